@@ -1,0 +1,46 @@
+// Lint keeps dependencies pointing one way: core <- ranker <- apps, and core <- reader.
+// Each block says why the line exists; the message is what a developer sees when crossing it.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', '**/dev-dist/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // core is the bottom of the graph: it may import nothing of ours and no Node built-in.
+    files: ['packages/core/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path'], message: 'core and ranker are pure: take data in, return data out' },
+        { group: ['@labdigest/*'], message: 'core is the bottom of the dependency graph: it imports no other @labdigest package' },
+      ] }],
+    },
+  },
+  {
+    // ranker builds on core only; the command line and the reader build on it, never the reverse.
+    files: ['packages/ranker/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path'], message: 'core and ranker are pure: take data in, return data out' },
+        { group: ['@labdigest/*', '!@labdigest/core'], message: 'ranker depends on @labdigest/core only; apps depend on ranker' },
+      ] }],
+    },
+  },
+  {
+    // The reader runs in the browser and renders the digest document; it never ranks or fetches.
+    files: ['apps/reader/src/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', '@labdigest/ingest', '@labdigest/ranker'],
+          message: 'reader runs in the browser: data comes from the digest, types from @labdigest/core' },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,171 @@
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import {
+  areaSchema, groupConfigSchema, memberSchema, sourceSchema, type GroupConfig,
+} from './config.ts';
+import { describeValue, type ValidationIssue } from './issues.ts';
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: GroupConfig }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/**
+ * Parses and validates the text of `digest.config.yaml`. Never throws for bad input: every problem
+ * comes back as an issue naming the file, line, column and field, what was expected and what was seen.
+ */
+export function parseGroupConfig(text: string, file = 'digest.config.yaml'): ConfigResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({
+        code: `yaml_${e.code.toLowerCase()}`, path: [], file,
+        message: `not valid YAML: ${e.message.split('\n')[0]}`, ...at(e.pos[0]),
+      })),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) {
+    return { ok: false, issues: [{ code: 'empty', path: [], file, message: 'the config is empty: expected group, areas and members', line: 1, column: 1 }] };
+  }
+
+  const parsed = groupConfigSchema.safeParse(data);
+  const issues: ValidationIssue[] = parsed.success
+    ? crossCheck(parsed.data)
+    : parsed.error.issues.flatMap((issue) => describeZodIssue(issue, doc));
+  if (issues.length > 0 || !parsed.success) {
+    return { ok: false, issues: issues.map((i) => ({ ...i, file, ...at(offsetOf(doc, i)) })) };
+  }
+  return { ok: true, config: parsed.data };
+}
+
+/** Rules the schema cannot express: unique ids and names, members following areas that exist. */
+function crossCheck(config: GroupConfig): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const areaIds = config.areas.map((a) => a.id);
+  config.areas.forEach((area, i) => {
+    if (areaIds.indexOf(area.id) !== i) {
+      issues.push({ code: 'duplicate', path: ['areas', i, 'id'], message: `area id "${area.id}" is used twice: ids must be unique` });
+    }
+  });
+  const names = config.members.map((m) => m.name.toLowerCase());
+  config.members.forEach((member, i) => {
+    if (names.indexOf(member.name.toLowerCase()) !== i) {
+      issues.push({ code: 'duplicate', path: ['members', i, 'name'], message: `member "${member.name}" is listed twice` });
+    }
+    member.areas.forEach((areaId, j) => {
+      if (!areaIds.includes(areaId)) {
+        issues.push({
+          code: 'unknown_area', path: ['members', i, 'areas', j],
+          message: `no area has id "${areaId}"${suggest(areaId, areaIds)}; expected one of ${areaIds.join(', ')}`,
+        });
+      }
+    });
+    if (member.interests.length === 0 && member.authors.length === 0 && member.areas.length === 0) {
+      issues.push({ code: 'empty_member', path: ['members', i], message: `member "${member.name}" has no interests, areas or authors: nothing could concern them` });
+    }
+  });
+  const sourceNames = config.sources.map((s) => s.name);
+  config.sources.forEach((s, i) => {
+    if (sourceNames.indexOf(s.name) !== i) {
+      issues.push({ code: 'duplicate', path: ['sources', i, 'name'], message: `source name "${s.name}" is used twice` });
+    }
+  });
+  return issues;
+}
+
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  const [head, , ...rest] = path;
+  const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
+  if (path.length === 0) return keysOf(groupConfigSchema);
+  if (path.length === 1 && head === 'group') return ['name', 'description', 'email'];
+  if (path.length === 1 && head === 'ranking') return ['titleWeight', 'memberThreshold'];
+  if (rest.length === 0 && head === 'areas') return keysOf(areaSchema);
+  if (rest.length === 0 && head === 'members') return keysOf(memberSchema);
+  if (rest.length === 0 && head === 'sources') {
+    return [...new Set(sourceSchema.options.flatMap((o) => Object.keys(o.shape)))];
+  }
+  return [];
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIssue[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const value: unknown = doc.getIn(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(path);
+      return issue.keys.map((key) => ({
+        code: 'unknown_field', path: [...path, key],
+        message: `unknown field "${key}"${suggest(key, known)}${known.length ? `; expected one of ${known.join(', ')}` : ''}`,
+      }));
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        return [{ code: 'missing', path, message: `missing required field: expected ${article(issue.expected)}` }];
+      }
+      return [{ code: 'invalid_type', path, message: `expected ${article(issue.expected)}, saw ${describeValue(value)}` }];
+    }
+    default: {
+      const saw = value === undefined || typeof value === 'object' ? '' : `, saw ${describeValue(value)}`;
+      return [{ code: issue.code, path, message: `${issue.message}${saw}` }];
+    }
+  }
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'a string', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping',
+    record: 'a mapping',
+  };
+  return words[expected] ?? expected;
+}
+
+/** Offset of the issue's node, or of its nearest existing parent (a missing field points at its parent). */
+function offsetOf(doc: Document, issue: ValidationIssue): number | undefined {
+  const path = [...issue.path];
+  const last = path.at(-1);
+  if (issue.code === 'unknown_field' && typeof last === 'string') {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+    }
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
+      return node.range[0] as number;
+    }
+  }
+  return undefined;
+}
+
+/** `(did you mean "threshold"?)` when a known word is a small typo away. */
+export function suggest(word: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) { best = c; bestDistance = d; }
+  }
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}

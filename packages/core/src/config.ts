@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * The group's config, as `digest.config.yaml` holds it (see docs/config.md).
+ * Keywords are written as a plain string (weight 1), as `term: weight`, or as `{ term, weight }`.
+ */
+export interface Keyword {
+  readonly term: string;
+  readonly weight: number;
+}
+
+const keywordText = z.string().trim().min(1, { error: 'expected a keyword, saw an empty string' });
+const weight = z.number({ error: 'expected a number for the weight' })
+  .refine((w) => Number.isFinite(w) && w !== 0 && Math.abs(w) <= 10, {
+    error: 'expected a weight between -10 and 10 (not 0); negative weights penalise',
+  });
+
+export const keywordSchema = z.union([
+  keywordText.transform((term): Keyword => ({ term, weight: 1 })),
+  z.strictObject({ term: keywordText, weight: weight.default(1) }),
+  z.record(keywordText, weight)
+    .refine((o) => Object.keys(o).length === 1, { error: 'expected one `term: weight` pair per list item' })
+    .transform((o): Keyword => {
+      const [term, w] = Object.entries(o)[0] as [string, number];
+      return { term, weight: w };
+    }),
+], { error: 'expected a keyword: a string, `term: weight`, or { term, weight }' });
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  error: 'expected an id of lower-case letters, digits and dashes, like "polymer-electrolytes"',
+});
+const unit = z.number().min(0, { error: 'expected a number between 0 and 1' })
+  .max(1, { error: 'expected a number between 0 and 1' });
+
+export const areaSchema = z.strictObject({
+  id,
+  name: z.string().trim().min(1),
+  description: z.string().optional(),
+  keywords: z.array(keywordSchema).min(1, { error: 'an area needs at least one keyword' }),
+  /** A paper matching any of these is left out of this area (other areas still see it). */
+  exclude: z.array(keywordText).default([]),
+  /** Relevance in [0, 1] a paper needs to enter this section (see docs/config.md#thresholds). */
+  threshold: unit.default(0.5),
+  /** At most this many papers in the section; the rest are the lowest-scoring. */
+  maxPapers: z.number().int().positive().default(15),
+});
+
+export const memberSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  /** What the member works on, as keywords: the same notation as an area's. */
+  interests: z.array(keywordSchema).default([]),
+  /** Area ids the member follows. */
+  areas: z.array(id).default([]),
+  /** Author names whose papers always concern this member ("Kozinsky", "Boris Kozinsky"). */
+  authors: z.array(z.string().trim().min(1)).default([]),
+});
+
+const sourceBase = {
+  name: id,
+  /** Days back to ask for on each fetch. */
+  window: z.number().int().positive().max(365).default(7),
+  enabled: z.boolean().default(true),
+};
+
+export const sourceSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...sourceBase, type: z.literal('arxiv'), query: z.string().min(1), maxResults: z.number().int().positive().max(2000).default(200) }),
+  z.strictObject({ ...sourceBase, type: z.literal('arxiv-listing'), category: z.string().min(1) }),
+  z.strictObject({ ...sourceBase, type: z.literal('crossref'), issn: z.array(z.string()).default([]), query: z.string().optional(), rows: z.number().int().positive().max(1000).default(100) }),
+  z.strictObject({ ...sourceBase, type: z.literal('openalex'), filter: z.string().optional(), search: z.string().optional(), perPage: z.number().int().positive().max(200).default(100) }),
+  z.strictObject({ ...sourceBase, type: z.literal('feed'), url: z.url({ protocol: /^(https?|file)$/ }) }),
+], { error: 'expected a source type: arxiv, arxiv-listing, crossref, openalex or feed' });
+
+export const groupConfigSchema = z.strictObject({
+  group: z.strictObject({
+    name: z.string().trim().min(1),
+    description: z.string().optional(),
+    /** Contact e-mail: sent to Crossref and OpenAlex for their polite pools. */
+    email: z.email().optional(),
+  }),
+  ranking: z.strictObject({
+    /** A title occurrence counts this many abstract occurrences. */
+    titleWeight: z.number().min(1).max(10).default(2.5),
+    /** Relevance in [0, 1] a member's interests need for a paper to concern them. */
+    memberThreshold: unit.default(0.35),
+  }).default({ titleWeight: 2.5, memberThreshold: 0.35 }),
+  areas: z.array(areaSchema).min(1, { error: 'the group needs at least one area' }),
+  members: z.array(memberSchema).default([]),
+  sources: z.array(sourceSchema).default([]),
+});
+
+export type Area = z.infer<typeof areaSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type SourceType = Source['type'];
+export type GroupConfig = z.infer<typeof groupConfigSchema>;
+export type GroupConfigInput = z.input<typeof groupConfigSchema>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { paperArxivId, type Paper } from './paper.ts';
+
+/**
+ * The digest document: what `digest build` writes and the reader renders (docs/digest-format.md).
+ * Bump DIGEST_SCHEMA_VERSION on any change a reader of the previous version would misread.
+ */
+export const DIGEST_SCHEMA_VERSION = 1;
+
+export const matchedTermSchema = z.object({
+  /** The keyword as the config writes it ("solid polymer electrolyte"). */
+  keyword: z.string(),
+  /** The words as the paper writes them ("solid polymer electrolytes", "SPE"): what to highlight. */
+  forms: z.array(z.string()),
+  inTitle: z.boolean(),
+  count: z.number().int().nonnegative(),
+  /** Area ids and member names whose profiles hold this keyword. */
+  profiles: z.array(z.string()),
+});
+
+export const memberMatchSchema = z.object({
+  name: z.string(),
+  score: z.number(),
+  /** Plain-words evidence: "interests: PEO, ionic conductivity", "follows Boris Kozinsky". */
+  reasons: z.array(z.string()),
+});
+
+export const digestEntrySchema = z.object({
+  /** 1-based, running through the whole digest as in the example. */
+  number: z.number().int().positive(),
+  id: z.string(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+  doi: z.string().nullable(),
+  arxivId: z.string().nullable(),
+  venue: z.string().nullable(),
+  /** "arXiv:2506.10944" or "Journal of Power Sources (10.1016/j.jpowsour.2026.01234)". */
+  sourceLine: z.string(),
+  /** Relevance to this section's area, in [0, 1]. */
+  score: z.number(),
+  /** Relevance to every area, by area id. */
+  scores: z.record(z.string(), z.number()),
+  summary: z.string(),
+  note: z.string(),
+  matchedTerms: z.array(matchedTermSchema),
+  members: z.array(memberMatchSchema),
+});
+
+export const digestSectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  papers: z.array(digestEntrySchema),
+});
+
+export const digestSchema = z.object({
+  schemaVersion: z.literal(DIGEST_SCHEMA_VERSION),
+  group: z.object({ name: z.string(), description: z.string().optional() }),
+  title: z.string(),
+  /** The digest's day, YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  window: z.object({ since: z.string().nullable(), until: z.string().nullable() }),
+  generatedAt: z.string(),
+  /** True when built from bundled recorded data rather than a live fetch. */
+  sample: z.boolean(),
+  sections: z.array(digestSectionSchema),
+  members: z.array(z.object({ name: z.string(), areas: z.array(z.string()) })),
+  stats: z.object({ considered: z.number().int().nonnegative(), included: z.number().int().nonnegative() }),
+});
+
+export type MatchedTerm = z.infer<typeof matchedTermSchema>;
+export type MemberMatch = z.infer<typeof memberMatchSchema>;
+export type DigestEntry = z.infer<typeof digestEntrySchema>;
+export type DigestSection = z.infer<typeof digestSectionSchema>;
+export type Digest = z.infer<typeof digestSchema>;
+
+/** One line of the archive index, `digests/index.json` (newest first). */
+export const digestIndexEntrySchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  file: z.string(),
+  title: z.string(),
+  papers: z.number().int().nonnegative(),
+  sample: z.boolean(),
+});
+export const digestIndexSchema = z.object({
+  schemaVersion: z.literal(DIGEST_SCHEMA_VERSION),
+  group: z.string(),
+  digests: z.array(digestIndexEntrySchema),
+});
+export type DigestIndexEntry = z.infer<typeof digestIndexEntrySchema>;
+export type DigestIndex = z.infer<typeof digestIndexSchema>;
+
+/**
+ * The source line the digest shows: `arXiv:<id>` for preprints, `Venue (doi)` for journal papers,
+ * the venue or DOI alone when only one is known.
+ */
+export function paperSourceLine(paper: Pick<Paper, 'id' | 'arxivId' | 'url' | 'doi' | 'venue'>): string {
+  const arxiv = paperArxivId(paper);
+  const doi = paper.doi ?? (paper.id.startsWith('doi:') ? paper.id.slice(4) : null);
+  const venue = paper.venue?.trim() || null;
+  if (doi && !(arxiv && doi.toLowerCase().startsWith('10.48550/'))) {
+    return venue ? `${venue} (${doi})` : `doi:${doi}`;
+  }
+  if (arxiv) return `arXiv:${arxiv}`;
+  return venue ?? paper.id;
+}

@@ -1,0 +1,47 @@
+/**
+ * A problem found while validating input, as a value (never thrown from core).
+ * `path` is the field path (`areas[0].threshold`); `file`/`line`/`column` say where, when known.
+ */
+export interface ValidationIssue {
+  readonly code: string;
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** `areas[0].keywords[2]` from `['areas', 0, 'keywords', 2]`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** One issue as `file:line:column field: message`, the shape compilers and linters print. */
+export function formatIssue(issue: ValidationIssue): string {
+  let where = issue.file ?? '';
+  if (issue.line !== undefined) where += `${where ? ':' : 'line '}${issue.line}`;
+  if (issue.line !== undefined && issue.column !== undefined) where += `:${issue.column}`;
+  const field = formatPath(issue.path);
+  const head = [where, field && `${field}:`].filter(Boolean).join(' ');
+  return head ? `${head} ${issue.message}` : issue.message;
+}
+
+/** All issues, one per line. */
+export function formatIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map(formatIssue).join('\n');
+}
+
+/** A short, quoted rendering of a bad value for messages: `saw "high"`, `saw a list`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+  return String(value);
+}

@@ -1,0 +1,87 @@
+import { tokenize } from './tokenize.ts';
+
+/**
+ * Acronyms of the field and the phrases they stand for. A keyword written either way matches
+ * both ("SEI" matches "solid electrolyte interphase" and the reverse). Keys are written as papers
+ * write them, in capitals (acronyms are case-sensitive: "GAP" is not "gap").
+ * Left out on purpose: DP (differential privacy), GB (gigabyte), CPE (constant phase element in
+ * impedance fits): in this corpus they mean something else more often than not.
+ */
+export const ACRONYMS: Readonly<Record<string, readonly string[]>> = {
+  SEI: ['solid electrolyte interphase', 'solid-electrolyte interphase', 'solid electrolyte interface'],
+  CEI: ['cathode electrolyte interphase', 'cathode-electrolyte interphase'],
+  MLIP: [
+    'machine learning interatomic potential', 'machine-learned interatomic potential',
+    'machine learned interatomic potential', 'ML interatomic potential', 'machine learning potential',
+    'machine-learning potential', 'machine learned potential',
+  ],
+  MLFF: ['machine learning force field', 'machine-learned force field', 'machine learned force field', 'ML force field'],
+  NNP: ['neural network potential', 'neural network interatomic potential'],
+  GNN: ['graph neural network'],
+  MLMD: ['machine learning molecular dynamics', 'machine-learning molecular dynamics'],
+  AIMD: ['ab initio molecular dynamics', 'first-principles molecular dynamics'],
+  DFT: ['density functional theory', 'density-functional theory'],
+  GAP: ['Gaussian approximation potential'],
+  MTP: ['moment tensor potential'],
+  ACE: ['atomic cluster expansion'],
+  PEO: ['poly(ethylene oxide)', 'polyethylene oxide', 'poly ethylene oxide'],
+  PEG: ['poly(ethylene glycol)', 'polyethylene glycol'],
+  PVDF: ['poly(vinylidene fluoride)', 'polyvinylidene fluoride', 'polyvinylidene difluoride'],
+  PAN: ['polyacrylonitrile'],
+  PPC: ['poly(propylene carbonate)', 'polypropylene carbonate'],
+  SPE: ['solid polymer electrolyte'],
+  GPE: ['gel polymer electrolyte'],
+  SSE: ['solid-state electrolyte', 'solid state electrolyte'],
+  ASSB: ['all-solid-state battery', 'all solid state battery'],
+  ASSLB: ['all-solid-state lithium battery', 'all-solid-state lithium-ion battery'],
+  ASSSB: ['all-solid-state sodium battery'],
+  SSB: ['solid-state battery', 'solid state battery'],
+  LIB: ['lithium-ion battery', 'lithium ion battery', 'Li-ion battery'],
+  SIB: ['sodium-ion battery', 'sodium ion battery', 'Na-ion battery'],
+  LMB: ['lithium metal battery', 'lithium-metal battery', 'Li metal battery'],
+  LMA: ['lithium metal anode', 'lithium-metal anode', 'Li metal anode'],
+  CCD: ['critical current density'],
+  LiTFSI: ['lithium bis(trifluoromethanesulfonyl)imide', 'lithium bis(trifluoromethylsulfonyl)imide'],
+  ESW: ['electrochemical stability window', 'electrochemical window'],
+  MD: ['molecular dynamics'],
+};
+
+interface FoldTable {
+  /** Every expansion as terms, longest first, so "all solid state battery" folds before "solid state battery". */
+  readonly expansions: readonly { readonly acronym: string; readonly terms: readonly string[] }[];
+  readonly byAcronym: ReadonlyMap<string, readonly (readonly string[])[]>;
+}
+
+let table: FoldTable | undefined;
+
+function foldTable(): FoldTable {
+  if (table) return table;
+  const expansions: { acronym: string; terms: string[] }[] = [];
+  const byAcronym = new Map<string, string[][]>();
+  for (const [acronym, phrases] of Object.entries(ACRONYMS)) {
+    const term = tokenize(acronym)[0] as string;
+    const forms = phrases.map(tokenize);
+    byAcronym.set(term, forms);
+    for (const terms of forms) expansions.push({ acronym: term, terms });
+  }
+  expansions.sort((a, b) => b.terms.length - a.terms.length);
+  table = { expansions, byAcronym };
+  return table;
+}
+
+/** The terms with each known expansion replaced by its acronym term (`solid electrolyt interphas` -> `#sei`). */
+export function foldTerms(terms: readonly string[]): string[] {
+  const { expansions } = foldTable();
+  const out: string[] = [];
+  for (let i = 0; i < terms.length;) {
+    const first = terms[i] as string;
+    const hit = expansions.find((e) => e.terms[0] === first && e.terms.every((t, k) => terms[i + k] === t));
+    if (hit) { out.push(hit.acronym); i += hit.terms.length; } else { out.push(first); i++; }
+  }
+  return out;
+}
+
+/** The expansions of an acronym term, as term sequences (empty for any other term). */
+export function expansionsOf(term: string): readonly (readonly string[])[] {
+  return foldTable().byAcronym.get(term) ?? [];
+}

@@ -1,0 +1,39 @@
+/**
+ * Author names compare by surname and, when both sides give one, first initial:
+ * "Boris Kozinsky", "B. Kozinsky", "Kozinsky, Boris" and "KOZINSKY B" are one person;
+ * a followed name given as a surname alone ("Kozinsky") matches any first name.
+ */
+interface NameKey { readonly surname: string; readonly initial: string | undefined }
+
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z\s,'-]/g, ' ').trim();
+}
+
+export function nameKey(name: string): NameKey | undefined {
+  const folded = fold(name);
+  if (!folded) return undefined;
+  if (folded.includes(',')) {
+    const [last, first] = folded.split(',', 2).map((s) => s.trim());
+    return last ? { surname: last.split(/\s+/).join(' '), initial: first?.[0] } : undefined;
+  }
+  const parts = folded.split(/\s+/).filter(Boolean);
+  if (parts.length === 1) return { surname: parts[0] as string, initial: undefined };
+  // "KOZINSKY B": a trailing lone initial comes after the surname.
+  const last = parts.at(-1) as string;
+  if (last.length === 1 && /^[A-Z]+$/.test(name.trim().split(/\s+/)[0] ?? '')) {
+    return { surname: parts.slice(0, -1).join(' '), initial: last };
+  }
+  return { surname: last, initial: parts[0]?.[0] };
+}
+
+/** The followed names that appear among a paper's authors. */
+export function followedAuthorsIn(followed: readonly string[], authors: readonly string[]): string[] {
+  if (followed.length === 0 || authors.length === 0) return [];
+  const keys = authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
+  return followed.filter((name) => {
+    const want = nameKey(name);
+    if (!want) return false;
+    return keys.some((k) => k.surname === want.surname
+      && (want.initial === undefined || k.initial === undefined || k.initial === want.initial));
+  });
+}

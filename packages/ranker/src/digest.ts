@@ -1,0 +1,66 @@
+import {
+  DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, type Digest, type DigestEntry, type GroupConfig, type Paper,
+} from '@labdigest/core';
+import type { RankedPaper } from './rank.ts';
+
+export interface DigestOptions {
+  /** The digest's day, YYYY-MM-DD. */
+  readonly date: string;
+  readonly since?: string | null;
+  readonly until?: string | null;
+  /** ISO time the digest was made; pass it in so the same input gives the same document. */
+  readonly generatedAt: string;
+  /** True when built from bundled recorded data rather than a live fetch. */
+  readonly sample?: boolean;
+}
+
+/**
+ * The digest document from ranked papers: one section per area in config order, papers by score,
+ * numbered through the whole digest as in docs/digest-format.md. Sections may be empty.
+ */
+export function assembleDigest(
+  config: GroupConfig,
+  papers: readonly Paper[],
+  ranked: readonly RankedPaper[],
+  options: DigestOptions,
+): Digest {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  let number = 0;
+  const sections = config.areas.map((area) => {
+    const entries = ranked
+      .filter((r) => r.section === area.id)
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .map((r): DigestEntry => {
+        const paper = byId.get(r.id);
+        if (!paper) throw new Error(`ranked paper ${r.id} is not among the papers given`);
+        number += 1;
+        return {
+          number, id: paper.id, title: paper.title, authors: paper.authors,
+          published: paper.published ? paper.published.slice(0, 10) : null,
+          url: safeUrl(paper.url) ?? (paper.doi ? `https://doi.org/${paper.doi}` : null),
+          doi: paper.doi, arxivId: paperArxivId(paper), venue: paper.venue,
+          sourceLine: paperSourceLine(paper),
+          score: r.score, scores: r.scores, summary: r.summary ?? '', note: r.note,
+          matchedTerms: [...r.matchedTerms], members: [...r.members],
+        };
+      });
+    return { id: area.id, name: area.name, ...(area.description ? { description: area.description } : {}), papers: entries };
+  });
+  return {
+    schemaVersion: DIGEST_SCHEMA_VERSION,
+    group: { name: config.group.name, ...(config.group.description ? { description: config.group.description } : {}) },
+    title: `Research Digest — ${options.date}`,
+    date: options.date,
+    window: { since: options.since ?? null, until: options.until ?? null },
+    generatedAt: options.generatedAt,
+    sample: options.sample ?? false,
+    sections,
+    members: config.members.map((m) => ({ name: m.name, areas: [...m.areas] })),
+    stats: { considered: ranked.length, included: number },
+  };
+}
+
+/** Only http(s) links reach the digest: a feed's `javascript:` URL must not become a link. */
+function safeUrl(url: string | null): string | null {
+  return url && /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null;
+}

@@ -1,0 +1,83 @@
+/**
+ * Chemical formulas in running text. A formula is one term whatever the notation:
+ * Li6PS5Cl, Li₆PS₅Cl, Li$_6$PS$_5$Cl, Li_{6}PS_{5}Cl and "Li 6 PS 5 Cl" all become `li6ps5cl`.
+ */
+
+// Every element symbol: formulas are recognised by splitting capitalised runs into these.
+const ELEMENTS = new Set(
+  ('H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr '
+  + 'Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm '
+  + 'Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No '
+  + 'Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og').split(' '),
+);
+
+/** True when `s` is one or more element symbols, each optionally followed by a count. */
+export function isFormula(s: string): boolean {
+  let i = 0;
+  let elements = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) return false; // must start with a capital
+    const two = s.slice(i, i + 2);
+    const next = s.charCodeAt(i + 1);
+    if (next >= 97 && next <= 122 && ELEMENTS.has(two)) i += 2;
+    else if (ELEMENTS.has(s[i] as string)) i += 1;
+    else return false;
+    elements++;
+    while (i < s.length && /[0-9.]/.test(s[i] as string)) i++;
+  }
+  return elements > 0;
+}
+
+/** Element-symbol runs such as "Li", "PS", "Cl" (no digits), as spaced formulas are written. */
+function isElementRun(s: string): boolean {
+  return /^[A-Z][A-Za-z]*$/.test(s) && s.length <= 6 && isFormula(s);
+}
+
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+
+/**
+ * Rewrites formula notations to plain `Li6PS5Cl` so the tokenizer sees one word:
+ * unicode subscripts, LaTeX subscripts ($_6$, _{6}, \textsubscript{6}) and \mathrm{} wrappers.
+ * Cheap when the text has none of them, which is most abstracts.
+ */
+export function normalizeFormulaNotation(text: string): string {
+  let out = text;
+  if (/[₀-₉]/.test(out)) out = out.replace(/[₀-₉]/g, (d) => String(SUBSCRIPTS.indexOf(d)));
+  if (out.includes('_') || out.includes('\\')) {
+    out = out
+      .replace(/\\(?:mathrm|text|mathbf|rm|textrm)\s*\{([^{}]*)\}/g, '$1')
+      .replace(/\\textsubscript\{([^{}]*)\}/g, '$1')
+      .replace(/\$?_\{?([0-9.]+|[xyzδ])\}?\$?/g, '$1');
+  }
+  if (out.includes('$')) out = out.replace(/\$([A-Za-z0-9.]*)\$/g, '$1');
+  return out;
+}
+
+/**
+ * Joins formulas written with spaces ("Li 6 PS 5 Cl") in a list of raw tokens, in place.
+ * Needs two element runs and a count between them, so "In 2023 we" stays apart.
+ */
+export function joinSpacedFormulas(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i] as string;
+    if (isElementRun(first) && /^\d{1,2}$/.test(tokens[i + 1] ?? '') && isElementRun(tokens[i + 2] ?? '')) {
+      let joined = first;
+      let j = i + 1;
+      while (j < tokens.length) {
+        const t = tokens[j] as string;
+        const prev = tokens[j - 1] as string;
+        if (/^\d{1,2}$/.test(t) && isElementRun(prev)) joined += t;
+        else if (isElementRun(t) && (/^\d{1,2}$/.test(prev) || j === i + 1)) joined += t;
+        else break;
+        j++;
+      }
+      out.push(joined);
+      i = j - 1;
+    } else {
+      out.push(first);
+    }
+  }
+  return out;
+}

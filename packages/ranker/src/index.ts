@@ -1,0 +1,10 @@
+export { createRanker, rankPapers, type RankedPaper, type RankOptions, type RankReport } from './rank.ts';
+export { buildBackgroundStats, type BackgroundStats } from './background.ts';
+export { assembleDigest, type DigestOptions } from './digest.ts';
+export { tokenize, splitWords } from './tokenize.ts';
+export { compileProfiles, type ProfileSpec, type Lexicon } from './profiles.ts';
+export { createAnalyzer, type PaperFeatures } from './analyze.ts';
+export { summarize, splitSentences } from './summary.ts';
+export { followedAuthorsIn } from './authors.ts';
+export { ACRONYMS } from './acronyms.ts';
+export { K1, B, SCALE } from './score.ts';

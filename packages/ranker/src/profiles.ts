@@ -1,0 +1,104 @@
+import type { Keyword } from '@labdigest/core';
+import { expansionsOf, foldTerms } from './acronyms.ts';
+import { tokenize } from './tokenize.ts';
+
+/** A weighted keyword profile: an area's or a member's. */
+export interface ProfileSpec {
+  readonly id: string;
+  readonly kind: 'area' | 'member';
+  readonly keywords: readonly Keyword[];
+  readonly exclude?: readonly string[];
+}
+
+/** One thing the index counts: a keyword phrase with every way of writing it. */
+export interface Feature {
+  readonly id: number;
+  /** The keyword as first written in the config. */
+  readonly keyword: string;
+  /** Canonical terms, acronyms folded (`#sei format`): the key two keywords share if they mean the same. */
+  readonly key: string;
+  /** Term sequences that count as an occurrence (the phrase, its acronym, its expansions). */
+  readonly sequences: readonly (readonly string[])[];
+}
+
+export interface CompiledProfile {
+  readonly id: string;
+  readonly kind: 'area' | 'member';
+  readonly features: readonly number[];
+  readonly weights: readonly number[];
+  readonly exclude: readonly number[];
+}
+
+/** Profiles compiled once into a phrase automaton over term ids: what the index counts. */
+export interface Lexicon {
+  readonly features: readonly Feature[];
+  readonly profiles: readonly CompiledProfile[];
+  readonly termIds: ReadonlyMap<string, number>;
+  /** Trie over term ids: children per node, and the features that end at each node. */
+  readonly children: readonly Map<number, number>[];
+  readonly ends: readonly (readonly number[])[];
+}
+
+/** Every way to write a canonical sequence: each acronym kept or replaced by one of its expansions. */
+function variants(canonical: readonly string[]): string[][] {
+  let out: string[][] = [[]];
+  for (const term of canonical) {
+    const alternatives = [[term], ...expansionsOf(term)];
+    out = out.flatMap((prefix) => alternatives.map((alt) => [...prefix, ...alt])).slice(0, 32);
+  }
+  return out;
+}
+
+/** Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. */
+export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
+  const features: Feature[] = [];
+  const byKey = new Map<string, number>();
+  const featureOf = (keyword: string): number | undefined => {
+    const canonical = foldTerms(tokenize(keyword));
+    if (canonical.length === 0) return undefined;
+    const key = canonical.join(' ');
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = features.length;
+      byKey.set(key, id);
+      features.push({ id, keyword, key, sequences: variants(canonical) });
+    }
+    return id;
+  };
+
+  const profiles: CompiledProfile[] = specs.map((spec) => {
+    const weights = new Map<number, number>();
+    for (const { term, weight } of spec.keywords) {
+      const id = featureOf(term);
+      // The same feature written twice (e.g. "SEI" and its expansion) keeps the larger weight.
+      if (id !== undefined) weights.set(id, Math.max(weights.get(id) ?? -Infinity, weight));
+    }
+    const exclude = (spec.exclude ?? []).map(featureOf).filter((id): id is number => id !== undefined);
+    return { id: spec.id, kind: spec.kind, features: [...weights.keys()], weights: [...weights.values()], exclude };
+  });
+
+  const termIds = new Map<string, number>();
+  const children: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  for (const feature of features) {
+    for (const sequence of feature.sequences) {
+      let node = 0;
+      for (const term of sequence) {
+        let termId = termIds.get(term);
+        if (termId === undefined) { termId = termIds.size; termIds.set(term, termId); }
+        const map = children[node] as Map<number, number>;
+        let next = map.get(termId);
+        if (next === undefined) {
+          next = children.length;
+          map.set(termId, next);
+          children.push(new Map());
+          ends.push([]);
+        }
+        node = next;
+      }
+      const here = ends[node] as number[];
+      if (!here.includes(feature.id)) here.push(feature.id);
+    }
+  }
+  return { features, profiles, termIds, children, ends };
+}

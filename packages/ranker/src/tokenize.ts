@@ -1,0 +1,86 @@
+import { joinSpacedFormulas, normalizeFormulaNotation } from './formula.ts';
+import { termOf } from './stem.ts';
+
+/** Raw words of a text with their character spans (in the normalized text). */
+export interface Words {
+  readonly text: string;
+  readonly words: string[];
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+    || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x3ff);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Splits text into words: letters and digits, a decimal point inside numbers and formulas
+ * ("3.5", "Li2S0.72P0.14"); everything else (spaces, hyphens, brackets, slashes) separates,
+ * so "phase-field" and "phase field" give the same words. A text in capitals is read in lower case,
+ * or every word of a shouted title would look like an acronym.
+ */
+export function splitWords(input: string): Words {
+  let text = normalizeFormulaNotation(input);
+  if (isShouting(text)) text = text.toLowerCase();
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(c)) i++;
+      else if (c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    words.push(text.slice(start, i));
+    starts.push(start);
+    ends.push(i);
+  }
+  if (SPACED_FORMULA.test(text)) return joinSpaced({ text, words, starts, ends });
+  return { text, words, starts, ends };
+}
+
+const SPACED_FORMULA = /\b[A-Z][a-z]?[A-Z]?[a-z]? \d{1,2} [A-Z]/;
+
+function joinSpaced(w: Words): Words {
+  const joined = joinSpacedFormulas(w.words);
+  if (joined.length === w.words.length) return w;
+  // Re-derive spans: each joined word covers as many raw words as it consumed.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let k = 0;
+  for (const word of joined) {
+    let consumed = '';
+    const start = w.starts[k] as number;
+    while (consumed.length < word.length) consumed += w.words[k++];
+    starts.push(start);
+    ends.push(w.ends[k - 1] as number);
+  }
+  return { text: w.text, words: joined, starts, ends };
+}
+
+function isShouting(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length && upper + lower < 400; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper > 12 && upper > 3 * lower;
+}
+
+/** Terms of a text: its words through `termOf` (stems, formulas, `#acronyms`). */
+export function tokenize(text: string): string[] {
+  return splitWords(text).words.map(termOf);
+}

@@ -1,0 +1,21 @@
+// Rebuilds the ranker's shipped background statistics (IDF for small daily batches) from the
+// 21,872-paper corpus: pnpm tsx scripts/build-background.ts
+import { createReadStream, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
+import { paperSchema, type Paper } from '@labdigest/core';
+import { buildBackgroundStats } from '@labdigest/ranker';
+import { repoRoot, requireShared } from './shared-data.ts';
+
+const corpus = requireShared('corpus/papers.jsonl');
+const papers: Paper[] = [];
+for await (const line of createInterface({ input: createReadStream(corpus) })) {
+  if (line.trim()) papers.push(paperSchema.parse(JSON.parse(line)));
+}
+const started = performance.now();
+const stats = buildBackgroundStats(papers, { source: 'shared/data/corpus/papers.jsonl', maxN: 3, minDf: 3 });
+const json = JSON.stringify(stats);
+const out = `${repoRoot}/packages/ranker/background/corpus-stats.json.gz`;
+writeFileSync(out, gzipSync(json, { level: 9 }));
+console.log(`background: papers=${stats.documents} ngrams=${Object.keys(stats.df).length} `
+  + `json_kb=${Math.round(json.length / 1024)} ms=${Math.round(performance.now() - started)} -> ${out}`);
