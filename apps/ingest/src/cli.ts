@@ -6,7 +6,17 @@ import { IngestError } from './errors.ts';
  * The `digest` command line. Exit codes: 0 done, 1 the input or the run failed (the message says
  * what and where), 2 the command line itself was wrong (unknown option, missing argument).
  */
-export function buildProgram(io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) }): Command {
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => { process.stdout.write(text); },
+  err: (text) => { process.stderr.write(text); },
+};
+
+export function buildProgram(io: Io = processIo): Command {
   const program = new Command('digest')
     .description('labdigest: collect new papers, rank them for your research group, publish a digest.')
     .version('0.1.0', '-V, --version')
@@ -37,8 +47,8 @@ function positiveInt(value: string): number {
 }
 
 /** Runs the program and returns the exit code; never throws. */
-export async function run(argv: readonly string[], io?: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const err = io?.err ?? ((s: string) => void process.stderr.write(s));
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const { err } = io;
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,3 +1,4 @@
+/// <reference path="./natural.d.ts" />
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { isFormula } from './formula.ts';
 
