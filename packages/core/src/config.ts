@@ -37,12 +37,19 @@ export const areaSchema = z.strictObject({
   name: z.string().trim().min(1),
   description: z.string().optional(),
   keywords: z.array(keywordSchema).min(1, { error: 'an area needs at least one keyword' }),
+  /**
+   * Lists of keywords a paper must touch to enter this area: at least one keyword of every list.
+   * They say what the area is about in any case ("polymer" and "electrolyte" for polymer electrolytes),
+   * so a paper that shares only side words with the area (a chloride electrocatalyst for halide
+   * electrolytes) stays out. Required keywords do not add to the score unless also listed in keywords.
+   */
+  require: z.array(z.array(keywordText).min(1, { error: 'a require list needs at least one keyword' })).default([]),
   /** A paper matching any of these is left out of this area (other areas still see it). */
   exclude: z.array(keywordText).default([]),
   /** Relevance in [0, 1] a paper needs to enter this section (see docs/config.md#thresholds). */
   threshold: unit.default(0.5),
-  /** At most this many papers in the section; the rest are the lowest-scoring. */
-  maxPapers: z.number().int().positive().default(15),
+  /** At most this many papers in the section (the lowest-scoring are left out); no cap when absent. */
+  maxPapers: z.number().int().positive().optional(),
 });
 
 export const memberSchema = z.strictObject({

@@ -86,15 +86,20 @@ export function relevanceNote(input: {
 export function leftOutNote(input: {
   readonly best: { readonly area: Area; readonly score: number } | undefined;
   readonly excluded: readonly { readonly area: Area; readonly keyword: string }[];
+  readonly unmet: readonly { readonly area: Area; readonly keywords: readonly string[] }[];
   readonly crowdedOut: boolean;
 }): string {
   const parts: string[] = [];
-  if (!input.best || input.best.score === 0) parts.push('Left out: no keyword of any area matches');
+  if (!input.best || input.best.score === 0) parts.push(input.unmet.length || input.excluded.length ? 'Left out' : 'Left out: no keyword of any area matches');
   else if (input.crowdedOut) {
     parts.push(`Left out: ${input.best.area.name} scored ${input.best.score.toFixed(2)}, but the section holds only its top ${input.best.area.maxPapers}`);
   } else {
     parts.push(`Left out: best area ${input.best.area.name} scored ${input.best.score.toFixed(2)}, below its threshold ${input.best.area.threshold.toFixed(2)}`);
   }
   for (const e of input.excluded) parts.push(`excluded from ${e.area.name} by "${e.keyword}"`);
+  for (const u of input.unmet) {
+    const shown = u.keywords.slice(0, 4).map((k) => `"${k}"`);
+    parts.push(`not about ${u.area.name}: mentions none of ${shown.join(', ')}${u.keywords.length > 4 ? ', ...' : ''}`);
+  }
   return `${parts.join('; ')}.`;
 }

@@ -8,6 +8,8 @@ export interface ProfileSpec {
   readonly kind: 'area' | 'member';
   readonly keywords: readonly Keyword[];
   readonly exclude?: readonly string[];
+  /** Keyword lists of which the paper must match at least one keyword each. */
+  readonly require?: readonly (readonly string[])[];
 }
 
 /** One thing the index counts: a keyword phrase with every way of writing it. */
@@ -27,6 +29,12 @@ export interface CompiledProfile {
   readonly features: readonly number[];
   readonly weights: readonly number[];
   readonly exclude: readonly number[];
+  readonly require: readonly (readonly number[])[];
+  /**
+   * For each keyword, the positions (in `features`) of this profile's longer keywords that contain it:
+   * "lithium dendrite growth" holds "dendrite", and one occurrence must not count three times.
+   */
+  readonly containedIn: readonly (readonly number[])[];
 }
 
 /** Profiles compiled once into a phrase automaton over term ids: what the index counts. */
@@ -74,7 +82,11 @@ export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
       if (id !== undefined) weights.set(id, Math.max(weights.get(id) ?? -Infinity, weight));
     }
     const exclude = (spec.exclude ?? []).map(featureOf).filter((id): id is number => id !== undefined);
-    return { id: spec.id, kind: spec.kind, features: [...weights.keys()], weights: [...weights.values()], exclude };
+    const require = (spec.require ?? []).map((group) => group.map(featureOf).filter((id): id is number => id !== undefined));
+    const ids = [...weights.keys()];
+    const keys = ids.map((id) => ` ${features[id]?.key} `);
+    const containedIn = keys.map((key, k) => keys.flatMap((other, j) => (j !== k && other.length > key.length && other.includes(key) ? [j] : [])));
+    return { id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()], exclude, require, containedIn };
   });
 
   const termIds = new Map<string, number>();

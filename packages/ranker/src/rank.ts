@@ -47,7 +47,7 @@ export interface RankReport {
  */
 export function createRanker(config: GroupConfig) {
   const lexicon = compileProfiles([
-    ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, keywords: a.keywords, exclude: a.exclude })),
+    ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, keywords: a.keywords, exclude: a.exclude, require: a.require })),
     ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, keywords: m.interests })),
   ]);
   const analyzer = createAnalyzer(lexicon);
@@ -96,7 +96,7 @@ export function rankPapers(papers: readonly Paper[], config: GroupConfig, option
 
 interface Scored {
   readonly features: PaperFeatures;
-  readonly areas: { readonly area: Area; readonly score: number; readonly excludedBy: number }[];
+  readonly areas: { readonly area: Area; readonly score: number; readonly excludedBy: number; readonly unmet: number }[];
   readonly members: { readonly name: string; readonly score: number; readonly authors: string[] }[];
 }
 
@@ -104,7 +104,7 @@ function scorePaper(config: GroupConfig, lexicon: Lexicon, paper: Paper, feature
   const profiles = lexicon.profiles;
   const areas = config.areas.map((area, i) => {
     const s = scoreProfile(profiles[i]!, features, params);
-    return { area, score: s.relevance, excludedBy: s.excludedBy };
+    return { area, score: s.relevance, excludedBy: s.excludedBy, unmet: s.unmet };
   });
   const members = config.members.map((member, j) => {
     const s = scoreProfile(profiles[config.areas.length + j]!, features, params);
@@ -127,6 +127,7 @@ function assignSections(areas: readonly Area[], scored: readonly Scored[]): (str
   });
   const sectionOf: (string | null)[] = best.map((b) => b?.area.id ?? null);
   for (const area of areas) {
+    if (area.maxPapers === undefined) continue;
     const members = scored.map((_, i) => i).filter((i) => sectionOf[i] === area.id);
     members.sort((x, y) => (best[y]!.score - best[x]!.score) || 0);
     for (const i of members.slice(area.maxPapers)) sectionOf[i] = null;
@@ -168,6 +169,9 @@ function explainPaper(input: {
         best, crowdedOut: best !== undefined && best.score >= best.area.threshold && best.score > 0,
         excluded: scored.areas.filter((a) => a.excludedBy >= 0)
           .map((a) => ({ area: a.area, keyword: lexicon.features[a.excludedBy]?.keyword ?? '' })),
+        unmet: scored.areas
+          .filter((a) => a.unmet >= 0 && terms.some((t) => t.profiles.includes(a.area.id)))
+          .map((a) => ({ area: a.area, keywords: a.area.require[a.unmet] ?? [] })),
       }),
     };
   }

@@ -5,16 +5,19 @@ import type { CompiledProfile } from './profiles.ts';
  * Scoring: BM25's saturating term frequency times BM25's IDF, summed over a profile's keywords
  * with their weights, then mapped to a relevance in [0, 1):
  *
- *   raw = sum_k  w_k * idf_k * tf_k (K1 + 1) / (tf_k + K1 (1 - B + B len / avgLen))
+ *   raw = coord * sum_k  w_k * idf_k * tf_k (K1 + 1) / (tf_k + K1 (1 - B + B len / avgLen))
+ *   coord = m / (m + 1), m = number of distinct positive keywords matched
  *   relevance = 1 - exp(-raw / SCALE)
  *
- * tf_k counts title occurrences `titleWeight` times. Saturation means a paper about the topic
- * (several keywords, in the title) outranks one that repeats a single keyword; SCALE puts a paper
- * with one title hit of a specific keyword near 0.5 (docs/config.md#thresholds).
+ * tf_k counts title occurrences `titleWeight` times. Saturation and `coord` mean a paper about
+ * the topic (several keywords, in the title) outranks one that repeats a single keyword, however rare
+ * that keyword is. SCALE is set so one specific keyword mentioned once in an abstract stays near 0.2
+ * and a paper about the area reaches 0.8 and more (docs/config.md#thresholds).
+ * A paper matching an exclusion, or missing every keyword of a `require` list, scores 0.
  */
 export const K1 = 1.2;
 export const B = 0.5;
-export const SCALE = 12;
+export const SCALE = 20;
 
 export interface ScoreParams {
   readonly idf: Float64Array;
@@ -27,25 +30,40 @@ export interface ProfileScore {
   readonly raw: number;
   /** Feature id of the exclusion that zeroed the score, or -1. */
   readonly excludedBy: number;
+  /** Index of the first `require` list the paper does not touch, or -1. */
+  readonly unmet: number;
 }
 
 /** Relevance of one paper to one profile. */
 export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ProfileScore {
   const { ids } = paper;
-  if (ids.length === 0) return { relevance: 0, raw: 0, excludedBy: -1 };
+  if (ids.length === 0) return { relevance: 0, raw: 0, excludedBy: -1, unmet: profile.require.length ? 0 : -1 };
   for (const f of profile.exclude) {
-    if (ids.includes(f)) return { relevance: 0, raw: 0, excludedBy: f };
+    if (indexOf(ids, f) >= 0) return { relevance: 0, raw: 0, excludedBy: f, unmet: -1 };
   }
+  const unmet = profile.require.findIndex((group) => !group.some((f) => indexOf(ids, f) >= 0));
+  if (unmet >= 0) return { relevance: 0, raw: 0, excludedBy: -1, unmet };
   const norm = K1 * (1 - B + (B * paper.length) / (params.averageLength || 1));
-  let raw = 0;
+  let sum = 0;
+  let matched = 0;
   const features = profile.features;
   for (let k = 0; k < features.length; k++) {
     const at = indexOf(ids, features[k] as number);
     if (at < 0) continue;
-    const tf = params.titleWeight * (paper.inTitle[at] as number) + (paper.inAbstract[at] as number);
-    raw += (profile.weights[k] as number) * (params.idf[features[k] as number] as number) * ((tf * (K1 + 1)) / (tf + norm));
+    const weight = profile.weights[k] as number;
+    let inTitle = paper.inTitle[at] as number;
+    let inAbstract = paper.inAbstract[at] as number;
+    for (const j of profile.containedIn[k] as readonly number[]) {
+      const longer = indexOf(ids, features[j] as number);
+      if (longer >= 0) { inTitle -= paper.inTitle[longer] as number; inAbstract -= paper.inAbstract[longer] as number; }
+    }
+    if (inTitle <= 0 && inAbstract <= 0) continue;
+    const tf = params.titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract);
+    sum += weight * (params.idf[features[k] as number] as number) * ((tf * (K1 + 1)) / (tf + norm));
+    if (weight > 0) matched++;
   }
-  return { relevance: relevanceOf(raw), raw, excludedBy: -1 };
+  const raw = sum * (matched / (matched + 1));
+  return { relevance: relevanceOf(raw), raw, excludedBy: -1, unmet: -1 };
 }
 
 export function relevanceOf(raw: number): number {
