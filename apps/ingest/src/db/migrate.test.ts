@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, test } from 'vitest';
+import { migrate } from './migrate.ts';
+import { migrations } from './migrations.ts';
+import { openDb } from './open-db.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'labdigest-db-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+
+describe('migrate', () => {
+  test('a new store gets every migration and the tables', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toEqual({ from: 0, to: migrations.length });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'papers_fts_%' ORDER BY name").pluck().all();
+    expect(names).toEqual(['fetch_runs', 'identifiers', 'papers', 'papers_fts', 'source_state']);
+  });
+
+  test('a second run applies nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(migrate(db)).toEqual({ from: migrations.length, to: migrations.length });
+  });
+
+  test('only the migrations past user_version run, each with its version bump', () => {
+    const db = new Database(':memory:');
+    migrate(db, ['CREATE TABLE a (x)']);
+    expect(migrate(db, ['CREATE TABLE a (x)', 'CREATE TABLE b (y)'])).toEqual({ from: 1, to: 2 });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+  });
+
+  test('a failing migration leaves the version and schema before it', () => {
+    const db = new Database(':memory:');
+    migrate(db, ['CREATE TABLE a (x)']);
+    expect(() => migrate(db, ['CREATE TABLE a (x)', 'CREATE TABLE b (y); CREATE TABLE a (z)'])).toThrow('table a already exists');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'b'").pluck().get()).toBe(0);
+  });
+
+  test('a store from a newer labdigest is refused', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 7');
+    expect(() => migrate(db, ['CREATE TABLE a (x)'])).toThrow('schema version 7 is newer than this labdigest knows (1); upgrade labdigest');
+  });
+});
+
+describe('openDb', () => {
+  test('creates the folder and a WAL-mode store', () => {
+    const path = join(tempDir(), 'nested', 'store.sqlite');
+    const db = openDb(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+
+  test('a file that is not a store is an InputError naming it', () => {
+    const dir = tempDir();
+    const path = join(dir, 'notes.sqlite');
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openDb(path)).toThrow(`${path}: cannot open the paper store: schema version 99 is newer than this labdigest knows (${migrations.length}); upgrade labdigest`);
+  });
+});

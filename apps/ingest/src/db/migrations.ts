@@ -1,0 +1,78 @@
+/**
+ * The store's schema, as numbered migrations: `migrations[n]` takes `PRAGMA user_version` from n to n + 1.
+ * Never edit a migration that has shipped; append a new one.
+ */
+export const migrations: readonly string[] = [
+  // 1: papers, their identifiers, per-source fetch state and run summaries, full-text search.
+  `
+  CREATE TABLE papers (
+    pk          INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL,
+    abstract    TEXT,
+    authors     TEXT NOT NULL DEFAULT '[]',   -- JSON array of names
+    published   TEXT,
+    doi         TEXT,
+    arxiv_id    TEXT,
+    url         TEXT,
+    venue       TEXT,
+    categories  TEXT NOT NULL DEFAULT '[]',   -- JSON array
+    source      TEXT NOT NULL,
+    tags        TEXT NOT NULL DEFAULT '[]',   -- JSON array
+    title_key   TEXT,                         -- normalized title + first author surname: the fallback match
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL,
+    updated     TEXT NOT NULL
+  );
+  CREATE INDEX papers_first_seen ON papers (first_seen);
+  CREATE INDEX papers_title_key ON papers (title_key) WHERE title_key IS NOT NULL;
+
+  -- Every DOI and arXiv id a paper is known by (a journal version and its preprint share one row),
+  -- plus its source ids that are neither ('id'), so a re-fetched feed item finds its row again.
+  CREATE TABLE identifiers (
+    kind      TEXT NOT NULL CHECK (kind IN ('doi', 'arxiv', 'id')),
+    value     TEXT NOT NULL,
+    paper_pk  INTEGER NOT NULL REFERENCES papers (pk) ON DELETE CASCADE,
+    PRIMARY KEY (kind, value)
+  ) WITHOUT ROWID;
+  CREATE INDEX identifiers_paper ON identifiers (paper_pk);
+
+  CREATE TABLE source_state (
+    source         TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    last_fetch     TEXT,
+    cursor         TEXT
+  );
+
+  CREATE TABLE fetch_runs (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL,
+    started     TEXT NOT NULL,
+    finished    TEXT NOT NULL,
+    fetched     INTEGER NOT NULL,
+    new         INTEGER NOT NULL,
+    duplicates  INTEGER NOT NULL,
+    updated     INTEGER NOT NULL,
+    rejected    INTEGER NOT NULL,
+    errors      INTEGER NOT NULL,
+    message     TEXT
+  );
+
+  -- External-content FTS5 index over papers; the triggers below keep it in step with the table.
+  CREATE VIRTUAL TABLE papers_fts USING fts5 (
+    title, abstract, content = 'papers', content_rowid = 'pk',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
+    INSERT INTO papers_fts (rowid, title, abstract) VALUES (new.pk, new.title, new.abstract);
+  END;
+  CREATE TRIGGER papers_fts_delete AFTER DELETE ON papers BEGIN
+    INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', old.pk, old.title, old.abstract);
+  END;
+  CREATE TRIGGER papers_fts_update AFTER UPDATE OF title, abstract ON papers BEGIN
+    INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', old.pk, old.title, old.abstract);
+    INSERT INTO papers_fts (rowid, title, abstract) VALUES (new.pk, new.title, new.abstract);
+  END;
+  `,
+];

@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { InputError } from '../errors.ts';
+import { migrate } from './migrate.ts';
+
+export type Db = Database.Database;
+
+/** Where the store lives unless `--db PATH` says otherwise (relative to the working directory). */
+export const DEFAULT_DB_PATH = 'data/labdigest.sqlite';
+
+/**
+ * Opens (creating it and its folder when needed) and migrates the SQLite store. `:memory:` gives a
+ * throwaway store for tests. A file that is not a labdigest store, or from a newer version, is an InputError.
+ */
+export function openDb(path: string = DEFAULT_DB_PATH): Db {
+  let db: Db | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    // WAL: readers (`digest papers`, `search`) don't block a running fetch, and a killed process
+    // leaves the last committed transaction intact. NORMAL is durable against process crashes.
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new InputError(path, `cannot open the paper store: ${(error as Error).message}`, { cause: error });
+  }
+}

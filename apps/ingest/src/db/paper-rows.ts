@@ -1,0 +1,104 @@
+import type { Paper } from '@labdigest/core';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './open-db.ts';
+
+/** A `papers` row as SQLite returns it. */
+export interface PaperRow {
+  pk: number;
+  id: string;
+  title: string;
+  abstract: string | null;
+  authors: string;
+  published: string | null;
+  doi: string | null;
+  arxiv_id: string | null;
+  url: string | null;
+  venue: string | null;
+  categories: string;
+  source: string;
+  tags: string;
+}
+
+export function rowToPaper(row: PaperRow): Paper {
+  return {
+    id: row.id, title: row.title, abstract: row.abstract, authors: JSON.parse(row.authors) as string[],
+    published: row.published, doi: row.doi, arxivId: row.arxiv_id, url: row.url, venue: row.venue,
+    categories: JSON.parse(row.categories) as string[], source: row.source, tags: JSON.parse(row.tags) as string[],
+  };
+}
+
+const columns = 'pk, id, title, abstract, authors, published, doi, arxiv_id, url, venue, categories, source, tags';
+
+function prepare(db: Db) {
+  return {
+    findId: db.prepare('SELECT paper_pk FROM identifiers WHERE kind = ? AND value = ?').pluck(),
+    addId: db.prepare('INSERT OR IGNORE INTO identifiers (kind, value, paper_pk) VALUES (?, ?, ?)'),
+    moveIds: db.prepare('UPDATE identifiers SET paper_pk = ? WHERE paper_pk = ?'),
+    byPk: db.prepare(`SELECT ${columns} FROM papers WHERE pk = ?`),
+    byTitleKey: db.prepare('SELECT pk, id, doi, arxiv_id, url FROM papers WHERE title_key = ? ORDER BY pk'),
+    maxPk: db.prepare('SELECT max(pk) FROM papers').pluck(),
+    count: db.prepare('SELECT count(*) FROM papers').pluck(),
+    update: db.prepare(`UPDATE papers SET title = @title, abstract = @abstract, authors = @authors, published = @published,
+      doi = @doi, arxiv_id = @arxiv_id, url = @url, venue = @venue, categories = @categories, source = @source, tags = @tags,
+      title_key = @title_key, last_seen = @now, updated = @now WHERE pk = @pk`),
+    touch: db.prepare('UPDATE papers SET last_seen = ? WHERE pk = ?'),
+    deleteRow: db.prepare('DELETE FROM papers WHERE pk = ?'),
+    since: db.prepare(`SELECT ${columns} FROM papers WHERE first_seen >= ? ORDER BY first_seen, pk`),
+    search: db.prepare(`SELECT ${columns.split(', ').map((c) => `p.${c}`).join(', ')}, bm25(papers_fts, 2.5, 1.0) AS score
+      FROM papers_fts JOIN papers p ON p.pk = papers_fts.rowid
+      WHERE papers_fts MATCH ? ORDER BY score, p.pk LIMIT ?`),
+  };
+}
+
+/** Rows per multi-row INSERT: 17 values each stays under SQLite's 32,766 bound parameters. */
+export const INSERT_CHUNK = 500;
+
+const insertColumns = ['pk', 'id', 'title', 'abstract', 'authors', 'published', 'doi', 'arxiv_id', 'url', 'venue',
+  'categories', 'source', 'tags', 'title_key', 'first_seen', 'last_seen', 'updated'] as const;
+
+/** The values of a new row after its pk, in insertColumns order. */
+export function rowValues(p: Paper, titleKey: string | null, now: string): unknown[] {
+  return [p.id, p.title, p.abstract, JSON.stringify(p.authors), p.published, p.doi, p.arxivId, p.url, p.venue,
+    JSON.stringify(p.categories), p.source, JSON.stringify(p.tags), titleKey, now, now, now];
+}
+
+const multiRowCache = new WeakMap<Db, Map<string, Statement>>();
+
+/** `head VALUES (?, …), (?, …)` for `rows` rows of `width` values, prepared once per shape. */
+export function multiRowStatement(db: Db, head: string, width: number, rows: number): Statement {
+  let byShape = multiRowCache.get(db);
+  if (!byShape) multiRowCache.set(db, byShape = new Map());
+  const key = `${head}|${width}|${rows}`;
+  let statement = byShape.get(key);
+  if (!statement) {
+    const row = `(${Array(width).fill('?').join(', ')})`;
+    statement = db.prepare(`${head} VALUES ${Array(rows).fill(row).join(', ')}`);
+    byShape.set(key, statement);
+  }
+  return statement;
+}
+
+/** Inserts rows (flattened `values`, `width` per row) in multi-row statements of up to INSERT_CHUNK rows. */
+export function insertRows(db: Db, head: string, width: number, values: readonly unknown[]): void {
+  const rows = values.length / width;
+  for (let start = 0; start < rows; start += INSERT_CHUNK) {
+    const n = Math.min(INSERT_CHUNK, rows - start);
+    multiRowStatement(db, head, width, n).run(values.slice(start * width, (start + n) * width));
+  }
+}
+
+/** `INSERT INTO papers (…)`, the head for insertRows; rows are pk then rowValues(). */
+export const insertPapersHead = `INSERT INTO papers (${insertColumns.join(', ')})`;
+export const insertPapersWidth = insertColumns.length;
+
+const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+/** The store's prepared statements, prepared once per connection (preparing is most of a small query's cost). */
+export function paperStatements(db: Db): ReturnType<typeof prepare> {
+  let s = cache.get(db);
+  if (!s) {
+    s = prepare(db);
+    cache.set(db, s);
+  }
+  return s;
+}
