@@ -8,7 +8,7 @@ import { isFormula } from './formula.ts';
  * "composite"/"composition"), and splits some that belong together ("polymer"/"polymeric",
  * "interface"/"interfacial"). These words get the stem written here instead.
  */
-const STEM_OVERRIDES: Record<string, string> = {
+export const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   oxidation: 'oxidat', oxidations: 'oxidat', oxidative: 'oxidat', oxidized: 'oxidat', oxidised: 'oxidat',
   activation: 'activat', activated: 'activat', activating: 'activat', activate: 'activat', activates: 'activat',
   mechanism: 'mechanism', mechanisms: 'mechanism', mechanistic: 'mechanism',

@@ -9,12 +9,12 @@ export interface Words {
   readonly ends: number[];
 }
 
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
     || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x3ff);
 }
 
-function isDigit(c: number): boolean {
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
@@ -78,6 +78,15 @@ function isShouting(text: string): boolean {
     else if (c >= 97 && c <= 122) lower++;
   }
   return upper > 12 && upper > 3 * lower;
+}
+
+/**
+ * True when `splitWords` would do more than split this text: formula notation to rewrite,
+ * a shouted text to lower-case, a spaced formula to join. The analyzer's fast path, which splits
+ * without allocating, is exact only for the other texts.
+ */
+export function needsRewrite(text: string): boolean {
+  return /[_\\$₀-₉]/.test(text) || SPACED_FORMULA.test(text) || isShouting(text);
 }
 
 /** Terms of a text: its words through `termOf` (stems, formulas, `#acronyms`). */

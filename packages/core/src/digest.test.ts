@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { paperSourceLine } from './digest.ts';
+import { paperArxivId, paperSchema } from './paper.ts';
+
+const paper = (fields: Record<string, unknown>) => paperSchema.parse({ id: 'x', title: 'T', ...fields });
+
+describe('paperSourceLine', () => {
+  test.each([
+    ['an arXiv preprint', { id: 'arxiv:2506.10944', url: 'http://arxiv.org/abs/2506.10944v2' }, 'arXiv:2506.10944'],
+    ['a journal paper', { id: 'doi:10.1021/acsenergylett.5c02748', doi: '10.1021/acsenergylett.5c02748', venue: 'ACS Energy Letters' },
+      'ACS Energy Letters (10.1021/acsenergylett.5c02748)'],
+    ['a DOI without a venue', { id: 'openalex:W1', doi: '10.1557/s43579-025-00788-y' }, 'doi:10.1557/s43579-025-00788-y'],
+    ['a preprint with arXiv\'s own DOI', { id: 'arxiv:2411.00001', doi: '10.48550/arXiv.2411.00001' }, 'arXiv:2411.00001'],
+    ['a published preprint', { id: 'arxiv:1204.4756', doi: '10.1107/S0108768112017466', venue: 'Acta Cryst. B' },
+      'Acta Cryst. B (10.1107/S0108768112017466)'],
+  ])('%s', (_name, fields, expected) => {
+    expect(paperSourceLine(paper(fields))).toBe(expected);
+  });
+});
+
+describe('paperArxivId', () => {
+  test.each([
+    [{ id: 'arxiv:2506.10944v3' }, '2506.10944'],
+    [{ id: 'doi:10.1/x', arxivId: 'cond-mat/0601001' }, 'cond-mat/0601001'],
+    [{ id: 'openalex:W1', url: 'https://arxiv.org/pdf/2401.01234v1.pdf' }, '2401.01234'],
+    [{ id: 'doi:10.1/x' }, null],
+  ])('%o -> %s', (fields, expected) => {
+    expect(paperArxivId(paper(fields))).toBe(expected);
+  });
+});
+
+test('a corpus record parses with its absent fields filled', () => {
+  const parsed = paperSchema.parse({ id: 'arxiv:1', title: 'A title', abstract: null, authors: ['A. B'], published: null, categories: [], doi: null, source: 's', venue: null, url: 'http://arxiv.org/abs/1', tags: [] });
+  expect(parsed).toMatchObject({ arxivId: null, abstract: null, authors: ['A. B'] });
+});

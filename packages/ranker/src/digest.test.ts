@@ -1,0 +1,43 @@
+import { digestSchema, groupConfigSchema, paperSchema, type Paper } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
+import { expect, test } from 'vitest';
+import { buildBackgroundStats } from './background.ts';
+import { assembleDigest } from './digest.ts';
+import { rankPapers } from './rank.ts';
+
+const config = groupConfigSchema.parse({
+  group: { name: 'DENG.Group' },
+  areas: [
+    { id: 'polymer-electrolytes', name: 'Polymer Electrolytes', threshold: 0.3, keywords: [{ 'polymer electrolyte': 3 }, 'PEO'] },
+    { id: 'phase-field-sei', name: 'Phase Field / Dendrites & SEI', threshold: 0.3, keywords: [{ 'phase field': 3 }, { dendrite: 2 }] },
+  ],
+  members: [{ name: 'Naibing Wu', interests: ['polymer electrolyte'], areas: ['polymer-electrolytes'] }],
+});
+const papers: Paper[] = [
+  paperSchema.parse({ id: 'arxiv:2506.10944', title: 'A phase field model of dendrite growth', abstract: 'Phase field simulations of lithium dendrite growth.', published: '2025-06-12T00:00:00Z', url: 'http://arxiv.org/abs/2506.10944v1' }),
+  paperSchema.parse({ id: 'doi:10.1016/j.mattod.2025.06.043', title: 'Superionic transport in a PEO polymer electrolyte', abstract: 'The polymer electrolyte conducts.', doi: '10.1016/j.mattod.2025.06.043', venue: 'Materials Today', url: 'javascript:alert(1)' }),
+  paperSchema.parse({ id: 'arxiv:1', title: 'Graph routing', abstract: 'Shortest paths.' }),
+];
+
+// Three papers alone make a poor IDF; a real slice of the corpus stands behind them, as in daily use.
+const background = buildBackgroundStats(readFixtureRecords('papers/corpus-slice.jsonl').map((r) => paperSchema.parse(r)), { source: 'slice', minDf: 1 });
+
+test('the digest is valid, sectioned in config order and numbered through', () => {
+  const { papers: ranked } = rankPapers(papers, config, { background });
+  const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z' });
+  expect(digestSchema.safeParse(digest).success).toBe(true);
+  expect(digest.sections.map((s) => [s.id, s.papers.map((p) => [p.number, p.sourceLine])])).toEqual([
+    ['polymer-electrolytes', [[1, 'Materials Today (10.1016/j.mattod.2025.06.043)']]],
+    ['phase-field-sei', [[2, 'arXiv:2506.10944']]],
+  ]);
+  expect(digest.stats).toEqual({ considered: 3, included: 2 });
+  expect(digest.title).toBe('Research Digest — 2026-06-08');
+});
+
+test('only http(s) links reach the digest', () => {
+  const { papers: ranked } = rankPapers(papers, config, { background });
+  const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z' });
+  const entry = digest.sections[0]!.papers[0]!;
+  expect(entry.url).toBe('https://doi.org/10.1016/j.mattod.2025.06.043');
+  expect(digest.sections[1]!.papers[0]!.url).toBe('http://arxiv.org/abs/2506.10944v1');
+});

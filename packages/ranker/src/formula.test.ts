@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { isFormula, joinSpacedFormulas, normalizeFormulaNotation } from './formula.ts';
+
+describe('isFormula', () => {
+  test.each(['Li6PS5Cl', 'Li3InCl6', 'NaAlCl4', 'LiF', 'H2O', 'Li2S0.72P0.14Cl0.14'])('%s is a formula', (s) => {
+    expect(isFormula(s)).toBe(true);
+  });
+  test.each(['The', 'MACE', 'CHGNet', 'li6ps5cl', 'Xy2'])('%s is not', (s) => {
+    expect(isFormula(s)).toBe(false);
+  });
+});
+
+test('joins formulas written with spaces and leaves prose alone', () => {
+  expect(joinSpacedFormulas(['Na', '3', 'Zr', '2', 'Si', '2', 'PO', '12', 'framework'])).toEqual(['Na3Zr2Si2PO12', 'framework']);
+  expect(joinSpacedFormulas(['At', '5', 'AU', 'the'])).toEqual(['At', '5', 'AU', 'the']);
+});
+
+test('notation rewrites are no-ops on plain text', () => {
+  const text = 'Solid polymer electrolytes conduct Li+ ions at 25 °C.';
+  expect(normalizeFormulaNotation(text)).toBe(text);
+});

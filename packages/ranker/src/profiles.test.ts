@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { createAnalyzer } from './analyze.ts';
+import { compileProfiles } from './profiles.ts';
+
+const kw = (...terms: string[]) => terms.map((term) => ({ term, weight: 1 }));
+
+test('an acronym and its expansion are one keyword', () => {
+  const lexicon = compileProfiles([{ id: 'a', kind: 'area', keywords: kw('SEI', 'solid electrolyte interphase', 'solid-electrolyte interphase') }]);
+  expect(lexicon.features).toHaveLength(1);
+  expect(lexicon.profiles[0]?.features).toEqual([0]);
+});
+
+test.each([
+  ['SEI', 'the solid electrolyte interphase grows'],
+  ['solid electrolyte interphase', 'a thicker SEI forms'],
+  ['MLIP', 'machine-learned interatomic potentials were trained'],
+  ['machine learning interatomic potential', 'we train MLIPs'],
+  ['PEO', 'poly(ethylene oxide) based electrolytes'],
+  ['poly(ethylene oxide)', 'PEO-based electrolytes'],
+  ['SEI formation', 'solid electrolyte interphase formation'],
+])('keyword "%s" matches "%s"', (keyword, text) => {
+  const lexicon = compileProfiles([{ id: 'a', kind: 'area', keywords: kw(keyword) }]);
+  expect(createAnalyzer(lexicon).features({ title: text }).ids).toEqual([0]);
+});
+
+test('a multi-word keyword matches only as a phrase', () => {
+  const lexicon = compileProfiles([{ id: 'a', kind: 'area', keywords: kw('phase field') }]);
+  const analyzer = createAnalyzer(lexicon);
+  expect(analyzer.features({ title: 'a phase-field model' }).ids).toEqual([0]);
+  expect(analyzer.features({ title: 'the electric field of each phase' }).ids).toEqual([]);
+});
+
+test('a keyword remembers the longer keywords of its profile that contain it', () => {
+  const lexicon = compileProfiles([{ id: 'a', kind: 'area', keywords: kw('dendrite', 'lithium dendrite', 'dendrite growth', 'growth') }]);
+  expect(lexicon.profiles[0]?.containedIn).toEqual([[1, 2], [], [], [2]]);
+});

@@ -1,0 +1,149 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { groupConfigSchema, paperSchema, type GroupConfig, type GroupConfigInput, type Paper } from '@labdigest/core';
+import { describe, expect, test } from 'vitest';
+import { buildBackgroundStats } from './background.ts';
+import { rankPapers } from './rank.ts';
+
+const config = (over: Partial<GroupConfigInput> = {}): GroupConfig => groupConfigSchema.parse({
+  group: { name: 'Test Lab' },
+  areas: [
+    { id: 'polymer', name: 'Polymer Electrolytes', threshold: 0.5,
+      keywords: [{ 'polymer electrolyte': 3 }, { PEO: 2.5 }, 'ionic conductivity', { 'segmental motion': 2 }],
+      require: [['polymer', 'PEO'], ['electrolyte', 'ionic conductivity']], exclude: ['polymer solar cell'] },
+    { id: 'sei', name: 'Phase Field / SEI', threshold: 0.5,
+      keywords: [{ 'phase field': 3 }, { 'solid electrolyte interphase': 3 }, { dendrite: 2.5 }, 'lithium metal'] },
+  ],
+  members: [
+    { name: 'Naibing Wu', interests: [{ 'polymer electrolyte': 3 }, 'PEO'], areas: ['polymer'] },
+    { name: 'Yanhao Deng', interests: ['phase field', 'dendrite'], areas: ['sei'], authors: ['Boris Kozinsky'] },
+  ],
+  ...over,
+});
+
+let n = 0;
+const paper = (title: string, abstract: string, authors: string[] = []): Paper =>
+  paperSchema.parse({ id: `test:${++n}`, title, abstract, authors, published: '2026-06-01' });
+
+// Filler papers so that IDF has a background: real-looking sentences from other fields.
+const filler = Array.from({ length: 40 }, (_, i) => paper(`Graph algorithms for routing ${i}`,
+  'We study the complexity of shortest paths in sparse graphs and give a faster algorithm for dynamic updates.'));
+
+const about = paper('Solid polymer electrolytes based on PEO with fast segmental motion',
+  'We design a PEO polymer electrolyte whose segmental motion raises the ionic conductivity. The polymer electrolyte '
+  + 'reaches 1 mS/cm at room temperature, and the PEO chains stay amorphous.');
+const mentions = paper('Cathode coatings for high-voltage cells',
+  'A cathode coating is tested in cells with a liquid electrolyte; a polymer electrolyte is mentioned as future work.');
+
+describe('scoring', () => {
+  test('a paper about the topic outranks one that mentions a keyword once', () => {
+    const { papers } = rankPapers([about, mentions, ...filler], config());
+    const score = (p: Paper) => papers.find((r) => r.id === p.id)!.scores.polymer!;
+    expect(score(about)).toBeGreaterThan(0.8);
+    expect(score(mentions)).toBeLessThan(0.5);
+    expect(papers.find((r) => r.id === about.id)!.section).toBe('polymer');
+    expect(papers.find((r) => r.id === mentions.id)!.section).toBeNull();
+  });
+
+  test('a title occurrence weighs more than an abstract occurrence', () => {
+    const inTitle = paper('PEO polymer electrolyte', 'We report measurements of a new material with ionic conductivity.');
+    const inAbstract = paper('A new material', 'We report a PEO polymer electrolyte with ionic conductivity measurements.');
+    const { papers } = rankPapers([inTitle, inAbstract, ...filler], config());
+    const s = (p: Paper) => papers.find((r) => r.id === p.id)!.scores.polymer!;
+    expect(s(inTitle)).toBeGreaterThan(s(inAbstract));
+  });
+
+  test('an exclusion keeps a paper out of that area and says why', () => {
+    const solar = paper('Polymer electrolyte interlayers for the polymer solar cell', 'A PEO polymer electrolyte with high ionic conductivity.');
+    const { papers } = rankPapers([solar, ...filler], config());
+    const r = papers.find((x) => x.id === solar.id)!;
+    expect([r.scores.polymer, r.section, r.excludedBy]).toEqual([0, null, { polymer: 'polymer solar cell' }]);
+    expect(r.note).toContain('excluded from Polymer Electrolytes by "polymer solar cell"');
+  });
+
+  test('a paper missing a required list stays out of the area, and the note says which', () => {
+    const noElectrolyte = paper('PEO membranes for gas separation', 'A PEO polymer with segmental motion separates CO2 from N2.');
+    const { papers } = rankPapers([noElectrolyte, ...filler], config());
+    const r = papers.find((x) => x.id === noElectrolyte.id)!;
+    expect(r.scores.polymer).toBe(0);
+    expect(r.note).toContain('not about Polymer Electrolytes: mentions none of "electrolyte", "ionic conductivity"');
+  });
+
+  test('a paper below every threshold is left out with its best score in the note', () => {
+    const weak = paper('Lithium metal cells', 'Cells with lithium metal were cycled at 1 mA/cm2.');
+    const { papers } = rankPapers([weak, ...filler], config());
+    const r = papers.find((x) => x.id === weak.id)!;
+    expect(r.section).toBeNull();
+    expect(r.note).toMatch(/^Left out: best area Phase Field \/ SEI scored 0\.\d\d, below its threshold 0\.50\.$/);
+  });
+
+  test('raising a threshold never adds papers to a section', () => {
+    const batch = [about, mentions, ...filler];
+    const count = (t: number) => rankPapers(batch, config({
+      areas: config().areas.map((a) => ({ ...a, threshold: t })),
+    })).papers.filter((r) => r.section !== null).length;
+    expect(count(0.3)).toBeGreaterThanOrEqual(count(0.6));
+    expect(count(0.99)).toBe(0);
+  });
+});
+
+describe('evidence', () => {
+  test('an included paper names its members, terms, note and summary', () => {
+    const { papers } = rankPapers([about, ...filler], config());
+    const r = papers.find((x) => x.id === about.id)!;
+    expect(r.members.map((m) => m.name)).toEqual(['Naibing Wu']);
+    expect(r.members[0]!.reasons[0]).toMatch(/^interests: /);
+    expect(r.matchedTerms[0]).toMatchObject({ inTitle: true });
+    expect(r.matchedTerms.flatMap((t) => t.forms)).toContain('PEO');
+    expect(r.note).toMatch(/^(Directly|Highly) relevant to Naibing Wu's work on .* \(Polymer Electrolytes, score 0\.\d\d\): the title is about /);
+    expect(r.summary!.length).toBeGreaterThan(40);
+  });
+
+  test('a followed author makes a paper concern the member whatever its words', () => {
+    const byAuthor = paper('Dendrite growth in a phase field model', 'A phase field model of dendrite growth on lithium metal.', ['B. Kozinsky', 'A. Other']);
+    const { papers } = rankPapers([byAuthor, ...filler], config());
+    const r = papers.find((x) => x.id === byAuthor.id)!;
+    expect(r.memberScores['Yanhao Deng']).toBeGreaterThanOrEqual(0.9);
+    expect(r.members.find((m) => m.name === 'Yanhao Deng')!.reasons).toContain('follows Boris Kozinsky');
+  });
+});
+
+describe('IDF', () => {
+  test('background statistics make a small batch rank as within the big collection', () => {
+    const background = buildBackgroundStats([about, mentions, ...filler], { source: 'test', minDf: 1 });
+    const alone = rankPapers([about], config(), { background }).papers[0]!;
+    const within = rankPapers([about, mentions, ...filler], config()).papers.find((r) => r.id === about.id)!;
+    expect(alone.scores.polymer).toBeCloseTo(within.scores.polymer!, 1);
+  });
+});
+
+const words = ['polymer', 'electrolyte', 'PEO', 'phase', 'field', 'dendrite', 'lithium', 'metal', 'solid', 'interphase',
+  'graph', 'routing', 'the', 'of', 'ionic', 'conductivity', 'segmental', 'motion', 'solar', 'cell'];
+const arbText = fc.array(fc.constantFrom(...words), { maxLength: 25 }).map((w) => w.join(' '));
+const arbPapers = fc.uniqueArray(
+  fc.record({ id: fc.stringMatching(/^[a-z]{1,6}$/), title: arbText, abstract: arbText }),
+  { selector: (p) => p.id, maxLength: 25 },
+).map((ps) => ps.map((p) => paperSchema.parse(p)));
+
+fcTest.prop([arbPapers])('scores are finite and in [0, 1)', (papers) => {
+  for (const r of rankPapers(papers, config()).papers) {
+    for (const s of [...Object.values(r.scores), ...Object.values(r.memberScores)]) {
+      expect(Number.isFinite(s) && s >= 0 && s < 1 + 1e-9).toBe(true);
+    }
+  }
+});
+
+fcTest.prop([arbPapers])('input order does not change the ranking', (papers) => {
+  const ids = (xs: Paper[]) => rankPapers(xs, config()).papers.map((r) => `${r.id}:${r.section}`);
+  expect(ids([...papers].reverse())).toEqual(ids(papers));
+});
+
+fcTest.prop([arbPapers])('a paper is in a section only if it clears that area\'s threshold', (papers) => {
+  const cfg = config();
+  const ranked = rankPapers(papers, cfg).papers;
+  expect(ranked).toHaveLength(papers.length); // every input paper comes back, in or out
+  for (const r of ranked) {
+    if (r.section === null) continue;
+    const area = cfg.areas.find((a) => a.id === r.section)!;
+    expect(r.scores[r.section]!).toBeGreaterThanOrEqual(area.threshold);
+  }
+});

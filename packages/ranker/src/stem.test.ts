@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest';
+import { termOf } from './stem.ts';
+
+describe('stemming keeps apart what a materials scientist keeps apart', () => {
+  test.each([
+    ['oxide', 'oxidation'], ['active', 'activation'], ['mechanism', 'mechanical'], ['universal', 'university'],
+    ['composite', 'composition'], ['transference', 'transfer'], ['polar', 'polarization'], ['organic', 'organization'],
+    ['MACE', 'mace'], ['GAP', 'gap'],
+  ])('%s / %s', (a, b) => {
+    expect(termOf(a)).not.toBe(termOf(b));
+  });
+});
+
+describe('and merges the forms of one word', () => {
+  test.each([
+    ['polymer', 'polymers'], ['polymer', 'polymeric'], ['interface', 'interfacial'], ['electrolyte', 'electrolytes'],
+    ['battery', 'batteries'], ['dendrite', 'dendrites'], ['simulation', 'simulations'], ['potential', 'potentials'],
+    ['MLIP', 'MLIPs'], ['Electrolyte', 'electrolyte'],
+  ])('%s / %s', (a, b) => {
+    expect(termOf(a)).toBe(termOf(b));
+  });
+});

@@ -1,0 +1,84 @@
+/// <reference path="../packages/ranker/src/natural.d.ts" />
+// pnpm bench: prints speed and memory figures (never a timed test). Reads the 21,872-paper corpus
+// from ../shared/data; says so and stops when it is missing. Targets (issue 4): ratio >= 10 and
+// ranker_ms <= 600 for the corpus; 100k papers in <= 3 s and <= 400 MB; a 500-paper increment <= 50 ms.
+import { readFileSync } from 'node:fs';
+import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
+import { createRanker } from '@labdigest/ranker';
+import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
+import { loadCorpusBackground } from '../apps/ingest/src/ranking/background.ts';
+import { repoRoot, requireShared } from './shared-data.ts';
+
+const only = process.argv.slice(2);
+const wants = (name: string) => only.length === 0 || only.includes(name);
+
+const corpusPath = requireShared('corpus/papers.jsonl');
+const corpus: Paper[] = readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim())
+  .map((l) => paperSchema.parse(JSON.parse(l)));
+
+const base = parseGroupConfig(readFileSync(`${repoRoot}/digest.config.yaml`, 'utf8'));
+if (!base.ok) throw new Error('digest.config.yaml is invalid: run `pnpm digest rank` to see why');
+const config = twentyProfiles(base.config);
+const profiles = config.areas.length + config.members.length;
+const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+const ms = (t0: number) => Math.round(performance.now() - t0);
+
+if (wants('rank')) {
+  let t0 = performance.now();
+  const ranked = createRanker(config).rank(corpus);
+  const rankerMs = ms(t0);
+  const rss = rssMb();
+  t0 = performance.now();
+  naturalScores(corpus, config);
+  const naturalMs = ms(t0);
+  console.log(`bench: rank papers=${corpus.length} profiles=${profiles} ranker_ms=${rankerMs} natural_ms=${naturalMs} `
+    + `ratio=${(naturalMs / rankerMs).toFixed(1)} rss_mb=${rss} included=${ranked.report.included}`);
+}
+
+if (wants('rank-100k')) {
+  const big: Paper[] = [];
+  for (let copy = 0; big.length < 100_000; copy++) {
+    for (const p of corpus) {
+      if (big.length >= 100_000) break;
+      big.push(copy === 0 ? p : { ...p, id: `${p.id}#${copy}` });
+    }
+  }
+  const t0 = performance.now();
+  createRanker(config).rank(big);
+  console.log(`bench: rank-100k papers=${big.length} profiles=${profiles} ranker_ms=${ms(t0)} rss_mb=${rssMb()}`);
+}
+
+if (wants('increment')) {
+  const background = loadCorpusBackground();
+  const ranker = createRanker(config);
+  ranker.rank(corpus.slice(0, 50), { background }); // the daily job's ranker is warm: profiles compiled, statistics cached
+  const batch = corpus.slice(-500);
+  const t0 = performance.now();
+  ranker.rank(batch, { background });
+  console.log(`bench: increment papers=${batch.length} profiles=${profiles} ranker_ms=${ms(t0)}`);
+}
+
+/**
+ * natural's TfIdf doing the same work: every paper's title and abstract tokenized into its index,
+ * then each profile's keywords scored against every paper.
+ */
+function naturalScores(papers: readonly Paper[], cfg: GroupConfig): number[][] {
+  const tfidf = new TfIdf();
+  for (const p of papers) tfidf.addDocument(`${p.title} ${p.abstract ?? ''}`);
+  const queries = [...cfg.areas.map((a) => a.keywords), ...cfg.members.map((m) => m.interests)]
+    .map((ks) => ks.map((k) => k.term.toLowerCase()).join(' '));
+  return queries.map((q) => papers.map((_, i) => tfidf.tfidf(q, i)));
+}
+
+/**
+ * The benchmark's 20 profiles: the group's 4 areas and 2 members, and 14 more members who each follow
+ * one area and take a rotating share of its keywords as interests, as a bigger lab's config would.
+ */
+function twentyProfiles(cfg: GroupConfig): GroupConfig {
+  const extra = Array.from({ length: 20 - cfg.areas.length - cfg.members.length }, (_, i) => {
+    const area = cfg.areas[i % cfg.areas.length]!;
+    const interests = area.keywords.filter((_, k) => (k + i) % 3 !== 0);
+    return { name: `Member ${i + 1}`, interests, areas: [area.id], authors: [] };
+  });
+  return { ...cfg, members: [...cfg.members, ...extra] };
+}
