@@ -42,7 +42,7 @@ describe('words', () => {
 
   test('spans point into the normalized text', () => {
     const words = splitWords('PEO-based Li$_3$InCl$_6$ composites');
-    expect(words.words.map((w, i) => words.text.slice(words.starts[i], words.ends[i]))).toEqual(words.words);
+    expect(words.words.map((_, i) => words.text.slice(words.starts[i], words.ends[i]))).toEqual(words.words);
     expect(words.words).toEqual(['PEO', 'based', 'Li3InCl6', 'composites']);
   });
 });

@@ -43,9 +43,9 @@ const arxivPrefixes = [
   /^arxiv:\s*/i,
 ];
 // New style (April 2007 on): YYMM.NNNN until 2014, YYMM.NNNNN from 2015.
-const newStyle = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/i;
+const newStyle = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(0|[1-9]\d*))?$/i;
 // Old style: archive[.SUBJECT-CLASS]/YYMMNNN, e.g. math.GT/0309136, astro-ph/0601001.
-const oldStyle = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/i;
+const oldStyle = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(0|[1-9]\d*))?$/i;
 
 /**
  * An arXiv identifier and its version, from a bare id, an `arXiv:` id, an abs/pdf URL, an OAI id
@@ -59,13 +59,13 @@ export function normalizeArxivId(raw: string): ArxivId | null {
   const n = newStyle.exec(s);
   if (n) {
     const [, yy, mm, num, v] = n;
-    if (!validMonth(mm) || (num?.length === 5) !== Number(yy) >= 15) return null;
+    if (!validMonth(mm) || (num?.length === 5) !== Number(yy) >= 15 || v === '0') return null;
     return { id: `${yy}${mm}.${num}`, version: parseVersion(v) };
   }
   const o = oldStyle.exec(s);
   if (o) {
     const [, archive, yy, mm, num, v] = o;
-    if (!validMonth(mm)) return null;
+    if (!validMonth(mm) || v === '0') return null;
     // The subject class (`.GT`) is not part of the identifier: YYMMNNN is unique within the archive,
     // and arxiv.org redirects math.GT/0309136 to math/0309136, the form the arXiv API returns.
     return { id: `${archive?.toLowerCase()}/${yy}${mm}${num}`, version: parseVersion(v) };
@@ -79,9 +79,7 @@ function validMonth(mm: string | undefined): boolean {
 }
 
 function parseVersion(v: string | undefined): number | null {
-  if (v === undefined) return null;
-  const n = Number(v);
-  return n >= 1 ? n : null;
+  return v === undefined ? null : Number(v);
 }
 
 /**
