@@ -1,0 +1,74 @@
+// Sample digests for developing and testing the reader, built from real recorded papers:
+//   pnpm --filter @labdigest/reader exec tsx scripts/make-dev-digests.ts
+// Reads fixtures/papers/sample-week.jsonl.gz (one arXiv day + recent battery journal papers) and the
+// repo's digest.config.yaml, ranks the way `digest` does, and writes one digest per published week
+// of the journal papers to public/digests/<date>.json plus index.json. Output is deterministic.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { paperSchema, parseGroupConfig, formatIssues, type DigestIndex, type Paper } from '@labdigest/core';
+import { assembleDigest, createRanker, type BackgroundStats } from '@labdigest/ranker';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../../..');
+const outDir = join(here, '../public/digests');
+
+const configFile = join(root, 'digest.config.yaml');
+const parsed = parseGroupConfig(readFileSync(configFile, 'utf8'), 'digest.config.yaml');
+if (!parsed.ok) throw new Error(`digest.config.yaml is invalid:\n${formatIssues(parsed.issues)}`);
+const config = parsed.config;
+
+const papers: Paper[] = gunzipSync(readFileSync(join(root, 'fixtures/papers/sample-week.jsonl.gz')))
+  .toString('utf8').split('\n').filter((line) => line.trim())
+  .map((line) => paperSchema.parse(JSON.parse(line)));
+
+const require = createRequire(import.meta.url);
+const statsFile = require.resolve('@labdigest/ranker/corpus-stats.json.gz');
+const background = JSON.parse(gunzipSync(readFileSync(statsFile)).toString('utf8')) as BackgroundStats;
+
+/** Monday (UTC) of the ISO week holding `day` (YYYY-MM-DD). */
+function mondayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+// Journal papers go by the week they were published; the digest is dated the Monday after.
+// The recorded arXiv day (2024-11-28) joins the newest week, as a live digest mixes both.
+const isArxiv = (p: Paper) => p.source.startsWith('arxiv');
+const weeks = new Map<string, Paper[]>();
+for (const paper of papers.filter((p) => !isArxiv(p) && p.published)) {
+  const week = mondayOf((paper.published as string).slice(0, 10));
+  weeks.set(week, [...(weeks.get(week) ?? []), paper]);
+}
+const weekStarts = [...weeks.keys()].sort();
+const newest = weekStarts.at(-1);
+if (!newest) throw new Error('sample-week.jsonl.gz holds no dated journal papers');
+weeks.set(newest, [...(weeks.get(newest) ?? []), ...papers.filter(isArxiv)]);
+
+mkdirSync(outDir, { recursive: true });
+for (const name of readdirSync(outDir)) if (name.endsWith('.json')) rmSync(join(outDir, name));
+
+const ranker = createRanker(config);
+const index: DigestIndex = { schemaVersion: 1, group: config.group.name, digests: [] };
+for (const week of weekStarts) {
+  const batch = weeks.get(week) ?? [];
+  const date = addDays(week, 7);
+  const { papers: ranked } = ranker.rank(batch, { background });
+  const digest = assembleDigest(config, batch, ranked, {
+    date, since: week, until: addDays(week, 6), generatedAt: `${date}T06:00:00.000Z`, sample: true,
+  });
+  const file = `${date}.json`;
+  writeFileSync(join(outDir, file), `${JSON.stringify(digest)}\n`);
+  index.digests.unshift({ date, file, title: digest.title, papers: digest.stats.included, sample: true });
+  console.log(`${file}: ${batch.length} papers considered, ${digest.stats.included} in the digest`);
+}
+writeFileSync(join(outDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+console.log(`index.json: ${index.digests.length} digests`);

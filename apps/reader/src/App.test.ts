@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
+import { IDBFactory } from 'fake-indexeddb';
+import App from './App.svelte';
+import { openPaperStore } from './state/paper-store.ts';
+import { copyOf, newestDigest, sampleDigests, sampleIndex, type Loose } from '../test/sample-digests.ts';
+
+const BASE = 'http://localhost:3000/';
+
+/** A fetch serving digests/ from memory, the way the static host would; `files` overrides. */
+function fakeFetch(files: Record<string, unknown> = {}) {
+  const served: Record<string, unknown> = { 'index.json': sampleIndex, ...sampleDigests, ...files };
+  return vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input));
+    const name = decodeURIComponent(url.pathname.replace(/^\/digests\//, ''));
+    if (!(name in served)) return new Response('not found', { status: 404 });
+    const body = served[name];
+    if (body instanceof Error) throw body;
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  });
+}
+
+function renderApp(search: string, fetch = fakeFetch(), extra: Record<string, unknown> = {}) {
+  history.replaceState(null, '', `/${search}`);
+  return render(App, { props: { base: BASE, fetch, ...extra } });
+}
+// jsdom renders a 40-paper digest slowly on a busy machine: wait longer than the 1 s default.
+const slow = { timeout: 8000 };
+const heading = () => screen.findByRole('heading', { level: 1 }, slow);
+
+beforeEach(() => history.replaceState(null, '', '/'));
+afterEach(() => cleanup());
+
+describe('App', () => {
+  test('opens the newest digest from digests/index.json', async () => {
+    const fetch = fakeFetch();
+    renderApp('', fetch);
+    expect((await heading()).textContent).toBe(newestDigest.title);
+    expect(fetch.mock.calls.map(([u]) => String(u))).toEqual([`${BASE}digests/index.json`, `${BASE}digests/2026-08-24.json`]);
+    expect(document.title).toBe(`${newestDigest.title} · DENG.Group`);
+  });
+
+  test('filters come from the URL and go back into it', async () => {
+    renderApp('?d=2026-08-17&member=Naibing+Wu');
+    expect((await heading()).textContent).toBe(sampleDigests['2026-08-17.json']?.title);
+    const members = screen.getByRole('group', { name: 'Member' });
+    expect(within(members).getByRole('button', { name: /^Naibing Wu/ }).getAttribute('aria-pressed')).toBe('true');
+
+    within(screen.getByRole('group', { name: 'Area' })).getByRole('button', { name: /^Polymer Electrolytes/ }).click();
+    await waitFor(() => expect(location.search).toBe('?d=2026-08-17&member=Naibing+Wu&area=polymer-electrolytes'), slow);
+    within(members).getByRole('button', { name: /^Everyone/ }).click();
+    await waitFor(() => expect(location.search).toBe('?d=2026-08-17&area=polymer-electrolytes'), slow);
+  });
+
+  test('older and newer navigate between digests and move focus to the new heading', async () => {
+    renderApp('');
+    await heading();
+    screen.getByRole('link', { name: /Older/ }).click();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Research Digest — 2026-08-17'), slow);
+    expect(location.search).toBe('?d=2026-08-17');
+    expect(document.activeElement?.id).toBe('page-heading');
+    screen.getByRole('link', { name: /Newer/ }).click();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(newestDigest.title), slow);
+  });
+
+  test('the archive lists every digest by date', async () => {
+    renderApp('?view=archive');
+    expect((await heading()).textContent).toBe('Archive');
+    const links = screen.getAllByRole('link', { name: /Aug 2026/ });
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(sampleIndex.digests.map((d) => `?d=${d.date}`));
+  });
+
+  test('a digest that fails validation shows what is wrong, not a blank page', async () => {
+    const broken = copyOf(newestDigest) as Loose;
+    broken.sections[0].papers[0].title = 42;
+    renderApp('', fakeFetch({ '2026-08-24.json': broken }));
+    expect((await heading()).textContent).toBe('This digest cannot be shown');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('digests/2026-08-24.json');
+    expect(within(alert).getByRole('listitem').textContent).toBe('sections[0].papers[0].title: expected a string, saw number 42');
+  });
+
+  test('a file that is not JSON is an invalid digest too', async () => {
+    renderApp('', fakeFetch({ '2026-08-24.json': '<!doctype html><p>Sign in</p>' }));
+    expect((await heading()).textContent).toBe('This digest cannot be shown');
+    expect(screen.getByRole('alert').textContent).toContain('not valid JSON');
+  });
+
+  test('offline without a saved copy says so', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      renderApp('?d=2026-08-10', fakeFetch({ '2026-08-10.json': new TypeError('Failed to fetch') }));
+      expect((await heading()).textContent).toBe('Not saved on this device');
+      expect(screen.getByRole('alert').textContent).toContain('the digest for Mon 10 Aug 2026 has not been opened on this device');
+      expect(document.querySelector('.offline-badge')?.textContent).toContain('Offline');
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  test('a date the archive does not have', async () => {
+    renderApp('?d=2020-01-06');
+    expect((await heading()).textContent).toBe('No digest for Mon 6 Jan 2020');
+  });
+
+  test('starred papers download as BibTeX', async () => {
+    const store = openPaperStore({ factory: new IDBFactory() });
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => { created.push(blob); return 'blob:bib'; });
+    URL.revokeObjectURL = vi.fn();
+    const clicks: string[] = [];
+    const onclick = (e: MouseEvent) => {
+      const a = (e.target as HTMLElement).closest('a');
+      if (a?.download) { e.preventDefault(); clicks.push(a.download); }
+    };
+    document.addEventListener('click', onclick);
+    try {
+      renderApp('', fakeFetch(), { store });
+      await heading();
+      expect(screen.getByText('Star papers to export them as BibTeX.')).toBeTruthy();
+      const firstCard = document.querySelector('article.paper') as HTMLElement;
+      within(firstCard).getByRole('button', { name: /Star/ }).click();
+      const download = await screen.findByRole('button', { name: /Download 1 starred as BibTeX/ }, slow);
+      download.click();
+      expect(clicks).toEqual([expect.stringMatching(/^labdigest-starred-\d{4}-\d{2}-\d{2}\.bib$/)]);
+      const text = await created[0]?.text();
+      expect(text).toMatch(/^@article\{ou2026microstructural,\n  title = \{\{Microstructural insights/);
+    } finally {
+      document.removeEventListener('click', onclick);
+    }
+  });
+});

@@ -1,0 +1,22 @@
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { openPaperStore } from './state/paper-store.ts';
+import { pwaStatus } from './state/pwa.svelte.ts';
+import { registerPwa } from './pwa/register.ts';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element to mount the reader in');
+
+const pwa = registerPwa({
+  needRefresh: () => { pwaStatus.needRefresh = true; },
+  offlineReady: () => { pwaStatus.offlineReady = true; },
+  // The reader still works online without a worker; say why offline use is unavailable.
+  registerError: (error) => console.warn('labdigest: offline support is unavailable:', error),
+});
+
+// IndexedDB can be missing or refused (private windows in some browsers): the reader then keeps
+// stars and read marks in memory for this visit.
+const store = 'indexedDB' in window ? openPaperStore().catch(() => null) : null;
+
+mount(App, { target, props: { store, pwa } });

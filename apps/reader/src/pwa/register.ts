@@ -1,0 +1,44 @@
+// The only module that talks to the service worker and its caches. vite-plugin-pwa builds the worker
+// (generateSW, see vite.config.ts); `virtual:pwa-register` loads workbox-window lazily, so none of
+// this weighs on the first view. Components see PwaControls and the status in state/pwa.svelte.ts.
+import { registerSW } from 'virtual:pwa-register';
+import { DIGEST_CACHE, PREFETCH_DIGESTS } from './cache-names.ts';
+import type { PwaControls } from '../state/pwa.svelte.ts';
+
+export interface PwaEvents {
+  /** A new version is installed and waiting; nothing changes until the reader accepts. */
+  needRefresh(): void;
+  /** The app shell is cached: the reader works offline from now on. */
+  offlineReady(): void;
+  registerError(error: unknown): void;
+}
+
+export function registerPwa(events: PwaEvents): PwaControls {
+  const supported = 'serviceWorker' in navigator && 'caches' in window;
+  // registerType 'prompt': the worker waits until update() sends SKIP_WAITING; the page then reloads once
+  // the new worker controls it. Nothing reloads without the reader asking.
+  const updateServiceWorker = supported
+    ? registerSW({ immediate: true, onNeedRefresh: events.needRefresh, onOfflineReady: events.offlineReady, onRegisterError: events.registerError })
+    : async () => {};
+
+  return {
+    update: () => updateServiceWorker(true),
+
+    /** Fetches the newest digests into the worker's digest cache, so they open offline; skips saved ones. */
+    async prefetch(urls) {
+      if (!supported || !navigator.onLine) return;
+      const cache = await caches.open(DIGEST_CACHE);
+      for (const url of urls.slice(0, PREFETCH_DIGESTS)) {
+        if (await cache.match(url)) continue;
+        // One at a time and never fatal: prefetching is a courtesy, the reader is already showing a digest.
+        await cache.add(url).catch(() => undefined);
+      }
+    },
+
+    async saved(urls) {
+      if (!supported) return new Set();
+      const found = await Promise.all(urls.map(async (url) => ((await caches.match(url)) ? url : null)));
+      return new Set(found.filter((u): u is string => u !== null));
+    },
+  };
+}

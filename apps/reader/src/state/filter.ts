@@ -1,0 +1,77 @@
+import type { Digest, DigestEntry, DigestSection } from '@labdigest/core';
+import { queryWords } from './highlight.ts';
+import type { Show } from './url-state.ts';
+
+export interface Filters {
+  readonly member: string | null;
+  readonly area: string | null;
+  readonly q: string;
+  readonly show: Show;
+}
+
+/** What the device knows about a paper (from IndexedDB), for the unread and starred filters. */
+export interface PaperFlags {
+  isRead(id: string): boolean;
+  isStarred(id: string): boolean;
+}
+
+export interface FilteredSection {
+  readonly section: DigestSection;
+  readonly papers: readonly DigestEntry[];
+}
+
+export interface FilteredDigest {
+  readonly sections: readonly FilteredSection[];
+  /** Papers in the digest, and papers shown. */
+  readonly total: number;
+  readonly shown: number;
+  /**
+   * Papers each member or area would show with the other filters kept: the number on its button.
+   * Keyed by member name and by area id.
+   */
+  readonly memberCounts: ReadonlyMap<string, number>;
+  readonly areaCounts: ReadonlyMap<string, number>;
+}
+
+/** The text a search looks through: title, authors, source, summary, note and matched keywords. */
+function searchText(entry: DigestEntry): string {
+  return [entry.title, entry.authors.join(' '), entry.sourceLine, entry.venue ?? '', entry.summary, entry.note,
+    entry.matchedTerms.map((t) => t.keyword).join(' ')].join('\n').toLowerCase();
+}
+const searchCache = new WeakMap<DigestEntry, string>();
+
+/** True when every search word occurs in the paper's text. */
+export function matchesQuery(entry: DigestEntry, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  let text = searchCache.get(entry);
+  if (text === undefined) searchCache.set(entry, (text = searchText(entry)));
+  return words.every((w) => (text as string).includes(w));
+}
+
+const concerns = (entry: DigestEntry, member: string) => entry.members.some((m) => m.name === member);
+
+export function filterDigest(digest: Digest, filters: Filters, flags: PaperFlags): FilteredDigest {
+  const words = queryWords(filters.q);
+  const showable = (entry: DigestEntry) =>
+    matchesQuery(entry, words)
+    && (filters.show === 'all' || (filters.show === 'starred' ? flags.isStarred(entry.id) : !flags.isRead(entry.id)));
+
+  const memberCounts = new Map<string, number>(digest.members.map((m) => [m.name, 0]));
+  const areaCounts = new Map<string, number>(digest.sections.map((s) => [s.id, 0]));
+  let total = 0;
+  let shown = 0;
+  const sections = digest.sections.map((section) => {
+    const inArea = filters.area === null || section.id === filters.area;
+    const papers = section.papers.filter((entry) => {
+      total += 1;
+      if (!showable(entry)) return false;
+      const forMember = filters.member === null || concerns(entry, filters.member);
+      if (forMember) areaCounts.set(section.id, (areaCounts.get(section.id) ?? 0) + 1);
+      if (inArea) for (const m of entry.members) memberCounts.set(m.name, (memberCounts.get(m.name) ?? 0) + 1);
+      return inArea && forMember;
+    });
+    shown += papers.length;
+    return { section, papers };
+  });
+  return { sections, total, shown, memberCounts, areaCounts };
+}

@@ -1,0 +1,64 @@
+import type { Digest, DigestIndex } from '@labdigest/core';
+import { validateDigest, validateDigestIndex, type Checked, type ValidationProblem } from './validate.ts';
+
+/** Why a file could not be shown; each kind gets its own message in ErrorView. */
+export type LoadError =
+  | { readonly kind: 'not-saved'; readonly url: string }
+  | { readonly kind: 'not-found'; readonly url: string; readonly status: number }
+  | { readonly kind: 'network'; readonly url: string; readonly message: string }
+  | { readonly kind: 'invalid'; readonly url: string; readonly problems: readonly ValidationProblem[] };
+
+/** Load failures, plus the two the archive index tells: no digests at all, no digest for a date. */
+export type ViewError = LoadError | { readonly kind: 'empty' } | { readonly kind: 'unknown-date'; readonly date: string };
+
+export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LoadError };
+
+export interface LoadOptions {
+  readonly fetch?: typeof fetch;
+  /** Whether the browser is online; offline + no response means the file is not in the cache. */
+  readonly online?: () => boolean;
+}
+
+/**
+ * Fetches and checks one JSON file. Offline, the service worker answers from its cache; a failed
+ * fetch while offline therefore means the file was never saved on this device.
+ */
+async function loadChecked<T>(url: string, check: (v: unknown) => Checked<T>, options: LoadOptions): Promise<Loaded<T>> {
+  const fetchFn = options.fetch ?? fetch;
+  const online = options.online ?? (() => navigator.onLine);
+  let response: Response;
+  try {
+    response = await fetchFn(url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    return { ok: false, error: online()
+      ? { kind: 'network', url, message: (error as Error).message || 'the request failed' }
+      : { kind: 'not-saved', url } };
+  }
+  if (!response.ok) {
+    // The worker's offline fallback for an unknown URL can be an error response too.
+    if (!online()) return { ok: false, error: { kind: 'not-saved', url } };
+    return { ok: false, error: { kind: 'not-found', url, status: response.status } };
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    return { ok: false, error: { kind: 'invalid', url, problems: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] } };
+  }
+  const checked = check(json);
+  return checked.ok ? { ok: true, value: checked.value } : { ok: false, error: { kind: 'invalid', url, problems: checked.problems } };
+}
+
+/** URLs of the archive index and of a digest file, relative to the app's base (sub-path hosting works). */
+export function indexUrl(base: string): string {
+  return new URL('digests/index.json', base).href;
+}
+export function digestUrl(base: string, file: string): string {
+  return new URL(`digests/${encodeURIComponent(file)}`, base).href;
+}
+
+export const loadIndex = (base: string, options: LoadOptions = {}): Promise<Loaded<DigestIndex>> =>
+  loadChecked(indexUrl(base), validateDigestIndex, options);
+
+export const loadDigest = (base: string, file: string, options: LoadOptions = {}): Promise<Loaded<Digest>> =>
+  loadChecked(digestUrl(base, file), validateDigest, options);

@@ -1,0 +1,12 @@
+/** What the app can ask of the service worker layer (src/pwa/register.ts); absent in tests and old browsers. */
+export interface PwaControls {
+  /** Activates the waiting version; the page reloads once it is in control. */
+  update(): Promise<void>;
+  /** Saves these digest URLs for offline use (the newest few). */
+  prefetch(urls: readonly string[]): Promise<void>;
+  /** Which of these URLs are saved on the device. */
+  saved(urls: readonly string[]): Promise<Set<string>>;
+}
+
+/** Service worker status the UI shows: an update prompt, a one-time "works offline" note. */
+export const pwaStatus = $state({ needRefresh: false, offlineReady: false });

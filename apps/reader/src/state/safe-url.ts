@@ -1,0 +1,19 @@
+import type { DigestEntry } from '@labdigest/core';
+
+/** An http(s) URL, normalised, or null: a `javascript:` or `data:` link from a feed never becomes a link. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where "Open paper" goes: the paper's own URL, else its DOI or arXiv page; null when none is safe. */
+export function paperLink(entry: Pick<DigestEntry, 'url' | 'doi' | 'arxivId'>): string | null {
+  return safeHttpUrl(entry.url)
+    ?? (entry.doi ? safeHttpUrl(`https://doi.org/${entry.doi}`) : null)
+    ?? (entry.arxivId ? safeHttpUrl(`https://arxiv.org/abs/${entry.arxivId}`) : null);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { DIGEST_SCHEMA_VERSION, digestIndexSchema, digestSchema } from '@labdigest/core';
+import { SUPPORTED_SCHEMA_VERSION, validateDigest, validateDigestIndex } from './validate.ts';
+import { copyOf, sampleDigests, sampleIndex, type Loose } from '../../test/sample-digests.ts';
+
+const files = Object.entries(sampleDigests);
+
+test('the reader supports the schema version core writes', () => {
+  expect(SUPPORTED_SCHEMA_VERSION).toBe(DIGEST_SCHEMA_VERSION);
+});
+
+describe('sample digests', () => {
+  test('there are sample digests to check', () => expect(files.length).toBeGreaterThanOrEqual(2));
+  test.each(files)('%s passes both the reader check and core schema', (_file, digest) => {
+    expect(validateDigest(digest)).toEqual({ ok: true, value: digest });
+    expect(digestSchema.safeParse(digest).success).toBe(true);
+  });
+  test('index.json passes both', () => {
+    expect(validateDigestIndex(sampleIndex).ok).toBe(true);
+    expect(digestIndexSchema.safeParse(sampleIndex).success).toBe(true);
+  });
+});
+
+describe('broken digests are rejected with the path and what was seen', () => {
+  const base = sampleDigests['2026-08-24.json'] as Loose;
+  const cases: [string, (d: Loose) => void, string, string][] = [
+    ['title is a number', (d) => { d.sections[0].papers[0].title = 42; }, 'sections[0].papers[0].title', 'expected a string, saw number 42'],
+    ['newer schema', (d) => { d.schemaVersion = 2; }, 'schemaVersion', 'expected schema version 1, saw number 2'],
+    ['sections missing', (d) => { delete d.sections; }, 'sections', 'expected an array, saw nothing'],
+    ['bad date', (d) => { d.date = '24/08/2026'; }, 'date', 'expected a date like 2026-06-08, saw "24/08/2026"'],
+    ['forms not a list', (d) => { d.sections[1].papers[0].matchedTerms[0].forms = 'PEO'; }, 'sections[1].papers[0].matchedTerms[0].forms', 'expected an array, saw "PEO"'],
+    ['url is an object', (d) => { d.sections[0].papers[2].url = {}; }, 'sections[0].papers[2].url', 'expected a string or null, saw an object'],
+  ];
+  test.each(cases)('%s', (_name, breakIt, path, message) => {
+    const broken = copyOf(base) as Loose;
+    breakIt(broken);
+    const checked = validateDigest(broken);
+    expect(checked).toEqual({ ok: false, problems: [{ path, message }] });
+    // core's zod schema agrees that the document is invalid
+    expect(digestSchema.safeParse(broken).success).toBe(false);
+  });
+
+  test('a document that is not an object', () => {
+    expect(validateDigest('<html>')).toEqual({ ok: false, problems: [{ path: '(document)', message: 'expected an object, saw "<html>"' }] });
+  });
+
+  test('problems are capped so one bad field in every paper does not flood the page', () => {
+    const broken = copyOf(base) as Loose;
+    for (const section of broken.sections) for (const paper of section.papers) paper.score = 'high';
+    const checked = validateDigest(broken);
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? 0 : checked.problems.length).toBe(12);
+  });
+});
+
+test('an index entry may not point outside digests/', () => {
+  const index = copyOf(sampleIndex) as Loose;
+  index.digests[0].file = '../secrets.json';
+  expect(validateDigestIndex(index)).toEqual({
+    ok: false, problems: [{ path: 'digests[0].file', message: 'expected a file name like 2026-06-08.json, saw "../secrets.json"' }],
+  });
+});

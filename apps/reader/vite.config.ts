@@ -1,0 +1,106 @@
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { DIGEST_CACHE, INDEX_CACHE } from './src/pwa/cache-names.ts';
+
+export const THEME_COLOR = '#234e70';
+export const BACKGROUND_COLOR = '#f7f5f0';
+
+/**
+ * No inline script or style anywhere: the built page loads one module script and one stylesheet,
+ * and the service worker is registered from that module (injectRegister: null below).
+ * Added at build only, because Vite's dev server injects <style> elements for hot reloading.
+ * frame-ancestors is left out: browsers ignore it in a meta tag.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'labdigest:csp',
+    apply: 'build',
+    // Right after <meta charset>, before any script or stylesheet it governs.
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/(<meta charset="utf-8" \/>)/,
+        `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative base: the same build works at a domain root, under a GitHub Pages sub-path and from `digest serve`.
+  base: './',
+  build: { target: 'es2022', modulePreload: { polyfill: false } },
+  plugins: [
+    svelte(),
+    contentSecurityPolicy(),
+    VitePWA({
+      registerType: 'prompt',
+      // src/pwa/register.ts imports virtual:pwa-register itself; nothing is injected into index.html.
+      injectRegister: null,
+      strategies: 'generateSW',
+      // The glob below already precaches every icon; listing them again would duplicate entries.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'labdigest reader',
+        short_name: 'labdigest',
+        description: "Your group's research-paper digest: ranked by area and member, readable offline.",
+        id: './',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: THEME_COLOR,
+        background_color: BACKGROUND_COLOR,
+        categories: ['education', 'productivity'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell only: digests are data, cached at run time below (and prefetched by the page).
+        globPatterns: ['**/*.{html,js,css,png,svg,webmanifest}'],
+        globIgnores: ['digests/**'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/digests\//],
+        // Take control of the page on first install so it works offline at once. Updates still wait
+        // (no skipWaiting) until the reader accepts the prompt.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            // The archive list changes with every new digest: ask the network first, fall back offline.
+            urlPattern: /\/digests\/index\.json(?:\?.*)?$/,
+            handler: 'NetworkFirst',
+            options: { cacheName: INDEX_CACHE, networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] } },
+          },
+          {
+            // A dated digest rarely changes once written: show the saved copy, refresh it in the background.
+            urlPattern: /\/digests\/[^/?]+\.json(?:\?.*)?$/,
+            handler: 'StaleWhileRevalidate',
+            options: {
+              cacheName: DIGEST_CACHE,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 60 },
+            },
+          },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+});

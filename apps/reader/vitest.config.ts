@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// Two projects: components and state in jsdom; the built app (dist/) in Node, built once by
+// test/global-setup.ts and driven in Chromium by test/e2e.test.ts.
+export default defineConfig({
+  test: {
+    expect: { requireAssertions: true },
+    projects: [
+      {
+        plugins: [svelte(), svelteTesting()],
+        test: {
+          name: 'components',
+          environment: 'jsdom',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/e2e.test.ts', 'test/build.test.ts', '**/node_modules/**'],
+          setupFiles: ['test/setup-dom.ts'],
+          expect: { requireAssertions: true },
+        },
+      },
+      {
+        test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['test/build.test.ts', 'test/e2e.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { requireAssertions: true },
+        },
+      },
+    ],
+  },
+});
