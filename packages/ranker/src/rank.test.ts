@@ -114,6 +114,14 @@ describe('IDF', () => {
     const within = rankPapers([about, mentions, ...filler], config()).papers.find((r) => r.id === about.id)!;
     expect(alone.scores.polymer).toBeCloseTo(within.scores.polymer!, 1);
   });
+
+  test('papers given for IDF only count like a batch but are not ranked', () => {
+    const alone = rankPapers([about], config(), { idfFrom: [mentions, ...filler, about] });
+    const within = rankPapers([about, mentions, ...filler], config()).papers.find((r) => r.id === about.id)!;
+    expect(alone.papers.map((r) => r.id)).toEqual([about.id]);
+    expect(alone.papers[0]!.scores).toEqual(within.scores);
+    expect(alone.report.documents).toBe(42);
+  });
 });
 
 const words = ['polymer', 'electrolyte', 'PEO', 'phase', 'field', 'dendrite', 'lithium', 'metal', 'solid', 'interphase',

@@ -32,6 +32,11 @@ export interface RankedPaper {
 export interface RankOptions {
   /** Background corpus statistics for IDF; without them the batch alone gives IDF. */
   readonly background?: BackgroundStats | undefined;
+  /**
+   * More papers that count for IDF but are not ranked: the store's collection behind a day's batch.
+   * They join the background statistics, if any.
+   */
+  readonly idfFrom?: readonly Paper[] | undefined;
   /** Write extractive summaries for the included papers (default true; about 1 ms a paper). */
   readonly summaries?: boolean | undefined;
 }
@@ -39,6 +44,7 @@ export interface RankOptions {
 /** Which IDF a ranking used, for the run report. */
 export interface RankReport {
   readonly idf: 'batch' | 'background+batch';
+  /** Papers behind the IDF: background corpus, batch and `idfFrom` together. */
   readonly documents: number;
   readonly included: number;
 }
@@ -56,8 +62,9 @@ export function createRanker(config: GroupConfig) {
   const profilesOf = featureOwners(lexicon);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
 
-  const statsFor = (features: readonly PaperFeatures[], background: BackgroundStats | undefined) => {
-    const batch = collectStats(lexicon, features);
+  const statsFor = (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => {
+    const extra = idfFrom.map((p) => analyzer.features(p));
+    const batch = collectStats(lexicon, extra.length ? [...features, ...extra] : features);
     if (!background) return batch;
     if (backgroundCache?.background !== background) {
       backgroundCache = { background, stats: backgroundFeatureStats(lexicon, background) };
@@ -69,7 +76,8 @@ export function createRanker(config: GroupConfig) {
     lexicon,
     rank(papers: readonly Paper[], options: RankOptions = {}): { papers: RankedPaper[]; report: RankReport } {
       const features = papers.map((p) => analyzer.features(p));
-      const stats = statsFor(features, options.background);
+      const inBatch = new Set(papers.map((p) => p.id));
+      const stats = statsFor(features, options.background, (options.idfFrom ?? []).filter((p) => !inBatch.has(p.id)));
       const params: ScoreParams = {
         idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight,
       };

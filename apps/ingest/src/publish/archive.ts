@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DIGEST_SCHEMA_VERSION, digestIndexSchema, formatPath, type Digest, type DigestIndex,
+} from '@labdigest/core';
+import { InputError } from '../errors.ts';
+
+/** Where the archive of digests lives by default: beside the store, outside the repository's sources. */
+export const DEFAULT_DIGESTS_DIR = 'data/digests';
+
+/** The archive index, or an empty one when the folder has none yet. */
+export function readIndex(dir: string, group: string): DigestIndex {
+  const file = join(dir, 'index.json');
+  if (!existsSync(file)) return { schemaVersion: DIGEST_SCHEMA_VERSION, group, digests: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(file, `not valid JSON (${(error as Error).message}); fix or remove it, the digests beside it are kept`, { cause: error });
+  }
+  const parsed = digestIndexSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(file, `${formatPath((issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol')) || 'index'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Writes a digest as `<date>.json` and puts it in `index.json` (newest first). Writing the same date
+ * again replaces that digest: rebuilding a window is idempotent. Files are written to a temporary
+ * name and renamed, so a reader never sees half a file.
+ */
+export function writeDigest(dir: string, digest: Digest): { file: string; index: DigestIndex } {
+  mkdirSync(dir, { recursive: true });
+  const name = `${digest.date}.json`;
+  writeAtomic(join(dir, name), `${JSON.stringify(digest, null, 2)}\n`);
+  const previous = readIndex(dir, digest.group.name);
+  const entry = {
+    date: digest.date, file: name, title: digest.title,
+    papers: digest.sections.reduce((n, s) => n + s.papers.length, 0), sample: digest.sample,
+  };
+  const digests = [entry, ...previous.digests.filter((d) => d.date !== digest.date)]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const index: DigestIndex = { schemaVersion: DIGEST_SCHEMA_VERSION, group: digest.group.name, digests };
+  writeAtomic(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  return { file: join(dir, name), index };
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
