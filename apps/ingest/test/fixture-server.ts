@@ -8,6 +8,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => 
 
 export interface RecordedRequest {
   readonly path: string;
+  /** Path and query, as sent. */
+  readonly url: string;
   readonly headers: IncomingMessage['headers'];
 }
 
@@ -28,7 +30,7 @@ export async function startServer(routes: Readonly<Record<string, Handler>>): Pr
   const counts = new Map<string, number>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    requests.push({ path, headers: req.headers });
+    requests.push({ path, url: req.url ?? '/', headers: req.headers });
     const n = (counts.get(path) ?? 0) + 1;
     counts.set(path, n);
     const handler = routes[path];
