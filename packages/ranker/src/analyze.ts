@@ -1,6 +1,7 @@
 import type { Lexicon } from './profiles.ts';
 import { STEM_OVERRIDES, termOf } from './stem.ts';
 import { isDigit, isWordChar, needsRewrite, splitWords } from './tokenize.ts';
+import { createWordCache } from './word-cache.ts';
 
 /** What the index keeps of a paper: feature counts per field and its length. No text. */
 export interface PaperFeatures {
@@ -29,18 +30,11 @@ export interface TextLike {
  * is read once, word by word, and each word is stemmed once per run.
  */
 export function createAnalyzer(lexicon: Lexicon) {
-  const idOfWord = new Map<string, number>();
   let ids = new Int32Array(1024);
   const prefixes = lexiconPrefixes(lexicon);
-
-  const idOf = (word: string): number => {
-    let id = idOfWord.get(word);
-    if (id === undefined) {
-      id = lexicon.termIds.get(termOf(word)) ?? -1;
-      idOfWord.set(word, id);
-    }
-    return id;
-  };
+  const termIdOf = (word: string) => lexicon.termIds.get(termOf(word)) ?? -1;
+  const cache = createWordCache(termIdOf);
+  const idOf = (word: string): number => cache.get(word, 0, word.length);
 
   /**
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
@@ -62,7 +56,7 @@ export function createAnalyzer(lexicon: Lexicon) {
         else if (c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) i++;
         else break;
       }
-      ids[n++] = prefixes.mayBeTerm(text, start, i) ? idOf(text.slice(start, i)) : -1;
+      ids[n++] = prefixes.mayBeTerm(text, start, i) ? cache.get(text, start, i) : -1;
     }
     return n;
   };
@@ -117,6 +111,7 @@ export function createAnalyzer(lexicon: Lexicon) {
   return {
     features(paper: TextLike): PaperFeatures {
       const length = count(paper.title, titleCounts) + (paper.abstract ? count(paper.abstract, abstractCounts) : 0);
+      if (touched.length === 0) return { ids: NONE, inTitle: NONE, inAbstract: NONE, length };
       const sorted = touched.length > 1 ? touched.sort((a, b) => a - b).slice() : touched.slice();
       const inTitle = sorted.map((f) => titleCounts[f] as number);
       const inAbstract = sorted.map((f) => abstractCounts[f] as number);
@@ -139,6 +134,9 @@ export function createAnalyzer(lexicon: Lexicon) {
 }
 
 export type Analyzer = ReturnType<typeof createAnalyzer>;
+
+/** Most papers hold no keyword at all: they share one empty list. */
+const NONE: readonly number[] = Object.freeze([]);
 
 /**
  * A letter trie of the lexicon's terms, to tell without stemming whether a word may stand for one.

@@ -28,12 +28,24 @@ export function nameKey(name: string): NameKey | undefined {
 
 /** The followed names that appear among a paper's authors. */
 export function followedAuthorsIn(followed: readonly string[], authors: readonly string[]): string[] {
-  if (followed.length === 0 || authors.length === 0) return [];
-  const keys = authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
-  return followed.filter((name) => {
-    const want = nameKey(name);
-    if (!want) return false;
-    return keys.some((k) => k.surname === want.surname
-      && (want.initial === undefined || k.initial === undefined || k.initial === want.initial));
-  });
+  return authorMatcher(followed)(authors);
+}
+
+/**
+ * A matcher for one member's followed names, to run on many papers: the names are parsed once, and
+ * a paper whose author list holds none of the surnames (most papers) is passed over without parsing.
+ */
+export function authorMatcher(followed: readonly string[]): (authors: readonly string[]) => string[] {
+  const wanted = followed.map((name) => ({ name, key: nameKey(name) }))
+    .filter((w): w is { name: string; key: NameKey } => w.key !== undefined);
+  if (wanted.length === 0) return () => [];
+  const surnames = wanted.map((w) => w.key.surname);
+  return (authors) => {
+    if (authors.length === 0) return [];
+    const joined = fold(authors.join(' ; '));
+    if (!surnames.some((s) => joined.includes(s))) return [];
+    const keys = authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
+    return wanted.filter(({ key: want }) => keys.some((k) => k.surname === want.surname
+      && (want.initial === undefined || k.initial === undefined || k.initial === want.initial))).map((w) => w.name);
+  };
 }

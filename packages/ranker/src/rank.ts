@@ -1,7 +1,7 @@
 import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
 import { createAnalyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
-import { followedAuthorsIn } from './authors.ts';
+import { authorMatcher } from './authors.ts';
 import { leftOutNote, listWords, matchedTermsOf, relevanceNote } from './explain.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { compileProfiles, type Lexicon } from './profiles.ts';
@@ -60,6 +60,7 @@ export function createRanker(config: GroupConfig) {
   ]);
   const analyzer = createAnalyzer(lexicon);
   const profilesOf = featureOwners(lexicon);
+  const followed = config.members.map((m) => authorMatcher(m.authors));
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
 
   const statsFor = (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => {
@@ -81,7 +82,7 @@ export function createRanker(config: GroupConfig) {
       const params: ScoreParams = {
         idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight,
       };
-      const scored = papers.map((paper, i) => scorePaper(config, lexicon, paper, features[i] as PaperFeatures, params));
+      const scored = papers.map((paper, i) => scorePaper(config, lexicon, followed, paper, features[i] as PaperFeatures, params));
       const sectionOf = assignSections(config.areas, scored);
       const ranked = scored.map((s, i) => explainPaper({
         config, lexicon, analyzer, profilesOf, paper: papers[i] as Paper, scored: s, section: sectionOf[i] ?? null,
@@ -111,7 +112,10 @@ interface Scored {
   readonly members: { readonly name: string; readonly score: number; readonly authors: string[] }[];
 }
 
-function scorePaper(config: GroupConfig, lexicon: Lexicon, paper: Paper, features: PaperFeatures, params: ScoreParams): Scored {
+function scorePaper(
+  config: GroupConfig, lexicon: Lexicon, followed: readonly ((authors: readonly string[]) => string[])[],
+  paper: Paper, features: PaperFeatures, params: ScoreParams,
+): Scored {
   const profiles = lexicon.profiles;
   const areas = config.areas.map((area, i) => {
     const s = scoreProfile(profiles[i]!, features, params);
@@ -119,7 +123,7 @@ function scorePaper(config: GroupConfig, lexicon: Lexicon, paper: Paper, feature
   });
   const members = config.members.map((member, j) => {
     const s = scoreProfile(profiles[config.areas.length + j]!, features, params);
-    const authors = followedAuthorsIn(member.authors, paper.authors);
+    const authors = followed[j]!(paper.authors);
     // A followed author makes the paper the member's concern whatever its words.
     return { name: member.name, score: authors.length ? Math.max(s.relevance, 0.9) : s.relevance, authors };
   });

@@ -34,10 +34,13 @@ export interface ProfileScore {
   readonly unmet: number;
 }
 
+const NOTHING: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: -1 });
+const NOTHING_UNMET: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: 0 });
+
 /** Relevance of one paper to one profile. */
 export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ProfileScore {
   const { ids } = paper;
-  if (ids.length === 0) return { relevance: 0, raw: 0, excludedBy: -1, unmet: profile.require.length ? 0 : -1 };
+  if (ids.length === 0) return profile.require.length ? NOTHING_UNMET : NOTHING;
   for (const f of profile.exclude) {
     if (indexOf(ids, f) >= 0) return { relevance: 0, raw: 0, excludedBy: f, unmet: -1 };
   }

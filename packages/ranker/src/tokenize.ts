@@ -9,9 +9,15 @@ export interface Words {
   readonly ends: number[];
 }
 
+// Letters (Latin with accents, Greek) and digits: one byte per character code below U+0400.
+const WORD_CHARS = new Uint8Array(0x400);
+for (let c = 0; c < 0x400; c++) {
+  WORD_CHARS[c] = Number((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+    || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x3ff));
+}
+
 export function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
-    || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x3ff);
+  return c < 0x400 && WORD_CHARS[c] === 1;
 }
 
 export function isDigit(c: number): boolean {
