@@ -35,6 +35,8 @@ export interface CompiledProfile {
    * "lithium dendrite growth" holds "dendrite", and one occurrence must not count three times.
    */
   readonly containedIn: readonly (readonly number[])[];
+  /** Feature id -> its position in `features`, or -1: scoring walks the paper's few features, not the profile's many. */
+  readonly slotOf: Int32Array;
 }
 
 /** Profiles compiled once into a phrase automaton over term ids: what the index counts. */
@@ -86,7 +88,14 @@ export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
     const ids = [...weights.keys()];
     const keys = ids.map((id) => ` ${features[id]?.key} `);
     const containedIn = keys.map((key, k) => keys.flatMap((other, j) => (j !== k && other.length > key.length && other.includes(key) ? [j] : [])));
-    return { id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()], exclude, require, containedIn };
+    return { id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()], exclude, require, containedIn, slotOf: new Int32Array(0) };
+  });
+
+  // Slots are filled once every feature of every profile has its id.
+  const withSlots = profiles.map((profile) => {
+    const slotOf = new Int32Array(features.length).fill(-1);
+    profile.features.forEach((f, k) => { slotOf[f] = k; });
+    return { ...profile, slotOf };
   });
 
   const termIds = new Map<string, number>();
@@ -112,5 +121,5 @@ export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
       if (!here.includes(feature.id)) here.push(feature.id);
     }
   }
-  return { features, profiles, termIds, children, ends };
+  return { features, profiles: withSlots, termIds, children, ends };
 }

@@ -163,6 +163,11 @@ function explainPaper(input: {
   paper: Paper; scored: Scored; section: string | null; summaries: boolean;
 }): RankedPaper {
   const { config, lexicon, analyzer, paper, scored, section } = input;
+  if (scored.features.ids.length === 0 && scored.members.every((m) => m.score === 0)) {
+    // Most of a day's papers hold no keyword at all: they share their all-zero evidence.
+    const nothing = nothingFor(config);
+    return { id: paper.id, title: paper.title, section: null, score: 0, ...nothing };
+  }
   const best = scored.areas.reduce<Scored['areas'][number] | undefined>((b, a) => (!b || a.score > b.score ? a : b), undefined);
   const here = scored.areas.find((a) => a.area.id === section);
   // Spans (the words to highlight) only for papers the digest shows.
@@ -237,6 +242,24 @@ function sentenceWeigher(matches: readonly { feature: number; start: number; end
     }
     return w;
   };
+}
+
+const nothingCache = new WeakMap<GroupConfig, Omit<RankedPaper, 'id' | 'title' | 'section' | 'score'>>();
+
+/** The evidence of a paper that matches no keyword and no followed author, made once per config. */
+function nothingFor(config: GroupConfig) {
+  let nothing = nothingCache.get(config);
+  if (!nothing) {
+    nothing = Object.freeze({
+      scores: Object.freeze(Object.fromEntries(config.areas.map((a) => [a.id, 0]))),
+      memberScores: Object.freeze(Object.fromEntries(config.members.map((m) => [m.name, 0]))),
+      matchedTerms: Object.freeze([]), members: Object.freeze([]), summary: null,
+      excludedBy: Object.freeze({}),
+      note: leftOutNote({ best: undefined, crowdedOut: false, excluded: [], unmet: [] }),
+    });
+    nothingCache.set(config, nothing);
+  }
+  return nothing;
 }
 
 function round(x: number): number {

@@ -49,10 +49,10 @@ export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, par
   const norm = K1 * (1 - B + (B * paper.length) / (params.averageLength || 1));
   let sum = 0;
   let matched = 0;
-  const features = profile.features;
-  for (let k = 0; k < features.length; k++) {
-    const at = indexOf(ids, features[k] as number);
-    if (at < 0) continue;
+  const { features, slotOf } = profile;
+  for (let at = 0; at < ids.length; at++) {
+    const k = slotOf[ids[at] as number] as number;
+    if (k < 0) continue;
     const weight = profile.weights[k] as number;
     let inTitle = paper.inTitle[at] as number;
     let inAbstract = paper.inAbstract[at] as number;
@@ -62,7 +62,7 @@ export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, par
     }
     if (inTitle <= 0 && inAbstract <= 0) continue;
     const tf = params.titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract);
-    sum += weight * (params.idf[features[k] as number] as number) * ((tf * (K1 + 1)) / (tf + norm));
+    sum += weight * (params.idf[ids[at] as number] as number) * ((tf * (K1 + 1)) / (tf + norm));
     if (weight > 0) matched++;
   }
   const raw = sum * (matched / (matched + 1));
