@@ -1,5 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { fetchCommand } from './commands/fetch.ts';
+import { importCommand } from './commands/import.ts';
+import { papersCommand } from './commands/papers.ts';
 import { rankCommand } from './commands/rank.ts';
+import { searchCommand } from './commands/search.ts';
+import { DEFAULT_DB_PATH } from './db/open-db.ts';
 import { IngestError } from './errors.ts';
 
 /**
@@ -9,11 +14,14 @@ import { IngestError } from './errors.ts';
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Standard error is a terminal (progress may rewrite its line). */
+  readonly errIsTTY?: boolean;
 }
 
 const processIo: Io = {
   out: (text) => { process.stdout.write(text); },
   err: (text) => { process.stderr.write(text); },
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 export function buildProgram(io: Io = processIo): Command {
@@ -37,7 +45,48 @@ export function buildProgram(io: Io = processIo): Command {
     .addHelpText('after', '\nExamples:\n  digest rank --papers papers.jsonl --out ranked.json\n  digest rank --papers fixtures/papers/sample-week.jsonl.gz --print --top 3')
     .action(async (options) => rankCommand(options, io));
 
+  const dbOption = () => new Option('--db <path>', 'the paper store (SQLite)').default(DEFAULT_DB_PATH);
+
+  program.command('fetch')
+    .description('fetch new papers from the sources of the config into the store')
+    .option('-s, --source <name>', 'only this source of the config (even when disabled)')
+    .option('--feed <url>', 'only this URL (http, https or file): arXiv, Crossref, OpenAlex, RSS or Atom, recognised by content')
+    .option('--since <date>', 'ask for papers since this date (YYYY-MM-DD) instead of each source\'s window', sinceDate)
+    .addOption(dbOption())
+    .option('-c, --config <file>', 'group config', 'digest.config.yaml')
+    .addHelpText('after', '\nExit code 1 only when no source at all could be fetched; the summary lists each source\'s failures.\nOPENALEX_API_KEY, when set, is sent to OpenAlex (and never printed or stored).\n\nExamples:\n  digest fetch\n  digest fetch --source arxiv-mtrl-sci --since 2026-06-01\n  digest fetch --feed https://pubs.acs.org/action/showFeed?type=etoc&feed=rss&jc=jacsat')
+    .action(async (options) => fetchCommand(options, io));
+
+  program.command('papers')
+    .description('write the stored papers as JSON lines (the input of `digest rank --papers`)')
+    .requiredOption('-o, --out <file>', 'where to write them (.jsonl, or .jsonl.gz to compress)')
+    .option('--since <date>', 'only papers first seen since this date (YYYY-MM-DD)', sinceDate)
+    .addOption(dbOption())
+    .addHelpText('after', '\nExample:\n  digest papers --since 2026-06-01 --out week.jsonl && digest rank --papers week.jsonl --print')
+    .action((options) => papersCommand(options, io));
+
+  program.command('import')
+    .description('add papers from a file to the store: JSON lines (.jsonl, .jsonl.gz), BibTeX (.bib) or RIS (.ris)')
+    .argument('<file>', 'the file to import')
+    .addOption(dbOption())
+    .action(async (file: string, options) => importCommand(file, options, io));
+
+  program.command('search')
+    .description('full-text search of the stored titles and abstracts, best match first')
+    .argument('<query>', 'words to look for (plain words; no search syntax needed)')
+    .option('-n, --limit <n>', 'at most this many results', positiveInt, 20)
+    .addOption(dbOption())
+    .addHelpText('after', '\nExample:\n  digest search "polymer electrolyte" --limit 5')
+    .action((query: string, options) => searchCommand(query, options, io));
+
   return program;
+}
+
+/** `--since`: a calendar day (`2026-06-01`, midnight UTC) or an ISO date-time. */
+function sinceDate(value: string): Date {
+  const date = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) ? new Date(value.trim()) : null;
+  if (date === null || Number.isNaN(date.getTime())) throw new InvalidArgumentError(`expected a date like 2026-06-01, saw "${value}"`);
+  return date;
 }
 
 function positiveInt(value: string): number {

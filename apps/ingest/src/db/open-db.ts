@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError } from '../errors.ts';
@@ -11,9 +11,13 @@ export const DEFAULT_DB_PATH = 'data/labdigest.sqlite';
 
 /**
  * Opens (creating it and its folder when needed) and migrates the SQLite store. `:memory:` gives a
- * throwaway store for tests. A file that is not a labdigest store, or from a newer version, is an InputError.
+ * throwaway store for tests. A file that is not a labdigest store, or from a newer version, is an
+ * InputError; so is a missing file when `create` is false (commands that only read).
  */
-export function openDb(path: string = DEFAULT_DB_PATH): Db {
+export function openDb(path: string = DEFAULT_DB_PATH, options: { create?: boolean } = {}): Db {
+  if (options.create === false && path !== ':memory:' && !existsSync(path)) {
+    throw new InputError(path, 'no paper store here yet: run `digest fetch` or `digest import FILE` first, or pass --db PATH');
+  }
   let db: Db | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
