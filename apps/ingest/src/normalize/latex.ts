@@ -42,9 +42,9 @@ const silent = new Set([
 const spaces: Readonly<Record<string, string>> = { ',': ' ', ';': ' ', ':': ' ', '!': '', ' ': ' ', '\\': ' ', '-': '', '/': '' };
 
 /**
- * Plain text for a string holding LaTeX remnants. Math is found by pandoc's rule (an opening `$` is
- * followed by a non-space, the closing `$` follows a non-space and precedes no digit), so prices like
- * "$5 and $10" stay as they are. Unknown commands keep their argument, or their name when they have none.
+ * Plain text for a string holding LaTeX remnants. Math is found by pandoc's spacing rule (an opening
+ * `$` is followed by a non-space, the closing `$` follows one), so prices like "$5 and $10" stay as
+ * they are; unlike pandoc a digit may follow the closing `$` (arXiv writes "$\sim$1 GPa"). Unknown commands keep their argument, or their name when they have none.
  */
 export function latexToText(s: string): string {
   if (!s.includes('\\') && !s.includes('$')) return s;
@@ -184,10 +184,8 @@ function mathSpan(s: string, open: number): { inner: string; end: number } | nul
     if (c === '\\') {
       j++;
     } else if (c === '$') {
-      // The first unescaped `$` closes the span or, if it breaks the rule, makes the opener literal.
-      const before = s[j - 1] ?? ' ';
-      const after = s[j + 1] ?? '';
-      return /\s/.test(before) || /\d/.test(after) ? null : { inner: s.slice(open + 1, j), end: j + 1 };
+      // The first unescaped `$` closes the span or, if it follows a space, makes the opener literal.
+      return /\s/.test(s[j - 1] ?? ' ') ? null : { inner: s.slice(open + 1, j), end: j + 1 };
     }
   }
   return null;

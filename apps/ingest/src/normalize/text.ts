@@ -21,7 +21,7 @@ const abstractHeading = /^(?:abstract|summary|graphical abstract|highlights)\s*[
  * Escaped markup that a double-encoding feed leaves behind: a known tag with well-formed attributes.
  * Only these are parsed again; any other `<` stays text (arXiv: "T<Tc").
  */
-const escapedTag = /<\/?(?:a|b|i|u|p|br|em|strong|sub|sup|span|div|img|small|big|tt|font|sc|scp|h[1-6]|ul|ol|li|math|m[a-z]{1,9}|jats:[a-z-]+|mml:[a-z-]+|script|style|iframe|frame|svg|object|embed|link|meta|base|body|form|input|button|video|audio|source|details|marquee|template|noscript|textarea|select)(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/?>/gi;
+const escapedTag = /<\/?(?:a|b|i|u|p|br|em|strong|sub|sup|span|div|img|small|big|tt|font|sc|scp|h[1-6]|ul|ol|li|math|m[a-z]{1,9}|jats:[a-z-]+|mml:[a-z-]+|script|style|iframe|frame|svg|object|embed|link|meta|base|body|form|input|button|video|audio|source|details|marquee|template|noscript|textarea|select)(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))*\s*\/?>/gi;
 
 export interface TextBlock {
   /** Plain text of the block. */
