@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { GroupConfig } from '@labdigest/core';
 import { loadConfig } from '../config/load-config.ts';
 import { openDb } from '../db/open-db.ts';
-import { IngestError } from '../errors.ts';
+import { IngestError, UsageError } from '../errors.ts';
 import { createProgress } from '../fetch/progress.ts';
 import { runFetch } from '../fetch/run-fetch.ts';
 import { formatFetchSummary } from '../fetch/summary.ts';
@@ -28,6 +28,7 @@ export interface FetchCommandIo {
  * be fetched; a run where some sources failed still succeeds, and the summary names the failures.
  */
 export async function fetchCommand(options: FetchCommandOptions, io: FetchCommandIo): Promise<void> {
+  if (options.feed && options.source) throw new UsageError('fetch: --feed and --source cannot be used together: --feed fetches only that URL');
   // An ad-hoc --feed needs no config; the group's e-mail (User-Agent) is used when there is one.
   const config: GroupConfig | null = options.feed && !existsSync(options.config) ? null : loadConfig(options.config);
   const db = openDb(options.db);

@@ -1,4 +1,5 @@
 import { FetchFailedError } from '../errors.ts';
+import { MAX_RESPONSE_BYTES } from '../sources/body.ts';
 import { backoffMs, formatDuration, retryAfterMs } from './backoff.ts';
 import { fileResponse } from './file-response.ts';
 import type { Politeness } from './politeness.ts';
@@ -46,7 +47,8 @@ export interface FetchTextResult {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** The parsers refuse bodies over this (sources/body.ts); reading more would be wasted. */
+export const DEFAULT_MAX_BYTES = MAX_RESPONSE_BYTES;
 export const DEFAULT_RETRIES = 3;
 
 /**
