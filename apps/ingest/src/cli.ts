@@ -1,9 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerBuild } from './commands/build.ts';
 import { fetchCommand } from './commands/fetch.ts';
 import { importCommand } from './commands/import.ts';
 import { papersCommand } from './commands/papers.ts';
 import { rankCommand } from './commands/rank.ts';
 import { searchCommand } from './commands/search.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerStart } from './commands/start.ts';
 import { DEFAULT_DB_PATH } from './db/open-db.ts';
 import { IngestError } from './errors.ts';
 
@@ -78,6 +81,10 @@ export function buildProgram(io: Io = processIo): Command {
     .addOption(dbOption())
     .addHelpText('after', '\nExample:\n  digest search "polymer electrolyte" --limit 5')
     .action((query: string, options) => searchCommand(query, options, io));
+
+  registerBuild(program, io);
+  registerServe(program, io);
+  registerStart(program, io);
 
   return program;
 }

@@ -25,3 +25,8 @@ test('a long single sentence is clipped at the word budget', () => {
   const long = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
   expect(summarize(long, () => 0, { maxWords: 10 }).split(' ')).toHaveLength(10);
 });
+
+test('a publisher\'s "Abstract" heading is not part of the summary', () => {
+  expect(summarize('ABSTRACT Halide electrolytes conduct. They are soft.', () => 0)).toBe('Halide electrolytes conduct. They are soft.');
+  expect(summarize('Abstract: One sentence only', () => 0)).toBe('One sentence only');
+});

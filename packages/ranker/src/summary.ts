@@ -12,8 +12,10 @@ export function summarize(
 ): string {
   const maxWords = options.maxWords ?? 90;
   const maxSentences = options.maxSentences ?? 3;
-  const sentences = splitSentences(abstract);
-  if (sentences.length <= 1) return clip(abstract.trim(), maxWords);
+  // Publishers prefix abstracts with a heading ("Abstract", "ABSTRACT", "Summary:"): not a sentence.
+  const heading = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i.exec(abstract)?.[0].length ?? 0;
+  const sentences = splitSentences(abstract.slice(heading)).map((s) => ({ ...s, start: s.start + heading, end: s.end + heading }));
+  if (sentences.length <= 1) return clip(abstract.slice(heading).trim(), maxWords);
 
   const scored = sentences.map((s, i) => {
     const words = s.text.split(/\s+/).length;

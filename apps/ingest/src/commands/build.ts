@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { DigestIndex } from '@labdigest/core';
 import type { Command } from 'commander';
 import type { Io } from '../cli.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -7,7 +8,7 @@ import { DEFAULT_DB_PATH, openDb } from '../db/open-db.ts';
 import { DEFAULT_DIGESTS_DIR, readIndex, writeDigest } from '../publish/archive.ts';
 import { buildDigest } from '../publish/build-digest.ts';
 import { withLock } from '../publish/lock.ts';
-import { digestWindow } from '../publish/window.ts';
+import { digestWindow, type DigestWindow } from '../publish/window.ts';
 import { loadCorpusBackground } from '../ranking/background.ts';
 
 export interface BuildOptions {
@@ -28,9 +29,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
     const db = openDb(options.db);
     try {
       const index = readIndex(options.digests, config.group.name);
-      const last = index.digests[0];
-      const lastUntil = last && !options.since ? lastWindowEnd(options.digests, last.file) : null;
-      const window = digestWindow({ since: options.since, until: options.until, now, index, lastUntil });
+      const window = defaultWindow(options, index, now);
       const { digest, report, considered } = buildDigest({
         db, config, window, now, sample: options.sample ?? false, background: loadCorpusBackground,
       });
@@ -46,11 +45,23 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
   });
 }
 
-/** The end of the window of the newest digest, so the next one starts where it stopped. */
-function lastWindowEnd(dir: string, file: string): string | null {
+/**
+ * The window to build: the options' dates; else from where the newest digest stopped; but when the
+ * newest digest is today's, today's digest is rebuilt from its own start (running twice a day
+ * adds the new papers to today's digest instead of replacing it with only them).
+ */
+export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date): DigestWindow {
+  const last = index.digests[0];
+  const lastWindow = last && !options.since ? windowOf(options.digests, last.file) : null;
+  const today = (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
+  const lastUntil = lastWindow && last?.date === today ? lastWindow.since : lastWindow?.until;
+  return digestWindow({ since: options.since, until: options.until, now, index, lastUntil });
+}
+
+function windowOf(dir: string, file: string): { since: string | null; until: string | null } | null {
   try {
-    const digest = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as { window?: { until?: string | null } };
-    return digest.window?.until ?? null;
+    const digest = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as { window?: { since: string | null; until: string | null } };
+    return digest.window ?? null;
   } catch {
     return null;
   }

@@ -40,7 +40,7 @@ export function registerServe(program: Command, io: Io): void {
     .description('serve the built reader and the digest archive over HTTP')
     .option('--reader <dir>', 'the built reader', DEFAULT_READER_DIR)
     .option('--digests <dir>', 'digest archive, served at /digests/', DEFAULT_DIGESTS_DIR)
-    .option('-p, --port <n>', 'port (0 picks a free one)', (v) => port(v), 8080)
+    .option('-p, --port <n>', 'port (0 picks a free one)', parsePort, 8080)
     .option('--host <address>', 'address to listen on: 0.0.0.0 to reach it from a phone on the same network', '127.0.0.1')
     .action(async (options: ServeOptions) => {
       await serveCommand(options, io);
@@ -48,7 +48,7 @@ export function registerServe(program: Command, io: Io): void {
     });
 }
 
-function port(value: string): number {
+export function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port number 0-65535, saw "${value}"`);
   return n;
