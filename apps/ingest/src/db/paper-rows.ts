@@ -42,6 +42,9 @@ function prepare(db: Db) {
       doi = @doi, arxiv_id = @arxiv_id, url = @url, venue = @venue, categories = @categories, source = @source, tags = @tags,
       title_key = @title_key, last_seen = @now, updated = @now WHERE pk = @pk`),
     touch: db.prepare('UPDATE papers SET last_seen = ? WHERE pk = ?'),
+    pauseFtsTrigger: db.prepare('INSERT INTO fts_bulk_load (id) VALUES (1)'),
+    resumeFtsTrigger: db.prepare('DELETE FROM fts_bulk_load'),
+    indexFrom: db.prepare('INSERT INTO papers_fts (rowid, title, abstract) SELECT pk, title, abstract FROM papers WHERE pk >= ? ORDER BY pk'),
     deleteRow: db.prepare('DELETE FROM papers WHERE pk = ?'),
     since: db.prepare(`SELECT ${columns} FROM papers WHERE first_seen >= ? ORDER BY first_seen, pk`),
     search: db.prepare(`SELECT ${columns.split(', ').map((c) => `p.${c}`).join(', ')}, bm25(papers_fts, 2.5, 1.0) AS score

@@ -114,6 +114,33 @@ describe('upsertPapers', () => {
   });
 });
 
+describe('the search index', () => {
+  const ftsIntact = (db: ReturnType<typeof openDb>) => {
+    // FTS5's own check against the content table: every row indexed exactly as stored.
+    db.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run();
+    return db.prepare('SELECT count(*) FROM papers_fts_docsize').pluck().get();
+  };
+
+  test('follows batch inserts, merges, plain SQL inserts and deletes', () => {
+    const db = openDb(':memory:');
+    upsertPapers(db, [preprintRecord, paper({ id: 'a:1', title: 'Solid polymer electrolytes' })], { source: 's', now: monday });
+    upsertPapers(db, [journalRecord, paper({ id: 'a:2', title: 'Garnet electrolytes' })], { source: 's', now: tuesday });
+    db.prepare("INSERT INTO papers (id, title, source, first_seen, last_seen, updated) VALUES ('sql:1', 'Halide electrolytes', 's', 'x', 'x', 'x')").run();
+    expect(ftsIntact(db)).toBe(4);
+    expect(searchPapers(db, 'electrolytes').map((h) => h.paper.id).sort()).toEqual(['a:1', 'a:2', 'sql:1']);
+    db.prepare("DELETE FROM papers WHERE id = 'a:1'").run();
+    expect(ftsIntact(db)).toBe(3);
+    expect(searchPapers(db, 'polymer')).toEqual([]);
+  });
+
+  test('a failed batch leaves the per-row trigger on', () => {
+    const db = openDb(':memory:');
+    db.exec("CREATE TEMP TRIGGER refuse AFTER INSERT ON papers WHEN new.id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    expect(() => upsertPapers(db, [paper({ id: 'bad', title: 'x' })], { source: 's', now: monday })).toThrow('refused');
+    expect(db.prepare('SELECT count(*) FROM fts_bulk_load').pluck().get()).toBe(0);
+  });
+});
+
 describe('papersSince', () => {
   test('returns papers first stored at or after the date, oldest first', () => {
     const db = openDb(':memory:');

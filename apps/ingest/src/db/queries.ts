@@ -60,10 +60,12 @@ export function upsertPapers(db: Db, papers: readonly Paper[], options: { source
 }
 
 /**
- * New rows go in as multi-row INSERTs of up to INSERT_CHUNK rows: FTS5 flushes its pending index at
- * every statement savepoint, so one INSERT (and FTS trigger) per row built the index about twice as slowly.
+ * New rows go in as multi-row INSERTs of up to INSERT_CHUNK rows (FTS5 flushes its pending index at
+ * every statement savepoint, so a statement per row is slow), and are indexed for search in one
+ * statement at the end, with the per-row trigger paused (fts_bulk_load, see migrations.ts).
  */
 function insertFresh(db: Db, fresh: readonly CollapsedPaper[], now: string): void {
+  if (fresh.length === 0) return;
   const s = paperStatements(db);
   const firstPk = (s.maxPk.get() as number | null ?? 0) + 1;
   const rows: unknown[] = [];
@@ -73,7 +75,10 @@ function insertFresh(db: Db, fresh: readonly CollapsedPaper[], now: string): voi
     rows.push(pk, ...rowValues(paper, keys.titleKey, now));
     for (const [kind, value] of identifiersOf(recordIds, keys)) ids.push(kind, value, pk);
   });
+  s.pauseFtsTrigger.run();
   insertRows(db, insertPapersHead, insertPapersWidth, rows);
+  s.indexFrom.run(firstPk);
+  s.resumeFtsTrigger.run();
   insertRows(db, 'INSERT OR IGNORE INTO identifiers (kind, value, paper_pk)', 3, ids);
 }
 
