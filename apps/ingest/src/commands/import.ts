@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import { openDb } from '../db/open-db.ts';
 import { upsertPapers } from '../db/queries.ts';
@@ -36,21 +36,8 @@ export function importFormat(file: string, head: string): ImportFormat | null {
  * de-duplicated like fetched ones. Skipped records are listed with file and line.
  */
 export async function importCommand(file: string, options: ImportCommandOptions, io: { out: (s: string) => void; err: (s: string) => void }): Promise<void> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read: ${(error as Error).message}`, { cause: error });
-  }
-  const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  let text: string;
-  try {
-    text = (gz ? gunzipSync(bytes) : bytes).toString('utf8');
-  } catch (error) {
-    throw new InputError(file, `is not a readable gzip file: ${(error as Error).message}`, { cause: error });
-  }
-  const format = importFormat(file, text.slice(0, 2000));
+  const head = readHead(file);
+  const format = importFormat(file, head);
   if (format === null) throw new InputError(file, 'is not a file this tool imports: expected JSON lines (.jsonl, .jsonl.gz), BibTeX (.bib) or RIS (.ris)');
 
   const source = `import:${basename(file).replace(/(\.gz)?$/, '').replace(/\.[^.]+$/, '')}`;
@@ -62,7 +49,7 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     skipped = result.rejected.length > 0 ? formatRejected(result.rejected).split('\n') : [];
   } else {
     const parse = format === 'bibtex' ? parseBibtex : parseRis;
-    const result = parse(text, { source, location: file });
+    const result = parse(readText(file), { source, location: file });
     papers = result.papers;
     skipped = result.rejected.map((r) => r.message);
   }
@@ -76,4 +63,33 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   } finally {
     db.close();
   }
+}
+
+/** The first few KB of a file as text (decompressed when gzipped), to recognise its format. */
+function readHead(file: string): string {
+  let bytes: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      bytes = Buffer.alloc(64 * 1024);
+      bytes = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes.subarray(0, 4096).toString('utf8');
+  try {
+    // A prefix of a gzip stream: Z_SYNC_FLUSH returns what it holds instead of failing on the cut end.
+    return gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 4096).toString('utf8');
+  } catch (error) {
+    throw new InputError(file, `is not a readable gzip file: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function readText(file: string): string {
+  const bytes = readFileSync(file);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { migrate } from './migrate.ts';
 import { migrations } from './migrations.ts';
+import { paper } from '../../test/corpus-records.ts';
 import { openDb } from './open-db.ts';
+import { searchPapers, upsertPapers } from './queries.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -43,6 +45,15 @@ describe('migrate', () => {
     expect(() => migrate(db, ['CREATE TABLE a (x)', 'CREATE TABLE b (y); CREATE TABLE a (z)'])).toThrow('table a already exists');
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'b'").pluck().get()).toBe(0);
+  });
+
+  test('a version-1 store with papers keeps them, searchable, through version 2', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO papers (id, title, source, first_seen, last_seen, updated) VALUES ('a:1', 'Garnet electrolytes', 's', 'x', 'x', 'x')").run();
+    expect(migrate(db)).toEqual({ from: 1, to: migrations.length });
+    upsertPapers(db, [paper({ id: 'a:2', title: 'Halide electrolytes' })], { source: 's', now: new Date('2026-06-01') });
+    expect(searchPapers(db, 'electrolytes').map((h) => h.paper.id).sort()).toEqual(['a:1', 'a:2']);
   });
 
   test('a store from a newer labdigest is refused', () => {
