@@ -3,6 +3,7 @@ import { registerBuild } from './commands/build.ts';
 import { fetchCommand } from './commands/fetch.ts';
 import { importCommand } from './commands/import.ts';
 import { papersCommand } from './commands/papers.ts';
+import { registerPublish } from './commands/publish.ts';
 import { rankCommand } from './commands/rank.ts';
 import { searchCommand } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
@@ -85,6 +86,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerBuild(program, io);
   registerServe(program, io);
   registerStart(program, io);
+  registerPublish(program, io);
 
   return program;
 }
