@@ -81,12 +81,16 @@ export function multiRowStatement(db: Db, head: string, width: number, rows: num
   return statement;
 }
 
-/** Inserts rows (flattened `values`, `width` per row) in multi-row statements of up to INSERT_CHUNK rows. */
-export function insertRows(db: Db, head: string, width: number, values: readonly unknown[]): void {
-  const rows = values.length / width;
-  for (let start = 0; start < rows; start += INSERT_CHUNK) {
-    const n = Math.min(INSERT_CHUNK, rows - start);
-    multiRowStatement(db, head, width, n).run(values.slice(start * width, (start + n) * width));
+/**
+ * Inserts one row per item in multi-row statements of up to INSERT_CHUNK rows; `write` pushes an
+ * item's `width` values.
+ */
+export function insertChunks<T>(db: Db, head: string, width: number, items: readonly T[], write: (values: unknown[], item: T, index: number) => void): void {
+  for (let start = 0; start < items.length; start += INSERT_CHUNK) {
+    const end = Math.min(items.length, start + INSERT_CHUNK);
+    const values: unknown[] = [];
+    for (let i = start; i < end; i++) write(values, items[i] as T, i);
+    multiRowStatement(db, head, width, end - start).run(values);
   }
 }
 

@@ -3,7 +3,7 @@ import { collapseDuplicates, type CollapsedPaper } from './collapse-duplicates.t
 import { idsConflict, matchKeys, type MatchKeys } from './match-keys.ts';
 import { mergePaper, samePaper } from './merge-paper.ts';
 import type { Db } from './open-db.ts';
-import { insertPapersHead, insertPapersWidth, insertRows, paperStatements, rowToPaper, rowValues, type PaperRow } from './paper-rows.ts';
+import { insertChunks, insertPapersHead, insertPapersWidth, paperStatements, rowToPaper, rowValues, type PaperRow } from './paper-rows.ts';
 
 /**
  * What an upsert did: `new` rows inserted; `duplicates` records that were the same paper as one
@@ -68,18 +68,19 @@ function insertFresh(db: Db, fresh: readonly CollapsedPaper[], now: string): voi
   if (fresh.length === 0) return;
   const s = paperStatements(db);
   const firstPk = (s.maxPk.get() as number | null ?? 0) + 1;
-  const rows: unknown[] = [];
-  const ids: unknown[] = [];
-  fresh.forEach(({ paper, ids: recordIds, keys }, i) => {
-    const pk = firstPk + i;
-    rows.push(pk, ...rowValues(paper, keys.titleKey, now));
-    for (const [kind, value] of identifiersOf(recordIds, keys)) ids.push(kind, value, pk);
-  });
   s.pauseFtsTrigger.run();
-  insertRows(db, insertPapersHead, insertPapersWidth, rows);
+  insertChunks(db, insertPapersHead, insertPapersWidth, fresh, (values, { paper, keys }, i) => {
+    values.push(firstPk + i, ...rowValues(paper, keys.titleKey, now));
+  });
   s.indexFrom.run(firstPk);
   s.resumeFtsTrigger.run();
-  insertRows(db, 'INSERT OR IGNORE INTO identifiers (kind, value, paper_pk)', 3, ids);
+  insertChunks(db, 'INSERT OR IGNORE INTO identifiers (kind, value, paper_pk)', 3, fresh.flatMap(({ ids, keys }, i) => {
+    const pk = firstPk + i;
+    const rows: (string | number)[][] = ids.map((id) => ['id', id, pk]);
+    if (keys.doi !== null) rows.push(['doi', keys.doi, pk]);
+    if (keys.arxiv !== null) rows.push(['arxiv', keys.arxiv, pk]);
+    return rows;
+  }), (values, row) => { values.push(...row); });
 }
 
 function matchingRows(db: Db, ids: readonly string[], keys: MatchKeys): number[] {
@@ -100,14 +101,9 @@ function matchingRows(db: Db, ids: readonly string[], keys: MatchKeys): number[]
 
 function registerIds(db: Db, pk: number, ids: readonly string[], keys: MatchKeys): void {
   const s = paperStatements(db);
-  for (const [kind, value] of identifiersOf(ids, keys)) s.addId.run(kind, value, pk);
-}
-
-function identifiersOf(ids: readonly string[], keys: MatchKeys): ['doi' | 'arxiv' | 'id', string][] {
-  const out: ['doi' | 'arxiv' | 'id', string][] = ids.map((id) => ['id', id]);
-  if (keys.doi !== null) out.push(['doi', keys.doi]);
-  if (keys.arxiv !== null) out.push(['arxiv', keys.arxiv]);
-  return out;
+  for (const id of ids) s.addId.run('id', id, pk);
+  if (keys.doi !== null) s.addId.run('doi', keys.doi, pk);
+  if (keys.arxiv !== null) s.addId.run('arxiv', keys.arxiv, pk);
 }
 
 function paperParams(p: Paper, titleKey: string | null, now: string) {
