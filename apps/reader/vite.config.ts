@@ -73,7 +73,10 @@ export default defineConfig({
       },
       workbox: {
         // The app shell only: digests are data, cached at run time below (and prefetched by the page).
-        globPatterns: ['**/*.{html,js,css,png,svg,webmanifest}'],
+        // Always the minified production worker, also when a test process (NODE_ENV=test) builds.
+        mode: 'production',
+        // (vite-plugin-pwa adds manifest.webmanifest itself.)
+        globPatterns: ['**/*.{html,js,css,png,svg}'],
         globIgnores: ['digests/**'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/\/digests\//],

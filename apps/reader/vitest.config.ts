@@ -26,7 +26,7 @@ export default defineConfig({
           include: ['test/build.test.ts', 'test/e2e.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           expect: { requireAssertions: true },
         },

@@ -2,7 +2,7 @@
 // (generateSW, see vite.config.ts); `virtual:pwa-register` loads workbox-window lazily, so none of
 // this weighs on the first view. Components see PwaControls and the status in state/pwa.svelte.ts.
 import { registerSW } from 'virtual:pwa-register';
-import { DIGEST_CACHE, PREFETCH_DIGESTS } from './cache-names.ts';
+import { DIGEST_CACHE, INDEX_CACHE, PREFETCH_DIGESTS } from './cache-names.ts';
 import type { PwaControls } from '../state/pwa.svelte.ts';
 
 export interface PwaEvents {
@@ -24,15 +24,19 @@ export function registerPwa(events: PwaEvents): PwaControls {
   return {
     update: () => updateServiceWorker(true),
 
-    /** Fetches the newest digests into the worker's digest cache, so they open offline; skips saved ones. */
-    async prefetch(urls) {
+    /**
+     * Puts the index and the newest digests into the caches the worker reads, so they open offline.
+     * On a first visit the page loaded them before the worker was in control, so nothing caught them.
+     */
+    async prefetch(indexUrl, digestUrls) {
       if (!supported || !navigator.onLine) return;
-      const cache = await caches.open(DIGEST_CACHE);
-      for (const url of urls.slice(0, PREFETCH_DIGESTS)) {
-        if (await cache.match(url)) continue;
-        // One at a time and never fatal: prefetching is a courtesy, the reader is already showing a digest.
-        await cache.add(url).catch(() => undefined);
-      }
+      const save = async (cacheName: string, url: string) => {
+        const cache = await caches.open(cacheName);
+        // Never fatal: prefetching is a courtesy, the reader is already showing a digest.
+        if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+      };
+      await save(INDEX_CACHE, indexUrl);
+      for (const url of digestUrls.slice(0, PREFETCH_DIGESTS)) await save(DIGEST_CACHE, url);
     },
 
     async saved(urls) {

@@ -18,10 +18,17 @@ export function formatDay(day: string): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
-/** "8 Jun 2026" */
+const shortDays = new Map<string, string>();
+
+/** "8 Jun 2026" (cached: a digest repeats the same few days, and Intl formatting is slow on phones) */
 export function formatShortDay(day: string | null): string {
-  const date = day ? parseDay(day) : null;
-  return date && day ? full.format(date) : (day ?? '');
+  if (!day) return '';
+  let text = shortDays.get(day);
+  if (text === undefined) {
+    const date = parseDay(day);
+    shortDays.set(day, (text = date ? full.format(date) : day));
+  }
+  return text;
 }
 
 /** "1–7 Jun 2026" for a digest's window, or null when it has none. */

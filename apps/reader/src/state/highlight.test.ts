@@ -43,3 +43,12 @@ describe('highlight', () => {
     ]);
   });
 });
+
+test('text whose lower case is longer (U+0130) is still marked in the right place', () => {
+  expect(marked(highlight('İstanbul SEI layer', ['SEI']))).toBe('İstanbul [SEI] layer');
+  expect(marked(highlight('İzmir: li metal, Li anode', ['Li']))).toBe('İzmir: [li] metal, [Li] anode');
+});
+
+test('accented letters are part of a word', () => {
+  expect(marked(highlight('Lié and Li', ['Li']))).toBe('Lié and [Li]');
+});

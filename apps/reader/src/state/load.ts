@@ -28,7 +28,7 @@ async function loadChecked<T>(url: string, check: (v: unknown) => Checked<T>, op
   const online = options.online ?? (() => navigator.onLine);
   let response: Response;
   try {
-    response = await fetchFn(url, { headers: { accept: 'application/json' } });
+    response = await fetchFn(url);
   } catch (error) {
     return { ok: false, error: online()
       ? { kind: 'network', url, message: (error as Error).message || 'the request failed' }

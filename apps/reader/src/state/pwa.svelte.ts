@@ -2,8 +2,8 @@
 export interface PwaControls {
   /** Activates the waiting version; the page reloads once it is in control. */
   update(): Promise<void>;
-  /** Saves these digest URLs for offline use (the newest few). */
-  prefetch(urls: readonly string[]): Promise<void>;
+  /** Saves the archive index and the newest few digests for offline use. */
+  prefetch(indexUrl: string, digestUrls: readonly string[]): Promise<void>;
   /** Which of these URLs are saved on the device. */
   saved(urls: readonly string[]): Promise<Set<string>>;
 }

@@ -1,0 +1,90 @@
+// The reader's bench figures, for the repo's bench (scripts/bench.ts) to collect:
+//   pnpm --filter @labdigest/reader bench
+//   bench: reader first_view_js_gzip_kb=29.4
+//   bench: reader first_render_ms=412 papers=50
+// first_view_js_gzip_kb: gzipped JavaScript a first visit loads before the digest can show (budget 60).
+// first_render_ms: navigation start to the first digest on screen (the app's performance mark), for a
+// 50-paper digest, in Debian's Chromium with the CPU slowed 4x, median of 5 cold loads, no service worker.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Digest, DigestIndex } from '@labdigest/core';
+import { buildDist, distDir, readerRoot } from './build-dist.ts';
+import { firstViewJs } from './first-view.ts';
+import { serveStatic } from './static-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PAPERS = 50;
+const RUNS = 5;
+
+/** The first `count` papers of a sample digest, renumbered, as one digest. */
+function digestOf(count: number): Digest {
+  const source = JSON.parse(readFileSync(join(readerRoot, 'public/digests/2026-08-17.json'), 'utf8')) as Digest;
+  let left = count;
+  let number = 0;
+  const sections = source.sections.map((s) => {
+    const papers = s.papers.slice(0, Math.max(left, 0)).map((p) => ({ ...p, number: ++number }));
+    left -= papers.length;
+    return { ...s, papers };
+  });
+  if (number < count) throw new Error(`the sample digest has only ${number} papers, the bench needs ${count}`);
+  return { ...source, sections, stats: { ...source.stats, included: number } };
+}
+
+interface Run { readonly total: number; readonly loaded: number }
+
+async function firstRenderMs(): Promise<Run[]> {
+  const digest = digestOf(PAPERS);
+  const index: DigestIndex = {
+    schemaVersion: 1, group: digest.group.name,
+    digests: [{ date: digest.date, file: 'bench.json', title: digest.title, papers: PAPERS, sample: true }],
+  };
+  const server = await serveStatic({
+    dir: distDir,
+    overrides: { 'digests/index.json': JSON.stringify(index), 'digests/bench.json': JSON.stringify(digest) },
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const times: Run[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // A new context each time: a cold load, no HTTP cache, and no service worker answering from cache.
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(server.url);
+      await page.waitForFunction(() => performance.getEntriesByName('labdigest:digest-rendered').length > 0, null, { timeout: 60_000 });
+      const [total, loaded, cards] = await page.evaluate(() => [
+        performance.getEntriesByName('labdigest:digest-rendered')[0]?.startTime ?? NaN,
+        performance.getEntriesByName('labdigest:digest-loaded')[0]?.startTime ?? NaN,
+        document.querySelectorAll('article.paper').length,
+      ]);
+      if (cards !== PAPERS) throw new Error(`expected ${PAPERS} papers on screen, saw ${cards}`);
+      times.push({ total: total as number, loaded: loaded as number });
+      await context.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
+
+buildDist();
+const js = firstViewJs(distDir);
+console.log(`bench: reader first_view_js_gzip_kb=${js.gzipKb}`);
+if (existsSync(CHROMIUM)) {
+  const runs = await firstRenderMs();
+  console.log(`bench: reader first_render_ms=${Math.round(median(runs.map((r) => r.total)))} papers=${PAPERS}`);
+  console.error(`(runs: ${runs.map((r) => Math.round(r.total)).join(', ')} ms; of which rendering the loaded digest: `
+    + `${runs.map((r) => Math.round(r.total - r.loaded)).join(', ')} ms; CPU throttled 4x)`);
+} else {
+  console.error(`no Chromium at ${CHROMIUM}: first_render_ms not measured (apt-get install -y chromium)`);
+}

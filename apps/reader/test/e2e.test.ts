@@ -1,0 +1,190 @@
+// End to end in Debian's Chromium (never a downloaded browser): the built app served from dist/ under
+// a sub-path, installed as a service worker, used with the network cut, checked with axe, and
+// photographed at phone and laptop sizes into test/screenshots/ (gitignored) for a person to look at.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
+import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
+import index from '../public/digests/index.json';
+import newest from '../public/digests/2026-08-24.json';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const haveChromium = existsSync(CHROMIUM);
+// In CI a missing browser is a failure, not a skip (the e2e suite would silently stop guarding anything).
+const runSuite = haveChromium || Boolean(process.env.CI);
+if (!runSuite) console.warn(`e2e: skipped, no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium)`);
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1440, height: 900 };
+const MEMBER = 'Naibing Wu';
+
+/** Pixels the page is wider than the window: a phone layout must never scroll sideways. */
+const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe.runIf(runSuite)('reader in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+  let starredTitle = '';
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM}; CI must install it (apt-get install -y chromium)`);
+    mkdirSync(shots, { recursive: true });
+    server = await serveStatic({ dir: dist });
+    // launch() gives every run a fresh temporary profile: no service worker or IndexedDB from earlier runs.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'en-GB' });
+    // There is no internet here: papers open on a stand-in page.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>paper</title><p>paper</p>' }));
+    page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(message.text())) {
+        problems.push(`console error: ${message.text()}`);
+      }
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('loads the newest digest, and the service worker takes control', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe(newest.title);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    // The newest digests and the index are saved ahead of time for offline use.
+    await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length >= 3, DIGEST_CACHE, { timeout: 30_000 });
+    expect(await page.title()).toBe(`${newest.title} · DENG.Group`);
+    expect(await page.locator('article.paper').count()).toBe(newest.stats.included);
+  });
+
+  test('filters by member; the filter goes into the URL', async () => {
+    const members = page.getByRole('group', { name: 'Member' });
+    await members.getByRole('button', { name: new RegExp(`^${MEMBER}`) }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?member=Naibing+Wu');
+    const expected = newest.sections.flatMap((s) => s.papers).filter((p) => p.members.some((m) => m.name === MEMBER));
+    await expect.poll(() => page.locator('article.paper').count()).toBe(expected.length);
+    expect(await page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).toContain(`Showing ${expected.length} of`);
+  });
+
+  test('opens a paper in a new tab, which marks it read; stars it', async () => {
+    const card = page.locator('article.paper').first();
+    starredTitle = (await card.locator('h3').textContent())?.replace(/^\d+\.\s*/, '') ?? '';
+    const link = card.getByRole('link', { name: /Open paper/ });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^https:\/\//);
+    const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(href);
+    expect(await popup.evaluate(() => window.opener)).toBeNull();
+    await popup.close();
+    await expect.poll(() => card.getByRole('button', { name: /Mark read/ }).getAttribute('aria-pressed')).toBe('true');
+
+    await card.getByRole('button', { name: /Star/ }).click();
+    await expect.poll(() => card.getByRole('button', { name: /Star/ }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'Download 1 starred as BibTeX' }).count()).toBe(1);
+  });
+
+  test('offline, a reload shows the same digest, filter and star, and never reaches the server', async () => {
+    const before = server.requests.length;
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe(newest.title);
+    expect(new URL(page.url()).search).toBe('?member=Naibing+Wu');
+    await expect.poll(() => page.locator('.offline-badge').textContent()).toContain('Offline');
+    const card = page.locator('article.paper').first();
+    expect((await card.locator('h3').textContent())?.replace(/^\d+\.\s*/, '')).toBe(starredTitle);
+    await expect.poll(() => card.getByRole('button', { name: /Star/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(server.requests.slice(before), 'requests that reached the server while offline').toEqual([]);
+  });
+
+  test('offline, a digest never saved on the device says so clearly', async () => {
+    const oldest = index.digests.at(-1);
+    expect(oldest).toBeDefined();
+    // Forget the oldest digest, as if it had never been fetched.
+    await page.evaluate(async ({ name, url }) => (await caches.open(name)).delete(url), { name: DIGEST_CACHE, url: `${server.url}digests/${oldest?.file}` });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
+    await expect.poll(() => page.locator('.archive-item').last().textContent()).toContain('Not saved');
+    await page.screenshot({ path: `${shots}phone-archive-offline.png` });
+    expect(await sideScroll(page), 'archive, offline, phone').toBeLessThanOrEqual(0);
+    await page.locator('.archive-item a').last().click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Not saved on this device');
+    expect(await page.getByRole('alert').textContent()).toContain('You are offline');
+    await page.screenshot({ path: `${shots}phone-not-saved-offline.png` });
+    await context.setOffline(false);
+  });
+
+  test('axe finds no serious or critical problems, light and dark, phone and laptop', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const audit = async (label: string) => {
+      // evaluate() runs through the DevTools protocol, so the page's CSP (no inline script) does not block it.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } })
+          .axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) }));
+      });
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious, `${label}: ${JSON.stringify(serious)}`).toEqual([]);
+      return violations.length;
+    };
+    const counts: Record<string, number> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [size, viewport] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
+        await page.setViewportSize(viewport);
+        await page.goto(`${server.url}?member=${encodeURIComponent(MEMBER)}&q=electrolyte`);
+        await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+        await page.locator('details.why').first().evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+        counts[`digest ${scheme} ${size}`] = await audit(`digest ${scheme} ${size}`);
+        await page.goto(`${server.url}?view=archive`);
+        await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
+        counts[`archive ${scheme} ${size}`] = await audit(`archive ${scheme} ${size}`);
+      }
+    }
+    console.log(`axe: violations of any impact per page: ${JSON.stringify(counts)}`);
+  });
+
+  test('screenshots at 390x844 and 1440x900, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize(PHONE);
+      await page.goto(server.url);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+      await page.screenshot({ path: `${shots}phone-${scheme}.png` });
+      expect(await sideScroll(page), `digest, ${scheme}, phone`).toBeLessThanOrEqual(0);
+      await page.locator('section.area').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}phone-${scheme}-papers.png` });
+      await page.setViewportSize(LAPTOP);
+      await page.goto(`${server.url}?member=${encodeURIComponent(MEMBER)}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+      await page.screenshot({ path: `${shots}laptop-${scheme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}?q=dendrite&area=phase-field-sei`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+    await page.locator('.result-count').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}phone-search.png` });
+    expect(await sideScroll(page), 'search results, phone').toBeLessThanOrEqual(0);
+    expect(existsSync(`${shots}laptop-dark.png`)).toBe(true);
+  });
+
+  test('no page errors, console errors or CSP violations along the way', () => {
+    expect(problems).toEqual([]);
+  });
+});
