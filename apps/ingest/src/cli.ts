@@ -1,7 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerBuild } from './commands/build.ts';
+import { registerExplain } from './commands/explain.ts';
+import { registerExport } from './commands/export.ts';
 import { fetchCommand } from './commands/fetch.ts';
 import { importCommand } from './commands/import.ts';
+import { registerInit } from './commands/init.ts';
 import { papersCommand } from './commands/papers.ts';
 import { registerPublish } from './commands/publish.ts';
 import { rankCommand } from './commands/rank.ts';
@@ -87,6 +90,9 @@ export function buildProgram(io: Io = processIo): Command {
   registerServe(program, io);
   registerStart(program, io);
   registerPublish(program, io);
+  registerExport(program, io);
+  registerExplain(program, io);
+  registerInit(program, io);
 
   return program;
 }

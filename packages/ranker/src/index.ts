@@ -1,4 +1,5 @@
-export { createRanker, rankPapers, type RankedPaper, type RankOptions, type RankReport } from './rank.ts';
+export { createRanker, rankPapers, type RankedPaper, type RankOptions, type RankReport, type PaperTrace } from './rank.ts';
+export type { ScoreTrace, TermTrace } from './score.ts';
 export { buildBackgroundStats, type BackgroundStats } from './background.ts';
 export { assembleDigest, type DigestOptions } from './digest.ts';
 export { tokenize, splitWords } from './tokenize.ts';

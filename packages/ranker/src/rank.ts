@@ -5,7 +5,7 @@ import { authorMatcher } from './authors.ts';
 import { leftOutNote, listWords, matchedTermsOf, relevanceNote } from './explain.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { compileProfiles, type Lexicon } from './profiles.ts';
-import { scoreProfile, type ScoreParams } from './score.ts';
+import { scoreProfile, traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
 import { summarize } from './summary.ts';
 
 /** One paper as ranked: scores against every area and member, its section, and the evidence. */
@@ -73,15 +73,40 @@ export function createRanker(config: GroupConfig) {
     return combineStats(backgroundCache.stats, batch);
   };
 
+  // `explain` asks about one paper of a batch at a time: the batch's statistics are kept between calls.
+  let lastParams: { papers: readonly Paper[]; background: unknown; idfFrom: unknown; value: ReturnType<typeof computeParams> } | undefined;
+  const paramsFor = (papers: readonly Paper[], options: RankOptions) => {
+    if (lastParams?.papers === papers && lastParams.background === options.background && lastParams.idfFrom === options.idfFrom) {
+      return lastParams.value;
+    }
+    const value = computeParams(papers, options);
+    lastParams = { papers, background: options.background, idfFrom: options.idfFrom, value };
+    return value;
+  };
+  const computeParams = (papers: readonly Paper[], options: RankOptions) => {
+    const features = papers.map((p) => analyzer.features(p));
+    const inBatch = new Set(papers.map((p) => p.id));
+    const stats = statsFor(features, options.background, (options.idfFrom ?? []).filter((p) => !inBatch.has(p.id)));
+    const params: ScoreParams = { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
+    return { features, stats, params };
+  };
+
   return {
     lexicon,
-    rank(papers: readonly Paper[], options: RankOptions = {}): { papers: RankedPaper[]; report: RankReport } {
-      const features = papers.map((p) => analyzer.features(p));
-      const inBatch = new Set(papers.map((p) => p.id));
-      const stats = statsFor(features, options.background, (options.idfFrom ?? []).filter((p) => !inBatch.has(p.id)));
-      const params: ScoreParams = {
-        idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight,
+    /**
+     * Why `target` (one of `papers`) scores as it does against every area and member, keyword by
+     * keyword, with the same IDF as `rank(papers, options)`: for `digest explain`.
+     */
+    explain(papers: readonly Paper[], target: Paper, options: RankOptions = {}): PaperTrace {
+      const { stats, params } = paramsFor(papers, options);
+      const features = analyzer.features(target);
+      return {
+        documents: stats.documents, averageLength: stats.averageLength, length: features.length,
+        profiles: lexicon.profiles.map((profile) => ({ id: profile.id, kind: profile.kind, ...traceProfile(profile, features, params) })),
       };
+    },
+    rank(papers: readonly Paper[], options: RankOptions = {}): { papers: RankedPaper[]; report: RankReport } {
+      const { features, stats, params } = computeParams(papers, options);
       const scored = papers.map((paper, i) => scorePaper(config, lexicon, followed, paper, features[i] as PaperFeatures, params));
       const sectionOf = assignSections(config.areas, scored);
       const ranked = scored.map((s, i) => explainPaper({
@@ -99,6 +124,15 @@ export function createRanker(config: GroupConfig) {
       };
     },
   };
+}
+
+/** A paper's scores laid out keyword by keyword, for every profile (areas first, then members). */
+export interface PaperTrace {
+  readonly documents: number;
+  readonly averageLength: number;
+  /** Words in the paper's title and abstract. */
+  readonly length: number;
+  readonly profiles: readonly ({ readonly id: string; readonly kind: 'area' | 'member' } & ScoreTrace)[];
 }
 
 /** Ranks papers for a group: scores, sections and evidence. See createRanker to rank many batches. */

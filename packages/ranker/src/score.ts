@@ -37,15 +37,48 @@ export interface ProfileScore {
 const NOTHING: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: -1 });
 const NOTHING_UNMET: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: 0 });
 
+/** One keyword's part of a score, for `digest explain`. */
+export interface TermTrace {
+  readonly feature: number;
+  readonly weight: number;
+  readonly idf: number;
+  /** Occurrences counted: those inside a longer keyword of the profile go to that keyword. */
+  readonly inTitle: number;
+  readonly inAbstract: number;
+  readonly tf: number;
+  readonly contribution: number;
+  /** Features of the longer keywords that took some of this keyword's occurrences. */
+  readonly countedUnder: readonly number[];
+}
+
+/** A score with its terms: what `scoreProfile` computes, laid out. */
+export interface ScoreTrace extends ProfileScore {
+  readonly terms: TermTrace[];
+  readonly sum: number;
+  /** Distinct positive keywords matched: coord = matched / (matched + 1). */
+  readonly matched: number;
+}
+
 /** Relevance of one paper to one profile. */
 export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ProfileScore {
+  return score(profile, paper, params, undefined);
+}
+
+/** The same score with every keyword's contribution, whether or not an exclusion or `require` zeroes it. */
+export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ScoreTrace {
+  const terms: TermTrace[] = [];
+  const s = score(profile, paper, params, terms);
+  terms.sort((a, b) => b.contribution - a.contribution || a.feature - b.feature);
+  const sum = terms.reduce((total, t) => total + t.contribution, 0);
+  return { ...s, terms, sum, matched: terms.filter((t) => t.weight > 0 && t.tf > 0).length };
+}
+
+function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined): ProfileScore {
   const { ids } = paper;
   if (ids.length === 0) return profile.require.length ? NOTHING_UNMET : NOTHING;
-  for (const f of profile.exclude) {
-    if (indexOf(ids, f) >= 0) return { relevance: 0, raw: 0, excludedBy: f, unmet: -1 };
-  }
-  const unmet = profile.require.findIndex((group) => !group.some((f) => indexOf(ids, f) >= 0));
-  if (unmet >= 0) return { relevance: 0, raw: 0, excludedBy: -1, unmet };
+  const excludedBy = profile.exclude.find((f) => indexOf(ids, f) >= 0) ?? -1;
+  const unmet = excludedBy >= 0 ? -1 : profile.require.findIndex((group) => !group.some((f) => indexOf(ids, f) >= 0));
+  if ((excludedBy >= 0 || unmet >= 0) && !trace) return { relevance: 0, raw: 0, excludedBy, unmet };
   const norm = K1 * (1 - B + (B * paper.length) / (params.averageLength || 1));
   let sum = 0;
   let matched = 0;
@@ -56,16 +89,26 @@ export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, par
     const weight = profile.weights[k] as number;
     let inTitle = paper.inTitle[at] as number;
     let inAbstract = paper.inAbstract[at] as number;
+    const countedUnder: number[] = [];
     for (const j of profile.containedIn[k] as readonly number[]) {
       const longer = indexOf(ids, features[j] as number);
-      if (longer >= 0) { inTitle -= paper.inTitle[longer] as number; inAbstract -= paper.inAbstract[longer] as number; }
+      if (longer >= 0) {
+        inTitle -= paper.inTitle[longer] as number;
+        inAbstract -= paper.inAbstract[longer] as number;
+        if (trace) countedUnder.push(features[j] as number);
+      }
     }
-    if (inTitle <= 0 && inAbstract <= 0) continue;
-    const tf = params.titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract);
-    sum += weight * (params.idf[ids[at] as number] as number) * ((tf * (K1 + 1)) / (tf + norm));
+    const counted = inTitle > 0 || inAbstract > 0;
+    const tf = counted ? params.titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract) : 0;
+    const idf = params.idf[ids[at] as number] as number;
+    const contribution = counted ? weight * idf * ((tf * (K1 + 1)) / (tf + norm)) : 0;
+    trace?.push({ feature: ids[at] as number, weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder });
+    if (!counted) continue;
+    sum += contribution;
     if (weight > 0) matched++;
   }
   const raw = sum * (matched / (matched + 1));
+  if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };
   return { relevance: relevanceOf(raw), raw, excludedBy: -1, unmet: -1 };
 }
 

@@ -1,7 +1,6 @@
 import { paperSourceLine, type Area, type GroupConfig, type Paper } from '@labdigest/core';
 import {
-  B, K1, SCALE, createAnalyzer, createRanker, followedAuthorsIn,
-  type BackgroundStats, type Lexicon, type PaperFeatures, type RankedPaper,
+  B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type PaperTrace, type RankedPaper,
 } from '@labdigest/ranker';
 import { Option, type Command } from 'commander';
 import type { Io } from '../cli.ts';
@@ -11,8 +10,6 @@ import { formatRejected, readPapers } from '../papers/read-papers.ts';
 import { loadCorpusBackground } from '../ranking/background.ts';
 import { findPaper } from './find-paper.ts';
 import { OWN_IDF_MIN_PAPERS } from './rank.ts';
-
-type Profile = Lexicon['profiles'][number];
 
 /** One keyword of a profile that the paper matches, and what it adds (score.ts's formula). */
 export interface KeywordRow {
@@ -99,23 +96,28 @@ export function createExplainer(config: GroupConfig, papers: readonly Paper[], b
   const ranker = createRanker(config);
   const rankedAll = ranker.rank(papers, { background });
   const rankedById = new Map(rankedAll.papers.map((r) => [r.id, r]));
-  const stats = featureStats(ranker.lexicon, papers, background);
-  const analyzer = createAnalyzer(ranker.lexicon);
-  const profileAt = (i: number) => ranker.lexicon.profiles[i] as Profile;
+  const keywordOf = (f: number) => ranker.lexicon.features[f]?.keyword ?? String(f);
+  const rowsOf = (trace: PaperTrace['profiles'][number]): ProfileScore => ({
+    rows: trace.terms.map((t) => ({
+      keyword: keywordOf(t.feature), weight: t.weight, idf: t.idf, inTitle: t.inTitle, inAbstract: t.inAbstract,
+      tf: t.tf, contribution: t.contribution, countedUnder: t.countedUnder.map(keywordOf),
+    })),
+    sum: trace.sum, matched: trace.matched, raw: trace.raw, relevance: trace.relevance,
+    excludedBy: trace.excludedBy >= 0 ? keywordOf(trace.excludedBy) : undefined, unmet: trace.unmet,
+  });
 
   return {
     explain(target: Paper): PaperExplanation {
       const ranked = rankedById.get(target.id);
       if (!ranked) throw new Error(`paper ${target.id} is not among the papers ranked`);
-      const features = analyzer.features(target);
-      const score = (profile: Profile) => scoreRows(ranker.lexicon, profile, features, stats, config.ranking.titleWeight);
+      const trace = ranker.explain(papers, target, { background });
       const best = config.areas.find((a) => a.id === ranked.section);
       const areas = config.areas.map((area, i) => {
-        const s = score(profileAt(i));
+        const s = rowsOf(trace.profiles[i]!);
         return { area, score: s, verdict: verdict(area, s, ranked, best, ranked.scores[area.id] ?? 0) };
       });
       const members = config.members.map((member, j) => {
-        const s = score(profileAt(config.areas.length + j));
+        const s = rowsOf(trace.profiles[config.areas.length + j]!);
         const reported = ranked.members.find((m) => m.name === member.name);
         const interests = s.rows.filter((r) => r.weight > 0 && r.contribution > 0).slice(0, 3).map((r) => r.keyword);
         return {
@@ -125,8 +127,8 @@ export function createExplainer(config: GroupConfig, papers: readonly Paper[], b
         };
       });
       return {
-        paper: target, ranked, areas, members, length: features.length,
-        idf: { source: rankedAll.report.idf, documents: stats.documents, averageLength: stats.averageLength, batch: papers.length },
+        paper: target, ranked, areas, members, length: trace.length,
+        idf: { source: rankedAll.report.idf, documents: trace.documents, averageLength: trace.averageLength, batch: papers.length },
       };
     },
   };
@@ -148,76 +150,6 @@ function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | 
   if (reported < area.threshold || reported === 0) return `out: below the threshold by ${(area.threshold - reported).toFixed(2)}`;
   if (best) return `out: clears the threshold, but the paper goes to the area it scores best in, ${best.name} (${(ranked.scores[best.id] ?? 0).toFixed(2)})`;
   return `out: clears the threshold, but the section holds only its top ${area.maxPapers} papers`;
-}
-
-interface Stats { readonly documents: number; readonly averageLength: number; readonly idf: Float64Array }
-
-/** IDF of every feature as the ranker computes it: background DF (if any) plus the batch's DF, BM25's formula. */
-function featureStats(lexicon: Lexicon, papers: readonly Paper[], background: BackgroundStats | undefined): Stats {
-  const analyzer = createAnalyzer(lexicon);
-  const df = new Float64Array(lexicon.features.length);
-  let total = 0;
-  for (const paper of papers) {
-    const f = analyzer.features(paper);
-    total += f.length;
-    for (const id of f.ids) df[id] = (df[id] as number) + 1;
-  }
-  let documents = papers.length;
-  let averageLength = documents ? total / documents : 0;
-  if (background) {
-    for (const feature of lexicon.features) {
-      // A phrase longer than the stored n-grams takes the smallest DF of its n-grams.
-      const terms = feature.key.split(' ');
-      const grams = terms.length <= background.maxN ? [terms.join(' ')]
-        : Array.from({ length: terms.length - background.maxN + 1 }, (_, i) => terms.slice(i, i + background.maxN).join(' '));
-      df[feature.id] = (df[feature.id] as number) + Math.min(...grams.map((g) => background.df[g] ?? 0));
-    }
-    averageLength = (background.averageLength * background.documents + averageLength * documents) / (background.documents + documents || 1);
-    documents += background.documents;
-  }
-  return { documents, averageLength, idf: df.map((d) => Math.log(1 + (documents - d + 0.5) / (d + 0.5))) };
-}
-
-/** The terms of score.ts's sum for one profile, keyword by keyword, strongest first. */
-export function scoreRows(lexicon: Lexicon, profile: Profile, paper: PaperFeatures, stats: Stats, titleWeight: number): ProfileScore {
-  const at = (f: number) => paper.ids.indexOf(f);
-  const keywordOf = (f: number) => lexicon.features[f]?.keyword ?? String(f);
-  const excluded = profile.exclude.find((f) => at(f) >= 0);
-  const unmetIndex = profile.require.findIndex((group) => !group.some((f) => at(f) >= 0));
-  const norm = K1 * (1 - B + (B * paper.length) / (stats.averageLength || 1));
-  const rows: KeywordRow[] = [];
-  let sum = 0;
-  let matched = 0;
-  profile.features.forEach((f, k) => {
-    const i = at(f);
-    if (i < 0) return;
-    let inTitle = paper.inTitle[i] as number;
-    let inAbstract = paper.inAbstract[i] as number;
-    const countedUnder: string[] = [];
-    for (const j of profile.containedIn[k] as readonly number[]) {
-      const longer = at(profile.features[j] as number);
-      if (longer < 0) continue;
-      inTitle -= paper.inTitle[longer] as number;
-      inAbstract -= paper.inAbstract[longer] as number;
-      countedUnder.push(keywordOf(profile.features[j] as number));
-    }
-    const weight = profile.weights[k] as number;
-    const idf = stats.idf[f] as number;
-    const scored = inTitle > 0 || inAbstract > 0;
-    const tf = scored ? titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract) : 0;
-    const contribution = scored ? weight * idf * ((tf * (K1 + 1)) / (tf + norm)) : 0;
-    rows.push({ keyword: keywordOf(f), weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder });
-    sum += contribution;
-    if (scored && weight > 0) matched++;
-  });
-  rows.sort((a, b) => b.contribution - a.contribution || (a.keyword < b.keyword ? -1 : 1));
-  const raw = sum * (matched / (matched + 1));
-  const zeroed = excluded !== undefined || unmetIndex >= 0;
-  return {
-    rows, sum, matched, raw: zeroed ? 0 : raw, relevance: zeroed || raw <= 0 ? 0 : 1 - Math.exp(-raw / SCALE),
-    excludedBy: excluded === undefined ? undefined : keywordOf(excluded),
-    unmet: unmetIndex,
-  };
 }
 
 const n2 = (x: number) => x.toFixed(2);
