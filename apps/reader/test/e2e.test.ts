@@ -1,7 +1,9 @@
 // End to end in Debian's Chromium (never a downloaded browser): the built app served from dist/ under
 // a sub-path, installed as a service worker, used with the network cut, checked with axe, and
 // photographed at phone and laptop sizes into test/screenshots/ (gitignored) for a person to look at.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,7 +13,8 @@ import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
 import index from '../public/digests/index.json';
 import newest from '../public/digests/2026-08-24.json';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; CHROMIUM_PATH overrides it (and lets the missing-browser path be tried). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -182,6 +185,60 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     await page.screenshot({ path: `${shots}phone-search.png` });
     expect(await sideScroll(page), 'search results, phone').toBeLessThanOrEqual(0);
     expect(existsSync(`${shots}laptop-dark.png`)).toBe(true);
+  });
+
+  test('keyboard only: skip link, "/" to search, j to the first paper, Enter on a filter', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(PHONE);
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('digest-search');
+    await page.keyboard.type('dendrite');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=dendrite');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim().replace(/\s+/g, ' '))).toMatch(/^Yanhao Deng \d+/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).search).toBe('?member=Yanhao+Deng&q=dendrite');
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ARTICLE');
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.locator('article.paper').nth(1).getAttribute('id'));
+  });
+
+  test('a new version waits for the reader: a prompt offers to reload, nothing reloads by itself', async () => {
+    // A copy of dist/ whose worker changes once the first one is installed, as after a deploy.
+    const copy = mkdtempSync(join(tmpdir(), 'labdigest-update-'));
+    cpSync(dist, copy, { recursive: true });
+    const updated = await serveStatic({ dir: copy });
+    const fresh = await browser.newContext({ viewport: PHONE });
+    try {
+      const tab = await fresh.newPage();
+      await tab.goto(updated.url);
+      await tab.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+      await tab.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
+
+      appendFileSync(join(copy, 'sw.js'), '\n// a new deploy\n');
+      await tab.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const prompt = tab.getByRole('status').filter({ hasText: 'A new version of the reader is ready.' });
+      await expect.poll(() => prompt.count(), { timeout: 30_000 }).toBe(1);
+      await tab.screenshot({ path: `${shots}phone-update-prompt.png` });
+      await tab.waitForTimeout(1500);
+      expect(await tab.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere), 'no reload without asking').toBe(true);
+
+      await Promise.all([tab.waitForEvent('load', { timeout: 30_000 }), prompt.getByRole('button', { name: 'Reload' }).click()]);
+      expect(await tab.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere), 'reloaded once asked').toBeUndefined();
+      await expect.poll(() => tab.locator('h1').textContent()).toBe(newest.title);
+    } finally {
+      await fresh.close();
+      await updated.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   test('no page errors, console errors or CSP violations along the way', () => {

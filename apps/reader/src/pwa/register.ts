@@ -15,14 +15,27 @@ export interface PwaEvents {
 
 export function registerPwa(events: PwaEvents): PwaControls {
   const supported = 'serviceWorker' in navigator && 'caches' in window;
-  // registerType 'prompt': the worker waits until update() sends SKIP_WAITING; the page then reloads once
-  // the new worker controls it. Nothing reloads without the reader asking.
+  // registerType 'prompt': the worker waits until update() sends SKIP_WAITING; the page reloads once the
+  // new worker controls it, and only then. We reload on controllerchange ourselves: workbox-window marks
+  // the change as an update only if the page had a worker when it loaded, so in a tab that saw the first
+  // install (then a deploy) its own reload never came (test/e2e.test.ts, "a new version waits").
+  let reloadAsked = false;
+  if (supported) navigator.serviceWorker.addEventListener('controllerchange', () => { if (reloadAsked) window.location.reload(); });
   const updateServiceWorker = supported
-    ? registerSW({ immediate: true, onNeedRefresh: events.needRefresh, onOfflineReady: events.offlineReady, onRegisterError: events.registerError })
+    ? registerSW({
+      immediate: true,
+      onNeedRefresh: events.needRefresh,
+      onOfflineReady: events.offlineReady,
+      onRegisterError: events.registerError,
+      onNeedReload: () => {}, // handled by the controllerchange listener above
+    })
     : async () => {};
 
   return {
-    update: () => updateServiceWorker(true),
+    update: () => {
+      reloadAsked = true;
+      return updateServiceWorker(true);
+    },
 
     /**
      * Puts the index and the newest digests into the caches the worker reads, so they open offline.
