@@ -2,6 +2,7 @@
 // pnpm bench: prints speed and memory figures (never a timed test). Reads the 21,872-paper corpus
 // from ../shared/data; says so and stops when it is missing. Targets (issue 4): ratio >= 10 and
 // ranker_ms <= 600 for the corpus; 100k papers in <= 3 s and <= 400 MB; a 500-paper increment <= 50 ms.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
 import { createRanker } from '@labdigest/ranker';
@@ -70,6 +71,14 @@ if (wants('ingest')) {
   const upsert = benchUpsert(corpus);
   console.log(`bench: ingest parse_listing_ms=${Math.round(parse.ms)} upsert_per_s=${upsert.perSecond} `
     + `listing_papers=${parse.papers} upserted=${corpus.length}`);
+}
+
+if (wants('reader')) {
+  // Issue 6: the first view's JS <= 60 KB gzip; first render of a 50-paper digest, 4x CPU throttling.
+  const run = spawnSync('pnpm', ['--filter', '@labdigest/reader', '--silent', 'bench'], { encoding: 'utf8', cwd: repoRoot });
+  const lines = `${run.stdout}`.split('\n').filter((l) => l.startsWith('bench: reader'));
+  if (lines.length === 0) console.log(`bench: reader failed: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  for (const line of lines) console.log(line);
 }
 
 /**

@@ -7,6 +7,8 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
+    // The JSON report is what .ci/run adds up into the repository's closing test line.
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
     projects: [
       {
         plugins: [svelte(), svelteTesting()],
