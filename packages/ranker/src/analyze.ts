@@ -32,6 +32,8 @@ export interface TextLike {
 export function createAnalyzer(lexicon: Lexicon) {
   let ids = new Int32Array(1024);
   const prefixes = lexiconPrefixes(lexicon);
+  const trie = prefixes.next;
+  const trieEnds = prefixes.isEnd;
   const termIdOf = (word: string) => lexicon.termIds.get(termOf(word)) ?? -1;
   const cache = createWordCache(termIdOf);
   const idOf = (word: string): number => cache.get(word, 0, word.length);
@@ -39,7 +41,8 @@ export function createAnalyzer(lexicon: Lexicon) {
   /**
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
    * words: a word whose first letters begin no lexicon term is -1 without being read further.
-   * Exact for texts `needsRewrite` passes; the others take `splitWords`.
+   * Exact for texts `needsRewrite` passes; the others take `splitWords`. Returns -1 when it meets
+   * formula notation to rewrite (`_`, `\\`, `$`, subscript digits): that text takes `splitWords` too.
    */
   const fastWordIds = (text: string): number => {
     const len = text.length;
@@ -47,16 +50,31 @@ export function createAnalyzer(lexicon: Lexicon) {
     let n = 0;
     let i = 0;
     while (i < len) {
-      while (i < len && !isWordChar(text.charCodeAt(i))) i++;
+      for (; i < len; i++) {
+        const c = text.charCodeAt(i);
+        if (isWordChar(c)) break;
+        if (NEEDS_REWRITE[c & 0xffff] === 1) return -1; // LaTeX or subscripts: `splitWords` rewrites them
+      }
       if (i >= len) break;
       const start = i;
+      // Walk the prefix trie while reading the word: `node` -1 once no term can start like it.
+      let node = 0;
+      let candidate = false;
       while (i < len) {
         const c = text.charCodeAt(i);
-        if (isWordChar(c)) i++;
-        else if (c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) i++;
-        else break;
+        if (!isWordChar(c) && !(c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) break;
+        if (!candidate && node >= 0) {
+          const lower = c | 32;
+          if (lower > 127) candidate = true;
+          else {
+            node = trie[node * 128 + lower] as number;
+            if (node === 0) node = -1;
+            else if (trieEnds[node] === 1) candidate = true;
+          }
+        }
+        i++;
       }
-      ids[n++] = prefixes.mayBeTerm(text, start, i) ? cache.get(text, start, i) : -1;
+      ids[n++] = candidate ? cache.get(text, start, i) : -1;
     }
     return n;
   };
@@ -67,7 +85,10 @@ export function createAnalyzer(lexicon: Lexicon) {
 
   const wordIds = (words: readonly string[]): number => {
     if (ids.length < words.length) ids = new Int32Array(words.length * 2);
-    for (let i = 0; i < words.length; i++) ids[i] = idOf(words[i] as string);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      ids[i] = prefixes.mayBeTerm(word) ? idOf(word) : -1;
+    }
     return words.length;
   };
 
@@ -88,7 +109,8 @@ export function createAnalyzer(lexicon: Lexicon) {
   };
 
   const count = (text: string, into: Int32Array): number => {
-    const n = needsRewrite(text) ? wordIds(splitWords(text).words) : fastWordIds(text);
+    let n = needsRewrite(text) ? -1 : fastWordIds(text);
+    if (n < 0) n = wordIds(splitWords(text).words);
     const { children, ends } = lexicon;
     for (let i = 0; i < n; i++) {
       if ((ids[i] as number) < 0) continue;
@@ -135,6 +157,10 @@ export function createAnalyzer(lexicon: Lexicon) {
 
 export type Analyzer = ReturnType<typeof createAnalyzer>;
 
+/** Characters that make `splitWords` rewrite a text (LaTeX subscripts, `$`, unicode subscripts). */
+const NEEDS_REWRITE = new Uint8Array(0x10000);
+for (const c of '_\\$₀₁₂₃₄₅₆₇₈₉') NEEDS_REWRITE[c.charCodeAt(0)] = 1;
+
 /** Most papers hold no keyword at all: they share one empty list. */
 const NONE: readonly number[] = Object.freeze([]);
 
@@ -147,37 +173,49 @@ const NONE: readonly number[] = Object.freeze([]);
  * are never stemmed; the analyzer tests check that the answer equals the full lookup's on the corpus.
  */
 function lexiconPrefixes(lexicon: Lexicon) {
-  const next: number[] = [];   // node * 128 + letter -> child node (0 = none)
-  const isEnd: boolean[] = [];
-  const grow = () => { for (let k = 0; k < 128; k++) next.push(0); isEnd.push(false); return isEnd.length - 1; };
-  grow();
-  const exact = new Set<string>();
-  for (const term of lexicon.termIds.keys()) {
-    const t = term.startsWith('#') ? term.slice(1) : term;
-    const keep = Math.min(t.length, Math.max(3, t.length - 2));
+  let next = new Int32Array(128 * 256); // node * 128 + letter -> child node (0 = none)
+  let isEnd = new Uint8Array(256);
+  let nodes = 1;
+  const add = (word: string) => {
     let node = 0;
-    let ascii = true;
-    for (let i = 0; i < keep; i++) {
-      const c = t.charCodeAt(i);
-      if (c > 127) { ascii = false; break; }
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c > 127) return; // non-ASCII words always take the lookup
       let child = next[node * 128 + c] as number;
-      if (child === 0) { child = grow(); next[node * 128 + c] = child; }
+      if (child === 0) {
+        if (nodes === isEnd.length) {
+          const bigger = new Int32Array(next.length * 2);
+          bigger.set(next);
+          next = bigger;
+          const ends = new Uint8Array(isEnd.length * 2);
+          ends.set(isEnd);
+          isEnd = ends;
+        }
+        child = nodes++;
+        next[node * 128 + c] = child;
+      }
       node = child;
     }
-    if (ascii) isEnd[node] = true;
-    else exact.add(t);
+    isEnd[node] = 1;
+  };
+  for (const term of lexicon.termIds.keys()) {
+    const t = term.startsWith('#') ? term.slice(1) : term;
+    add(t.slice(0, Math.min(t.length, Math.max(3, t.length - 2))));
   }
-  for (const [word, stem] of Object.entries(STEM_OVERRIDES)) if (lexicon.termIds.has(stem)) exact.add(word);
-  const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+  // British spellings the overrides map to an American stem ("polarisation" -> "polariz").
+  for (const [word, stem] of Object.entries(STEM_OVERRIDES)) if (lexicon.termIds.has(stem)) add(word);
   return {
-    mayBeTerm(text: string, start: number, end: number): boolean {
+    next,
+    isEnd,
+    /** Whether a word may stand for a lexicon term (the slow path's test; the fast path walks inline). */
+    mayBeTerm(word: string): boolean {
       let node = 0;
-      for (let i = start; i < end; i++) {
-        const c = lower(text.charCodeAt(i));
-        if (c > 127) return true; // non-ASCII: let the lookup decide
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i) | 32; // lower case for ASCII letters, digits and '.' unchanged
+        if (c > 127) return true;
         node = next[node * 128 + c] as number;
-        if (node === 0) return exact.size > 0 && exact.has(text.slice(start, end).toLowerCase());
-        if (isEnd[node]) return true;
+        if (node === 0) return false;
+        if (isEnd[node] === 1) return true;
       }
       return false;
     },

@@ -42,7 +42,9 @@ export function authorMatcher(followed: readonly string[]): (authors: readonly s
   const surnames = wanted.map((w) => w.key.surname);
   return (authors) => {
     if (authors.length === 0) return [];
-    const joined = fold(authors.join(' ; '));
+    // Most author lists are plain ASCII: lower-casing is enough to see that no surname is there.
+    const plain = authors.join(' ; ');
+    const joined = /[^\x00-\x7f]/.test(plain) ? fold(plain) : plain.toLowerCase();
     if (!surnames.some((s) => joined.includes(s))) return [];
     const keys = authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
     return wanted.filter(({ key: want }) => keys.some((k) => k.surname === want.surname

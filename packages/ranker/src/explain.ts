@@ -13,23 +13,28 @@ export function matchedTermsOf(
   profilesOf: readonly (readonly string[])[],
 ): MatchedTerm[] {
   const terms: MatchedTerm[] = paper.ids.map((f, i) => {
-    const forms = new Set<string>();
+    let forms = NO_FORMS;
     if (spans) {
+      const found = new Set<string>();
       for (const field of [spans.title, spans.abstract]) {
-        for (const m of field.matches) if (m.feature === f) forms.add(field.text.slice(m.start, m.end));
+        for (const m of field.matches) if (m.feature === f) found.add(field.text.slice(m.start, m.end));
       }
+      forms = [...found];
     }
     const feature = lexicon.features[f];
     return {
       keyword: feature?.keyword ?? String(f),
-      forms: [...forms],
+      forms,
       inTitle: (paper.inTitle[i] ?? 0) > 0,
       count: (paper.inTitle[i] ?? 0) + (paper.inAbstract[i] ?? 0),
-      profiles: [...(profilesOf[f] ?? [])],
+      // Shared between papers (thousands hold the same keyword); never changed after ranking.
+      profiles: (profilesOf[f] ?? NO_FORMS) as string[],
     };
   });
   return terms.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.keyword < b.keyword ? -1 : 1));
 }
+
+const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: readonly string[]): string {

@@ -151,6 +151,11 @@ function scorePaper(
   paper: Paper, features: PaperFeatures, params: ScoreParams,
 ): Scored {
   const profiles = lexicon.profiles;
+  if (features.ids.length === 0) {
+    // No keyword at all (most of a day's arXiv): only a followed author can make it count.
+    const authors = followed.map((match) => match(paper.authors));
+    if (authors.every((a) => a.length === 0)) return nothingScored(config, features, profiles);
+  }
   const areas = config.areas.map((area, i) => {
     const s = scoreProfile(profiles[i]!, features, params);
     return { area, score: s.relevance, excludedBy: s.excludedBy, unmet: s.unmet };
@@ -162,6 +167,21 @@ function scorePaper(
     return { name: member.name, score: authors.length ? Math.max(s.relevance, 0.9) : s.relevance, authors };
   });
   return { features, areas, members };
+}
+
+const nothingScoredCache = new WeakMap<GroupConfig, Omit<Scored, 'features'>>();
+
+/** The scores of a paper that matches nothing, shared by all such papers of a config. */
+function nothingScored(config: GroupConfig, features: PaperFeatures, profiles: Lexicon['profiles']): Scored {
+  let nothing = nothingScoredCache.get(config);
+  if (!nothing) {
+    nothing = {
+      areas: config.areas.map((area, i) => ({ area, score: 0, excludedBy: -1, unmet: profiles[i]!.require.length ? 0 : -1 })),
+      members: config.members.map((m) => ({ name: m.name, score: 0, authors: [] })),
+    };
+    nothingScoredCache.set(config, nothing);
+  }
+  return { features, ...nothing };
 }
 
 /**
@@ -210,10 +230,12 @@ function explainPaper(input: {
     : undefined;
   const terms = matchedTermsOf(lexicon, scored.features, spans, input.profilesOf);
 
-  const scores = Object.fromEntries(scored.areas.map((a) => [a.area.id, round(a.score)]));
-  const memberScores = Object.fromEntries(scored.members.map((m) => [m.name, round(m.score)]));
-  const excludedBy = Object.fromEntries(scored.areas.filter((a) => a.excludedBy >= 0)
-    .map((a) => [a.area.id, lexicon.features[a.excludedBy]?.keyword ?? '']));
+  const scores: Record<string, number> = {};
+  for (const a of scored.areas) scores[a.area.id] = round(a.score);
+  const memberScores: Record<string, number> = {};
+  for (const m of scored.members) memberScores[m.name] = round(m.score);
+  const excludedBy: Record<string, string> = {};
+  for (const a of scored.areas) if (a.excludedBy >= 0) excludedBy[a.area.id] = lexicon.features[a.excludedBy]?.keyword ?? '';
 
   if (section === null || here === undefined) {
     return {

@@ -78,21 +78,25 @@ function joinSpaced(w: Words): Words {
 function isShouting(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < text.length && upper + lower < 400; i++) {
+  // The first 120 letters tell: a shouted text is in capitals from its start.
+  for (let i = 0; i < text.length && upper + lower < 120; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 97 && c <= 122) {
+      lower++;
+      if (lower > 40) return false;
+    }
   }
   return upper > 12 && upper > 3 * lower;
 }
 
 /**
- * True when `splitWords` would do more than split this text: formula notation to rewrite,
- * a shouted text to lower-case, a spaced formula to join. The analyzer's fast path, which splits
- * without allocating, is exact only for the other texts.
+ * True when `splitWords` would do more than split this text: a shouted text to lower-case, a spaced
+ * formula to join. (Formula notation to rewrite is found by the analyzer's fast path as it reads.)
+ * The fast path, which splits without allocating, is exact only for the other texts.
  */
 export function needsRewrite(text: string): boolean {
-  return /[_\\$₀-₉]/.test(text) || SPACED_FORMULA.test(text) || isShouting(text);
+  return SPACED_FORMULA.test(text) || isShouting(text);
 }
 
 /** Terms of a text: its words through `termOf` (stems, formulas, `#acronyms`). */
