@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
+    // Generous limits: CI shares two cores between every workspace's tests. Speed is measured by
+    // `pnpm bench`, never by a test's clock.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
   },

@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e.test.ts', 'test/build.test.ts', '**/node_modules/**'],
           setupFiles: ['test/setup-dom.ts'],
+          // CI shares two cores between every workspace's tests: a slow render is not a failure.
+          testTimeout: 30_000,
           expect: { requireAssertions: true },
         },
       },
