@@ -1,6 +1,6 @@
 import type { Lexicon } from './profiles.ts';
 import { STEM_OVERRIDES, termOf } from './stem.ts';
-import { isDigit, isWordChar, needsRewrite, splitWords } from './tokenize.ts';
+import { isDigit, isWordChar, needsRewrite, rewriteText, splitWords } from './tokenize.ts';
 import { createWordCache } from './word-cache.ts';
 
 /** What the index keeps of a paper: feature counts per field and its length. No text. */
@@ -33,7 +33,7 @@ export function createAnalyzer(lexicon: Lexicon) {
   let ids = new Int32Array(1024);
   const prefixes = lexiconPrefixes(lexicon);
   const trie = prefixes.next;
-  const trieEnds = prefixes.isEnd;
+  const trieEnds = prefixes.endLimit;
   const termIdOf = (word: string) => lexicon.termIds.get(termOf(word)) ?? -1;
   const cache = createWordCache(termIdOf);
   const idOf = (word: string): number => cache.get(word, 0, word.length);
@@ -41,10 +41,10 @@ export function createAnalyzer(lexicon: Lexicon) {
   /**
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
    * words: a word whose first letters begin no lexicon term is -1 without being read further.
-   * Exact for texts `needsRewrite` passes; the others take `splitWords`. Returns -1 when it meets
-   * formula notation to rewrite (`_`, `\\`, `$`, subscript digits): that text takes `splitWords` too.
+   * Exact for texts `needsRewrite` passes. `strict`: return -1 on formula notation to rewrite (`_`,
+   * `\\`, `$`, subscript digits), for the caller to rewrite the text and read it again.
    */
-  const fastWordIds = (text: string): number => {
+  const fastWordIds = (text: string, strict: boolean): number => {
     const len = text.length;
     if (ids.length < len) ids = new Int32Array(len * 2);
     let n = 0;
@@ -53,13 +53,15 @@ export function createAnalyzer(lexicon: Lexicon) {
       for (; i < len; i++) {
         const c = text.charCodeAt(i);
         if (isWordChar(c)) break;
-        if (NEEDS_REWRITE[c & 0xffff] === 1) return -1; // LaTeX or subscripts: `splitWords` rewrites them
+        if (strict && NEEDS_REWRITE[c & 0xffff] === 1) return -1; // LaTeX or subscripts: rewrite first
       }
       if (i >= len) break;
       const start = i;
-      // Walk the prefix trie while reading the word: `node` -1 once no term can start like it.
+      // Walk the prefix trie while reading the word: `node` -1 once no term can start like it;
+      // `maxLength` the longest word a short term reached so far may be.
       let node = 0;
       let candidate = false;
+      let maxLength = 0;
       while (i < len) {
         const c = text.charCodeAt(i);
         if (!isWordChar(c) && !(c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) break;
@@ -69,11 +71,16 @@ export function createAnalyzer(lexicon: Lexicon) {
           else {
             node = trie[node * 128 + lower] as number;
             if (node === 0) node = -1;
-            else if (trieEnds[node] === 1) candidate = true;
+            else {
+              const limit = trieEnds[node] as number;
+              if (limit === -1) candidate = true;
+              else if (limit > maxLength) maxLength = limit;
+            }
           }
         }
         i++;
       }
+      if (!candidate && maxLength >= i - start) candidate = true;
       ids[n++] = candidate ? cache.get(text, start, i) : -1;
     }
     return n;
@@ -109,8 +116,11 @@ export function createAnalyzer(lexicon: Lexicon) {
   };
 
   const count = (text: string, into: Int32Array): number => {
-    let n = needsRewrite(text) ? -1 : fastWordIds(text);
-    if (n < 0) n = wordIds(splitWords(text).words);
+    let n = needsRewrite(text) ? -1 : fastWordIds(text, true);
+    if (n < 0) {
+      // As `splitWords` reads it: rewritten first (LaTeX, spaced formulas, shouting), then split.
+      n = fastWordIds(rewriteText(text), false);
+    }
     const { children, ends } = lexicon;
     for (let i = 0; i < n; i++) {
       if ((ids[i] as number) < 0) continue;
@@ -174,48 +184,55 @@ const NONE: readonly number[] = Object.freeze([]);
  */
 function lexiconPrefixes(lexicon: Lexicon) {
   let next = new Int32Array(128 * 256); // node * 128 + letter -> child node (0 = none)
-  let isEnd = new Uint8Array(256);
+  // Per node: 0 no term ends here; -1 any word going on from here may stand for a term; n > 0 only a
+  // word of at most n letters ("ion" stands for "ions" but not for "ionization").
+  let endLimit = new Int32Array(256);
   let nodes = 1;
-  const add = (word: string) => {
+  const add = (word: string, limit: number) => {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
       if (c > 127) return; // non-ASCII words always take the lookup
       let child = next[node * 128 + c] as number;
       if (child === 0) {
-        if (nodes === isEnd.length) {
+        if (nodes === endLimit.length) {
           const bigger = new Int32Array(next.length * 2);
           bigger.set(next);
           next = bigger;
-          const ends = new Uint8Array(isEnd.length * 2);
-          ends.set(isEnd);
-          isEnd = ends;
+          const limits = new Int32Array(endLimit.length * 2);
+          limits.set(endLimit);
+          endLimit = limits;
         }
         child = nodes++;
         next[node * 128 + c] = child;
       }
       node = child;
     }
-    isEnd[node] = 1;
+    const old = endLimit[node] as number;
+    endLimit[node] = old === -1 || limit === -1 ? -1 : Math.max(old, limit);
   };
   for (const term of lexicon.termIds.keys()) {
     const t = term.startsWith('#') ? term.slice(1) : term;
-    add(t.slice(0, Math.min(t.length, Math.max(3, t.length - 2))));
+    // A short term is a short word itself, or a stem of a word at most two letters longer ("ions",
+    // "lies" -> "li"); a longer one is a Porter stem, which may differ from its word in its last two letters.
+    if (t.length <= 3) add(t, t.length + 2);
+    else add(t.slice(0, Math.max(3, t.length - 2)), -1);
   }
   // British spellings the overrides map to an American stem ("polarisation" -> "polariz").
-  for (const [word, stem] of Object.entries(STEM_OVERRIDES)) if (lexicon.termIds.has(stem)) add(word);
+  for (const [word, stem] of Object.entries(STEM_OVERRIDES)) if (lexicon.termIds.has(stem)) add(word, word.length);
   return {
     next,
-    isEnd,
+    endLimit,
     /** Whether a word may stand for a lexicon term (the slow path's test; the fast path walks inline). */
     mayBeTerm(word: string): boolean {
       let node = 0;
       for (let i = 0; i < word.length; i++) {
-        const c = word.charCodeAt(i) | 32; // lower case for ASCII letters, digits and '.' unchanged
+        const c = word.charCodeAt(i) | 32; // lower case for ASCII letters; digits and '.' unchanged
         if (c > 127) return true;
         node = next[node * 128 + c] as number;
         if (node === 0) return false;
-        if (isEnd[node] === 1) return true;
+        const limit = endLimit[node] as number;
+        if (limit === -1 || (limit > 0 && word.length <= limit)) return true;
       }
       return false;
     },

@@ -81,3 +81,13 @@ export function joinSpacedFormulas(tokens: string[]): string[] {
   }
   return out;
 }
+
+// A run of capitalised words and 1-2 digit numbers separated by single spaces: where a formula
+// printed with spaces may hide ("Li 6 PS 5 Cl", "Na 3 Zr 2 Si 2 PO 12"). joinSpacedFormulas decides.
+const SPACED_RUN = /(?<![A-Za-z0-9.])[A-Z][A-Za-z]{0,5}(?: \d{1,2}(?: [A-Z][A-Za-z]{0,5})?)+(?![A-Za-z0-9])/g;
+
+/** The text with formulas written with spaces joined ("Li 6 PS 5 Cl" -> "Li6PS5Cl"), prose left alone. */
+export function joinSpacedFormulasInText(text: string): string {
+  if (!/[A-Z][a-z]? \d/.test(text)) return text;
+  return text.replace(SPACED_RUN, (run) => joinSpacedFormulas(run.split(' ')).join(' '));
+}

@@ -1,4 +1,4 @@
-import { joinSpacedFormulas, normalizeFormulaNotation } from './formula.ts';
+import { joinSpacedFormulasInText, normalizeFormulaNotation } from './formula.ts';
 import { termOf } from './stem.ts';
 
 /** Raw words of a text with their character spans (in the normalized text). */
@@ -31,8 +31,7 @@ export function isDigit(c: number): boolean {
  * or every word of a shouted title would look like an acronym.
  */
 export function splitWords(input: string): Words {
-  let text = normalizeFormulaNotation(input);
-  if (isShouting(text)) text = text.toLowerCase();
+  const text = rewriteText(input);
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -52,28 +51,20 @@ export function splitWords(input: string): Words {
     starts.push(start);
     ends.push(i);
   }
-  if (SPACED_FORMULA.test(text)) return joinSpaced({ text, words, starts, ends });
   return { text, words, starts, ends };
 }
 
-const SPACED_FORMULA = /\b[A-Z][a-z]?[A-Z]?[a-z]? \d{1,2} [A-Z]/;
-
-function joinSpaced(w: Words): Words {
-  const joined = joinSpacedFormulas(w.words);
-  if (joined.length === w.words.length) return w;
-  // Re-derive spans: each joined word covers as many raw words as it consumed.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let k = 0;
-  for (const word of joined) {
-    let consumed = '';
-    const start = w.starts[k] as number;
-    while (consumed.length < word.length) consumed += w.words[k++];
-    starts.push(start);
-    ends.push(w.ends[k - 1] as number);
-  }
-  return { text: w.text, words: joined, starts, ends };
+/**
+ * The text `splitWords` splits: formula notation rewritten, formulas written with spaces joined, a
+ * shouted text in lower case. Spans of words refer to this text.
+ */
+export function rewriteText(input: string): string {
+  const text = joinSpacedFormulasInText(normalizeFormulaNotation(input));
+  return isShouting(text) ? text.toLowerCase() : text;
 }
+
+// Wherever joinSpacedFormulasInText may join something (a superset: it decides).
+const SPACED_FORMULA = /[A-Z][a-z]? \d{1,2} [A-Z]/;
 
 function isShouting(text: string): boolean {
   let upper = 0;
@@ -93,7 +84,6 @@ function isShouting(text: string): boolean {
 /**
  * True when `splitWords` would do more than split this text: a shouted text to lower-case, a spaced
  * formula to join. (Formula notation to rewrite is found by the analyzer's fast path as it reads.)
- * The fast path, which splits without allocating, is exact only for the other texts.
  */
 export function needsRewrite(text: string): boolean {
   return SPACED_FORMULA.test(text) || isShouting(text);
