@@ -76,8 +76,16 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
 function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined): ProfileScore {
   const { ids } = paper;
   if (ids.length === 0) return profile.require.length ? NOTHING_UNMET : NOTHING;
-  const excludedBy = profile.exclude.find((f) => indexOf(ids, f) >= 0) ?? -1;
-  const unmet = excludedBy >= 0 ? -1 : profile.require.findIndex((group) => !group.some((f) => indexOf(ids, f) >= 0));
+  let excludedBy = -1;
+  for (const f of profile.exclude) if (indexOf(ids, f) >= 0) { excludedBy = f; break; }
+  let unmet = -1;
+  if (excludedBy < 0) {
+    for (let g = 0; g < profile.require.length && unmet < 0; g++) {
+      let touched = false;
+      for (const f of profile.require[g] as readonly number[]) if (indexOf(ids, f) >= 0) { touched = true; break; }
+      if (!touched) unmet = g;
+    }
+  }
   if ((excludedBy >= 0 || unmet >= 0) && !trace) return { relevance: 0, raw: 0, excludedBy, unmet };
   const norm = K1 * (1 - B + (B * paper.length) / (params.averageLength || 1));
   let sum = 0;
@@ -109,6 +117,7 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
   }
   const raw = sum * (matched / (matched + 1));
   if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };
+  if (raw === 0) return NOTHING; // none of this profile's keywords: the common case
   return { relevance: relevanceOf(raw), raw, excludedBy: -1, unmet: -1 };
 }
 
