@@ -80,8 +80,8 @@ async function fetchRecorded(db: Db, configFile: string, config: ReturnType<type
   const server = await startRecordedFeeds();
   const sources: SourceReport[] = [];
   try {
-    for (const feed of server.urls) {
-      const report = await runFetch({ config, configFile, feed }, { db, http: { retries: 0 } });
+    for (const [i, feed] of server.urls.entries()) {
+      const report = await runFetch({ config, configFile, feed, feedName: server.names[i] }, { db, http: { retries: 0 } });
       sources.push(...report.sources);
     }
   } finally {

@@ -18,6 +18,8 @@ export interface FetchRequest {
   readonly source?: string | undefined;
   /** `--feed URL`: only this URL, its format recognised from the content. */
   readonly feed?: string | undefined;
+  /** The name of the `--feed` source in the store and the summary (default: the URL's host or file). */
+  readonly feedName?: string | undefined;
   /** `--since DATE`: instead of each source's window. */
   readonly since?: Date | undefined;
 }
@@ -100,7 +102,7 @@ interface ChosenSource {
 }
 
 function chooseSources(request: FetchRequest, ctx: { now: Date; email: string | undefined; openAlexKey: string | undefined; endpoints: Endpoints | undefined }): ChosenSource[] {
-  if (request.feed) return [{ name: feedSourceName(request.feed), streams: planFeedUrl(request.feed) }];
+  if (request.feed) return [{ name: request.feedName ?? feedSourceName(request.feed), streams: planFeedUrl(request.feed) }];
   const sources = request.config?.sources ?? [];
   let chosen: Source[];
   if (request.source) {

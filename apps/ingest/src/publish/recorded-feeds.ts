@@ -22,7 +22,7 @@ export const RECORDED_FEEDS: readonly { readonly path: string; readonly file: st
 ];
 
 /** Serves the recorded responses until closed; returns the base URL and the feed URLs. */
-export async function startRecordedFeeds(): Promise<{ base: string; urls: string[]; close: () => Promise<void> }> {
+export async function startRecordedFeeds(): Promise<{ base: string; urls: string[]; names: string[]; close: () => Promise<void> }> {
   const bodies = new Map(RECORDED_FEEDS.map((f) => {
     const bytes = readFileSync(fixturePath(f.file));
     return [f.path, { body: f.file.endsWith('.gz') ? gunzipSync(bytes) : bytes, type: f.type }];
@@ -43,6 +43,8 @@ export async function startRecordedFeeds(): Promise<{ base: string; urls: string
   return {
     base,
     urls: RECORDED_FEEDS.map((f) => `${base}${f.path}`),
+    // "recorded-nature", "recorded-arxiv-rss": the source names the store and the summary show.
+    names: RECORDED_FEEDS.map((f) => `recorded-${f.path.split('/').filter(Boolean).slice(0, 2).join('-').replace(/\.\w+$/, '')}`),
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
