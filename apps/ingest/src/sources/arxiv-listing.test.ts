@@ -2,16 +2,7 @@ import { readFixture, readFixtureGz } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { benchParseListing } from '../bench-parse.ts';
 import { buildArxivListingUrl, parseArxivListing } from './arxiv-listing.ts';
-
-/** `Name: message` of what `fn` throws, so a test asserts the error class and its whole message. */
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  }
-  return 'nothing thrown';
-}
+import { failure } from '../../test/failure.ts';
 
 const now = new Date('2024-11-28T20:00:00Z');
 const at = (name: string) => ({ source: 'arxiv-rss', location: `fixtures/arxiv/${name}`, now });

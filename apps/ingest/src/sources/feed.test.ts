@@ -1,16 +1,7 @@
 import { fixtureFiles, readFixture } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { cleanUrl, parseFeed } from './feed.ts';
-
-/** `Name: message` of what `fn` throws, so a test asserts the error class and its whole message. */
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  }
-  return 'nothing thrown';
-}
+import { failure } from '../../test/failure.ts';
 
 const now = new Date('2026-11-25T00:00:00Z');
 const at = (name: string) => ({ source: 'feed', location: `fixtures/rss/${name}`, now });
