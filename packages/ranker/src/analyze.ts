@@ -103,6 +103,7 @@ export function createAnalyzer(lexicon: Lexicon) {
   const scan = (n: number, hit: (feature: number, from: number, to: number) => void) => {
     const { children, ends } = lexicon;
     for (let i = 0; i < n; i++) {
+      if ((ids[i] as number) < 0) continue;
       let node = 0;
       for (let j = i; j < n; j++) {
         const termId = ids[j] as number;
@@ -115,28 +116,20 @@ export function createAnalyzer(lexicon: Lexicon) {
     }
   };
 
+  let countInto: Int32Array = titleCounts;
+  const countHit = (f: number) => {
+    if (titleCounts[f] === 0 && abstractCounts[f] === 0) touched.push(f);
+    countInto[f] = (countInto[f] as number) + 1;
+  };
+
   const count = (text: string, into: Int32Array): number => {
     let n = needsRewrite(text) ? -1 : fastWordIds(text, true);
     if (n < 0) {
       // As `splitWords` reads it: rewritten first (LaTeX, spaced formulas, shouting), then split.
       n = fastWordIds(rewriteText(text), false);
     }
-    const { children, ends } = lexicon;
-    for (let i = 0; i < n; i++) {
-      if ((ids[i] as number) < 0) continue;
-      let node = 0;
-      for (let j = i; j < n; j++) {
-        const termId = ids[j] as number;
-        if (termId < 0) break;
-        const next = (children[node] as Map<number, number>).get(termId);
-        if (next === undefined) break;
-        node = next;
-        for (const f of ends[node] as number[]) {
-          if (titleCounts[f] === 0 && abstractCounts[f] === 0) touched.push(f);
-          into[f] = (into[f] as number) + 1;
-        }
-      }
-    }
+    countInto = into;
+    scan(n, countHit);
     return n;
   };
 
