@@ -4,6 +4,11 @@ import App from './App.svelte';
 import { openPaperStore } from './state/paper-store.ts';
 import { pwaStatus } from './state/pwa.svelte.ts';
 import { registerPwa } from './pwa/register.ts';
+import { startLoading } from './state/load.ts';
+import { parseViewState } from './state/url-state.ts';
+
+// First, before mounting: the digest's requests run while the app builds its first screen.
+startLoading(document.baseURI, parseViewState(location.search));
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element to mount the reader in');

@@ -23,7 +23,17 @@ export interface LoadOptions {
  * Fetches and checks one JSON file. Offline, the service worker answers from its cache; a failed
  * fetch while offline therefore means the file was never saved on this device.
  */
-async function loadChecked<T>(url: string, check: (v: unknown) => Checked<T>, options: LoadOptions): Promise<Loaded<T>> {
+function loadChecked<T>(url: string, check: (v: unknown) => Checked<T>, options: LoadOptions): Promise<Loaded<T>> {
+  const early = started.get(url) as Promise<Loaded<T>> | undefined;
+  if (early) {
+    // Taken once: a later load (retry, revisit) asks again.
+    started.delete(url);
+    return early;
+  }
+  return fetchChecked(url, check, options);
+}
+
+async function fetchChecked<T>(url: string, check: (v: unknown) => Checked<T>, options: LoadOptions): Promise<Loaded<T>> {
   const fetchFn = options.fetch ?? fetch;
   const online = options.online ?? (() => navigator.onLine);
   let response: Response;
@@ -47,6 +57,33 @@ async function loadChecked<T>(url: string, check: (v: unknown) => Checked<T>, op
   }
   const checked = check(json);
   return checked.ok ? { ok: true, value: checked.value } : { ok: false, error: { kind: 'invalid', url, problems: checked.problems } };
+}
+
+/** Loads begun before the app mounted (startLoading), by URL; the first loadIndex or loadDigest of that URL takes it. */
+const started = new Map<string, Promise<Loaded<unknown>>>();
+
+/**
+ * Starts fetching what the first screen will ask for while the app is still mounting: the index and,
+ * once it names it, the newest digest; or, for a dated link, the index and that day's file side by side.
+ */
+export function startLoading(base: string, view: { readonly page: string; readonly date: string | null }): void {
+  const begin = <T>(url: string, check: (v: unknown) => Checked<T>) => {
+    const loading = fetchChecked(url, check, {});
+    started.set(url, loading);
+    return loading;
+  };
+  const index = begin(indexUrl(base), validateDigestIndex);
+  if (view.page !== 'digest') return;
+  if (view.date) {
+    begin(digestUrl(base, `${view.date}.json`), validateDigest);
+    return;
+  }
+  void index.then((loaded) => {
+    const newest = loaded.ok ? loaded.value.digests[0] : undefined;
+    const url = newest && digestUrl(base, newest.file);
+    // Only while the app has not asked for it itself yet (it asks right after taking the index).
+    if (url && !started.has(url)) begin(url, validateDigest);
+  });
 }
 
 /** URLs of the archive index and of a digest file, relative to the app's base (sub-path hosting works). */
