@@ -37,6 +37,8 @@ export interface CompiledProfile {
   readonly containedIn: readonly (readonly number[])[];
   /** Feature id -> its position in `features`, or -1: scoring walks the paper's few features, not the profile's many. */
   readonly slotOf: Int32Array;
+  /** Feature id -> 1 when the profile uses it at all (keyword, exclusion or require list). */
+  readonly touches: Uint8Array;
 }
 
 /** Profiles compiled once into a phrase automaton over term ids: what the index counts. */
@@ -88,14 +90,19 @@ export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
     const ids = [...weights.keys()];
     const keys = ids.map((id) => ` ${features[id]?.key} `);
     const containedIn = keys.map((key, k) => keys.flatMap((other, j) => (j !== k && other.length > key.length && other.includes(key) ? [j] : [])));
-    return { id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()], exclude, require, containedIn, slotOf: new Int32Array(0) };
+    return {
+      id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()], exclude, require, containedIn,
+      slotOf: new Int32Array(0), touches: new Uint8Array(0),
+    };
   });
 
   // Slots are filled once every feature of every profile has its id.
   const withSlots = profiles.map((profile) => {
     const slotOf = new Int32Array(features.length).fill(-1);
     profile.features.forEach((f, k) => { slotOf[f] = k; });
-    return { ...profile, slotOf };
+    const touches = new Uint8Array(features.length);
+    for (const f of [...profile.features, ...profile.exclude, ...profile.require.flat()]) touches[f] = 1;
+    return { ...profile, slotOf, touches };
   });
 
   const termIds = new Map<string, number>();

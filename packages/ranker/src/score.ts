@@ -75,7 +75,10 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
 
 function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined): ProfileScore {
   const { ids } = paper;
-  if (ids.length === 0) return profile.require.length ? NOTHING_UNMET : NOTHING;
+  let touched = false;
+  for (let at = 0; at < ids.length && !touched; at++) touched = profile.touches[ids[at] as number] === 1;
+  // The paper holds none of this profile's words: most papers and most profiles.
+  if (!touched && !trace) return profile.require.length ? NOTHING_UNMET : NOTHING;
   let excludedBy = -1;
   for (const f of profile.exclude) if (indexOf(ids, f) >= 0) { excludedBy = f; break; }
   let unmet = -1;
