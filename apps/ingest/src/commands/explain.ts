@@ -1,6 +1,6 @@
 import { paperSourceLine, type Area, type GroupConfig, type Paper } from '@labdigest/core';
 import {
-  B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type PaperTrace, type RankedPaper,
+  B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type PaperTrace, type RankedPaper, type TermTrace,
 } from '@labdigest/ranker';
 import { Option, type Command } from 'commander';
 import type { Io } from '../cli.ts';
@@ -12,18 +12,11 @@ import { findPaper } from './find-paper.ts';
 import { OWN_IDF_MIN_PAPERS } from './rank.ts';
 
 /** One keyword of a profile that the paper matches, and what it adds (score.ts's formula). */
-export interface KeywordRow {
+export type KeywordRow = Omit<TermTrace, 'feature' | 'countedUnder'> & {
   readonly keyword: string;
-  readonly weight: number;
-  readonly idf: number;
-  /** Occurrences scored: a longer keyword of the same profile keeps its own (docs/config.md). */
-  readonly inTitle: number;
-  readonly inAbstract: number;
-  readonly tf: number;
-  readonly contribution: number;
   /** Longer keywords of the profile that took some of this keyword's occurrences. */
   readonly countedUnder: readonly string[];
-}
+};
 
 /** How a paper scores against one area's or member's keywords. */
 export interface ProfileScore {
@@ -98,10 +91,7 @@ export function createExplainer(config: GroupConfig, papers: readonly Paper[], b
   const rankedById = new Map(rankedAll.papers.map((r) => [r.id, r]));
   const keywordOf = (f: number) => ranker.lexicon.features[f]?.keyword ?? String(f);
   const rowsOf = (trace: PaperTrace['profiles'][number]): ProfileScore => ({
-    rows: trace.terms.map((t) => ({
-      keyword: keywordOf(t.feature), weight: t.weight, idf: t.idf, inTitle: t.inTitle, inAbstract: t.inAbstract,
-      tf: t.tf, contribution: t.contribution, countedUnder: t.countedUnder.map(keywordOf),
-    })),
+    rows: trace.terms.map(({ feature, countedUnder, ...t }) => ({ ...t, keyword: keywordOf(feature), countedUnder: countedUnder.map(keywordOf) })),
     sum: trace.sum, matched: trace.matched, raw: trace.raw, relevance: trace.relevance,
     excludedBy: trace.excludedBy >= 0 ? keywordOf(trace.excludedBy) : undefined, unmet: trace.unmet,
   });
