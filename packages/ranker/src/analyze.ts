@@ -1,6 +1,6 @@
 import type { Lexicon } from './profiles.ts';
 import { STEM_OVERRIDES, termOf } from './stem.ts';
-import { isDigit, isWordChar, needsRewrite, rewriteText, splitWords } from './tokenize.ts';
+import { isDigit, isShouting, isWordChar, rewriteText, splitWords } from './tokenize.ts';
 import { createWordCache } from './word-cache.ts';
 
 /** What the index keeps of a paper: feature counts per field and its length. No text. */
@@ -41,8 +41,9 @@ export function createAnalyzer(lexicon: Lexicon) {
   /**
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
    * words: a word whose first letters begin no lexicon term is -1 without being read further.
-   * Exact for texts `needsRewrite` passes. `strict`: return -1 on formula notation to rewrite (`_`,
-   * `\\`, `$`, subscript digits), for the caller to rewrite the text and read it again.
+   * Exact for texts that need no rewriting. `strict`: return -1 where `rewriteText` would change
+   * the text (formula notation: `_`, `\\`, `$`, subscript digits; a formula written with spaces,
+   * "Li 6 PS 5 Cl"), for the caller to rewrite it and read it again.
    */
   const fastWordIds = (text: string, strict: boolean): number => {
     const len = text.length;
@@ -50,38 +51,34 @@ export function createAnalyzer(lexicon: Lexicon) {
     let n = 0;
     let i = 0;
     while (i < len) {
-      for (; i < len; i++) {
-        const c = text.charCodeAt(i);
-        if (isWordChar(c)) break;
-        if (strict && NEEDS_REWRITE[c & 0xffff] === 1) return -1; // LaTeX or subscripts: rewrite first
+      const kind = CHAR_CLASS[text.charCodeAt(i)] as number;
+      if (kind !== WORD) {
+        if (kind === REWRITE && strict) return -1; // LaTeX or subscripts: rewrite first
+        i++;
+        continue;
       }
-      if (i >= len) break;
       const start = i;
-      // Walk the prefix trie while reading the word: `node` -1 once no term can start like it;
-      // `maxLength` the longest word a short term reached so far may be.
+      // Walk the prefix trie while reading the word: it stops where no term can start like the
+      // word, or any word going on from there may stand for one (`candidate`); `maxLength` is the
+      // longest word a short term reached so far may be.
       let node = 0;
       let candidate = false;
       let maxLength = 0;
-      while (i < len) {
-        const c = text.charCodeAt(i);
-        if (!isWordChar(c) && !(c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) break;
-        if (!candidate && node >= 0) {
-          const lower = c | 32;
-          if (lower > 127) candidate = true;
-          else {
-            node = trie[node * 128 + lower] as number;
-            if (node === 0) node = -1;
-            else {
-              const limit = trieEnds[node] as number;
-              if (limit === -1) candidate = true;
-              else if (limit > maxLength) maxLength = limit;
-            }
-          }
-        }
-        i++;
+      for (;;) {
+        const lower = text.charCodeAt(i) | 32;
+        if (lower > 127) { candidate = true; break; }
+        node = trie[node * 128 + lower] as number;
+        if (node === 0) break;
+        const limit = trieEnds[node] as number;
+        if (limit === -1) { candidate = true; break; }
+        if (limit > maxLength) maxLength = limit;
+        if (++i >= len || !continuesWord(text, i)) break;
       }
+      // The rest of the word, unread.
+      while (i < len && continuesWord(text, i)) i++;
       if (!candidate && maxLength >= i - start) candidate = true;
       ids[n++] = candidate ? cache.get(text, start, i) : -1;
+      if (strict && i - start <= 2 && isDigit(text.charCodeAt(start)) && spacedFormulaAt(text, start, i)) return -1;
     }
     return n;
   };
@@ -123,7 +120,7 @@ export function createAnalyzer(lexicon: Lexicon) {
   };
 
   const count = (text: string, into: Int32Array): number => {
-    let n = needsRewrite(text) ? -1 : fastWordIds(text, true);
+    let n = isShouting(text) ? -1 : fastWordIds(text, true);
     if (n < 0) {
       // As `splitWords` reads it: rewritten first (LaTeX, spaced formulas, shouting), then split.
       n = fastWordIds(rewriteText(text), false);
@@ -160,9 +157,33 @@ export function createAnalyzer(lexicon: Lexicon) {
 
 export type Analyzer = ReturnType<typeof createAnalyzer>;
 
-/** Characters that make `splitWords` rewrite a text (LaTeX subscripts, `$`, unicode subscripts). */
-const NEEDS_REWRITE = new Uint8Array(0x10000);
-for (const c of '_\\$₀₁₂₃₄₅₆₇₈₉') NEEDS_REWRITE[c.charCodeAt(0)] = 1;
+// Character classes for the scan: word characters, and the formula notation that makes
+// `splitWords` rewrite a text (LaTeX subscripts, `$`, unicode subscripts).
+const WORD = 1;
+const REWRITE = 2;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x400; c++) if (isWordChar(c)) CHAR_CLASS[c] = WORD;
+for (const c of '_\\$₀₁₂₃₄₅₆₇₈₉') CHAR_CLASS[c.charCodeAt(0)] = REWRITE;
+
+/** Whether the character at `i` goes on a word: a word character, or a decimal point between digits. */
+function continuesWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return CHAR_CLASS[c] === WORD || (c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Whether the word `text[start, end)`, one or two letters long, is the count of a formula written
+ * with spaces, as `rewriteText` joins them: "[A-Z][a-z]? \d{1,2} [A-Z]", as in "Li 6 PS".
+ */
+function spacedFormulaAt(text: string, start: number, end: number): boolean {
+  if (!isDigit(text.charCodeAt(end - 1)) || text.charCodeAt(start - 1) !== 32 || text.charCodeAt(end) !== 32) return false;
+  if (!isUpper(text.charCodeAt(end + 1))) return false;
+  const before = text.charCodeAt(start - 2);
+  return isUpper(before) || (isLower(before) && isUpper(text.charCodeAt(start - 3)));
+}
 
 /** Most papers hold no keyword at all: they share one empty list. */
 const NONE: readonly number[] = Object.freeze([]);

@@ -26,19 +26,22 @@ export function nameKey(name: string): NameKey | undefined {
   return { surname: last, initial: parts[0]?.[0] };
 }
 
+/** The answer for most papers, shared. */
+const NO_ONE: readonly string[] = Object.freeze([]);
+
 /** The followed names that appear among a paper's authors. */
 export function followedAuthorsIn(followed: readonly string[], authors: readonly string[]): string[] {
-  return authorMatcher(followed)(authors);
+  return [...authorMatcher(followed)(authors)];
 }
 
 /**
  * A matcher for one member's followed names, to run on many papers: the names are parsed once, and
  * a paper whose author list holds none of the surnames (most papers) is passed over without parsing.
  */
-export function authorMatcher(followed: readonly string[]): (authors: readonly string[]) => string[] {
+export function authorMatcher(followed: readonly string[]): (authors: readonly string[]) => readonly string[] {
   const wanted = followed.map((name) => ({ name, key: nameKey(name) }))
     .filter((w): w is { name: string; key: NameKey } => w.key !== undefined);
-  if (wanted.length === 0) return () => [];
+  if (wanted.length === 0) return () => NO_ONE;
   const surnames = wanted.map((w) => w.key.surname);
   const anySurname = new RegExp(surnames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
   return (authors) => {
@@ -47,7 +50,7 @@ export function authorMatcher(followed: readonly string[]): (authors: readonly s
     for (const author of authors) {
       if (anySurname.test(author) || (/[^\x00-\x7f]/.test(author) && anySurname.test(fold(author)))) { maybe = true; break; }
     }
-    if (!maybe) return [];
+    if (!maybe) return NO_ONE;
     const keys = authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
     return wanted.filter(({ key: want }) => keys.some((k) => k.surname === want.surname
       && (want.initial === undefined || k.initial === undefined || k.initial === want.initial))).map((w) => w.name);

@@ -4,7 +4,7 @@ import type { BackgroundStats } from './background.ts';
 import { authorMatcher } from './authors.ts';
 import { leftOutNote, listWords, matchedTermsOf, relevanceNote } from './explain.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
-import { compileProfiles, type Lexicon } from './profiles.ts';
+import { compileProfiles, type CompiledProfile, type Lexicon } from './profiles.ts';
 import { scoreProfile, traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
 import { summarize } from './summary.ts';
 
@@ -61,6 +61,10 @@ export function createRanker(config: GroupConfig) {
   const analyzer = createAnalyzer(lexicon);
   const profilesOf = featureOwners(lexicon);
   const followed = config.members.map((m) => authorMatcher(m.authors));
+  const records = {
+    areas: recordMaker(config.areas.map((a) => a.id)),
+    members: recordMaker(config.members.map((m) => m.name)),
+  };
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
 
   const statsFor = (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => {
@@ -85,8 +89,12 @@ export function createRanker(config: GroupConfig) {
   };
   const computeParams = (papers: readonly Paper[], options: RankOptions) => {
     const features = papers.map((p) => analyzer.features(p));
-    const inBatch = new Set(papers.map((p) => p.id));
-    const stats = statsFor(features, options.background, (options.idfFrom ?? []).filter((p) => !inBatch.has(p.id)));
+    let idfFrom = options.idfFrom ?? [];
+    if (idfFrom.length > 0) {
+      const inBatch = new Set(papers.map((p) => p.id));
+      idfFrom = idfFrom.filter((p) => !inBatch.has(p.id));
+    }
+    const stats = statsFor(features, options.background, idfFrom);
     const params: ScoreParams = { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
     return { features, stats, params };
   };
@@ -107,12 +115,10 @@ export function createRanker(config: GroupConfig) {
     },
     rank(papers: readonly Paper[], options: RankOptions = {}): { papers: RankedPaper[]; report: RankReport } {
       const { features, stats, params } = computeParams(papers, options);
-      const scored = papers.map((paper, i) => scorePaper(config, lexicon, followed, paper, features[i] as PaperFeatures, params));
-      const sectionOf = assignSections(config.areas, scored);
-      const ranked = scored.map((s, i) => explainPaper({
-        config, lexicon, analyzer, profilesOf, paper: papers[i] as Paper, scored: s, section: sectionOf[i] ?? null,
-        summaries: options.summaries ?? true,
-      }));
+      const scores = scoreBatch(config, lexicon, followed, papers, features, params);
+      const sectionOf = assignSections(config.areas, scores);
+      const context: ExplainContext = { config, lexicon, analyzer, profilesOf, records, summaries: options.summaries ?? true };
+      const ranked = papers.map((paper, i) => explainPaper(context, paper, scoredView(scores, features, i), sectionOf[i] as number));
       ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return {
         papers: ranked,
@@ -140,68 +146,132 @@ export function rankPapers(papers: readonly Paper[], config: GroupConfig, option
   return createRanker(config).rank(papers, options);
 }
 
+/**
+ * A batch's scores in flat arrays, paper by paper: no object per paper and profile, so a large batch
+ * leaves the garbage collector little to copy between scoring and explaining.
+ */
+interface BatchScores {
+  readonly profiles: number;
+  readonly areas: number;
+  /** paper * profiles + profile (areas first, then members): relevance; members' with the followed-author floor. */
+  readonly relevance: Float64Array;
+  /** paper * areas + area: the exclusion's feature id that zeroed the area, or -1. */
+  readonly excludedBy: Int32Array;
+  /** paper * areas + area: the first `require` list the paper does not touch, or -1. */
+  readonly unmet: Int32Array;
+  /** Paper index -> per member, the followed authors among the paper's (only papers with one). */
+  readonly authors: Map<number, readonly (readonly string[])[]>;
+}
+
+function scoreBatch(
+  config: GroupConfig, lexicon: Lexicon, followed: readonly ((authors: readonly string[]) => readonly string[])[],
+  papers: readonly Paper[], features: readonly PaperFeatures[], params: ScoreParams,
+): BatchScores {
+  const profiles = lexicon.profiles;
+  const areaCount = config.areas.length;
+  const memberCount = config.members.length;
+  const n = papers.length;
+  const relevance = new Float64Array(n * profiles.length);
+  const excludedBy = new Int32Array(n * areaCount).fill(-1);
+  const unmet = new Int32Array(n * areaCount).fill(-1);
+  const authors = new Map<number, readonly (readonly string[])[]>();
+  for (let i = 0; i < n; i++) {
+    const paper = papers[i] as Paper;
+    const paperFeatures = features[i] as PaperFeatures;
+    const row = i * profiles.length;
+    let found: (readonly string[])[] | undefined;
+    for (let j = 0; j < memberCount; j++) {
+      const names = (followed[j] as (authors: readonly string[]) => readonly string[])(paper.authors);
+      if (names.length > 0) (found ??= Array.from({ length: memberCount }, () => NONE))[j] = names;
+    }
+    if (found) authors.set(i, found);
+    for (let a = 0; a < areaCount; a++) {
+      const profile = profiles[a] as CompiledProfile;
+      if (paperFeatures.ids.length === 0) {
+        // No keyword at all (most of a day's arXiv): zero, and short of any `require` list.
+        if (profile.require.length > 0) unmet[i * areaCount + a] = 0;
+        continue;
+      }
+      const s = scoreProfile(profile, paperFeatures, params);
+      relevance[row + a] = s.relevance;
+      excludedBy[i * areaCount + a] = s.excludedBy;
+      unmet[i * areaCount + a] = s.unmet;
+    }
+    for (let j = 0; j < memberCount; j++) {
+      const s = paperFeatures.ids.length === 0 ? 0 : scoreProfile(profiles[areaCount + j] as CompiledProfile, paperFeatures, params).relevance;
+      // A followed author makes the paper the member's concern whatever its words.
+      relevance[row + areaCount + j] = found && (found[j] as readonly string[]).length > 0 ? Math.max(s, 0.9) : s;
+    }
+  }
+  return { profiles: profiles.length, areas: areaCount, relevance, excludedBy, unmet, authors };
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** One paper's part of the batch's scores, for explaining it. */
 interface Scored {
   readonly features: PaperFeatures;
-  readonly areas: { readonly area: Area; readonly score: number; readonly excludedBy: number; readonly unmet: number }[];
-  readonly members: { readonly name: string; readonly score: number; readonly authors: string[] }[];
+  readonly scores: BatchScores;
+  /** Offset of the paper's row in `relevance`. */
+  readonly row: number;
+  /** Offset of the paper's areas in `excludedBy` and `unmet`. */
+  readonly areaRow: number;
+  /** Per member, the followed authors among the paper's, if any. */
+  readonly authors: readonly (readonly string[])[] | undefined;
 }
 
-function scorePaper(
-  config: GroupConfig, lexicon: Lexicon, followed: readonly ((authors: readonly string[]) => string[])[],
-  paper: Paper, features: PaperFeatures, params: ScoreParams,
-): Scored {
-  const profiles = lexicon.profiles;
-  if (features.ids.length === 0) {
-    // No keyword at all (most of a day's arXiv): only a followed author can make it count.
-    const authors = followed.map((match) => match(paper.authors));
-    if (authors.every((a) => a.length === 0)) return nothingScored(config, features, profiles);
-  }
-  const areas = config.areas.map((area, i) => {
-    const s = scoreProfile(profiles[i]!, features, params);
-    return { area, score: s.relevance, excludedBy: s.excludedBy, unmet: s.unmet };
-  });
-  const members = config.members.map((member, j) => {
-    const s = scoreProfile(profiles[config.areas.length + j]!, features, params);
-    const authors = followed[j]!(paper.authors);
-    // A followed author makes the paper the member's concern whatever its words.
-    return { name: member.name, score: authors.length ? Math.max(s.relevance, 0.9) : s.relevance, authors };
-  });
-  return { features, areas, members };
-}
-
-const nothingScoredCache = new WeakMap<GroupConfig, Omit<Scored, 'features'>>();
-
-/** The scores of a paper that matches nothing, shared by all such papers of a config. */
-function nothingScored(config: GroupConfig, features: PaperFeatures, profiles: Lexicon['profiles']): Scored {
-  let nothing = nothingScoredCache.get(config);
-  if (!nothing) {
-    nothing = {
-      areas: config.areas.map((area, i) => ({ area, score: 0, excludedBy: -1, unmet: profiles[i]!.require.length ? 0 : -1 })),
-      members: config.members.map((m) => ({ name: m.name, score: 0, authors: [] })),
-    };
-    nothingScoredCache.set(config, nothing);
-  }
-  return { features, ...nothing };
+function scoredView(scores: BatchScores, features: readonly PaperFeatures[], i: number): Scored {
+  return { features: features[i] as PaperFeatures, scores, row: i * scores.profiles, areaRow: i * scores.areas, authors: scores.authors.get(i) };
 }
 
 /**
  * Each paper goes to its best area if it clears that area's threshold; a section keeps its top
- * `maxPapers` (ties by id), the rest are left out as crowded out.
+ * `maxPapers` (ties by batch order), the rest are left out as crowded out. Area index per paper, or -1.
  */
-function assignSections(areas: readonly Area[], scored: readonly Scored[]): (string | null)[] {
-  const best = scored.map((s) => {
-    let top: Scored['areas'][number] | undefined;
-    for (const a of s.areas) if (a.score >= a.area.threshold && a.score > 0 && (!top || a.score > top.score)) top = a;
-    return top;
-  });
-  const sectionOf: (string | null)[] = best.map((b) => b?.area.id ?? null);
-  for (const area of areas) {
-    if (area.maxPapers === undefined) continue;
-    const members = scored.map((_, i) => i).filter((i) => sectionOf[i] === area.id);
-    members.sort((x, y) => (best[y]!.score - best[x]!.score) || 0);
-    for (const i of members.slice(area.maxPapers)) sectionOf[i] = null;
+function assignSections(areas: readonly Area[], scores: BatchScores): Int32Array {
+  const n = scores.relevance.length / scores.profiles;
+  const sectionOf = new Int32Array(n).fill(-1);
+  const bestScore = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = i * scores.profiles;
+    let top = -1;
+    let topScore = 0;
+    for (let a = 0; a < areas.length; a++) {
+      const score = scores.relevance[row + a] as number;
+      if (score >= (areas[a] as Area).threshold && score > 0 && (top < 0 || score > topScore)) { top = a; topScore = score; }
+    }
+    sectionOf[i] = top;
+    bestScore[i] = topScore;
   }
+  areas.forEach((area, a) => {
+    if (area.maxPapers === undefined) return;
+    const inSection: number[] = [];
+    for (let i = 0; i < n; i++) if (sectionOf[i] === a) inSection.push(i);
+    inSection.sort((x, y) => ((bestScore[y] as number) - (bestScore[x] as number)) || 0);
+    for (const i of inSection.slice(area.maxPapers)) sectionOf[i] = -1;
+  });
   return sectionOf;
+}
+
+/**
+ * Makes records keyed by area ids or member names from a row of numbers: each a copy of one
+ * template, so all share one shape and no property is added one by one.
+ */
+function recordMaker(keys: readonly string[]) {
+  const template: Record<string, number> = {};
+  for (const key of keys) template[key] = 0;
+  const zero = Object.freeze({ ...template });
+  return (values: Float64Array, offset: number): Record<string, number> => {
+    let record: Record<string, number> | undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const value = values[offset + k] as number;
+      if (value === 0) continue;
+      record ??= { ...template };
+      record[keys[k] as string] = round(value);
+    }
+    // Most papers score 0 against every member, or every area: they share one frozen record.
+    return record ?? zero;
+  };
 }
 
 function featureOwners(lexicon: Lexicon): string[][] {
@@ -212,62 +282,87 @@ function featureOwners(lexicon: Lexicon): string[][] {
   return owners;
 }
 
-function explainPaper(input: {
-  config: GroupConfig; lexicon: Lexicon; analyzer: ReturnType<typeof createAnalyzer>; profilesOf: string[][];
-  paper: Paper; scored: Scored; section: string | null; summaries: boolean;
-}): RankedPaper {
-  const { config, lexicon, analyzer, paper, scored, section } = input;
-  if (scored.features.ids.length === 0 && scored.members.every((m) => m.score === 0)) {
+interface ExplainContext {
+  readonly config: GroupConfig;
+  readonly lexicon: Lexicon;
+  readonly analyzer: ReturnType<typeof createAnalyzer>;
+  readonly profilesOf: string[][];
+  readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker };
+  readonly summaries: boolean;
+}
+
+type RecordMaker = ReturnType<typeof recordMaker>;
+
+/** A paper's evidence from its scores: matched terms, members, the note, the summary. `section`: area index or -1. */
+function explainPaper(context: ExplainContext, paper: Paper, scored: Scored, section: number): RankedPaper {
+  const { config, lexicon, analyzer, records } = context;
+  const { relevance, excludedBy: excludedAt, unmet: unmetAt } = scored.scores;
+  const areas = config.areas;
+  const memberRow = scored.row + areas.length;
+  if (scored.features.ids.length === 0 && !scored.authors) {
     // Most of a day's papers hold no keyword at all: they share their all-zero evidence.
-    const nothing = nothingFor(config);
-    return { id: paper.id, title: paper.title, section: null, score: 0, ...nothing };
+    return { id: paper.id, title: paper.title, section: null, score: 0, ...nothingFor(config) };
   }
-  const best = scored.areas.reduce<Scored['areas'][number] | undefined>((b, a) => (!b || a.score > b.score ? a : b), undefined);
-  const here = scored.areas.find((a) => a.area.id === section);
+  const areaScore = (a: number) => relevance[scored.row + a] as number;
+  let best = 0;
+  for (let a = 1; a < areas.length; a++) if (areaScore(a) > areaScore(best)) best = a;
+  const here = section >= 0 ? areas[section] : undefined;
   // Spans (the words to highlight) only for papers the digest shows.
-  const spans = section !== null
+  const spans = here
     ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }
     : undefined;
-  const terms = matchedTermsOf(lexicon, scored.features, spans, input.profilesOf);
+  const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf);
 
-  const scores: Record<string, number> = {};
-  for (const a of scored.areas) scores[a.area.id] = round(a.score);
-  const memberScores: Record<string, number> = {};
-  for (const m of scored.members) memberScores[m.name] = round(m.score);
-  const excludedBy: Record<string, string> = {};
-  for (const a of scored.areas) if (a.excludedBy >= 0) excludedBy[a.area.id] = lexicon.features[a.excludedBy]?.keyword ?? '';
+  const scores = records.areas(relevance, scored.row);
+  const memberScores = records.members(relevance, memberRow);
+  let excludedBy: Record<string, string> = NO_EXCLUSIONS;
+  areas.forEach((area, a) => {
+    const f = excludedAt[scored.areaRow + a] as number;
+    if (f >= 0) (excludedBy === NO_EXCLUSIONS ? (excludedBy = {}) : excludedBy)[area.id] = lexicon.features[f]?.keyword ?? '';
+  });
 
-  if (section === null || here === undefined) {
+  if (here === undefined) {
+    const bestArea = areas[best];
+    const bestScore = areas.length ? areaScore(best) : 0;
     return {
-      id: paper.id, title: paper.title, section: null, score: round(best?.score ?? 0), scores, memberScores,
+      id: paper.id, title: paper.title, section: null, score: round(bestScore), scores, memberScores,
       matchedTerms: terms, members: [], summary: null, excludedBy,
       note: leftOutNote({
-        best, crowdedOut: best !== undefined && best.score >= best.area.threshold && best.score > 0,
-        excluded: scored.areas.filter((a) => a.excludedBy >= 0)
-          .map((a) => ({ area: a.area, keyword: lexicon.features[a.excludedBy]?.keyword ?? '' })),
-        unmet: scored.areas
-          .filter((a) => a.unmet >= 0 && terms.some((t) => t.profiles.includes(a.area.id)))
-          .map((a) => ({ area: a.area, keywords: a.area.require[a.unmet] ?? [] })),
+        best: bestArea && { area: bestArea, score: bestScore },
+        crowdedOut: bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0,
+        excluded: areas.flatMap((area, a) => {
+          const f = excludedAt[scored.areaRow + a] as number;
+          return f >= 0 ? [{ area, keyword: lexicon.features[f]?.keyword ?? '' }] : [];
+        }),
+        unmet: areas.flatMap((area, a) => {
+          const g = unmetAt[scored.areaRow + a] as number;
+          return g >= 0 && terms.some((t) => t.profiles.includes(area.id)) ? [{ area, keywords: area.require[g] ?? [] }] : [];
+        }),
       }),
     };
   }
 
-  const members = concernedMembers(config, scored, terms, here.area);
-  const others = scored.areas
-    .filter((a) => a.area.id !== section && a.score >= a.area.threshold * 0.8)
-    .map((a) => ({ name: a.area.name, score: a.score }));
-  const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], input.profilesOf, here.area.id);
+  const members = concernedMembers(config, scored, terms, here);
+  const others = areas.flatMap((area, a) =>
+    a !== section && areaScore(a) >= area.threshold * 0.8 ? [{ name: area.name, score: areaScore(a) }] : []);
+  const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
   return {
-    id: paper.id, title: paper.title, section, score: round(here.score), scores, memberScores,
+    id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
     matchedTerms: terms, members, excludedBy,
-    summary: paper.abstract && input.summaries ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : null,
-    note: relevanceNote({ group: config.group.name, area: here.area, score: here.score, terms, members, others }),
+    summary: paper.abstract && context.summaries ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : null,
+    note: relevanceNote({ group: config.group.name, area: here, score: areaScore(section), terms, members, others }),
   };
 }
 
+const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 function concernedMembers(config: GroupConfig, scored: Scored, terms: readonly MatchedTerm[], area: Area): MemberMatch[] {
   const threshold = config.ranking.memberThreshold;
-  const concerned = scored.members
+  const memberRow = scored.row + config.areas.length;
+  const scoreOf = (j: number) => scored.scores.relevance[memberRow + j] as number;
+  const authorsOf = (j: number) => scored.authors?.[j] ?? NONE;
+  const concerned = config.members
+    .map((m, j) => ({ name: m.name, score: scoreOf(j), authors: authorsOf(j) }))
     .filter((m) => m.score >= threshold || m.authors.length > 0)
     .sort((a, b) => b.score - a.score)
     .map((m) => {
@@ -281,12 +376,9 @@ function concernedMembers(config: GroupConfig, scored: Scored, terms: readonly M
   if (concerned.length > 0) return concerned;
   // Nobody's interests are hit hard enough: the paper goes to those who follow its area.
   return config.members
-    .filter((m) => m.areas.includes(area.id))
-    .map((m) => ({
-      name: m.name,
-      score: round(scored.members.find((s) => s.name === m.name)?.score ?? 0),
-      reasons: [`follows ${area.name}`],
-    }));
+    .map((m, j) => ({ member: m, j }))
+    .filter(({ member }) => member.areas.includes(area.id))
+    .map(({ member, j }) => ({ name: member.name, score: round(scoreOf(j)), reasons: [`follows ${area.name}`] }));
 }
 
 /** Weight of the area's keyword occurrences inside a span of the abstract, for the summary. */

@@ -100,20 +100,20 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
     const weight = profile.weights[k] as number;
     let inTitle = paper.inTitle[at] as number;
     let inAbstract = paper.inAbstract[at] as number;
-    const countedUnder: number[] = [];
+    const countedUnder: number[] | undefined = trace ? [] : undefined;
     for (const j of profile.containedIn[k] as readonly number[]) {
       const longer = indexOf(ids, features[j] as number);
       if (longer >= 0) {
         inTitle -= paper.inTitle[longer] as number;
         inAbstract -= paper.inAbstract[longer] as number;
-        if (trace) countedUnder.push(features[j] as number);
+        countedUnder?.push(features[j] as number);
       }
     }
     const counted = inTitle > 0 || inAbstract > 0;
     const tf = counted ? params.titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract) : 0;
     const idf = params.idf[ids[at] as number] as number;
     const contribution = counted ? weight * idf * ((tf * (K1 + 1)) / (tf + norm)) : 0;
-    trace?.push({ feature: ids[at] as number, weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder });
+    trace?.push({ feature: ids[at] as number, weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder: countedUnder ?? [] });
     if (!counted) continue;
     sum += contribution;
     if (weight > 0) matched++;

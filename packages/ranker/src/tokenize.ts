@@ -63,10 +63,8 @@ export function rewriteText(input: string): string {
   return isShouting(text) ? text.toLowerCase() : text;
 }
 
-// Wherever joinSpacedFormulasInText may join something (a superset: it decides).
-const SPACED_FORMULA = /[A-Z][a-z]? \d{1,2} [A-Z]/;
-
-function isShouting(text: string): boolean {
+/** Whether a text is in capitals (a shouted title), for `splitWords` to read in lower case. */
+export function isShouting(text: string): boolean {
   let upper = 0;
   let lower = 0;
   // The first 120 letters tell: a shouted text is in capitals from its start.
@@ -79,14 +77,6 @@ function isShouting(text: string): boolean {
     }
   }
   return upper > 12 && upper > 3 * lower;
-}
-
-/**
- * True when `splitWords` would do more than split this text: a shouted text to lower-case, a spaced
- * formula to join. (Formula notation to rewrite is found by the analyzer's fast path as it reads.)
- */
-export function needsRewrite(text: string): boolean {
-  return SPACED_FORMULA.test(text) || isShouting(text);
 }
 
 /** Terms of a text: its words through `termOf` (stems, formulas, `#acronyms`). */
