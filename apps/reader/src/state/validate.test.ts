@@ -60,3 +60,42 @@ test('an index entry may not point outside digests/', () => {
     ok: false, problems: [{ path: 'digests[0].file', message: 'expected a file name like 2026-06-08.json, saw "../secrets.json"' }],
   });
 });
+
+describe('the quick check and the detailed one agree', () => {
+  /** Every value's path in a document, as validate.ts writes paths (`sections[0].papers[1].title`). */
+  function paths(value: unknown, path: string, out: string[]): string[] {
+    if (path) out.push(path);
+    if (Array.isArray(value)) value.forEach((x, i) => paths(x, `${path}[${i}]`, out));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [k, x] of Object.entries(value)) paths(x, path ? `${path}.${k}` : k, out);
+    }
+    return out;
+  }
+  const set = (doc: Loose, path: string, to: unknown) => {
+    const keys = path.split(/\.|\[(\d+)\]/).filter(Boolean);
+    let at = doc;
+    for (const k of keys.slice(0, -1)) at = at[k];
+    at[keys.at(-1) as string] = to;
+  };
+  // One paper per section is enough to reach every kind of field; the whole digest would be slow.
+  const small = copyOf(sampleDigests['2026-08-24.json']) as Loose;
+  for (const section of small.sections) section.papers = section.papers.slice(0, 1);
+  const all = paths(small, '', []);
+
+  test('a document small enough to try every field', () => {
+    expect(all.length).toBeGreaterThan(50);
+    expect(validateDigest(small).ok).toBe(true);
+  });
+
+  test('any field given a value of the wrong kind is refused, and named', () => {
+    for (const path of all) {
+      const broken = copyOf(small) as Loose;
+      const original = path.split(/\.|\[(\d+)\]/).filter(Boolean).reduce((v: Loose, k) => v[k], broken);
+      // A string or number becomes a list; a list or object becomes a number.
+      set(broken, path, typeof original === 'object' && original !== null ? 7 : [original]);
+      const checked = validateDigest(broken);
+      expect(checked.ok, path).toBe(false);
+      expect(checked.ok ? [] : checked.problems.map((p) => p.path), path).toContain(path);
+    }
+  });
+});
