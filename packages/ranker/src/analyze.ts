@@ -1,6 +1,6 @@
 import type { Lexicon } from './profiles.ts';
 import { STEM_OVERRIDES, termOf } from './stem.ts';
-import { isDigit, isShouting, isWordChar, rewriteText, splitWords } from './tokenize.ts';
+import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
 import { createWordCache } from './word-cache.ts';
 
 /** What the index keeps of a paper: feature counts per field and its length. No text. */
@@ -30,13 +30,15 @@ export interface TextLike {
  * is read once, word by word, and each word is stemmed once per run.
  */
 export function createAnalyzer(lexicon: Lexicon) {
+  // The words of the text last read: term id (-1 for none) and span.
   let ids = new Int32Array(1024);
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
   const prefixes = lexiconPrefixes(lexicon);
   const trie = prefixes.next;
   const trieEnds = prefixes.endLimit;
   const termIdOf = (word: string) => lexicon.termIds.get(termOf(word)) ?? -1;
   const cache = createWordCache(termIdOf);
-  const idOf = (word: string): number => cache.get(word, 0, word.length);
 
   /**
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
@@ -47,7 +49,11 @@ export function createAnalyzer(lexicon: Lexicon) {
    */
   const fastWordIds = (text: string, strict: boolean): number => {
     const len = text.length;
-    if (ids.length < len) ids = new Int32Array(len * 2);
+    if (ids.length < len) {
+      ids = new Int32Array(len * 2);
+      starts = new Int32Array(len * 2);
+      ends = new Int32Array(len * 2);
+    }
     let n = 0;
     let i = 0;
     while (i < len) {
@@ -77,6 +83,8 @@ export function createAnalyzer(lexicon: Lexicon) {
       // The rest of the word, unread.
       while (i < len && continuesWord(text, i)) i++;
       if (!candidate && maxLength >= i - start) candidate = true;
+      starts[n] = start;
+      ends[n] = i;
       ids[n++] = candidate ? cache.get(text, start, i) : -1;
       if (strict && i - start <= 2 && isDigit(text.charCodeAt(start)) && spacedFormulaAt(text, start, i)) return -1;
     }
@@ -86,15 +94,6 @@ export function createAnalyzer(lexicon: Lexicon) {
   const titleCounts = new Int32Array(lexicon.features.length);
   const abstractCounts = new Int32Array(lexicon.features.length);
   const touched: number[] = [];
-
-  const wordIds = (words: readonly string[]): number => {
-    if (ids.length < words.length) ids = new Int32Array(words.length * 2);
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i] as string;
-      ids[i] = prefixes.mayBeTerm(word) ? idOf(word) : -1;
-    }
-    return words.length;
-  };
 
   /** Calls `hit(feature, firstWord, lastWord)` for every phrase occurrence in `ids[0..n)`. */
   const scan = (n: number, hit: (feature: number, from: number, to: number) => void) => {
@@ -144,13 +143,13 @@ export function createAnalyzer(lexicon: Lexicon) {
 
     /** Occurrences with their spans, for highlighting and explanations. `text` is the normalized text. */
     matches(raw: string): { text: string; matches: Match[] } {
-      const words = splitWords(raw);
-      const n = wordIds(words.words);
+      const text = rewriteText(raw);
+      const n = fastWordIds(text, false);
       const matches: Match[] = [];
       scan(n, (feature, from, to) => {
-        matches.push({ feature, start: words.starts[from] as number, end: words.ends[to] as number });
+        matches.push({ feature, start: starts[from] as number, end: ends[to] as number });
       });
-      return { text: words.text, matches };
+      return { text, matches };
     },
   };
 }
@@ -237,18 +236,5 @@ function lexiconPrefixes(lexicon: Lexicon) {
   return {
     next,
     endLimit,
-    /** Whether a word may stand for a lexicon term (the slow path's test; the fast path walks inline). */
-    mayBeTerm(word: string): boolean {
-      let node = 0;
-      for (let i = 0; i < word.length; i++) {
-        const c = word.charCodeAt(i) | 32; // lower case for ASCII letters; digits and '.' unchanged
-        if (c > 127) return true;
-        node = next[node * 128 + c] as number;
-        if (node === 0) return false;
-        const limit = endLimit[node] as number;
-        if (limit === -1 || (limit > 0 && word.length <= limit)) return true;
-      }
-      return false;
-    },
   };
 }
