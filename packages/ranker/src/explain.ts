@@ -11,8 +11,15 @@ export function matchedTermsOf(
   paper: PaperFeatures,
   spans: { title: { text: string; matches: readonly Match[] }; abstract: { text: string; matches: readonly Match[] } } | undefined,
   profilesOf: readonly (readonly string[])[],
+  pool?: TermPool,
 ): MatchedTerm[] {
   const terms: MatchedTerm[] = paper.ids.map((f, i) => {
+    const inTitle = paper.inTitle[i] ?? 0;
+    const count = inTitle + (paper.inAbstract[i] ?? 0);
+    // Without spans a term is its feature, place and count: thousands of papers share each one.
+    const key = !spans && pool && count < 2048 ? f * 4096 + (inTitle > 0 ? 2048 : 0) + count : -1;
+    const known = key >= 0 ? pool?.get(key) : undefined;
+    if (known) return known;
     let forms = NO_FORMS;
     if (spans) {
       const found = new Set<string>();
@@ -22,19 +29,24 @@ export function matchedTermsOf(
       forms = [...found];
     }
     const feature = lexicon.features[f];
-    return {
+    const term: MatchedTerm = {
       keyword: feature?.keyword ?? String(f),
       forms,
-      inTitle: (paper.inTitle[i] ?? 0) > 0,
-      count: (paper.inTitle[i] ?? 0) + (paper.inAbstract[i] ?? 0),
+      inTitle: inTitle > 0,
+      count,
       // Shared between papers (thousands hold the same keyword); never changed after ranking.
       profiles: (profilesOf[f] ?? NO_FORMS) as string[],
     };
+    if (key >= 0) pool?.set(key, Object.freeze(term));
+    return term;
   });
   return terms.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.keyword < b.keyword ? -1 : 1));
 }
 
 const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
+
+/** Matched terms without spans, shared between the papers of a ranking: see `matchedTermsOf`. */
+export type TermPool = Map<number, MatchedTerm>;
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: readonly string[]): string {

@@ -2,7 +2,7 @@ import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdig
 import { createAnalyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
 import { authorMatcher } from './authors.ts';
-import { leftOutNote, listWords, matchedTermsOf, relevanceNote } from './explain.ts';
+import { leftOutNote, listWords, matchedTermsOf, relevanceNote, type TermPool } from './explain.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon } from './profiles.ts';
 import { scoreProfile, traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
@@ -117,7 +117,9 @@ export function createRanker(config: GroupConfig) {
       const { features, stats, params } = computeParams(papers, options);
       const scores = scoreBatch(config, lexicon, followed, papers, features, params);
       const sectionOf = assignSections(config.areas, scores);
-      const context: ExplainContext = { config, lexicon, analyzer, profilesOf, records, summaries: options.summaries ?? true };
+      const context: ExplainContext = {
+        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
+      };
       const ranked = papers.map((paper, i) => explainPaper(context, paper, scoredView(scores, features, i), sectionOf[i] as number));
       ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return {
@@ -288,6 +290,8 @@ interface ExplainContext {
   readonly analyzer: ReturnType<typeof createAnalyzer>;
   readonly profilesOf: string[][];
   readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker };
+  readonly terms: TermPool;
+  readonly notes: LeftOutNotes;
   readonly summaries: boolean;
 }
 
@@ -311,7 +315,7 @@ function explainPaper(context: ExplainContext, paper: Paper, scored: Scored, sec
   const spans = here
     ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }
     : undefined;
-  const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf);
+  const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf, context.terms);
 
   const scores = records.areas(relevance, scored.row);
   const memberScores = records.members(relevance, memberRow);
@@ -324,21 +328,21 @@ function explainPaper(context: ExplainContext, paper: Paper, scored: Scored, sec
   if (here === undefined) {
     const bestArea = areas[best];
     const bestScore = areas.length ? areaScore(best) : 0;
+    const excluded = areas.flatMap((area, a) => {
+      const f = excludedAt[scored.areaRow + a] as number;
+      return f >= 0 ? [{ area, keyword: lexicon.features[f]?.keyword ?? '' }] : [];
+    });
+    const unmet = areas.flatMap((area, a) => {
+      const g = unmetAt[scored.areaRow + a] as number;
+      return g >= 0 && terms.some((t) => t.profiles.includes(area.id)) ? [{ area, keywords: area.require[g] ?? [] }] : [];
+    });
+    const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
+    const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded, unmet });
     return {
       id: paper.id, title: paper.title, section: null, score: round(bestScore), scores, memberScores,
       matchedTerms: terms, members: [], summary: null, excludedBy,
-      note: leftOutNote({
-        best: bestArea && { area: bestArea, score: bestScore },
-        crowdedOut: bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0,
-        excluded: areas.flatMap((area, a) => {
-          const f = excludedAt[scored.areaRow + a] as number;
-          return f >= 0 ? [{ area, keyword: lexicon.features[f]?.keyword ?? '' }] : [];
-        }),
-        unmet: areas.flatMap((area, a) => {
-          const g = unmetAt[scored.areaRow + a] as number;
-          return g >= 0 && terms.some((t) => t.profiles.includes(area.id)) ? [{ area, keywords: area.require[g] ?? [] }] : [];
-        }),
-      }),
+      // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
+      note: !crowdedOut && excluded.length === 0 && unmet.length === 0 ? sharedNote(context.notes, best, bestScore, note) : note(),
     };
   }
 
@@ -352,6 +356,18 @@ function explainPaper(context: ExplainContext, paper: Paper, scored: Scored, sec
     summary: paper.abstract && context.summaries ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : null,
     note: relevanceNote({ group: config.group.name, area: here, score: areaScore(section), terms, members, others }),
   };
+}
+
+/** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
+type LeftOutNotes = Map<number, Map<string, string>>;
+
+function sharedNote(notes: LeftOutNotes, area: number, score: number, make: () => string): string {
+  let byScore = notes.get(area);
+  if (!byScore) notes.set(area, byScore = new Map());
+  const printed = score === 0 ? 'none' : score.toFixed(2); // 0 reads "no keyword matches", 0.001 "scored 0.00"
+  let note = byScore.get(printed);
+  if (note === undefined) byScore.set(printed, note = make());
+  return note;
 }
 
 const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
