@@ -80,8 +80,13 @@ export function createAnalyzer(lexicon: Lexicon) {
         if (limit > maxLength) maxLength = limit;
         if (++i >= len || !continuesWord(text, i)) break;
       }
-      // The rest of the word, unread.
-      while (i < len && continuesWord(text, i)) i++;
+      // The rest of the word, unread: mostly lower-case letters, tested without the table.
+      while (i < len) {
+        const c = text.charCodeAt(i);
+        if ((c - 97) >>> 0 < 26 || CHAR_CLASS[c] === WORD
+          || (c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) i++;
+        else break;
+      }
       if (!candidate && maxLength >= i - start) candidate = true;
       starts[n] = start;
       ends[n] = i;

@@ -72,8 +72,8 @@ export function isShouting(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) {
-      lower++;
-      if (lower > 40) return false;
+      // upper + lower <= 120, so from 30 lower-case letters on, upper > 3 * lower cannot hold.
+      if (++lower >= 30) return false;
     }
   }
   return upper > 12 && upper > 3 * lower;
