@@ -78,13 +78,13 @@ export function createAnalyzer(lexicon: Lexicon) {
         const limit = trieEnds[node] as number;
         if (limit === -1) { candidate = true; break; }
         if (limit > maxLength) maxLength = limit;
-        if (++i >= len || !continuesWord(text, i)) break;
+        if (++i >= len || !continuesWord(text, i, len)) break;
       }
       // The rest of the word, unread: mostly lower-case letters, tested without the table.
       while (i < len) {
         const c = text.charCodeAt(i);
         if ((c - 97) >>> 0 < 26 || CHAR_CLASS[c] === WORD
-          || (c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) i++;
+          || (c === 46 && i + 1 < len && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) i++;
         else break;
       }
       if (!candidate && maxLength >= i - start) candidate = true;
@@ -169,10 +169,12 @@ const CHAR_CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x400; c++) if (isWordChar(c)) CHAR_CLASS[c] = WORD;
 for (const c of '_\\$₀₁₂₃₄₅₆₇₈₉') CHAR_CLASS[c.charCodeAt(0)] = REWRITE;
 
-/** Whether the character at `i` goes on a word: a word character, or a decimal point between digits. */
-function continuesWord(text: string, i: number): boolean {
+// The scan never reads outside its text: an out-of-bounds read would throw the optimized code away.
+
+/** Whether the character at `i` (0 < i < len) goes on a word: a word character, or a decimal point between digits. */
+function continuesWord(text: string, i: number, len: number): boolean {
   const c = text.charCodeAt(i);
-  return CHAR_CLASS[c] === WORD || (c === 46 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
+  return CHAR_CLASS[c] === WORD || (c === 46 && i + 1 < len && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
 }
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -183,10 +185,11 @@ const isLower = (c: number) => c >= 97 && c <= 122;
  * with spaces, as `rewriteText` joins them: "[A-Z][a-z]? \d{1,2} [A-Z]", as in "Li 6 PS".
  */
 function spacedFormulaAt(text: string, start: number, end: number): boolean {
+  if (start < 2 || end + 1 >= text.length) return false;
   if (!isDigit(text.charCodeAt(end - 1)) || text.charCodeAt(start - 1) !== 32 || text.charCodeAt(end) !== 32) return false;
   if (!isUpper(text.charCodeAt(end + 1))) return false;
   const before = text.charCodeAt(start - 2);
-  return isUpper(before) || (isLower(before) && isUpper(text.charCodeAt(start - 3)));
+  return isUpper(before) || (isLower(before) && start >= 3 && isUpper(text.charCodeAt(start - 3)));
 }
 
 /** Most papers hold no keyword at all: they share one empty list. */
