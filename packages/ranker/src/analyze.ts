@@ -1,5 +1,5 @@
 import type { Lexicon } from './profiles.ts';
-import { STEM_OVERRIDES, termOf } from './stem.ts';
+import { STEM_OVERRIDES, computeTerm } from './stem.ts';
 import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
 import { createWordCache } from './word-cache.ts';
 
@@ -37,7 +37,8 @@ export function createAnalyzer(lexicon: Lexicon) {
   const prefixes = lexiconPrefixes(lexicon);
   const trie = prefixes.next;
   const trieEnds = prefixes.endLimit;
-  const termIdOf = (word: string) => lexicon.termIds.get(termOf(word)) ?? -1;
+  // Each analyzer stems the words it meets once, in its own cache (termOf's would keep them for good).
+  const termIdOf = (word: string) => lexicon.termIds.get(computeTerm(word)) ?? -1;
   const cache = createWordCache(termIdOf);
 
   /**

@@ -43,7 +43,8 @@ export function termOf(raw: string): string {
   return term;
 }
 
-function computeTerm(raw: string): string {
+/** `termOf` without its cache, for callers that keep their own (the analyzer's word cache). */
+export function computeTerm(raw: string): string {
   const lower = raw.toLowerCase();
   if (/[0-9]/.test(raw)) return isFormula(raw) ? lower : lower;
   const body = raw.length > 2 && raw.endsWith('s') ? raw.slice(0, -1) : raw;
