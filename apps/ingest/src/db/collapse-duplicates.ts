@@ -18,30 +18,39 @@ type Group = CollapsedPaper;
  * several categories; a journal feed may repeat an item: each becomes one paper here.
  */
 export function collapseDuplicates(papers: readonly Paper[]): CollapsedPaper[] {
-  const groups: Group[] = [];
-  // `doi:…`, `arxiv:…`, `id:…` → the group holding that identifier.
-  const byKey = new Map<string, Group>();
+  // A bulk import runs this once per record, so the loop creates no closures and no composite keys:
+  // one map per kind of identifier, each leading to the group holding it.
+  const byDoi = new Map<string, Group>();
+  const byArxiv = new Map<string, Group>();
+  const byId = new Map<string, Group>();
   const byTitle = new Map<string, Group[]>();
-
   const index = (group: Group) => {
     const { doi, arxiv, titleKey } = group.keys;
-    if (doi !== null) byKey.set(`doi:${doi}`, group);
-    if (arxiv !== null) byKey.set(`arxiv:${arxiv}`, group);
-    byKey.set(`id:${group.paper.id}`, group);
+    if (doi !== null) byDoi.set(doi, group);
+    if (arxiv !== null) byArxiv.set(arxiv, group);
+    byId.set(group.paper.id, group);
     if (titleKey !== null) {
-      const list = byTitle.get(titleKey) ?? [];
-      if (!list.includes(group)) byTitle.set(titleKey, [...list, group]);
+      const list = byTitle.get(titleKey);
+      if (list === undefined) byTitle.set(titleKey, [group]);
+      else if (!list.includes(group)) list.push(group);
     }
   };
 
+  let groups: (Group | null)[] = [];
+  let absorbed = 0;
   for (const paper of papers) {
     const keys = matchKeys(paper);
     const found: Group[] = [];
-    const add = (g: Group | undefined) => { if (g && !found.includes(g)) found.push(g); };
-    if (keys.doi !== null) add(byKey.get(`doi:${keys.doi}`));
-    if (keys.arxiv !== null) add(byKey.get(`arxiv:${keys.arxiv}`));
-    add(byKey.get(`id:${paper.id}`));
-    if (found.length === 0 && keys.titleKey !== null) add(byTitle.get(keys.titleKey)?.find((g) => !idsConflict(keys, g.keys)));
+    const byDoiGroup = keys.doi === null ? undefined : byDoi.get(keys.doi);
+    if (byDoiGroup !== undefined) found.push(byDoiGroup);
+    const byArxivGroup = keys.arxiv === null ? undefined : byArxiv.get(keys.arxiv);
+    if (byArxivGroup !== undefined && !found.includes(byArxivGroup)) found.push(byArxivGroup);
+    const byIdGroup = byId.get(paper.id);
+    if (byIdGroup !== undefined && !found.includes(byIdGroup)) found.push(byIdGroup);
+    if (found.length === 0 && keys.titleKey !== null) {
+      const sameTitle = byTitle.get(keys.titleKey)?.find((g) => !idsConflict(keys, g.keys));
+      if (sameTitle !== undefined) found.push(sameTitle);
+    }
 
     const [target, ...others] = found;
     if (target === undefined) {
@@ -54,16 +63,18 @@ export function collapseDuplicates(papers: readonly Paper[]): CollapsedPaper[] {
     for (const other of others) {
       merged = mergePaper(merged, other.paper);
       for (const id of other.ids) if (!target.ids.includes(id)) target.ids.push(id);
-      groups.splice(groups.indexOf(other), 1);
+      groups[groups.indexOf(other)] = null;
+      absorbed++;
       // Every key of the absorbed group now leads to the target.
-      for (const [key, g] of byKey) if (g === other) byKey.set(key, target);
+      for (const map of [byDoi, byArxiv, byId]) for (const [key, g] of map) if (g === other) map.set(key, target);
       for (const [key, list] of byTitle) if (list.includes(other)) byTitle.set(key, list.filter((g) => g !== other));
     }
     target.paper = merged;
     target.keys = matchKeys(merged);
     if (!target.ids.includes(paper.id)) target.ids.push(paper.id);
-    byKey.set(`id:${paper.id}`, target);
+    byId.set(paper.id, target);
     index(target);
   }
-  return groups;
+  if (absorbed > 0) groups = groups.filter((g) => g !== null);
+  return groups as Group[];
 }

@@ -41,10 +41,13 @@ export function isArxivDoi(doi: string): boolean {
  * "Correction") and papers without an author are too common to identify a paper: null.
  */
 export function titleKeyOf(title: string, firstAuthor: string | undefined): string | null {
-  const words = fold(title).split(' ').filter(Boolean);
   const surname = firstAuthor === undefined ? '' : surnameOf(firstAuthor);
-  if (words.length < 4 || !surname) return null;
-  return `${words.join(' ')}|${surname}`;
+  if (!surname) return null;
+  // fold() leaves one space between words and none at the ends: four words hold three spaces.
+  const words = fold(title);
+  let spaces = 0;
+  for (let at = words.indexOf(' '); at !== -1 && spaces < 3; at = words.indexOf(' ', at + 1)) spaces++;
+  return spaces < 3 ? null : `${words}|${surname}`;
 }
 
 /** "Smith, Jane" and "Jane Smith" both give "smith"; "van der Berg, A." gives "van der berg". */
