@@ -23,7 +23,7 @@ describe('migrate', () => {
     expect(migrate(db)).toEqual({ from: 0, to: migrations.length });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'papers_fts_%' ORDER BY name").pluck().all();
-    expect(names).toEqual(['fetch_runs', 'fts_bulk_load', 'identifiers', 'papers', 'papers_fts', 'source_state']);
+    expect(names).toEqual(['fetch_runs', 'identifiers', 'papers', 'papers_fts', 'source_state']);
   });
 
   test('a second run applies nothing', () => {
@@ -54,6 +54,20 @@ describe('migrate', () => {
     expect(migrate(db)).toEqual({ from: 1, to: migrations.length });
     upsertPapers(db, [paper({ id: 'a:2', title: 'Halide electrolytes' })], { source: 's', now: new Date('2026-06-01') });
     expect(searchPapers(db, 'electrolytes').map((h) => h.paper.id).sort()).toEqual(['a:1', 'a:2']);
+  });
+
+  test('a version-2 store with papers keeps them, searchable, through the latest version', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 2));
+    upsertPapers(db, [paper({ id: 'a:1', title: 'Garnet electrolytes', abstract: 'Lithium garnets conduct.' })], { source: 's', now: new Date('2026-05-01') });
+    db.prepare("INSERT INTO papers (id, title, source, first_seen, last_seen, updated) VALUES ('sql:1', 'Sulfide electrolytes', 's', 'x', 'x', 'x')").run();
+    expect(migrate(db)).toEqual({ from: 2, to: migrations.length });
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'fts_bulk_load'").pluck().get()).toBe(0);
+    upsertPapers(db, [paper({ id: 'a:2', title: 'Halide electrolytes' })], { source: 's', now: new Date('2026-06-01') });
+    db.prepare("INSERT INTO papers (id, title, source, first_seen, last_seen, updated) VALUES ('sql:2', 'Polymer electrolytes', 's', 'x', 'x', 'x')").run();
+    expect(searchPapers(db, 'electrolytes').map((h) => h.paper.id).sort()).toEqual(['a:1', 'a:2', 'sql:1', 'sql:2']);
+    expect(searchPapers(db, 'garnet').map((h) => h.paper.id)).toEqual(['a:1']);
+    expect(() => db.prepare("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });
 
   test('a store from a newer labdigest is refused', () => {

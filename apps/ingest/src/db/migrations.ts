@@ -86,4 +86,14 @@ export const migrations: readonly string[] = [
     INSERT INTO papers_fts (rowid, title, abstract) VALUES (new.pk, new.title, new.abstract);
   END;
   `,
+  // 3: bulk inserts drop the per-row FTS trigger for the length of their transaction and put it back
+  // before they commit (setAside in insert-fresh.ts), so the trigger no longer asks fts_bulk_load on
+  // every row: it is the trigger of version 1 again.
+  `
+  DROP TRIGGER papers_fts_insert;
+  DROP TABLE fts_bulk_load;
+  CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
+    INSERT INTO papers_fts (rowid, title, abstract) VALUES (new.pk, new.title, new.abstract);
+  END;
+  `,
 ];

@@ -38,12 +38,11 @@ function prepare(db: Db) {
     byTitleKey: db.prepare('SELECT pk, id, doi, arxiv_id, url FROM papers WHERE title_key = ? ORDER BY pk'),
     maxPk: db.prepare('SELECT max(pk) FROM papers').pluck(),
     count: db.prepare('SELECT count(*) FROM papers').pluck(),
+    isEmpty: db.prepare('SELECT NOT EXISTS (SELECT 1 FROM papers)').pluck(),
     update: db.prepare(`UPDATE papers SET title = @title, abstract = @abstract, authors = @authors, published = @published,
       doi = @doi, arxiv_id = @arxiv_id, url = @url, venue = @venue, categories = @categories, source = @source, tags = @tags,
       title_key = @title_key, last_seen = @now, updated = @now WHERE pk = @pk`),
     touch: db.prepare('UPDATE papers SET last_seen = ? WHERE pk = ?'),
-    pauseFtsTrigger: db.prepare('INSERT INTO fts_bulk_load (id) VALUES (1)'),
-    resumeFtsTrigger: db.prepare('DELETE FROM fts_bulk_load'),
     indexFrom: db.prepare('INSERT INTO papers_fts (rowid, title, abstract) SELECT pk, title, abstract FROM papers WHERE pk >= ? ORDER BY pk'),
     deleteRow: db.prepare('DELETE FROM papers WHERE pk = ?'),
     since: db.prepare(`SELECT ${columns} FROM papers WHERE first_seen >= ? ORDER BY first_seen, pk`),
@@ -59,10 +58,15 @@ export const INSERT_CHUNK = 500;
 const insertColumns = ['pk', 'id', 'title', 'abstract', 'authors', 'published', 'doi', 'arxiv_id', 'url', 'venue',
   'categories', 'source', 'tags', 'title_key', 'first_seen', 'last_seen', 'updated'] as const;
 
-/** The values of a new row after its pk, in insertColumns order. */
-export function rowValues(p: Paper, titleKey: string | null, now: string): unknown[] {
-  return [p.id, p.title, p.abstract, JSON.stringify(p.authors), p.published, p.doi, p.arxivId, p.url, p.venue,
-    JSON.stringify(p.categories), p.source, JSON.stringify(p.tags), titleKey, now, now, now];
+/** Pushes a new row's values, in insertColumns order. */
+export function pushPaperRow(values: unknown[], pk: number, p: Paper, titleKey: string | null, now: string): void {
+  values.push(pk, p.id, p.title, p.abstract, jsonList(p.authors), p.published, p.doi, p.arxivId, p.url, p.venue,
+    jsonList(p.categories), p.source, jsonList(p.tags), titleKey, now, now, now);
+}
+
+// Most papers have no tags and many no categories: skip the serializer for those.
+function jsonList(list: readonly string[]): string {
+  return list.length === 0 ? '[]' : JSON.stringify(list);
 }
 
 const multiRowCache = new WeakMap<Db, Map<string, Statement>>();
@@ -94,7 +98,7 @@ export function insertChunks<T>(db: Db, head: string, width: number, items: read
   }
 }
 
-/** `INSERT INTO papers (…)`, the head for insertRows; rows are pk then rowValues(). */
+/** `INSERT INTO papers (…)`, the head for insertChunks; rows are written by pushPaperRow(). */
 export const insertPapersHead = `INSERT INTO papers (${insertColumns.join(', ')})`;
 export const insertPapersWidth = insertColumns.length;
 

@@ -133,11 +133,26 @@ describe('the search index', () => {
     expect(searchPapers(db, 'polymer')).toEqual([]);
   });
 
-  test('a failed batch leaves the per-row trigger on', () => {
+  test('a failed batch leaves the per-row trigger and the indexes it set aside in place', () => {
     const db = openDb(':memory:');
+    const schema = () => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
+    const before = schema();
+    expect(before).toContainEqual(expect.objectContaining({ name: 'papers_fts_insert' }));
     db.exec("CREATE TEMP TRIGGER refuse AFTER INSERT ON papers WHEN new.id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END");
     expect(() => upsertPapers(db, [paper({ id: 'bad', title: 'x' })], { source: 's', now: monday })).toThrow('refused');
-    expect(db.prepare('SELECT count(*) FROM fts_bulk_load').pluck().get()).toBe(0);
+    expect(schema()).toEqual(before);
+    db.prepare("INSERT INTO papers (id, title, source, first_seen, last_seen, updated) VALUES ('sql:1', 'Halide electrolytes', 's', 'x', 'x', 'x')").run();
+    expect(searchPapers(db, 'halide').map((h) => h.paper.id)).toEqual(['sql:1']);
+  });
+
+  test('a batch puts back the trigger and indexes it set aside, as they were', () => {
+    const db = openDb(':memory:');
+    const schema = () => db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").all();
+    const before = schema();
+    upsertPapers(db, [paper({ id: 'a:1', title: 'Garnet electrolytes' })], { source: 's', now: monday });
+    upsertPapers(db, [paper({ id: 'a:2', title: 'Halide electrolytes' })], { source: 's', now: tuesday });
+    expect(schema()).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
 

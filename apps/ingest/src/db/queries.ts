@@ -3,7 +3,8 @@ import { collapseDuplicates, type CollapsedPaper } from './collapse-duplicates.t
 import { idsConflict, matchKeys, type MatchKeys } from './match-keys.ts';
 import { mergePaper, samePaper } from './merge-paper.ts';
 import type { Db } from './open-db.ts';
-import { insertChunks, insertPapersHead, insertPapersWidth, paperStatements, rowToPaper, rowValues, type PaperRow } from './paper-rows.ts';
+import { insertFresh } from './insert-fresh.ts';
+import { paperStatements, rowToPaper, type PaperRow } from './paper-rows.ts';
 
 /**
  * What an upsert did: `new` rows inserted; `duplicates` records that were the same paper as one
@@ -23,64 +24,47 @@ export interface UpsertCounts {
  * on one row with both ids. Runs in one transaction (a savepoint inside a caller's transaction).
  */
 export function upsertPapers(db: Db, papers: readonly Paper[], options: { source: string; now: Date }): UpsertCounts {
-  const s = paperStatements(db);
   const now = options.now.toISOString();
   const labelled = papers.map((p) => (p.source && p.source !== 'unknown' ? p : { ...p, source: options.source }));
   const collapsed = collapseDuplicates(labelled);
-  let updated = 0;
-
-  const fresh: CollapsedPaper[] = [];
-  db.transaction(() => {
-    for (const { paper, ids, keys } of collapsed) {
-      const [target, ...others] = matchingRows(db, ids, keys);
-      if (target === undefined) {
-        fresh.push({ paper, ids, keys });
-        continue;
-      }
-      const stored = rowToPaper(s.byPk.get(target) as PaperRow);
-      let merged = mergePaper(stored, paper);
-      // The record names rows that were stored apart (its DOI on one, its arXiv id on another):
-      // they are one paper, so they become one row.
-      for (const other of others) {
-        merged = mergePaper(merged, rowToPaper(s.byPk.get(other) as PaperRow));
-        s.moveIds.run(target, other);
-        s.deleteRow.run(other);
-      }
-      if (others.length > 0 || !samePaper(stored, merged)) {
-        s.update.run({ ...paperParams(merged, matchKeys(merged).titleKey, now), pk: target });
-        updated++;
-      } else {
-        s.touch.run(now, target);
-      }
-      registerIds(db, target, ids, keys);
-    }
-    insertFresh(db, fresh, now);
+  return db.transaction(() => {
+    // A first import has nothing stored to match against: every collapsed paper is new.
+    const intoEmpty = paperStatements(db).isEmpty.get() === 1;
+    const { fresh, updated } = intoEmpty ? { fresh: collapsed, updated: 0 } : mergeIntoStored(db, collapsed, now);
+    insertFresh(db, fresh, now, { intoEmpty });
+    return { new: fresh.length, duplicates: papers.length - fresh.length, updated };
   })();
-  return { new: fresh.length, duplicates: papers.length - fresh.length, updated };
 }
 
-/**
- * New rows go in as multi-row INSERTs of up to INSERT_CHUNK rows (FTS5 flushes its pending index at
- * every statement savepoint, so a statement per row is slow), and are indexed for search in one
- * statement at the end, with the per-row trigger paused (fts_bulk_load, see migrations.ts).
- */
-function insertFresh(db: Db, fresh: readonly CollapsedPaper[], now: string): void {
-  if (fresh.length === 0) return;
+/** Merges each collapsed paper that matches stored rows into them; returns the others, to insert. */
+function mergeIntoStored(db: Db, collapsed: readonly CollapsedPaper[], now: string): { fresh: CollapsedPaper[]; updated: number } {
   const s = paperStatements(db);
-  const firstPk = (s.maxPk.get() as number | null ?? 0) + 1;
-  s.pauseFtsTrigger.run();
-  insertChunks(db, insertPapersHead, insertPapersWidth, fresh, (values, { paper, keys }, i) => {
-    values.push(firstPk + i, ...rowValues(paper, keys.titleKey, now));
-  });
-  s.indexFrom.run(firstPk);
-  s.resumeFtsTrigger.run();
-  insertChunks(db, 'INSERT OR IGNORE INTO identifiers (kind, value, paper_pk)', 3, fresh.flatMap(({ ids, keys }, i) => {
-    const pk = firstPk + i;
-    const rows: (string | number)[][] = ids.map((id) => ['id', id, pk]);
-    if (keys.doi !== null) rows.push(['doi', keys.doi, pk]);
-    if (keys.arxiv !== null) rows.push(['arxiv', keys.arxiv, pk]);
-    return rows;
-  }), (values, row) => { values.push(...row); });
+  const fresh: CollapsedPaper[] = [];
+  let updated = 0;
+  for (const { paper, ids, keys } of collapsed) {
+    const [target, ...others] = matchingRows(db, ids, keys);
+    if (target === undefined) {
+      fresh.push({ paper, ids, keys });
+      continue;
+    }
+    const stored = rowToPaper(s.byPk.get(target) as PaperRow);
+    let merged = mergePaper(stored, paper);
+    // The record names rows that were stored apart (its DOI on one, its arXiv id on another):
+    // they are one paper, so they become one row.
+    for (const other of others) {
+      merged = mergePaper(merged, rowToPaper(s.byPk.get(other) as PaperRow));
+      s.moveIds.run(target, other);
+      s.deleteRow.run(other);
+    }
+    if (others.length > 0 || !samePaper(stored, merged)) {
+      s.update.run({ ...paperParams(merged, matchKeys(merged).titleKey, now), pk: target });
+      updated++;
+    } else {
+      s.touch.run(now, target);
+    }
+    registerIds(db, target, ids, keys);
+  }
+  return { fresh, updated };
 }
 
 function matchingRows(db: Db, ids: readonly string[], keys: MatchKeys): number[] {
