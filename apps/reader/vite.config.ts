@@ -39,6 +39,29 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The page's script (src/boot.ts) starts the digest's requests, then imports the app (src/main.ts).
+ * A modulepreload link for the app's chunks lets the browser fetch and compile them alongside the
+ * boot script rather than after it. Still no inline script: a link, not a second <script>.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'labdigest:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { bundle }) => {
+        const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/main.ts'));
+        if (!app) throw new Error('labdigest:preload-app: no chunk for src/main.ts in the bundle');
+        const files = [app.fileName, ...app.imports.filter((f) => !chunks.some((c) => c.isEntry && c.fileName === f))];
+        const links = files.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`).join('\n    ');
+        return html.replace(/(<script type="module"[^>]*><\/script>)/, `$1\n    ${links}`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the same build works at a domain root, under a GitHub Pages sub-path and from `digest serve`.
   base: './',
@@ -46,6 +69,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     contentSecurityPolicy(),
+    preloadApp(),
     VitePWA({
       registerType: 'prompt',
       // src/pwa/register.ts imports virtual:pwa-register itself; nothing is injected into index.html.

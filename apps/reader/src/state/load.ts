@@ -63,27 +63,27 @@ async function fetchChecked<T>(url: string, check: (v: unknown) => Checked<T>, o
 const started = new Map<string, Promise<Loaded<unknown>>>();
 
 /**
- * Starts fetching what the first screen will ask for while the app is still mounting: the index and,
+ * Starts fetching what the first screen will ask for while the app is still loading: the index and,
  * once it names it, the newest digest; or, for a dated link, the index and that day's file side by side.
+ * The promise settles when all of it has arrived, been checked, or failed (it never rejects).
  */
-export function startLoading(base: string, view: { readonly page: string; readonly date: string | null }): void {
+export function startLoading(base: string, view: { readonly page: string; readonly date: string | null }): Promise<void> {
   const begin = <T>(url: string, check: (v: unknown) => Checked<T>) => {
     const loading = fetchChecked(url, check, {});
     started.set(url, loading);
     return loading;
   };
   const index = begin(indexUrl(base), validateDigestIndex);
-  if (view.page !== 'digest') return;
-  if (view.date) {
-    begin(digestUrl(base, `${view.date}.json`), validateDigest);
-    return;
-  }
-  void index.then((loaded) => {
+  const done = () => undefined;
+  if (view.page !== 'digest') return index.then(done, done);
+  if (view.date) return Promise.all([index, begin(digestUrl(base, `${view.date}.json`), validateDigest)]).then(done, done);
+  return index.then((loaded) => {
     const newest = loaded.ok ? loaded.value.digests[0] : undefined;
     const url = newest && digestUrl(base, newest.file);
     // Only while the app has not asked for it itself yet (it asks right after taking the index).
-    if (url && !started.has(url)) begin(url, validateDigest);
-  });
+    if (url && !started.has(url)) return begin(url, validateDigest);
+    return undefined;
+  }).then(done, done);
 }
 
 /** URLs of the archive index and of a digest file, relative to the app's base (sub-path hosting works). */
