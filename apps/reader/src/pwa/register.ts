@@ -21,17 +21,24 @@ export function registerPwa(events: PwaEvents): PwaControls {
   // install (then a deploy) its own reload never came (test/e2e.test.ts, "a new version waits").
   let reloadAsked = false;
   if (supported) navigator.serviceWorker.addEventListener('controllerchange', () => { if (reloadAsked) window.location.reload(); });
-  const updateServiceWorker = supported
-    ? registerSW({
-      immediate: true,
-      onNeedRefresh: events.needRefresh,
-      onOfflineReady: events.offlineReady,
-      onRegisterError: events.registerError,
-      onNeedReload: () => {}, // handled by the controllerchange listener above
-    })
-    : async () => {};
+  let updateServiceWorker: (reload?: boolean) => Promise<void> = async () => {};
+  let started = false;
 
   return {
+    start() {
+      if (!supported || started) return;
+      started = true;
+      whenIdle(() => {
+        updateServiceWorker = registerSW({
+          immediate: true,
+          onNeedRefresh: events.needRefresh,
+          onOfflineReady: events.offlineReady,
+          onRegisterError: events.registerError,
+          onNeedReload: () => {}, // handled by the controllerchange listener above
+        });
+      });
+    },
+
     update: () => {
       reloadAsked = true;
       return updateServiceWorker(true);
@@ -58,4 +65,10 @@ export function registerPwa(events: PwaEvents): PwaControls {
       return new Set(found.filter((u): u is string => u !== null));
     },
   };
+}
+
+/** Runs `task` once the page is idle (within a second at most); Safari has no requestIdleCallback. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 0);
 }

@@ -1,5 +1,10 @@
 /** What the app can ask of the service worker layer (src/pwa/register.ts); absent in tests and old browsers. */
 export interface PwaControls {
+  /**
+   * Registers the worker, when the browser is next idle. The app calls it once its first screen is up:
+   * installing precaches the whole app shell, which would otherwise compete with the digest's download.
+   */
+  start(): void;
   /** Activates the waiting version; the page reloads once it is in control. */
   update(): Promise<void>;
   /** Saves the archive index and the newest few digests for offline use. */
