@@ -23,11 +23,17 @@ export function formatDay(day: string): string {
   return date ? `${WEEKDAYS[date.getUTCDay()] ?? ''} ${dayMonthYear(date)}` : day;
 }
 
-/** "8 Jun 2026" */
+const shortDays = new Map<string, string>();
+
+/** "8 Jun 2026" (cached: a digest's papers share a few dozen days) */
 export function formatShortDay(day: string | null): string {
   if (!day) return '';
-  const date = parseDay(day);
-  return date ? dayMonthYear(date) : day;
+  let text = shortDays.get(day);
+  if (text === undefined) {
+    const date = parseDay(day);
+    shortDays.set(day, (text = date ? dayMonthYear(date) : day));
+  }
+  return text;
 }
 
 /** "June 2026": the archive's month headings. */
