@@ -62,6 +62,26 @@ function preloadApp(): Plugin {
   };
 }
 
+/**
+ * Tells Chromium to compile every function of the app's own chunks up front, on a background thread
+ * while the file streams in (V8's explicit compile hints). Otherwise each function compiles on the
+ * main thread the first time it runs, and a first render runs most of Svelte's runtime for the first
+ * time: on the throttled bench that was ~300 ms of the first render. Other browsers ignore the comment.
+ * Not for lazy chunks (workbox-window), which would compile for nothing.
+ */
+function compileHints(): Plugin {
+  return {
+    name: 'labdigest:compile-hints',
+    apply: 'build',
+    renderChunk: {
+      // After minification, which would drop the comment; before hashing, so file names follow it.
+      order: 'post',
+      handler: (code, chunk) =>
+        chunk.isEntry || chunk.facadeModuleId?.endsWith('/src/main.ts') ? `//# allFunctionsCalledOnLoad\n${code}` : null,
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the same build works at a domain root, under a GitHub Pages sub-path and from `digest serve`.
   base: './',
@@ -70,6 +90,7 @@ export default defineConfig({
     svelte(),
     contentSecurityPolicy(),
     preloadApp(),
+    compileHints(),
     VitePWA({
       registerType: 'prompt',
       // src/pwa/register.ts imports virtual:pwa-register itself; nothing is injected into index.html.

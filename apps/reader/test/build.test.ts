@@ -114,6 +114,13 @@ describe('first view', () => {
     expect(first.gzipKb, first.files.map((f) => `${f.file}: ${f.gzipBytes} B gzip`).join(', ')).toBeLessThanOrEqual(60);
   });
 
+  test('asks Chromium to compile its chunks up front (V8 compile hints), and only those', () => {
+    for (const f of first.files) expect(read(f.file).startsWith('//# allFunctionsCalledOnLoad\n'), `${f.file} starts with the hint`).toBe(true);
+    const lazy = assets.filter((f) => f.startsWith('workbox-window'));
+    expect(lazy.length).toBe(1);
+    for (const f of lazy) expect(read(`assets/${f}`), `${f} is loaded later: no hint`).not.toContain('allFunctionsCalledOnLoad');
+  });
+
   test('does not load workbox-window or zod up front', () => {
     expect(first.files.map((f) => f.file).join(' ')).not.toContain('workbox-window');
     const code = first.files.map((f) => read(f.file)).join('\n');
