@@ -40,25 +40,20 @@ export function collapseDuplicates(papers: readonly Paper[]): CollapsedPaper[] {
   let absorbed = 0;
   for (const paper of papers) {
     const keys = matchKeys(paper);
-    const found: Group[] = [];
-    const byDoiGroup = keys.doi === null ? undefined : byDoi.get(keys.doi);
-    if (byDoiGroup !== undefined) found.push(byDoiGroup);
-    const byArxivGroup = keys.arxiv === null ? undefined : byArxiv.get(keys.arxiv);
-    if (byArxivGroup !== undefined && !found.includes(byArxivGroup)) found.push(byArxivGroup);
-    const byIdGroup = byId.get(paper.id);
-    if (byIdGroup !== undefined && !found.includes(byIdGroup)) found.push(byIdGroup);
-    if (found.length === 0 && keys.titleKey !== null) {
-      const sameTitle = byTitle.get(keys.titleKey)?.find((g) => !idsConflict(keys, g.keys));
-      if (sameTitle !== undefined) found.push(sameTitle);
-    }
-
-    const [target, ...others] = found;
+    const doiGroup = keys.doi === null ? undefined : byDoi.get(keys.doi);
+    const arxivGroup = keys.arxiv === null ? undefined : byArxiv.get(keys.arxiv);
+    const idGroup = byId.get(paper.id);
+    const target = doiGroup ?? arxivGroup ?? idGroup
+      ?? (keys.titleKey === null ? undefined : byTitle.get(keys.titleKey)?.find((g) => !idsConflict(keys, g.keys)));
     if (target === undefined) {
       const group: Group = { paper, keys, ids: [paper.id] };
       groups.push(group);
       index(group);
       continue;
     }
+    // The groups besides the target that hold one of the record's ids: it bridges them.
+    const others: Group[] = [];
+    for (const g of [arxivGroup, idGroup]) if (g !== undefined && g !== target && !others.includes(g)) others.push(g);
     let merged = mergePaper(target.paper, paper);
     for (const other of others) {
       merged = mergePaper(merged, other.paper);

@@ -41,6 +41,8 @@ describe('titleKeyOf', () => {
     expect(surnameOf('van der Berg, A.')).toBe('van der berg');
     expect(surnameOf('Jia-Mian Hu')).toBe('hu');
     expect(surnameOf('  ')).toBe('');
+    expect(surnameOf(' Marie\tCurie \n')).toBe('curie');
+    expect(surnameOf('Hu')).toBe('hu');
   });
 });
 

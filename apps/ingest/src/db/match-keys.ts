@@ -53,8 +53,14 @@ export function titleKeyOf(title: string, firstAuthor: string | undefined): stri
 /** "Smith, Jane" and "Jane Smith" both give "smith"; "van der Berg, A." gives "van der berg". */
 export function surnameOf(name: string): string {
   const comma = name.indexOf(',');
-  const raw = comma >= 0 ? name.slice(0, comma) : name.trim().split(/\s+/).at(-1) ?? '';
+  const raw = comma >= 0 ? name.slice(0, comma) : lastWord(name);
   return fold(raw);
+}
+
+/** The text after the last run of white space ("Jia-Mian Hu" gives "Hu"); '' for blank text. */
+function lastWord(text: string): string {
+  const at = text.search(/\S+\s*$/);
+  return at < 0 ? '' : text.slice(at).trimEnd();
 }
 
 /** Lower case, no accents, no markup or punctuation, single spaces. */

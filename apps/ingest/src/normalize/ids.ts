@@ -52,9 +52,8 @@ const oldStyle = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:
  * or an arXiv DOI (`10.48550/arXiv.…`); null when `raw` is none of these.
  */
 export function normalizeArxivId(raw: string): ArxivId | null {
-  let s = raw.trim();
-  for (const prefix of arxivPrefixes) s = s.replace(prefix, '');
-  s = s.replace(/[?#].*$/, '').replace(/\.pdf$/i, '').replace(/\/$/, '');
+  // Most inputs are already bare new-style ids (`2506.10944`), which no prefix or suffix rule changes.
+  const s = newStyle.test(raw) ? raw : withoutAffixes(raw);
 
   const n = newStyle.exec(s);
   if (n) {
@@ -71,6 +70,13 @@ export function normalizeArxivId(raw: string): ArxivId | null {
     return { id: `${archive?.toLowerCase()}/${yy}${mm}${num}`, version: parseVersion(v) };
   }
   return null;
+}
+
+/** `raw` without white space, URL or scheme prefixes, query, `.pdf` or trailing slash. */
+function withoutAffixes(raw: string): string {
+  let s = raw.trim();
+  for (const prefix of arxivPrefixes) s = s.replace(prefix, '');
+  return s.replace(/[?#].*$/, '').replace(/\.pdf$/i, '').replace(/\/$/, '');
 }
 
 function validMonth(mm: string | undefined): boolean {
