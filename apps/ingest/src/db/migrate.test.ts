@@ -87,6 +87,23 @@ describe('openDb', () => {
     db.close();
   });
 
+  test('a new store gets 16 KB pages; an existing store keeps its own', () => {
+    const dir = tempDir();
+    const fresh = openDb(join(dir, 'new.sqlite'));
+    expect(fresh.pragma('page_size', { simple: true })).toBe(16384);
+    fresh.close();
+    const path = join(dir, 'old.sqlite');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    migrate(old);
+    upsertPapers(old, [paper({ id: 'a:1', title: 'Garnet electrolytes' })], { source: 's', now: new Date('2026-06-01') });
+    old.close();
+    const reopened = openDb(path);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(searchPapers(reopened, 'garnet').map((h) => h.paper.id)).toEqual(['a:1']);
+    reopened.close();
+  });
+
   test('a file that is not a store is an InputError naming it', () => {
     const dir = tempDir();
     const path = join(dir, 'notes.sqlite');
