@@ -1,6 +1,6 @@
 import type { CollapsedPaper } from './collapse-duplicates.ts';
 import type { Db } from './open-db.ts';
-import { insertChunks, insertPapersHead, insertPapersWidth, paperStatements, pushPaperRow } from './paper-rows.ts';
+import { identifierRow, insertChunks, paperRow, paperStatements, pushPaperRow } from './paper-rows.ts';
 
 // The per-row FTS trigger, and the indexes that a first import can build once, after its rows are in.
 const ftsTrigger = 'papers_fts_insert';
@@ -18,17 +18,16 @@ export function insertFresh(db: Db, fresh: readonly CollapsedPaper[], now: strin
   const s = paperStatements(db);
   const firstPk = (s.maxPk.get() as number | null ?? 0) + 1;
   const restore = setAside(db, options.intoEmpty ? [ftsTrigger, ...secondaryIndexes] : [ftsTrigger]);
-  insertChunks(db, insertPapersHead, insertPapersWidth, fresh, (values, { paper, keys }, i) => {
-    pushPaperRow(values, firstPk + i, paper, keys.titleKey, now);
-  });
+  insertChunks(db, paperRow, fresh, (values, { paper, keys }, i) => {
+    pushPaperRow(values, firstPk + i, paper, keys.titleKey);
+  }, { now });
   s.indexFrom.run(firstPk);
-  insertChunks(db, 'INSERT OR IGNORE INTO identifiers (kind, value, paper_pk)', 3, fresh.flatMap(({ ids, keys }, i) => {
+  insertChunks(db, identifierRow, fresh, (values, { ids, keys }, i) => {
     const pk = firstPk + i;
-    const rows: (string | number)[][] = ids.map((id) => ['id', id, pk]);
-    if (keys.doi !== null) rows.push(['doi', keys.doi, pk]);
-    if (keys.arxiv !== null) rows.push(['arxiv', keys.arxiv, pk]);
-    return rows;
-  }), (values, row) => { values.push(...row); });
+    for (const id of ids) values.push('id', id, pk);
+    if (keys.doi !== null) values.push('doi', keys.doi, pk);
+    if (keys.arxiv !== null) values.push('arxiv', keys.arxiv, pk);
+  });
   restore();
 }
 

@@ -52,16 +52,40 @@ function prepare(db: Db) {
   };
 }
 
-/** Rows per multi-row INSERT: 17 values each stays under SQLite's 32,766 bound parameters. */
+/** Rows per multi-row INSERT: 14 values each stays under SQLite's 32,766 bound parameters. */
 export const INSERT_CHUNK = 500;
 
+/** A multi-row INSERT: its head, one row's SQL, and how many `?` values a row takes. */
+export interface RowShape {
+  readonly head: string;
+  readonly row: string;
+  readonly width: number;
+}
+
 const insertColumns = ['pk', 'id', 'title', 'abstract', 'authors', 'published', 'doi', 'arxiv_id', 'url', 'venue',
-  'categories', 'source', 'tags', 'title_key', 'first_seen', 'last_seen', 'updated'] as const;
+  'categories', 'source', 'tags', 'title_key'] as const;
+
+/**
+ * A new paper row: the values pushPaperRow() writes, then its three dates as `@now`, bound once per
+ * statement rather than three times per row.
+ */
+export const paperRow: RowShape = {
+  head: `INSERT INTO papers (${insertColumns.join(', ')}, first_seen, last_seen, updated)`,
+  row: `(${insertColumns.map(() => '?').join(', ')}, @now, @now, @now)`,
+  width: insertColumns.length,
+};
+
+/** An identifier row: kind, value, paper_pk. One already stored is left as it is. */
+export const identifierRow: RowShape = {
+  head: 'INSERT OR IGNORE INTO identifiers (kind, value, paper_pk)',
+  row: '(?, ?, ?)',
+  width: 3,
+};
 
 /** Pushes a new row's values, in insertColumns order. */
-export function pushPaperRow(values: unknown[], pk: number, p: Paper, titleKey: string | null, now: string): void {
+export function pushPaperRow(values: unknown[], pk: number, p: Paper, titleKey: string | null): void {
   values.push(pk, p.id, p.title, p.abstract, jsonList(p.authors), p.published, p.doi, p.arxivId, p.url, p.venue,
-    jsonList(p.categories), p.source, jsonList(p.tags), titleKey, now, now, now);
+    jsonList(p.categories), p.source, jsonList(p.tags), titleKey);
 }
 
 // Most papers have no tags and many no categories: skip the serializer for those.
@@ -71,36 +95,38 @@ function jsonList(list: readonly string[]): string {
 
 const multiRowCache = new WeakMap<Db, Map<string, Statement>>();
 
-/** `head VALUES (?, …), (?, …)` for `rows` rows of `width` values, prepared once per shape. */
-export function multiRowStatement(db: Db, head: string, width: number, rows: number): Statement {
+/** `head VALUES row, row, …` for `rows` rows, prepared once per shape and row count. */
+function multiRowStatement(db: Db, shape: RowShape, rows: number): Statement {
   let byShape = multiRowCache.get(db);
   if (!byShape) multiRowCache.set(db, byShape = new Map());
-  const key = `${head}|${width}|${rows}`;
+  const key = `${shape.head}|${shape.row}|${rows}`;
   let statement = byShape.get(key);
   if (!statement) {
-    const row = `(${Array(width).fill('?').join(', ')})`;
-    statement = db.prepare(`${head} VALUES ${Array(rows).fill(row).join(', ')}`);
+    statement = db.prepare(`${shape.head} VALUES ${Array(rows).fill(shape.row).join(', ')}`);
     byShape.set(key, statement);
   }
   return statement;
 }
 
 /**
- * Inserts one row per item in multi-row statements of up to INSERT_CHUNK rows; `write` pushes an
- * item's `width` values.
+ * Inserts the rows that `write` pushes for each item (any number of rows of `shape.width` values),
+ * INSERT_CHUNK rows per statement; `named` binds the row's `@` parameters.
  */
-export function insertChunks<T>(db: Db, head: string, width: number, items: readonly T[], write: (values: unknown[], item: T, index: number) => void): void {
-  for (let start = 0; start < items.length; start += INSERT_CHUNK) {
-    const end = Math.min(items.length, start + INSERT_CHUNK);
-    const values: unknown[] = [];
-    for (let i = start; i < end; i++) write(values, items[i] as T, i);
-    multiRowStatement(db, head, width, end - start).run(values);
+export function insertChunks<T>(db: Db, shape: RowShape, items: readonly T[], write: (values: unknown[], item: T, index: number) => void,
+  named: Record<string, unknown> = {}): void {
+  const perStatement = INSERT_CHUNK * shape.width;
+  const run = (chunk: unknown[]) => multiRowStatement(db, shape, chunk.length / shape.width).run(chunk, named);
+  let values: unknown[] = [];
+  for (let i = 0; i < items.length; i++) {
+    write(values, items[i] as T, i);
+    if (values.length >= perStatement) {
+      const rest = values.splice(perStatement);
+      run(values);
+      values = rest;
+    }
   }
+  if (values.length > 0) run(values);
 }
-
-/** `INSERT INTO papers (…)`, the head for insertChunks; rows are written by pushPaperRow(). */
-export const insertPapersHead = `INSERT INTO papers (${insertColumns.join(', ')})`;
-export const insertPapersWidth = insertColumns.length;
 
 const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
 

@@ -112,6 +112,23 @@ describe('upsertPapers', () => {
     expect(db.prepare("SELECT count(*) FROM identifiers WHERE kind = 'arxiv'").pluck().get()).toBe(1234);
     expect(searchPapers(db, 'number 1233').map((h) => h.paper.id)).toEqual(['arxiv:2401.01233']);
   });
+
+  test('identifier rows that straddle two multi-row INSERTs are all stored', () => {
+    const db = openDb(':memory:');
+    // One, two or three identifier rows per paper, so statement boundaries fall inside a paper's rows.
+    const many = Array.from({ length: 800 }, (_, i) => {
+      const n = String(i).padStart(5, '0');
+      if (i % 3 === 0) return paper({ id: `feed:${n}`, title: `Feed item ${i}` });
+      if (i % 3 === 1) return paper({ id: `arxiv:2401.${n}`, title: `Preprint ${i}` });
+      return paper({ id: `doi:10.1000/${n}`, doi: `10.1000/${n}`, arxivId: `2402.${n}`, title: `Journal paper ${i}` });
+    });
+    expect(upsertPapers(db, many, { source: 's', now: monday })).toEqual({ new: 800, duplicates: 0, updated: 0 });
+    const rows = identifiers(db);
+    expect(rows).toHaveLength(267 + 267 * 2 + 266 * 3);
+    expect(rows.filter(([, , id]) => id === 'doi:10.1000/00797').map(([kind, value]) => `${kind}:${value}`))
+      .toEqual(['arxiv:2402.00797', 'doi:10.1000/00797', 'id:doi:10.1000/00797']);
+    expect(new Set(rows.map(([, , id]) => id)).size).toBe(800);
+  });
 });
 
 describe('the search index', () => {
