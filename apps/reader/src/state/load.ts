@@ -67,9 +67,11 @@ const started = new Map<string, Promise<Loaded<unknown>>>();
  * once it names it, the newest digest; or, for a dated link, the index and that day's file side by side.
  * The promise settles when all of it has arrived, been checked, or failed (it never rejects).
  */
-export function startLoading(base: string, view: { readonly page: string; readonly date: string | null }): Promise<void> {
+export function startLoading(
+  base: string, view: { readonly page: string; readonly date: string | null }, options: LoadOptions = {},
+): Promise<void> {
   const begin = <T>(url: string, check: (v: unknown) => Checked<T>) => {
-    const loading = fetchChecked(url, check, {});
+    const loading = fetchChecked(url, check, options);
     started.set(url, loading);
     return loading;
   };

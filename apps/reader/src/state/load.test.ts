@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { loadDigest, loadIndex, startLoading } from './load.ts';
+import { sampleDigests, sampleIndex } from '../../test/sample-digests.ts';
+
+const BASE = 'http://localhost:3000/app/';
+
+/** A fetch serving digests/ from memory; a file set to a number answers with that status. */
+function fakeFetch(files: Record<string, unknown> = {}) {
+  const served: Record<string, unknown> = { 'index.json': sampleIndex, ...sampleDigests, ...files };
+  return vi.fn(async (input: RequestInfo | URL) => {
+    const name = decodeURIComponent(new URL(String(input)).pathname.replace(/^\/app\/digests\//, ''));
+    const body = served[name];
+    if (body === undefined) return new Response('not found', { status: 404 });
+    if (typeof body === 'number') return new Response('', { status: body });
+    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  });
+}
+const urls = (fetch: ReturnType<typeof fakeFetch>) => fetch.mock.calls.map(([u]) => String(u));
+const newest = sampleIndex.digests[0]?.file ?? '';
+
+// startLoading keeps what it started in a module-level map until the app takes it: take everything.
+afterEach(async () => {
+  await loadIndex(BASE, { fetch: fakeFetch() });
+  for (const file of Object.keys(sampleDigests)) await loadDigest(BASE, file, { fetch: fakeFetch() });
+});
+
+describe('startLoading', () => {
+  test('asks for the index, then the newest digest it names; the app takes both without asking again', async () => {
+    const fetch = fakeFetch();
+    await startLoading(BASE, { page: 'digest', date: null }, { fetch });
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/${newest}`]);
+    const later = fakeFetch();
+    const index = await loadIndex(BASE, { fetch: later });
+    const digest = await loadDigest(BASE, newest, { fetch: later });
+    expect(index.ok && index.value.digests.length).toBe(sampleIndex.digests.length);
+    expect(digest.ok && digest.value.date).toBe(sampleIndex.digests[0]?.date);
+    expect(urls(later), 'nothing fetched twice').toEqual([]);
+    // Taken once: a retry asks the network again.
+    await loadIndex(BASE, { fetch: later });
+    expect(urls(later)).toEqual([`${BASE}digests/index.json`]);
+  });
+
+  test('a dated link asks for the index and that day side by side', async () => {
+    const fetch = fakeFetch();
+    const done = startLoading(BASE, { page: 'digest', date: '2026-08-10' }, { fetch });
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/2026-08-10.json`]);
+    await done;
+  });
+
+  test('the archive needs the index only', async () => {
+    const fetch = fakeFetch();
+    await startLoading(BASE, { page: 'archive', date: null }, { fetch });
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`]);
+  });
+
+  test('settles, never rejects, when the index fails; the app then sees the failure', async () => {
+    const fetch = fakeFetch({ 'index.json': 500 });
+    await expect(startLoading(BASE, { page: 'digest', date: null }, { fetch })).resolves.toBeUndefined();
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`]);
+    const index = await loadIndex(BASE, { fetch: fakeFetch() });
+    expect(index).toEqual({ ok: false, error: { kind: 'not-found', url: `${BASE}digests/index.json`, status: 500 } });
+  });
+
+  test('a network failure settles it too', async () => {
+    const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
+    await expect(startLoading(BASE, { page: 'digest', date: null }, { fetch, online: () => true })).resolves.toBeUndefined();
+    const index = await loadIndex(BASE);
+    expect(index.ok ? null : index.error.kind).toBe('network');
+  });
+});
