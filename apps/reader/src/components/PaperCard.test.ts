@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { cleanup as cleanupCard, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import type { DigestEntry } from '@labdigest/core';
 import PaperCard from './PaperCard.svelte';
 import { newestDigest } from '../../test/sample-digests.ts';
@@ -61,6 +62,32 @@ describe('PaperCard', () => {
     const { container } = renderCard({ ...first, title: '<img src=x onerror=alert(1)> Li metal', matchedTerms: [] });
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('h3')?.textContent).toContain('<img src=x onerror=alert(1)> Li metal');
+  });
+
+  test('"Why this paper" renders its evidence when first opened', async () => {
+    const { container } = renderCard(first);
+    const why = container.querySelector('details.why') as HTMLDetailsElement;
+    expect(why.querySelector('dl')).toBeNull();
+    why.querySelector('summary')?.click();
+    await tick();
+    expect(why.querySelector('dl')?.textContent).toContain('Matched terms');
+    expect(why.querySelector('dl')?.textContent).toContain(`${Math.round(first.score * 100)}% to this area`);
+  });
+
+  test('a leading "Abstract" label is dropped from the summary', () => {
+    const { container } = renderCard({ ...first, summary: 'Abstract: Lithium metal anodes grow dendrites.', matchedTerms: [] });
+    expect(container.querySelector('.summary')?.textContent).toBe('Lithium metal anodes grow dendrites.');
+    cleanupCard();
+    const { container: other } = renderCard({ ...first, summary: 'Abstracts of talks are listed.', matchedTerms: [] });
+    expect(other.querySelector('.summary')?.textContent).toBe('Abstracts of talks are listed.');
+  });
+
+  test('search words typed later are marked without rebuilding the card', async () => {
+    const { container, rerender } = renderCard(first);
+    const article = container.querySelector('article');
+    await rerender({ query: ['multiscale'] });
+    expect(container.querySelector('article')).toBe(article);
+    expect([...container.querySelectorAll('mark.query')].map((m) => m.textContent)).toEqual(['multiscale']);
   });
 
   test('star and read are toggle buttons; opening the paper marks it read', async () => {
