@@ -3,8 +3,9 @@
 //   bench: reader first_view_js_gzip_kb=29.4
 //   bench: reader first_render_ms=412 papers=50
 // first_view_js_gzip_kb: gzipped JavaScript a first visit loads before the digest can show (budget 60).
-// first_render_ms: navigation start to the first digest on screen (the app's performance mark), for a
-// 50-paper digest, in Debian's Chromium with the CPU slowed 4x, median of 5 cold loads, no service worker.
+// first_render_ms: navigation start to the first digest rendered (the app's performance mark, set once all
+// 50 cards are in the DOM), in Debian's Chromium with the CPU slowed 4x, median of 5 cold loads, no
+// service worker. stderr adds when it reached the screen (largest contentful paint after the mark).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -33,7 +34,28 @@ function digestOf(count: number): Digest {
   return { ...source, sections, stats: { ...source.stats, included: number } };
 }
 
-interface Run { readonly total: number; readonly loaded: number }
+interface Run { readonly total: number; readonly loaded: number; readonly painted: number }
+
+/**
+ * Resolves in the page once the digest is marked rendered and then painted: the mark's time, the
+ * loaded mark's, and the largest contentful paint after it (when the cards first reach the screen).
+ * Sent through the DevTools protocol, not page.waitForFunction: Playwright would inject its utility
+ * script (100-200 ms of main-thread work at 4x throttling) into the page in the middle of the render
+ * being measured.
+ */
+const WAIT_FOR_RENDER = `new Promise((resolve) => {
+  let painted = NaN;
+  const check = () => {
+    const [rendered] = performance.getEntriesByName('labdigest:digest-rendered');
+    const [loaded] = performance.getEntriesByName('labdigest:digest-loaded');
+    if (rendered && painted > rendered.startTime) {
+      resolve([rendered.startTime, loaded ? loaded.startTime : NaN, painted, document.querySelectorAll('article.paper').length]);
+    }
+  };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) painted = e.startTime; check(); })
+    .observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver(check).observe({ type: 'mark', buffered: true });
+})`;
 
 async function firstRenderMs(): Promise<Run[]> {
   const digest = digestOf(PAPERS);
@@ -55,14 +77,15 @@ async function firstRenderMs(): Promise<Run[]> {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(server.url);
-      await page.waitForFunction(() => performance.getEntriesByName('labdigest:digest-rendered').length > 0, null, { timeout: 60_000 });
-      const [total, loaded, cards] = await page.evaluate(() => [
-        performance.getEntriesByName('labdigest:digest-rendered')[0]?.startTime ?? NaN,
-        performance.getEntriesByName('labdigest:digest-loaded')[0]?.startTime ?? NaN,
-        document.querySelectorAll('article.paper').length,
-      ]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no labdigest:digest-rendered mark within 60 s')), 60_000);
+      });
+      const evaluated = cdp.send('Runtime.evaluate', { expression: WAIT_FOR_RENDER, awaitPromise: true, returnByValue: true });
+      const { result } = await Promise.race([evaluated, timeout]).finally(() => clearTimeout(timer));
+      const [total, loaded, painted, cards] = result.value as [number, number, number, number];
       if (cards !== PAPERS) throw new Error(`expected ${PAPERS} papers on screen, saw ${cards}`);
-      times.push({ total: total as number, loaded: loaded as number });
+      times.push({ total, loaded, painted });
       await context.close();
     }
     return times;
@@ -84,7 +107,8 @@ if (existsSync(CHROMIUM)) {
   const runs = await firstRenderMs();
   console.log(`bench: reader first_render_ms=${Math.round(median(runs.map((r) => r.total)))} papers=${PAPERS}`);
   console.error(`(runs: ${runs.map((r) => Math.round(r.total)).join(', ')} ms; of which rendering the loaded digest: `
-    + `${runs.map((r) => Math.round(r.total - r.loaded)).join(', ')} ms; CPU throttled 4x)`);
+    + `${runs.map((r) => Math.round(r.total - r.loaded)).join(', ')} ms; on screen (largest contentful paint): `
+    + `median ${Math.round(median(runs.map((r) => r.painted)))} ms; CPU throttled 4x)`);
 } else {
   console.error(`no Chromium at ${CHROMIUM}: first_render_ms not measured (apt-get install -y chromium)`);
 }
