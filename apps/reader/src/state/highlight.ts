@@ -22,8 +22,12 @@ export function queryWords(q: string): string[] {
 
 /** Letters and digits in any script: what a term may not touch on either side to count as a whole word. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const isWordChar = (c: string | undefined) =>
-  c !== undefined && (c < '\u0080' ? /[A-Za-z0-9]/.test(c) : WORD_CHAR.test(c));
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return WORD_CHAR.test(c);
+}
 
 /**
  * Splits `text` into plain and marked runs. Terms match whole words only ("Li" not inside "Lithium"),

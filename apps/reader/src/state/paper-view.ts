@@ -22,10 +22,17 @@ export interface PaperView {
 
 const views = new WeakMap<DigestEntry, PaperView>();
 
-/** Drops a leading "Abstract:" label; the quick prefix test spares most summaries the Unicode RegExp. */
+const ABSTRACT_LABEL = /^\s*abstract\s*[:.—–-]?\s+/i;
+
+/**
+ * Drops a leading "Abstract:" label when a letter follows ("Abstracts of talks…" stays). The letter is
+ * checked by case mapping, as the Unicode-property RegExp it replaces (`(?=\p{Lu})` under the `i`
+ * flag) matched; compiling that RegExp cost a few milliseconds of a phone's first render.
+ */
 function withoutAbstractLabel(summary: string): string {
-  if (!/^\s*abstract/i.test(summary)) return summary;
-  return summary.replace(/^\s*abstract\s*[:.—–-]?\s+(?=\p{Lu})/iu, '');
+  const label = ABSTRACT_LABEL.exec(summary);
+  const next = label ? summary[label[0].length] : undefined;
+  return next !== undefined && next.toLowerCase() !== next.toUpperCase() ? summary.slice((label as RegExpExecArray)[0].length) : summary;
 }
 
 /**
