@@ -1,7 +1,7 @@
 import type { Lexicon } from './profiles.ts';
 import { STEM_OVERRIDES, computeTerm } from './stem.ts';
 import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
-import { createWordCache } from './word-cache.ts';
+import { WordCache } from './word-cache.ts';
 
 /** What the index keeps of a paper: feature counts per field and its length. No text. */
 export interface PaperFeatures {
@@ -29,17 +29,65 @@ export interface TextLike {
  * An analyzer for one lexicon. It remembers the term id of every word it has seen, so the corpus
  * is read once, word by word, and each word is stemmed once per run.
  */
-export function createAnalyzer(lexicon: Lexicon) {
+export function createAnalyzer(lexicon: Lexicon): Analyzer {
+  return new Analyzer(lexicon);
+}
+
+// A class, not closures: every analyzer shares one copy of the scanning code, so V8's optimized
+// code (and what it learnt about the scan) carries over from one ranker to the next.
+export class Analyzer {
   // The words of the text last read: term id (-1 for none) and span.
-  let ids = new Int32Array(1024);
-  let starts = new Int32Array(1024);
-  let ends = new Int32Array(1024);
-  const prefixes = lexiconPrefixes(lexicon);
-  const trie = prefixes.next;
-  const trieEnds = prefixes.endLimit;
-  // Each analyzer stems the words it meets once, in its own cache (termOf's would keep them for good).
-  const termIdOf = (word: string) => lexicon.termIds.get(computeTerm(word)) ?? -1;
-  const cache = createWordCache(termIdOf);
+  private ids = new Int32Array(1024);
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private readonly trie: Int32Array;
+  private readonly trieEnds: Int32Array;
+  private readonly cache: WordCache;
+  // Per-paper counts by feature id, reset after each paper through `touched`.
+  private readonly titleCounts: Int32Array;
+  private readonly abstractCounts: Int32Array;
+  private readonly touched: number[] = [];
+
+  constructor(private readonly lexicon: Lexicon) {
+    const prefixes = lexiconPrefixes(lexicon);
+    this.trie = prefixes.next;
+    this.trieEnds = prefixes.endLimit;
+    // Each analyzer stems the words it meets once, in its own cache (termOf's would keep them for good).
+    this.cache = new WordCache((word) => lexicon.termIds.get(computeTerm(word)) ?? -1);
+    this.titleCounts = new Int32Array(lexicon.features.length);
+    this.abstractCounts = new Int32Array(lexicon.features.length);
+  }
+
+  /** Feature counts of a paper's title and abstract, and its length in words. */
+  features(paper: TextLike): PaperFeatures {
+    const { titleCounts, abstractCounts, touched } = this;
+    const length = this.count(paper.title, titleCounts) + (paper.abstract ? this.count(paper.abstract, abstractCounts) : 0);
+    if (touched.length === 0) return { ids: NONE, inTitle: NONE, inAbstract: NONE, length };
+    const sorted = touched.length > 1 ? touched.sort(ascending).slice() : touched.slice();
+    const inTitle = sorted.map((f) => titleCounts[f] as number);
+    const inAbstract = sorted.map((f) => abstractCounts[f] as number);
+    for (const f of touched) { titleCounts[f] = 0; abstractCounts[f] = 0; }
+    touched.length = 0;
+    return { ids: sorted, inTitle, inAbstract, length };
+  }
+
+  /** Occurrences with their spans, for highlighting and explanations. `text` is the normalized text. */
+  matches(raw: string): { text: string; matches: Match[] } {
+    const text = rewriteText(raw);
+    const matches: Match[] = [];
+    this.phrases(this.wordIds(text, false), undefined, matches);
+    return { text, matches };
+  }
+
+  private count(text: string, into: Int32Array): number {
+    let n = isShouting(text) ? -1 : this.wordIds(text, true);
+    if (n < 0) {
+      // As `splitWords` reads it: rewritten first (LaTeX, spaced formulas, shouting), then split.
+      n = this.wordIds(rewriteText(text), false);
+    }
+    this.phrases(n, into, undefined);
+    return n;
+  }
 
   /**
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
@@ -48,13 +96,14 @@ export function createAnalyzer(lexicon: Lexicon) {
    * the text (formula notation: `_`, `\\`, `$`, subscript digits; a formula written with spaces,
    * "Li 6 PS 5 Cl"), for the caller to rewrite it and read it again.
    */
-  const fastWordIds = (text: string, strict: boolean): number => {
+  private wordIds(text: string, strict: boolean): number {
     const len = text.length;
-    if (ids.length < len) {
-      ids = new Int32Array(len * 2);
-      starts = new Int32Array(len * 2);
-      ends = new Int32Array(len * 2);
+    if (this.ids.length < len) {
+      this.ids = new Int32Array(len * 2);
+      this.starts = new Int32Array(len * 2);
+      this.ends = new Int32Array(len * 2);
     }
+    const { ids, starts, ends, trie, trieEnds } = this;
     let n = 0;
     let i = 0;
     while (i < len) {
@@ -91,19 +140,19 @@ export function createAnalyzer(lexicon: Lexicon) {
       if (!candidate && maxLength >= i - start) candidate = true;
       starts[n] = start;
       ends[n] = i;
-      ids[n++] = candidate ? cache.get(text, start, i) : -1;
+      ids[n++] = candidate ? this.cache.get(text, start, i) : -1;
       if (strict && i - start <= 2 && isDigit(text.charCodeAt(start)) && spacedFormulaAt(text, start, i)) return -1;
     }
     return n;
-  };
-  // Per-paper counts by feature id, reset after each paper through `touched`.
-  const titleCounts = new Int32Array(lexicon.features.length);
-  const abstractCounts = new Int32Array(lexicon.features.length);
-  const touched: number[] = [];
+  }
 
-  /** Calls `hit(feature, firstWord, lastWord)` for every phrase occurrence in `ids[0..n)`. */
-  const scan = (n: number, hit: (feature: number, from: number, to: number) => void) => {
-    const { children, ends } = lexicon;
+  /**
+   * Every phrase occurrence among the words `ids[0..n)`: counted into `into` (and `touched`), or
+   * pushed with its span onto `out`.
+   */
+  private phrases(n: number, into: Int32Array | undefined, out: Match[] | undefined): void {
+    const { children, ends: endsAt } = this.lexicon;
+    const { ids, titleCounts, abstractCounts, touched } = this;
     for (let i = 0; i < n; i++) {
       if ((ids[i] as number) < 0) continue;
       let node = 0;
@@ -113,54 +162,22 @@ export function createAnalyzer(lexicon: Lexicon) {
         const next = (children[node] as Map<number, number>).get(termId);
         if (next === undefined) break;
         node = next;
-        for (const f of ends[node] as number[]) hit(f, i, j);
+        for (const f of endsAt[node] as number[]) {
+          if (into) {
+            if (titleCounts[f] === 0 && abstractCounts[f] === 0) touched.push(f);
+            into[f] = (into[f] as number) + 1;
+          } else {
+            out?.push({ feature: f, start: this.starts[i] as number, end: this.ends[j] as number });
+          }
+        }
       }
     }
-  };
-
-  let countInto: Int32Array = titleCounts;
-  const countHit = (f: number) => {
-    if (titleCounts[f] === 0 && abstractCounts[f] === 0) touched.push(f);
-    countInto[f] = (countInto[f] as number) + 1;
-  };
-
-  const count = (text: string, into: Int32Array): number => {
-    let n = isShouting(text) ? -1 : fastWordIds(text, true);
-    if (n < 0) {
-      // As `splitWords` reads it: rewritten first (LaTeX, spaced formulas, shouting), then split.
-      n = fastWordIds(rewriteText(text), false);
-    }
-    countInto = into;
-    scan(n, countHit);
-    return n;
-  };
-
-  return {
-    features(paper: TextLike): PaperFeatures {
-      const length = count(paper.title, titleCounts) + (paper.abstract ? count(paper.abstract, abstractCounts) : 0);
-      if (touched.length === 0) return { ids: NONE, inTitle: NONE, inAbstract: NONE, length };
-      const sorted = touched.length > 1 ? touched.sort((a, b) => a - b).slice() : touched.slice();
-      const inTitle = sorted.map((f) => titleCounts[f] as number);
-      const inAbstract = sorted.map((f) => abstractCounts[f] as number);
-      for (const f of touched) { titleCounts[f] = 0; abstractCounts[f] = 0; }
-      touched.length = 0;
-      return { ids: sorted, inTitle, inAbstract, length };
-    },
-
-    /** Occurrences with their spans, for highlighting and explanations. `text` is the normalized text. */
-    matches(raw: string): { text: string; matches: Match[] } {
-      const text = rewriteText(raw);
-      const n = fastWordIds(text, false);
-      const matches: Match[] = [];
-      scan(n, (feature, from, to) => {
-        matches.push({ feature, start: starts[from] as number, end: ends[to] as number });
-      });
-      return { text, matches };
-    },
-  };
+  }
 }
 
-export type Analyzer = ReturnType<typeof createAnalyzer>;
+const ascending = (a: number, b: number) => a - b;
+
+
 
 // Character classes for the scan: word characters, and the formula notation that makes
 // `splitWords` rewrite a text (LaTeX subscripts, `$`, unicode subscripts).
