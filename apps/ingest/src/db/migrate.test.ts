@@ -63,7 +63,7 @@ describe('migrate', () => {
     db.prepare("INSERT INTO papers (id, title, source, first_seen, last_seen, updated) VALUES ('sql:1', 'Sulfide electrolytes', 's', 'x', 'x', 'x')").run();
     expect(migrate(db)).toEqual({ from: 2, to: migrations.length });
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'fts_bulk_load'").pluck().get()).toBe(0);
-    expect(db.prepare("SELECT v FROM papers_fts_config WHERE k = 'hashsize'").pluck().get()).toBe(8388608);
+    expect(db.prepare("SELECT v FROM papers_fts_config WHERE k = 'hashsize'").pluck().get()).toBe(4194304);
     upsertPapers(db, [paper({ id: 'a:2', title: 'Halide electrolytes' })], { source: 's', now: new Date('2026-06-01') });
     db.prepare("INSERT INTO papers (id, title, source, first_seen, last_seen, updated) VALUES ('sql:2', 'Polymer electrolytes', 's', 'x', 'x', 'x')").run();
     expect(searchPapers(db, 'electrolytes').map((h) => h.paper.id).sort()).toEqual(['a:1', 'a:2', 'sql:1', 'sql:2']);
