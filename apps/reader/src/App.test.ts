@@ -40,6 +40,25 @@ describe('App', () => {
     expect(document.title).toBe(`${newestDigest.title} · DENG.Group`);
   });
 
+  test('marks the first screen of cards, then every card, once each', async () => {
+    const marks: [string, number][] = [];
+    const spy = vi.spyOn(performance, 'mark').mockImplementation((name: string) => {
+      marks.push([name, document.querySelectorAll('article.paper').length]);
+      return undefined as unknown as PerformanceMark;
+    });
+    try {
+      renderApp('');
+      await waitFor(() => expect(marks.map(([name]) => name)).toContain('labdigest:digest-complete'), slow);
+      const [, firstScreen = 0] = marks.find(([name]) => name === 'labdigest:digest-rendered') ?? [];
+      expect(firstScreen).toBeGreaterThanOrEqual(6);
+      expect(firstScreen).toBeLessThan(newestDigest.stats.included);
+      expect(marks.map(([name]) => name)).toEqual(['labdigest:digest-loaded', 'labdigest:digest-rendered', 'labdigest:digest-complete']);
+      expect(marks.at(-1)?.[1]).toBe(newestDigest.stats.included);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test('filters come from the URL and go back into it', async () => {
     renderApp('?d=2026-08-17&member=Naibing+Wu');
     expect((await heading()).textContent).toBe(sampleDigests['2026-08-17.json']?.title);

@@ -71,7 +71,8 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     // The newest digests and the index are saved ahead of time for offline use.
     await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length >= 3, DIGEST_CACHE, { timeout: 30_000 });
     expect(await page.title()).toBe(`${newest.title} · DENG.Group`);
-    expect(await page.locator('article.paper').count()).toBe(newest.stats.included);
+    // The cards after the first screen arrive over the next frames (src/state/progressive.ts).
+    await expect.poll(() => page.locator('article.paper').count()).toBe(newest.stats.included);
   });
 
   test('filters by member; the filter goes into the URL', async () => {

@@ -3,3 +3,4 @@ import 'fake-indexeddb/auto';
 
 // jsdom implements neither scrolling nor object URLs; the app calls both.
 window.scrollTo = () => {};
+Element.prototype.scrollIntoView = () => {};
