@@ -6,12 +6,15 @@ import type { FilteredSection } from './filter.ts';
 /** Cards rendered in each later pass: small enough that a pass fits between two frames on a phone. */
 export const CHUNK = 10;
 
-/** The smallest a card gets (one-line title, no summary) at any width; see firstScreenCount. */
-const SHORTEST_CARD_PX = 150;
+/**
+ * Less than any card is tall (one-line title, no summary, widest column). The sample digests' cards
+ * measure 370-1130 px, and the first starts 375 px (laptop) to 720 px (phone) down the page.
+ */
+const SHORTEST_CARD_PX = 250;
 
 /**
- * How many cards fill the first screen: at least 6, more on a tall window, so the cards added later
- * always land below the fold. Counted from the top of the page, which the intro and filters also fill.
+ * How many cards fill the first screen: at least 6 (one or two show on a phone, three on a laptop),
+ * more on a tall window, so the cards added later always land below the fold.
  */
 export function firstScreenCount(windowHeight: number): number {
   return Math.max(6, Math.ceil(windowHeight / SHORTEST_CARD_PX));
