@@ -320,29 +320,31 @@ function explainPaper(context: ExplainContext, paper: Paper, scored: Scored, sec
   const scores = records.areas(relevance, scored.row);
   const memberScores = records.members(relevance, memberRow);
   let excludedBy: Record<string, string> = NO_EXCLUSIONS;
-  areas.forEach((area, a) => {
+  for (let a = 0; a < areas.length; a++) {
     const f = excludedAt[scored.areaRow + a] as number;
-    if (f >= 0) (excludedBy === NO_EXCLUSIONS ? (excludedBy = {}) : excludedBy)[area.id] = lexicon.features[f]?.keyword ?? '';
-  });
+    if (f >= 0) (excludedBy === NO_EXCLUSIONS ? (excludedBy = {}) : excludedBy)[(areas[a] as Area).id] = lexicon.features[f]?.keyword ?? '';
+  }
 
   if (here === undefined) {
     const bestArea = areas[best];
     const bestScore = areas.length ? areaScore(best) : 0;
-    const excluded = areas.flatMap((area, a) => {
+    // Most left-out papers have neither: no array made for them.
+    let excluded: { area: Area; keyword: string }[] | undefined;
+    let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
+    for (let a = 0; a < areas.length; a++) {
+      const area = areas[a] as Area;
       const f = excludedAt[scored.areaRow + a] as number;
-      return f >= 0 ? [{ area, keyword: lexicon.features[f]?.keyword ?? '' }] : [];
-    });
-    const unmet = areas.flatMap((area, a) => {
+      if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
       const g = unmetAt[scored.areaRow + a] as number;
-      return g >= 0 && terms.some((t) => t.profiles.includes(area.id)) ? [{ area, keywords: area.require[g] ?? [] }] : [];
-    });
+      if (g >= 0 && terms.some((t) => t.profiles.includes(area.id))) (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+    }
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
-    const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded, unmet });
+    const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
     return {
       id: paper.id, title: paper.title, section: null, score: round(bestScore), scores, memberScores,
-      matchedTerms: terms, members: [], summary: null, excludedBy,
+      matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy,
       // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
-      note: !crowdedOut && excluded.length === 0 && unmet.length === 0 ? sharedNote(context.notes, best, bestScore, note) : note(),
+      note: !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note(),
     };
   }
 
@@ -370,6 +372,7 @@ function sharedNote(notes: LeftOutNotes, area: number, score: number, make: () =
   return note;
 }
 
+const NO_MEMBERS: readonly MemberMatch[] = Object.freeze([]);
 const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function concernedMembers(config: GroupConfig, scored: Scored, terms: readonly MatchedTerm[], area: Area): MemberMatch[] {
