@@ -101,7 +101,8 @@ describe.runIf(runSuite)('a daily run from recorded feeds to the reader, offline
     page = await context.newPage();
     await page.goto(served.url);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe(built.title);
-    expect(await page.locator('article.paper').count()).toBe(built.stats.included);
+    // The first screen of cards comes first, the rest after each paint: wait for all of them.
+    await expect.poll(() => page.locator('article.paper').count()).toBe(built.stats.included);
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
 
     const forMember = built.sections.flatMap((s) => s.papers).filter((p) => p.members.some((m) => m.name === MEMBER));
