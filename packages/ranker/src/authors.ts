@@ -27,7 +27,7 @@ export function nameKey(name: string): NameKey | undefined {
 }
 
 /** The answer for most papers, shared. */
-const NO_ONE: readonly string[] = Object.freeze([]);
+export const NO_ONE: readonly string[] = Object.freeze([]);
 
 /** The followed names that appear among a paper's authors. */
 export function followedAuthorsIn(followed: readonly string[], authors: readonly string[]): string[] {

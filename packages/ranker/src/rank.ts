@@ -1,7 +1,7 @@
 import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
 import { createAnalyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
-import { authorMatcher } from './authors.ts';
+import { authorMatcher, NO_ONE } from './authors.ts';
 import { leftOutNote, listWords, matchedTermsOf, relevanceNote, type TermPool } from './explain.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon } from './profiles.ts';
@@ -174,8 +174,8 @@ function scoreBatch(
   const memberCount = config.members.length;
   const n = papers.length;
   const relevance = new Float64Array(n * profiles.length);
-  const excludedBy = new Int32Array(n * areaCount).fill(-1);
-  const unmet = new Int32Array(n * areaCount).fill(-1);
+  const excludedBy = new Int32Array(n * areaCount);
+  const unmet = new Int32Array(n * areaCount);
   const authors = new Map<number, readonly (readonly string[])[]>();
   for (let i = 0; i < n; i++) {
     const paper = papers[i] as Paper;
@@ -184,31 +184,23 @@ function scoreBatch(
     let found: (readonly string[])[] | undefined;
     for (let j = 0; j < memberCount; j++) {
       const names = (followed[j] as (authors: readonly string[]) => readonly string[])(paper.authors);
-      if (names.length > 0) (found ??= Array.from({ length: memberCount }, () => NONE))[j] = names;
+      if (names.length > 0) (found ??= Array.from({ length: memberCount }, () => NO_ONE))[j] = names;
     }
     if (found) authors.set(i, found);
     for (let a = 0; a < areaCount; a++) {
-      const profile = profiles[a] as CompiledProfile;
-      if (paperFeatures.ids.length === 0) {
-        // No keyword at all (most of a day's arXiv): zero, and short of any `require` list.
-        if (profile.require.length > 0) unmet[i * areaCount + a] = 0;
-        continue;
-      }
-      const s = scoreProfile(profile, paperFeatures, params);
+      const s = scoreProfile(profiles[a] as CompiledProfile, paperFeatures, params);
       relevance[row + a] = s.relevance;
       excludedBy[i * areaCount + a] = s.excludedBy;
       unmet[i * areaCount + a] = s.unmet;
     }
     for (let j = 0; j < memberCount; j++) {
-      const s = paperFeatures.ids.length === 0 ? 0 : scoreProfile(profiles[areaCount + j] as CompiledProfile, paperFeatures, params).relevance;
+      const s = scoreProfile(profiles[areaCount + j] as CompiledProfile, paperFeatures, params).relevance;
       // A followed author makes the paper the member's concern whatever its words.
       relevance[row + areaCount + j] = found && (found[j] as readonly string[]).length > 0 ? Math.max(s, 0.9) : s;
     }
   }
   return { profiles: profiles.length, areas: areaCount, relevance, excludedBy, unmet, authors };
 }
-
-const NONE: readonly string[] = Object.freeze([]);
 
 /** One paper's part of the batch's scores, for explaining it. */
 interface Scored {
@@ -379,7 +371,7 @@ function concernedMembers(config: GroupConfig, scored: Scored, terms: readonly M
   const threshold = config.ranking.memberThreshold;
   const memberRow = scored.row + config.areas.length;
   const scoreOf = (j: number) => scored.scores.relevance[memberRow + j] as number;
-  const authorsOf = (j: number) => scored.authors?.[j] ?? NONE;
+  const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
   const concerned = config.members
     .map((m, j) => ({ name: m.name, score: scoreOf(j), authors: authorsOf(j) }))
     .filter((m) => m.score >= threshold || m.authors.length > 0)
