@@ -1,5 +1,5 @@
 import type { Lexicon } from './profiles.ts';
-import { STEM_OVERRIDES, computeTerm } from './stem.ts';
+import { STEM_OVERRIDES } from './stem.ts';
 import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
 import { WordCache } from './word-cache.ts';
 
@@ -53,7 +53,7 @@ export class Analyzer {
     this.trie = prefixes.next;
     this.trieEnds = prefixes.endLimit;
     // Each analyzer stems the words it meets once, in its own cache (termOf's would keep them for good).
-    this.cache = new WordCache((word) => lexicon.termIds.get(computeTerm(word)) ?? -1);
+    this.cache = new WordCache(lexicon.termIds);
     this.titleCounts = new Int32Array(lexicon.features.length);
     this.abstractCounts = new Int32Array(lexicon.features.length);
   }

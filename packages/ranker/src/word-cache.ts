@@ -1,8 +1,14 @@
+import { computeTerm } from './stem.ts';
+
 /**
- * A cache from words to numbers keyed by the word's characters in the text, so a word seen before
- * is found without cutting it out of the text (no string allocated): an open-addressing table of
- * FNV-1a hashes, each slot keeping its word to compare against. A class, so every cache shares one
- * copy of `get` and its optimized code.
+ * A cache from words to the lexicon's term ids (-1 for a word that stands for no term), keyed by
+ * the word's characters in the text, so a word seen before is found without cutting it out of the
+ * text (no string allocated): an open-addressing table of FNV-1a hashes, each slot keeping its word
+ * to compare against. Each word is stemmed once per cache.
+ *
+ * A class that calls `computeTerm` itself, never a function handed in: V8's optimized code for the
+ * scan embeds what it calls, and a per-cache function would die with its cache and throw that code
+ * away at every new ranker.
  */
 export class WordCache {
   private capacity = 1 << 15;
@@ -11,9 +17,9 @@ export class WordCache {
   private words: (string | undefined)[] = new Array<string | undefined>(this.capacity);
   private size = 0;
 
-  constructor(private readonly compute: (word: string) => number) {}
+  constructor(private readonly termIds: ReadonlyMap<string, number>) {}
 
-  /** The value of `text.slice(start, end)`, computed once per distinct word. */
+  /** The term id of `text.slice(start, end)`, computed once per distinct word. */
   get(text: string, start: number, end: number): number {
     let hash = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
@@ -34,7 +40,7 @@ export class WordCache {
       slot = (slot + 1) & mask;
     }
     const word = text.slice(start, end);
-    const value = this.compute(word);
+    const value = this.termIds.get(computeTerm(word)) ?? -1;
     if (++this.size * 2 > this.capacity) this.grow();
     this.put(hash, word, value);
     return value;
