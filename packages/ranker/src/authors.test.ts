@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { followedAuthorsIn } from './authors.ts';
+import { followedAuthorsIn, groupAuthorMatcher } from './authors.ts';
 
 test.each([
   [['Boris Kozinsky'], ['B. Kozinsky'], ['Boris Kozinsky']],
@@ -11,4 +11,14 @@ test.each([
   [['Naibing Wu'], ['Wei Wang'], []],
 ])('follows %j among %j -> %j', (followed, authors, expected) => {
   expect(followedAuthorsIn(followed, authors)).toEqual(expected);
+});
+
+test('one matcher for the group answers per member, and nothing for a paper by none of them', () => {
+  const match = groupAuthorMatcher([['Boris Kozinsky'], [], ['Naibing Wu', 'Kozinsky']]);
+  expect(match(['B. Kozinsky', 'X. Li'])).toEqual([['Boris Kozinsky'], [], ['Kozinsky']]);
+  expect(match(['N. Wu'])).toEqual([[], [], ['Naibing Wu']]);
+  // The name holds a followed surname, but inside another surname: the prefilter passes it, the match does not.
+  expect(match(['A. Kozinsky-Smith'])).toBeUndefined();
+  expect(match(['Wei Wang'])).toBeUndefined();
+  expect(groupAuthorMatcher([[], []])(['B. Kozinsky'])).toBeUndefined();
 });

@@ -39,20 +39,41 @@ export function followedAuthorsIn(followed: readonly string[], authors: readonly
  * a paper whose author list holds none of the surnames (most papers) is passed over without parsing.
  */
 export function authorMatcher(followed: readonly string[]): (authors: readonly string[]) => readonly string[] {
-  const wanted = followed.map((name) => ({ name, key: nameKey(name) }))
-    .filter((w): w is { name: string; key: NameKey } => w.key !== undefined);
+  const wanted = parseFollowed(followed);
   if (wanted.length === 0) return () => NO_ONE;
-  const surnames = wanted.map((w) => w.key.surname);
-  const anySurname = new RegExp(surnames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  const anySurname = surnameTest(wanted);
   return (authors) => {
-    // Most papers are by none of them: one regex test per author name, no string built.
-    let maybe = false;
-    for (const author of authors) {
-      if (anySurname.test(author) || (/[^\x00-\x7f]/.test(author) && anySurname.test(fold(author)))) { maybe = true; break; }
-    }
-    if (!maybe) return NO_ONE;
+    if (!anySurname(authors)) return NO_ONE;
     const keys = authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
     return wanted.filter(({ key: want }) => keys.some((k) => k.surname === want.surname
       && (want.initial === undefined || k.initial === undefined || k.initial === want.initial))).map((w) => w.name);
   };
+}
+
+/**
+ * Matchers for every member's followed names at once: per member, the followed names among a
+ * paper's authors, or undefined when the paper is by none of them. One test of every member's
+ * surnames per author passes over most papers, however many members follow whom.
+ */
+export function groupAuthorMatcher(lists: readonly (readonly string[])[]): (authors: readonly string[]) => (readonly string[])[] | undefined {
+  const everyone = parseFollowed(lists.flat());
+  if (everyone.length === 0) return () => undefined;
+  const anySurname = surnameTest(everyone);
+  const members = lists.map(authorMatcher);
+  return (authors) => {
+    if (!anySurname(authors)) return undefined;
+    const found = members.map((match) => match(authors));
+    return found.some((names) => names.length > 0) ? found : undefined;
+  };
+}
+
+function parseFollowed(followed: readonly string[]): { name: string; key: NameKey }[] {
+  return followed.map((name) => ({ name, key: nameKey(name) }))
+    .filter((w): w is { name: string; key: NameKey } => w.key !== undefined);
+}
+
+/** Whether any author's name holds one of the surnames: one regex test per name, no string built. */
+function surnameTest(wanted: readonly { key: NameKey }[]): (authors: readonly string[]) => boolean {
+  const anySurname = new RegExp(wanted.map((w) => w.key.surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  return (authors) => authors.some((author) => anySurname.test(author) || (/[^\x00-\x7f]/.test(author) && anySurname.test(fold(author))));
 }

@@ -1,7 +1,7 @@
 import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
 import { createAnalyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
-import { authorMatcher, NO_ONE } from './authors.ts';
+import { groupAuthorMatcher, NO_ONE } from './authors.ts';
 import { leftOutNote, listWords, matchedTermsOf, relevanceNote, type TermPool } from './explain.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon } from './profiles.ts';
@@ -60,7 +60,7 @@ export function createRanker(config: GroupConfig) {
   ]);
   const analyzer = createAnalyzer(lexicon);
   const profilesOf = featureOwners(lexicon);
-  const followed = config.members.map((m) => authorMatcher(m.authors));
+  const followed = groupAuthorMatcher(config.members.map((m) => m.authors));
   const records = {
     areas: recordMaker(config.areas.map((a) => a.id)),
     members: recordMaker(config.members.map((m) => m.name)),
@@ -166,7 +166,7 @@ interface BatchScores {
 }
 
 function scoreBatch(
-  config: GroupConfig, lexicon: Lexicon, followed: readonly ((authors: readonly string[]) => readonly string[])[],
+  config: GroupConfig, lexicon: Lexicon, followed: (authors: readonly string[]) => readonly (readonly string[])[] | undefined,
   papers: readonly Paper[], features: readonly PaperFeatures[], params: ScoreParams,
 ): BatchScores {
   const profiles = lexicon.profiles;
@@ -181,11 +181,7 @@ function scoreBatch(
     const paper = papers[i] as Paper;
     const paperFeatures = features[i] as PaperFeatures;
     const row = i * profiles.length;
-    let found: (readonly string[])[] | undefined;
-    for (let j = 0; j < memberCount; j++) {
-      const names = (followed[j] as (authors: readonly string[]) => readonly string[])(paper.authors);
-      if (names.length > 0) (found ??= Array.from({ length: memberCount }, () => NO_ONE))[j] = names;
-    }
+    const found = followed(paper.authors);
     if (found) authors.set(i, found);
     for (let a = 0; a < areaCount; a++) {
       const s = scoreProfile(profiles[a] as CompiledProfile, paperFeatures, params);
