@@ -69,7 +69,9 @@ test('the fast paths find what the full lookup finds, spans included, on 4,000 r
 });
 
 const vocabulary = ['polymer', 'electrolytes', 'SEI', 'solid', 'interphase', 'phase-field', 'dendritic', 'Li$_3$InCl$_6$',
-  'Li 3 InCl 6', 'batteries', 'plating', 'stability', 'MLIPs', 'the', 'of', 'PEO', 'poly(ethylene', 'oxide)', 'Na', '3'];
+  'Li 3 InCl 6', 'batteries', 'plating', 'stability', 'MLIPs', 'the', 'of', 'PEO', 'poly(ethylene', 'oxide)', 'Na', '3',
+  // Words the automaton must read as the lookup does: case, decimals, letters beyond ASCII, overrides.
+  'FORCE', 'Forces', 'for', 'In', 'in-situ', 'Li2S0.72P0.14', '0.5', 'Déng', 'αβ-phase', 'polarisation', 'ions', 'ionization'];
 fcTest.prop([fc.array(fc.constantFrom(...vocabulary), { maxLength: 30 })])('and on random mixes of keyword words', (words) => {
   const text = words.join(' ');
   expect(viaMatches(text)).toEqual(viaReference(text));

@@ -1,6 +1,6 @@
 import type { Lexicon } from './profiles.ts';
-import { STEM_OVERRIDES } from './stem.ts';
 import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
+import { ANY_WORD, wordAutomaton, type WordAutomaton } from './word-automaton.ts';
 import { WordCache } from './word-cache.ts';
 
 /** What the index keeps of a paper: feature counts per field and its length. No text. */
@@ -40,8 +40,7 @@ export class Analyzer {
   private ids = new Int32Array(1024);
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
-  private readonly trie: Int32Array;
-  private readonly trieEnds: Int32Array;
+  private readonly automaton: WordAutomaton;
   private readonly cache: WordCache;
   // Per-paper counts by feature id, reset after each paper through `touched`.
   private readonly titleCounts: Int32Array;
@@ -49,9 +48,7 @@ export class Analyzer {
   private readonly touched: number[] = [];
 
   constructor(private readonly lexicon: Lexicon) {
-    const prefixes = lexiconPrefixes(lexicon);
-    this.trie = prefixes.next;
-    this.trieEnds = prefixes.endLimit;
+    this.automaton = wordAutomaton(lexicon);
     // Each analyzer stems the words it meets once, in its own cache (termOf's would keep them for good).
     this.cache = new WordCache(lexicon.termIds);
     this.titleCounts = new Int32Array(lexicon.features.length);
@@ -91,7 +88,7 @@ export class Analyzer {
 
   /**
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
-   * words: a word whose first letters begin no lexicon term is -1 without being read further.
+   * words: a word that cannot stand for a lexicon term is -1 without being stemmed or looked up.
    * Exact for texts that need no rewriting. `strict`: return -1 where `rewriteText` would change
    * the text (formula notation: `_`, `\\`, `$`, subscript digits; a formula written with spaces,
    * "Li 6 PS 5 Cl"), for the caller to rewrite it and read it again.
@@ -103,7 +100,8 @@ export class Analyzer {
       this.starts = new Int32Array(len * 2);
       this.ends = new Int32Array(len * 2);
     }
-    const { ids, starts, ends, trie, trieEnds } = this;
+    const { ids, starts, ends } = this;
+    const { next, onDecimalPoint, onWide, mayBeTerm } = this.automaton;
     let n = 0;
     let i = 0;
     while (i < len) {
@@ -114,33 +112,25 @@ export class Analyzer {
         continue;
       }
       const start = i;
-      // Walk the prefix trie while reading the word: it stops where no term can start like the
-      // word, or any word going on from there may stand for one (`candidate`); `maxLength` is the
-      // longest word a short term reached so far may be.
-      let node = 0;
-      let candidate = false;
-      let maxLength = 0;
-      for (;;) {
-        const lower = text.charCodeAt(i) | 32;
-        if (lower > 127) { candidate = true; break; }
-        node = trie[node * 128 + lower] as number;
-        if (node === 0) break;
-        const limit = trieEnds[node] as number;
-        if (limit === -1) { candidate = true; break; }
-        if (limit > maxLength) maxLength = limit;
-        if (++i >= len || !continuesWord(text, i, len)) break;
-      }
-      // The rest of the word, unread: mostly lower-case letters, tested without the table.
-      while (i < len) {
+      // The automaton tells, letter by letter, whether the word may stand for a term (see word-automaton.ts).
+      const first = text.charCodeAt(i);
+      let state = first < 128 ? next[first] as number : ANY_WORD;
+      while (++i < len) {
         const c = text.charCodeAt(i);
-        if ((c - 97) >>> 0 < 26 || CHAR_CLASS[c] === WORD
-          || (c === 46 && i + 1 < len && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))) i++;
+        let to: number;
+        if (c < 128) {
+          to = next[(state << 7) | c] as number;
+          if (to === 0) {
+            if (c !== 46 || i + 1 >= len || !isDigit(text.charCodeAt(i - 1)) || !isDigit(text.charCodeAt(i + 1))) break;
+            to = onDecimalPoint[state] as number;
+          }
+        } else if (CHAR_CLASS[c] === WORD) to = onWide[state] as number;
         else break;
+        state = to;
       }
-      if (!candidate && maxLength >= i - start) candidate = true;
       starts[n] = start;
       ends[n] = i;
-      ids[n++] = candidate ? this.cache.get(text, start, i) : -1;
+      ids[n++] = mayBeTerm[state] === 1 ? this.cache.get(text, start, i) : -1;
       if (strict && i - start <= 2 && isDigit(text.charCodeAt(start)) && spacedFormulaAt(text, start, i)) return -1;
     }
     return n;
@@ -189,12 +179,6 @@ for (const c of '_\\$₀₁₂₃₄₅₆₇₈₉') CHAR_CLASS[c.charCodeAt(0)
 
 // The scan never reads outside its text: an out-of-bounds read would throw the optimized code away.
 
-/** Whether the character at `i` (0 < i < len) goes on a word: a word character, or a decimal point between digits. */
-function continuesWord(text: string, i: number, len: number): boolean {
-  const c = text.charCodeAt(i);
-  return CHAR_CLASS[c] === WORD || (c === 46 && i + 1 < len && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
-}
-
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
@@ -212,55 +196,3 @@ function spacedFormulaAt(text: string, start: number, end: number): boolean {
 
 /** Most papers hold no keyword at all: they share one empty list. */
 const NONE: readonly number[] = Object.freeze([]);
-
-/**
- * A letter trie of the lexicon's terms, to tell without stemming whether a word may stand for one.
- * A Porter stem agrees with its lower-case word but for its last two letters at most ("batteri" from
- * "battery", "plate" from "plating", "stabl" from "stability"); formulas, names and acronyms are the
- * word in lower case. So a word must start with a term less its last two letters (at least three
- * letters kept), or be one of the stem overrides' words. Most words fail within a letter or two and
- * are never stemmed; the analyzer tests check that the answer equals the full lookup's on the corpus.
- */
-function lexiconPrefixes(lexicon: Lexicon) {
-  let next = new Int32Array(128 * 256); // node * 128 + letter -> child node (0 = none)
-  // Per node: 0 no term ends here; -1 any word going on from here may stand for a term; n > 0 only a
-  // word of at most n letters ("ion" stands for "ions" but not for "ionization").
-  let endLimit = new Int32Array(256);
-  let nodes = 1;
-  const add = (word: string, limit: number) => {
-    let node = 0;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      if (c > 127) return; // non-ASCII words always take the lookup
-      let child = next[node * 128 + c] as number;
-      if (child === 0) {
-        if (nodes === endLimit.length) {
-          const bigger = new Int32Array(next.length * 2);
-          bigger.set(next);
-          next = bigger;
-          const limits = new Int32Array(endLimit.length * 2);
-          limits.set(endLimit);
-          endLimit = limits;
-        }
-        child = nodes++;
-        next[node * 128 + c] = child;
-      }
-      node = child;
-    }
-    const old = endLimit[node] as number;
-    endLimit[node] = old === -1 || limit === -1 ? -1 : Math.max(old, limit);
-  };
-  for (const term of lexicon.termIds.keys()) {
-    const t = term.startsWith('#') ? term.slice(1) : term;
-    // A short term is a short word itself, or a stem of a word at most two letters longer ("ions",
-    // "lies" -> "li"); a longer one is a Porter stem, which may differ from its word in its last two letters.
-    if (t.length <= 3) add(t, t.length + 2);
-    else add(t.slice(0, Math.max(3, t.length - 2)), -1);
-  }
-  // British spellings the overrides map to an American stem ("polarisation" -> "polariz").
-  for (const [word, stem] of Object.entries(STEM_OVERRIDES)) if (lexicon.termIds.has(stem)) add(word, word.length);
-  return {
-    next,
-    endLimit,
-  };
-}
