@@ -93,8 +93,9 @@ export function wordAutomaton(lexicon: Lexicon): WordAutomaton {
  * most n letters: "ion" stands for "ions" but not for "ionization").
  */
 function prefixTrie(lexicon: Lexicon) {
-  const child: number[] = new Array<number>(128).fill(0); // node * 128 + letter -> child node (0 = none)
-  const limit: number[] = [0];
+  let child = new Int32Array(128 * 256); // node * 128 + letter -> child node (0 = none)
+  let limit = new Int32Array(256);
+  let nodes = 1;
   const add = (word: string, wordLimit: number) => {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
@@ -102,9 +103,15 @@ function prefixTrie(lexicon: Lexicon) {
       if (c > 127) return; // non-ASCII words always take the lookup
       let next = child[node * 128 + c] as number;
       if (next === 0) {
-        next = limit.length;
-        limit.push(0);
-        for (let k = 0; k < 128; k++) child.push(0);
+        if (nodes === limit.length) {
+          const moreChildren = new Int32Array(child.length * 2);
+          moreChildren.set(child);
+          child = moreChildren;
+          const moreLimits = new Int32Array(limit.length * 2);
+          moreLimits.set(limit);
+          limit = moreLimits;
+        }
+        next = nodes++;
         child[node * 128 + c] = next;
       }
       node = next;
@@ -121,5 +128,5 @@ function prefixTrie(lexicon: Lexicon) {
   }
   // British spellings the overrides map to an American stem ("polarisation" -> "polariz").
   for (const [word, stem] of Object.entries(STEM_OVERRIDES)) if (lexicon.termIds.has(stem)) add(word, word.length);
-  return { child, limit, nodes: limit.length };
+  return { child, limit: limit.subarray(0, nodes), nodes };
 }
