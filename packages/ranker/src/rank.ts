@@ -174,23 +174,40 @@ function scoreBatch(
   const memberCount = config.members.length;
   const n = papers.length;
   const relevance = new Float64Array(n * profiles.length);
-  const excludedBy = new Int32Array(n * areaCount);
-  const unmet = new Int32Array(n * areaCount);
+  const excludedBy = new Int32Array(n * areaCount).fill(-1);
+  const unmet = new Int32Array(n * areaCount).fill(-1);
   const authors = new Map<number, readonly (readonly string[])[]>();
+  // Which profiles each feature concerns, 32 to a word: a paper is scored against the profiles its
+  // features touch, the others (most) score 0 without a look.
+  const words = Math.ceil(profiles.length / 32);
+  const touchedBy = new Int32Array(lexicon.features.length * words);
+  profiles.forEach((profile, k) => {
+    profile.touches.forEach((t, f) => {
+      if (t) touchedBy[f * words + (k >> 5)] = (touchedBy[f * words + (k >> 5)] as number) | (1 << (k & 31));
+    });
+  });
+  const touched = new Int32Array(words);
+  const isTouched = (k: number) => (touched[k >> 5] as number) & (1 << (k & 31));
   for (let i = 0; i < n; i++) {
-    const paper = papers[i] as Paper;
     const paperFeatures = features[i] as PaperFeatures;
     const row = i * profiles.length;
-    const found = followed(paper.authors);
+    const found = followed((papers[i] as Paper).authors);
     if (found) authors.set(i, found);
+    touched.fill(0);
+    for (const f of paperFeatures.ids) for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
     for (let a = 0; a < areaCount; a++) {
+      if (!isTouched(a)) {
+        // No word of the area's: a paper that must match one of its `require` lists misses the first.
+        if ((profiles[a] as CompiledProfile).require.length > 0) unmet[i * areaCount + a] = 0;
+        continue;
+      }
       const s = scoreProfile(profiles[a] as CompiledProfile, paperFeatures, params);
       relevance[row + a] = s.relevance;
       excludedBy[i * areaCount + a] = s.excludedBy;
       unmet[i * areaCount + a] = s.unmet;
     }
     for (let j = 0; j < memberCount; j++) {
-      const s = scoreProfile(profiles[areaCount + j] as CompiledProfile, paperFeatures, params).relevance;
+      const s = isTouched(areaCount + j) ? scoreProfile(profiles[areaCount + j] as CompiledProfile, paperFeatures, params).relevance : 0;
       // A followed author makes the paper the member's concern whatever its words.
       relevance[row + areaCount + j] = found && (found[j] as readonly string[]).length > 0 ? Math.max(s, 0.9) : s;
     }
