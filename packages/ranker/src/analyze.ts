@@ -1,4 +1,5 @@
 import type { Lexicon } from './profiles.ts';
+import { normalizeFormulaNotation } from './formula.ts';
 import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
 import { ANY_WORD, wordAutomaton, type WordAutomaton } from './word-automaton.ts';
 import { WordCache } from './word-cache.ts';
@@ -90,8 +91,8 @@ export class Analyzer {
    * Splits `text` and writes its words' term ids into `ids` in one pass, without building the
    * words: a word that cannot stand for a lexicon term is -1 without being stemmed or looked up.
    * Exact for texts that need no rewriting. `strict`: return -1 where `rewriteText` would change
-   * the text (formula notation: `_`, `\\`, `$`, subscript digits; a formula written with spaces,
-   * "Li 6 PS 5 Cl"), for the caller to rewrite it and read it again.
+   * the text (formula notation that `normalizeFormulaNotation` rewrites; a formula written with
+   * spaces, "Li 6 PS 5 Cl"), for the caller to rewrite it and read it again.
    */
   private wordIds(text: string, strict: boolean): number {
     const len = text.length;
@@ -104,10 +105,16 @@ export class Analyzer {
     const { next, onDecimalPoint, onWide, mayBeTerm } = this.automaton;
     let n = 0;
     let i = 0;
+    let notationChecked = !strict;
     while (i < len) {
       const kind = CHAR_CLASS[text.charCodeAt(i)] as number;
       if (kind !== WORD) {
-        if (kind === REWRITE && strict) return -1; // LaTeX or subscripts: rewrite first
+        if (kind === REWRITE && !notationChecked) {
+          // LaTeX or subscripts: rewrite first, unless rewriting leaves them as they are ("$\alpha$",
+          // "$10^{-3}$", about half the texts that hold any), and read on.
+          if (normalizeFormulaNotation(text) !== text) return -1;
+          notationChecked = true;
+        }
         i++;
         continue;
       }
