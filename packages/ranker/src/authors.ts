@@ -41,12 +41,10 @@ export function followedAuthorsIn(followed: readonly string[], authors: readonly
 export function authorMatcher(followed: readonly string[]): (authors: readonly string[]) => readonly string[] {
   const wanted = parseFollowed(followed);
   if (wanted.length === 0) return () => NO_ONE;
-  const anySurname = surnameTest(wanted);
+  const mayBe = surnameTest(wanted);
   return (authors) => {
-    if (!anySurname(authors)) return NO_ONE;
-    const keys = authors.map(nameKey).filter((k): k is NameKey => k !== undefined);
-    return wanted.filter(({ key: want }) => keys.some((k) => k.surname === want.surname
-      && (want.initial === undefined || k.initial === undefined || k.initial === want.initial))).map((w) => w.name);
+    const keys = candidateKeys(authors, mayBe);
+    return keys ? followedAmong(wanted, keys) : NO_ONE;
   };
 }
 
@@ -56,15 +54,37 @@ export function authorMatcher(followed: readonly string[]): (authors: readonly s
  * surnames per author passes over most papers, however many members follow whom.
  */
 export function groupAuthorMatcher(lists: readonly (readonly string[])[]): (authors: readonly string[]) => (readonly string[])[] | undefined {
-  const everyone = parseFollowed(lists.flat());
+  const members = lists.map(parseFollowed);
+  const everyone = members.flat();
   if (everyone.length === 0) return () => undefined;
-  const anySurname = surnameTest(everyone);
-  const members = lists.map(authorMatcher);
+  const mayBe = surnameTest(everyone);
   return (authors) => {
-    if (!anySurname(authors)) return undefined;
-    const found = members.map((match) => match(authors));
+    const keys = candidateKeys(authors, mayBe); // parsed once for every member
+    if (!keys) return undefined;
+    const found = members.map((wanted) => (wanted.length > 0 ? followedAmong(wanted, keys) : NO_ONE));
     return found.some((names) => names.length > 0) ? found : undefined;
   };
+}
+
+/**
+ * The parsed names of the authors whose name holds one of the surnames, or undefined when none does
+ * (most papers): only those can match, and parsing a name costs far more than the test.
+ */
+function candidateKeys(authors: readonly string[], mayBe: (author: string) => boolean): NameKey[] | undefined {
+  let keys: NameKey[] | undefined;
+  for (const author of authors) {
+    if (!mayBe(author)) continue;
+    const key = nameKey(author);
+    if (key) (keys ??= []).push(key);
+  }
+  return keys;
+}
+
+/** The followed names among authors' parsed names: same surname, and the same initial where both give one. */
+function followedAmong(wanted: readonly { name: string; key: NameKey }[], keys: readonly NameKey[]): readonly string[] {
+  const names = wanted.filter(({ key: want }) => keys.some((k) => k.surname === want.surname
+    && (want.initial === undefined || k.initial === undefined || k.initial === want.initial))).map((w) => w.name);
+  return names.length > 0 ? names : NO_ONE;
 }
 
 function parseFollowed(followed: readonly string[]): { name: string; key: NameKey }[] {
@@ -72,8 +92,8 @@ function parseFollowed(followed: readonly string[]): { name: string; key: NameKe
     .filter((w): w is { name: string; key: NameKey } => w.key !== undefined);
 }
 
-/** Whether any author's name holds one of the surnames: one regex test per name, no string built. */
-function surnameTest(wanted: readonly { key: NameKey }[]): (authors: readonly string[]) => boolean {
+/** Whether an author's name holds one of the surnames, accents aside: one regex test, no string built for most names. */
+function surnameTest(wanted: readonly { key: NameKey }[]): (author: string) => boolean {
   const anySurname = new RegExp(wanted.map((w) => w.key.surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-  return (authors) => authors.some((author) => anySurname.test(author) || (/[^\x00-\x7f]/.test(author) && anySurname.test(fold(author))));
+  return (author) => anySurname.test(author) || (/[^\x00-\x7f]/.test(author) && anySurname.test(fold(author)));
 }
