@@ -1,5 +1,6 @@
 import type { Lexicon } from './profiles.ts';
 import { normalizeFormulaNotation } from './formula.ts';
+import { insertionSort } from './insertion-sort.ts';
 import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
 import { ANY_WORD, wordAutomaton, type WordAutomaton } from './word-automaton.ts';
 import { WordCache } from './word-cache.ts';
@@ -61,7 +62,7 @@ export class Analyzer {
     const { titleCounts, abstractCounts, touched } = this;
     const length = this.count(paper.title, titleCounts) + (paper.abstract ? this.count(paper.abstract, abstractCounts) : 0);
     if (touched.length === 0) return { ids: NONE, inTitle: NONE, inAbstract: NONE, length };
-    const sorted = touched.length > 1 ? touched.sort(ascending).slice() : touched.slice();
+    const sorted = insertionSort(touched.slice(), ascending);
     const inTitle = sorted.map((f) => titleCounts[f] as number);
     const inAbstract = sorted.map((f) => abstractCounts[f] as number);
     for (const f of touched) { titleCounts[f] = 0; abstractCounts[f] = 0; }

@@ -1,5 +1,6 @@
 import type { Area, MatchedTerm, MemberMatch } from '@labdigest/core';
 import type { Match, PaperFeatures } from './analyze.ts';
+import { insertionSort } from './insertion-sort.ts';
 import type { Lexicon } from './profiles.ts';
 
 /**
@@ -40,7 +41,7 @@ export function matchedTermsOf(
     if (key >= 0) pool?.set(key, Object.freeze(term));
     return term;
   });
-  return terms.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.keyword < b.keyword ? -1 : 1));
+  return insertionSort(terms, (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.keyword < b.keyword ? -1 : 1));
 }
 
 const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
