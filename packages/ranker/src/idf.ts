@@ -13,9 +13,11 @@ export interface FeatureStats {
 export function collectStats(lexicon: Lexicon, papers: readonly PaperFeatures[]): FeatureStats {
   const df = new Float64Array(lexicon.features.length);
   let totalLength = 0;
-  for (const paper of papers) {
+  // Indexed loops: this runs once per ranking, mostly before V8 optimizes it, where for-of makes an iterator per paper.
+  for (let i = 0; i < papers.length; i++) {
+    const paper = papers[i] as PaperFeatures;
     totalLength += paper.length;
-    for (const f of paper.ids) df[f] = (df[f] as number) + 1;
+    for (let k = 0; k < paper.ids.length; k++) df[paper.ids[k] as number] = (df[paper.ids[k] as number] as number) + 1;
   }
   return { documents: papers.length, averageLength: papers.length ? totalLength / papers.length : 0, df };
 }

@@ -194,7 +194,10 @@ function scoreBatch(
     const found = followed((papers[i] as Paper).authors);
     if (found) authors.set(i, found);
     touched.fill(0);
-    for (const f of paperFeatures.ids) for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
+    for (let k = 0; k < paperFeatures.ids.length; k++) {
+      const f = paperFeatures.ids[k] as number;
+      for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
+    }
     for (let a = 0; a < areaCount; a++) {
       if (!isTouched(a)) {
         // No word of the area's: a paper that must match one of its `require` lists misses the first.
