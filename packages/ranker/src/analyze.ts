@@ -1,7 +1,7 @@
 import type { Lexicon } from './profiles.ts';
 import { normalizeFormulaNotation } from './formula.ts';
 import { insertionSort } from './insertion-sort.ts';
-import { isDigit, isShouting, isWordChar, rewriteText } from './tokenize.ts';
+import { isDigit, isShouting, isWordChar, rewriteNormalized, rewriteText } from './tokenize.ts';
 import { ANY_WORD, wordAutomaton, type WordAutomaton } from './word-automaton.ts';
 import { WordCache } from './word-cache.ts';
 
@@ -48,6 +48,8 @@ export class Analyzer {
   private readonly titleCounts: Int32Array;
   private readonly abstractCounts: Int32Array;
   private readonly touched: number[] = [];
+  // The text last read strictly with its formula notation rewritten, when that changed it.
+  private normalized: string | undefined = undefined;
 
   constructor(private readonly lexicon: Lexicon) {
     this.automaton = wordAutomaton(lexicon);
@@ -79,10 +81,11 @@ export class Analyzer {
   }
 
   private count(text: string, into: Int32Array): number {
+    this.normalized = undefined;
     let n = isShouting(text) ? -1 : this.wordIds(text, true);
     if (n < 0) {
       // As `splitWords` reads it: rewritten first (LaTeX, spaced formulas, shouting), then split.
-      n = this.wordIds(rewriteText(text), false);
+      n = this.wordIds(this.normalized !== undefined ? rewriteNormalized(this.normalized) : rewriteText(text), false);
     }
     this.phrases(n, into, undefined);
     return n;
@@ -113,7 +116,11 @@ export class Analyzer {
         if (kind === REWRITE && !notationChecked) {
           // LaTeX or subscripts: rewrite first, unless rewriting leaves them as they are ("$\alpha$",
           // "$10^{-3}$", about half the texts that hold any), and read on.
-          if (normalizeFormulaNotation(text) !== text) return -1;
+          const normalized = normalizeFormulaNotation(text);
+          if (normalized !== text) {
+            this.normalized = normalized; // for the caller's rewrite
+            return -1;
+          }
           notationChecked = true;
         }
         i++;

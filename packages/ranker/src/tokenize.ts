@@ -59,7 +59,12 @@ export function splitWords(input: string): Words {
  * shouted text in lower case. Spans of words refer to this text.
  */
 export function rewriteText(input: string): string {
-  const text = joinSpacedFormulasInText(normalizeFormulaNotation(input));
+  return rewriteNormalized(normalizeFormulaNotation(input));
+}
+
+/** `rewriteText` of a text whose formula notation `normalizeFormulaNotation` has already rewritten. */
+export function rewriteNormalized(normalized: string): string {
+  const text = joinSpacedFormulasInText(normalized);
   return isShouting(text) ? text.toLowerCase() : text;
 }
 
