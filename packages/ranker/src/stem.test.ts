@@ -20,3 +20,10 @@ describe('and merges the forms of one word', () => {
     expect(termOf(a)).toBe(termOf(b));
   });
 });
+
+test('words that are names on every JavaScript object are words like any other', () => {
+  for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+    expect(typeof termOf(word)).toBe('string');
+  }
+  expect(termOf('constructors')).toBe(termOf('constructor'));
+});

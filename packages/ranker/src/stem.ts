@@ -50,7 +50,8 @@ export function computeTerm(raw: string): string {
   const body = raw.length > 2 && raw.endsWith('s') ? raw.slice(0, -1) : raw;
   if (body.length >= 2 && /^[A-Z]+$/.test(body)) return `#${body.toLowerCase()}`;
   if (/[A-Z]/.test(raw.slice(1))) return lower;
-  const override = STEM_OVERRIDES[lower];
+  // Own keys only: "constructor" or "toString" in an abstract must not find Object.prototype's.
+  const override = Object.hasOwn(STEM_OVERRIDES, lower) ? STEM_OVERRIDES[lower] : undefined;
   if (override !== undefined) return override;
   if (lower.length <= 3) return lower;
   return PorterStemmer.stem(lower);
