@@ -72,17 +72,23 @@ export function rewriteNormalized(normalized: string): string {
 export function isShouting(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  // The first 120 letters tell: a shouted text is in capitals from its start.
+  // The first 120 letters tell: a shouted text is in capitals from its start. Counted without a
+  // branch per letter (upper and lower case come in no predictable order); from 30 lower-case
+  // letters on, upper > 3 * lower cannot hold, as upper + lower <= 120.
   for (let i = 0; i < text.length && upper + lower < 120; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) {
-      // upper + lower <= 120, so from 30 lower-case letters on, upper > 3 * lower cannot hold.
-      if (++lower >= 30) return false;
-    }
+    const kind = c < 128 ? LETTER_CASE[c] as number : 0;
+    upper += kind & 1;
+    lower += kind >> 1;
+    if (lower >= 30) return false;
   }
   return upper > 12 && upper > 3 * lower;
 }
+
+// ASCII letters by case: 1 upper, 2 lower.
+const LETTER_CASE = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) LETTER_CASE[c] = 1;
+for (let c = 97; c <= 122; c++) LETTER_CASE[c] = 2;
 
 /** Terms of a text: its words through `termOf` (stems, formulas, `#acronyms`). */
 export function tokenize(text: string): string[] {
