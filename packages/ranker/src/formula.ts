@@ -44,12 +44,12 @@ const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 export function normalizeFormulaNotation(text: string): string {
   let out = text;
   if (/[₀-₉]/.test(out)) out = out.replace(/[₀-₉]/g, (d) => String(SUBSCRIPTS.indexOf(d)));
-  if (out.includes('_') || out.includes('\\')) {
-    out = out
-      .replace(/\\(?:mathrm|text|mathbf|rm|textrm)\s*\{([^{}]*)\}/g, '$1')
-      .replace(/\\textsubscript\{([^{}]*)\}/g, '$1')
-      .replace(/\$?_\{?([0-9.]+|[xyzδ])\}?\$?/g, '$1');
+  // Each pass only where its mark is: most texts that hold one hold no other.
+  if (out.includes('\\')) {
+    out = out.replace(/\\(?:mathrm|text|mathbf|rm|textrm)\s*\{([^{}]*)\}/g, '$1');
+    if (out.includes('\\textsubscript')) out = out.replace(/\\textsubscript\{([^{}]*)\}/g, '$1');
   }
+  if (out.includes('_')) out = out.replace(/\$?_\{?([0-9.]+|[xyzδ])\}?\$?/g, '$1');
   if (out.includes('$')) out = out.replace(/\$([A-Za-z0-9.]*)\$/g, '$1');
   return out;
 }
