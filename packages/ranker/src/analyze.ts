@@ -35,6 +35,14 @@ export function createAnalyzer(lexicon: Lexicon): Analyzer {
   return new Analyzer(lexicon);
 }
 
+/**
+ * The analyzer made last, kept until the next is made. V8 holds an instance's final hidden class only
+ * through its instances: when a ranker and its analyzer were collected before the next ranker was made,
+ * the next analyzer got new hidden classes and V8 threw away the scan's optimized code ("weak objects"),
+ * compiling it again on every ranker.
+ */
+const keptAlive: { latest?: Analyzer } = {};
+
 // A class, not closures: every analyzer shares one copy of the scanning code, so V8's optimized
 // code (and what it learnt about the scan) carries over from one ranker to the next.
 export class Analyzer {
@@ -52,6 +60,7 @@ export class Analyzer {
   private normalized: string | undefined = undefined;
 
   constructor(private readonly lexicon: Lexicon) {
+    keptAlive.latest = this;
     this.automaton = wordAutomaton(lexicon);
     // Each analyzer stems the words it meets once, in its own cache (termOf's would keep them for good).
     this.cache = new WordCache(lexicon.termIds);
