@@ -5,7 +5,7 @@ import { groupAuthorMatcher, NO_ONE } from './authors.ts';
 import { leftOutNote, listWords, matchedTermsOf, relevanceNote, type TermPool } from './explain.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon } from './profiles.ts';
-import { scoreProfile, traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
+import { scoreProfile, traceProfile, untouchedScore, type ScoreParams, type ScoreTrace } from './score.ts';
 import { summarize } from './summary.ts';
 
 /** One paper as ranked: scores against every area and member, its section, and the evidence. */
@@ -174,8 +174,8 @@ function scoreBatch(
   const memberCount = config.members.length;
   const n = papers.length;
   const relevance = new Float64Array(n * profiles.length);
-  const excludedBy = new Int32Array(n * areaCount).fill(-1);
-  const unmet = new Int32Array(n * areaCount).fill(-1);
+  const excludedBy = new Int32Array(n * areaCount);
+  const unmet = new Int32Array(n * areaCount);
   const authors = new Map<number, readonly (readonly string[])[]>();
   // Which profiles each feature concerns, 32 to a word: a paper is scored against the profiles its
   // features touch, the others (most) score 0 without a look.
@@ -199,18 +199,15 @@ function scoreBatch(
       for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
     }
     for (let a = 0; a < areaCount; a++) {
-      if (!isTouched(a)) {
-        // No word of the area's: a paper that must match one of its `require` lists misses the first.
-        if ((profiles[a] as CompiledProfile).require.length > 0) unmet[i * areaCount + a] = 0;
-        continue;
-      }
-      const s = scoreProfile(profiles[a] as CompiledProfile, paperFeatures, params);
+      const profile = profiles[a] as CompiledProfile;
+      const s = isTouched(a) ? scoreProfile(profile, paperFeatures, params) : untouchedScore(profile);
       relevance[row + a] = s.relevance;
       excludedBy[i * areaCount + a] = s.excludedBy;
       unmet[i * areaCount + a] = s.unmet;
     }
     for (let j = 0; j < memberCount; j++) {
-      const s = isTouched(areaCount + j) ? scoreProfile(profiles[areaCount + j] as CompiledProfile, paperFeatures, params).relevance : 0;
+      const profile = profiles[areaCount + j] as CompiledProfile;
+      const s = (isTouched(areaCount + j) ? scoreProfile(profile, paperFeatures, params) : untouchedScore(profile)).relevance;
       // A followed author makes the paper the member's concern whatever its words.
       relevance[row + areaCount + j] = found && (found[j] as readonly string[]).length > 0 ? Math.max(s, 0.9) : s;
     }

@@ -78,7 +78,7 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
   let touched = false;
   for (let at = 0; at < ids.length && !touched; at++) touched = profile.touches[ids[at] as number] === 1;
   // The paper holds none of this profile's words: most papers and most profiles.
-  if (!touched && !trace) return profile.require.length ? NOTHING_UNMET : NOTHING;
+  if (!touched && !trace) return untouchedScore(profile);
   let excludedBy = -1;
   for (const f of profile.exclude) if (indexOf(ids, f) >= 0) { excludedBy = f; break; }
   let unmet = -1;
@@ -122,6 +122,14 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
   if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };
   if (raw === 0) return NOTHING; // none of this profile's keywords: the common case
   return { relevance: relevanceOf(raw), raw, excludedBy: -1, unmet: -1 };
+}
+
+/**
+ * The score of a paper that holds none of the profile's words (keywords, exclusions, `require`
+ * lists): 0, and the first `require` list unmet, if any. Batch scoring gives it without a look.
+ */
+export function untouchedScore(profile: CompiledProfile): ProfileScore {
+  return profile.require.length ? NOTHING_UNMET : NOTHING;
 }
 
 export function relevanceOf(raw: number): number {
