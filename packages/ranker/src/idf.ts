@@ -17,7 +17,10 @@ export function collectStats(lexicon: Lexicon, papers: readonly PaperFeatures[])
   for (let i = 0; i < papers.length; i++) {
     const paper = papers[i] as PaperFeatures;
     totalLength += paper.length;
-    for (let k = 0; k < paper.ids.length; k++) df[paper.ids[k] as number] = (df[paper.ids[k] as number] as number) + 1;
+    for (let k = 0; k < paper.ids.length; k++) {
+      const f = paper.ids[k] as number;
+      df[f] = (df[f] as number) + 1;
+    }
   }
   return { documents: papers.length, averageLength: papers.length ? totalLength / papers.length : 0, df };
 }
