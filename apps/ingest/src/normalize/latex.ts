@@ -55,6 +55,13 @@ function render(s: string, math: boolean): string {
   let out = '';
   let i = 0;
   while (i < s.length) {
+    // Text between the characters handled below is copied in one piece, not character by character.
+    const plain = plainUntil(s, i, math);
+    if (plain > i) {
+      out += s.slice(i, plain);
+      i = plain;
+      continue;
+    }
     const c = s[i] as string;
     if (c === '\\') {
       const [text, next] = command(s, i, math);
@@ -97,6 +104,17 @@ function render(s: string, math: boolean): string {
     }
   }
   return out;
+}
+
+/** Where the next character render() handles comes: a backslash or `{`; then `$` in text, or one of `}_^~` in math. */
+function plainUntil(s: string, from: number, math: boolean): number {
+  let i = from;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* backslash */ || c === 123 /* { */) break;
+    if (math ? c === 125 /* } */ || c === 95 /* _ */ || c === 94 /* ^ */ || c === 126 /* ~ */ : c === 36 /* $ */) break;
+  }
+  return i;
 }
 
 function command(s: string, start: number, math: boolean): [string, number] {
