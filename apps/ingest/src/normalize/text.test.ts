@@ -67,6 +67,22 @@ describe('cleanText', () => {
     const out = cleanText(m);
     expect(out === out.trim() && !/\s{2}/.test(out)).toBe(true);
   });
+
+  // Plain printable ASCII (most author names) is returned without the full pipeline. An entity
+  // appended sends the same text through all of it: both must agree, on text the shortcut takes
+  // and on text it must not take (double or leading spaces, tabs, DEL, `javascript:`).
+  const printable = [...Array(95).keys()].map((k) => String.fromCharCode(32 + k)).filter((c) => !' <&\\$'.includes(c));
+  const visible = fc.string({ unit: fc.constantFrom(...printable), minLength: 1, maxLength: 8 });
+  const word = fc.oneof(visible, fc.constantFrom('javascript:', '\u007f', 'é'));
+  // It ends with a visible word: the reference keeps the space before the appended entity.
+  const spaced = fc.tuple(fc.constantFrom('', ' '), fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', ' ', '  ', '\t')), { maxLength: 6 }), visible)
+    .map(([lead, rest, last]) => lead + rest.map(([w, sep]) => w + sep).join('') + last);
+  prop.prop([spaced], { numRuns: 3000 })('plain ASCII comes out as the full pipeline gives it', (s) => {
+    expect(cleanText(s)).toBe(cleanText(`${s}&amp;`).replace(/&$/, ''));
+  });
+
+  test.each([['a ', 'a'], [' a', 'a'], ['a  b', 'a b'], ['a\tb', 'a b'], ['a\u007fb', 'ab'], ['javascript:x', 'javascript :x'], ['A. Name', 'A. Name']])(
+    'plain ASCII %j', (s, expected) => expect(cleanText(s)).toBe(expected));
 });
 
 describe('cleanPlainText', () => {

@@ -110,7 +110,9 @@ function neutralizeTags(text: string): string {
 }
 
 function collapseSpace(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  // Each run of white space becomes one space. A lone space already is one: matching only longer runs
+  // and other white space leaves most words' spaces alone instead of replacing each with itself.
+  return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /**
@@ -153,6 +155,7 @@ function step(input: string): string {
  * decoded until nothing changes, and a `<` left in the text can never start a tag.
  */
 export function cleanText(markup: string): string {
+  if (isPlainAscii(markup)) return markup;
   let current = step(markup);
   for (let i = 0; i < 6; i++) {
     if (!/[<&\\$]/.test(current)) return current;
@@ -161,6 +164,15 @@ export function cleanText(markup: string): string {
     current = next;
   }
   return current;
+}
+
+/**
+ * True for text that cleanText would return as it is: printable ASCII with no markup, entity, LaTeX,
+ * leading, trailing or double space, or `javascript:` (most author names and many titles), so it
+ * skips the dozen passes that would each find nothing to change.
+ */
+function isPlainAscii(text: string): boolean {
+  return !/[^ -~]|[<&\\$]| {2}|^ | $/.test(text) && !/javascript\s*:/i.test(text);
 }
 
 /** Escapes `&` and `<` so that text which is not markup (arXiv titles: "p<q") survives `cleanText`. */
