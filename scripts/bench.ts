@@ -87,9 +87,17 @@ if (wants('ingest')) {
   const listing = readFileSync(requireShared('feeds/arxiv-rss-listing-all-archives-2024-11-28.rss.xml'), 'utf8');
   benchParseListing(listing); // the parser's first run compiles; the daily job parses many feeds
   const parse = benchParseListing(listing);
-  const upsert = benchUpsert(corpus);
-  console.log(`bench: ingest parse_listing_ms=${Math.round(parse.ms)} upsert_per_s=${upsert.perSecond} `
-    + `listing_papers=${parse.papers} upserted=${corpus.length}`);
+  // Each load goes into a fresh store. As with the ranking, the first load in a process also pays for
+  // V8 compiling the store code and for the first touch of the memory SQLite's pages take (slow on
+  // virtual machines), and is printed apart; a daily fetch loads one source after another.
+  const loads: number[] = [];
+  for (let run = 0; run < 4; run++) {
+    collect();
+    loads.push(benchUpsert(corpus).perSecond);
+  }
+  const upsert = loads.slice(1).sort((a, b) => a - b)[1] as number;
+  console.log(`bench: ingest parse_listing_ms=${Math.round(parse.ms)} upsert_per_s=${upsert} `
+    + `upsert_first_per_s=${loads[0]} listing_papers=${parse.papers} upserted=${corpus.length}`);
 }
 
 if (wants('reader')) {
