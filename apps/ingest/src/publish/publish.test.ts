@@ -64,6 +64,17 @@ describe('the archive', () => {
     expect(readIndex(dir, 'DENG.Group').digests.map((d) => d.date)).toEqual(['2026-06-08', '2026-06-03', '2026-06-01']);
     expect(JSON.parse(readFileSync(join(dir, '2026-06-08.json'), 'utf8')).date).toBe('2026-06-08');
   });
+  test('latest.json is always the newest digest, also after an older day is rebuilt', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digests-'));
+    const latest = () => readFileSync(join(dir, 'latest.json'), 'utf8');
+    writeDigest(dir, digest('2026-06-01'));
+    expect(JSON.parse(latest()).date).toBe('2026-06-01');
+    writeDigest(dir, digest('2026-06-08'));
+    writeDigest(dir, digest('2026-06-03'));
+    expect(latest()).toBe(readFileSync(join(dir, '2026-06-08.json'), 'utf8'));
+    writeDigest(dir, { ...digest('2026-06-08'), title: 'Rebuilt' });
+    expect(JSON.parse(latest()).title).toBe('Rebuilt');
+  });
   test('a damaged index is an error that names it, and the digests stay', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digests-'));
     writeDigest(dir, digest('2026-06-01'));
