@@ -131,8 +131,9 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
-            // The archive list changes with every new digest: ask the network first, fall back offline.
-            urlPattern: /\/digests\/index\.json(?:\?.*)?$/,
+            // The archive list and the newest digest's copy (latest.json) change with every new digest:
+            // ask the network first, fall back offline.
+            urlPattern: /\/digests\/(?:index|latest)\.json(?:\?.*)?$/,
             handler: 'NetworkFirst',
             options: { cacheName: INDEX_CACHE, networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] } },
           },

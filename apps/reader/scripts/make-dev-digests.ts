@@ -3,7 +3,7 @@
 // Reads fixtures/papers/sample-week.jsonl.gz (one arXiv day + recent battery journal papers) and the
 // repo's digest.config.yaml, ranks the way `digest` does, and writes one digest per published week
 // of the journal papers to public/digests/<date>.json plus index.json. Output is deterministic.
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -70,5 +70,8 @@ for (const week of weekStarts) {
   index.digests.unshift({ date, file, title: digest.title, papers: digest.stats.included, sample: true });
   console.log(`${file}: ${batch.length} papers considered, ${digest.stats.included} in the digest`);
 }
+// The newest digest's copy that the reader asks for beside the index (as `digest build` writes it).
+const newestEntry = index.digests[0];
+if (newestEntry) copyFileSync(join(outDir, newestEntry.file), join(outDir, 'latest.json'));
 writeFileSync(join(outDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
 console.log(`index.json: ${index.digests.length} digests`);

@@ -45,7 +45,7 @@ describe('service worker precache', () => {
   });
 
   test('caches digests at run time and falls back to index.html for navigations', () => {
-    expect(sw).toMatch(/registerRoute\(\/\\\/digests\\\/index\\\.json[^)]*\)?.*?new \w+\.NetworkFirst\(\{cacheName:"labdigest-digest-index"/s);
+    expect(sw).toMatch(/registerRoute\(\/\\\/digests\\\/\(\?:index\|latest\)\\\.json[^)]*\)?.*?new \w+\.NetworkFirst\(\{cacheName:"labdigest-digest-index"/s);
     expect(sw).toMatch(/new \w+\.StaleWhileRevalidate\(\{cacheName:"labdigest-digests"/);
     expect(sw).toContain('createHandlerBoundToURL("index.html")');
     // registerType 'prompt': the worker waits for SKIP_WAITING instead of taking over on its own

@@ -25,10 +25,10 @@ afterEach(async () => {
 });
 
 describe('startLoading', () => {
-  test('asks for the index, then the newest digest it names; the app takes both without asking again', async () => {
-    const fetch = fakeFetch();
+  test('asks for the index and latest.json at once; the app takes the copy for the newest digest without asking again', async () => {
+    const fetch = fakeFetch({ 'latest.json': sampleDigests[newest] });
     await startLoading(BASE, { page: 'digest', date: null }, { fetch });
-    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/${newest}`]);
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/latest.json`]);
     const later = fakeFetch();
     const index = await loadIndex(BASE, { fetch: later });
     const digest = await loadDigest(BASE, newest, { fetch: later });
@@ -38,6 +38,25 @@ describe('startLoading', () => {
     // Taken once: a retry asks the network again.
     await loadIndex(BASE, { fetch: later });
     expect(urls(later)).toEqual([`${BASE}digests/index.json`]);
+  });
+
+  test('without latest.json (an archive written before it), asks for the newest digest the index names', async () => {
+    const fetch = fakeFetch();
+    await startLoading(BASE, { page: 'digest', date: null }, { fetch });
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/latest.json`, `${BASE}digests/${newest}`]);
+    const later = fakeFetch();
+    const digest = await loadDigest(BASE, newest, { fetch: later });
+    expect(digest.ok && digest.value.date).toBe(sampleIndex.digests[0]?.date);
+    expect(urls(later)).toEqual([]);
+  });
+
+  test('a latest.json of another day (a stale copy) is not taken for the newest digest', async () => {
+    const older = sampleIndex.digests[1]?.file ?? '';
+    const fetch = fakeFetch({ 'latest.json': sampleDigests[older] });
+    await startLoading(BASE, { page: 'digest', date: null }, { fetch });
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/latest.json`, `${BASE}digests/${newest}`]);
+    const digest = await loadDigest(BASE, newest, { fetch: fakeFetch() });
+    expect(digest.ok && digest.value.date).toBe(sampleIndex.digests[0]?.date);
   });
 
   test('a dated link asks for the index and that day side by side', async () => {
@@ -56,7 +75,7 @@ describe('startLoading', () => {
   test('settles, never rejects, when the index fails; the app then sees the failure', async () => {
     const fetch = fakeFetch({ 'index.json': 500 });
     await expect(startLoading(BASE, { page: 'digest', date: null }, { fetch })).resolves.toBeUndefined();
-    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`]);
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/latest.json`]);
     const index = await loadIndex(BASE, { fetch: fakeFetch() });
     expect(index).toEqual({ ok: false, error: { kind: 'not-found', url: `${BASE}digests/index.json`, status: 500 } });
   });

@@ -79,18 +79,30 @@ export function startLoading(
   const done = () => undefined;
   if (view.page !== 'digest') return index.then(done, done);
   if (view.date) return Promise.all([index, begin(digestUrl(base, `${view.date}.json`), validateDigest)]).then(done, done);
-  return index.then((loaded) => {
+  // The newest digest is also at digests/latest.json (index.html preloads it): asked for beside the
+  // index, not after it. It stands in for the dated file only when it is the digest the index names
+  // newest; a stale or missing copy costs nothing but the dated file's request.
+  const latest = fetchChecked(latestUrl(base), validateDigest, options);
+  return Promise.all([index, latest]).then(([loaded, early]) => {
     const newest = loaded.ok ? loaded.value.digests[0] : undefined;
     const url = newest && digestUrl(base, newest.file);
     // Only while the app has not asked for it itself yet (it asks right after taking the index).
-    if (url && !started.has(url)) return begin(url, validateDigest);
-    return undefined;
+    if (!newest || !url || started.has(url)) return undefined;
+    if (early.ok && early.value.date === newest.date) {
+      started.set(url, Promise.resolve(early));
+      return undefined;
+    }
+    return begin(url, validateDigest);
   }).then(done, done);
 }
 
 /** URLs of the archive index and of a digest file, relative to the app's base (sub-path hosting works). */
 export function indexUrl(base: string): string {
   return new URL('digests/index.json', base).href;
+}
+/** The newest digest's copy beside the index, so that a first visit can ask for both at once. */
+export function latestUrl(base: string): string {
+  return new URL('digests/latest.json', base).href;
 }
 export function digestUrl(base: string, file: string): string {
   return new URL(`digests/${encodeURIComponent(file)}`, base).href;
