@@ -5,7 +5,8 @@
 // need; this walk jumps from `<` to `<` and builds each object once, in a fraction of the time
 // (the 2.7 MB arXiv listing: 10-30 ms instead of ~140 ms). Its rules, quirks included, are
 // XMLParser's, step for step: xml-tree.test.ts checks that the two give equal trees.
-import { decodeEntities } from './xml-entities.ts';
+import type { EntityDecoder } from '@nodable/entities';
+import { xmlEntityDecoder } from './xml-entities.ts';
 
 export type XmlNode = Record<string, unknown>;
 
@@ -52,8 +53,8 @@ export function buildXmlTree(xml: string, options: XmlTreeOptions = {}): XmlNode
   let current = root;
   // Text since the last markup that kept it, not yet decoded (comments do not end it).
   let pending = '';
-  // An <?xml version="1.1"?> declaration lets numeric references name C0 controls.
-  let xml11 = false;
+  // An <?xml version="1.1"?> declaration lets numeric references name C0 controls (setXmlVersion).
+  const decoder = xmlEntityDecoder();
   const len = text.length;
   let i = 0;
   while (i < len) {
@@ -65,7 +66,7 @@ export function buildXmlTree(xml: string, options: XmlTreeOptions = {}): XmlNode
     if (c1 === 47 /* </ */) {
       const close = closingIndex(text, '>', i, 'Closing Tag is not closed.');
       safeName(text.substring(i + 2, close).trim());
-      if (pending !== '') current.text += decodeEntities(pending, xml11);
+      if (pending !== '') current.text += decoder.decode(pending);
       pending = '';
       const closed = open.pop();
       current = open.at(-1) ?? root;
@@ -74,10 +75,10 @@ export function buildXmlTree(xml: string, options: XmlTreeOptions = {}): XmlNode
     } else if (c1 === 63 /* <? */) {
       const tag = readTag(text, i, '?>');
       if (!tag) throw new Error('Pi Tag is not closed.');
-      if (pending !== '') current.text += decodeEntities(pending, xml11);
+      if (pending !== '') current.text += decoder.decode(pending);
       pending = '';
-      const attrs = attributes(tag.tagExp, xml11);
-      if (attrs) xml11 = Number(attrs['@_version']) === 1.1;
+      const attrs = attributes(tag.tagExp, decoder);
+      if (attrs) decoder.setXmlVersion(Number(attrs['@_version']) || 1.0);
       i = tag.closeIndex + 2;
     } else if (c1 === 33 /* <! */ && text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 3) === 45) {
       i = closingIndex(text, '-->', i + 4, 'Comment is not closed.') + 1;
@@ -85,7 +86,7 @@ export function buildXmlTree(xml: string, options: XmlTreeOptions = {}): XmlNode
       throw new TypeError('buildXmlTree: a DOCTYPE is read by XMLParser, not here');
     } else if (c1 === 33 && text.charCodeAt(i + 2) === 91 /* <![ */) {
       const end = closingIndex(text, ']]>', i, 'CDATA is not closed.') - 2;
-      if (pending !== '') current.text += decodeEntities(pending, xml11);
+      if (pending !== '') current.text += decoder.decode(pending);
       pending = '';
       current.text += text.substring(i + 9, end);
       i = end + 3;
@@ -99,7 +100,7 @@ export function buildXmlTree(xml: string, options: XmlTreeOptions = {}): XmlNode
       let tagExp = tag.tagExp;
       if (name === '#text') throw new Error(`Invalid tag name: ${name}`);
       if (pending !== '' && current !== root) {
-        current.text += decodeEntities(pending, xml11);
+        current.text += decoder.decode(pending);
         pending = '';
       }
       let selfClosing = false;
@@ -108,7 +109,7 @@ export function buildXmlTree(xml: string, options: XmlTreeOptions = {}): XmlNode
         if (name.endsWith('/')) tagExp = name = name.slice(0, -1);
         else tagExp = tagExp.slice(0, -1);
       }
-      const attrs = name === tagExp ? undefined : attributes(tagExp, xml11);
+      const attrs = name === tagExp ? undefined : attributes(tagExp, decoder);
       if (isStop !== undefined && isStop(open, name)) {
         let content = '';
         if (selfClosing) {
@@ -182,12 +183,12 @@ function addChild(parent: Frame, name: string, value: unknown, arrays: ReadonlyS
 // Attribute name, then optionally `= "value"` or `= 'value'`; a name without a quoted value is skipped.
 const attributePattern = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
-function attributes(tagExp: string, xml11: boolean): XmlNode | undefined {
+function attributes(tagExp: string, decoder: EntityDecoder): XmlNode | undefined {
   let attrs: XmlNode | undefined;
   attributePattern.lastIndex = 0;
   for (let m = attributePattern.exec(tagExp); m !== null; m = attributePattern.exec(tagExp)) {
     const value = m[3] ?? m[4];
-    if (value !== undefined) (attrs ??= {})[`@_${m[1] as string}`] = decodeEntities(value, xml11);
+    if (value !== undefined) (attrs ??= {})[`@_${m[1] as string}`] = decoder.decode(value);
   }
   return attrs;
 }
