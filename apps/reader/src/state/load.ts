@@ -85,9 +85,10 @@ export function startLoading(
   const latest = fetchChecked(latestUrl(base), validateDigest, options);
   return Promise.all([index, latest]).then(([loaded, early]) => {
     const newest = loaded.ok ? loaded.value.digests[0] : undefined;
-    const url = newest && digestUrl(base, newest.file);
+    if (!newest) return undefined;
+    const url = digestUrl(base, newest.file);
     // Only while the app has not asked for it itself yet (it asks right after taking the index).
-    if (!newest || !url || started.has(url)) return undefined;
+    if (started.has(url)) return undefined;
     if (early.ok && early.value.date === newest.date) {
       started.set(url, Promise.resolve(early));
       return undefined;
