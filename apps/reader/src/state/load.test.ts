@@ -59,17 +59,31 @@ describe('startLoading', () => {
     expect(digest.ok && digest.value.date).toBe(sampleIndex.digests[0]?.date);
   });
 
-  test('a dated link asks for the index and that day side by side', async () => {
-    const fetch = fakeFetch();
+  // index.html preloads latest.json for every page; views that do not show it take the preloaded
+  // response and drop it, so the browser does not warn about an unused preload.
+  test('a dated link asks for the index and that day side by side, and takes the preloaded latest.json', async () => {
+    const fetch = fakeFetch({ 'latest.json': sampleDigests[newest] });
     const done = startLoading(BASE, { page: 'digest', date: '2026-08-10' }, { fetch });
-    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/2026-08-10.json`]);
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/latest.json`, `${BASE}digests/2026-08-10.json`]);
     await done;
+    const digest = await loadDigest(BASE, '2026-08-10.json', { fetch: fakeFetch() });
+    expect(digest.ok && digest.value.date).toBe('2026-08-10');
   });
 
-  test('the archive needs the index only', async () => {
+  test('the archive needs the index only, and takes the preloaded latest.json', async () => {
     const fetch = fakeFetch();
     await startLoading(BASE, { page: 'archive', date: null }, { fetch });
-    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`]);
+    expect(urls(fetch)).toEqual([`${BASE}digests/index.json`, `${BASE}digests/latest.json`]);
+  });
+
+  test('a failed latest.json on the archive is no error', async () => {
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      if (String(input).endsWith('latest.json')) throw new TypeError('Failed to fetch');
+      return fakeFetch()(input);
+    });
+    await expect(startLoading(BASE, { page: 'archive', date: null }, { fetch })).resolves.toBeUndefined();
+    const index = await loadIndex(BASE, { fetch: fakeFetch() });
+    expect(index.ok).toBe(true);
   });
 
   test('settles, never rejects, when the index fails; the app then sees the failure', async () => {

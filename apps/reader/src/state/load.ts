@@ -77,6 +77,12 @@ export function startLoading(
   };
   const index = begin(indexUrl(base), validateDigestIndex);
   const done = () => undefined;
+  if (view.page !== 'digest' || view.date) {
+    // index.html preloads latest.json on every page. These views do not show it: take the preloaded
+    // response and drop it (its bytes are already on the way), so the browser does not warn that a
+    // preload went unused.
+    (options.fetch ?? fetch)(latestUrl(base)).then((r) => r.body?.cancel(), done).catch(done);
+  }
   if (view.page !== 'digest') return index.then(done, done);
   if (view.date) return Promise.all([index, begin(digestUrl(base, `${view.date}.json`), validateDigest)]).then(done, done);
   // The newest digest is also at digests/latest.json (index.html preloads it): asked for beside the
