@@ -33,7 +33,7 @@ const FIRST_SCREEN = firstScreenCount(VIEWPORT.height);
 
 /** The first `count` papers of a sample digest, renumbered, as one digest. */
 function digestOf(count: number): Digest {
-  const source = JSON.parse(readFileSync(join(readerRoot, 'public/digests/2026-08-17.json'), 'utf8')) as Digest;
+  const source = JSON.parse(readFileSync(join(readerRoot, 'test/fixtures/digests/2026-08-17.json'), 'utf8')) as Digest;
   let left = count;
   let number = 0;
   const sections = source.sections.map((s) => {

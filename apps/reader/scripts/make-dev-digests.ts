@@ -2,7 +2,9 @@
 //   pnpm --filter @labdigest/reader exec tsx scripts/make-dev-digests.ts
 // Reads fixtures/papers/sample-week.jsonl.gz (one arXiv day + recent battery journal papers) and the
 // repo's digest.config.yaml, ranks the way `digest` does, and writes one digest per published week
-// of the journal papers to public/digests/<date>.json plus index.json. Output is deterministic.
+// of the journal papers to public/digests/<date>.json plus index.json. Output is deterministic for a
+// given ranker; the unit tests and the bench read pinned copies from an earlier ranker instead
+// (test/fixtures/digests/README.md), so rebuilding these moves no test's numbers.
 import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,9 +1,9 @@
-// The committed sample digests (scripts/make-dev-digests.ts), imported as modules so tests need no node:fs.
+// The reader's test digests (test/fixtures/digests/README.md), imported as modules so tests need no node:fs.
 import type { Digest, DigestIndex } from '@labdigest/core';
-import index from '../public/digests/index.json';
-import newest from '../public/digests/2026-08-24.json';
-import middle from '../public/digests/2026-08-17.json';
-import oldest from '../public/digests/2026-08-10.json';
+import index from './fixtures/digests/index.json';
+import newest from './fixtures/digests/2026-08-24.json';
+import middle from './fixtures/digests/2026-08-17.json';
+import oldest from './fixtures/digests/2026-08-10.json';
 
 export const sampleIndex = index as DigestIndex;
 export const sampleDigests: Record<string, Digest> = {
