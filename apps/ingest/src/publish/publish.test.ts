@@ -1,7 +1,9 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { digestSchema, paperSchema, parseGroupConfig, type Digest } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
@@ -11,7 +13,7 @@ import { loadCorpusBackground } from '../ranking/background.ts';
 import { readIndex, writeDigest } from './archive.ts';
 import { buildDigest, papersFirstSeen } from './build-digest.ts';
 import { withLock } from './lock.ts';
-import { createStaticServer } from './static-server.ts';
+import { acceptsGzip, createStaticServer } from './static-server.ts';
 import { digestWindow } from './window.ts';
 
 const parsed = parseGroupConfig(readDefaultConfigText());
@@ -126,5 +128,51 @@ describe('the static server', () => {
     } finally {
       server.close();
     }
+  });
+
+  test('gzips text for clients that take it, and nothing else', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reader-'));
+    mkdirSync(join(root, 'assets'));
+    const script = `export const papers = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `paper ${i}`))};`;
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>reader</title>');
+    writeFileSync(join(root, 'assets', 'main-AbCdEf12.js'), script);
+    writeFileSync(join(root, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const server = createStaticServer({ root });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // node:http, not fetch, which would undo the gzip before the test sees it.
+    const raw = (path: string, encoding?: string) => new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((done, fail) => {
+      httpGet(base + path, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) })).on('error', fail);
+      }).on('error', fail);
+    });
+    try {
+      const zipped = await raw('/assets/main-AbCdEf12.js', 'gzip, deflate, br');
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toBe('accept-encoding');
+      expect(gunzipSync(zipped.body).toString('utf8')).toBe(script);
+      expect(zipped.body.length).toBeLessThan(script.length / 2);
+      const plain = await raw('/assets/main-AbCdEf12.js');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString('utf8')).toBe(script);
+      expect((await raw('/assets/main-AbCdEf12.js', 'gzip;q=0')).headers['content-encoding']).toBeUndefined();
+      const image = await raw('/icon.png', 'gzip');
+      expect(image.headers['content-encoding']).toBeUndefined();
+      expect([...image.body]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('reads Accept-Encoding as HTTP does', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip;q=0.0, identity')).toBe(false);
+    expect(acceptsGzip('deflate, br')).toBe(false);
+    expect(acceptsGzip('')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });
