@@ -149,3 +149,71 @@ describe('App', () => {
     }
   });
 });
+
+describe('a new digest while the page is open', () => {
+  const date = '2026-08-31';
+  const later = { ...copyOf(newestDigest), date, title: `Research Digest — ${date}` };
+  const laterIndex = {
+    ...sampleIndex,
+    digests: [{ date, file: `${date}.json`, title: later.title, papers: later.stats.included, sample: true }, ...sampleIndex.digests],
+  };
+  /** A host whose files can change under the open page, and a page that can be left and come back to. */
+  function setup(search = '') {
+    let host = fakeFetch();
+    const fetch = vi.fn((input: RequestInfo | URL) => host(input));
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    renderApp(search, fetch, { recheckMs: 0 });
+    return {
+      fetch,
+      publish: () => { host = fakeFetch({ 'index.json': laterIndex, [`${date}.json`]: later }); },
+      comeBack: () => document.dispatchEvent(new Event('visibilitychange')),
+      /** Comes back until a check has gone through (one runs at a time) and the prompt offers this button. */
+      offered: (name: string) => waitFor(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+        return screen.getByRole('button', { name });
+      }, slow),
+    };
+  }
+  afterEach(() => { delete (document as Loose).visibilityState; });
+
+  test('coming back to the page finds it and offers it; only "Show it" changes the page', async () => {
+    const page = setup('?member=Naibing+Wu');
+    expect((await heading()).textContent).toBe(newestDigest.title);
+    page.comeBack();
+    await waitFor(() => expect(page.fetch).toHaveBeenCalledTimes(3), slow);
+    expect(document.querySelector('.toast'), 'the same archive: nothing to offer').toBeNull();
+
+    page.publish();
+    const show = await page.offered('Show it');
+    expect(document.querySelector('.toast')?.textContent).toContain(`A new digest is out: Mon 31 Aug 2026, ${later.stats.included} papers.`);
+    expect(screen.getByRole('heading', { level: 1 }).textContent, 'nothing changed by itself').toBe(newestDigest.title);
+
+    show.click();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(later.title), slow);
+    expect(location.search, 'the filter stays').toBe('?member=Naibing+Wu');
+    expect(document.querySelector('.toast')).toBeNull();
+    expect(screen.getByRole('link', { name: /Older/ }).textContent).toContain('24 Aug 2026');
+  });
+
+  test('from an older digest, "Show it" goes to the new one', async () => {
+    const page = setup('?d=2026-08-17&area=polymer-electrolytes');
+    expect((await heading()).textContent).toBe('Research Digest — 2026-08-17');
+    page.publish();
+    (await page.offered('Show it')).click();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(later.title), slow);
+    expect(location.search).toBe('?area=polymer-electrolytes');
+  });
+
+  test('"Later" leaves the page as it is, and that digest is not offered again', async () => {
+    const page = setup();
+    expect((await heading()).textContent).toBe(newestDigest.title);
+    page.publish();
+    (await page.offered('Later')).click();
+    await waitFor(() => expect(document.querySelector('.toast')).toBeNull(), slow);
+    const asked = page.fetch.mock.calls.length;
+    // Two more checks: the second can only start once the first has finished (one runs at a time).
+    await waitFor(() => { page.comeBack(); expect(page.fetch.mock.calls.length).toBeGreaterThanOrEqual(asked + 2); }, slow);
+    expect(document.querySelector('.toast'), 'declined once, not offered again').toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(newestDigest.title);
+  });
+});

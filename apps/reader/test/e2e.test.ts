@@ -1,7 +1,7 @@
 // End to end in Debian's Chromium (never a downloaded browser): the built app served from dist/ under
 // a sub-path, installed as a service worker, used with the network cut, checked with axe, and
 // photographed at phone and laptop sizes into test/screenshots/ (gitignored) for a person to look at.
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -238,6 +238,46 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     } finally {
       await fresh.close();
       await updated.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  test('a digest published while the page is open is offered when the network comes back, and shown when asked', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'labdigest-digest-'));
+    cpSync(dist, copy, { recursive: true });
+    const host = await serveStatic({ dir: copy });
+    const fresh = await browser.newContext({ viewport: PHONE });
+    try {
+      const tab = await fresh.newPage();
+      await tab.goto(`${host.url}?member=${encodeURIComponent(MEMBER)}`);
+      await tab.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+      await expect.poll(() => tab.locator('h1').textContent()).toBe(newest.title);
+      await tab.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
+
+      // The next morning's `digest build` writes a new digest and index while the reader is on a train.
+      const date = '2026-08-31';
+      const title = `Research Digest — ${date}`;
+      writeFileSync(join(copy, 'digests', `${date}.json`), JSON.stringify({ ...newest, date, title }));
+      writeFileSync(join(copy, 'digests', 'index.json'), JSON.stringify({
+        ...index, digests: [{ ...index.digests[0], date, file: `${date}.json`, title }, ...index.digests],
+      }));
+      await fresh.setOffline(true);
+      await fresh.setOffline(false);
+      const prompt = tab.getByRole('status').filter({ hasText: 'A new digest is out: Mon 31 Aug 2026' });
+      await expect.poll(() => prompt.count(), { timeout: 30_000 }).toBe(1);
+      await tab.screenshot({ path: `${shots}phone-new-digest-prompt.png` });
+      expect(await tab.locator('h1').textContent(), 'nothing changes by itself').toBe(newest.title);
+
+      await prompt.getByRole('button', { name: 'Show it' }).click();
+      await expect.poll(() => tab.locator('h1').textContent()).toBe(title);
+      expect(new URL(tab.url()).searchParams.get('member'), 'the filter stays').toBe(MEMBER);
+      const cards = await tab.locator('article.paper').count();
+      expect(cards).toBeGreaterThan(0);
+      expect(await tab.locator('article.paper', { hasText: MEMBER }).count(), `only ${MEMBER}'s papers`).toBe(cards);
+      expect(await tab.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere), 'shown in place, not reloaded').toBe(true);
+    } finally {
+      await fresh.close();
+      await host.close();
       rmSync(copy, { recursive: true, force: true });
     }
   });
