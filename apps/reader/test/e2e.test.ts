@@ -64,6 +64,21 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     await server?.close();
   });
 
+  /** A copy of dist/ on a host of its own, whose files the test may change (a deploy, a new digest), opened in a fresh context. */
+  async function withOwnHost(use: (copy: string, host: StaticServer, tab: Page) => Promise<void>): Promise<void> {
+    const copy = mkdtempSync(join(tmpdir(), 'labdigest-host-'));
+    cpSync(dist, copy, { recursive: true });
+    const host = await serveStatic({ dir: copy });
+    const fresh = await browser.newContext({ viewport: PHONE });
+    try {
+      await use(copy, host, await fresh.newPage());
+    } finally {
+      await fresh.close();
+      await host.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
   test('loads the newest digest, and the service worker takes control', async () => {
     await page.goto(server.url);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe(newest.title);
@@ -213,14 +228,9 @@ describe.runIf(runSuite)('reader in Chromium', () => {
   });
 
   test('a new version waits for the reader: a prompt offers to reload, nothing reloads by itself', async () => {
-    // A copy of dist/ whose worker changes once the first one is installed, as after a deploy.
-    const copy = mkdtempSync(join(tmpdir(), 'labdigest-update-'));
-    cpSync(dist, copy, { recursive: true });
-    const updated = await serveStatic({ dir: copy });
-    const fresh = await browser.newContext({ viewport: PHONE });
-    try {
-      const tab = await fresh.newPage();
-      await tab.goto(updated.url);
+    // The worker changes once the first one is installed, as after a deploy.
+    await withOwnHost(async (copy, host, tab) => {
+      await tab.goto(host.url);
       await tab.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
       await tab.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
 
@@ -235,20 +245,11 @@ describe.runIf(runSuite)('reader in Chromium', () => {
       await Promise.all([tab.waitForEvent('load', { timeout: 30_000 }), prompt.getByRole('button', { name: 'Reload' }).click()]);
       expect(await tab.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere), 'reloaded once asked').toBeUndefined();
       await expect.poll(() => tab.locator('h1').textContent()).toBe(newest.title);
-    } finally {
-      await fresh.close();
-      await updated.close();
-      rmSync(copy, { recursive: true, force: true });
-    }
+    });
   });
 
   test('a digest published while the page is open is offered when the network comes back, and shown when asked', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'labdigest-digest-'));
-    cpSync(dist, copy, { recursive: true });
-    const host = await serveStatic({ dir: copy });
-    const fresh = await browser.newContext({ viewport: PHONE });
-    try {
-      const tab = await fresh.newPage();
+    await withOwnHost(async (copy, host, tab) => {
       await tab.goto(`${host.url}?member=${encodeURIComponent(MEMBER)}`);
       await tab.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
       await expect.poll(() => tab.locator('h1').textContent()).toBe(newest.title);
@@ -261,8 +262,8 @@ describe.runIf(runSuite)('reader in Chromium', () => {
       writeFileSync(join(copy, 'digests', 'index.json'), JSON.stringify({
         ...index, digests: [{ ...index.digests[0], date, file: `${date}.json`, title }, ...index.digests],
       }));
-      await fresh.setOffline(true);
-      await fresh.setOffline(false);
+      await tab.context().setOffline(true);
+      await tab.context().setOffline(false);
       const prompt = tab.getByRole('status').filter({ hasText: 'A new digest is out: Mon 31 Aug 2026' });
       await expect.poll(() => prompt.count(), { timeout: 30_000 }).toBe(1);
       await tab.screenshot({ path: `${shots}phone-new-digest-prompt.png` });
@@ -275,11 +276,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
       expect(cards).toBeGreaterThan(0);
       expect(await tab.locator('article.paper', { hasText: MEMBER }).count(), `only ${MEMBER}'s papers`).toBe(cards);
       expect(await tab.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere), 'shown in place, not reloaded').toBe(true);
-    } finally {
-      await fresh.close();
-      await host.close();
-      rmSync(copy, { recursive: true, force: true });
-    }
+    });
   });
 
   test('no page errors, console errors or CSP violations along the way', () => {
