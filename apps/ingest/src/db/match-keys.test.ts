@@ -19,6 +19,13 @@ describe('matchKeys', () => {
       .toMatchObject({ doi: null, arxiv: '2401.01234' });
   });
 
+  test('Angewandte’s German edition is matched on the International Edition’s DOI', () => {
+    expect(matchKeys(paper({ id: 'openalex:W7201969359', title: 'x', doi: '10.1002/ange.4035251' }))).toMatchObject({ doi: '10.1002/anie.4035251' });
+    expect(matchKeys(paper({ id: 'x', title: 'x', doi: 'https://doi.org/10.1002/ANGE.202520110' }))).toMatchObject({ doi: '10.1002/anie.202520110' });
+    expect(matchKeys(paper({ id: 'x', title: 'x', doi: '10.1002/anie.202520110' }))).toMatchObject({ doi: '10.1002/anie.202520110' });
+    expect(matchKeys(paper({ id: 'x', title: 'x', doi: '10.1002/aenm.202501234' })), 'only that journal').toMatchObject({ doi: '10.1002/aenm.202501234' });
+  });
+
   test('ids come from the id and the URL when the fields are empty; versions are dropped', () => {
     expect(matchKeys(paper({ id: 'doi:10.1000/ABC', title: 'x' }))).toMatchObject({ doi: '10.1000/abc', arxiv: null });
     expect(matchKeys(paper({ id: 'feed:1', title: 'x', url: 'https://arxiv.org/abs/2506.10944v2' }))).toMatchObject({ arxiv: '2506.10944' });

@@ -15,6 +15,23 @@ export interface MatchKeys {
 // and its journal version look like two papers with conflicting DOIs.
 const arxivDoi = /^10\.48550\/arxiv\./;
 
+// Angewandte Chemie prints every paper twice, in the International Edition (10.1002/anie.…) and the
+// German edition (10.1002/ange.…) under the same number, and OpenAlex and Crossref list both. They are
+// one paper, so the German edition's DOI is matched as the International Edition's.
+const angewandteGerman = /^10\.1002\/ange\./;
+
+/** The DOI a paper is matched on: the International Edition's for Angewandte's German edition. */
+export function sameWorkDoi(doi: string): string {
+  return angewandteGerman.test(doi) ? `10.1002/anie.${doi.slice('10.1002/ange.'.length)}` : doi;
+}
+
+/** Whether `german` is the German-edition DOI of the Angewandte paper whose International Edition DOI is `international`. */
+export function isGermanEditionOf(german: string | null, international: string | null): boolean {
+  if (german === null || international === null) return false;
+  const g = normalizeDoi(german);
+  return g !== null && angewandteGerman.test(g) && sameWorkDoi(g) === normalizeDoi(international);
+}
+
 export function matchKeys(paper: Pick<Paper, 'id' | 'doi' | 'arxivId' | 'url' | 'title' | 'authors'>): MatchKeys {
   const rawDoi = paper.doi ?? (/^doi:/i.test(paper.id) ? paper.id.slice(4) : null);
   let doi = rawDoi === null ? null : normalizeDoi(rawDoi);
@@ -23,6 +40,7 @@ export function matchKeys(paper: Pick<Paper, 'id' | 'doi' | 'arxivId' | 'url' | 
     arxiv ??= normalizeArxivId(doi)?.id ?? null;
     doi = null;
   }
+  if (doi !== null) doi = sameWorkDoi(doi);
   return { doi, arxiv, titleKey: titleKeyOf(paper.title, paper.authors[0]) };
 }
 

@@ -15,6 +15,16 @@ describe('mergePaper', () => {
     expect(merged.abstract?.length).toBe(1398);
   });
 
+  test('Angewandte’s German edition gives way to the International Edition, whichever came first', () => {
+    const german = paper({ id: 'openalex:W7201969359', title: 'Reflex Charging for Anion‐Derived Solid Electrolyte Interphase Formation',
+      doi: '10.1002/ange.4035251', url: 'https://doi.org/10.1002/ange.4035251', venue: 'Angewandte Chemie', authors: ['Gyeoul Seong'] });
+    const international = { ...german, id: 'openalex:W7201958772', doi: '10.1002/anie.4035251', url: 'https://doi.org/10.1002/anie.4035251', venue: 'Angewandte Chemie International Edition' };
+    const edition = (p: Paper) => [p.id, p.doi, p.url, p.venue];
+    expect(edition(mergePaper(german, international))).toEqual(['openalex:W7201969359', ...edition(international).slice(1)]);
+    expect(edition(mergePaper(international, german))).toEqual(edition(international));
+    expect(mergePaper(mergePaper(german, international), international)).toEqual(mergePaper(german, international));
+  });
+
   test('the journal row gains the arXiv id and the categories; the longer abstract wins', () => {
     const merged = mergePaper(journalRecord, preprintRecord);
     expect(merged).toEqual({

@@ -1,13 +1,17 @@
 import type { Paper } from '@labdigest/core';
-import { isArxivDoi } from './match-keys.ts';
+import { isArxivDoi, isGermanEditionOf } from './match-keys.ts';
 
 /**
  * The stored paper enriched with what an incoming record of the same paper adds: the longer abstract,
  * the fuller author list, the journal's venue and DOI over the preprint's, both ids, the union of
- * categories and tags. The stored id, title and source stay, so ids in published digests stay valid.
+ * categories and tags; the International Edition's DOI, link and venue over Angewandte's German
+ * edition's. The stored id, title and source stay, so ids in published digests stay valid.
  * Pure; `mergePaper(mergePaper(a, b), b)` equals `mergePaper(a, b)`.
  */
 export function mergePaper(stored: Paper, incoming: Paper): Paper {
+  if (isGermanEditionOf(stored.doi, incoming.doi)) {
+    stored = { ...stored, doi: incoming.doi, url: incoming.url ?? stored.url, venue: incoming.venue ?? stored.venue };
+  }
   return {
     id: stored.id,
     title: stored.title.trim() ? stored.title : incoming.title,

@@ -80,12 +80,25 @@ describe('upsertPapers', () => {
     expect(searchPapers(db, 'longer abstract').map((h) => h.paper.id)).toEqual(['doi:10.1000/j']);
   });
 
-  test('same title and first author but different DOIs (anie/ange editions) stay two papers', () => {
+  test('same title and first author but different DOIs (a paper and its correction) stay two papers', () => {
     const db = openDb(':memory:');
     const title = 'Hierarchical Solvation Chemistry via Ether-Ester-Cosolvent Synergy';
-    upsertPapers(db, [paper({ id: 'doi:10.1002/anie.202525991', doi: '10.1002/anie.202525991', title, authors: ['Qichao Wang'] })], { source: 'oa', now: monday });
-    expect(upsertPapers(db, [paper({ id: 'doi:10.1002/ange.202525991', doi: '10.1002/ange.202525991', title, authors: ['Qichao Wang'] })], { source: 'oa', now: tuesday }))
+    upsertPapers(db, [paper({ id: 'doi:10.1021/jacs.6c00001', doi: '10.1021/jacs.6c00001', title, authors: ['Qichao Wang'] })], { source: 'oa', now: monday });
+    expect(upsertPapers(db, [paper({ id: 'doi:10.1021/jacs.6c00002', doi: '10.1021/jacs.6c00002', title, authors: ['Qichao Wang'] })], { source: 'oa', now: tuesday }))
       .toEqual({ new: 1, duplicates: 0, updated: 0 });
+  });
+
+  test('Angewandte’s two editions of a paper are stored once, under the International Edition', () => {
+    const db = openDb(':memory:');
+    const title = 'Hierarchical Solvation Chemistry via Ether-Ester-Cosolvent Synergy';
+    upsertPapers(db, [paper({ id: 'doi:10.1002/ange.202525991', doi: '10.1002/ange.202525991', title, authors: ['Qichao Wang'], venue: 'Angewandte Chemie' })], { source: 'oa', now: monday });
+    expect(upsertPapers(db, [paper({ id: 'doi:10.1002/anie.202525991', doi: '10.1002/anie.202525991', title, authors: ['Qichao Wang'], venue: 'Angewandte Chemie International Edition' })], { source: 'oa', now: tuesday }))
+      .toEqual({ new: 0, duplicates: 1, updated: 1 });
+    expect(papersSince(db).map((p) => [p.id, p.doi, p.venue])).toEqual([
+      ['doi:10.1002/ange.202525991', '10.1002/anie.202525991', 'Angewandte Chemie International Edition'],
+    ]);
+    expect(upsertPapers(db, [paper({ id: 'doi:10.1002/ange.202525991', doi: '10.1002/ange.202525991', title, authors: ['Qichao Wang'], venue: 'Angewandte Chemie' })], { source: 'oa', now: tuesday }))
+      .toEqual({ new: 0, duplicates: 1, updated: 0 });
   });
 
   test('a record without a source takes the run\'s source name', () => {
