@@ -26,9 +26,13 @@ describe('watchForNewDigests', () => {
   const win = Object.assign(new EventTarget(), {
     setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
     clearInterval: (id: number) => clearInterval(id),
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (id: number) => clearTimeout(id),
   });
+  /** The network comes back, and the moment it is given to settle passes. */
+  const online = async () => { win.dispatchEvent(new Event('online')); await vi.advanceTimersByTimeAsync(500); };
   const setup = (check = vi.fn(async (): Promise<void> => undefined)) => {
-    const stop = watchForNewDigests({ check, doc: doc as unknown as Document, win: win as unknown as Window, now: () => clock, minIntervalMs: 1000, everyMs: 60_000 });
+    const stop = watchForNewDigests({ check, doc: doc as unknown as Document, win: win as unknown as Window, now: () => clock, minIntervalMs: 1000, everyMs: 60_000, onlineDelayMs: 500 });
     return { check, stop };
   };
   const comeBack = () => { visibility = 'visible'; doc.dispatchEvent(new Event('visibilitychange')); };
@@ -50,7 +54,7 @@ describe('watchForNewDigests', () => {
     stop();
   });
 
-  test('a hidden page does not check; the network coming back always does', async () => {
+  test('a hidden page does not check; the network coming back always does, once it has had a moment', async () => {
     const { check, stop } = setup();
     clock = 5000;
     visibility = 'hidden';
@@ -58,10 +62,16 @@ describe('watchForNewDigests', () => {
     expect(check).not.toHaveBeenCalled();
     visibility = 'visible';
     win.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(check, 'not at once').not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
     expect(check).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(0);
+    await online();
+    expect(check, 'not held back by the last check').toHaveBeenCalledTimes(2);
     win.dispatchEvent(new Event('online'));
-    expect(check).toHaveBeenCalledTimes(2);
+    win.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(check, 'a flapping network: one check').toHaveBeenCalledTimes(3);
     stop();
   });
 
@@ -72,11 +82,10 @@ describe('watchForNewDigests', () => {
     clock = 60_000;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(check).toHaveBeenCalledTimes(1);
-    win.dispatchEvent(new Event('online'));
+    await online();
     expect(check, 'not while one is running').toHaveBeenCalledTimes(1);
     finish();
-    await vi.advanceTimersByTimeAsync(0);
-    win.dispatchEvent(new Event('online'));
+    await online();
     expect(check).toHaveBeenCalledTimes(2);
     stop();
   });

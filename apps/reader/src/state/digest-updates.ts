@@ -18,20 +18,24 @@ export interface WatchOptions {
   readonly minIntervalMs?: number;
   /** How often to check while the page stays in view (default 30 minutes). */
   readonly everyMs?: number;
+  /** How long after the browser says it is online to check (default 3 s): a network that has just come
+   * back (a train leaving a tunnel, a phone joining Wi-Fi) often needs a moment before requests get through. */
+  readonly onlineDelayMs?: number;
   readonly doc?: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
-  readonly win?: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>;
+  readonly win?: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval' | 'setTimeout' | 'clearTimeout'>;
   readonly now?: () => number;
 }
 
 /**
  * Calls `check` when the page becomes visible again (at most once per `minIntervalMs`, counted from
- * the start, when the app has just loaded the index), when the browser comes back online (always: the
- * checks while offline saw only the saved copy), and every `everyMs` while visible. Never two at once.
+ * the start, when the app has just loaded the index), `onlineDelayMs` after the browser comes back
+ * online (always: the checks while offline saw only the saved copy), and every `everyMs` while visible.
+ * Never two at once.
  * Returns a function that stops watching.
  */
 export function watchForNewDigests(options: WatchOptions): () => void {
   const {
-    check, minIntervalMs = 5 * 60_000, everyMs = 30 * 60_000,
+    check, minIntervalMs = 5 * 60_000, everyMs = 30 * 60_000, onlineDelayMs = 3000,
     doc = document, win = window, now = () => Date.now(),
   } = options;
   let last = now();
@@ -44,7 +48,11 @@ export function watchForNewDigests(options: WatchOptions): () => void {
     check().catch(() => undefined).finally(() => { running = false; });
   };
   const onVisible = () => run(false);
-  const onOnline = () => run(true);
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const onOnline = () => {
+    win.clearTimeout(pending);
+    pending = win.setTimeout(() => run(true), onlineDelayMs);
+  };
   doc.addEventListener('visibilitychange', onVisible);
   win.addEventListener('online', onOnline);
   const timer = win.setInterval(onVisible, everyMs);
@@ -52,5 +60,6 @@ export function watchForNewDigests(options: WatchOptions): () => void {
     doc.removeEventListener('visibilitychange', onVisible);
     win.removeEventListener('online', onOnline);
     win.clearInterval(timer);
+    win.clearTimeout(pending);
   };
 }
