@@ -27,7 +27,8 @@ export function sameWorkDoi(doi: string): string {
 
 /** Whether `german` is the German-edition DOI of the Angewandte paper whose International Edition DOI is `international`. */
 export function isGermanEditionOf(german: string | null, international: string | null): boolean {
-  if (german === null || international === null) return false;
+  // Every merge asks this: skip normalizing the DOIs that cannot be the German edition.
+  if (german === null || international === null || !/ange\./i.test(german)) return false;
   const g = normalizeDoi(german);
   return g !== null && angewandteGerman.test(g) && sameWorkDoi(g) === normalizeDoi(international);
 }
