@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { paperSchema, parseGroupConfig, formatIssues, type DigestIndex, type Paper } from '@labdigest/core';
+import { DIGEST_SCHEMA_VERSION, paperSchema, parseGroupConfig, formatIssues, type DigestIndex, type Paper } from '@labdigest/core';
 import { assembleDigest, createRanker, type BackgroundStats } from '@labdigest/ranker';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,7 +59,7 @@ mkdirSync(outDir, { recursive: true });
 for (const name of readdirSync(outDir)) if (name.endsWith('.json')) rmSync(join(outDir, name));
 
 const ranker = createRanker(config);
-const index: DigestIndex = { schemaVersion: 1, group: config.group.name, digests: [] };
+const index: DigestIndex = { schemaVersion: DIGEST_SCHEMA_VERSION, group: config.group.name, digests: [] };
 for (const week of weekStarts) {
   const batch = weeks.get(week) ?? [];
   const date = addDays(week, 7);

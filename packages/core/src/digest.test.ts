@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { paperSourceLine } from './digest.ts';
+import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson } from './digest.ts';
 import { paperArxivId, paperSchema } from './paper.ts';
 
 const paper = (fields: Record<string, unknown>) => paperSchema.parse({ id: 'x', title: 'T', ...fields });
@@ -32,4 +32,31 @@ describe('paperArxivId', () => {
 test('a corpus record parses with its absent fields filled', () => {
   const parsed = paperSchema.parse({ id: 'arxiv:1', title: 'A title', abstract: null, authors: ['A. B'], published: null, categories: [], doi: null, source: 's', venue: null, url: 'http://arxiv.org/abs/1', tags: [] });
   expect(parsed).toMatchObject({ arxivId: null, abstract: null, authors: ['A. B'] });
+});
+
+describe('reading older digests', () => {
+  const v1 = {
+    schemaVersion: 1, group: { name: 'G' }, title: 'Research Digest — 2026-06-08', date: '2026-06-08',
+    window: { since: null, until: null }, generatedAt: '2026-06-08T06:00:00Z', sample: false,
+    sections: [{ id: 'a', name: 'A', papers: ['arxiv:1', 'arxiv:2'].map((id, i) => ({
+      number: i + 1, id, title: `T${i}`, authors: [], published: null, url: null, doi: null, arxivId: null, venue: null,
+      sourceLine: id, score: 0.9 - i / 10, scores: { a: 0.9 - i / 10 }, summary: '', note: '', matchedTerms: [], members: [],
+    })) }],
+    members: [], stats: { considered: 2, included: 2 },
+  };
+
+  test('a version 1 digest reads as version 2, every paper a pick ranked in order', () => {
+    const parsed = readDigestSchema.parse(v1);
+    expect(parsed.schemaVersion).toBe(DIGEST_SCHEMA_VERSION);
+    expect(parsed.sections[0]?.papers.map((p) => [p.id, p.pick, p.rank])).toEqual([['arxiv:1', true, 1], ['arxiv:2', true, 2]]);
+  });
+
+  test('the current schema alone refuses a version 1 digest', () => {
+    expect(digestSchema.safeParse(v1).success).toBe(false);
+  });
+
+  test('a document that is not a digest passes through the upgrade unchanged', () => {
+    expect(upgradeDigestJson('<html>')).toBe('<html>');
+    expect(upgradeDigestJson({ schemaVersion: 1 })).toEqual({ schemaVersion: 1 });
+  });
 });

@@ -3,9 +3,10 @@ import { paperArxivId, type Paper } from './paper.ts';
 
 /**
  * The digest document: what `digest build` writes and the reader renders (docs/digest-format.md).
- * Bump DIGEST_SCHEMA_VERSION on any change a reader of the previous version would misread.
+ * Bump DIGEST_SCHEMA_VERSION on any change a reader of the previous version would misread, and teach
+ * `upgradeDigestJson` to read the previous version.
  */
-export const DIGEST_SCHEMA_VERSION = 1;
+export const DIGEST_SCHEMA_VERSION = 2;
 
 export const matchedTermSchema = z.object({
   /** The keyword as the config writes it ("solid polymer electrolyte"). */
@@ -46,6 +47,10 @@ export const digestEntrySchema = z.object({
   note: z.string(),
   matchedTerms: z.array(matchedTermSchema),
   members: z.array(memberMatchSchema),
+  /** One of the section's picks: the few papers the group should read. The rest are "more in this section". */
+  pick: z.boolean(),
+  /** 1-based position within the section, picks first. */
+  rank: z.number().int().positive(),
 });
 
 export const digestSectionSchema = z.object({
@@ -55,6 +60,7 @@ export const digestSectionSchema = z.object({
   papers: z.array(digestEntrySchema),
 });
 
+/** A digest of the current version. Use `readDigestSchema` for a document that may be older. */
 export const digestSchema = z.object({
   schemaVersion: z.literal(DIGEST_SCHEMA_VERSION),
   group: z.object({ name: z.string(), description: z.string().optional() }),
@@ -69,6 +75,32 @@ export const digestSchema = z.object({
   members: z.array(z.object({ name: z.string(), areas: z.array(z.string()) })),
   stats: z.object({ considered: z.number().int().nonnegative(), included: z.number().int().nonnegative() }),
 });
+
+/**
+ * A digest document of any version this one reads, as the current version: version 1 had no picks,
+ * so each of its papers reads as a pick (the section shows as it did), ranked in its order.
+ */
+export function upgradeDigestJson(json: unknown): unknown {
+  if (!isRecord(json) || json['schemaVersion'] !== 1 || !Array.isArray(json['sections'])) return json;
+  return {
+    ...json,
+    schemaVersion: DIGEST_SCHEMA_VERSION,
+    sections: json['sections'].map((section: unknown) => {
+      if (!isRecord(section) || !Array.isArray(section['papers'])) return section;
+      return {
+        ...section,
+        papers: section['papers'].map((paper: unknown, i: number) => (isRecord(paper) ? { ...paper, pick: true, rank: i + 1 } : paper)),
+      };
+    }),
+  };
+}
+
+/** A digest of this version or an earlier one this version reads, parsed as the current version. */
+export const readDigestSchema = z.preprocess(upgradeDigestJson, digestSchema);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export type MatchedTerm = z.infer<typeof matchedTermSchema>;
 export type MemberMatch = z.infer<typeof memberMatchSchema>;
@@ -85,7 +117,8 @@ export const digestIndexEntrySchema = z.object({
   sample: z.boolean(),
 });
 export const digestIndexSchema = z.object({
-  schemaVersion: z.literal(DIGEST_SCHEMA_VERSION),
+  // The index's shape is the same in versions 1 and 2; `digest build` writes the current version.
+  schemaVersion: z.union([z.literal(1), z.literal(DIGEST_SCHEMA_VERSION)]),
   group: z.string(),
   digests: z.array(digestIndexEntrySchema),
 });

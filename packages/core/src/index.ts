@@ -6,7 +6,7 @@ export {
 export { parseGroupConfig, suggest, type ConfigResult } from './config-file.ts';
 export {
   DIGEST_SCHEMA_VERSION, digestSchema, digestSectionSchema, digestEntrySchema, matchedTermSchema,
-  memberMatchSchema, digestIndexSchema, digestIndexEntrySchema, paperSourceLine,
+  memberMatchSchema, digestIndexSchema, readDigestSchema, upgradeDigestJson, digestIndexEntrySchema, paperSourceLine,
   type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch,
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';

@@ -30,7 +30,7 @@ export function assembleDigest(
     const entries = ranked
       .filter((r) => r.section === area.id)
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-      .map((r): DigestEntry => {
+      .map((r, i): DigestEntry => {
         const paper = byId.get(r.id);
         if (!paper) throw new Error(`ranked paper ${r.id} is not among the papers given`);
         number += 1;
@@ -42,6 +42,7 @@ export function assembleDigest(
           sourceLine: paperSourceLine(paper),
           score: r.score, scores: r.scores, summary: r.summary ?? '', note: r.note,
           matchedTerms: [...r.matchedTerms], members: [...r.members],
+          pick: true, rank: i + 1,
         };
       });
     return { id: area.id, name: area.name, ...(area.description ? { description: area.description } : {}), papers: entries };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { describeValue, digestSchema, formatPath, type Digest } from '@labdigest/core';
+import { DIGEST_SCHEMA_VERSION, describeValue, formatPath, readDigestSchema, type Digest } from '@labdigest/core';
 import { Option, type Command } from 'commander';
 import type { Io } from '../cli.ts';
 import { InputError } from '../errors.ts';
@@ -77,14 +77,14 @@ export function readDigest(file: string): Digest {
   } catch (error) {
     throw new InputError(file, `not valid JSON (${(error as Error).message})`, { cause: error });
   }
-  const parsed = digestSchema.safeParse(json);
+  const parsed = readDigestSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), json);
     const field = formatPath(path) || 'digest';
     if (path[0] === 'schemaVersion' && path.length === 1) {
-      return `${field}: this labdigest reads digests of version 1, saw ${describeValue(value)}`;
+      return `${field}: this labdigest reads digests of versions 1 to ${DIGEST_SCHEMA_VERSION}, saw ${describeValue(value)}`;
     }
     const problem = issue.message.replace(/^Invalid input: /, '');
     return value === undefined ? `${field}: missing required field (${problem})` : `${field}: ${problem}, saw ${describeValue(value)}`;

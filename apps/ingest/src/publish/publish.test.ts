@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { digestSchema, paperSchema, parseGroupConfig, type Digest } from '@labdigest/core';
+import { DIGEST_SCHEMA_VERSION, digestSchema, paperSchema, parseGroupConfig, type Digest } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { openDb } from '../db/open-db.ts';
@@ -54,7 +54,7 @@ describe('windows', () => {
 
 describe('the archive', () => {
   const digest = (date: string): Digest => ({
-    schemaVersion: 1, group: { name: 'DENG.Group' }, title: `Research Digest — ${date}`, date,
+    schemaVersion: DIGEST_SCHEMA_VERSION, group: { name: 'DENG.Group' }, title: `Research Digest — ${date}`, date,
     window: { since: null, until: null }, generatedAt: `${date}T06:00:00Z`, sample: false, sections: [], members: [], stats: { considered: 0, included: 0 },
   });
   test('keeps newest first, and rebuilding a day replaces it', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { DIGEST_SCHEMA_VERSION, digestIndexSchema, digestSchema } from '@labdigest/core';
-import { SUPPORTED_SCHEMA_VERSION, validateDigest, validateDigestIndex } from './validate.ts';
-import { copyOf, sampleDigests, sampleIndex, type Loose } from '../../test/sample-digests.ts';
+import { DIGEST_SCHEMA_VERSION, digestIndexSchema, digestSchema, readDigestSchema, upgradeDigestJson } from '@labdigest/core';
+import { SUPPORTED_SCHEMA_VERSION, upgradeDigest, validateDigest, validateDigestIndex } from './validate.ts';
+import { copyOf, rawDigests, sampleDigests, sampleIndex, type Loose } from '../../test/sample-digests.ts';
 
 const files = Object.entries(sampleDigests);
 
@@ -15,6 +15,10 @@ describe('sample digests', () => {
     expect(validateDigest(digest)).toEqual({ ok: true, value: digest });
     expect(digestSchema.safeParse(digest).success).toBe(true);
   });
+  test.each(Object.entries(rawDigests))('%s as stored (version 1) reads as core reads it', (_file, raw) => {
+    expect(upgradeDigest(raw)).toEqual(upgradeDigestJson(raw));
+    expect(validateDigest(raw)).toEqual({ ok: true, value: readDigestSchema.parse(raw) });
+  });
   test('index.json passes both', () => {
     expect(validateDigestIndex(sampleIndex).ok).toBe(true);
     expect(digestIndexSchema.safeParse(sampleIndex).success).toBe(true);
@@ -25,7 +29,7 @@ describe('broken digests are rejected with the path and what was seen', () => {
   const base = sampleDigests['2026-08-24.json'] as Loose;
   const cases: [string, (d: Loose) => void, string, string][] = [
     ['title is a number', (d) => { d.sections[0].papers[0].title = 42; }, 'sections[0].papers[0].title', 'expected a string, saw number 42'],
-    ['newer schema', (d) => { d.schemaVersion = 2; }, 'schemaVersion', 'expected schema version 1, saw number 2'],
+    ['newer schema', (d) => { d.schemaVersion = 3; }, 'schemaVersion', 'expected schema version 1 or 2, saw number 3'],
     ['sections missing', (d) => { delete d.sections; }, 'sections', 'expected an array, saw nothing'],
     ['bad date', (d) => { d.date = '24/08/2026'; }, 'date', 'expected a date like 2026-06-08, saw "24/08/2026"'],
     ['forms not a list', (d) => { d.sections[1].papers[0].matchedTerms[0].forms = 'PEO'; }, 'sections[1].papers[0].matchedTerms[0].forms', 'expected an array, saw "PEO"'],

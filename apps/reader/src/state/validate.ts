@@ -3,8 +3,10 @@ import type { Digest, DigestIndex } from '@labdigest/core';
 // A hand-written check of the fields the reader uses, instead of core's zod schemas: zod would
 // triple the first-view JavaScript. src/state/validate.test.ts checks that both agree on real digests.
 
-/** The `schemaVersion` this reader understands; equal to core's DIGEST_SCHEMA_VERSION (tested). */
-export const SUPPORTED_SCHEMA_VERSION = 1;
+/** The `schemaVersion` this reader writes against; equal to core's DIGEST_SCHEMA_VERSION (tested). */
+export const SUPPORTED_SCHEMA_VERSION = 2;
+/** Version 1 had no picks: `upgradeDigest` reads each of its papers as a pick, as core's upgradeDigestJson does. */
+const READABLE_VERSIONS: readonly unknown[] = [1, SUPPORTED_SCHEMA_VERSION];
 
 /** One mismatch: where (`sections[0].papers[2].title`) and what was expected and seen. */
 export interface ValidationProblem {
@@ -58,7 +60,7 @@ const count = leaf('a whole number ≥ 0', (v) => typeof v === 'number' && Numbe
 const boolean = leaf('true or false', (v) => typeof v === 'boolean');
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isoDay = leaf('a date like 2026-06-08', (v) => typeof v === 'string' && ISO_DAY.test(v));
-const version = leaf(`schema version ${SUPPORTED_SCHEMA_VERSION}`, (v) => v === SUPPORTED_SCHEMA_VERSION);
+const version = leaf(`schema version 1 or ${SUPPORTED_SCHEMA_VERSION}`, (v) => READABLE_VERSIONS.includes(v));
 /** A digest file name inside digests/: no folders, no URLs. */
 const FILE_NAME = /^[\w.-]+\.json$/;
 const fileName = leaf('a file name like 2026-06-08.json', (v) => typeof v === 'string' && FILE_NAME.test(v) && !v.startsWith('.'));
@@ -116,6 +118,8 @@ const entry = object({
     keyword: string, forms: arrayOf(string), inTitle: boolean, count, profiles: arrayOf(string),
   })),
   members: arrayOf(object({ name: string, score: number, reasons: arrayOf(string) })),
+  pick: boolean,
+  rank: count,
 });
 
 const digest = object({
@@ -146,8 +150,24 @@ function run<T>(check: Check, value: unknown): Checked<T> {
   return { ok: false, problems };
 }
 
-/** Checks a parsed digest file against the fields the reader renders. */
-export const validateDigest = (value: unknown): Checked<Digest> => run<Digest>(digest, value);
+/** Checks a parsed digest file against the fields the reader renders; a version 1 digest is read as version 2. */
+export const validateDigest = (value: unknown): Checked<Digest> => run<Digest>(digest, upgradeDigest(value));
+
+/**
+ * A version 1 digest as version 2: each paper a pick, ranked in its section's order. Anything else
+ * as it is. The same rule as core's `upgradeDigestJson` (the reader takes core's types only).
+ */
+export function upgradeDigest(value: unknown): unknown {
+  if (!isObject(value) || value['schemaVersion'] !== 1 || !Array.isArray(value['sections'])) return value;
+  return {
+    ...value,
+    schemaVersion: SUPPORTED_SCHEMA_VERSION,
+    sections: value['sections'].map((section: unknown) => {
+      if (!isObject(section) || !Array.isArray(section['papers'])) return section;
+      return { ...section, papers: section['papers'].map((p: unknown, i: number) => (isObject(p) ? { ...p, pick: true, rank: i + 1 } : p)) };
+    }),
+  };
+}
 
 /** Checks a parsed `digests/index.json`. */
 export const validateDigestIndex = (value: unknown): Checked<DigestIndex> => run<DigestIndex>(digestIndex, value);
