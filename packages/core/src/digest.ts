@@ -44,6 +44,8 @@ export const digestEntrySchema = z.object({
   /** Relevance to every area, by area id. */
   scores: z.record(z.string(), z.number()),
   summary: z.string(),
+  /** The abstract as stored (plain text), for reading past the summary and for search; null when the source gave none. */
+  abstract: z.string().nullable(),
   note: z.string(),
   matchedTerms: z.array(matchedTermSchema),
   members: z.array(memberMatchSchema),
@@ -78,7 +80,8 @@ export const digestSchema = z.object({
 
 /**
  * A digest document of any version this one reads, as the current version: version 1 had no picks,
- * so each of its papers reads as a pick (the section shows as it did), ranked in its order.
+ * so each of its papers reads as a pick (the section shows as it did), ranked in its order, and no
+ * abstracts.
  */
 export function upgradeDigestJson(json: unknown): unknown {
   if (!isRecord(json) || json['schemaVersion'] !== 1 || !Array.isArray(json['sections'])) return json;
@@ -89,7 +92,7 @@ export function upgradeDigestJson(json: unknown): unknown {
       if (!isRecord(section) || !Array.isArray(section['papers'])) return section;
       return {
         ...section,
-        papers: section['papers'].map((paper: unknown, i: number) => (isRecord(paper) ? { ...paper, pick: true, rank: i + 1 } : paper)),
+        papers: section['papers'].map((paper: unknown, i: number) => (isRecord(paper) ? { abstract: null, ...paper, pick: true, rank: i + 1 } : paper)),
       };
     }),
   };

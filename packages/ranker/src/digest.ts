@@ -40,7 +40,7 @@ export function assembleDigest(
           url: safeUrl(paper.url) ?? (paper.doi ? `https://doi.org/${paper.doi}` : null),
           doi: paper.doi, arxivId: paperArxivId(paper), venue: paper.venue,
           sourceLine: paperSourceLine(paper),
-          score: r.score, scores: r.scores, summary: r.summary ?? '', note: r.note,
+          score: r.score, scores: r.scores, summary: r.summary ?? '', abstract: paper.abstract, note: r.note,
           matchedTerms: [...r.matchedTerms], members: [...r.members],
           pick: true, rank: i + 1,
         };

@@ -5,7 +5,7 @@ import type { Digest, DigestIndex } from '@labdigest/core';
 
 /** The `schemaVersion` this reader writes against; equal to core's DIGEST_SCHEMA_VERSION (tested). */
 export const SUPPORTED_SCHEMA_VERSION = 2;
-/** Version 1 had no picks: `upgradeDigest` reads each of its papers as a pick, as core's upgradeDigestJson does. */
+/** Version 1 had no picks and no abstracts: `upgradeDigest` reads each of its papers as a pick, as core's upgradeDigestJson does. */
 const READABLE_VERSIONS: readonly unknown[] = [1, SUPPORTED_SCHEMA_VERSION];
 
 /** One mismatch: where (`sections[0].papers[2].title`) and what was expected and seen. */
@@ -113,7 +113,7 @@ const object = (shape: Record<string, Check>): Check => {
 const entry = object({
   number: count, id: string, title: string, authors: arrayOf(string), published: nullableString,
   url: nullableString, doi: nullableString, arxivId: nullableString, venue: nullableString,
-  sourceLine: string, score: number, scores: recordOf(number), summary: string, note: string,
+  sourceLine: string, score: number, scores: recordOf(number), summary: string, abstract: nullableString, note: string,
   matchedTerms: arrayOf(object({
     keyword: string, forms: arrayOf(string), inTitle: boolean, count, profiles: arrayOf(string),
   })),
@@ -164,7 +164,7 @@ export function upgradeDigest(value: unknown): unknown {
     schemaVersion: SUPPORTED_SCHEMA_VERSION,
     sections: value['sections'].map((section: unknown) => {
       if (!isObject(section) || !Array.isArray(section['papers'])) return section;
-      return { ...section, papers: section['papers'].map((p: unknown, i: number) => (isObject(p) ? { ...p, pick: true, rank: i + 1 } : p)) };
+      return { ...section, papers: section['papers'].map((p: unknown, i: number) => (isObject(p) ? { abstract: null, ...p, pick: true, rank: i + 1 } : p)) };
     }),
   };
 }
