@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DIGEST_SCHEMA_VERSION, digestIndexSchema, digestSchema, readDigestSchema, upgradeDigestJson } from '@labdigest/core';
 import { SUPPORTED_SCHEMA_VERSION, upgradeDigest, validateDigest, validateDigestIndex } from './validate.ts';
-import { copyOf, rawDigests, sampleDigests, sampleIndex, type Loose } from '../../test/sample-digests.ts';
+import { briefingDigests, briefingIndex, copyOf, rawDigests, sampleDigests, sampleIndex, type Loose } from '../../test/sample-digests.ts';
 
 const files = Object.entries(sampleDigests);
 
@@ -18,6 +18,15 @@ describe('sample digests', () => {
   test.each(Object.entries(rawDigests))('%s as stored (version 1) reads as core reads it', (_file, raw) => {
     expect(upgradeDigest(raw)).toEqual(upgradeDigestJson(raw));
     expect(validateDigest(raw)).toEqual({ ok: true, value: readDigestSchema.parse(raw) });
+  });
+  test.each(Object.entries(briefingDigests))('briefing/%s (version 2, picks and abstracts) passes both, unchanged', (_file, digest) => {
+    expect(digest.schemaVersion).toBe(2);
+    expect(validateDigest(digest)).toEqual({ ok: true, value: digest });
+    expect(digestSchema.parse(digest)).toEqual(digest);
+  });
+  test('briefing/index.json passes both', () => {
+    expect(validateDigestIndex(briefingIndex)).toEqual({ ok: true, value: briefingIndex });
+    expect(digestIndexSchema.parse(briefingIndex)).toEqual(briefingIndex);
   });
   test('index.json passes both', () => {
     expect(validateDigestIndex(sampleIndex).ok).toBe(true);
