@@ -74,6 +74,13 @@ describe('PaperCard', () => {
     expect(why.querySelector('dl')?.textContent).toContain(`${Math.round(first.score * 100)}% to this area`);
   });
 
+  test('the relevance note is the ranker’s prose: search words are not marked in it', () => {
+    const { container } = renderCard(first, { query: ['score', 'multiscale'] });
+    const note = container.querySelector('[data-text="note"]') as HTMLElement;
+    expect(note.textContent).toBe(first.note);
+    expect(note.querySelector('mark')).toBeNull();
+  });
+
   test('a leading "Abstract" label is dropped from the summary', () => {
     const { container } = renderCard({ ...first, summary: 'Abstract: Lithium metal anodes grow dendrites.', matchedTerms: [] });
     expect(container.querySelector('.summary')?.textContent).toBe('Lithium metal anodes grow dendrites.');

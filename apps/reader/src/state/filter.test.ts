@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { filterDigest, type Filters, type PaperFlags } from './filter.ts';
-import { newestDigest as digest } from '../../test/sample-digests.ts';
+import { newestBriefing, newestDigest as digest } from '../../test/sample-digests.ts';
 
 const none: Filters = { member: null, area: null, q: '', show: 'all' };
 const noFlags: PaperFlags = { isRead: () => false, isStarred: () => false };
@@ -45,7 +45,7 @@ describe('filterDigest on the 2026-08-24 sample', () => {
     const f = filterDigest(digest, { ...none, q: 'GRAIN boundaries' }, noFlags);
     expect(f.shown).toBeGreaterThan(0);
     for (const p of f.sections.flatMap((s) => s.papers)) {
-      const text = `${p.title} ${p.summary} ${p.note} ${p.matchedTerms.map((t) => t.keyword).join(' ')}`.toLowerCase();
+      const text = `${p.title} ${p.authors.join(' ')} ${p.sourceLine} ${p.summary}`.toLowerCase();
       expect(text).toContain('grain');
       expect(text).toContain('boundaries');
     }
@@ -57,6 +57,25 @@ describe('filterDigest on the 2026-08-24 sample', () => {
     expect(paper).toBeDefined();
     const f = filterDigest(digest, { ...none, q: paper?.authors[0] ?? '' }, noFlags);
     expect(ids(f)).toContain(paper?.id);
+  });
+
+  test('search does not read the notes the ranker writes for every paper', () => {
+    // Every note says "score 1.00", most say "Directly relevant to …" and "the abstract also discusses".
+    expect(all.every((p) => p.note.includes('score'))).toBe(true);
+    expect(filterDigest(digest, { ...none, q: 'score' }, noFlags).shown).toBe(0);
+    expect(filterDigest(digest, { ...none, q: 'directly' }, noFlags).shown).toBe(0);
+    expect(filterDigest(digest, { ...none, q: 'discusses' }, noFlags).shown).toBe(0);
+    // "relevant" is in three papers' own abstracts ("filter relevant information", "physiologically relevant range", "channels relevant to").
+    const relevant = filterDigest(newestBriefing, { ...none, q: 'relevant' }, noFlags);
+    expect(relevant.sections.flatMap((s) => s.papers.map((p) => p.number))).toEqual([9, 24, 30]);
+  });
+
+  test('search reads the abstract and the members’ names', () => {
+    // Paper 4's abstract: "Our approach recovers existing canonicalisation and averaging techniques…"
+    const abstract = filterDigest(newestBriefing, { ...none, q: 'canonicalisation' }, noFlags);
+    expect(abstract.sections.flatMap((s) => s.papers.map((p) => p.number))).toEqual([4]);
+    const member = filterDigest(digest, { ...none, q: 'naibing' }, noFlags);
+    expect(ids(member)).toEqual(all.filter((p) => p.members.some((m) => m.name === 'Naibing Wu')).map((p) => p.id));
   });
 
   test('starred and unread use the device flags', () => {

@@ -33,10 +33,15 @@ export interface FilteredDigest {
   readonly areaCounts: ReadonlyMap<string, number>;
 }
 
-/** The text a search looks through: title, authors, source, summary, note and matched keywords. */
+/**
+ * The text a search looks through: the paper's own words (title, authors, source line and venue,
+ * summary, abstract) and the members it concerns. Not the relevance note nor the matched keywords:
+ * the ranker writes those for every paper ("relevant", "score", an area's name), so a search for such
+ * a word would match the whole digest.
+ */
 function searchText(entry: DigestEntry): string {
-  return [entry.title, entry.authors.join(' '), entry.sourceLine, entry.venue ?? '', entry.summary, entry.note,
-    entry.matchedTerms.map((t) => t.keyword).join(' ')].join('\n').toLowerCase();
+  return [entry.title, entry.authors.join(' '), entry.sourceLine, entry.venue ?? '', entry.summary, entry.abstract ?? '',
+    entry.members.map((m) => m.name).join(' ')].join('\n').toLowerCase();
 }
 const searchCache = new WeakMap<DigestEntry, string>();
 
