@@ -91,6 +91,11 @@ describe.runIf(runSuite)('reader in Chromium', () => {
   });
 
   test('filters by member; the filter goes into the URL', async () => {
+    // On a phone the facets fold behind one button beside the search.
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('group', { name: 'Member' }).isVisible()).toBe(false);
+    await toggle.click();
     const members = page.getByRole('group', { name: 'Member' });
     await members.getByRole('button', { name: new RegExp(`^${MEMBER}`) }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?member=Naibing+Wu');
@@ -217,6 +222,10 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     // Two of Yanhao Deng's papers say "interface" (the search reads the papers' own words, not the notes).
     await page.keyboard.type('interface');
     await expect.poll(() => new URL(page.url()).search).toBe('?q=interface');
+    // On a phone: the "Filters" button beside the search opens the facets.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('filter-facets');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim().replace(/\s+/g, ' '))).toMatch(/^Yanhao Deng \d+/);

@@ -63,6 +63,19 @@ describe('DigestView', () => {
     expect(onnavigate).toHaveBeenCalledWith({ ...DEFAULT_VIEW, q: 'SEI', area: 'polymer-electrolytes' }, { replace: true });
   });
 
+  test('the facets fold behind one "Filters" button beside the search (on a phone), which says how many are on', async () => {
+    const { container } = renderView({ member: 'Naibing Wu', show: 'unread' });
+    const toggle = screen.getByRole('button', { name: 'Filters, 2 on' });
+    expect([toggle.getAttribute('aria-expanded'), toggle.getAttribute('aria-controls')]).toEqual(['false', 'filter-facets']);
+    expect(container.querySelector('.filters')?.classList.contains('is-open')).toBe(false);
+    // The facets and the starred export are inside what it opens.
+    const facets = document.getElementById('filter-facets') as HTMLElement;
+    expect([...facets.querySelectorAll('[role="group"]')].map((g) => g.getAttribute('aria-labelledby'))).toEqual(['facet-member', 'facet-area', 'facet-show']);
+    expect(facets.querySelector('.export')?.textContent?.trim()).toBe('Star papers to export them as BibTeX.');
+    await fireEvent.click(toggle);
+    expect([toggle.getAttribute('aria-expanded'), container.querySelector('.filters')?.classList.contains('is-open')]).toEqual(['true', true]);
+  });
+
   test('a search with no hits says so and offers to clear', () => {
     const { container, onnavigate } = renderView({ q: 'zzz-no-such-word' });
     expect(papersShown(container)).toBe(0);
