@@ -12,6 +12,7 @@ import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
 import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
 import index from '../public/digests/index.json';
 import newest from '../public/digests/2026-08-24.json';
+import briefingNewest from './fixtures/digests/briefing/2026-08-24.json';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it (and lets the missing-browser path be tried). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +20,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const briefingDir = fileURLToPath(new URL('./fixtures/digests/briefing/', import.meta.url));
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const haveChromium = existsSync(CHROMIUM);
 // In CI a missing browser is a failure, not a skip (the e2e suite would silently stop guarding anything).
@@ -34,6 +36,8 @@ const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.
 
 describe.runIf(runSuite)('reader in Chromium', () => {
   let server: StaticServer;
+  /** The same app with the version 2 test digests (picks and folds, test/fixtures/digests/briefing/). */
+  let briefing: StaticServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -44,6 +48,9 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM}; CI must install it (apt-get install -y chromium)`);
     mkdirSync(shots, { recursive: true });
     server = await serveStatic({ dir: dist });
+    const briefingFiles = ['index.json', ...index.digests.map((d) => d.file)];
+    const overrides = Object.fromEntries(briefingFiles.map((f) => [`digests/${f}`, readFileSync(join(briefingDir, f), 'utf8')]));
+    briefing = await serveStatic({ dir: dist, overrides: { ...overrides, 'digests/latest.json': readFileSync(join(briefingDir, `${briefingNewest.date}.json`), 'utf8') } });
     // launch() gives every run a fresh temporary profile: no service worker or IndexedDB from earlier runs.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'en-GB' });
@@ -62,6 +69,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await briefing?.close();
   });
 
   /** A copy of dist/ on a host of its own, whose files the test may change (a deploy, a new digest), opened in a fresh context. */
@@ -178,30 +186,103 @@ describe.runIf(runSuite)('reader in Chromium', () => {
         await page.goto(`${server.url}?view=archive`);
         await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
         counts[`archive ${scheme} ${size}`] = await audit(`archive ${scheme} ${size}`);
+        // A briefing with its filters, a fold, a row, an abstract and the evidence open.
+        await page.goto(briefing.url);
+        await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
+        if (size === 'phone') await page.getByRole('button', { name: 'Filters' }).click();
+        await page.locator('.more-toggle').first().click();
+        await page.locator('.more-list .row-toggle').first().click();
+        await page.locator('details.abstract summary').first().click();
+        await page.locator('details.why summary').first().click();
+        counts[`briefing ${scheme} ${size}`] = await audit(`briefing ${scheme} ${size}`);
       }
     }
     console.log(`axe: violations of any impact per page: ${JSON.stringify(counts)}`);
+  });
+
+  test('a briefing at 390x844: the first screen shows the title and the first pick; the fold and a row open', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(PHONE);
+    await page.goto(briefing.url);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
+    const inView = async (what: string, locator: ReturnType<Page['locator']>) => {
+      const box = await locator.boundingBox();
+      expect(box, `${what} is laid out`).not.toBeNull();
+      const { x, y, width, height } = box ?? { x: -1, y: -1, width: 0, height: 0 };
+      expect({ what, left: x >= 0, top: y >= 0, right: x + width <= PHONE.width, bottom: y + height <= PHONE.height })
+        .toEqual({ what, left: true, top: true, right: true, bottom: true });
+    };
+    const first = page.locator('article.paper').first();
+    const pick = briefingNewest.sections[0]?.papers[0];
+    expect(await first.locator('h3').textContent()).toBe(`1. ${pick?.title}`);
+    await inView('the digest title', page.locator('h1'));
+    await inView('the first pick’s title', first.locator('h3'));
+    await inView('the first pick’s source line', first.locator('.source'));
+    await inView('the first pick’s authors', first.locator('.byline'));
+    await inView('the search and filters row', page.locator('.filter-row'));
+    expect(await sideScroll(page), 'briefing, phone').toBeLessThanOrEqual(0);
+
+    const fold = page.locator('.more-toggle').first();
+    expect(await fold.textContent()).toContain('16 more in ML Interatomic Potentials & Interface Simulations');
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.more-list').first().isVisible()).toBe(false);
+    await fold.click();
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    const rows = page.locator('.more-list').first().locator('article.paper');
+    await expect.poll(() => rows.count()).toBe(16);
+    const row = rows.first();
+    expect(await row.locator('.summary').count()).toBe(0);
+    // The whole row is the button's target, not only its title: a tap on the source line opens it.
+    const source = await row.locator('.source').boundingBox();
+    if (!source) throw new Error('the row has no source line on screen');
+    await page.mouse.click(source.x + source.width / 2, source.y + source.height / 2);
+    await expect.poll(() => row.locator('.summary').isVisible()).toBe(true);
+    expect(await row.getByRole('button', { name: /^4\. / }).getAttribute('aria-expanded')).toBe('true');
+    expect(await sideScroll(page), 'briefing with a row open, phone').toBeLessThanOrEqual(0);
   });
 
   test('screenshots at 390x844 and 1440x900, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(PHONE);
-      await page.goto(server.url);
-      await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+      // The briefing's first screen, then its first fold open with a row open.
+      await page.goto(briefing.url);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
       await page.screenshot({ path: `${shots}phone-${scheme}.png` });
       expect(await sideScroll(page), `digest, ${scheme}, phone`).toBeLessThanOrEqual(0);
-      await page.locator('section.area').first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${shots}phone-${scheme}-papers.png` });
+      await page.locator('.more-toggle').first().click();
+      await page.locator('.more-list .row-toggle').nth(1).click();
+      await page.locator('.more-toggle').first().evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      await page.screenshot({ path: `${shots}phone-${scheme}-more.png` });
+      // The filters opened, with a member chosen.
+      await page.goto(`${briefing.url}?member=${encodeURIComponent(MEMBER)}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      await page.screenshot({ path: `${shots}phone-${scheme}-filters.png` });
+      expect(await sideScroll(page), `filters open, ${scheme}, phone`).toBeLessThanOrEqual(0);
+
       await page.setViewportSize(LAPTOP);
+      await page.goto(briefing.url);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
+      await page.screenshot({ path: `${shots}laptop-${scheme}.png` });
+      // The first pick's abstract and evidence, then a section's fold open.
+      await page.locator('details.abstract summary').first().click();
+      await page.locator('details.why summary').first().click();
+      await page.locator('details.why').first().evaluate((e) => e.scrollIntoView({ block: 'end', behavior: 'instant' }));
+      await page.screenshot({ path: `${shots}laptop-${scheme}-why.png` });
+      await page.locator('.more-toggle').nth(1).click();
+      await page.locator('.more-toggle').nth(1).evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await page.screenshot({ path: `${shots}laptop-${scheme}-more.png` });
+      // A version 1 digest, as the archive holds them: every paper a card, no fold.
       await page.goto(`${server.url}?member=${encodeURIComponent(MEMBER)}`);
       await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
-      await page.screenshot({ path: `${shots}laptop-${scheme}.png` });
+      expect(await page.locator('.more-toggle').count()).toBe(0);
+      await page.screenshot({ path: `${shots}laptop-${scheme}-v1.png` });
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize(PHONE);
-    await page.goto(`${server.url}?q=dendrite&area=phase-field-sei`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+    await page.goto(`${briefing.url}?q=dendrite&area=phase-field-sei`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
     await page.locator('.result-count').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shots}phone-search.png` });
     expect(await sideScroll(page), 'search results, phone').toBeLessThanOrEqual(0);

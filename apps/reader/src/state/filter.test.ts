@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { filterDigest, type Filters, type PaperFlags } from './filter.ts';
-import { newestBriefing, newestDigest as digest } from '../../test/sample-digests.ts';
+import { filterDigest, type FilteredSection, type Filters, type PaperFlags } from './filter.ts';
+import { newestBriefing as briefing, newestDigest as digest } from '../../test/sample-digests.ts';
 
 const none: Filters = { member: null, area: null, q: '', show: 'all' };
 const noFlags: PaperFlags = { isRead: () => false, isStarred: () => false };
 const all = digest.sections.flatMap((s) => s.papers);
-const ids = (f: ReturnType<typeof filterDigest>) => f.sections.flatMap((s) => s.papers.map((p) => p.id));
+const papersOf = (s: FilteredSection) => [...s.picks, ...s.more];
+const ids = (f: ReturnType<typeof filterDigest>) => f.sections.flatMap((s) => papersOf(s).map((p) => p.id));
 
 describe('filterDigest on the 2026-08-24 sample', () => {
   test('the sample has papers for both members and in several areas', () => {
@@ -41,10 +42,16 @@ describe('filterDigest on the 2026-08-24 sample', () => {
     expect(ids(f)).toEqual(digest.sections.find((s) => s.id === 'phase-field-sei')?.papers.map((p) => p.id));
   });
 
+  test('a version 1 digest has no folded papers: every paper is a pick, in the stored order', () => {
+    const f = filterDigest(digest, none, noFlags);
+    expect(f.sections.map((s) => [s.more.length, s.moreTotal])).toEqual(digest.sections.map(() => [0, 0]));
+    expect(f.sections.map((s) => s.picks)).toEqual(digest.sections.map((s) => s.papers));
+  });
+
   test('search: every word must occur, in any field, ignoring case', () => {
     const f = filterDigest(digest, { ...none, q: 'GRAIN boundaries' }, noFlags);
     expect(f.shown).toBeGreaterThan(0);
-    for (const p of f.sections.flatMap((s) => s.papers)) {
+    for (const p of f.sections.flatMap(papersOf)) {
       const text = `${p.title} ${p.authors.join(' ')} ${p.sourceLine} ${p.summary}`.toLowerCase();
       expect(text).toContain('grain');
       expect(text).toContain('boundaries');
@@ -66,14 +73,11 @@ describe('filterDigest on the 2026-08-24 sample', () => {
     expect(filterDigest(digest, { ...none, q: 'directly' }, noFlags).shown).toBe(0);
     expect(filterDigest(digest, { ...none, q: 'discusses' }, noFlags).shown).toBe(0);
     // "relevant" is in three papers' own abstracts ("filter relevant information", "physiologically relevant range", "channels relevant to").
-    const relevant = filterDigest(newestBriefing, { ...none, q: 'relevant' }, noFlags);
-    expect(relevant.sections.flatMap((s) => s.papers.map((p) => p.number))).toEqual([9, 24, 30]);
+    const relevant = filterDigest(briefing, { ...none, q: 'relevant' }, noFlags);
+    expect(relevant.sections.flatMap((s) => papersOf(s).map((p) => p.number))).toEqual([9, 24, 30]);
   });
 
-  test('search reads the abstract and the members’ names', () => {
-    // Paper 4's abstract: "Our approach recovers existing canonicalisation and averaging techniques…"
-    const abstract = filterDigest(newestBriefing, { ...none, q: 'canonicalisation' }, noFlags);
-    expect(abstract.sections.flatMap((s) => s.papers.map((p) => p.number))).toEqual([4]);
+  test('search reads the members’ names', () => {
     const member = filterDigest(digest, { ...none, q: 'naibing' }, noFlags);
     expect(ids(member)).toEqual(all.filter((p) => p.members.some((m) => m.name === 'Naibing Wu')).map((p) => p.id));
   });
@@ -83,5 +87,52 @@ describe('filterDigest on the 2026-08-24 sample', () => {
     const flags: PaperFlags = { isRead: (id) => id === all[0]?.id, isStarred: (id) => starred.has(id) };
     expect(ids(filterDigest(digest, { ...none, show: 'starred' }, flags))).toEqual([all[1]?.id, all[5]?.id]);
     expect(filterDigest(digest, { ...none, show: 'unread' }, flags).shown).toBe(all.length - 1);
+  });
+});
+
+describe('filterDigest on the 2026-08-24 briefing (3 picks a section, the rest folded)', () => {
+  const numbers = (f: ReturnType<typeof filterDigest>) => f.sections.map((s) => [s.picks.map((p) => p.number), s.more.map((p) => p.number)]);
+  const search = (q: string) => filterDigest(briefing, { ...none, q }, noFlags);
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  test('each section: its picks, then the rest, by rank; counts include both', () => {
+    const f = filterDigest(briefing, none, noFlags);
+    expect(numbers(f)).toEqual([[[1, 2, 3], range(4, 19)], [[20, 21, 22], range(23, 26)], [[27, 28, 29], range(30, 37)], [[38], []]]);
+    expect(f.sections.map((s) => s.moreTotal)).toEqual([16, 4, 8, 0]);
+    expect([f.shown, f.total]).toEqual([38, 38]);
+    expect([...f.areaCounts]).toEqual([['mlip-interfaces', 19], ['polymer-electrolytes', 7], ['phase-field-sei', 11], ['halide-electrolytes', 1]]);
+  });
+
+  test('sections are ordered by rank, whatever the order stored', () => {
+    const reversed = { ...briefing, sections: briefing.sections.map((s) => ({ ...s, papers: [...s.papers].reverse() })) };
+    expect(numbers(filterDigest(reversed, none, noFlags))).toEqual(numbers(filterDigest(briefing, none, noFlags)));
+  });
+
+  test('filters count folded papers: a member, and the member and area counts', () => {
+    const f = filterDigest(briefing, { ...none, member: 'Naibing Wu' }, noFlags);
+    expect(numbers(f)).toEqual([[[1], []], [[20, 21, 22], [23, 24, 25, 26]], [[], []], [[], []]]);
+    expect(f.shown).toBe(8);
+    expect([...f.memberCounts]).toEqual([['Yanhao Deng', 30], ['Naibing Wu', 8]]);
+    expect([...f.areaCounts]).toEqual([['mlip-interfaces', 1], ['polymer-electrolytes', 7], ['phase-field-sei', 0], ['halide-electrolytes', 0]]);
+  });
+
+  test('unread and starred reach folded papers', () => {
+    const starred = new Set(['arxiv:2406.11814']);
+    const flags: PaperFlags = { isRead: (id) => id !== briefing.sections[0]?.papers[3]?.id, isStarred: (id) => starred.has(id) };
+    expect(numbers(filterDigest(briefing, { ...none, show: 'starred' }, flags))).toEqual([[[], [4]], [[], []], [[], []], [[], []]]);
+    expect(numbers(filterDigest(briefing, { ...none, show: 'unread' }, flags))).toEqual([[[], [4]], [[], []], [[], []], [[], []]]);
+  });
+
+  test('search reads the abstract: a word only there finds the folded paper', () => {
+    // Paper 4's abstract: "Our approach recovers existing canonicalisation and averaging techniques…"
+    expect(numbers(search('canonicalisation'))).toEqual([[[], [4]], [[], []], [[], []], [[], []]]);
+  });
+
+  test('search reads member names, authors, the venue and the title', () => {
+    expect(numbers(search('naibing'))).toEqual([[[1], []], [[20, 21, 22], [23, 24, 25, 26]], [[], []], [[], []]]);
+    expect(numbers(search('Rob Cornish'))).toEqual([[[], [4]], [[], []], [[], []], [[], []]]);
+    expect(numbers(search('Woohyeon'))).toEqual([[[], []], [[], [26]], [[], []], [[], []]]);
+    expect(numbers(search('nature communications'))).toEqual([[[1], []], [[], []], [[], []], [[], []]]);
+    expect(numbers(search('Markov categories'))).toEqual([[[], [4]], [[], []], [[], []], [[], []]]);
   });
 });

@@ -17,12 +17,17 @@ export interface PaperFlags {
 
 export interface FilteredSection {
   readonly section: DigestSection;
-  readonly papers: readonly DigestEntry[];
+  /** The section's picks that pass the filters, by rank. */
+  readonly picks: readonly DigestEntry[];
+  /** Its other papers ("more in this section") that pass the filters, by rank. */
+  readonly more: readonly DigestEntry[];
+  /** Its other papers before filtering: the fold says "4 of 12 more". */
+  readonly moreTotal: number;
 }
 
 export interface FilteredDigest {
   readonly sections: readonly FilteredSection[];
-  /** Papers in the digest, and papers shown. */
+  /** Papers in the digest, and papers that pass the filters (picks and folded alike). */
   readonly total: number;
   readonly shown: number;
   /**
@@ -55,6 +60,19 @@ export function matchesQuery(entry: DigestEntry, words: readonly string[]): bool
 
 const concerns = (entry: DigestEntry, member: string) => entry.members.some((m) => m.name === member);
 
+const byRank = (a: DigestEntry, b: DigestEntry) => a.rank - b.rank;
+const splits = new WeakMap<DigestSection, { picks: DigestEntry[]; more: DigestEntry[] }>();
+
+/** A section's picks and its other papers, each by rank (a version 1 digest's papers are all picks). */
+export function splitSection(section: DigestSection): { readonly picks: readonly DigestEntry[]; readonly more: readonly DigestEntry[] } {
+  let split = splits.get(section);
+  if (!split) {
+    split = { picks: section.papers.filter((p) => p.pick).sort(byRank), more: section.papers.filter((p) => !p.pick).sort(byRank) };
+    splits.set(section, split);
+  }
+  return split;
+}
+
 export function filterDigest(digest: Digest, filters: Filters, flags: PaperFlags): FilteredDigest {
   const words = queryWords(filters.q);
   const showable = (entry: DigestEntry) =>
@@ -67,16 +85,19 @@ export function filterDigest(digest: Digest, filters: Filters, flags: PaperFlags
   let shown = 0;
   const sections = digest.sections.map((section) => {
     const inArea = filters.area === null || section.id === filters.area;
-    const papers = section.papers.filter((entry) => {
+    const keep = (entry: DigestEntry) => {
       total += 1;
       if (!showable(entry)) return false;
       const forMember = filters.member === null || concerns(entry, filters.member);
       if (forMember) areaCounts.set(section.id, (areaCounts.get(section.id) ?? 0) + 1);
       if (inArea) for (const m of entry.members) memberCounts.set(m.name, (memberCounts.get(m.name) ?? 0) + 1);
       return inArea && forMember;
-    });
-    shown += papers.length;
-    return { section, papers };
+    };
+    const split = splitSection(section);
+    const picks = split.picks.filter(keep);
+    const more = split.more.filter(keep);
+    shown += picks.length + more.length;
+    return { section, picks, more, moreTotal: split.more.length };
   });
   return { sections, total, shown, memberCounts, areaCounts };
 }

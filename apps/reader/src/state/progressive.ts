@@ -21,43 +21,70 @@ export function firstScreenCount(windowHeight: number): number {
 }
 
 export interface RenderedSection extends FilteredSection {
-  /** The first papers of the section, those within the limit. */
-  readonly rendered: readonly DigestEntry[];
+  /** Whether its "more in this section" is open: its rows count as papers to render. */
+  readonly open: boolean;
+  /** The first picks, and then the first rows of an open fold, those within the limit. */
+  readonly renderedPicks: readonly DigestEntry[];
+  readonly renderedMore: readonly DigestEntry[];
+}
+
+/** Which sections have their "more in this section" open. */
+export type IsOpen = (sectionId: string) => boolean;
+
+/** How many papers the page renders for these sections: every pick, and the rows of the open folds. */
+export function renderableCount(sections: readonly FilteredSection[], isOpen: IsOpen): number {
+  let n = 0;
+  for (const s of sections) n += s.picks.length + (isOpen(s.section.id) ? s.more.length : 0);
+  return n;
 }
 
 /**
- * The sections and papers to render when only the first `limit` papers (in digest order) go into the
- * page. A section appears once the fill reaches it, so a heading never sits above an empty gap that
- * cards later push down. `skipEmpty` leaves out sections with no papers (as a filtered view does).
+ * The sections and papers to render when only the first `limit` papers (in digest order: a section's
+ * picks, then the rows of its fold if open) go into the page. A section appears once the fill reaches
+ * it, so a heading never sits above an empty gap that cards later push down. `skipEmpty` leaves out
+ * sections with no papers (as a filtered view does).
  */
-export function renderedSections(sections: readonly FilteredSection[], limit: number, skipEmpty: boolean): RenderedSection[] {
+export function renderedSections(sections: readonly FilteredSection[], limit: number, skipEmpty: boolean, isOpen: IsOpen): RenderedSection[] {
   const out: RenderedSection[] = [];
   let left = limit;
   for (const s of sections) {
-    if (s.papers.length === 0 && skipEmpty) continue;
-    if (left <= 0 && s.papers.length > 0) break;
-    const n = Math.min(left, s.papers.length);
-    if (n < s.papers.length) {
-      out.push({ ...s, rendered: s.papers.slice(0, n) });
-      break;
-    }
-    out.push({ ...s, rendered: s.papers });
-    left -= n;
+    if (s.picks.length + s.more.length === 0 && skipEmpty) continue;
+    const open = isOpen(s.section.id);
+    const more = open ? s.more : [];
+    if (left <= 0 && s.picks.length + more.length > 0) break;
+    const renderedPicks = s.picks.slice(0, Math.max(left, 0));
+    left -= renderedPicks.length;
+    const renderedMore = more.slice(0, Math.max(left, 0));
+    left -= renderedMore.length;
+    out.push({ ...s, open, renderedPicks, renderedMore });
+    if (renderedPicks.length < s.picks.length || renderedMore.length < more.length) break;
   }
   return out;
 }
 
 /**
- * How many papers must be rendered for the element with this id (`paper-<number>` on a card,
- * `area-<section id>` on a section heading) to be in the page; null when the id is neither.
+ * How many papers must be rendered for the element with this id (`paper-<number>` on a card or row,
+ * `area-<section id>` on a section heading) to be in the page, counting a folded paper's fold as open;
+ * null when the id is neither.
  */
-export function papersUpTo(sections: readonly FilteredSection[], id: string): number | null {
+export function papersUpTo(sections: readonly FilteredSection[], id: string, isOpen: IsOpen): number | null {
   let before = 0;
   for (const s of sections) {
     if (id === `area-${s.section.id}`) return before + 1;
-    const i = s.papers.findIndex((p) => id === `paper-${p.number}`);
-    if (i >= 0) return before + i + 1;
-    before += s.papers.length;
+    const pick = s.picks.findIndex((p) => id === `paper-${p.number}`);
+    if (pick >= 0) return before + pick + 1;
+    const more = s.more.findIndex((p) => id === `paper-${p.number}`);
+    if (more >= 0) return before + s.picks.length + more + 1;
+    before += s.picks.length + (isOpen(s.section.id) ? s.more.length : 0);
+  }
+  return null;
+}
+
+/** The folded paper with this element id (`paper-<number>`) and its section's id, or null. */
+export function foldedPaper(sections: readonly FilteredSection[], id: string): { readonly sectionId: string; readonly entry: DigestEntry } | null {
+  for (const s of sections) {
+    const entry = s.more.find((p) => id === `paper-${p.number}`);
+    if (entry) return { sectionId: s.section.id, entry };
   }
   return null;
 }

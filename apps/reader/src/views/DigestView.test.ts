@@ -5,22 +5,24 @@ import DigestView from './DigestView.svelte';
 import { createPaperState } from '../state/papers.svelte.ts';
 import { DEFAULT_VIEW, type ViewState } from '../state/url-state.ts';
 import { firstScreenCount } from '../state/progressive.ts';
-import { newestDigest as digest, sampleIndex } from '../../test/sample-digests.ts';
+import type { Digest } from '@labdigest/core';
+import { newestBriefing, newestDigest as digest, sampleIndex } from '../../test/sample-digests.ts';
 
-function renderView(view: Partial<ViewState> = {}) {
+function renderView(view: Partial<ViewState> = {}, of: Digest = digest) {
   const onnavigate = vi.fn();
   const oncomplete = vi.fn();
+  const papers = createPaperState(null);
   const result = render(DigestView, {
     props: {
-      digest, view: { ...DEFAULT_VIEW, ...view }, older: sampleIndex.digests[1] ?? null, newer: null,
-      papers: createPaperState(null), onnavigate, onexport: vi.fn(), oncomplete,
+      digest: of, view: { ...DEFAULT_VIEW, ...view }, older: sampleIndex.digests[1] ?? null, newer: null,
+      papers, onnavigate, onexport: vi.fn(), oncomplete,
     },
   });
-  return { ...result, onnavigate, oncomplete };
+  return { ...result, onnavigate, oncomplete, papers };
 }
 /** Renders the view and waits until the progressive fill has put every card in the page. */
-async function renderFilled(view: Partial<ViewState> = {}) {
-  const result = renderView(view);
+async function renderFilled(view: Partial<ViewState> = {}, of: Digest = digest) {
+  const result = renderView(view, of);
   await vi.waitFor(() => expect(result.oncomplete).toHaveBeenCalled(), { timeout: 5000 });
   return result;
 }
@@ -41,6 +43,12 @@ describe('DigestView', () => {
     expect(papersShown(container)).toBe(digest.stats.included);
     const numbers = [...container.querySelectorAll('.number')].map((n) => Number(n.textContent));
     expect(numbers).toEqual(Array.from({ length: digest.stats.included }, (_, i) => i + 1));
+  });
+
+  test('a version 1 digest: every paper a full card, no fold, the count as before', async () => {
+    const { container } = await renderFilled();
+    expect(container.querySelectorAll('.more, .is-row').length).toBe(0);
+    expect(container.querySelector('.digest-meta')?.textContent).toContain('38 papers of 1,542 considered');
   });
 
   test('a sample digest says so, discreetly', () => {
@@ -182,5 +190,117 @@ describe('DigestView, progressive rendering', () => {
     await papers.setRead(first, true);
     await tick();
     expect(papersShown(container)).toBe(all - 1);
+  });
+});
+
+describe('DigestView, a briefing (3 picks a section, the rest folded)', () => {
+  const folds = (c: HTMLElement) => [...c.querySelectorAll<HTMLButtonElement>('.more-toggle')]
+    .map((b) => [b.textContent?.replace(/\s+/g, ' ').trim(), b.getAttribute('aria-expanded')]);
+  const cards = (c: HTMLElement) => [...c.querySelectorAll('article.paper')].map((a) => `${a.id}${a.classList.contains('is-row') ? ' row' : ''}`);
+  const fold = (name: string) => screen.getByRole('button', { name: new RegExp(`more in ${name}$`) });
+
+  test('each section shows its picks as cards and folds the rest, saying how many', async () => {
+    const { container } = await renderFilled({}, newestBriefing);
+    expect(cards(container)).toEqual(['paper-1', 'paper-2', 'paper-3', 'paper-20', 'paper-21', 'paper-22', 'paper-27', 'paper-28', 'paper-29', 'paper-38']);
+    expect(folds(container)).toEqual([
+      ['16 more in ML Interatomic Potentials & Interface Simulations', 'false'],
+      ['4 more in Polymer Electrolytes', 'false'],
+      ['8 more in Phase Field / Dendrites & SEI', 'false'],
+    ]);
+    const toggle = fold('Polymer Electrolytes');
+    expect(document.getElementById(toggle.getAttribute('aria-controls') ?? '')?.hidden).toBe(true);
+    expect(container.querySelector('.digest-meta')?.textContent).toContain('10 picks and 28 more, of 1,542 considered');
+    // Each section heading counts all its papers, picks and folded.
+    expect(screen.getByRole('heading', { level: 2, name: 'Polymer Electrolytes 7 papers' })).toBeTruthy();
+  });
+
+  test('the fold opens into compact rows; a row opens into the full card', async () => {
+    const { container } = await renderFilled({}, newestBriefing);
+    const toggle = fold('Polymer Electrolytes');
+    await fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const list = document.getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(list.hidden).toBe(false);
+    expect([...list.querySelectorAll('article')].map((a) => `${a.id}${a.classList.contains('is-row') ? ' row' : ''}`))
+      .toEqual(['paper-23 row', 'paper-24 row', 'paper-25 row', 'paper-26 row']);
+    // The other sections' picks stay in the page.
+    expect(cards(container).filter((id) => !id.endsWith('row'))).toHaveLength(10);
+
+    const row = list.querySelector('#paper-24') as HTMLElement;
+    expect(row.querySelector('.summary')).toBeNull();
+    // The title writes its hyphens as U+2010.
+    await fireEvent.click(within(row).getByRole('button', { name: /^24\. S‐Nitrosothiols/ }));
+    expect(row.classList.contains('is-row')).toBe(false);
+    expect(row.querySelector('.summary')?.textContent).toBe(newestBriefing.sections[1]?.papers[4]?.summary);
+    expect(within(row).getByRole('button', { name: /^24\. S‐Nitrosothiols/ }).getAttribute('aria-expanded')).toBe('true');
+    // Folded again: the compact row as it was, its members' line painted again.
+    await fireEvent.click(within(row).getByRole('button', { name: /^24\. S‐Nitrosothiols/ }));
+    expect([row.classList.contains('is-row'), row.querySelector('.row-members')?.textContent, row.querySelector('.summary')])
+      .toEqual([true, 'For Naibing Wu', null]);
+
+    await fireEvent.click(toggle);
+    expect([toggle.getAttribute('aria-expanded'), list.hidden]).toEqual(['false', true]);
+  });
+
+  test('a search opens the folds it matches in, and the count says how many of the rest match', async () => {
+    const { container } = await renderFilled({ q: 'canonicalisation' }, newestBriefing);
+    expect(folds(container)).toEqual([['1 of 16 more in ML Interatomic Potentials & Interface Simulations', 'true']]);
+    expect(cards(container)).toEqual(['paper-4 row']);
+    expect(screen.getByRole('status').textContent).toContain('Showing 1 of 38 papers matching “canonicalisation”: 0 picks and 1 more.');
+    expect(container.querySelector('#paper-4 .row-snippet mark.query')?.textContent).toBe('canonicalisation');
+  });
+
+  test('the search finds members and abstracts, not the notes’ words', async () => {
+    const { container } = await renderFilled({ q: 'score' }, newestBriefing);
+    expect(cards(container)).toEqual([]);
+    expect(screen.getByRole('heading', { name: 'No papers match' })).toBeTruthy();
+  });
+
+  test('a member filter counts the folded papers: chips, the fold, the status line; the fold stays closed', async () => {
+    const { container } = await renderFilled({ member: 'Naibing Wu' }, newestBriefing);
+    expect(cards(container)).toEqual(['paper-1', 'paper-20', 'paper-21', 'paper-22']);
+    expect(folds(container)).toEqual([['4 more in Polymer Electrolytes', 'false']]);
+    expect(screen.getByRole('status').textContent).toContain('Showing 8 of 38 papers for Naibing Wu: 4 picks and 4 more.');
+    const members = within(screen.getByRole('group', { name: 'Member' }));
+    expect(members.getByRole('button', { name: 'Naibing Wu 8 papers' }).getAttribute('aria-pressed')).toBe('true');
+    const areas = within(screen.getByRole('group', { name: 'Area' }));
+    expect(areas.getByRole('button', { name: /^Polymer Electrolytes/ }).textContent?.replace(/\s+/g, ' ').trim()).toBe('Polymer Electrolytes 7 7 papers');
+  });
+
+  test('starred opens the folds: a starred folded paper is found', async () => {
+    const { container, papers, rerender } = await renderFilled({}, newestBriefing);
+    const entry = newestBriefing.sections[2]?.papers[5];
+    if (!entry) throw new Error('the briefing has no paper 32');
+    await papers.toggleStar(entry);
+    await rerender({ view: { ...DEFAULT_VIEW, show: 'starred' } });
+    await vi.waitFor(() => expect(cards(container)).toEqual(['paper-32 row']));
+    expect(folds(container)).toEqual([['1 of 8 more in Phase Field / Dendrites & SEI', 'true']]);
+    expect(container.querySelector('#paper-32 .badge-starred')?.textContent).toBe('★ Starred');
+  });
+
+  test('a link to a folded paper opens its fold and the paper, and scrolls to it', async () => {
+    const scrolled: string[] = [];
+    const spy = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) { scrolled.push(this.id); });
+    try {
+      history.replaceState(null, '', '/#paper-31');
+      const { container } = renderView({}, newestBriefing);
+      await vi.waitFor(() => expect(scrolled).toEqual(['paper-31']));
+      expect(fold('Phase Field / Dendrites & SEI').getAttribute('aria-expanded')).toBe('true');
+      expect(container.querySelector('#paper-31')?.classList.contains('is-row')).toBe(false);
+      expect(container.querySelector('#paper-31 .summary')).not.toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('j moves through picks and, in an open fold, onto a row’s button, which Enter opens', async () => {
+    const { container } = await renderFilled({}, newestBriefing);
+    await fireEvent.click(fold('Polymer Electrolytes'));
+    container.querySelector<HTMLElement>('#paper-22')?.focus();
+    await fireEvent.keyDown(window, { key: 'j' });
+    expect(document.activeElement?.closest('article')?.id).toBe('paper-23');
+    expect(document.activeElement?.getAttribute('aria-expanded')).toBe('false');
+    await fireEvent.keyDown(window, { key: 'j' });
+    expect(document.activeElement?.closest('article')?.id).toBe('paper-24');
   });
 });
