@@ -1,4 +1,4 @@
-// Lint keeps dependencies pointing one way: core <- ranker <- apps, and core <- reader.
+// Lint keeps dependencies pointing one way: core <- sources, ranker <- cli, and core <- reader.
 // Each block says why the line exists; the message is what a developer sees when crossing it.
 import tseslint from 'typescript-eslint';
 
@@ -37,11 +37,22 @@ export default tseslint.config(
     },
   },
   {
+    // sources turns text into papers; fetching and storing them is the command line's job.
+    files: ['packages/sources/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', 'better-sqlite3'], message: 'sources is pure like core and ranker: text in, Paper[] out; HTTP and the store live in apps/cli' },
+        { group: ['@labdigest/*', '!@labdigest/core'], message: 'sources depends on @labdigest/core only; apps/cli depends on sources' },
+      ] }],
+    },
+  },
+  {
     // The reader runs in the browser and renders the digest document; it never ranks or fetches.
     files: ['apps/reader/src/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', '@labdigest/ingest', '@labdigest/ranker'],
+        { group: ['node:*', '@labdigest/cli', '@labdigest/ranker', '@labdigest/sources'],
           message: 'reader runs in the browser: data comes from the digest, types from @labdigest/core' },
       ] }],
     },

@@ -7,9 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
 import { createRanker } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
-import { benchParseListing } from '../apps/ingest/src/bench-parse.ts';
-import { benchUpsert } from '../apps/ingest/src/bench-store.ts';
-import { loadCorpusBackground } from '../apps/ingest/src/ranking/background.ts';
+import { benchParseListing, benchUpsert, loadCorpusBackground } from '@labdigest/cli/bench';
 import { repoRoot, requireShared } from './shared-data.ts';
 
 const only = process.argv.slice(2);
