@@ -48,6 +48,27 @@ export default tseslint.config(
     },
   },
   {
+    // A command definition is what `digest --help` loads: it names its options and loads its code in
+    // run() with import(). A static import here would load that code for every command's help.
+    files: ['apps/cli/src/commands/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^(?!\\.\\./(command|options|io)\\.ts$)',
+          message: 'a command definition imports only ../command.ts, ../options.ts and ../io.ts; load its code in run() with import()' },
+      ] }],
+    },
+  },
+  {
+    // cli.ts assembles the commands; nothing imports it back (the package's entry is index.ts).
+    files: ['apps/cli/src/**'],
+    ignores: ['apps/cli/src/index.ts', '**/*.test.ts', 'apps/cli/src/commands/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/cli.ts', './cli.ts'], message: 'nothing imports cli.ts: Io is in io.ts, shared options in options.ts' },
+      ] }],
+    },
+  },
+  {
     // The reader runs in the browser and renders the digest document; it never ranks or fetches.
     files: ['apps/reader/src/**'],
     rules: {

@@ -1,36 +1,29 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { registerBuild } from './commands/build.ts';
-import { registerExplain } from './commands/explain.ts';
-import { registerExport } from './commands/export.ts';
-import { fetchCommand } from './commands/fetch.ts';
-import { importCommand } from './commands/import.ts';
-import { registerInit } from './commands/init.ts';
-import { papersCommand } from './commands/papers.ts';
-import { registerPublish } from './commands/publish.ts';
-import { rankCommand } from './commands/rank.ts';
-import { searchCommand } from './commands/search.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerStart } from './commands/start.ts';
-import { DEFAULT_DB_PATH } from './store/open-db.ts';
-import { IngestError } from './errors.ts';
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandDefinition } from './command.ts';
+import build from './commands/build.ts';
+import explain from './commands/explain.ts';
+import exportCommand from './commands/export.ts';
+import fetch from './commands/fetch.ts';
+import importCommand from './commands/import.ts';
+import init from './commands/init.ts';
+import papers from './commands/papers.ts';
+import publish from './commands/publish.ts';
+import rank from './commands/rank.ts';
+import search from './commands/search.ts';
+import serve from './commands/serve.ts';
+import start from './commands/start.ts';
+import { processIo, type Io } from './io.ts';
+
+/** The commands, in the order `digest --help` lists them. */
+export const COMMANDS: readonly CommandDefinition<never>[] = [
+  rank, fetch, papers, importCommand, search, build, serve, start, publish, exportCommand, explain, init,
+] as readonly CommandDefinition<never>[];
 
 /**
- * The `digest` command line. Exit codes: 0 done, 1 the input or the run failed (the message says
- * what and where), 2 the command line itself was wrong (unknown option, missing argument).
+ * The `digest` command line, assembled from the definitions in commands/. Each command's code is
+ * loaded when it runs, so `--help` loads none of it. Exit codes: 0 done, 1 the input or the run
+ * failed (the message says what and where), 2 the command line itself was wrong.
  */
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** Standard error is a terminal (progress may rewrite its line). */
-  readonly errIsTTY?: boolean;
-}
-
-const processIo: Io = {
-  out: (text) => { process.stdout.write(text); },
-  err: (text) => { process.stderr.write(text); },
-  errIsTTY: process.stderr.isTTY === true,
-};
-
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('digest')
     .description('labdigest: collect new papers, rank them for your research group, publish a digest.')
@@ -39,80 +32,31 @@ export function buildProgram(io: Io = processIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .addHelpText('after', '\nExit codes: 0 done, 1 bad input or failed run, 2 wrong usage.\nRun `digest <command> --help` for a command\'s options.');
-
-  program.command('rank')
-    .description('score papers (JSON lines) against the areas and members of the config')
-    .requiredOption('-p, --papers <file>', 'papers, one JSON object a line (.jsonl or .jsonl.gz)')
-    .option('-c, --config <file>', 'group config', 'digest.config.yaml')
-    .option('-o, --out <file>', 'write the ranking as JSON here (default: standard output)')
-    .option('--print', 'print the top papers per section for reading')
-    .option('--top <n>', 'papers per section with --print', positiveInt, 5)
-    .addOption(new Option('--idf <source>', 'where IDF comes from: the batch, the shipped corpus statistics, or auto (batch when it has 5000+ papers)')
-      .choices(['auto', 'batch', 'background']).default('auto'))
-    .addHelpText('after', '\nExamples:\n  digest rank --papers papers.jsonl --out ranked.json\n  digest rank --papers fixtures/papers/sample-week.jsonl.gz --print --top 3')
-    .action(async (options) => rankCommand(options, io));
-
-  const dbOption = () => new Option('--db <path>', 'the paper store (SQLite)').default(DEFAULT_DB_PATH);
-
-  program.command('fetch')
-    .description('fetch new papers from the sources of the config into the store')
-    .option('-s, --source <name>', 'only this source of the config (even when disabled)')
-    .option('--feed <url>', 'only this URL (http, https or file): arXiv, Crossref, OpenAlex, RSS or Atom, recognised by content')
-    .option('--since <date>', 'ask for papers since this date (YYYY-MM-DD) instead of each source\'s window', sinceDate)
-    .addOption(dbOption())
-    .option('-c, --config <file>', 'group config', 'digest.config.yaml')
-    .addHelpText('after', '\nExit code 1 only when no source at all could be fetched; the summary lists each source\'s failures.\nOPENALEX_API_KEY, when set, is sent to OpenAlex (and never printed or stored).\n\nExamples:\n  digest fetch\n  digest fetch --source arxiv-mtrl-sci --since 2026-06-01\n  digest fetch --feed https://pubs.acs.org/action/showFeed?type=etoc&feed=rss&jc=jacsat')
-    .action(async (options) => fetchCommand(options, io));
-
-  program.command('papers')
-    .description('write the stored papers as JSON lines (the input of `digest rank --papers`)')
-    .requiredOption('-o, --out <file>', 'where to write them (.jsonl, or .jsonl.gz to compress)')
-    .option('--since <date>', 'only papers first seen since this date (YYYY-MM-DD)', sinceDate)
-    .addOption(dbOption())
-    .addHelpText('after', '\nExample:\n  digest papers --since 2026-06-01 --out week.jsonl && digest rank --papers week.jsonl --print')
-    .action((options) => papersCommand(options, io));
-
-  program.command('import')
-    .description('add papers from a file to the store: JSON lines (.jsonl, .jsonl.gz), BibTeX (.bib) or RIS (.ris)')
-    .argument('<file>', 'the file to import')
-    .addOption(dbOption())
-    .action(async (file: string, options) => importCommand(file, options, io));
-
-  program.command('search')
-    .description('full-text search of the stored titles and abstracts, best match first')
-    .argument('<query>', 'words to look for (plain words; no search syntax needed)')
-    .option('-n, --limit <n>', 'at most this many results', positiveInt, 20)
-    .addOption(dbOption())
-    .addHelpText('after', '\nExample:\n  digest search "polymer electrolyte" --limit 5')
-    .action((query: string, options) => searchCommand(query, options, io));
-
-  registerBuild(program, io);
-  registerServe(program, io);
-  registerStart(program, io);
-  registerPublish(program, io);
-  registerExport(program, io);
-  registerExplain(program, io);
-  registerInit(program, io);
-
+  for (const definition of COMMANDS) addCommand(program, definition as CommandDefinition, io);
   return program;
 }
 
-/** `--since`: a calendar day (`2026-06-01`, midnight UTC) or an ISO date-time. */
-function sinceDate(value: string): Date {
-  const date = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) ? new Date(value.trim()) : null;
-  if (date === null || Number.isNaN(date.getTime())) throw new InvalidArgumentError(`expected a date like 2026-06-01, saw "${value}"`);
-  return date;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, saw "${value}"`);
-  return n;
+function addCommand(program: Command, definition: CommandDefinition, io: Io): void {
+  const command = program.command(definition.name).description(definition.description);
+  for (const arg of definition.arguments ?? []) command.argument(arg.name, arg.description);
+  for (const spec of definition.options ?? []) {
+    const option = new Option(spec.flags, spec.description);
+    if (spec.parse) option.argParser(spec.parse);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.default !== undefined) option.default(spec.default);
+    if (spec.required) option.makeOptionMandatory();
+    command.addOption(option);
+  }
+  if (definition.help) command.addHelpText('after', `\n${definition.help}`);
+  command.action(async (...values: unknown[]) => {
+    // commander passes the positional arguments, then the options, then the command.
+    const args = values.slice(0, definition.arguments?.length ?? 0) as string[];
+    await definition.run({ args, options: command.opts(), io });
+  });
 }
 
 /** Runs the program and returns the exit code; never throws. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const { err } = io;
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -121,11 +65,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
+    // errors.ts is loaded already whenever one of its errors was thrown; help alone never loads it.
+    const { IngestError } = await import('./errors.ts');
     if (error instanceof IngestError) {
-      err(`digest: ${error.message}\n`);
+      io.err(`digest: ${error.message}\n`);
       return error.code === 'USAGE' ? 2 : 1;
     }
-    err(`digest: internal error (please report it):\n${describeBug(error)}\n`);
+    io.err(`digest: internal error (please report it):\n${describeBug(error)}\n`);
     return 1;
   }
 }

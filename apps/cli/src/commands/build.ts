@@ -1,81 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { DigestIndex } from '@labdigest/core';
-import type { Command } from 'commander';
-import type { Io } from '../cli.ts';
-import { loadConfig } from '../config/load-config.ts';
-import { DEFAULT_DB_PATH, openDb } from '../store/open-db.ts';
-import { DEFAULT_DIGESTS_DIR, readIndex, writeDigest } from '../digest/archive.ts';
-import { buildDigest } from '../digest/build-digest.ts';
-import { withLock } from '../store/lock.ts';
-import { digestWindow, type DigestWindow } from '../digest/window.ts';
-import { loadCorpusBackground } from '../digest/background.ts';
+import { defineCommand } from '../command.ts';
+import { configOption, dateText, dbOption, digestsOption } from '../options.ts';
 
-export interface BuildOptions {
-  readonly config: string;
-  readonly db: string;
-  readonly digests: string;
-  readonly since?: string | undefined;
-  readonly until?: string | undefined;
-  readonly sample?: boolean | undefined;
-  readonly now?: Date | undefined;
-}
-
-/** `digest build`: rank the papers first seen in a window and write that day's digest into the archive. */
-export async function buildCommand(options: BuildOptions, io: Io): Promise<{ file: string; papers: number }> {
-  const config = loadConfig(options.config);
-  const now = options.now ?? new Date();
-  return withLock(options.db, () => {
-    const db = openDb(options.db);
-    try {
-      const index = readIndex(options.digests, config.group.name);
-      const window = defaultWindow(options, index, now);
-      const { digest, report, considered } = buildDigest({
-        db, config, window, now, sample: options.sample ?? false, background: loadCorpusBackground,
-      });
-      const { file } = writeDigest(options.digests, digest);
-      const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
-      io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 16)}Z – ${window.until.slice(0, 16)}Z, `
-        + `${digest.stats.included} in the digest (${counts}); IDF over ${report.documents} papers\n`);
-      io.out(`${resolve(file)}\n`);
-      return { file, papers: digest.stats.included };
-    } finally {
-      db.close();
-    }
-  });
-}
-
-/**
- * The window to build: the options' dates; else from where the newest digest stopped; but when the
- * newest digest is today's, today's digest is rebuilt from its own start (running twice a day
- * adds the new papers to today's digest instead of replacing it with only them).
- */
-export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date): DigestWindow {
-  const last = index.digests[0];
-  const lastWindow = last && !options.since ? windowOf(options.digests, last.file) : null;
-  const today = (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
-  const lastUntil = lastWindow && last?.date === today ? lastWindow.since : lastWindow?.until;
-  return digestWindow({ since: options.since, until: options.until, now, index, lastUntil });
-}
-
-function windowOf(dir: string, file: string): { since: string | null; until: string | null } | null {
-  try {
-    const digest = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as { window?: { since: string | null; until: string | null } };
-    return digest.window ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function registerBuild(program: Command, io: Io): void {
-  program.command('build')
-    .description('write the digest of the papers first seen in a window into the archive (default: since the last digest, else 7 days)')
-    .option('-c, --config <file>', 'group config', 'digest.config.yaml')
-    .option('--db <path>', 'paper store', DEFAULT_DB_PATH)
-    .option('--digests <dir>', 'digest archive folder (index.json and one file per day)', DEFAULT_DIGESTS_DIR)
-    .option('--since <date>', 'papers first seen at or after this date or ISO time')
-    .option('--until <date>', 'papers first seen before the end of this date (default: now)')
-    .option('--sample', 'mark the digest as built from bundled recorded data')
-    .addHelpText('after', '\nRebuilding the same day replaces that day\'s digest.\n\nExamples:\n  digest build\n  digest build --since 2026-06-01 --until 2026-06-07')
-    .action(async (options: BuildOptions) => { await buildCommand(options, io); });
-}
+export default defineCommand<{ config: string; db: string; digests: string; since?: string; until?: string; sample?: boolean }>({
+  name: 'build',
+  description: 'write the digest of the papers first seen in a window into the archive (default: since the last digest, else 7 days)',
+  options: [
+    configOption,
+    dbOption,
+    digestsOption,
+    { flags: '--since <date>', description: 'papers first seen at or after this date or ISO time', parse: dateText('--since') },
+    { flags: '--until <date>', description: 'papers first seen before the end of this date (default: now)', parse: dateText('--until') },
+    { flags: '--sample', description: 'mark the digest as built from bundled recorded data' },
+  ],
+  help: 'Rebuilding the same day replaces that day\'s digest.\n\nExamples:\n  digest build\n  digest build --since 2026-06-01 --until 2026-06-07',
+  run: async ({ options, io }) => { await (await import('../digest/build-command.ts')).buildCommand(options, io); },
+});

@@ -1,119 +1,21 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { DIGEST_SCHEMA_VERSION, describeValue, formatPath, readDigestSchema, type Digest } from '@labdigest/core';
-import { Option, type Command } from 'commander';
-import type { Io } from '../cli.ts';
-import { InputError } from '../errors.ts';
-import { digestToAtom } from '../export/atom.ts';
-import { papersToBibtex } from '../export/bibtex.ts';
-import { digestToHtmlEmail } from '../export/html-email.ts';
-import { digestToMarkdown } from '../export/markdown.ts';
-import { digestToPlainText } from '../export/plain-text.ts';
-import { arxivIdOf, doiOf } from '@labdigest/sources';
+import { defineCommand } from '../command.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../options.ts';
 
-export const EXPORT_FORMATS = ['markdown', 'html', 'text', 'atom', 'bibtex'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportCommandOptions {
-  readonly digest: string;
-  readonly format: ExportFormat;
-  readonly out?: string | undefined;
-  readonly starredOnly?: readonly string[] | undefined;
-  readonly selfUrl?: string | undefined;
-  readonly readerUrl?: string | undefined;
-}
-
-/** Adds `digest export`: a digest JSON file as Markdown, HTML e-mail, plain text, Atom or BibTeX. */
-export function registerExport(program: Command, io: Io): Command {
-  return program.command('export')
-    .description('write a digest (JSON) as Markdown, an HTML e-mail, plain text, an Atom feed or BibTeX')
-    .requiredOption('--digest <file>', 'the digest JSON file (docs/digest-format.md)')
-    .addOption(new Option('--format <format>', 'what to write').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .option('-o, --out <file>', 'write here (default: standard output)')
-    .option('--starred-only <ids...>', 'only these papers: ids as in the digest (arxiv:2506.10944, doi:...), bare arXiv ids or DOIs')
-    .option('--self-url <url>', 'atom: the address the feed is published at')
-    .option('--reader-url <url>', 'atom: the address of the digest reader')
-    .addHelpText('after', [
-      '', 'Examples:',
-      '  digest export --digest digests/2026-06-08.json --format markdown --out digest.md',
-      '  digest export --digest digests/2026-06-08.json --format bibtex --starred-only arxiv:2506.10944 10.1021/acsenergylett.5c02748',
-    ].join('\n'))
-    .action((options: ExportCommandOptions) => { exportCommand(options, io); });
-}
-
-/** `digest export`: reads and validates the digest, writes it in the format asked for. */
-export function exportCommand(options: ExportCommandOptions, io: Io): void {
-  let digest = readDigest(options.digest);
-  if (options.starredOnly?.length) digest = starredOnly(digest, options.starredOnly, options.digest);
-  const text = exportDigest(digest, options.format, options);
-  if (!options.out) {
-    io.out(text);
-    return;
-  }
-  writeFileSync(options.out, text);
-  const n = digest.stats.included;
-  io.err(`wrote ${options.format} of ${n} paper${n === 1 ? '' : 's'} to ${options.out}\n`);
-}
-
-/** The digest in one of the export formats. */
-export function exportDigest(digest: Digest, format: ExportFormat, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
-  switch (format) {
-    case 'markdown': return digestToMarkdown(digest);
-    case 'html': return digestToHtmlEmail(digest);
-    case 'text': return digestToPlainText(digest);
-    case 'atom': return digestToAtom(digest, { selfUrl: atom.selfUrl, readerUrl: atom.readerUrl });
-    case 'bibtex': return papersToBibtex(digest.sections.flatMap((s) => s.papers));
-  }
-}
-
-/**
- * Reads a digest JSON file and checks it against core's schema. Each problem reads
- * `file: field: problem, saw value`, one a line.
- */
-export function readDigest(file: string): Digest {
-  if (!existsSync(file)) throw new InputError(file, 'no such file');
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(file, `not valid JSON (${(error as Error).message})`, { cause: error });
-  }
-  const parsed = readDigestSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const value = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), json);
-    const field = formatPath(path) || 'digest';
-    if (path[0] === 'schemaVersion' && path.length === 1) {
-      return `${field}: this labdigest reads digests of versions 1 to ${DIGEST_SCHEMA_VERSION}, saw ${describeValue(value)}`;
-    }
-    const problem = issue.message.replace(/^Invalid input: /, '');
-    return value === undefined ? `${field}: missing required field (${problem})` : `${field}: ${problem}, saw ${describeValue(value)}`;
-  });
-  const shown = problems.slice(0, 10);
-  if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more problems`);
-  throw new InputError(file, shown.join(`\n${file}: `));
-}
-
-/**
- * The digest with only the starred papers, in their sections and with their numbers; sections left
- * empty are dropped. An id the digest does not hold is an error naming it.
- */
-export function starredOnly(digest: Digest, ids: readonly string[], file: string): Digest {
-  const papers = digest.sections.flatMap((s) => s.papers);
-  const wanted = new Set<string>();
-  for (const query of ids) {
-    const arxiv = arxivIdOf(query);
-    const doi = doiOf(query);
-    const hit = papers.find((p) => p.id === query || (arxiv !== undefined && p.arxivId?.toLowerCase() === arxiv)
-      || (doi !== undefined && p.doi?.toLowerCase() === doi));
-    if (!hit) {
-      const examples = papers.slice(0, 2).map((p) => p.id).join(', ');
-      throw new InputError(file, `has no paper "${query}" (--starred-only)${examples ? `; its ids look like ${examples}` : ''}`);
-    }
-    wanted.add(hit.id);
-  }
-  const sections = digest.sections
-    .map((s) => ({ ...s, papers: s.papers.filter((p) => wanted.has(p.id)) }))
-    .filter((s) => s.papers.length > 0);
-  return { ...digest, sections, stats: { ...digest.stats, included: wanted.size } };
-}
+export default defineCommand<{ digest: string; format: ExportFormat; out?: string; starredOnly?: string[]; selfUrl?: string; readerUrl?: string }>({
+  name: 'export',
+  description: 'write a digest (JSON) as Markdown, an HTML e-mail, plain text, an Atom feed or BibTeX',
+  options: [
+    { flags: '--digest <file>', description: 'the digest JSON file (docs/digest-format.md)', required: true },
+    { flags: '--format <format>', description: 'what to write', choices: EXPORT_FORMATS, required: true },
+    { flags: '-o, --out <file>', description: 'write here (default: standard output)' },
+    { flags: '--starred-only <ids...>', description: 'only these papers: ids as in the digest (arxiv:2506.10944, doi:...), bare arXiv ids or DOIs' },
+    { flags: '--self-url <url>', description: 'atom: the address the feed is published at' },
+    { flags: '--reader-url <url>', description: 'atom: the address of the digest reader' },
+  ],
+  help: [
+    'Examples:',
+    '  digest export --digest digests/2026-06-08.json --format markdown --out digest.md',
+    '  digest export --digest digests/2026-06-08.json --format bibtex --starred-only arxiv:2506.10944 10.1021/acsenergylett.5c02748',
+  ].join('\n'),
+  run: async ({ options, io }) => { (await import('../export/export-command.ts')).exportCommand(options, io); },
+});

@@ -1,45 +1,21 @@
-import { existsSync } from 'node:fs';
-import type { GroupConfig } from '@labdigest/core';
-import { loadConfig } from '../config/load-config.ts';
-import { openDb } from '../store/open-db.ts';
-import { IngestError, UsageError } from '../errors.ts';
-import { createProgress } from '../net/progress.ts';
-import { runFetch } from '../net/run-fetch.ts';
-import { formatFetchSummary } from '../net/summary.ts';
+import { defineCommand } from '../command.ts';
+import { configOption, dateArgument, dbOption } from '../options.ts';
 
-export interface FetchCommandOptions {
-  readonly config: string;
-  readonly db: string;
-  readonly source?: string | undefined;
-  readonly feed?: string | undefined;
-  readonly since?: Date | undefined;
-}
-
-export interface FetchCommandIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** Standard error is a terminal: progress is one updating line. */
-  readonly errIsTTY?: boolean | undefined;
-}
-
-/**
- * `digest fetch`: every enabled source of the config (or `--source NAME`, or one `--feed URL`) into the
- * store; progress on stderr, the summary table on stdout. Fails (exit 1) only when nothing at all could
- * be fetched; a run where some sources failed still succeeds, and the summary names the failures.
- */
-export async function fetchCommand(options: FetchCommandOptions, io: FetchCommandIo): Promise<void> {
-  if (options.feed && options.source) throw new UsageError('fetch: --feed and --source cannot be used together: --feed fetches only that URL');
-  // An ad-hoc --feed needs no config; the group's e-mail (User-Agent) is used when there is one.
-  const config: GroupConfig | null = options.feed && !existsSync(options.config) ? null : loadConfig(options.config);
-  const db = openDb(options.db);
-  try {
-    const report = await runFetch(
-      { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
-      { db, progress: createProgress(io.err, io.errIsTTY === true) },
-    );
-    io.out(formatFetchSummary(report));
-    if (!report.anyFetched) throw new IngestError('nothing could be fetched: every source failed (see above)');
-  } finally {
-    db.close();
-  }
-}
+export default defineCommand<{ config: string; db: string; source?: string; feed?: string; since?: Date }>({
+  name: 'fetch',
+  description: 'fetch new papers from the sources of the config into the store',
+  options: [
+    { flags: '-s, --source <name>', description: 'only this source of the config (even when disabled)' },
+    { flags: '--feed <url>', description: 'only this URL (http, https or file): arXiv, Crossref, OpenAlex, RSS or Atom, recognised by content' },
+    { flags: '--since <date>', description: 'ask for papers since this date (YYYY-MM-DD) instead of each source\'s window', parse: dateArgument('--since') },
+    dbOption,
+    configOption,
+  ],
+  help: [
+    'Exit code 1 only when no source at all could be fetched; the summary lists each source\'s failures.',
+    'OPENALEX_API_KEY, when set, is sent to OpenAlex (and never printed or stored).',
+    '', 'Examples:', '  digest fetch', '  digest fetch --source arxiv-mtrl-sci --since 2026-06-01',
+    '  digest fetch --feed https://pubs.acs.org/action/showFeed?type=etoc&feed=rss&jc=jacsat',
+  ].join('\n'),
+  run: async ({ options, io }) => (await import('../net/fetch-command.ts')).fetchCommand(options, io),
+});

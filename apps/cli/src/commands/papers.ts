@@ -1,44 +1,14 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import type { Paper } from '@labdigest/core';
-import { openDb } from '../store/open-db.ts';
-import { papersSince } from '../store/queries.ts';
-import { InputError } from '../errors.ts';
+import { defineCommand } from '../command.ts';
+import { dateArgument, dbOption } from '../options.ts';
 
-export interface PapersCommandOptions {
-  readonly db: string;
-  readonly out: string;
-  readonly since?: Date | undefined;
-}
-
-/**
- * `digest papers`: the stored papers (first seen since a date) as JSON lines in the corpus format,
- * the input of `digest rank --papers`. `.gz` output is gzipped. The file is written whole or not at all.
- */
-export function papersCommand(options: PapersCommandOptions, io: { err: (text: string) => void }): void {
-  const db = openDb(options.db, { create: false });
-  let papers: Paper[];
-  try {
-    papers = papersSince(db, options.since ?? null);
-  } finally {
-    db.close();
-  }
-  const text = papers.map((p) => `${JSON.stringify(corpusRecord(p))}\n`).join('');
-  const temp = `${options.out}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, options.out.endsWith('.gz') ? gzipSync(text) : text);
-    renameSync(temp, options.out);
-  } catch (error) {
-    throw new InputError(options.out, `cannot be written: ${(error as Error).message}`, { cause: error });
-  }
-  const since = options.since ? ` first seen since ${options.since.toISOString().slice(0, 10)}` : '';
-  io.err(`wrote ${papers.length} paper${papers.length === 1 ? '' : 's'}${since} to ${options.out}\n`);
-}
-
-/** A paper with the corpus's key order (../shared/data/corpus/papers.jsonl), arxivId last. */
-export function corpusRecord(p: Paper): Record<string, unknown> {
-  return {
-    id: p.id, title: p.title, abstract: p.abstract, authors: p.authors, published: p.published,
-    categories: p.categories, doi: p.doi, venue: p.venue, url: p.url, source: p.source, tags: p.tags, arxivId: p.arxivId,
-  };
-}
+export default defineCommand<{ out: string; since?: Date; db: string }>({
+  name: 'papers',
+  description: 'write the stored papers as JSON lines (the input of `digest rank --papers`)',
+  options: [
+    { flags: '-o, --out <file>', description: 'where to write them (.jsonl, or .jsonl.gz to compress)', required: true },
+    { flags: '--since <date>', description: 'only papers first seen since this date (YYYY-MM-DD)', parse: dateArgument('--since') },
+    dbOption,
+  ],
+  help: 'Example:\n  digest papers --since 2026-06-01 --out week.jsonl && digest rank --papers week.jsonl --print',
+  run: async ({ options, io }) => (await import('../store/papers-command.ts')).papersCommand(options, io),
+});

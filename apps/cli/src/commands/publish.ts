@@ -1,43 +1,10 @@
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
-import type { Io } from '../cli.ts';
-import { InputError } from '../errors.ts';
-import { DEFAULT_DIGESTS_DIR, readIndex } from '../digest/archive.ts';
-import { DEFAULT_READER_DIR } from './serve.ts';
+import { defineCommand } from '../command.ts';
+import { digestsOption, readerOption } from '../options.ts';
 
-export interface PublishOptions {
-  readonly out: string;
-  readonly reader: string;
-  readonly digests: string;
-}
-
-/**
- * `digest publish`: a static site in one folder, for GitHub Pages or a lab web server: the built reader
- * with the archive's digests in `digests/` (replacing the reader's bundled samples).
- */
-export function publishCommand(options: PublishOptions, io: Io): { files: number } {
-  if (!existsSync(join(options.reader, 'index.html'))) {
-    throw new InputError(options.reader, 'no built reader here (index.html missing): run `pnpm --filter @labdigest/reader build` first');
-  }
-  const index = readIndex(options.digests, '');
-  if (index.digests.length === 0) throw new InputError(options.digests, 'no digests to publish: run `digest build` first');
-  rmSync(options.out, { recursive: true, force: true });
-  mkdirSync(options.out, { recursive: true });
-  cpSync(options.reader, options.out, { recursive: true });
-  rmSync(join(options.out, 'digests'), { recursive: true, force: true });
-  cpSync(options.digests, join(options.out, 'digests'), { recursive: true, filter: (src) => !src.endsWith('.tmp') });
-  io.out(`${resolve(options.out)}\n`);
-  io.err(`published the reader and ${index.digests.length} digest${index.digests.length === 1 ? '' : 's'} (newest ${index.digests[0]?.date}) to ${options.out}\n`);
-  return { files: index.digests.length };
-}
-
-export function registerPublish(program: Command, io: Io): void {
-  program.command('publish')
-    .description('write the reader and the digest archive as one static site folder (GitHub Pages, a lab server)')
-    .requiredOption('-o, --out <dir>', 'the site folder (replaced)')
-    .option('--reader <dir>', 'the built reader', DEFAULT_READER_DIR)
-    .option('--digests <dir>', 'digest archive folder', DEFAULT_DIGESTS_DIR)
-    .addHelpText('after', '\nExample:\n  digest build && pnpm --filter @labdigest/reader build && digest publish --out site')
-    .action((options: PublishOptions) => { publishCommand(options, io); });
-}
+export default defineCommand<{ out: string; reader: string; digests: string }>({
+  name: 'publish',
+  description: 'write the reader and the digest archive as one static site folder (GitHub Pages, a lab server)',
+  options: [{ flags: '-o, --out <dir>', description: 'the site folder (replaced)', required: true }, readerOption, digestsOption],
+  help: 'Example:\n  digest build && pnpm --filter @labdigest/reader build && digest publish --out site',
+  run: async ({ options, io }) => { (await import('../serve/publish-command.ts')).publishCommand(options, io); },
+});

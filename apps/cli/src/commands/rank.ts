@@ -1,58 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import type { GroupConfig } from '@labdigest/core';
-import { createRanker, type RankedPaper, type RankReport } from '@labdigest/ranker';
-import { loadConfig } from '../config/load-config.ts';
-import { InputError } from '../errors.ts';
-import { formatRejected, readPapers } from '../read-papers.ts';
-import { loadCorpusBackground } from '../digest/background.ts';
+import { defineCommand } from '../command.ts';
+import { configOption, idfOption, positiveInt, type IdfChoiceOptions } from '../options.ts';
 
-export interface RankCommandOptions {
-  readonly config: string;
-  readonly papers: string;
-  readonly out?: string | undefined;
-  readonly print?: boolean | undefined;
-  readonly top: number;
-  readonly idf: 'auto' | 'batch' | 'background';
-}
-
-/** Below this many papers a batch is too small for its own IDF, and the corpus statistics join in. */
-export const OWN_IDF_MIN_PAPERS = 5000;
-
-/** `digest rank`: score papers against the group's areas and members, write or print the result. */
-export async function rankCommand(options: RankCommandOptions, io: { out: (s: string) => void; err: (s: string) => void }): Promise<void> {
-  const config = loadConfig(options.config);
-  const { papers, rejected } = await readPapers(options.papers);
-  if (rejected.length > 0) io.err(`skipped ${rejected.length} bad line${rejected.length === 1 ? '' : 's'}:\n${formatRejected(rejected)}\n`);
-  if (papers.length === 0) throw new InputError(options.papers, 'holds no valid paper');
-
-  const useBackground = options.idf === 'background' || (options.idf === 'auto' && papers.length < OWN_IDF_MIN_PAPERS);
-  const { papers: ranked, report } = createRanker(config).rank(papers, useBackground ? { background: loadCorpusBackground() } : {});
-
-  const json = `${JSON.stringify({ config: options.config, report, papers: ranked }, null, 2)}\n`;
-  if (options.out) writeFileSync(options.out, json);
-  if (options.print) io.out(formatRanking(config, ranked, report, options.top));
-  else if (!options.out) io.out(json);
-  if (options.out) io.err(`wrote ${ranked.length} papers (${report.included} in the digest) to ${options.out}\n`);
-}
-
-/** The top papers per section, as a person reads them in a terminal. */
-export function formatRanking(config: GroupConfig, ranked: readonly RankedPaper[], report: RankReport, top: number): string {
-  const lines: string[] = [];
-  const idf = report.idf === 'batch' ? 'IDF from this batch' : 'IDF from the background corpus and this batch';
-  lines.push(`${config.group.name}: ${ranked.length} papers ranked, ${report.included} in the digest (${idf})`, '');
-  for (const area of config.areas) {
-    const inSection = ranked.filter((r) => r.section === area.id);
-    lines.push(`${area.name} (${inSection.length} paper${inSection.length === 1 ? '' : 's'}, threshold ${area.threshold})`);
-    if (inSection.length === 0) lines.push('  nothing above the threshold');
-    inSection.slice(0, top).forEach((r, i) => {
-      lines.push(`  ${String(i + 1).padStart(2)}. ${r.score.toFixed(2)}  ${r.title}`);
-      const who = r.members.map((m) => m.name).join(', ');
-      const terms = r.matchedTerms.slice(0, 5).map((t) => t.keyword).join(', ');
-      lines.push(`           ${r.id}${who ? ` · for ${who}` : ''}`);
-      if (terms) lines.push(`           matched: ${terms}`);
-    });
-    if (inSection.length > top) lines.push(`      ... and ${inSection.length - top} more`);
-    lines.push('');
-  }
-  return `${lines.join('\n')}\n`;
-}
+export default defineCommand<{ config: string; papers: string; out?: string; print?: boolean; top: number } & IdfChoiceOptions>({
+  name: 'rank',
+  description: 'score papers (JSON lines) against the areas and members of the config',
+  options: [
+    { flags: '-p, --papers <file>', description: 'papers, one JSON object a line (.jsonl or .jsonl.gz)', required: true },
+    configOption,
+    { flags: '-o, --out <file>', description: 'write the ranking as JSON here (default: standard output)' },
+    { flags: '--print', description: 'print the top papers per section for reading' },
+    { flags: '--top <n>', description: 'papers per section with --print', parse: positiveInt, default: 5 },
+    idfOption,
+  ],
+  help: 'Examples:\n  digest rank --papers papers.jsonl --out ranked.json\n  digest rank --papers fixtures/papers/sample-week.jsonl.gz --print --top 3',
+  run: async ({ options, io }) => (await import('../digest/rank-command.ts')).rankCommand(options, io),
+});

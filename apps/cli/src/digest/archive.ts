@@ -5,9 +5,6 @@ import {
 } from '@labdigest/core';
 import { InputError } from '../errors.ts';
 
-/** Where the archive of digests lives by default: beside the store, outside the repository's sources. */
-export const DEFAULT_DIGESTS_DIR = 'data/digests';
-
 /** The archive index, or an empty one when the folder has none yet. */
 export function readIndex(dir: string, group: string): DigestIndex {
   const file = join(dir, 'index.json');

@@ -39,6 +39,6 @@ describe('windows', () => {
     expect(digestWindow({ now, index: emptyIndex, lastUntil: '2026-06-07T06:00:00.000Z' }).since).toBe('2026-06-07T06:00:00.000Z');
   });
   test('a bad date is a usage error naming the option', () => {
-    expect(() => digestWindow({ now, index: emptyIndex, since: '06/01/2026' })).toThrow('--since: expected a date like 2026-06-08 or an ISO time, saw "06/01/2026"');
+    expect(() => digestWindow({ now, index: emptyIndex, since: '06/01/2026' })).toThrow('--since: expected a date like 2026-06-01 or an ISO time, saw "06/01/2026"');
   });
 });

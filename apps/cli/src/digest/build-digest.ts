@@ -1,11 +1,9 @@
 import type { Digest, GroupConfig, Paper } from '@labdigest/core';
 import { assembleDigest, createRanker, type BackgroundStats, type RankReport } from '@labdigest/ranker';
 import type { Db } from '../store/open-db.ts';
+import { needsBackground } from './background.ts';
 import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
 import type { DigestWindow } from './window.ts';
-
-/** A store of at least this many papers gives IDF on its own; a smaller one leans on the corpus statistics. */
-export const STORE_IDF_MIN_PAPERS = 5000;
 
 const columns = 'pk, id, title, abstract, authors, published, doi, arxiv_id, url, venue, categories, source, tags';
 
@@ -34,7 +32,7 @@ export function buildDigest(input: {
 }): { digest: Digest; report: RankReport; considered: number } {
   const papers = papersFirstSeen(input.db, input.window);
   const store = allPapers(input.db);
-  const background = store.length >= STORE_IDF_MIN_PAPERS ? undefined : input.background();
+  const background = needsBackground(store.length) ? input.background() : undefined;
   const { papers: ranked, report } = createRanker(input.config).rank(papers, { background, idfFrom: store });
   const digest = assembleDigest(input.config, papers, ranked, {
     date: input.window.date, since: input.window.since, until: input.window.until,

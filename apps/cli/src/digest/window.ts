@@ -1,5 +1,6 @@
 import type { DigestIndex } from '@labdigest/core';
 import { UsageError } from '../errors.ts';
+import { badDate, parseDate } from '../options.ts';
 
 export interface DigestWindow {
   /** Papers first seen at or after this instant (ISO). */
@@ -12,12 +13,10 @@ export interface DigestWindow {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** `2026-06-08` or a full ISO time, as an instant; a bad value is a usage error naming the option. */
-export function parseDateOption(value: string, option: string): Date {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw new UsageError(`${option}: expected a date like 2026-06-08 or an ISO time, saw "${value}"`);
-  }
+/** A date option's value as an instant (options.ts reads it); a bad value is a usage error naming the option. */
+function dateOption(value: string, option: string): Date {
+  const date = parseDate(value);
+  if (date === null) throw new UsageError(badDate(option, value));
   return date;
 }
 
@@ -33,11 +32,11 @@ export function digestWindow(input: {
   readonly lastUntil?: string | null | undefined;
   readonly defaultDays?: number;
 }): DigestWindow {
-  const until = input.until ? parseDateOption(input.until, '--until') : input.now;
+  const until = input.until ? dateOption(input.until, '--until') : input.now;
   // A bare --until date means "up to the end of that day".
   const end = input.until && /^\d{4}-\d{2}-\d{2}$/.test(input.until) ? new Date(until.getTime() + DAY) : until;
   let since: Date;
-  if (input.since) since = parseDateOption(input.since, '--since');
+  if (input.since) since = dateOption(input.since, '--since');
   else if (input.lastUntil) since = new Date(input.lastUntil);
   else since = new Date(end.getTime() - (input.defaultDays ?? 7) * DAY);
   if (since.getTime() >= end.getTime()) {

@@ -2,12 +2,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError } from '../errors.ts';
+import { DEFAULT_DB_PATH } from '../options.ts';
 import { migrate } from './migrate.ts';
 
 export type Db = Database.Database;
-
-/** Where the store lives unless `--db PATH` says otherwise (relative to the working directory). */
-export const DEFAULT_DB_PATH = 'data/labdigest.sqlite';
 
 /**
  * Opens (creating it and its folder when needed) and migrates the SQLite store. `:memory:` gives a

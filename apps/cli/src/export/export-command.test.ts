@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, type CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
+import { buildProgram } from '../cli.ts';
 import { InputError } from '../errors.ts';
 import { sampleWeekDigest } from '../../test/fixture-digests.ts';
-import { registerExport } from './export.ts';
 
 // The real sample week, ranked once at import and written where `digest build` would write it.
 const digest = sampleWeekDigest();
@@ -15,13 +15,12 @@ const file = join(dir, '2026-08-21.json');
 writeFileSync(file, JSON.stringify(digest, null, 2));
 const { included, considered } = digest.stats;
 
-/** `digest export ...` through a program holding only this command, as cli.ts registers it. */
+/** `digest export ...` through the program cli.ts assembles, errors caught as thrown. */
 async function digestExport(...argv: string[]) {
   let out = '';
   let err = '';
   const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
-  const program = new Command('digest').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  registerExport(program, io);
+  const program = buildProgram(io);
   try {
     await program.parseAsync(['export', ...argv], { from: 'user' });
   } catch (error) {

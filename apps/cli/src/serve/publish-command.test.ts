@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { publishCommand } from './publish.ts';
+import { publishCommand } from './publish-command.ts';
 
 test('the site holds the reader and the archive, not the reader\'s bundled samples', () => {
   const reader = mkdtempSync(join(tmpdir(), 'reader-'));

@@ -3,7 +3,7 @@ import { openDb } from '../store/open-db.ts';
 import { searchPapers, upsertPapers } from '../store/queries.ts';
 import { journalRecord, paper, preprintRecord } from '../../test/records.ts';
 import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
-import { formatHits } from './search.ts';
+import { formatHits } from './search-command.ts';
 
 let dir = tempDir();
 afterEach(() => { dir.remove(); dir = tempDir(); });

@@ -5,23 +5,22 @@ import { PassThrough } from 'node:stream';
 import { paperSchema, parseGroupConfig, type GroupConfig } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { createRanker } from '@labdigest/ranker';
-import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
+import { buildProgram } from '../cli.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
-import { configYaml, parseAreaFlag, parseMemberFlag, registerInit, yamlScalar, type InitSpec } from './init.ts';
+import { configYaml, parseAreaFlag, parseMemberFlag, yamlScalar, type InitSpec } from './init-command.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'labdigest-init-'));
 
-/** `digest init ...` through a program holding only this command; `answers` are typed into a terminal. */
+/** `digest init ...` through the program cli.ts assembles; `answers` are typed into a terminal. */
 async function digestInit(argv: string[], terminal: { answers?: string; isTTY?: boolean } = {}) {
   let out = '';
   let err = '';
-  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
   const input = new PassThrough();
   if (terminal.answers !== undefined) input.end(terminal.answers);
-  const program = new Command('digest').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  registerInit(program, io, { input, isTTY: terminal.isTTY ?? false });
+  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; }, input, inputIsTTY: terminal.isTTY ?? false };
+  const program = buildProgram(io);
   try {
     await program.parseAsync(['init', ...argv], { from: 'user' });
   } catch (error) {

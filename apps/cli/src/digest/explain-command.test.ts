@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { paperSchema, type Paper } from '@labdigest/core';
 import { fixturePath, readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
-import { Command, type CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import { describe, expect, test } from 'vitest';
+import { buildProgram } from '../cli.ts';
 import { ConfigError, InputError } from '../errors.ts';
 import { defaultConfig } from '../../test/fixture-digests.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
-import { createExplainer, formatExplanation, registerExplain } from './explain.ts';
+import { createExplainer, formatExplanation } from './explain-command.ts';
 
 const configFile = fixturePath('../digest.config.yaml');
 const sliceFile = fixturePath('papers/corpus-slice.jsonl');
@@ -24,13 +25,12 @@ const explainWeek = (id: string) => {
   return explainer.explain(paper);
 };
 
-/** `digest explain ...` through a program holding only this command, as cli.ts registers it. */
+/** `digest explain ...` through the program cli.ts assembles, errors caught as thrown. */
 async function digestExplain(...argv: string[]) {
   let out = '';
   let err = '';
   const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
-  const program = new Command('digest').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  registerExplain(program, io);
+  const program = buildProgram(io);
   try {
     await program.parseAsync(['explain', ...argv], { from: 'user' });
   } catch (error) {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { openDb } from '../store/open-db.ts';
 import { countPapers, papersSince } from '../store/queries.ts';
 import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
-import { importFormat } from './import.ts';
+import { importFormat } from './import-command.ts';
 
 let dir = tempDir();
 afterEach(() => { dir.remove(); dir = tempDir(); });
