@@ -44,25 +44,21 @@ export function parseDate(value: string): Date | null {
 }
 
 /** What is wrong with a date option's value. */
-export function badDate(option: string, value: string): string {
-  return `${option}: expected a date like 2026-06-01 or an ISO time, saw "${value}"`;
+export function badDate(value: string): string {
+  return `expected a date like 2026-06-01 or an ISO time, saw "${value}"`;
 }
 
 /** A date option's parser: the value as a Date, or a usage error (exit 2) that says why. */
-export function dateArgument(option: string): (value: string) => Date {
-  return (value) => {
-    const date = parseDate(value);
-    if (date === null) throw new InvalidArgumentError(badDate(option, value));
-    return date;
-  };
+export function dateArgument(value: string): Date {
+  const date = parseDate(value);
+  if (date === null) throw new InvalidArgumentError(badDate(value));
+  return date;
 }
 
 /** A date option kept as written (`digest build` reads a bare `--until` day as the whole day), checked. */
-export function dateText(option: string): (value: string) => string {
-  return (value) => {
-    dateArgument(option)(value);
-    return value;
-  };
+export function dateText(value: string): string {
+  dateArgument(value);
+  return value;
 }
 
 export function positiveInt(value: string): number {

@@ -7,7 +7,7 @@ export default defineCommand<{ config: string; db: string; source?: string; feed
   options: [
     { flags: '-s, --source <name>', description: 'only this source of the config (even when disabled)' },
     { flags: '--feed <url>', description: 'only this URL (http, https or file): arXiv, Crossref, OpenAlex, RSS or Atom, recognised by content' },
-    { flags: '--since <date>', description: 'ask for papers since this date (YYYY-MM-DD) instead of each source\'s window', parse: dateArgument('--since') },
+    { flags: '--since <date>', description: 'ask for papers since this date (YYYY-MM-DD) instead of each source\'s window', parse: dateArgument },
     dbOption,
     configOption,
   ],

@@ -16,7 +16,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A date option's value as an instant (options.ts reads it); a bad value is a usage error naming the option. */
 function dateOption(value: string, option: string): Date {
   const date = parseDate(value);
-  if (date === null) throw new UsageError(badDate(option, value));
+  if (date === null) throw new UsageError(`${option}: ${badDate(value)}`);
   return date;
 }
 

@@ -62,7 +62,7 @@ test('usage errors exit 2; config errors exit 1 and name the file', async () => 
   expect(await runCli('fetch', '--feed', 'https://x.org/rss', '--source', 'jacs')).toEqual({
     code: 2, out: '', err: 'digest: fetch: --feed and --source cannot be used together: --feed fetches only that URL\n',
   });
-  expect(await runCli('fetch', '--since', 'last week')).toMatchObject({ code: 2, err: expect.stringContaining('--since: expected a date like 2026-06-01 or an ISO time, saw "last week"') });
+  expect(await runCli('fetch', '--since', 'last week')).toMatchObject({ code: 2, err: expect.stringContaining("option '--since <date>' argument 'last week' is invalid. expected a date like 2026-06-01 or an ISO time, saw \"last week\"") });
   const missing = inDir(dir.path, 'nope.yaml');
   const result = await runCli('fetch', '--config', missing, '--db', inDir(dir.path, 's.sqlite'));
   expect(result.code).toBe(1);
