@@ -21,6 +21,13 @@ export const portOption: OptionSpec = { flags: '-p, --port <n>', description: 'p
 export const hostOption: OptionSpec = {
   flags: '--host <address>', description: 'address to listen on: 0.0.0.0 to reach it from a phone on the same network', default: '127.0.0.1',
 };
+export const waitOption: OptionSpec = {
+  flags: '--wait <seconds>', description: 'when another digest run is writing the store, wait this long for it to end',
+  default: 60, parse: (value: string) => seconds(value),
+};
+/** What waitOption gives a command's options. */
+export interface WaitOptions { readonly wait?: number | undefined }
+
 export const idfOption: OptionSpec = {
   flags: '--idf <source>',
   description: `where IDF comes from: the batch, the shipped corpus statistics, or auto (the batch alone when it has ${OWN_IDF_MIN_PAPERS}+ papers)`,
@@ -64,6 +71,12 @@ export function dateText(value: string): string {
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, saw "${value}"`);
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || value.trim() === '') throw new InvalidArgumentError(`expected a number of seconds, saw "${value}"`);
   return n;
 }
 

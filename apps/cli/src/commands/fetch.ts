@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
-import { configOption, dateArgument, dbOption } from '../options.ts';
+import { configOption, dateArgument, dbOption, waitOption, type WaitOptions } from '../options.ts';
 
-export default defineCommand<{ config: string; db: string; source?: string; feed?: string; since?: Date }>({
+export default defineCommand<WaitOptions & { config: string; db: string; source?: string; feed?: string; since?: Date }>({
   name: 'fetch',
   description: 'fetch new papers from the sources of the config into the store',
   options: [
@@ -10,6 +10,7 @@ export default defineCommand<{ config: string; db: string; source?: string; feed
     { flags: '--since <date>', description: 'ask for papers since this date (YYYY-MM-DD) instead of each source\'s window', parse: dateArgument },
     dbOption,
     configOption,
+    waitOption,
   ],
   help: [
     'Exit code 1 only when no source at all could be fetched; the summary lists each source\'s failures.',

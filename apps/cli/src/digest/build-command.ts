@@ -18,6 +18,8 @@ export interface BuildOptions {
   readonly until?: string | undefined;
   readonly sample?: boolean | undefined;
   readonly now?: Date | undefined;
+  /** Seconds to wait for another run that holds the store. */
+  readonly wait?: number | undefined;
 }
 
 /** `digest build`: rank the papers first seen in a window and write that day's digest into the archive. */
@@ -41,7 +43,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
     } finally {
       db.close();
     }
-  });
+  }, { command: 'digest build', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 
 /**

@@ -25,6 +25,8 @@ export interface StartOptions {
   readonly offline?: boolean | undefined;
   /** Build the reader first (default); --no-build-reader serves the one already built. */
   readonly buildReader?: boolean | undefined;
+  /** Seconds to wait for another run that holds the store. */
+  readonly wait?: number | undefined;
 }
 
 /** True when arXiv's API host resolves within a few seconds: offline machines fail at once. */
@@ -60,8 +62,8 @@ export async function startCommand(options: StartOptions, io: Io): Promise<{ url
     } finally {
       db.close();
     }
-  });
-  await buildCommand({ config: options.config, db: options.db, digests: options.digests, sample }, { ...io, out: () => undefined });
+  }, { command: 'digest start', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  await buildCommand({ config: options.config, db: options.db, digests: options.digests, sample, wait: options.wait }, { ...io, out: () => undefined });
   if (options.buildReader !== false) {
     io.err('building the reader ...\n');
     const built = spawnSync('pnpm', ['--filter', '@labdigest/reader', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], shell: false });

@@ -7,6 +7,7 @@ import type { Io } from '../io.ts';
 import { createProgress } from './progress.ts';
 import { runFetch } from './run-fetch.ts';
 import { formatFetchSummary } from './summary.ts';
+import { withLock } from '../store/lock.ts';
 
 export interface FetchCommandOptions {
   readonly config: string;
@@ -14,6 +15,8 @@ export interface FetchCommandOptions {
   readonly source?: string | undefined;
   readonly feed?: string | undefined;
   readonly since?: Date | undefined;
+  /** Seconds to wait for another run that holds the store. */
+  readonly wait?: number | undefined;
 }
 
 /**
@@ -25,15 +28,17 @@ export async function fetchCommand(options: FetchCommandOptions, io: Io): Promis
   if (options.feed && options.source) throw new UsageError('fetch: --feed and --source cannot be used together: --feed fetches only that URL');
   // An ad-hoc --feed needs no config; the group's e-mail (User-Agent) is used when there is one.
   const config: GroupConfig | null = options.feed && !existsSync(options.config) ? null : loadConfig(options.config);
-  const db = openDb(options.db);
-  try {
-    const report = await runFetch(
-      { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
-      { db, progress: createProgress(io.err, io.errIsTTY === true) },
-    );
-    io.out(formatFetchSummary(report));
-    if (!report.anyFetched) throw new IngestError('nothing could be fetched: every source failed (see above)');
-  } finally {
-    db.close();
-  }
+  await withLock(options.db, async () => {
+    const db = openDb(options.db);
+    try {
+      const report = await runFetch(
+        { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
+        { db, progress: createProgress(io.err, io.errIsTTY === true) },
+      );
+      io.out(formatFetchSummary(report));
+      if (!report.anyFetched) throw new IngestError('nothing could be fetched: every source failed (see above)');
+    } finally {
+      db.close();
+    }
+  }, { command: 'digest fetch', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }

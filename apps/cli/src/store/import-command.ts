@@ -4,6 +4,7 @@ import { constants, gunzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import { openDb } from './open-db.ts';
+import { withLock } from './lock.ts';
 import { upsertPapers } from './queries.ts';
 import { InputError } from '../errors.ts';
 import { parseBibtex } from '@labdigest/sources';
@@ -12,6 +13,8 @@ import { formatRejected, readPapers } from '../read-papers.ts';
 
 export interface ImportCommandOptions {
   readonly db: string;
+  /** Seconds to wait for another run that holds the store. */
+  readonly wait?: number | undefined;
 }
 
 export type ImportFormat = 'jsonl' | 'bibtex' | 'ris';
@@ -57,13 +60,15 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   if (skipped.length > 0) io.err(`skipped ${skipped.length} record${skipped.length === 1 ? '' : 's'}:\n${skipped.slice(0, 20).join('\n')}${skipped.length > 20 ? `\n... and ${skipped.length - 20} more` : ''}\n`);
   if (papers.length === 0) throw new InputError(file, 'holds no valid paper');
 
-  const db = openDb(options.db);
-  try {
-    const counts = upsertPapers(db, papers, { source, now: new Date() });
-    io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`);
-  } finally {
-    db.close();
-  }
+  await withLock(options.db, () => {
+    const db = openDb(options.db);
+    try {
+      const counts = upsertPapers(db, papers, { source, now: new Date() });
+      io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`);
+    } finally {
+      db.close();
+    }
+  }, { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 
 /** The first few KB of a file as text (decompressed when gzipped), to recognise its format. */
