@@ -2,7 +2,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FeedParseError } from './errors.ts';
 import type { ParseContext } from './parse-result.ts';
-import { buildXmlTree, type XmlNode, type XmlTreeOptions } from './xml-tree.ts';
 
 /** Bodies above this are refused before parsing (the full arXiv listing of a day is ~3 MB). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
@@ -38,9 +37,18 @@ export function preview(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
 
-export type { XmlNode };
+/** An element as fast-xml-parser gives it: attributes as `@_name`, text as `#text`, children by name. */
+export type XmlNode = Record<string, unknown>;
 
-export type XmlOptions = XmlTreeOptions;
+export interface XmlOptions {
+  /** Element names whose values are always arrays (item, entry, author, …). */
+  readonly arrays?: readonly string[];
+  /**
+   * Elements whose content is kept as raw markup: `*.name` anywhere below the root element, or a
+   * full path from the root (`feed.entry.title`).
+   */
+  readonly stopNodes?: readonly string[];
+}
 
 /**
  * Parses untrusted XML. Refuses bodies over MAX_RESPONSE_BYTES, any entity declaration (billion
@@ -69,16 +77,11 @@ export function parseXml(text: string, at: ParseContext, options: XmlOptions = {
     }
     throw new FeedParseError({ ...at, line: valid.err.line }, `malformed XML: ${valid.err.msg}`);
   }
-  // buildXmlTree gives XMLParser's tree in a fraction of its time; a DOCTYPE (never seen in a feed)
-  // still goes to XMLParser, whose DOCTYPE reader we have no reason to copy.
-  return text.includes('<!D') ? xmlParserTree(text, options) : buildXmlTree(text, options);
+  return xmlTree(text, options);
 }
 
-/**
- * fast-xml-parser's tree of a validated body, with the options that give the shape buildXmlTree
- * builds: for bodies with a DOCTYPE, and as the reference xml-tree.test.ts compares buildXmlTree to.
- */
-export function xmlParserTree(text: string, options: XmlOptions = {}): XmlNode {
+/** fast-xml-parser's tree of a validated body: values as text, entities decoded (HTML's names too). */
+function xmlTree(text: string, options: XmlOptions): XmlNode {
   const arrays = new Set(options.arrays ?? []);
   const parser = new XMLParser({
     ignoreAttributes: false,
