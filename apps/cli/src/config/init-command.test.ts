@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { buildProgram } from '../cli.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
-import { configYaml, parseAreaFlag, parseMemberFlag, yamlScalar, type InitSpec } from './init-command.ts';
+import { configYaml, type InitSpec } from './config-yaml.ts';
+import { parseAreaFlag, parseMemberFlag } from './init-command.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'labdigest-init-'));
 
@@ -158,8 +159,10 @@ describe('the YAML round-trips through parseGroupConfig', () => {
   });
 
   test('plain where safe, quoted where not', () => {
-    expect(['Polymer Electrolytes', 'poly(ethylene oxide)', 'true', 'a: b', '3.5'].map(yamlScalar))
-      .toEqual(['Polymer Electrolytes', 'poly(ethylene oxide)', '"true"', '"a: b"', '"3.5"']);
+    const names = ['Polymer Electrolytes', 'poly(ethylene oxide)', 'true', 'a: b', '3.5'];
+    const text = configYaml({ group: 'G', areas: names.map((name, i) => ({ id: `a${i}`, name, keywords: [{ term: 'k', weight: 1 }] })), members: [] });
+    expect(text.split('\n').filter((l) => l.startsWith('    name: ')).map((l) => l.replace(/ #.*/, '')))
+      .toEqual(['    name: Polymer Electrolytes', '    name: poly(ethylene oxide)', '    name: "true"', '    name: "a: b"', '    name: "3.5"']);
   });
 
   test('without members the list is empty, with a commented example', () => {

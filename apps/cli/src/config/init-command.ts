@@ -1,15 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { formatPath, parseGroupConfig, type Keyword } from '@labdigest/core';
+import { configYaml, type InitSpec } from './config-yaml.ts';
 import type { Io } from '../io.ts';
 import { InputError, UsageError } from '../errors.ts';
-
-/** What `digest init` asks for: the group, its areas, its members. */
-export interface InitSpec {
-  readonly group: string;
-  readonly areas: readonly { readonly id: string; readonly name: string; readonly keywords: readonly Keyword[] }[];
-  readonly members: readonly { readonly name: string; readonly interests: readonly Keyword[]; readonly areas: readonly string[] }[];
-}
 
 export interface InitOptions {
   readonly group?: string | undefined;
@@ -164,95 +158,4 @@ async function askSpec(input: NodeJS.ReadableStream, io: Io): Promise<InitSpec> 
 
 function fail(message: string): never {
   throw new UsageError(message);
-}
-
-/**
- * A YAML scalar: plain when that reads back as the same string, else double-quoted (JSON's string
- * syntax is valid YAML). Plain text avoids YAML's indicators, `: `, ` #`, and words YAML reads as
- * booleans, null or numbers.
- */
-export function yamlScalar(text: string): string {
-  const plain = /^[\p{L}\p{N}(][\p{L}\p{N} ()./+_'’-]*$/u.test(text) && !text.endsWith(' ')
-    && !/^(true|false|null|~)$/i.test(text)
-    && !/^[-+]?(\.\d+|\d[\d_]*(\.\d*)?)([eE][-+]?\d+)?$|^0[xob]|^[-+]?\.(inf|nan)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
-}
-
-function keywordLines(keywords: readonly Keyword[], indent: string): string[] {
-  return keywords.map((k) => `${indent}- ${yamlScalar(k.term)}${k.weight === 1 ? '' : `: ${k.weight}`}`);
-}
-
-const note = (text: string) => text.replace(/\s+/g, ' ');
-
-/** A line with its explanation in a comment, aligned at column 40 (long lines push it right). */
-function commented(line: string, comment: string | false): string {
-  return comment ? `${line.padEnd(38)}  # ${comment}` : line;
-}
-
-/** The config file: every field explained in a comment, optional ones commented out. */
-export function configYaml(spec: InitSpec): string {
-  const out = [
-    `# labdigest config for ${note(spec.group)}, written by \`digest init\`.`,
-    '# Every field is described in docs/config.md. Keywords are written as a plain string (weight 1),',
-    '# as `term: weight`, or as { term, weight }; negative weights penalise. Matching ignores case, plurals',
-    '# and hyphens, keeps formulas whole (Li3InCl6) and knows the field\'s acronyms (SEI, PEO, MLIP, ...).',
-    '',
-    'group:',
-    `  name: ${yamlScalar(spec.group)}`,
-    '  # description: "What the group works on, in a sentence: shown in the reader."',
-    '  # email: you@university.edu   # sent to Crossref and OpenAlex for their polite pools',
-    '',
-    '# How scores are made: docs/config.md#thresholds.',
-    'ranking:',
-    '  titleWeight: 2.5        # a keyword in the title counts as 2.5 mentions in the abstract',
-    '  memberThreshold: 0.35   # relevance (0 to 1) a member\'s interests need for a paper to name them',
-    '',
-    '# Each area is a section of the digest; a paper goes to the area it scores best in (docs/config.md#areas).',
-    'areas:',
-  ];
-  spec.areas.forEach((area, i) => {
-    const first = i === 0;
-    out.push(
-      commented(`  - id: ${yamlScalar(area.id)}`, first && 'lower-case letters, digits and dashes; members refer to it'),
-      commented(`    name: ${yamlScalar(area.name)}`, first && 'the section heading'),
-      commented('    threshold: 0.5', first && 'relevance (0 to 1) a paper needs to enter the section'),
-      commented('    keywords:', first && '3: phrases only this area uses; 1: helpful words; below 1: context'),
-      ...keywordLines(area.keywords, '      '),
-    );
-    if (first) {
-      out.push(
-        commented('    # require:', 'lists of keywords; a paper must match one of every list'),
-        '    #   - [polymer, PEO]',
-        commented('    # exclude: [polymer solar cell]', 'a paper matching any of these stays out'),
-        commented('    # maxPapers: 10', 'at most this many papers in the section'),
-      );
-    }
-  });
-  out.push('', '# Who the papers concern (docs/config.md#members).');
-  if (spec.members.length === 0) {
-    out.push('members: []', '#  - name: Ada Lovelace', '#    interests: [phase field, dendrite]', `#    areas: [${yamlScalar(spec.areas[0]?.id ?? 'area-id')}]`);
-  } else {
-    out.push('members:');
-    spec.members.forEach((member, i) => {
-      const first = i === 0;
-      out.push(`  - name: ${yamlScalar(member.name)}`);
-      if (member.interests.length) out.push(commented('    interests:', first && 'keywords, written as an area\'s'), ...keywordLines(member.interests, '      '));
-      else out.push('    interests: []');
-      out.push(commented(`    areas: [${member.areas.map(yamlScalar).join(', ')}]`, first && 'area ids they follow'));
-      if (first) out.push(commented(`    # authors: [${yamlScalar(member.name)}]`, 'papers by these authors always concern them'));
-    });
-  }
-  out.push(
-    '',
-    '# The feeds `digest fetch` reads (docs/config.md#sources). For example:',
-    '#  - name: arxiv-mtrl',
-    '#    type: arxiv-listing',
-    '#    category: cond-mat.mtrl-sci',
-    '#  - name: power-sources',
-    '#    type: crossref',
-    '#    issn: [0378-7753]',
-    'sources: []',
-    '',
-  );
-  return out.join('\n');
 }
