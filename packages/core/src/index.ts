@@ -11,3 +11,4 @@ export {
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, type ValidationIssue } from './issues.ts';
+export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';

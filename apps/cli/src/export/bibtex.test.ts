@@ -1,9 +1,9 @@
-import type { DigestEntry } from '@labdigest/core';
+import { papersToBibtex } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
-import { bibtexTitle, citationKeys, escapeLatex, papersToBibtex } from './bibtex.ts';
 import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
 
-// Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
+// `digest export --format bibtex` on digests the ranker builds from the recorded week (the writer
+// itself, and its pdflatex check, are in packages/core/src/bibtex.test.ts). Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
 const week = sampleWeekDigest();
 
 // Counts follow the default config (digest.config.yaml): derived here, not copied.
@@ -73,59 +73,4 @@ test('an arXiv preprint is @misc with eprint and archivePrefix, year from its id
     '}',
     '',
   ].join('\n'));
-});
-
-describe('escaping', () => {
-  test.each([
-    ['<script>alert(1)</script> *bold*', '<script>alert(1)</script> *bold*'],
-    ['Li & Na at 50% for $5 #1 under_score', 'Li \\& Na at 50\\% for \\$5 \\#1 under\\_score'],
-    ['{x} \\cite ~ ^ ]]>', '\\textbraceleft{}x\\textbraceright{} \\textbackslash{}cite \\textasciitilde{} \\textasciicircum{} ]]>'],
-  ])('escapeLatex(%j)', (raw, escaped) => {
-    expect(escapeLatex(raw)).toBe(escaped);
-  });
-
-  test('titles brace formulas, acronyms and inner capitals, not title-case words or punctuation', () => {
-    expect(bibtexTitle('Li6PS5Cl and the SEI in “Dendrite‐Free” 3D Li/Al cells (NMC811)'))
-      .toBe('{Li6PS5Cl} and the {SEI} in “Dendrite‐Free” {3D} {Li/Al} cells ({NMC811})');
-    expect(bibtexTitle('A {Hostile} & \\Title_')).toBe('A \\textbraceleft{}Hostile\\textbraceright{} \\& \\textbackslash{}Title\\_');
-  });
-
-  test('a hostile title and authors give a balanced entry', () => {
-    const entry: DigestEntry = { ...sliceEntries[0]!, title: '<script>*bold*</script> & { \\ ]]> }}}', authors: ['Jones and Sons Ltd', 'Zoë Ü_ber'] };
-    const bib = papersToBibtex([entry]);
-    expect(balanced(bib)).toBe(true);
-    expect(bib).toContain('  title         = {<script>*bold*</script> \\& \\textbraceleft{} \\textbackslash{} ]]> \\textbraceright{}\\textbraceright{}\\textbraceright{}},\n');
-    expect(bib).toContain('  author        = {{Jones and Sons Ltd} and Zoë Ü\\_ber},\n');
-    expect(bib.startsWith('@misc{Ltd2025Script,')).toBe(true);
-  });
-});
-
-describe('citation keys', () => {
-  const base = weekEntries[0]!;
-
-  test('a suffixed key skips a key another paper has', () => {
-    const papers = [
-      { ...base, id: 'x:1', title: 'Microstructurala one' },
-      { ...base, id: 'x:2' },
-      { ...base, id: 'x:3' },
-    ];
-    expect(citationKeys(papers)).toEqual(['Ou2026Microstructurala', 'Ou2026Microstructuralb', 'Ou2026Microstructuralc']);
-  });
-
-  test('past z the suffixes go on with aa, ab', () => {
-    const keys = citationKeys(Array.from({ length: 28 }, (_, i) => ({ ...base, id: `x:${i}` })));
-    expect(keys.slice(24)).toEqual(['Ou2026Microstructuraly', 'Ou2026Microstructuralz', 'Ou2026Microstructuralaa', 'Ou2026Microstructuralab']);
-  });
-
-  test('accents dropped, stopwords skipped, no author or date', () => {
-    expect(citationKeys([
-      { ...base, authors: ['José Müller-Łukasz'], title: 'On the ‘Øresund’ effect' },
-      { ...base, authors: ['Kozinsky, Boris', 'X'], title: 'The A of B', published: null, arxivId: null },
-      { ...base, authors: [], title: '' },
-    ])).toEqual(['MullerLukasz2026Oresund', 'KozinskyndB', 'Anon2026']);
-  });
-
-  test('the same id twice is written once', () => {
-    expect(papersToBibtex([base, base]).match(/^@/gm)).toHaveLength(1);
-  });
 });

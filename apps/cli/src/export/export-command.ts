@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { DIGEST_SCHEMA_VERSION, describeValue, formatPath, readDigestSchema, type Digest } from '@labdigest/core';
+import { DIGEST_SCHEMA_VERSION, describeValue, formatPath, papersToBibtex, readDigestSchema, type Digest } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import type { ExportFormat } from '../options.ts';
 import { InputError } from '../errors.ts';
 import { digestToAtom } from './atom.ts';
-import { papersToBibtex } from './bibtex.ts';
 import { digestToHtmlEmail } from './html-email.ts';
 import { digestToMarkdown } from './markdown.ts';
 import { digestToPlainText } from './plain-text.ts';
