@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { describeValue, formatPath, paperSchema, type Paper } from '@labdigest/core';
+import { formatIssue, paperSchema, zodIssues, type Paper } from '@labdigest/core';
 import { InputError } from './errors.ts';
 
 /** A line of a JSON-lines file that was skipped, and why. */
@@ -50,14 +50,9 @@ function parseLine(text: string, accept: (paper: Paper) => string | undefined): 
   }
   const parsed = paperSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const [issue] = zodIssues(parsed.error.issues, json);
     if (!issue) return 'not a paper';
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const value = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), json);
-    const field = formatPath(path) || 'record';
-    return value === undefined
-      ? `${field}: missing required field`
-      : `${field}: ${issue.message.replace(/^Invalid input: /, '')}, saw ${describeValue(value)}`;
+    return formatIssue(issue.path.length ? issue : { ...issue, path: ['record'] });
   }
   if (!parsed.data.title.trim()) return 'title: empty; a paper needs a title';
   return accept(parsed.data);

@@ -4,6 +4,7 @@ import type { Paper } from '@labdigest/core';
 import { RecordRejectedError } from './errors.ts';
 import { parseDate, type DateResult } from './normalize/dates.ts';
 import { normalizeArxivId, normalizeDoi, paperIdFor } from './normalize/ids.ts';
+import { withoutAbstractLabel } from './normalize/text.ts';
 import type { ParseContext } from './parse-result.ts';
 
 /** Issue furniture that journals list like articles (fixtures/rss/rss-elsevier-…, crossref-works-sample-10). */
@@ -55,8 +56,7 @@ export function buildPaper(fields: RecordFields, at: ParseContext, place: Record
   if (doi === null && arxivId === null && native === '') {
     return reject('id: the item has no DOI, arXiv id, link or guid to identify it');
   }
-  // A leading "Abstract" label (OpenAlex keeps it as the first word of the inverted index).
-  const abstractText = (fields.abstract?.trim() ?? '').replace(/^(?:Abstract|ABSTRACT)\s*[:.\-–—]?\s+(?=\p{Lu})/u, '');
+  const abstractText = withoutAbstractLabel(fields.abstract?.trim() ?? '');
   // Nature's research items repeat the title as their only description.
   const abstract = abstractText.toLowerCase() === title.toLowerCase() ? '' : abstractText;
   const venue = fields.venue?.trim() ?? '';

@@ -26,6 +26,7 @@ export async function initCommand(options: InitOptions, io: Io): Promise<void> {
   const text = configYaml(spec);
   // The file must load as it is written: check with the parser `digest` itself uses.
   const parsed = parseGroupConfig(text, options.out);
+  // The field alone: the file is not written yet, so its lines mean nothing to the reader.
   if (!parsed.ok) throw new UsageError(parsed.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('\n'));
   try {
     writeFileSync(options.out, text);

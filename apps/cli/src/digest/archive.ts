@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DIGEST_SCHEMA_VERSION, digestIndexSchema, formatPath, type Digest, type DigestIndex, type DigestIndexEntry,
+  DIGEST_SCHEMA_VERSION, digestIndexSchema, formatIssue, zodIssues, type Digest, type DigestIndex, type DigestIndexEntry,
 } from '@labdigest/core';
 import { InputError } from '../errors.ts';
 
@@ -17,8 +17,8 @@ export function readIndex(dir: string, group: string): DigestIndex {
   }
   const parsed = digestIndexSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(file, `${formatPath((issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol')) || 'index'}: ${issue?.message ?? 'invalid'}`);
+    const [issue] = zodIssues(parsed.error.issues, json);
+    throw new InputError(file, issue ? formatIssue(issue.path.length ? issue : { ...issue, path: ['index'] }) : 'not a digest index');
   }
   return parsed.data;
 }

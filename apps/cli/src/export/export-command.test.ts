@@ -126,7 +126,7 @@ describe('a bad digest file', () => {
     expect((error as Error).message.split('\n')).toEqual([
       `${bad}: date: Invalid string: must match pattern /^\\d{4}-\\d{2}-\\d{2}$/, saw "21 Aug 2026"`,
       `${bad}: sections[0].papers[1].url: expected string, received number, saw 42`,
-      `${bad}: sections[1].papers[0].title: missing required field (expected string, received undefined)`,
+      `${bad}: sections[1].papers[0].title: missing required field`,
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { DIGEST_SCHEMA_VERSION, describeValue, formatPath, papersToBibtex, readDigestSchema, type Digest } from '@labdigest/core';
+import { DIGEST_SCHEMA_VERSION, describeValue, formatIssue, papersToBibtex, readDigestSchema, zodIssues, type Digest } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import type { ExportFormat } from '../options.ts';
 import { InputError } from '../errors.ts';
@@ -58,15 +58,12 @@ export function readDigest(file: string): Digest {
   }
   const parsed = readDigestSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const value = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), json);
-    const field = formatPath(path) || 'digest';
-    if (path[0] === 'schemaVersion' && path.length === 1) {
-      return `${field}: this labdigest reads digests of versions 1 to ${DIGEST_SCHEMA_VERSION}, saw ${describeValue(value)}`;
+  const problems = zodIssues(parsed.error.issues, json).map((issue) => {
+    if (issue.path.length === 1 && issue.path[0] === 'schemaVersion') {
+      const version = (json as { schemaVersion?: unknown }).schemaVersion;
+      return `schemaVersion: this labdigest reads digests of versions 1 to ${DIGEST_SCHEMA_VERSION}, saw ${describeValue(version)}`;
     }
-    const problem = issue.message.replace(/^Invalid input: /, '');
-    return value === undefined ? `${field}: missing required field (${problem})` : `${field}: ${problem}, saw ${describeValue(value)}`;
+    return formatIssue(issue.path.length ? issue : { ...issue, path: ['digest'] });
   });
   const shown = problems.slice(0, 10);
   if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more problems`);

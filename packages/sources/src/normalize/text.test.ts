@@ -1,6 +1,6 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { cleanPlainText, cleanText, textBlocks } from './text.ts';
+import { cleanPlainText, cleanText, textBlocks, withoutAbstractLabel } from './text.ts';
 
 describe('cleanText', () => {
   test.each([
@@ -115,4 +115,14 @@ describe('textBlocks', () => {
       { text: 'Devastation brought on', tag: '' },
     ]);
   });
+});
+
+test.each([
+  ['Abstract Improving solid electrolytes is critical', 'Improving solid electrolytes is critical'],
+  ['ABSTRACT: We show', 'We show'],
+  ['Abstract — Lithium metal', 'Lithium metal'],
+  ['Abstract interpretation of programs', 'Abstract interpretation of programs'], // a word of the sentence, not a label
+  ['Abstract', 'Abstract'],
+])('withoutAbstractLabel(%j)', (text, expected) => {
+  expect(withoutAbstractLabel(text)).toBe(expected);
 });

@@ -17,6 +17,15 @@ const skipTags = new Set([
   'textarea', 'button', 'annotation', 'annotation-xml', 'frameset', 'applet',
 ]);
 const abstractHeading = /^(?:abstract|summary|graphical abstract|highlights)\s*[:.]?$/i;
+
+/**
+ * An abstract without the "Abstract" label some sources put before its first sentence (OpenAlex keeps
+ * it as the first word of the inverted index; markup headings are dropped by textBlocks). The one
+ * place the sources strip it.
+ */
+export function withoutAbstractLabel(text: string): string {
+  return text.replace(/^(?:Abstract|ABSTRACT)\s*[:.\-–—]?\s+(?=\p{Lu})/u, '');
+}
 /**
  * Escaped markup that a double-encoding feed leaves behind: a known tag with well-formed attributes.
  * Only these are parsed again; any other `<` stays text (arXiv: "T<Tc").
