@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixturePath } from '@labdigest/fixtures';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../test/run-cli.ts';
 import { withLock } from './lock.ts';
 import { openDb } from './open-db.ts';
@@ -12,33 +12,45 @@ import { countPapers } from './queries.ts';
 
 const cliDir = fileURLToPath(new URL('../..', import.meta.url));
 const store = () => join(mkdtempSync(join(tmpdir(), 'lock-')), 'store.sqlite');
-const children: ChildProcess[] = [];
-afterEach(() => { for (const child of children.splice(0)) child.kill('SIGKILL'); });
-
-/** Another process holding the store's lock (test/hold-lock.ts), once it says it holds it. */
-async function holder(db: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/hold-lock.ts', db], { cwd: cliDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  await new Promise<void>((done, fail) => {
-    child.stdout?.on('data', (chunk: Buffer) => { if (chunk.toString().includes('holding')) done(); });
-    child.on('exit', (code) => fail(new Error(`hold-lock exited ${code}`)));
+/** Another process holding store locks (test/hold-lock.ts): `hold(db)` resolves once it holds db's lock. */
+function holder(): { process: ChildProcess; hold: (db: string) => Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/hold-lock.ts'], { cwd: cliDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  let seen = '';
+  const waiting = new Map<string, () => void>();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    seen += chunk.toString();
+    for (const [db, done] of waiting) if (seen.includes(`holding ${db}\n`)) { waiting.delete(db); done(); }
   });
-  return child;
+  children.push(child);
+  return {
+    process: child,
+    hold: (db) => new Promise<void>((done, fail) => {
+      waiting.set(db, done);
+      child.on('exit', (code) => fail(new Error(`hold-lock exited ${code}`)));
+      child.stdin?.write(`hold ${db}\n`);
+    }),
+  };
 }
+const children: ChildProcess[] = [];
+let shared: ReturnType<typeof holder> | undefined;
+/** The holder most tests share; tests that kill their holder start their own. */
+const other = () => (shared ??= holder());
+afterAll(() => { for (const child of children.splice(0)) child.kill('SIGKILL'); });
 
 describe('the store lock', () => {
   test('a second run is refused while another process holds it, and told who', async () => {
     const db = store();
-    const other = await holder(db);
+    await other().hold(db);
     await expect(withLock(db, () => 'second', { command: 'digest build' })).rejects.toThrow(
-      new RegExp(`^${db}\\.lock: another digest run \\(digest fetch, pid ${other.pid} on ${hostname()}, since \\d{4}-\\d\\d-\\d\\dT[\\d:]{8}Z\\) is using the store; try again when it ends$`));
+      new RegExp(`^${db}\\.lock: another digest run \\(digest fetch, pid ${other().process.pid} on ${hostname()}, since \\d{4}-\\d\\d-\\d\\dT[\\d:]{8}Z\\) is using the store; try again when it ends$`));
   });
 
   test('a run killed while holding it leaves nothing to wait for: the operating system releases it', async () => {
     const db = store();
-    const other = await holder(db);
-    other.kill('SIGKILL');
-    await new Promise((done) => other.on('exit', done));
+    const own = holder();
+    await own.hold(db);
+    own.process.kill('SIGKILL');
+    await new Promise((done) => own.process.on('exit', done));
     expect(existsSync(`${db}.lock.owner`)).toBe(true); // the dead run's note stays; it is never trusted
     expect(await withLock(db, () => 'taken', { command: 'digest build' })).toBe('taken');
   });
@@ -69,9 +81,9 @@ describe('the store lock', () => {
     const db = store();
     writeFileSync(`${db}.lock`, '999999\n');
     expect(await withLock(db, () => 'taken', { command: 'digest build' })).toBe('taken');
-    const other = store();
-    writeFileSync(`${other}.lock`, '1\n'); // pid 1 is alive
-    await expect(withLock(other, () => 'second', { command: 'digest build' })).rejects.toThrow(`${other}.lock: an older digest run (pid 1) is using the store; try again when it ends`);
+    const running = store();
+    writeFileSync(`${running}.lock`, '1\n'); // pid 1 is alive
+    await expect(withLock(running, () => 'second', { command: 'digest build' })).rejects.toThrow(`${running}.lock: an older digest run (pid 1) is using the store; try again when it ends`);
   });
 
   test('a folder where the lock file belongs is a clear error', async () => {
@@ -94,11 +106,11 @@ describe('every command that writes the store takes the lock', () => {
   ])('%s refuses while another process holds the store, and stores nothing', async (_name, argv) => {
     const db = store();
     openDb(db).close();
-    const other = await holder(db);
+    await other().hold(db);
     const digests = join(mkdtempSync(join(tmpdir(), 'digests-')), 'out');
     const result = await runCli(...argv.map((a) => (a === 'DIGESTS' ? digests : a)), '--db', db, '--wait', '0');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(new RegExp(`^digest: ${db}\\.lock: another digest run \\(digest fetch, pid ${other.pid} on .+\\) is using the store; try again when it ends\\n$`));
+    expect(result.err).toMatch(new RegExp(`^digest: ${db}\\.lock: another digest run \\(digest fetch, pid ${other().process.pid} on .+\\) is using the store; try again when it ends\\n$`));
     const check = openDb(db);
     expect(countPapers(check)).toBe(0);
     check.close();
@@ -107,11 +119,12 @@ describe('every command that writes the store takes the lock', () => {
 
   test('fetch waits for the holder when told to, then stores', async () => {
     const db = store();
-    const other = await holder(db);
-    setTimeout(() => other.kill('SIGKILL'), 500);
+    const own = holder();
+    await own.hold(db);
+    setTimeout(() => own.process.kill('SIGKILL'), 500);
     const result = await runCli('fetch', '--feed', feed, '--db', db, '--wait', '20');
     expect(result.code).toBe(0);
-    expect(result.err).toContain(`waiting for the store: another digest run (digest fetch, pid ${other.pid}`);
+    expect(result.err).toContain(`waiting for the store: another digest run (digest fetch, pid ${own.process.pid}`);
     const check = openDb(db);
     expect(countPapers(check)).toBeGreaterThan(0);
     check.close();
