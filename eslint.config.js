@@ -1,10 +1,18 @@
-// Lint keeps dependencies pointing one way: core <- ranker <- apps, and core <- reader.
+// Lint keeps dependencies pointing one way: core <- sources, ranker <- cli, and core <- reader.
 // Each block says why the line exists; the message is what a developer sees when crossing it.
+import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', '**/dev-dist/**'] },
   ...tseslint.configs.recommended,
+  // Svelte components are linted too (they hold most of the reader's imports), their <script lang="ts">
+  // with TypeScript's parser, so the boundary rules below reach them.
+  ...svelte.configs.recommended,
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -37,11 +45,43 @@ export default tseslint.config(
     },
   },
   {
+    // sources turns text into papers; fetching and storing them is the command line's job.
+    files: ['packages/sources/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', 'better-sqlite3'], message: 'sources is pure like core and ranker: text in, Paper[] out; HTTP and the store live in apps/cli' },
+        { group: ['@labdigest/*', '!@labdigest/core'], message: 'sources depends on @labdigest/core only; apps/cli depends on sources' },
+      ] }],
+    },
+  },
+  {
+    // A command definition is what `digest --help` loads: it names its options and loads its code in
+    // run() with import(). A static import here would load that code for every command's help.
+    files: ['apps/cli/src/commands/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^(?!\\.\\./(command|options|io)\\.ts$)',
+          message: 'a command definition imports only ../command.ts, ../options.ts and ../io.ts; load its code in run() with import()' },
+      ] }],
+    },
+  },
+  {
+    // cli.ts assembles the commands; nothing imports it back (the package's entry is index.ts).
+    files: ['apps/cli/src/**'],
+    ignores: ['apps/cli/src/index.ts', '**/*.test.ts', 'apps/cli/src/commands/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/cli.ts', './cli.ts'], message: 'nothing imports cli.ts: Io is in io.ts, shared options in options.ts' },
+      ] }],
+    },
+  },
+  {
     // The reader runs in the browser and renders the digest document; it never ranks or fetches.
     files: ['apps/reader/src/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', '@labdigest/ingest', '@labdigest/ranker'],
+        { group: ['node:*', '@labdigest/cli', '@labdigest/ranker', '@labdigest/sources'],
           message: 'reader runs in the browser: data comes from the digest, types from @labdigest/core' },
       ] }],
     },

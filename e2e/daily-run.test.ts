@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Digest, DigestIndex } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
-import { run, serveCommand, startRecordedFeeds, RECORDED_FEEDS } from '@labdigest/ingest';
+import { run, serveCommand, startRecordedFeeds, RECORDED_FEEDS } from '@labdigest/cli';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 

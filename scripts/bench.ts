@@ -7,9 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
 import { createRanker } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
-import { benchParseListing } from '../apps/ingest/src/bench-parse.ts';
-import { benchUpsert } from '../apps/ingest/src/bench-store.ts';
-import { loadCorpusBackground } from '../apps/ingest/src/ranking/background.ts';
+import { benchParseListing, benchUpsert, loadCorpusBackground } from '@labdigest/cli/bench';
 import { repoRoot, requireShared } from './shared-data.ts';
 
 const only = process.argv.slice(2);
@@ -89,7 +87,8 @@ if (wants('increment')) {
 }
 
 if (wants('ingest')) {
-  // Targets (issue 5): the 2.7 MB listing parsed in <= 300 ms; >= 20,000 papers/s into a fresh store.
+  // Targets: the 2.7 MB listing parsed in <= 400 ms (issue 16 relaxed it from 300 when the parser
+  // became fast-xml-parser's own); >= 20,000 papers/s into a fresh store (issue 5).
   const listing = readFileSync(requireShared('feeds/arxiv-rss-listing-all-archives-2024-11-28.rss.xml'), 'utf8');
   benchParseListing(listing); // the parser's first run compiles; the daily job parses many feeds
   const parse = benchParseListing(listing);

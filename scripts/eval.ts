@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseGroupConfig, paperSchema, formatIssues, type GroupConfig, type Paper } from '@labdigest/core';
 import { createRanker } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
-import { loadCorpusBackground } from '../apps/ingest/src/ranking/background.ts';
+import { loadCorpusBackground } from '@labdigest/cli';
 import { repoRoot, requireShared } from './shared-data.ts';
 
 const AREA_OF_LABEL: Record<string, string> = {

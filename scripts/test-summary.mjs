@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dirs = ['packages/core', 'packages/ranker', 'apps/ingest', 'apps/reader', 'e2e'];
+const dirs = ['packages/core', 'packages/sources', 'packages/ranker', 'apps/cli', 'apps/reader', 'e2e'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -18,6 +18,10 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e.test.ts', 'test/build.test.ts', '**/node_modules/**'],
           setupFiles: ['test/setup-dom.ts'],
+          // jsdom and Svelte load once per worker instead of once per file: each test renders into a
+          // fresh container (testing-library cleans up) and opens its own fake IndexedDB.
+          pool: 'threads',
+          isolate: false,
           // CI shares two cores between every workspace's tests: a slow render is not a failure.
           testTimeout: 30_000,
           expect: { requireAssertions: true },

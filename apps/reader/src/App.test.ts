@@ -143,7 +143,7 @@ describe('App', () => {
       download.click();
       expect(clicks).toEqual([expect.stringMatching(/^labdigest-starred-\d{4}-\d{2}-\d{2}\.bib$/)]);
       const text = await created[0]?.text();
-      expect(text).toMatch(/^@article\{ou2026microstructural,\n  title = \{\{Microstructural insights/);
+      expect(text).toMatch(/^@article\{Ou2026Microstructural,\n  author  = \{Yongliang Ou and /); // core's writer, as digest export
     } finally {
       document.removeEventListener('click', onclick);
     }

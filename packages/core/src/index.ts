@@ -10,4 +10,5 @@ export {
   type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch,
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';
-export { formatIssue, formatIssues, formatPath, describeValue, type ValidationIssue } from './issues.ts';
+export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
+export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';

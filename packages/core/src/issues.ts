@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * A problem found while validating input, as a value (never thrown from core).
  * `path` is the field path (`areas[0].threshold`); `file`/`line`/`column` say where, when known.
@@ -44,4 +46,18 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
   return String(value);
+}
+
+/**
+ * Zod's issues as ours, the one translation of them the command line uses (the config file's, which
+ * knows YAML lines and suggests field names, is config-file.ts): each names its field, and says what
+ * was wrong and the value it saw, or that the field is missing.
+ */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ValidationIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const value = path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), input);
+    const problem = issue.message.replace(/^Invalid input: /, '');
+    return { code: issue.code, path, message: value === undefined ? 'missing required field' : `${problem}, saw ${describeValue(value)}` };
+  });
 }

@@ -1,5 +1,6 @@
+import { papersToBibtex } from '@labdigest/core';
 import { expect, test } from 'vitest';
-import { bibtexKey, escapeBibtex, toBibtex, type BibSource } from './bibtex.ts';
+import { toBibSource, toBibtex, type BibSource } from './bibtex.ts';
 
 const journal: BibSource = {
   id: 'openalex:W4416056717',
@@ -14,40 +15,32 @@ const preprint: BibSource = {
   url: 'https://arxiv.org/abs/2506.10944',
 };
 
-test('a journal paper is an @article, a preprint a @misc with its eprint', () => {
-  expect(toBibtex([journal, preprint])).toBe(`@article{ou2026microstructural,
-  title = {{Microstructural insights into fast ion transport in solid electrolytes via multiscale modeling}},
-  author = {Yongliang Ou and Lena Scholz and Sanath Keshav},
-  year = {2026},
-  month = {8},
+test('starred papers as BibTeX: the same entries and keys as `digest export --format bibtex`', () => {
+  expect(toBibtex([journal, preprint])).toBe(`@article{Ou2026Microstructural,
+  author  = {Yongliang Ou and Lena Scholz and Sanath Keshav},
+  title   = {Microstructural insights into fast ion transport in solid electrolytes via multiscale modeling},
   journal = {Nature Communications},
-  doi = {10.1038/s41467-026-76216-w},
-  url = {https://doi.org/10.1038/s41467-026-76216-w}
+  year    = {2026},
+  month   = aug,
+  doi     = {10.1038/s41467-026-76216-w},
+  url     = {https://doi.org/10.1038/s41467-026-76216-w},
 }
 
-@misc{ding2025coupled,
-  title = {{Coupled Reaction and Diffusion Governing Interface Evolution in Solid-State Batteries}},
-  author = {Zichi Ding and Boris Kozinsky},
-  year = {2025},
-  month = {6},
-  eprint = {2506.10944},
+@misc{Ding2025Coupled,
+  author        = {Zichi Ding and Boris Kozinsky},
+  title         = {Coupled Reaction and Diffusion Governing Interface Evolution in Solid-State Batteries},
+  year          = {2025},
+  month         = jun,
+  eprint        = {2506.10944},
   archivePrefix = {arXiv},
-  url = {https://arxiv.org/abs/2506.10944}
+  url           = {https://arxiv.org/abs/2506.10944},
 }
 `);
+  expect(toBibtex([journal, preprint])).toBe(papersToBibtex([journal, preprint]));
 });
 
-test('LaTeX specials are escaped', () => {
-  expect(escapeBibtex('50% of Li_3 & {x} #1 $5 ~ ^ \\')).toBe(
-    '50\\% of Li\\_3 \\& \\{x\\} \\#1 \\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
-});
-
-test('keys are unique, ASCII and skip stop words', () => {
-  const taken = new Set<string>();
-  const paper = { ...journal, authors: ['Zoë Müller'], title: 'The role of SEI' };
-  expect(bibtexKey(paper, taken)).toBe('muller2026role');
-  expect(bibtexKey(paper, taken)).toBe('muller2026rolea');
-  expect(bibtexKey({ ...paper, authors: [], published: null, title: '' }, taken)).toBe('anon');
+test('a starred paper keeps only what its entry needs', () => {
+  expect(toBibSource({ ...journal, note: 'x', score: 1 } as BibSource)).toEqual(journal);
 });
 
 test('no papers, empty file', () => {

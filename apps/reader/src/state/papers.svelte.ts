@@ -26,6 +26,7 @@ export interface PaperState extends PaperFlags {
  */
 export function createPaperState(
   storeOrPromise: PaperStore | null | Promise<PaperStore | null>,
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once for a timestamp, never state
   now: () => string = () => new Date().toISOString(),
 ): PaperState {
   const records = $state<Record<string, PaperRecord>>({});

@@ -1,0 +1,19 @@
+import { defineCommand } from '../command.ts';
+import { configOption, idfOption, type IdfChoiceOptions } from '../options.ts';
+
+export default defineCommand<{ papers: string; config: string } & IdfChoiceOptions>({
+  name: 'explain',
+  description: 'show how a paper scores against every area and member: keywords, weights, IDF and the verdict',
+  arguments: [{ name: '<paper>', description: 'an id (arxiv:2411.12345, doi:10..., openalex:W...), a bare arXiv id or DOI, or a piece of the title' }],
+  options: [
+    { flags: '-p, --papers <file>', description: 'the papers it was ranked with, one JSON object a line (.jsonl or .jsonl.gz)', required: true },
+    configOption,
+    { ...idfOption, description: 'where IDF comes from, as for digest rank' },
+  ],
+  help: [
+    'Examples:',
+    '  digest explain arxiv:2512.03974 --papers fixtures/papers/corpus-slice.jsonl',
+    '  digest explain "solid polymer electrolytes via dynamic" --papers fixtures/papers/sample-week.jsonl.gz',
+  ].join('\n'),
+  run: async ({ args, options, io }) => (await import('../digest/explain-command.ts')).explainCommand(args[0] as string, options, io),
+});

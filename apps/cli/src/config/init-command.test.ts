@@ -1,0 +1,181 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { paperSchema, parseGroupConfig, type GroupConfig } from '@labdigest/core';
+import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
+import { createRanker } from '@labdigest/ranker';
+import { describe, expect, test } from 'vitest';
+import { buildProgram } from '../cli.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { loadCorpusBackground } from '../digest/background.ts';
+import { configYaml, type InitSpec } from './config-yaml.ts';
+import { parseAreaFlag, parseMemberFlag } from './init-command.ts';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'labdigest-init-'));
+
+/** `digest init ...` through the program cli.ts assembles; `answers` are typed into a terminal. */
+async function digestInit(argv: string[], terminal: { answers?: string; isTTY?: boolean } = {}) {
+  let out = '';
+  let err = '';
+  const input = new PassThrough();
+  if (terminal.answers !== undefined) input.end(terminal.answers);
+  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; }, input, inputIsTTY: terminal.isTTY ?? false };
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(['init', ...argv], { from: 'user' });
+  } catch (error) {
+    return { out, err, error };
+  }
+  return { out, err, error: undefined };
+}
+
+function parsed(file: string): GroupConfig {
+  const result = parseGroupConfig(readFileSync(file, 'utf8'), file);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+  return result.config;
+}
+
+const polymerArea = 'polymer-electrolytes:Polymer Electrolytes:polymer electrolyte=3,solid polymer electrolyte=3,poly(ethylene oxide)=2.5,PEO,ionic conductivity';
+
+describe('from flags', () => {
+  test('writes a commented config that loads back as given', async () => {
+    const out = join(dir(), 'digest.config.yaml');
+    const { err, error } = await digestInit(['--group', 'DENG.Group', '--area', polymerArea,
+      '--area', 'Phase Field / Dendrites & SEI:phase field=3,dendrite=2.5,SEI',
+      '--member', 'Naibing Wu:polymer electrolyte=3,segmental motion:polymer-electrolytes', '--member', 'Yanhao Deng::phase-field-dendrites-sei', '--out', out]);
+    expect(error).toBeUndefined();
+    expect(err).toBe(`wrote ${out}: 2 areas, 2 members.\nNext: give keywords weights and add sources (docs/config.md), then try \`digest rank --papers FILE --print\`.\n`);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      '# labdigest config for DENG.Group, written by `digest init`.',
+      '# Every field is described in docs/config.md. Keywords are written as a plain string (weight 1),',
+    ]);
+    expect(text).toContain('\n      - poly(ethylene oxide): 2.5\n      - PEO\n');
+    const config = parsed(out);
+    expect(config.group).toEqual({ name: 'DENG.Group' });
+    expect(config.areas.map((a) => [a.id, a.name, a.threshold, a.keywords.length])).toEqual([
+      ['polymer-electrolytes', 'Polymer Electrolytes', 0.5, 5],
+      ['phase-field-dendrites-sei', 'Phase Field / Dendrites & SEI', 0.5, 3],
+    ]);
+    expect(config.areas[0]!.keywords.slice(0, 3)).toEqual([
+      { term: 'polymer electrolyte', weight: 3 }, { term: 'solid polymer electrolyte', weight: 3 }, { term: 'poly(ethylene oxide)', weight: 2.5 },
+    ]);
+    expect(config.members).toEqual([
+      { name: 'Naibing Wu', interests: [{ term: 'polymer electrolyte', weight: 3 }, { term: 'segmental motion', weight: 1 }], areas: ['polymer-electrolytes'], authors: [] },
+      { name: 'Yanhao Deng', interests: [], areas: ['phase-field-dendrites-sei'], authors: [] },
+    ]);
+  });
+
+  test('the written config ranks the real corpus slice', async () => {
+    const out = join(dir(), 'digest.config.yaml');
+    await digestInit(['--group', 'DENG.Group', '--area', polymerArea, '--out', out]);
+    const papers = readFixtureRecords('papers/corpus-slice.jsonl').map((r) => paperSchema.parse(r));
+    const { papers: ranked } = createRanker(parsed(out)).rank(papers, { background: loadCorpusBackground() });
+    const inSection = ranked.filter((r) => r.section === 'polymer-electrolytes').map((r) => r.id);
+    expect(inSection).toContain('openalex:W7160989599'); // "... in Gel Polymer Electrolytes ..."
+    expect(inSection.length).toBeLessThan(papers.length / 10);
+  });
+
+  test('refuses to overwrite without --force, and leaves the file alone', async () => {
+    const out = join(dir(), 'digest.config.yaml');
+    writeFileSync(out, readDefaultConfigText());
+    const { error } = await digestInit(['--group', 'X', '--area', polymerArea, '--out', out]);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(`${out}: already exists; pass --force to overwrite it, or --out to write elsewhere`);
+    expect(readFileSync(out, 'utf8')).toBe(readDefaultConfigText());
+    expect((await digestInit(['--group', 'X', '--area', polymerArea, '--out', out, '--force'])).error).toBeUndefined();
+    expect(parsed(out).group.name).toBe('X');
+  });
+
+  test.each([
+    [['--area', polymerArea], 'pass --group NAME: the group\'s name'],
+    [['--group', 'X'], 'pass at least one --area "id:Name:keyword,keyword": each area is a section of the digest'],
+    [['--group', 'X', '--area', 'Polymer:Polymers:polymer'], '--area "Polymer:Polymers:polymer": id "Polymer" must be lower-case letters, digits and dashes, like "polymer"'],
+    [['--group', 'X', '--area', 'p:Polymers:'], '--area "p:Polymers:": the area needs at least one keyword'],
+    [['--group', 'X', '--area', 'p:Polymers:polymer=0'], '--area "p:Polymers:polymer=0": weight of "polymer" must be between -10 and 10 and not 0, saw 0'],
+    [['--group', 'X', '--area', polymerArea, '--member', 'Ada:phase field:phase-field'],
+      'members[0].areas[0]: no area has id "phase-field"; expected one of polymer-electrolytes'],
+    [['--group', 'X', '--area', polymerArea, '--member', 'Ada'], 'members[0]: member "Ada" has no interests, areas or authors: nothing could concern them'],
+  ])('%j is a usage error', async (argv, message) => {
+    const out = join(dir(), 'digest.config.yaml');
+    const { error } = await digestInit([...argv, '--out', out]);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe(message);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+test('no flags and no terminal: a usage error, nothing asked', async () => {
+  const out = join(dir(), 'digest.config.yaml');
+  const { error, out: printed } = await digestInit(['--out', out]);
+  expect(error).toBeInstanceOf(UsageError);
+  expect((error as Error).message).toMatch(/^digest init without flags asks questions, but its input is not a terminal: pass --group NAME/);
+  expect([printed, existsSync(out)]).toEqual(['', false]);
+});
+
+describe('questions on a terminal', () => {
+  test('asks for the group, areas and members, re-asks bad answers, writes the config', async () => {
+    const out = join(dir(), 'digest.config.yaml');
+    const answers = [
+      'DENG.Group',
+      '', // no area yet: asked again
+      'Polymer Electrolytes', '', 'polymer electrolyte=3, PEO',
+      'Halide Solid Electrolytes', 'Halides', 'halides', 'halide solid electrolyte=3.5, Li3InCl6',
+      '',
+      'Naibing Wu', 'polymer electrolyte', 'polymers', 'polymer-electrolytes',
+      '',
+    ].join('\n');
+    const { out: printed, error } = await digestInit(['--out', out], { answers: `${answers}\n`, isTTY: true });
+    expect(error).toBeUndefined();
+    expect(printed).toContain('Area 1 name:   the group needs at least one area\nArea 1 name: ');
+    expect(printed).toContain('  id [halide-solid-electrolytes]:   the id: id "Halides" must be lower-case letters, digits and dashes, like "halides"\n  id [halide-solid-electrolytes]: ');
+    expect(printed).toContain('no area has id "polymers"; expected some of polymer-electrolytes, halides');
+    const config = parsed(out);
+    expect(config.areas.map((a) => [a.id, a.name, a.keywords])).toEqual([
+      ['polymer-electrolytes', 'Polymer Electrolytes', [{ term: 'polymer electrolyte', weight: 3 }, { term: 'PEO', weight: 1 }]],
+      ['halides', 'Halide Solid Electrolytes', [{ term: 'halide solid electrolyte', weight: 3.5 }, { term: 'Li3InCl6', weight: 1 }]],
+    ]);
+    expect(config.members.map((m) => [m.name, m.areas])).toEqual([['Naibing Wu', ['polymer-electrolytes']]]);
+  });
+
+  test('input that ends early writes nothing', async () => {
+    const out = join(dir(), 'digest.config.yaml');
+    const { error } = await digestInit(['--out', out], { answers: 'DENG.Group\nPolymers\n', isTTY: true });
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe('the input ended before every question was answered; nothing was written');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the YAML round-trips through parseGroupConfig', () => {
+  const awkward = ['true', 'null', '3.5', '1e3', '0x1F', 'a: b', '- dash', '#hash', 'it\'s', '"quoted"', '[x, y]', 'ends with colon:', 'tab\there', 'Li₆PS₅Cl', 'poly(ethylene oxide)', 'back\\slash'];
+
+  test.each(awkward)('%j reads back as itself', (text) => {
+    const spec: InitSpec = { group: text, areas: [{ id: 'a', name: text, keywords: [{ term: text, weight: -2 }, { term: 'plain', weight: 1 }] }], members: [{ name: text, interests: [{ term: text, weight: 1 }], areas: ['a'] }] };
+    const result = parseGroupConfig(configYaml(spec));
+    expect(result.ok && [result.config.group.name, result.config.areas[0]!.name, result.config.areas[0]!.keywords[0], result.config.members[0]!.interests[0]])
+      .toEqual([text, text, { term: text, weight: -2 }, { term: text, weight: 1 }]);
+  });
+
+  test('plain where safe, quoted where not', () => {
+    const names = ['Polymer Electrolytes', 'poly(ethylene oxide)', 'true', 'a: b', '3.5'];
+    const text = configYaml({ group: 'G', areas: names.map((name, i) => ({ id: `a${i}`, name, keywords: [{ term: 'k', weight: 1 }] })), members: [] });
+    expect(text.split('\n').filter((l) => l.startsWith('    name: ')).map((l) => l.replace(/ #.*/, '')))
+      .toEqual(['    name: Polymer Electrolytes', '    name: poly(ethylene oxide)', '    name: "true"', '    name: "a: b"', '    name: "3.5"']);
+  });
+
+  test('without members the list is empty, with a commented example', () => {
+    const text = configYaml({ group: 'G', areas: [{ id: 'a', name: 'A', keywords: [{ term: 'k', weight: 1 }] }], members: [] });
+    expect(text).toContain('\nmembers: []\n#  - name: Ada Lovelace\n');
+    const result = parseGroupConfig(text);
+    expect(result.ok && result.config.members).toEqual([]);
+  });
+});
+
+test('flag parsers', () => {
+  expect(parseAreaFlag('Halide Solid Electrolytes:halide=3')).toEqual({ id: 'halide-solid-electrolytes', name: 'Halide Solid Electrolytes', keywords: [{ term: 'halide', weight: 3 }] });
+  expect(parseAreaFlag('x:Name: with colon:kw')).toEqual({ id: 'x', name: 'Name: with colon', keywords: [{ term: 'kw', weight: 1 }] });
+  expect(parseMemberFlag('Ada::a,b')).toEqual({ name: 'Ada', interests: [], areas: ['a', 'b'] });
+  expect(() => parseMemberFlag('a:b:c:d')).toThrow('--member "a:b:c:d": expected "Name:interest,interest:area-id,area-id"');
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DigestIndex } from '@labdigest/core';
+import type { Io } from '../io.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { openDb } from '../store/open-db.ts';
+import { readIndex, writeDigest } from './archive.ts';
+import { buildDigest } from './build-digest.ts';
+import { withLock } from '../store/lock.ts';
+import { digestWindow, type DigestWindow } from './window.ts';
+import { loadCorpusBackground } from './background.ts';
+
+export interface BuildOptions {
+  readonly config: string;
+  readonly db: string;
+  readonly digests: string;
+  readonly since?: string | undefined;
+  readonly until?: string | undefined;
+  readonly sample?: boolean | undefined;
+  readonly now?: Date | undefined;
+  /** Seconds to wait for another run that holds the store. */
+  readonly wait?: number | undefined;
+}
+
+/** `digest build`: rank the papers first seen in a window and write that day's digest into the archive. */
+export async function buildCommand(options: BuildOptions, io: Io): Promise<{ file: string; papers: number }> {
+  const config = loadConfig(options.config);
+  const now = options.now ?? new Date();
+  return withLock(options.db, () => {
+    const db = openDb(options.db);
+    try {
+      const index = readIndex(options.digests, config.group.name);
+      const window = defaultWindow(options, index, now);
+      const { digest, report, considered } = buildDigest({
+        db, config, window, now, sample: options.sample ?? false, background: loadCorpusBackground,
+      });
+      const { file } = writeDigest(options.digests, digest);
+      const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
+      io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 16)}Z – ${window.until.slice(0, 16)}Z, `
+        + `${digest.stats.included} in the digest (${counts}); IDF over ${report.documents} papers\n`);
+      io.out(`${resolve(file)}\n`);
+      return { file, papers: digest.stats.included };
+    } finally {
+      db.close();
+    }
+  }, { command: 'digest build', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+}
+
+/**
+ * The window to build: the options' dates; else from where the newest digest stopped; but when the
+ * newest digest is today's, today's digest is rebuilt from its own start (running twice a day
+ * adds the new papers to today's digest instead of replacing it with only them).
+ */
+export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date): DigestWindow {
+  const last = index.digests[0];
+  const lastWindow = last && !options.since ? windowOf(options.digests, last.file) : null;
+  const today = (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
+  const lastUntil = lastWindow && last?.date === today ? lastWindow.since : lastWindow?.until;
+  return digestWindow({ since: options.since, until: options.until, now, index, lastUntil });
+}
+
+function windowOf(dir: string, file: string): { since: string | null; until: string | null } | null {
+  try {
+    const digest = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as { window?: { since: string | null; until: string | null } };
+    return digest.window ?? null;
+  } catch {
+    return null;
+  }
+}
+

@@ -1,0 +1,42 @@
+import type { Digest, GroupConfig, Paper } from '@labdigest/core';
+import { assembleDigest, createRanker, type BackgroundStats, type RankReport } from '@labdigest/ranker';
+import type { Db } from '../store/open-db.ts';
+import { needsBackground } from './background.ts';
+import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
+import type { DigestWindow } from './window.ts';
+
+const columns = 'pk, id, title, abstract, authors, published, doi, arxiv_id, url, venue, categories, source, tags';
+
+/** Papers first stored in [since, until), oldest first. */
+export function papersFirstSeen(db: Db, window: Pick<DigestWindow, 'since' | 'until'>): Paper[] {
+  const rows = db.prepare(`SELECT ${columns} FROM papers WHERE first_seen >= ? AND first_seen < ? ORDER BY first_seen, pk`)
+    .all(window.since, window.until) as PaperRow[];
+  return rows.map(rowToPaper);
+}
+
+function allPapers(db: Db): Paper[] {
+  return (db.prepare(`SELECT ${columns} FROM papers ORDER BY pk`).all() as PaperRow[]).map(rowToPaper);
+}
+
+/**
+ * The digest of a window: the papers first seen in it, ranked with IDF from the whole store (and the
+ * shipped corpus statistics while the store is small), assembled into sections.
+ */
+export function buildDigest(input: {
+  readonly db: Db;
+  readonly config: GroupConfig;
+  readonly window: DigestWindow;
+  readonly now: Date;
+  readonly sample: boolean;
+  readonly background: () => BackgroundStats;
+}): { digest: Digest; report: RankReport; considered: number } {
+  const papers = papersFirstSeen(input.db, input.window);
+  const store = allPapers(input.db);
+  const background = needsBackground(store.length) ? input.background() : undefined;
+  const { papers: ranked, report } = createRanker(input.config).rank(papers, { background, idfFrom: store });
+  const digest = assembleDigest(input.config, papers, ranked, {
+    date: input.window.date, since: input.window.since, until: input.window.until,
+    generatedAt: input.now.toISOString(), sample: input.sample,
+  });
+  return { digest, report, considered: papers.length };
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { paperSchema, type Paper } from '@labdigest/core';
+import { fixturePath, readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
+import type { CommanderError } from 'commander';
+import { describe, expect, test } from 'vitest';
+import { buildProgram } from '../cli.ts';
+import { ConfigError, InputError } from '../errors.ts';
+import { defaultConfig } from '../../test/fixture-digests.ts';
+import { loadCorpusBackground } from '../digest/background.ts';
+import { createExplainer, formatExplanation } from './explain-command.ts';
+
+const configFile = fixturePath('../digest.config.yaml');
+const sliceFile = fixturePath('papers/corpus-slice.jsonl');
+const weekFile = fixturePath('papers/sample-week.jsonl.gz');
+const config = defaultConfig();
+
+// The sample week, ranked and analysed once at import (seconds: more than a test's timeout).
+const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+const explainer = createExplainer(config, week, loadCorpusBackground());
+const explainWeek = (id: string) => {
+  const paper = week.find((p) => p.id === id);
+  if (!paper) throw new Error(`no ${id} in the sample week`);
+  return explainer.explain(paper);
+};
+
+/** `digest explain ...` through the program cli.ts assembles, errors caught as thrown. */
+async function digestExplain(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io = { out: (s: string) => { out += s; }, err: (s: string) => { err += s; } };
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(['explain', ...argv], { from: 'user' });
+  } catch (error) {
+    return { out, err, error };
+  }
+  return { out, err, error: undefined };
+}
+
+describe('the recomputed keyword terms add up to the ranker\'s scores', () => {
+  test('every paper of the sample week, every area and member', () => {
+    const off: string[] = [];
+    for (const paper of week) {
+      const e = explainer.explain(paper);
+      for (const { area, score } of e.areas) {
+        if (Math.abs(score.relevance - (e.ranked.scores[area.id] ?? 0)) > 5.1e-5) off.push(`${paper.id} ${area.id}`);
+      }
+      for (const m of e.members) {
+        if (m.authors.length === 0 && Math.abs(m.score.relevance - m.reported) > 5.1e-5) off.push(`${paper.id} ${m.name}`);
+      }
+    }
+    expect(week).toHaveLength(1755);
+    expect(off).toEqual([]);
+  });
+});
+
+describe('verdicts on real papers of the sample week', () => {
+  test('in its section; another area clears its threshold but the best area wins', () => {
+    const lines = formatExplanation(config, explainWeek('openalex:W7203471315')).split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Synergistic Regulation of Li─O Binding and Anion Anchoring by Lewis Acidic Perovskites for Ultra‐Stable PEO‐Based All‐Solid‐State Batteries',
+      '  openalex:W7203471315 · Small (10.1002/smll.75241) · 2026-08-13',
+      '  In the digest: Polymer Electrolytes, score 0.94',
+    ]);
+    expect(lines).toContain('  score 0.94, threshold 0.55 → in: the paper\'s section');
+    expect(lines).toContain('  score 0.57, threshold 0.55 → out: clears the threshold, but the paper goes to the area it scores best in, Polymer Electrolytes (0.94)');
+    expect(lines).toContain('  Naibing Wu: 0.88, concerned (interests: poly(ethylene oxide), polymer electrolyte and solid polymer electrolyte)');
+  });
+
+  test('the keyword table: weight, idf, title and abstract counts, tf, contribution', () => {
+    const lines = formatExplanation(config, explainWeek('openalex:W7203471315')).split('\n');
+    const at = lines.indexOf('Polymer Electrolytes (polymer-electrolytes)');
+    expect(lines.slice(at + 2, at + 4)).toEqual([
+      '  keyword                    weight     idf  title  abstract      tf  contribution',
+      '  poly(ethylene oxide)          2.5    5.97      1         3     5.5         26.12',
+    ]);
+    expect(lines).toContain('  polymer                       1.2    3.55      0         0     0.0          0.00  (also inside "polymer electrolyte")');
+    expect(lines.slice(at + 2).find((l) => l.startsWith('  sum '))).toBe('  sum 67.17 × coord 6/7 = raw 57.57 → relevance 0.94');
+  });
+
+  test('an exclusion zeroes the area whatever the keywords add', () => {
+    const e = explainWeek('openalex:W7202074888');
+    const lines = formatExplanation(config, e).split('\n');
+    expect(lines[2]).toBe('  Not in the digest');
+    const at = lines.indexOf('ML Interatomic Potentials & Interface Simulations (mlip-interfaces)');
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      '  score 0.00, threshold 0.55 → out: excluded by "large language model"',
+      '  keyword           weight     idf  title  abstract      tf  contribution',
+      '  first-principles     0.8    4.60      0         1     1.0          3.58',
+      '  (the score is 0 whatever the keywords add)',
+    ]);
+    expect(lines.at(-2)).toBe(`  ${e.ranked.note}`);
+    expect(e.ranked.note.startsWith('Left out: best area Halide Solid Electrolytes scored 0.11')).toBe(true);
+  });
+
+  test('below the threshold, an unmet require list, no keyword at all', () => {
+    const lines = formatExplanation(config, explainWeek('openalex:W7201957790')).split('\n');
+    expect(lines).toContain('  score 0.51, threshold 0.55 → out: below the threshold by 0.04');
+    const mlip = config.areas[0]!;
+    const unmet = explainWeek('openalex:W7201957790').areas[0]!.score.unmet;
+    const list = mlip.require[unmet] ?? [];
+    expect(lines).toContain(`  score 0.00, threshold 0.55 → out: require list ${unmet + 1} not met: mentions none of ${list.slice(0, 6).map((k) => `"${k}"`).join(', ')}, ... (${list.length} keywords)`);
+    expect(lines).toContain('  score 0.00, threshold 0.55 → out: no keyword of this area matches');
+    expect(lines).toContain('  Yanhao Deng: 0.11, the paper is not in the digest (interests: molecular dynamics)');
+  });
+});
+
+describe('digest explain', () => {
+  test('by arXiv id, on the corpus slice: header, every area, members, note', async () => {
+    const { out, err, error } = await digestExplain('2512.03974v2', '--papers', sliceFile, '--config', configFile);
+    expect([err, error]).toEqual(['', undefined]);
+    const lines = out.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'Refining Machine Learning Potentials through Thermodynamic Theory of Phase Transitions',
+      '  arXiv:2512.03974',
+      '  In the digest: ML Interatomic Potentials & Interface Simulations, score 0.82',
+      '  Ranked with the 313 papers of the file; IDF from the shipped corpus statistics and this batch (22185 documents, average length 186.7 words); this paper has 223 words.',
+    ]);
+    expect(lines.filter((l) => / \([a-z-]+\)$/.test(l) && !l.startsWith(' '))).toEqual([
+      'ML Interatomic Potentials & Interface Simulations (mlip-interfaces)',
+      'Polymer Electrolytes (polymer-electrolytes)',
+      'Phase Field / Dendrites & SEI (phase-field-sei)',
+      'Halide Solid Electrolytes (halide-electrolytes)',
+    ]);
+    expect(lines).toContain('  machine learning interatomic potential     3.0    5.72      1         2     4.5         29.22');
+    expect(lines).toContain('  sum 43.23 × coord 4/5 = raw 34.58 → relevance 0.82');
+    expect(lines).toContain('  Yanhao Deng: 0.67, concerned (interests: machine learning interatomic potential and molecular dynamics)');
+    expect(lines.slice(-3)).toEqual(['Relevance note', expect.stringMatching(/^ {2}Highly relevant to Yanhao Deng's work on /), '']);
+    expect(out).not.toContain('the ranker reports');
+  }, 30_000);
+
+  test('by a title fragment', async () => {
+    const { out } = await digestExplain('thermodynamic theory of PHASE transitions', '--papers', sliceFile, '--config', configFile);
+    expect(out.split('\n', 1)).toEqual(['Refining Machine Learning Potentials through Thermodynamic Theory of Phase Transitions']);
+  }, 30_000);
+
+  test('several titles match: they are listed, exit 1', async () => {
+    const { out, error } = await digestExplain('reflex charging', '--papers', weekFile, '--config', configFile);
+    expect(out).toBe('');
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe([
+      `${weekFile}: "reflex charging" matches 2 papers; name one by its id:`,
+      '  openalex:W7201958772  Reflex Charging for Anion‐Derived Solid Electrolyte Interphase Formation (Angewandte Chemie International Edition)',
+      '  openalex:W7201969359  Reflex Charging for Anion‐Derived Solid Electrolyte Interphase Formation (Angewandte Chemie)',
+    ].join('\n'));
+  });
+
+  test('nothing matches', async () => {
+    const { error } = await digestExplain('10.9999/nothing', '--papers', sliceFile, '--config', configFile);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(`${sliceFile}: no paper matches "10.9999/nothing" (by id, arXiv id, DOI or title)`);
+  });
+
+  test('a bad config names file, line and field', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'labdigest-explain-')), 'digest.config.yaml');
+    writeFileSync(bad, readDefaultConfigText().replace('    threshold: 0.55\n', '    treshold: 0.55\n'));
+    const { error } = await digestExplain('2512.03974', '--papers', sliceFile, '--config', bad);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(new RegExp(`^${bad}: the config has 1 problem:\\n${bad}:\\d+:5 areas\\[0\\]\\.treshold: unknown field "treshold"`));
+  });
+
+  test('--papers is required', async () => {
+    const { error, err } = await digestExplain('2512.03974');
+    expect((error as CommanderError).code).toBe('commander.missingMandatoryOptionValue');
+    expect(err).toContain("error: required option '-p, --papers <file>' not specified");
+  });
+});

@@ -1,0 +1,177 @@
+import { paperSourceLine, type Area, type GroupConfig, type Paper } from '@labdigest/core';
+import {
+  B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type PaperTrace, type RankedPaper, type TermTrace,
+} from '@labdigest/ranker';
+import type { Io } from '../io.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { InputError } from '../errors.ts';
+import { formatRejected, readPapers } from '../read-papers.ts';
+import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
+import { findPaper } from '@labdigest/sources';
+
+/** One keyword of a profile that the paper matches, and what it adds (score.ts's formula). */
+export type KeywordRow = Omit<TermTrace, 'feature' | 'countedUnder'> & {
+  readonly keyword: string;
+  /** Longer keywords of the profile that took some of this keyword's occurrences. */
+  readonly countedUnder: readonly string[];
+};
+
+/** How a paper scores against one area's or member's keywords. */
+export interface ProfileScore {
+  readonly rows: readonly KeywordRow[];
+  readonly sum: number;
+  /** Distinct positive keywords matched: coord = matched / (matched + 1). */
+  readonly matched: number;
+  readonly raw: number;
+  readonly relevance: number;
+  readonly excludedBy: string | undefined;
+  /** Index of the first `require` list the paper does not touch, or -1. */
+  readonly unmet: number;
+}
+
+export interface PaperExplanation {
+  readonly paper: Paper;
+  readonly ranked: RankedPaper;
+  readonly idf: { readonly source: 'batch' | 'background+batch'; readonly documents: number; readonly averageLength: number; readonly batch: number };
+  readonly length: number;
+  readonly areas: readonly { readonly area: Area; readonly score: ProfileScore; readonly verdict: string }[];
+  readonly members: readonly { readonly name: string; readonly score: ProfileScore; readonly reported: number; readonly authors: readonly string[]; readonly reasons: readonly string[] }[];
+}
+
+export interface ExplainCommandOptions {
+  readonly papers: string;
+  readonly config: string;
+  readonly idf: IdfChoice;
+}
+
+/** `digest explain`: ranks the file's papers as `digest rank` does and explains the one asked for. */
+export async function explainCommand(query: string, options: ExplainCommandOptions, io: Io): Promise<void> {
+  const config = loadConfig(options.config);
+  const { papers, rejected } = await readPapers(options.papers);
+  if (rejected.length > 0) io.err(`skipped ${rejected.length} bad line${rejected.length === 1 ? '' : 's'}:\n${formatRejected(rejected)}\n`);
+  const search = findPaper(papers, query);
+  if (search.kind === 'none') throw new InputError(options.papers, `no paper matches "${query}" (by id, arXiv id, DOI or title)`);
+  if (search.kind === 'many') {
+    const shown = search.papers.slice(0, 20).map((p) => `  ${p.id}  ${p.title}${p.venue ? ` (${p.venue})` : ''}`);
+    if (search.papers.length > shown.length) shown.push(`  ... and ${search.papers.length - shown.length} more`);
+    throw new InputError(options.papers, `"${query}" matches ${search.papers.length} papers; name one by its id:\n${shown.join('\n')}`);
+  }
+  const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
+  const explanation = explainPaper(config, papers, search.paper, background);
+  io.out(formatExplanation(config, explanation));
+}
+
+/**
+ * Ranks `papers` with the config's ranker once and explains any of them. The ranker does not
+ * expose its per-keyword terms, so they are recomputed here with its public constants and lexicon
+ * (packages/ranker/src/score.ts, idf.ts); the scores printed are the ranker's own, and a
+ * recomputed one that differs is flagged.
+ */
+export function createExplainer(config: GroupConfig, papers: readonly Paper[], background: BackgroundStats | undefined) {
+  const ranker = createRanker(config);
+  const rankedAll = ranker.rank(papers, { background });
+  const rankedById = new Map(rankedAll.papers.map((r) => [r.id, r]));
+  const keywordOf = (f: number) => ranker.lexicon.features[f]?.keyword ?? String(f);
+  const rowsOf = (trace: PaperTrace['profiles'][number]): ProfileScore => ({
+    rows: trace.terms.map(({ feature, countedUnder, ...t }) => ({ ...t, keyword: keywordOf(feature), countedUnder: countedUnder.map(keywordOf) })),
+    sum: trace.sum, matched: trace.matched, raw: trace.raw, relevance: trace.relevance,
+    excludedBy: trace.excludedBy >= 0 ? keywordOf(trace.excludedBy) : undefined, unmet: trace.unmet,
+  });
+
+  return {
+    explain(target: Paper): PaperExplanation {
+      const ranked = rankedById.get(target.id);
+      if (!ranked) throw new Error(`paper ${target.id} is not among the papers ranked`);
+      const trace = ranker.explain(papers, target, { background });
+      const best = config.areas.find((a) => a.id === ranked.section);
+      const areas = config.areas.map((area, i) => {
+        const s = rowsOf(trace.profiles[i]!);
+        return { area, score: s, verdict: verdict(area, s, ranked, best, ranked.scores[area.id] ?? 0) };
+      });
+      const members = config.members.map((member, j) => {
+        const s = rowsOf(trace.profiles[config.areas.length + j]!);
+        const reported = ranked.members.find((m) => m.name === member.name);
+        const interests = s.rows.filter((r) => r.weight > 0 && r.contribution > 0).slice(0, 3).map((r) => r.keyword);
+        return {
+          name: member.name, score: s, reported: ranked.memberScores[member.name] ?? 0,
+          authors: followedAuthorsIn(member.authors, target.authors),
+          reasons: reported?.reasons ?? (interests.length ? [`interests: ${interests.join(', ')}`] : []),
+        };
+      });
+      return {
+        paper: target, ranked, areas, members, length: trace.length,
+        idf: { source: rankedAll.report.idf, documents: trace.documents, averageLength: trace.averageLength, batch: papers.length },
+      };
+    },
+  };
+}
+
+/** Ranks `papers` and explains `target`, one of them. */
+export function explainPaper(config: GroupConfig, papers: readonly Paper[], target: Paper, background: BackgroundStats | undefined): PaperExplanation {
+  return createExplainer(config, papers, background).explain(target);
+}
+
+function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | undefined, reported: number): string {
+  if (ranked.section === area.id) return 'in: the paper\'s section';
+  if (s.excludedBy !== undefined) return `out: excluded by "${s.excludedBy}"`;
+  if (s.unmet >= 0) {
+    const list = area.require[s.unmet] ?? [];
+    return `out: require list ${s.unmet + 1} not met: mentions none of ${list.slice(0, 6).map((k) => `"${k}"`).join(', ')}${list.length > 6 ? `, ... (${list.length} keywords)` : ''}`;
+  }
+  if (s.rows.length === 0) return 'out: no keyword of this area matches';
+  if (reported < area.threshold || reported === 0) return `out: below the threshold by ${(area.threshold - reported).toFixed(2)}`;
+  if (best) return `out: clears the threshold, but the paper goes to the area it scores best in, ${best.name} (${(ranked.scores[best.id] ?? 0).toFixed(2)})`;
+  return `out: clears the threshold, but the section holds only its top ${area.maxPapers} papers`;
+}
+
+const n2 = (x: number) => x.toFixed(2);
+
+/** The explanation as a person reads it in a terminal. */
+export function formatExplanation(config: GroupConfig, e: PaperExplanation): string {
+  const { paper, ranked } = e;
+  const source = paperSourceLine(paper);
+  const where = [...(source.toLowerCase() === paper.id.toLowerCase() ? [] : [paper.id]), source, ...(paper.published ? [paper.published.slice(0, 10)] : [])];
+  const lines = [paper.title, `  ${where.join(' · ')}`];
+  const section = config.areas.find((a) => a.id === ranked.section);
+  lines.push(section ? `  In the digest: ${section.name}, score ${n2(ranked.score)}` : '  Not in the digest');
+  const idf = e.idf.source === 'batch' ? 'this batch' : 'the shipped corpus statistics and this batch';
+  lines.push(`  Ranked with the ${e.idf.batch} papers of the file; IDF from ${idf} (${e.idf.documents} documents, `
+    + `average length ${e.idf.averageLength.toFixed(1)} words); this paper has ${e.length} words.`);
+  lines.push(
+    `  Scores: relevance = 1 − exp(−raw / ${SCALE}), raw = coord × Σ contribution, coord = m / (m + 1) for m keywords matched,`,
+    `  contribution = weight × idf × tf (K1 + 1) / (tf + K1 (1 − B + B · length / average length)), K1 = ${K1}, B = ${B},`,
+    `  tf = ${config.ranking.titleWeight} × title + abstract occurrences (docs/config.md#thresholds).`,
+  );
+  for (const { area, score, verdict } of e.areas) {
+    lines.push('', `${area.name} (${area.id})`, `  score ${n2(ranked.scores[area.id] ?? 0)}, threshold ${n2(area.threshold)} → ${verdict}`);
+    lines.push(...scoreLines(score, ranked.scores[area.id] ?? 0));
+  }
+  lines.push('', `Members (a paper concerns a member from ${n2(config.ranking.memberThreshold)}, or when they follow one of its authors)`);
+  if (e.members.length === 0) lines.push('  the config names no members');
+  for (const m of e.members) {
+    const concerned = ranked.members.some((r) => r.name === m.name);
+    const reasons = [...m.reasons, ...m.authors.filter((a) => !m.reasons.includes(`follows ${a}`)).map((a) => `follows ${a}`)];
+    const status = concerned ? 'concerned' : ranked.section === null ? 'the paper is not in the digest' : `below ${n2(config.ranking.memberThreshold)}`;
+    lines.push(`  ${m.name}: ${n2(m.reported)}, ${status}${reasons.length ? ` (${reasons.join('; ')})` : ''}`);
+    const top = m.score.rows.filter((r) => r.contribution !== 0).slice(0, 5);
+    if (top.length) lines.push(`    ${top.map((r) => `${r.keyword} ${n2(r.contribution)}`).join(', ')}`);
+  }
+  lines.push('', 'Relevance note', `  ${ranked.note}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function scoreLines(s: ProfileScore, reported: number): string[] {
+  if (s.rows.length === 0) return [];
+  const width = Math.min(40, Math.max(7, ...s.rows.map((r) => r.keyword.length)));
+  const header = `  ${'keyword'.padEnd(width)}  weight     idf  title  abstract      tf  contribution`;
+  const rows = s.rows.map((r) => `  ${r.keyword.padEnd(width)}  ${r.weight.toFixed(1).padStart(6)}  ${r.idf.toFixed(2).padStart(6)}  ${String(r.inTitle).padStart(5)}  `
+    + `${String(r.inAbstract).padStart(8)}  ${r.tf.toFixed(1).padStart(6)}  ${r.contribution.toFixed(2).padStart(12)}`
+    + `${r.countedUnder.length ? `  (also inside ${r.countedUnder.map((k) => `"${k}"`).join(', ')})` : ''}`);
+  const lines = [header, ...rows];
+  if (s.excludedBy !== undefined || s.unmet >= 0) lines.push('  (the score is 0 whatever the keywords add)');
+  else {
+    lines.push(`  sum ${n2(s.sum)} × coord ${s.matched}/${s.matched + 1} = raw ${n2(s.raw)} → relevance ${n2(s.relevance)}`);
+  }
+  if (Math.abs(s.relevance - reported) > 5e-4) lines.push(`  (the ranker reports ${reported.toFixed(4)}: this table recomputes it and differs, see score.ts)`);
+  return lines;
+}

@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import type { GroupConfig } from '@labdigest/core';
+import { createRanker, type RankedPaper, type RankReport } from '@labdigest/ranker';
+import { loadConfig } from '../config/load-config.ts';
+import { InputError } from '../errors.ts';
+import { formatRejected, readPapers } from '../read-papers.ts';
+import type { Io } from '../io.ts';
+import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
+
+export interface RankCommandOptions {
+  readonly config: string;
+  readonly papers: string;
+  readonly out?: string | undefined;
+  readonly print?: boolean | undefined;
+  readonly top: number;
+  readonly idf: IdfChoice;
+}
+
+/** `digest rank`: score papers against the group's areas and members, write or print the result. */
+export async function rankCommand(options: RankCommandOptions, io: Io): Promise<void> {
+  const config = loadConfig(options.config);
+  const { papers, rejected } = await readPapers(options.papers);
+  if (rejected.length > 0) io.err(`skipped ${rejected.length} bad line${rejected.length === 1 ? '' : 's'}:\n${formatRejected(rejected)}\n`);
+  if (papers.length === 0) throw new InputError(options.papers, 'holds no valid paper');
+
+  const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
+  const { papers: ranked, report } = createRanker(config).rank(papers, background ? { background } : {});
+
+  const json = `${JSON.stringify({ config: options.config, report, papers: ranked }, null, 2)}\n`;
+  if (options.out) writeFileSync(options.out, json);
+  if (options.print) io.out(formatRanking(config, ranked, report, options.top));
+  else if (!options.out) io.out(json);
+  if (options.out) io.err(`wrote ${ranked.length} papers (${report.included} in the digest) to ${options.out}\n`);
+}
+
+/** The top papers per section, as a person reads them in a terminal. */
+export function formatRanking(config: GroupConfig, ranked: readonly RankedPaper[], report: RankReport, top: number): string {
+  const lines: string[] = [];
+  const idf = report.idf === 'batch' ? 'IDF from this batch' : 'IDF from the background corpus and this batch';
+  lines.push(`${config.group.name}: ${ranked.length} papers ranked, ${report.included} in the digest (${idf})`, '');
+  for (const area of config.areas) {
+    const inSection = ranked.filter((r) => r.section === area.id);
+    lines.push(`${area.name} (${inSection.length} paper${inSection.length === 1 ? '' : 's'}, threshold ${area.threshold})`);
+    if (inSection.length === 0) lines.push('  nothing above the threshold');
+    inSection.slice(0, top).forEach((r, i) => {
+      lines.push(`  ${String(i + 1).padStart(2)}. ${r.score.toFixed(2)}  ${r.title}`);
+      const who = r.members.map((m) => m.name).join(', ');
+      const terms = r.matchedTerms.slice(0, 5).map((t) => t.keyword).join(', ');
+      lines.push(`           ${r.id}${who ? ` · for ${who}` : ''}`);
+      if (terms) lines.push(`           matched: ${terms}`);
+    });
+    if (inSection.length > top) lines.push(`      ... and ${inSection.length - top} more`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,46 @@
+import type { DigestIndex } from '@labdigest/core';
+import { UsageError } from '../errors.ts';
+import { badDate, parseDate } from '../options.ts';
+
+export interface DigestWindow {
+  /** Papers first seen at or after this instant (ISO). */
+  readonly since: string;
+  /** ... and before this one (ISO). */
+  readonly until: string;
+  /** The digest's day, YYYY-MM-DD (the day of `until`, UTC). */
+  readonly date: string;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A date option's value as an instant (options.ts reads it); a bad value is a usage error naming the option. */
+function dateOption(value: string, option: string): Date {
+  const date = parseDate(value);
+  if (date === null) throw new UsageError(`${option}: ${badDate(value)}`);
+  return date;
+}
+
+/**
+ * The window of a digest: what the options say, else papers first seen since the last digest's
+ * window ended, else the last `defaultDays` days. `until` defaults to now.
+ */
+export function digestWindow(input: {
+  readonly since?: string | undefined;
+  readonly until?: string | undefined;
+  readonly now: Date;
+  readonly index: DigestIndex;
+  readonly lastUntil?: string | null | undefined;
+  readonly defaultDays?: number;
+}): DigestWindow {
+  const until = input.until ? dateOption(input.until, '--until') : input.now;
+  // A bare --until date means "up to the end of that day".
+  const end = input.until && /^\d{4}-\d{2}-\d{2}$/.test(input.until) ? new Date(until.getTime() + DAY) : until;
+  let since: Date;
+  if (input.since) since = dateOption(input.since, '--since');
+  else if (input.lastUntil) since = new Date(input.lastUntil);
+  else since = new Date(end.getTime() - (input.defaultDays ?? 7) * DAY);
+  if (since.getTime() >= end.getTime()) {
+    throw new UsageError(`the window is empty: --since ${since.toISOString()} is not before --until ${end.toISOString()}`);
+  }
+  return { since: since.toISOString(), until: end.toISOString(), date: until.toISOString().slice(0, 10) };
+}

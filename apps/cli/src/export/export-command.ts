@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { DIGEST_SCHEMA_VERSION, describeValue, formatIssue, papersToBibtex, readDigestSchema, zodIssues, type Digest } from '@labdigest/core';
+import type { Io } from '../io.ts';
+import type { ExportFormat } from '../options.ts';
+import { InputError } from '../errors.ts';
+import { digestToAtom } from './atom.ts';
+import { digestToHtmlEmail } from './html-email.ts';
+import { digestToMarkdown } from './markdown.ts';
+import { digestToPlainText } from './plain-text.ts';
+import { arxivIdOf, doiOf } from '@labdigest/sources';
+
+
+export interface ExportCommandOptions {
+  readonly digest: string;
+  readonly format: ExportFormat;
+  readonly out?: string | undefined;
+  readonly starredOnly?: readonly string[] | undefined;
+  readonly selfUrl?: string | undefined;
+  readonly readerUrl?: string | undefined;
+}
+
+/** `digest export`: reads and validates the digest, writes it in the format asked for. */
+export function exportCommand(options: ExportCommandOptions, io: Io): void {
+  let digest = readDigest(options.digest);
+  if (options.starredOnly?.length) digest = starredOnly(digest, options.starredOnly, options.digest);
+  const text = exportDigest(digest, options.format, options);
+  if (!options.out) {
+    io.out(text);
+    return;
+  }
+  writeFileSync(options.out, text);
+  const n = digest.stats.included;
+  io.err(`wrote ${options.format} of ${n} paper${n === 1 ? '' : 's'} to ${options.out}\n`);
+}
+
+/** The digest in one of the export formats. */
+export function exportDigest(digest: Digest, format: ExportFormat, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
+  switch (format) {
+    case 'markdown': return digestToMarkdown(digest);
+    case 'html': return digestToHtmlEmail(digest);
+    case 'text': return digestToPlainText(digest);
+    case 'atom': return digestToAtom(digest, { selfUrl: atom.selfUrl, readerUrl: atom.readerUrl });
+    case 'bibtex': return papersToBibtex(digest.sections.flatMap((s) => s.papers));
+  }
+}
+
+/**
+ * Reads a digest JSON file and checks it against core's schema. Each problem reads
+ * `file: field: problem, saw value`, one a line.
+ */
+export function readDigest(file: string): Digest {
+  if (!existsSync(file)) throw new InputError(file, 'no such file');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(file, `not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  const parsed = readDigestSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = zodIssues(parsed.error.issues, json).map((issue) => {
+    if (issue.path.length === 1 && issue.path[0] === 'schemaVersion') {
+      const version = (json as { schemaVersion?: unknown }).schemaVersion;
+      return `schemaVersion: this labdigest reads digests of versions 1 to ${DIGEST_SCHEMA_VERSION}, saw ${describeValue(version)}`;
+    }
+    return formatIssue(issue.path.length ? issue : { ...issue, path: ['digest'] });
+  });
+  const shown = problems.slice(0, 10);
+  if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more problems`);
+  throw new InputError(file, shown.join(`\n${file}: `));
+}
+
+/**
+ * The digest with only the starred papers, in their sections and with their numbers; sections left
+ * empty are dropped. An id the digest does not hold is an error naming it.
+ */
+export function starredOnly(digest: Digest, ids: readonly string[], file: string): Digest {
+  const papers = digest.sections.flatMap((s) => s.papers);
+  const wanted = new Set<string>();
+  for (const query of ids) {
+    const arxiv = arxivIdOf(query);
+    const doi = doiOf(query);
+    const hit = papers.find((p) => p.id === query || (arxiv !== undefined && p.arxivId?.toLowerCase() === arxiv)
+      || (doi !== undefined && p.doi?.toLowerCase() === doi));
+    if (!hit) {
+      const examples = papers.slice(0, 2).map((p) => p.id).join(', ');
+      throw new InputError(file, `has no paper "${query}" (--starred-only)${examples ? `; its ids look like ${examples}` : ''}`);
+    }
+    wanted.add(hit.id);
+  }
+  const sections = digest.sections
+    .map((s) => ({ ...s, papers: s.papers.filter((p) => wanted.has(p.id)) }))
+    .filter((s) => s.papers.length > 0);
+  return { ...digest, sections, stats: { ...digest.stats, included: wanted.size } };
+}

@@ -1,0 +1,118 @@
+import type { Digest } from '@labdigest/core';
+import { describe, expect, test } from 'vitest';
+import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { digestToMarkdown, escapeMarkdown } from './markdown.ts';
+
+// Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
+const week = sampleWeekDigest();
+const slice = corpusSliceDigest();
+
+// Counts follow the default config (digest.config.yaml): derived here, not copied.
+const { included, considered } = week.stats;
+
+/** A real digest with its first paper changed by `patch`: the rest stays as ranked. */
+function withFirstEntry(digest: Digest, patch: Partial<Digest['sections'][number]['papers'][number]>): Digest {
+  const [first, ...rest] = digest.sections;
+  if (!first?.papers[0]) throw new Error('the fixture digest has no first paper');
+  return { ...digest, sections: [{ ...first, papers: [{ ...first.papers[0], ...patch }, ...first.papers.slice(1)] }, ...rest] };
+}
+
+describe('digestToMarkdown on the sample week', () => {
+  const digest = week;
+  const md = digestToMarkdown(digest);
+  const lines = md.split('\n');
+
+  test('opens with the title, the counts and the sample-data line', () => {
+    expect(lines.slice(0, 5)).toEqual([
+      '# Research Digest — 2026-08-21', '',
+      `DENG.Group · ${included} papers of ${considered} considered`, '',
+      '> **Sample data:** built from bundled recorded papers, not from a live fetch.',
+    ]);
+  });
+
+  test('one heading per area in config order, papers numbered through the digest', () => {
+    expect(lines.filter((l) => l.startsWith('## '))).toEqual([
+      '## ML Interatomic Potentials & Interface Simulations',
+      '## Polymer Electrolytes',
+      '## Phase Field / Dendrites & SEI',
+      '## Halide Solid Electrolytes',
+    ]);
+    const numbers = lines.filter((l) => l.startsWith('### ')).map((l) => Number(/^### (\d+)\. /.exec(l)?.[1]));
+    expect(numbers).toEqual(Array.from({ length: included }, (_, i) => i + 1));
+  });
+
+  test('each paper reads as in the example: title, authors, source, summary, relevance, terms', () => {
+    const entry = digest.sections[0]!.papers[0]!;
+    const start = lines.indexOf(`### 1. ${entry.title}`);
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start, start + 12)).toEqual([
+      '### 1. Microstructural insights into fast ion transport in solid electrolytes via multiscale modeling', '',
+      '_Yongliang Ou, Lena Scholz, Sanath Keshav et al._', '',
+      'Source: Nature Communications (10.1038/s41467-026-76216-w) · 📅 2026-08-20 · [Open paper](https://doi.org/10.1038/s41467-026-76216-w)', '',
+      entry.summary, '',
+      '**Relevance to DENG.Group**', '',
+      entry.note, '',
+    ]);
+    expect(lines[start + 12]).toBe('Matched terms: electrolyte (in title, 4×) · ion transport (in title, 4×) · solid electrolyte (in title, 4×) · '
+      + 'diffusion (4×) · grain boundary (3×) · active learning · all-solid-state battery · battery · and 3 more');
+  });
+
+  test('no "nothing above the threshold" line when every section has papers', () => {
+    expect(md).not.toContain('Nothing above the threshold');
+  });
+});
+
+test('an arXiv preprint without a date: source line without 📅', () => {
+  const md = digestToMarkdown(slice);
+  expect(md).toContain('\n### 1. Refining Machine Learning Potentials through Thermodynamic Theory of Phase Transitions\n\n'
+    + '_Paul Fuchs, Julija Zavadlav_\n\n'
+    + 'Source: arXiv:2512.03974 · [Open paper](https://arxiv.org/abs/2512.03974)\n');
+});
+
+test('an empty section says nothing cleared the threshold', () => {
+  const digest = week;
+  const emptied = { ...digest, sections: digest.sections.map((s) => (s.id === 'halide-electrolytes' ? { ...s, papers: [] } : s)) };
+  expect(digestToMarkdown(emptied).endsWith('\n## Halide Solid Electrolytes\n\n_Nothing above the threshold this time._\n')).toBe(true);
+});
+
+test('a live digest has no sample-data line', () => {
+  expect(digestToMarkdown({ ...week, sample: false })).not.toContain('Sample data');
+});
+
+describe('escaping text from papers', () => {
+  test.each([
+    ['<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
+    ['*bold* and _it_ and `code`', '\\*bold\\* and \\_it\\_ and \\`code\\`'],
+    ['[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
+    ['Li & Na, &amp; not an entity', 'Li & Na, \\&amp; not an entity'],
+    ['{Li6PS5Cl} with a \\ backslash', '{Li6PS5Cl} with a \\\\ backslash'],
+    ['CDATA ]]> end', 'CDATA \\]\\]\\> end'],
+    ['Li$_6$PS$_5$Cl ~~gone~~ | pipe', 'Li\\$\\_6\\$PS\\$\\_5\\$Cl \\~\\~gone\\~\\~ \\| pipe'],
+    ['C# closes #', 'C\\# closes \\#'],
+    ['2024. A year in review', '2024\\. A year in review'],
+    ['- not a list', '\\- not a list'],
+    ['+ not a list\nand no second line', '\\+ not a list and no second line'],
+  ])('%j', (raw, escaped) => {
+    expect(escapeMarkdown(raw)).toBe(escaped);
+  });
+
+  test('a hostile title and summary stay text in the digest', () => {
+    const md = digestToMarkdown(withFirstEntry(week, {
+      title: '<script>alert(1)</script> *bold* & {x} \\ ]]>',
+      summary: '# Heading?\n\n- list? <img src=x onerror=alert(1)>',
+    }));
+    expect(md).toContain('\n### 1. \\<script\\>alert(1)\\</script\\> \\*bold\\* & {x} \\\\ \\]\\]\\>\n');
+    expect(md).toContain('\n\\# Heading? - list? \\<img src=x onerror=alert(1)\\>\n');
+  });
+
+  test('only http(s) links: a javascript: URL shows no link', () => {
+    const md = digestToMarkdown(withFirstEntry(week, { url: 'javascript:alert(1)' }));
+    expect(md).toContain('\nSource: Nature Communications (10.1038/s41467-026-76216-w) · 📅 2026-08-20\n');
+    expect(md).not.toContain('javascript:');
+  });
+
+  test('parentheses in a URL cannot end the link early', () => {
+    const md = digestToMarkdown(withFirstEntry(week, { url: 'https://example.org/a_(b)' }));
+    expect(md).toContain('[Open paper](https://example.org/a_%28b%29)');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { digestToPlainText, wrap } from './plain-text.ts';
+
+// Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
+const week = sampleWeekDigest();
+const slice = corpusSliceDigest();
+
+describe('digestToPlainText', () => {
+  const digest = slice;
+  const text = digestToPlainText(digest);
+  const lines = text.split('\n');
+
+  test('title, counts, sample line, then the first section and paper', () => {
+    expect(lines.slice(0, 12)).toEqual([
+      'Research Digest — 2026-08-08',
+      `DENG.Group · ${slice.stats.included} papers of ${slice.stats.considered} considered`,
+      '',
+      'Sample data: built from bundled recorded papers, not from a live fetch.',
+      '',
+      'ML Interatomic Potentials & Interface Simulations',
+      '=================================================',
+      '',
+      '1. Refining Machine Learning Potentials through Thermodynamic Theory of',
+      '   Phase Transitions',
+      '   Paul Fuchs, Julija Zavadlav',
+      '   Source: arXiv:2512.03974',
+    ]);
+    expect(lines[12]).toBe('   https://arxiv.org/abs/2512.03974');
+  });
+
+  test('every paper, numbered in order, with its relevance heading', () => {
+    const numbers = lines.map((l) => /^(\d+)\. /.exec(l)?.[1]).filter(Boolean).map(Number);
+    const n = digest.stats.included;
+    expect(n).toBeGreaterThan(3);
+    expect(numbers).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(lines.filter((l) => l === '   Relevance to DENG.Group')).toHaveLength(n);
+  });
+
+  test('lines fit in 72 columns unless one word is longer', () => {
+    const all = digestToPlainText(week).split('\n');
+    expect(all.length).toBeGreaterThan(week.stats.included * 10);
+    expect(all.filter((line) => line.length > 72 && line.trim().includes(' '))).toEqual([]);
+  });
+
+  test('an empty section says so', () => {
+    const emptied = { ...digest, sections: digest.sections.map((s) => (s.id === 'halide-electrolytes' ? { ...s, papers: [] } : s)) };
+    expect(digestToPlainText(emptied).endsWith('Halide Solid Electrolytes\n=========================\n\nNothing above the threshold this time.\n')).toBe(true);
+  });
+});
+
+test('wrap keeps words whole and indents the rest', () => {
+  expect(wrap(`${'word '.repeat(20)}https://example.org/${'x'.repeat(80)}`, '1. ', '   ').split('\n')).toEqual([
+    `1. ${'word '.repeat(14).trim()}`,
+    `   ${'word '.repeat(6).trim()}`,
+    `   https://example.org/${'x'.repeat(80)}`,
+  ]);
+});

@@ -1,0 +1,7 @@
+// The command line as a library, for the end-to-end tests and for scripts: run `digest` in-process,
+// serve the reader, and replay the recorded feeds.
+export { run, buildProgram } from './cli.ts';
+export type { Io } from './io.ts';
+export { serveCommand } from './serve/serve-command.ts';
+export { startRecordedFeeds, RECORDED_FEEDS } from './net/recorded-feeds.ts';
+export { loadCorpusBackground } from './digest/background.ts';

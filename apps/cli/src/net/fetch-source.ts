@@ -1,0 +1,83 @@
+import type { Paper } from '@labdigest/core';
+import { IngestError, type RecordRejectedError } from '@labdigest/sources';
+import { fetchText, type FetchTextOptions } from './fetch-text.ts';
+import { redactSecrets } from './redact.ts';
+import type { SourceState } from '../store/source-state.ts';
+import type { PageStream } from './source-plans.ts';
+import type { Progress } from './progress.ts';
+
+/** Everything one source gave in a run, before it is stored. */
+export interface SourceHarvest {
+  readonly papers: Paper[];
+  readonly rejected: RecordRejectedError[];
+  /** Failures, secrets redacted: `[GET] "…": 503 Service Unavailable (after 4 attempts)`. */
+  readonly errors: string[];
+  /** Pages fetched and parsed (a 304 counts: the source answered). */
+  pages: number;
+  /** The single-page feed had not changed since the last run (304). */
+  notModified: boolean;
+  /** Validators and paging position to remember for the next run. */
+  state: Omit<SourceState, 'lastFetch'>;
+}
+
+export interface FetchSourceContext {
+  readonly source: string;
+  readonly streams: readonly PageStream[];
+  readonly previous: SourceState | null;
+  readonly http: FetchTextOptions;
+  readonly progress: Progress;
+  /** Pages per stream at most; a query that has more is cut there (and says so). */
+  readonly maxPages: number;
+  readonly now: Date;
+}
+
+/**
+ * Reads every page of every stream of a source. A page that fails (after fetchText's retries) or
+ * that cannot be parsed ends its stream with an error; pages already read are kept, and the other
+ * streams go on. Never throws for a source's own failures.
+ */
+export async function fetchSource(ctx: FetchSourceContext): Promise<SourceHarvest> {
+  const harvest: SourceHarvest = {
+    papers: [], rejected: [], errors: [], pages: 0, notModified: false,
+    state: { etag: ctx.previous?.etag ?? null, lastModified: ctx.previous?.lastModified ?? null, cursor: null },
+  };
+  for (const stream of ctx.streams) {
+    let url: string | null = stream.firstUrl;
+    let collected = 0;
+    for (let page = 1; url !== null; page++) {
+      if (page > ctx.maxPages) {
+        harvest.errors.push(`stopped after ${ctx.maxPages} pages; more remain at ${redactSecrets(url)}`);
+        harvest.state = { ...harvest.state, cursor: redactSecrets(url) };
+        break;
+      }
+      const location = redactSecrets(url);
+      try {
+        const response = await fetchText(url, {
+          ...ctx.http,
+          ...(stream.conditional ? { etag: ctx.previous?.etag, lastModified: ctx.previous?.lastModified } : {}),
+          onRetry: ({ attempt, delayMs, reason }) => ctx.progress.note(`${ctx.source}: ${reason} at ${location}; retry ${attempt} in ${Math.round(delayMs / 100) / 10} s`),
+        });
+        if (response.notModified) {
+          harvest.pages++;
+          harvest.notModified = true;
+          break;
+        }
+        const result = stream.parse(response.text, { source: ctx.source, location, now: ctx.now }, response.contentType ?? undefined);
+        harvest.pages++;
+        if (stream.conditional) harvest.state = { ...harvest.state, etag: response.etag, lastModified: response.lastModified };
+        harvest.papers.push(...result.papers);
+        harvest.rejected.push(...result.rejected);
+        collected += result.papers.length + result.rejected.length;
+        ctx.progress.page(ctx.source, page, harvest.papers.length);
+        url = stream.nextUrl(result, collected);
+      } catch (error) {
+        // A parser that throws anything but an IngestError has a bug; it still costs only this source.
+        const message = redactSecrets(error instanceof IngestError ? error.message : `internal error at ${location}: ${(error as Error).stack ?? String(error)}`);
+        harvest.errors.push(message);
+        ctx.progress.note(`${ctx.source}: ${message}`);
+        break;
+      }
+    }
+  }
+  return harvest;
+}

@@ -1,0 +1,90 @@
+// Options that several commands share, declared once, and the parsers of option values. Light on
+// purpose: `digest --help` loads this module and the command definitions, nothing else.
+import { InvalidArgumentError } from 'commander';
+import type { OptionSpec } from './command.ts';
+import { OWN_IDF_MIN_PAPERS, type IdfChoice } from './digest/background.ts';
+
+/** Where the store lives unless `--db PATH` says otherwise (relative to the working directory). */
+export const DEFAULT_DB_PATH = 'data/labdigest.sqlite';
+/** Where the archive of digests lives by default: beside the store, outside the repository's sources. */
+export const DEFAULT_DIGESTS_DIR = 'data/digests';
+/** The built reader (`pnpm --filter @labdigest/reader build`). */
+export const DEFAULT_READER_DIR = 'apps/reader/dist';
+
+export const configOption: OptionSpec = { flags: '-c, --config <file>', description: 'group config', default: 'digest.config.yaml' };
+export const dbOption: OptionSpec = { flags: '--db <path>', description: 'the paper store (SQLite)', default: DEFAULT_DB_PATH };
+export const digestsOption: OptionSpec = {
+  flags: '--digests <dir>', description: 'digest archive folder (index.json and one file per day)', default: DEFAULT_DIGESTS_DIR,
+};
+export const readerOption: OptionSpec = { flags: '--reader <dir>', description: 'the built reader', default: DEFAULT_READER_DIR };
+export const portOption: OptionSpec = { flags: '-p, --port <n>', description: 'port (0 picks a free one)', default: 8080, parse: parsePort };
+export const hostOption: OptionSpec = {
+  flags: '--host <address>', description: 'address to listen on: 0.0.0.0 to reach it from a phone on the same network', default: '127.0.0.1',
+};
+export const waitOption: OptionSpec = {
+  flags: '--wait <seconds>', description: 'when another digest run is writing the store, wait this long for it to end',
+  default: 60, parse: (value: string) => seconds(value),
+};
+/** What waitOption gives a command's options. */
+export interface WaitOptions { readonly wait?: number | undefined }
+
+export const idfOption: OptionSpec = {
+  flags: '--idf <source>',
+  description: `where IDF comes from: the batch, the shipped corpus statistics, or auto (the batch alone when it has ${OWN_IDF_MIN_PAPERS}+ papers)`,
+  default: 'auto', choices: ['auto', 'batch', 'background'],
+};
+/** What idfOption gives a command's options. */
+export interface IdfChoiceOptions { readonly idf: IdfChoice }
+
+export const EXPORT_FORMATS = ['markdown', 'html', 'text', 'atom', 'bibtex'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * The one reading of a date option (`--since`, `--until`): a calendar day (`2026-06-01`, midnight UTC)
+ * or an ISO date-time (`2026-06-01T06:00:00Z`). Null for anything else.
+ */
+export function parseDate(value: string): Date | null {
+  const text = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return null;
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** What is wrong with a date option's value. */
+export function badDate(value: string): string {
+  return `expected a date like 2026-06-01 or an ISO time, saw "${value}"`;
+}
+
+/** A date option's parser: the value as a Date, or a usage error (exit 2) that says why. */
+export function dateArgument(value: string): Date {
+  const date = parseDate(value);
+  if (date === null) throw new InvalidArgumentError(badDate(value));
+  return date;
+}
+
+/** A date option kept as written (`digest build` reads a bare `--until` day as the whole day), checked. */
+export function dateText(value: string): string {
+  dateArgument(value);
+  return value;
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, saw "${value}"`);
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || value.trim() === '') throw new InvalidArgumentError(`expected a number of seconds, saw "${value}"`);
+  return n;
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`expected a port number 0-65535, saw "${value}"`);
+  return n;
+}
+
+/** A repeatable option's values, in order. */
+export const collect = (value: string, previous: unknown): string[] => [...(previous as string[]), value];

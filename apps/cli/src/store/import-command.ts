@@ -1,0 +1,101 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { constants, gunzipSync } from 'node:zlib';
+import type { Paper } from '@labdigest/core';
+import type { Io } from '../io.ts';
+import { openDb } from './open-db.ts';
+import { withLock } from './lock.ts';
+import { upsertPapers } from './queries.ts';
+import { InputError } from '../errors.ts';
+import { parseBibtex } from '@labdigest/sources';
+import { parseRis } from '@labdigest/sources';
+import { formatRejected, readPapers } from '../read-papers.ts';
+
+export interface ImportCommandOptions {
+  readonly db: string;
+  /** Seconds to wait for another run that holds the store. */
+  readonly wait?: number | undefined;
+}
+
+export type ImportFormat = 'jsonl' | 'bibtex' | 'ris';
+
+/**
+ * The format of a file to import: by extension (`.jsonl`, `.jsonl.gz`, `.ndjson`, `.bib`, `.ris`),
+ * else by its first characters (`{`, `@`, `TY  -`). Null when neither tells.
+ */
+export function importFormat(file: string, head: string): ImportFormat | null {
+  const name = file.toLowerCase().replace(/\.gz$/, '');
+  if (/\.(jsonl|ndjson|json)$/.test(name)) return 'jsonl';
+  if (name.endsWith('.bib') || name.endsWith('.bibtex')) return 'bibtex';
+  if (name.endsWith('.ris')) return 'ris';
+  const start = head.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{')) return 'jsonl';
+  if (/^(%[^\n]*\n\s*)*@\w+\s*[{(]/.test(start)) return 'bibtex';
+  if (/^TY {2}- /.test(start)) return 'ris';
+  return null;
+}
+
+/**
+ * `digest import FILE`: papers from a JSON-lines corpus file, a BibTeX or a RIS export into the store,
+ * de-duplicated like fetched ones. Skipped records are listed with file and line.
+ */
+export async function importCommand(file: string, options: ImportCommandOptions, io: Io): Promise<void> {
+  const head = readHead(file);
+  const format = importFormat(file, head);
+  if (format === null) throw new InputError(file, 'is not a file this tool imports: expected JSON lines (.jsonl, .jsonl.gz), BibTeX (.bib) or RIS (.ris)');
+
+  const source = `import:${basename(file).replace(/(\.gz)?$/, '').replace(/\.[^.]+$/, '')}`;
+  let papers: Paper[];
+  let skipped: string[];
+  if (format === 'jsonl') {
+    const result = await readPapers(file);
+    papers = result.papers;
+    skipped = result.rejected.length > 0 ? formatRejected(result.rejected).split('\n') : [];
+  } else {
+    const parse = format === 'bibtex' ? parseBibtex : parseRis;
+    const result = parse(readText(file), { source, location: file });
+    papers = result.papers;
+    skipped = result.rejected.map((r) => r.message);
+  }
+  if (skipped.length > 0) io.err(`skipped ${skipped.length} record${skipped.length === 1 ? '' : 's'}:\n${skipped.slice(0, 20).join('\n')}${skipped.length > 20 ? `\n... and ${skipped.length - 20} more` : ''}\n`);
+  if (papers.length === 0) throw new InputError(file, 'holds no valid paper');
+
+  await withLock(options.db, () => {
+    const db = openDb(options.db);
+    try {
+      const counts = upsertPapers(db, papers, { source, now: new Date() });
+      io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`);
+    } finally {
+      db.close();
+    }
+  }, { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+}
+
+/** The first few KB of a file as text (decompressed when gzipped), to recognise its format. */
+function readHead(file: string): string {
+  let bytes: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      bytes = Buffer.alloc(64 * 1024);
+      bytes = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes.subarray(0, 4096).toString('utf8');
+  try {
+    // A prefix of a gzip stream: Z_SYNC_FLUSH returns what it holds instead of failing on the cut end.
+    return gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 4096).toString('utf8');
+  } catch (error) {
+    throw new InputError(file, `is not a readable gzip file: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function readText(file: string): string {
+  const bytes = readFileSync(file);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+}

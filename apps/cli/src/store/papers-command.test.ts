@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fixturePath } from '@labdigest/fixtures';
+import { afterEach, expect, test } from 'vitest';
+import { openDb } from '../store/open-db.ts';
+import { upsertPapers } from '../store/queries.ts';
+import { readPapers } from '../read-papers.ts';
+import { journalRecord, paper, preprintRecord } from '../../test/records.ts';
+import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
+
+let dir = tempDir();
+afterEach(() => { dir.remove(); dir = tempDir(); });
+const db = () => inDir(dir.path, 'store.sqlite');
+
+function store(): void {
+  const s = openDb(db());
+  upsertPapers(s, [preprintRecord], { source: 'a', now: new Date('2026-06-01T06:00:00Z') });
+  upsertPapers(s, [journalRecord, paper({ id: 'x:2', title: 'A later paper', source: 'feed' })], { source: 'b', now: new Date('2026-06-03T06:00:00Z') });
+  s.close();
+}
+
+test('writes the store as corpus JSON lines that `digest rank --papers` reads', async () => {
+  store();
+  const out = inDir(dir.path, 'all.jsonl');
+  expect(await runCli('papers', '--db', db(), '--out', out)).toEqual({ code: 0, out: '', err: `wrote 2 papers to ${out}\n` });
+  const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+  expect(Object.keys(JSON.parse(lines[0] ?? '{}'))).toEqual(['id', 'title', 'abstract', 'authors', 'published', 'categories', 'doi', 'venue', 'url', 'source', 'tags', 'arxivId']);
+  expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ id: 'arxiv:2512.16085', doi: '10.1021/acsenergylett.5c04258', venue: 'ACS Energy Letters' });
+  const { papers, rejected } = await readPapers(out);
+  expect(rejected).toEqual([]);
+  expect(papers.map((p) => p.id)).toEqual(['arxiv:2512.16085', 'x:2']);
+
+  const ranked = await runCli('rank', '--papers', out, '--config', fixturePath('../digest.config.yaml'), '--out', inDir(dir.path, 'ranked.json'));
+  expect(ranked.code).toBe(0);
+});
+
+test('--since keeps papers first stored on or after the date; .gz output is gzipped', async () => {
+  store();
+  const out = inDir(dir.path, 'week.jsonl.gz');
+  expect(await runCli('papers', '--db', db(), '--out', out, '--since', '2026-06-02')).toEqual({ code: 0, out: '', err: `wrote 1 paper first seen since 2026-06-02 to ${out}\n` });
+  expect(JSON.parse(gunzipSync(readFileSync(out)).toString('utf8'))).toMatchObject({ id: 'x:2', source: 'feed' });
+});
+
+test('errors name the store or the date, without a stack trace', async () => {
+  expect(await runCli('papers', '--db', inDir(dir.path, 'none.sqlite'), '--out', inDir(dir.path, 'x.jsonl'))).toEqual({
+    code: 1, out: '', err: `digest: ${inDir(dir.path, 'none.sqlite')}: no paper store here yet: run \`digest fetch\` or \`digest import FILE\` first, or pass --db PATH\n`,
+  });
+  const bad = await runCli('papers', '--db', db(), '--out', 'x.jsonl', '--since', '2026-13-45');
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain("option '--since <date>' argument '2026-13-45' is invalid. expected a date like 2026-06-01 or an ISO time, saw \"2026-13-45\"");
+  store();
+  expect(await runCli('papers', '--db', db(), '--out', inDir(dir.path, 'no/such/dir/x.jsonl'))).toMatchObject({
+    code: 1, err: expect.stringMatching(new RegExp(`^digest: ${inDir(dir.path, 'no/such/dir/x.jsonl')}: cannot be written: ENOENT`)),
+  });
+});

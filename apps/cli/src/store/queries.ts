@@ -1,0 +1,131 @@
+import type { Paper } from '@labdigest/core';
+import { collapseDuplicates, type CollapsedPaper } from '@labdigest/sources';
+import { idsConflict, matchKeys, type MatchKeys } from '@labdigest/sources';
+import { mergePaper, samePaper } from '@labdigest/sources';
+import type { Db } from './open-db.ts';
+import { insertFresh } from './insert-fresh.ts';
+import { paperStatements, rowToPaper, type PaperRow } from './paper-rows.ts';
+
+/**
+ * What an upsert did: `new` rows inserted; `duplicates` records that were the same paper as one
+ * already stored or earlier in the batch (merged into it); `updated` stored rows that the merge changed.
+ * `new + duplicates` is the number of records given.
+ */
+export interface UpsertCounts {
+  new: number;
+  duplicates: number;
+  updated: number;
+}
+
+/**
+ * Stores papers, each paper once: a record is matched to a stored paper by normalized DOI, then arXiv id,
+ * then its own id, and only then by normalized title + first author surname (when no DOI or arXiv id
+ * contradicts). A match is merged (see mergePaper), so the journal version and its arXiv preprint end up
+ * on one row with both ids. Runs in one transaction (a savepoint inside a caller's transaction).
+ */
+export function upsertPapers(db: Db, papers: readonly Paper[], options: { source: string; now: Date }): UpsertCounts {
+  const now = options.now.toISOString();
+  const labelled = papers.map((p) => (p.source && p.source !== 'unknown' ? p : { ...p, source: options.source }));
+  const collapsed = collapseDuplicates(labelled);
+  return db.transaction(() => {
+    // A first import has nothing stored to match against: every collapsed paper is new.
+    const intoEmpty = paperStatements(db).isEmpty.get() === 1;
+    const { fresh, updated } = intoEmpty ? { fresh: collapsed, updated: 0 } : mergeIntoStored(db, collapsed, now);
+    insertFresh(db, fresh, now, { intoEmpty });
+    return { new: fresh.length, duplicates: papers.length - fresh.length, updated };
+  })();
+}
+
+/** Merges each collapsed paper that matches stored rows into them; returns the others, to insert. */
+function mergeIntoStored(db: Db, collapsed: readonly CollapsedPaper[], now: string): { fresh: CollapsedPaper[]; updated: number } {
+  const s = paperStatements(db);
+  const fresh: CollapsedPaper[] = [];
+  let updated = 0;
+  for (const { paper, ids, keys } of collapsed) {
+    const [target, ...others] = matchingRows(db, ids, keys);
+    if (target === undefined) {
+      fresh.push({ paper, ids, keys });
+      continue;
+    }
+    const stored = rowToPaper(s.byPk.get(target) as PaperRow);
+    let merged = mergePaper(stored, paper);
+    // The record names rows that were stored apart (its DOI on one, its arXiv id on another):
+    // they are one paper, so they become one row.
+    for (const other of others) {
+      merged = mergePaper(merged, rowToPaper(s.byPk.get(other) as PaperRow));
+      s.moveIds.run(target, other);
+      s.deleteRow.run(other);
+    }
+    if (others.length > 0 || !samePaper(stored, merged)) {
+      s.update.run({ ...paperParams(merged, matchKeys(merged).titleKey, now), pk: target });
+      updated++;
+    } else {
+      s.touch.run(now, target);
+    }
+    registerIds(db, target, ids, keys);
+  }
+  return { fresh, updated };
+}
+
+function matchingRows(db: Db, ids: readonly string[], keys: MatchKeys): number[] {
+  const s = paperStatements(db);
+  const pks: number[] = [];
+  const add = (pk: number | undefined) => { if (pk !== undefined && !pks.includes(pk)) pks.push(pk); };
+  if (keys.doi !== null) add(s.findId.get('doi', keys.doi) as number | undefined);
+  if (keys.arxiv !== null) add(s.findId.get('arxiv', keys.arxiv) as number | undefined);
+  for (const id of ids) add(s.findId.get('id', id) as number | undefined);
+  if (pks.length > 0 || keys.titleKey === null) return pks;
+  // Fallback: same title and first author, unless the ids say they are different papers
+  // (an erratum or a reply often repeats the title under its own DOI).
+  for (const row of s.byTitleKey.all(keys.titleKey) as { pk: number; id: string; doi: string | null; arxiv_id: string | null; url: string | null }[]) {
+    if (!idsConflict(keys, matchKeys({ id: row.id, doi: row.doi, arxivId: row.arxiv_id, url: row.url, title: '', authors: [] }))) return [row.pk];
+  }
+  return pks;
+}
+
+function registerIds(db: Db, pk: number, ids: readonly string[], keys: MatchKeys): void {
+  const s = paperStatements(db);
+  for (const id of ids) s.addId.run('id', id, pk);
+  if (keys.doi !== null) s.addId.run('doi', keys.doi, pk);
+  if (keys.arxiv !== null) s.addId.run('arxiv', keys.arxiv, pk);
+}
+
+function paperParams(p: Paper, titleKey: string | null, now: string) {
+  return {
+    id: p.id, title: p.title, abstract: p.abstract, authors: JSON.stringify(p.authors), published: p.published,
+    doi: p.doi, arxiv_id: p.arxivId, url: p.url, venue: p.venue, categories: JSON.stringify(p.categories),
+    source: p.source, tags: JSON.stringify(p.tags), title_key: titleKey, now,
+  };
+}
+
+/** Papers first stored at or after `since` (an ISO date or date-time), oldest first. */
+export function papersSince(db: Db, since: string | Date | null = null): Paper[] {
+  const from = since === null ? '' : typeof since === 'string' ? since : since.toISOString();
+  return (paperStatements(db).since.all(from) as PaperRow[]).map(rowToPaper);
+}
+
+export interface SearchHit {
+  readonly paper: Paper;
+  /** bm25 relevance, higher is better (a title match counts more than an abstract match). */
+  readonly score: number;
+}
+
+/**
+ * Full-text search over titles and abstracts, best first. The query is taken as plain words, never as
+ * FTS5 syntax (each word is quoted), so `"`, `*`, `AND`, `-` or `:` can't cause a syntax error.
+ * All words must match; when no paper has them all, papers with any of them are returned.
+ */
+export function searchPapers(db: Db, query: string, limit = 20): SearchHit[] {
+  const words = query.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0 || limit <= 0) return [];
+  const quoted = words.map((w) => `"${w.replaceAll('"', '""')}"`);
+  const s = paperStatements(db);
+  let rows = s.search.all(quoted.join(' AND '), limit) as (PaperRow & { score: number })[];
+  if (rows.length === 0 && quoted.length > 1) rows = s.search.all(quoted.join(' OR '), limit) as (PaperRow & { score: number })[];
+  return rows.map((row) => ({ paper: rowToPaper(row), score: -row.score }));
+}
+
+/** How many papers the store holds. */
+export function countPapers(db: Db): number {
+  return paperStatements(db).count.get() as number;
+}

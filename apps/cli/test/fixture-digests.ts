@@ -1,0 +1,40 @@
+import { paperSchema, parseGroupConfig, type Digest, type GroupConfig, type Paper } from '@labdigest/core';
+import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
+import { assembleDigest, createRanker } from '@labdigest/ranker';
+import { loadCorpusBackground } from '../src/digest/background.ts';
+
+/**
+ * Test support: digests built as `digest build` builds them, by ranking real recorded papers
+ * (fixtures/papers) with the default config (digest.config.yaml) and the shipped corpus IDF.
+ * Cached: ranking the sample week takes a few seconds.
+ */
+
+/** The default config, parsed. */
+export function defaultConfig(): GroupConfig {
+  const result = parseGroupConfig(readDefaultConfigText());
+  if (!result.ok) throw new Error(`digest.config.yaml is invalid: ${result.issues.map((i) => i.message).join('; ')}`);
+  return result.config;
+}
+
+const cache = new Map<string, Digest>();
+
+function digestOf(fixture: string, date: string): Digest {
+  const cached = cache.get(fixture);
+  if (cached) return cached;
+  const config = defaultConfig();
+  const papers: Paper[] = readFixtureRecords(fixture).map((r) => paperSchema.parse(r));
+  const { papers: ranked } = createRanker(config).rank(papers, { background: loadCorpusBackground() });
+  const digest = assembleDigest(config, papers, ranked, { date, generatedAt: `${date}T06:00:00.000Z`, sample: true });
+  cache.set(fixture, digest);
+  return digest;
+}
+
+/** 1,755 journal papers of one week (OpenAlex): 53 in the digest, two of them the same paper in two journals. */
+export function sampleWeekDigest(): Digest {
+  return digestOf('papers/sample-week.jsonl.gz', '2026-08-21');
+}
+
+/** 313 papers of the mixed corpus slice: 9 in the digest, one an arXiv preprint without a date. */
+export function corpusSliceDigest(): Digest {
+  return digestOf('papers/corpus-slice.jsonl', '2026-08-08');
+}
