@@ -35,6 +35,7 @@ export const STYLE = {
   row: 'margin:0 0 10px;font-size:15px;line-height:1.4;',
   rowDetail: 'font-size:13px;color:#57606a;',
   kicker: 'margin:0 0 2px;font-size:13px;color:#57606a;',
+  cta: 'margin:28px 0 0;font-size:16px;font-weight:bold;',
   note: 'margin:0 0 16px;padding:8px 12px;border-left:4px solid #0969da;background-color:#ddf4ff;color:#1f2328;font-size:14px;',
 } as const;
 
@@ -104,16 +105,16 @@ const SAMPLE_HTML = `<p style="${STYLE.sample}"><strong>Sample data:</strong> bu
 /**
  * The parts as HTML lines: every choice in full when the document fits `budget` bytes that way;
  * else the choices in order of priority take their full form while the document stays within it,
- * and the note goes where SHORTENED stands. `full[i]` says how choice i (in document order) is shown.
+ * and `note` goes where SHORTENED stands. `full[i]` says how choice i (in document order) is shown.
  */
-export function fitParts(parts: readonly Part[], budget: number, title = ''): { html: string[]; full: boolean[] } {
+export function fitParts(parts: readonly Part[], budget: number, title = '', note = SHORTENED_HTML): { html: string[]; full: boolean[] } {
   const bytes = (text: string) => encoder.encode(text).length + 1; // + the newline that joins the lines
   const choices = parts.filter((p): p is Choice => typeof p === 'object');
   let total = bytes(htmlDocument(title, [])) + parts.reduce((n, p) => n + (typeof p === 'string' ? bytes(p) : 0), 0);
   const allFull = total + choices.reduce((n, c) => n + bytes(c.full), 0);
   const full = choices.map(() => allFull <= budget);
   if (allFull > budget) {
-    total += bytes(SHORTENED_HTML) + choices.reduce((n, c) => n + bytes(c.row), 0);
+    total += bytes(note) + choices.reduce((n, c) => n + bytes(c.row), 0);
     const order = choices.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
     for (const { c, i } of order) {
       const extra = bytes(c.full) - bytes(c.row);
@@ -126,7 +127,7 @@ export function fitParts(parts: readonly Part[], budget: number, title = ''): { 
   const shortened = full.some((f) => !f);
   let k = 0;
   const html = parts.flatMap((p) => {
-    if (p === SHORTENED) return shortened ? [SHORTENED_HTML] : [];
+    if (p === SHORTENED) return shortened ? [note] : [];
     if (typeof p === 'string') return [p];
     return [full[k++] ? p.full : p.row];
   });
