@@ -10,13 +10,14 @@ import papers from './commands/papers.ts';
 import publish from './commands/publish.ts';
 import rank from './commands/rank.ts';
 import search from './commands/search.ts';
+import send from './commands/send.ts';
 import serve from './commands/serve.ts';
 import start from './commands/start.ts';
 import { processIo, type Io } from './io.ts';
 
 /** The commands, in the order `digest --help` lists them. */
 export const COMMANDS: readonly CommandDefinition<never>[] = [
-  rank, fetch, papers, importCommand, search, build, serve, start, publish, exportCommand, explain, init,
+  rank, fetch, papers, importCommand, search, build, serve, start, publish, send, exportCommand, explain, init,
 ] as readonly CommandDefinition<never>[];
 
 /**

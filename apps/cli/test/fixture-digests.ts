@@ -38,3 +38,23 @@ export function sampleWeekDigest(): Digest {
 export function corpusSliceDigest(): Digest {
   return digestOf('papers/corpus-slice.jsonl', '2026-08-08');
 }
+
+/**
+ * The digest with the first `picks` papers of each section marked as picks and the rest as "more in
+ * this section", ranks in section order: a schemaVersion 2 briefing made from a real digest, until
+ * the ranker chooses picks itself. No paper's text is changed.
+ */
+export function withPicks(digest: Digest, picks = 3): Digest {
+  return {
+    ...digest,
+    sections: digest.sections.map((section) => ({
+      ...section,
+      papers: section.papers.map((paper, i) => ({ ...paper, pick: i < picks, rank: i + 1 })),
+    })),
+  };
+}
+
+/** The sample week as a briefing: 3 picks a section (12), the other 41 papers "more in this section". */
+export function sampleWeekBriefing(): Digest {
+  return withPicks(sampleWeekDigest());
+}

@@ -25,7 +25,8 @@ function renderApp(search: string, fetch = fakeFetch(), extra: Record<string, un
   return render(App, { props: { base: BASE, fetch, ...extra } });
 }
 // jsdom renders a 40-paper digest slowly on a busy machine: wait longer than the 1 s default.
-const slow = { timeout: 8000 };
+// Generous: under a loaded machine (turbo runs three suites at once on two cores) a render can take seconds.
+const slow = { timeout: 20_000 };
 const heading = () => screen.findByRole('heading', { level: 1 }, slow);
 
 beforeEach(() => history.replaceState(null, '', '/'));

@@ -1,6 +1,7 @@
 import { readDefaultConfigText } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseGroupConfig } from './config-file.ts';
+import { chatName, memberDelivery, parseMailbox } from './config.ts';
 import { formatIssues } from './issues.ts';
 
 const minimal = `group:
@@ -102,4 +103,101 @@ describe('every config error names file, line, column and field', () => {
     const text = minimal.replace('    keywords:', '    threshold: 5\n    colour: red\n    keywords:');
     expect(errorsOf(text).split('\n')).toHaveLength(2);
   });
+});
+
+describe('delivery', () => {
+  const withDelivery = `${minimal.replace('    areas: [polymer-electrolytes]\n', '    areas: [polymer-electrolytes]\n    email: naibing.wu@uni.example.edu\n')}  - name: Yanhao Deng
+    interests: [phase field]
+    email: yanhao.deng@uni.example.edu
+    delivery: weekly
+  - name: Visiting Student
+    interests: [PEO]
+delivery:
+  readerUrl: https://lab.example.org/digest/
+  email:
+    from: DENG.Group digest <digest@lab.example.org>
+    smtp:
+      host: smtp.example.org
+      user: digest
+  chat:
+    - type: slack
+      webhookEnv: LABDIGEST_SLACK_WEBHOOK
+    - type: discord
+      webhookEnv: LABDIGEST_DISCORD_WEBHOOK
+      name: lab-discord
+`;
+
+  test('a full block parses, with its defaults; a member with an address gets daily e-mail', () => {
+    const result = parseGroupConfig(withDelivery);
+    expect(result.ok, result.ok ? '' : formatIssues(result.issues)).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.delivery).toEqual({
+      readerUrl: 'https://lab.example.org/digest/',
+      email: { from: 'DENG.Group digest <digest@lab.example.org>', weeklyOn: 'monday', smtp: { host: 'smtp.example.org', security: 'starttls', user: 'digest' } },
+      chat: [{ type: 'slack', webhookEnv: 'LABDIGEST_SLACK_WEBHOOK' }, { type: 'discord', webhookEnv: 'LABDIGEST_DISCORD_WEBHOOK', name: 'lab-discord' }],
+    });
+    expect(result.config.members.map((m) => [m.name, m.email, memberDelivery(m)])).toEqual([
+      ['Naibing Wu', 'naibing.wu@uni.example.edu', 'daily'],
+      ['Yanhao Deng', 'yanhao.deng@uni.example.edu', 'weekly'],
+      ['Visiting Student', undefined, 'off'],
+    ]);
+    expect(result.config.delivery?.chat.map(chatName)).toEqual(['slack', 'lab-discord']);
+  });
+
+  test('a config without delivery sends nothing and is valid as before', () => {
+    const result = parseGroupConfig(minimal);
+    expect(result.ok && result.config.delivery).toBeUndefined();
+  });
+
+  test.each([
+    ['a weekly member without an address',
+      withDelivery.replace('    email: yanhao.deng@uni.example.edu\n', ''),
+      'digest.config.yaml:16:15 members[1].delivery: member "Yanhao Deng" gets a weekly e-mail but has no email: add one, or set delivery: off'],
+    ['an address that is none',
+      withDelivery.replace('naibing.wu@uni.example.edu', 'naibing.wu at uni'),
+      'digest.config.yaml:13:12 members[0].email: expected an e-mail address like naibing.wu@university.edu, saw "naibing.wu at uni"'],
+    ['two members with one address',
+      withDelivery.replace('yanhao.deng@uni.example.edu', 'Naibing.Wu@uni.example.edu'),
+      'digest.config.yaml:16:12 members[1].email: e-mail address "Naibing.Wu@uni.example.edu" is given to two members'],
+    ['an unknown delivery',
+      withDelivery.replace('delivery: weekly', 'delivery: monthly'),
+      'digest.config.yaml:17:15 members[1].delivery: expected daily, weekly or off, saw "monthly"'],
+    ['a password in the file',
+      withDelivery.replace('      user: digest\n', '      user: digest\n      password: hunter2\n'),
+      'digest.config.yaml:27:7 delivery.email.smtp.password: unknown field "password": the SMTP password comes from the environment variable LABDIGEST_SMTP_PASSWORD, never from this file'],
+    ['a webhook URL in the file',
+      withDelivery.replace('      webhookEnv: LABDIGEST_SLACK_WEBHOOK\n', '      webhookEnv: LABDIGEST_SLACK_WEBHOOK\n      url: https://hooks.slack.com/services/T0/B0/x\n'),
+      'digest.config.yaml:30:7 delivery.chat[0].url: unknown field "url": a webhook URL is a secret: put it in an environment variable and name that variable in webhookEnv'],
+    ['a URL where the variable\'s name goes',
+      withDelivery.replace('webhookEnv: LABDIGEST_SLACK_WEBHOOK', 'webhookEnv: https://hooks.slack.com/services/T0/B0/x'),
+      'digest.config.yaml:29:19 delivery.chat[0].webhookEnv: expected the name of an environment variable, like LABDIGEST_SLACK_WEBHOOK (the URL itself never goes in this file), saw "https://hooks.slack.com/services/T0/B0/x"'],
+    ['an unknown chat type',
+      withDelivery.replace('type: slack', 'type: feishu'),
+      'digest.config.yaml:28:13 delivery.chat[0].type: expected a chat type: slack, mattermost, teams, discord, matrix, saw "feishu"'],
+    ['two chats of one name',
+      withDelivery.replace('      name: lab-discord\n', '      name: slack\n'),
+      'digest.config.yaml:32:13 delivery.chat[1].name: two chats are called "slack": give each a distinct name'],
+    ['a sender that is no address',
+      withDelivery.replace('from: DENG.Group digest <digest@lab.example.org>', 'from: DENG.Group digest'),
+      'digest.config.yaml:23:11 delivery.email.from: expected an e-mail address, alone or as `Name <address>`, saw "DENG.Group digest"'],
+    ['an unknown security',
+      withDelivery.replace('      user: digest\n', '      user: digest\n      security: ssl\n'),
+      'digest.config.yaml:27:17 delivery.email.smtp.security: expected tls, starttls or none, saw "ssl"'],
+    ['a typo in the block',
+      withDelivery.replace('  readerUrl:', '  readerURL:'),
+      'digest.config.yaml:21:3 delivery.readerURL: unknown field "readerURL" (did you mean "readerUrl"?); expected one of readerUrl, email, chat'],
+  ])('%s', (_name, text, expected) => {
+    expect(errorsOf(text)).toContain(expected);
+  });
+});
+
+test.each([
+  ['digest@lab.example.org', { name: null, address: 'digest@lab.example.org' }],
+  ['DENG.Group digest <digest@lab.example.org>', { name: 'DENG.Group digest', address: 'digest@lab.example.org' }],
+  ['"Deng, Group" <digest@lab.example.org>', { name: 'Deng, Group', address: 'digest@lab.example.org' }],
+  ['DENG.Group digest', null],
+  ['<not an address>', null],
+  ['a@b.org, c@d.org', null],
+])('parseMailbox(%j)', (text, expected) => {
+  expect(parseMailbox(text)).toEqual(expected);
 });

@@ -1,7 +1,8 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
-  areaSchema, groupConfigSchema, memberSchema, sourceSchema, type GroupConfig,
+  areaSchema, chatName, chatTargetSchema, deliveryEmailSchema, deliverySchema, groupConfigSchema, memberDelivery,
+  memberSchema, smtpSchema, sourceSchema, type GroupConfig,
 } from './config.ts';
 import { describeValue, type ValidationIssue } from './issues.ts';
 
@@ -72,6 +73,7 @@ function crossCheck(config: GroupConfig): ValidationIssue[] {
       issues.push({ code: 'empty_member', path: ['members', i], message: `member "${member.name}" has no interests, areas or authors: nothing could concern them` });
     }
   });
+  issues.push(...deliveryCrossCheck(config));
   const sourceNames = config.sources.map((s) => s.name);
   config.sources.forEach((s, i) => {
     if (sourceNames.indexOf(s.name) !== i) {
@@ -81,7 +83,56 @@ function crossCheck(config: GroupConfig): ValidationIssue[] {
   return issues;
 }
 
+/** Delivery rules: a member to e-mail needs an address, one address per member, chat names unique. */
+function deliveryCrossCheck(config: GroupConfig): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const emails = config.members.map((m) => m.email?.toLowerCase());
+  config.members.forEach((member, i) => {
+    if (member.delivery && member.delivery !== 'off' && !member.email) {
+      issues.push({
+        code: 'missing_email', path: ['members', i, 'delivery'],
+        message: `member "${member.name}" gets a ${member.delivery} e-mail but has no email: add one, or set delivery: off`,
+      });
+    }
+    if (member.email && memberDelivery(member) !== 'off' && emails.indexOf(member.email.toLowerCase()) !== i) {
+      issues.push({ code: 'duplicate', path: ['members', i, 'email'], message: `e-mail address "${member.email}" is given to two members` });
+    }
+  });
+  const chats = config.delivery?.chat ?? [];
+  const names = chats.map(chatName);
+  chats.forEach((chat, i) => {
+    if (names.indexOf(chatName(chat)) !== i) {
+      issues.push({
+        code: 'duplicate', path: ['delivery', 'chat', i, chat.name ? 'name' : 'type'],
+        message: `two chats are called "${chatName(chat)}": give each a distinct name`,
+      });
+    }
+  });
+  return issues;
+}
+
+/** Why a field people reach for is not there: secrets come from the environment. */
+const SECRET_FIELDS: Readonly<Record<string, string>> = {
+  password: 'the SMTP password comes from the environment variable LABDIGEST_SMTP_PASSWORD, never from this file',
+  pass: 'the SMTP password comes from the environment variable LABDIGEST_SMTP_PASSWORD, never from this file',
+  url: 'a webhook URL is a secret: put it in an environment variable and name that variable in webhookEnv',
+  webhook: 'a webhook URL is a secret: put it in an environment variable and name that variable in webhookEnv',
+  webhookUrl: 'a webhook URL is a secret: put it in an environment variable and name that variable in webhookEnv',
+};
+
+function deliveryKeys(path: readonly PropertyKey[]): string[] | undefined {
+  if (path[0] !== 'delivery') return undefined;
+  const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
+  if (path.length === 1) return keysOf(deliverySchema);
+  if (path.length === 2 && path[1] === 'email') return keysOf(deliveryEmailSchema);
+  if (path.length === 3 && path[1] === 'email' && path[2] === 'smtp') return keysOf(smtpSchema);
+  if (path.length === 3 && path[1] === 'chat') return keysOf(chatTargetSchema);
+  return [];
+}
+
 function knownKeys(path: readonly PropertyKey[]): string[] {
+  const delivery = deliveryKeys(path);
+  if (delivery) return delivery;
   const [head, , ...rest] = path;
   const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
   if (path.length === 0) return keysOf(groupConfigSchema);
@@ -101,10 +152,14 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(path);
-      return issue.keys.map((key) => ({
-        code: 'unknown_field', path: [...path, key],
-        message: `unknown field "${key}"${suggest(key, known)}${known.length ? `; expected one of ${known.join(', ')}` : ''}`,
-      }));
+      return issue.keys.map((key) => {
+        const secret = path[0] === 'delivery' ? SECRET_FIELDS[key] : undefined;
+        return {
+          code: 'unknown_field', path: [...path, key],
+          message: secret ? `unknown field "${key}": ${secret}`
+            : `unknown field "${key}"${suggest(key, known)}${known.length ? `; expected one of ${known.join(', ')}` : ''}`,
+        };
+      });
     }
     case 'invalid_type': {
       if (value === undefined) {

@@ -52,8 +52,97 @@ export const areaSchema = z.strictObject({
   maxPapers: z.number().int().positive().optional(),
 });
 
+// ---- Delivery (docs/delivery.md): who gets the digest by e-mail, and which chats get the picks. ----
+// Kept in one block, spread into the member and group schemas, so other changes to them merge cleanly.
+
+/** How often a member gets an e-mail: each digest, one a week, or none. */
+export const MEMBER_DELIVERIES = ['daily', 'weekly', 'off'] as const;
+export type MemberDelivery = (typeof MEMBER_DELIVERIES)[number];
+
+const emailAddress = z.email({ error: 'expected an e-mail address like naibing.wu@university.edu' });
+
+const memberDeliveryFields = {
+  /** Where `digest send` e-mails this member their digest. */
+  email: emailAddress.optional(),
+  /** daily (every digest), weekly (one e-mail a week) or off; daily when an e-mail is given. */
+  delivery: z.enum(MEMBER_DELIVERIES, { error: 'expected daily, weekly or off' }).optional(),
+};
+
+/** The member's delivery: as configured, else daily with an e-mail address and off without. */
+export function memberDelivery(member: { readonly email?: string | undefined; readonly delivery?: MemberDelivery | undefined }): MemberDelivery {
+  return member.delivery ?? (member.email ? 'daily' : 'off');
+}
+
+/** `Name <address>` or a bare address, split; null when the text is neither. */
+export function parseMailbox(text: string): { readonly name: string | null; readonly address: string } | null {
+  const match = /^\s*(?:"?([^"<>]*?)"?\s*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(text);
+  const address = match?.[2] ?? match?.[3];
+  if (!address || !emailAddress.safeParse(address).success) return null;
+  return { name: match?.[1]?.trim() || null, address };
+}
+
+const mailbox = z.string().refine((text) => parseMailbox(text) !== null, {
+  error: 'expected an e-mail address, alone or as `Name <address>`',
+});
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const CHAT_TYPES = ['slack', 'mattermost', 'teams', 'discord', 'matrix'] as const;
+export type ChatType = (typeof CHAT_TYPES)[number];
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+  error: 'expected the name of an environment variable, like LABDIGEST_SLACK_WEBHOOK (the URL itself never goes in this file)',
+});
+
+export const smtpSchema = z.strictObject({
+  host: z.string().trim().min(1),
+  /** Default: 465 for tls, 587 for starttls, 25 for none. */
+  port: z.number().int().min(1).max(65535).optional(),
+  /** tls: TLS from the first byte (port 465); starttls: plain, then upgraded, TLS required (587); none: no TLS. */
+  security: z.enum(['tls', 'starttls', 'none'], { error: 'expected tls, starttls or none' }).default('starttls'),
+  /** The login; its password comes from LABDIGEST_SMTP_PASSWORD, never from this file. */
+  user: z.string().trim().min(1).optional(),
+});
+
+export const deliveryEmailSchema = z.strictObject({
+  /** The sender: `DENG.Group digest <digest@lab.example.org>`. Message-IDs use its domain. */
+  from: mailbox,
+  replyTo: mailbox.optional(),
+  /** The day weekly members get their e-mail. */
+  weeklyOn: z.enum(WEEKDAYS, { error: `expected a weekday: ${WEEKDAYS.join(', ')}` }).default('monday'),
+  smtp: smtpSchema,
+});
+
+export const chatTargetSchema = z.strictObject({
+  type: z.enum(CHAT_TYPES, { error: `expected a chat type: ${CHAT_TYPES.join(', ')}` }),
+  /** The environment variable holding the webhook URL (the URL is a secret: it never goes in this file). */
+  webhookEnv: envName,
+  /** What the summary and the store call it; the type when absent. */
+  name: id.optional(),
+});
+
+export const deliverySchema = z.strictObject({
+  /** The reader's address: e-mails and chats link to `?d=<date>` and `?member=<name>` there. */
+  readerUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, like https://lab.example.org/digest/' }).optional(),
+  email: deliveryEmailSchema.optional(),
+  chat: z.array(chatTargetSchema).default([]),
+});
+
+export type Smtp = z.infer<typeof smtpSchema>;
+export type DeliveryEmail = z.infer<typeof deliveryEmailSchema>;
+export type ChatTarget = z.infer<typeof chatTargetSchema>;
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** A chat target's name in the summary and the store: its name, else its type. */
+export function chatName(chat: Pick<ChatTarget, 'type' | 'name'>): string {
+  return chat.name ?? chat.type;
+}
+// ---- end of delivery ----
+
 export const memberSchema = z.strictObject({
   name: z.string().trim().min(1),
+  ...memberDeliveryFields,
   /** What the member works on, as keywords: the same notation as an area's. */
   interests: z.array(keywordSchema).default([]),
   /** Area ids the member follows. */
@@ -93,6 +182,8 @@ export const groupConfigSchema = z.strictObject({
   areas: z.array(areaSchema).min(1, { error: 'the group needs at least one area' }),
   members: z.array(memberSchema).default([]),
   sources: z.array(sourceSchema).default([]),
+  /** Sending the digest by e-mail and to chats (`digest send`); nothing is sent without it. */
+  delivery: deliverySchema.optional(),
 });
 
 export type Area = z.infer<typeof areaSchema>;

@@ -3,6 +3,11 @@ export {
   keywordSchema, areaSchema, memberSchema, sourceSchema, groupConfigSchema,
   type Keyword, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
 } from './config.ts';
+export {
+  deliverySchema, deliveryEmailSchema, smtpSchema, chatTargetSchema, memberDelivery, parseMailbox, chatName,
+  MEMBER_DELIVERIES, WEEKDAYS, CHAT_TYPES,
+  type Delivery, type DeliveryEmail, type Smtp, type ChatTarget, type ChatType, type MemberDelivery, type Weekday,
+} from './config.ts';
 export { parseGroupConfig, suggest, type ConfigResult } from './config-file.ts';
 export {
   DIGEST_SCHEMA_VERSION, digestSchema, digestSectionSchema, digestEntrySchema, matchedTermSchema,

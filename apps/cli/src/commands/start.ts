@@ -5,7 +5,7 @@ export default defineCommand<WaitOptions & {
   config: string; db: string; digests: string; reader: string; port: number; host: string; offline?: boolean; buildReader?: boolean;
 }>({
   name: 'start',
-  description: 'fetch, rank, write today\'s digest, build the reader and serve it (the one command of `pnpm start`)',
+  description: 'fetch, rank, write today\'s digest, send it when delivery is configured, build the reader and serve it (the one command of `pnpm start`)',
   options: [
     configOption, dbOption, digestsOption, readerOption, portOption, hostOption,
     { flags: '--offline', description: 'do not try the live sources: use the bundled recorded feeds' },

@@ -13,6 +13,7 @@ import { withLock } from '../store/lock.ts';
 import { startRecordedFeeds } from '../net/recorded-feeds.ts';
 import { buildCommand } from './build-command.ts';
 import { serveCommand } from '../serve/serve-command.ts';
+import { deliverAfterBuild } from '../deliver/start-step.ts';
 
 export interface StartOptions {
   readonly config: string;
@@ -36,7 +37,8 @@ export async function networkReachable(host = 'export.arxiv.org', timeoutMs = 30
 }
 
 /**
- * `digest start` (`pnpm start`): fetch, rank, write today's digest, build the reader and serve it.
+ * `digest start` (`pnpm start`): fetch, rank, write today's digest, send it when the config has a
+ * delivery block (never sample data), build the reader and serve it.
  * Without a network it says so in one line and uses the bundled recorded feeds, and the digest is
  * marked as sample data.
  */
@@ -64,6 +66,7 @@ export async function startCommand(options: StartOptions, io: Io): Promise<{ url
     }
   }, { command: 'digest start', waitMs: (options.wait ?? 0) * 1000, note: io.err });
   await buildCommand({ config: options.config, db: options.db, digests: options.digests, sample, wait: options.wait }, { ...io, out: () => undefined });
+  await deliverAfterBuild({ config, configFile: options.config, db: options.db, digests: options.digests, sample }, io, { wait: options.wait });
   if (options.buildReader !== false) {
     io.err('building the reader ...\n');
     const built = spawnSync('pnpm', ['--filter', '@labdigest/reader', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], shell: false });

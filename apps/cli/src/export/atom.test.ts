@@ -2,7 +2,7 @@ import type { Digest } from '@labdigest/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { digestToAtom, tagUri, xml } from './atom.ts';
-import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { corpusSliceDigest, sampleWeekBriefing, sampleWeekDigest } from '../../test/fixture-digests.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
 const week = sampleWeekDigest();
@@ -70,6 +70,19 @@ describe('digestToAtom on the sample week', () => {
     expect(first.content).toBeUndefined();
     expect(entries.map((e) => e.category[0]!['@_term'])).toEqual(papers.map((p) => p.section.id));
   });
+});
+
+test('a briefing: every paper an entry; the rest summed up in one line (section, source line, members)', () => {
+  const briefing = sampleWeekBriefing();
+  const entries = parseFeed(digestToAtom(briefing)).entry ?? [];
+  const papers = briefing.sections.flatMap((s) => s.papers);
+  expect(entries.map((e) => e.title['#text'])).toEqual(papers.map((p) => p.title));
+  const pick = papers[3]!;
+  const more = papers[6]!;
+  expect([pick.pick, more.pick]).toEqual([true, false]);
+  expect(entries[3]!.summary['#text']).toBe(`${pick.summary}\n\nRelevance to DENG.Group: ${pick.note}`);
+  expect(entries[6]!.summary['#text']).toBe('More in Polymer Electrolytes: Angewandte Chemie International Edition (10.1002/anie.7695165) · Naibing Wu');
+  expect(entries.filter((e) => e.summary['#text'].startsWith('More in '))).toHaveLength(included - 12);
 });
 
 test('an arXiv preprint without a date has no published element', () => {

@@ -1,5 +1,5 @@
 import type { Digest, DigestEntry, DigestSection } from '@labdigest/core';
-import { isHttpUrl, oneLine } from './entry-parts.ts';
+import { isHttpUrl, oneLine, rowDetail, splitPicks } from './entry-parts.ts';
 
 export interface AtomOptions {
   /** Where this feed is published: becomes `<link rel="self">` (http(s) only). */
@@ -9,7 +9,9 @@ export interface AtomOptions {
 }
 
 /**
- * The digest as an Atom 1.0 feed (RFC 4287): one entry per paper, in digest order.
+ * The digest as an Atom 1.0 feed (RFC 4287): one entry per paper, section by section, each
+ * section's picks first. A pick's summary is the paper's summary and relevance note; the rest are
+ * "more in this section", summed up in one line (section, source line, members).
  * Entry ids are tag: URIs (RFC 4151) built from the group and the paper id, so a paper keeps its
  * id from one digest to the next and feed readers show it once; a URL would change with http/https
  * or a version suffix. `updated` is the digest's generatedAt for the feed and every entry.
@@ -29,14 +31,17 @@ export function digestToAtom(digest: Digest, options: AtomOptions = {}): string 
   if (isHttpUrl(options.readerUrl)) lines.push(`  <link rel="alternate" type="text/html" href="${xml(options.readerUrl)}"/>`);
   lines.push(`  <author><name>${xml(group)}</name></author>`, '  <generator>labdigest</generator>');
   for (const section of digest.sections) {
-    for (const entry of section.papers) lines.push(...entryLines(group, section, entry, updated));
+    const { picks, rest } = splitPicks(section.papers);
+    for (const entry of [...picks, ...rest]) lines.push(...entryLines(group, section, entry, updated));
   }
   lines.push('</feed>', '');
   return lines.join('\n');
 }
 
 function entryLines(group: string, section: DigestSection, entry: DigestEntry, updated: string): string[] {
-  const text = [oneLine(entry.summary), `Relevance to ${group}: ${oneLine(entry.note)}`].filter(Boolean).join('\n\n');
+  const text = entry.pick
+    ? [oneLine(entry.summary), `Relevance to ${group}: ${oneLine(entry.note)}`].filter(Boolean).join('\n\n')
+    : [`More in ${oneLine(section.name)}`, rowDetail(entry)].filter(Boolean).join(': ');
   const lines = [
     '  <entry>',
     `    <id>${xml(tagUri(group, entry.id))}</id>`,

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { authorLine, isHttpUrl, oneLine, termLabels } from './entry-parts.ts';
-import { sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { authorLine, countsLine, isHttpUrl, oneLine, rowDetail, splitPicks, termLabels } from './entry-parts.ts';
+import { sampleWeekDigest, withPicks } from '../../test/fixture-digests.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
 const week = sampleWeekDigest();
@@ -32,4 +32,24 @@ test('termLabels on a real entry: where and how often, then how many more', () =
 
 test('oneLine folds newlines and runs of spaces', () => {
   expect(oneLine(' a\n\n b\t c ')).toBe('a b c');
+});
+
+test('splitPicks: picks then the rest, each by rank, whatever order the papers come in', () => {
+  const section = withPicks(week).sections[1]!;
+  const { picks, rest } = splitPicks([...section.papers].reverse());
+  expect(picks.map((p) => p.rank)).toEqual([1, 2, 3]);
+  expect(rest.map((p) => p.rank)).toEqual(Array.from({ length: section.papers.length - 3 }, (_, i) => i + 4));
+  expect(splitPicks(week.sections[1]!.papers).rest).toEqual([]);
+});
+
+test('countsLine names the picks only when some papers are not picks', () => {
+  const { included, considered } = week.stats;
+  expect(countsLine(week)).toBe(`DENG.Group · ${included} papers of ${considered} considered`);
+  expect(countsLine(withPicks(week, 2))).toBe(`DENG.Group · ${included} papers of ${considered} considered · 8 picks`);
+});
+
+test('rowDetail: the source line and the members, or whichever is there', () => {
+  const entry = week.sections[1]!.papers[0]!;
+  expect(rowDetail(entry)).toBe('Advanced Functional Materials (10.1002/adfm.77192) · Naibing Wu');
+  expect(rowDetail({ ...entry, members: [] })).toBe('Advanced Functional Materials (10.1002/adfm.77192)');
 });

@@ -1,4 +1,4 @@
-import type { DigestEntry, MatchedTerm } from '@labdigest/core';
+import type { Digest, DigestEntry, MatchedTerm } from '@labdigest/core';
 
 /**
  * Pieces of a digest entry that every export format shows the same way (Markdown, HTML, text):
@@ -35,4 +35,40 @@ export function termLabels(terms: readonly MatchedTerm[], max = 8): string[] {
 /** Whitespace runs (newlines included) as one space: paper text is one paragraph in every format. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A section's picks and the rest ("more in this section"), each in rank order. A version 1 digest
+ * reads as all picks (core's upgradeDigestJson), so its sections have no rest.
+ */
+export function splitPicks(papers: readonly DigestEntry[]): { picks: DigestEntry[]; rest: DigestEntry[] } {
+  const ranked = [...papers].sort((a, b) => a.rank - b.rank);
+  return { picks: ranked.filter((p) => p.pick), rest: ranked.filter((p) => !p.pick) };
+}
+
+/** "12 more in Polymer Electrolytes". */
+export function moreLabel(n: number, sectionName: string): string {
+  return `${n} more in ${oneLine(sectionName)}`;
+}
+
+/** The members a paper concerns, as the compact row shows them: "Naibing Wu, Yanhao Deng". */
+export function memberNames(entry: DigestEntry): string {
+  return entry.members.map((m) => oneLine(m.name)).filter(Boolean).join(', ');
+}
+
+/** A compact row's second line: the source line, then the members. */
+export function rowDetail(entry: DigestEntry): string {
+  return [oneLine(entry.sourceLine), memberNames(entry)].filter(Boolean).join(' · ');
+}
+
+/**
+ * The line under the title: "DENG.Group · 53 papers of 1755 considered", then " · 12 picks" when
+ * the digest has papers beyond its picks (a version 1 digest, all picks, reads as before).
+ */
+export function countsLine(digest: Digest): string {
+  const { included, considered } = digest.stats;
+  const picks = digest.sections.reduce((n, s) => n + s.papers.filter((p) => p.pick).length, 0);
+  const papers = digest.sections.reduce((n, s) => n + s.papers.length, 0);
+  const base = oneLine(`${digest.group.name} · ${included} paper${included === 1 ? '' : 's'} of ${considered} considered`);
+  return picks < papers ? `${base} · ${picks} pick${picks === 1 ? '' : 's'}` : base;
 }

@@ -6,7 +6,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { buildProgram } from '../cli.ts';
 import { InputError } from '../errors.ts';
-import { sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { sampleWeekBriefing, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { digestToHtmlEmail } from './html-email.ts';
+import { digestToMarkdown } from './markdown.ts';
 
 // The real sample week, ranked once at import and written where `digest build` would write it.
 const digest = sampleWeekDigest();
@@ -40,7 +42,7 @@ describe('each format to standard output', () => {
   test('html', async () => {
     const { out } = await digestExport('--digest', file, '--format', 'html');
     expect(out.startsWith('<!DOCTYPE html>\n<html lang="en">\n')).toBe(true);
-    expect(out.match(/<h3 /g)).toHaveLength(included);
+    expect(out).toBe(digestToHtmlEmail(digest));
   });
 
   test('text', async () => {
@@ -66,6 +68,31 @@ test('--out writes the file and says so on stderr', async () => {
   expect(out).toBe('');
   expect(err).toBe(`wrote markdown of ${included} papers to ${target}\n`);
   expect(readFileSync(target, 'utf8').startsWith('# Research Digest — 2026-08-21\n')).toBe(true);
+});
+
+describe('digests of both schema versions', () => {
+  const briefing = sampleWeekBriefing();
+
+  test('a version 2 briefing exports its picks in full and the rest in brief', async () => {
+    const path = join(dir, 'briefing.json');
+    writeFileSync(path, JSON.stringify(briefing));
+    const { out } = await digestExport('--digest', path, '--format', 'markdown');
+    expect(out).toBe(digestToMarkdown(briefing));
+    expect(out.match(/^### \d+\. /gm)).toHaveLength(12);
+  });
+
+  test('a version 1 digest (no picks, no abstracts) reads as all picks and exports every paper in full', async () => {
+    const v1 = {
+      ...briefing, schemaVersion: 1,
+      sections: briefing.sections.map((s) => ({ ...s, papers: s.papers.map(({ pick: _pick, rank: _rank, abstract: _abstract, ...rest }) => rest) })),
+    };
+    const path = join(dir, 'v1.json');
+    writeFileSync(path, JSON.stringify(v1));
+    const { out, error } = await digestExport('--digest', path, '--format', 'markdown');
+    expect(error).toBeUndefined();
+    expect(out).toBe(digestToMarkdown(digest));
+    expect(out.match(/^### \d+\. /gm)).toHaveLength(included);
+  });
 });
 
 describe('--starred-only', () => {

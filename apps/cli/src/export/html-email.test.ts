@@ -1,11 +1,14 @@
 import type { Digest, MatchedTerm } from '@labdigest/core';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, test } from 'vitest';
-import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
-import { digestEmailSubject, digestToHtmlEmail, escapeHtml, highlight } from './html-email.ts';
+import { corpusSliceDigest, sampleWeekBriefing, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { HTML_EMAIL_BUDGET, digestEmailSubject, digestToHtmlEmail, escapeHtml, highlight, htmlEmailBytes } from './html-email.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
+// `week` has every paper a pick (as the ranker writes digests today, and as version 1 digests read);
+// `briefing` is the same week with the first 3 papers of each section marked as picks.
 const week = sampleWeekDigest();
+const briefing = sampleWeekBriefing();
 
 // Counts follow the default config (digest.config.yaml): derived here, not copied.
 const { included } = week.stats;
@@ -22,11 +25,11 @@ function withFirstEntry(digest: Digest, patch: Partial<Digest['sections'][number
   return { ...digest, sections: [{ ...first, papers: [{ ...first.papers[0], ...patch }, ...first.papers.slice(1)] }, ...rest] };
 }
 
-describe('digestToHtmlEmail on the sample week', () => {
+describe('digestToHtmlEmail on the sample week, every paper a pick', () => {
   const digest = week;
-  const html = digestToHtmlEmail(digest);
+  const html = digestToHtmlEmail(digest, Infinity);
 
-  test('same content and order as the digest: title, sections, numbered papers', () => {
+  test('without a size budget: same content and order as the digest, every paper in full', () => {
     expect(texts(html, 'h1')).toEqual(['Research Digest — 2026-08-21']);
     expect(texts(html, 'title')).toEqual(['Research Digest — 2026-08-21']);
     expect(texts(html, 'h2')).toEqual(digest.sections.map((s) => s.name));
@@ -34,6 +37,7 @@ describe('digestToHtmlEmail on the sample week', () => {
     expect(texts(html, 'h3')).toEqual(titles);
     expect(titles).toHaveLength(included);
     expect(included).toBeGreaterThan(10);
+    expect(new TextEncoder().encode(html).length).toBeGreaterThan(HTML_EMAIL_BUDGET);
   });
 
   test('self-contained: no scripts, style blocks, images, frames or external resources', () => {
@@ -85,6 +89,71 @@ test('an empty section and the sample line', () => {
   expect(ps).toContain('Nothing above the threshold this time.');
   expect(ps).toContain('Sample data: built from bundled recorded papers, not from a live fetch.');
   expect(texts(digestToHtmlEmail({ ...digest, sample: false }), 'p')).not.toContain('Sample data: built from bundled recorded papers, not from a live fetch.');
+});
+
+describe('the size budget (Gmail clips HTML past about 102 KB)', () => {
+  const html = digestToHtmlEmail(week);
+  const bytes = new TextEncoder().encode(html).length;
+
+  test('an all-picks week too big in full: the best-ranked picks of every section in full, the others as rows', () => {
+    expect(bytes).toBeLessThanOrEqual(HTML_EMAIL_BUDGET);
+    expect(htmlEmailBytes(week)).toBe(bytes);
+    // Picks take their full form by rank across sections (every section's first, then every second, ...).
+    const order = week.sections.flatMap((s, i) => s.papers.map((p) => ({ p, key: p.rank * 1000 + i })))
+      .sort((a, b) => a.key - b.key).map(({ p }) => p.id);
+    const fullIds = new Set(order.slice(0, texts(html, 'h3').length));
+    expect(texts(html, 'h3')).toEqual(week.sections.flatMap((s) => s.papers.filter((p) => fullIds.has(p.id)).map((p) => `${p.number}. ${p.title}`)));
+    expect(fullIds.size).toBe(29);
+    expect(week.sections.map((s) => s.papers.filter((p) => fullIds.has(p.id)).length)).toEqual([3, 12, 11, 3]);
+    expect(texts(html, 'p')).toContain('Some picks are shown in one line to keep this e-mail whole in mail clients that cut long messages; the reader has them in full.');
+    expect(elements(html).filter((e) => e.name === 'a')).toHaveLength(included);
+  });
+
+  test('a briefing in full needs no shortening', () => {
+    expect(digestToHtmlEmail(briefing)).toBe(digestToHtmlEmail(briefing, Infinity));
+    expect(digestToHtmlEmail(briefing)).not.toContain('Some picks are shown in one line');
+  });
+});
+
+describe('a briefing: picks in full, then the rest as linked rows', () => {
+  const html = digestToHtmlEmail(briefing);
+  const bytes = htmlEmailBytes(briefing);
+  const picks = briefing.sections.flatMap((s) => s.papers.filter((p) => p.pick));
+  const rest = briefing.sections.flatMap((s) => s.papers.filter((p) => !p.pick));
+
+  test('the sample week\'s HTML e-mail stays under 100 KB', () => {
+    console.log(`html e-mail of the sample week (${picks.length} picks, ${rest.length} more): ${bytes} bytes`);
+    expect(bytes).toBeLessThan(100_000);
+    expect(picks).toHaveLength(12);
+    expect(rest).toHaveLength(included - 12);
+  });
+
+  test('the picks in full, "N more in <section>" above the rows, every paper linked once', () => {
+    expect(texts(html, 'h3')).toEqual(picks.map((p) => `${p.number}. ${p.title}`));
+    expect(texts(html, 'h4')).toEqual(briefing.sections.filter((s) => s.papers.length > 3).map((s) => `${s.papers.length - 3} more in ${s.name}`));
+    expect(texts(html, 'h4')).toEqual(['11 more in Polymer Electrolytes', '29 more in Phase Field / Dendrites & SEI']);
+    expect(elements(html).filter((e) => e.name === 'a').map((a) => a.attribs.href)).toEqual(briefing.sections.flatMap((s) => s.papers.map((p) => p.url)));
+    expect(texts(html, 'p')).toContain(`DENG.Group · ${included} papers of ${briefing.stats.considered} considered · 12 picks`);
+  });
+
+  test('a row: number, linked title, then source line and members', () => {
+    const row = rest[0]!;
+    expect(row.number).toBe(7);
+    expect(texts(html, 'p')).toContain(`7. ${row.title}${row.sourceLine} · Naibing Wu`);
+    expect(html).toContain(`<p style="margin:0 0 10px;font-size:15px;line-height:1.4;">7. <a href="${row.url}" style="color:#0969da;text-decoration:underline;">${escapeHtml(row.title)}</a><br>`
+      + `<span style="font-size:13px;color:#57606a;">${escapeHtml(row.sourceLine)} · Naibing Wu</span></p>`);
+  });
+
+  test('a hostile title in a row stays text, and a non-http link is no link', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> & "q"';
+    const patched = {
+      ...briefing,
+      sections: briefing.sections.map((s) => ({ ...s, papers: s.papers.map((p) => (p.id === rest[0]!.id ? { ...p, title: hostile, url: 'javascript:alert(3)' } : p)) })),
+    };
+    const out = digestToHtmlEmail(patched);
+    expect(out).not.toMatch(/<script|<img|javascript:/);
+    expect(texts(out, 'p')).toContain(`7. ${hostile}${rest[0]!.sourceLine} · Naibing Wu`);
+  });
 });
 
 describe('escaping', () => {

@@ -1,10 +1,11 @@
 import type { Digest } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
-import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { corpusSliceDigest, sampleWeekBriefing, sampleWeekDigest } from '../../test/fixture-digests.ts';
 import { digestToMarkdown, escapeMarkdown } from './markdown.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
 const week = sampleWeekDigest();
+const briefing = sampleWeekBriefing();
 const slice = corpusSliceDigest();
 
 // Counts follow the default config (digest.config.yaml): derived here, not copied.
@@ -59,6 +60,42 @@ describe('digestToMarkdown on the sample week', () => {
 
   test('no "nothing above the threshold" line when every section has papers', () => {
     expect(md).not.toContain('Nothing above the threshold');
+  });
+});
+
+describe('a briefing: picks in full, then the rest as one line each', () => {
+  const md = digestToMarkdown(briefing);
+  const lines = md.split('\n');
+  const picks = briefing.sections.flatMap((s) => s.papers.filter((p) => p.pick));
+
+  test('the counts name the picks; only picks get a heading', () => {
+    expect(lines[2]).toBe(`DENG.Group · ${included} papers of ${considered} considered · 12 picks`);
+    expect(lines.filter((l) => l.startsWith('### '))).toEqual(picks.map((p) => `### ${p.number}. ${escapeMarkdown(p.title)}`));
+    expect(picks).toHaveLength(12);
+  });
+
+  test('after a section\'s picks: "N more in <section>" and a list of linked rows', () => {
+    const at = lines.indexOf('**11 more in Polymer Electrolytes**');
+    expect(at).toBeGreaterThan(0);
+    const rest = briefing.sections[1]!.papers.filter((p) => !p.pick);
+    expect(lines.slice(at + 2, at + 2 + rest.length)).toEqual(rest.map((p) => `- ${p.number}\\. [${escapeMarkdown(p.title)}](${p.url}) · ${escapeMarkdown(p.sourceLine)} · ${p.members.map((m) => m.name).join(', ')}`));
+    expect(lines[at + 2]).toBe('- 7\\. [Enthalpy‐Entropy Molecular Design of Gel Polymer Electrolytes for Regulating Solvation Chemistry in Lithium–Sulfur Batteries]'
+      + '(https://doi.org/10.1002/anie.7695165) · Angewandte Chemie International Edition (10.1002/anie.7695165) · Naibing Wu');
+    expect(lines[at + 2 + rest.length]).toBe('');
+    expect(lines[at + 3 + rest.length]).toBe('## Phase Field / Dendrites & SEI');
+    expect(lines.filter((l) => / more in /.test(l))).toEqual(['**11 more in Polymer Electrolytes**', '**29 more in Phase Field / Dendrites & SEI**']);
+  });
+
+  test('every paper of the digest is there, by number, once', () => {
+    const numbers = [...md.matchAll(/^(?:### |- )(\d+)\\?\. /gm)].map((m) => Number(m[1]));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: included }, (_, i) => i + 1));
+  });
+
+  test('a hostile title in a row stays text; a javascript: URL leaves the title unlinked', () => {
+    const id = briefing.sections[1]!.papers[3]!.id;
+    const patched = { ...briefing, sections: briefing.sections.map((s) => ({ ...s, papers: s.papers.map((p) => (p.id === id ? { ...p, title: '[x](javascript:alert(1)) <b>*y*</b>', url: 'javascript:alert(2)' } : p)) })) };
+    expect(digestToMarkdown(patched)).toContain('\n- 7\\. \\[x\\](javascript:alert(1)) \\<b\\>\\*y\\*\\</b\\> · Angewandte Chemie International Edition (10.1002/anie.7695165) · Naibing Wu\n');
+    expect(digestToMarkdown(patched)).not.toContain('javascript:alert(2)');
   });
 });
 

@@ -1,26 +1,36 @@
 import type { Digest, DigestEntry } from '@labdigest/core';
-import { authorLine, isHttpUrl, oneLine, sourceParts, termLabels } from './entry-parts.ts';
+import {
+  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks, termLabels,
+} from './entry-parts.ts';
 
 /**
  * The digest as Markdown, laid out as the group reads it (../shared/examples/research-digest-*.txt):
  * `# Research Digest — date`, a `##` heading per area, numbered `### n. Title` papers with their
- * source line, summary, relevance note and matched terms. Text from papers is escaped, so a title
+ * source line, summary, relevance note and matched terms. A section's picks come in full, then the
+ * rest as one linked line each under "12 more in <section>". Text from papers is escaped, so a title
  * such as `*Li* [x](javascript:…)` renders as written and never as markup.
  */
 export function digestToMarkdown(digest: Digest): string {
-  const blocks: string[] = [`# ${escapeMarkdown(digest.title)}`, summaryLine(digest)];
+  const blocks: string[] = [`# ${escapeMarkdown(digest.title)}`, escapeMarkdown(countsLine(digest))];
   if (digest.sample) blocks.push('> **Sample data:** built from bundled recorded papers, not from a live fetch.');
   for (const section of digest.sections) {
     blocks.push(`## ${escapeMarkdown(section.name)}`);
     if (section.papers.length === 0) blocks.push('_Nothing above the threshold this time._');
-    for (const entry of section.papers) blocks.push(...entryBlocks(digest.group.name, entry));
+    const { picks, rest } = splitPicks(section.papers);
+    for (const entry of picks) blocks.push(...entryBlocks(digest.group.name, entry));
+    if (rest.length > 0) {
+      blocks.push(`**${escapeMarkdown(moreLabel(rest.length, section.name))}**`, rest.map(entryRow).join('\n'));
+    }
   }
   return `${blocks.join('\n\n')}\n`;
 }
 
-function summaryLine(digest: Digest): string {
-  const { included, considered } = digest.stats;
-  return escapeMarkdown(`${digest.group.name} · ${included} paper${included === 1 ? '' : 's'} of ${considered} considered`);
+/** One list item: `- 7\. [Title](url) · Venue (doi) · Naibing Wu` (the number escaped so it starts no inner list). */
+function entryRow(entry: DigestEntry): string {
+  const title = escapeMarkdown(oneLine(entry.title));
+  const linked = isHttpUrl(entry.url) ? `[${title}](${linkDestination(entry.url)})` : title;
+  const detail = rowDetail(entry);
+  return `- ${entry.number}\\. ${linked}${detail ? ` · ${escapeMarkdown(detail)}` : ''}`;
 }
 
 function entryBlocks(group: string, entry: DigestEntry): string[] {
@@ -53,6 +63,6 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A link destination that cannot end early or break out: parentheses, brackets and backslashes percent-encoded. */
-function linkDestination(url: string): string {
+export function linkDestination(url: string): string {
   return url.replace(/[()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

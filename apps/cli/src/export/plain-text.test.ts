@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { corpusSliceDigest, sampleWeekBriefing, sampleWeekDigest } from '../../test/fixture-digests.ts';
 import { digestToPlainText, wrap } from './plain-text.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
@@ -46,6 +46,32 @@ describe('digestToPlainText', () => {
   test('an empty section says so', () => {
     const emptied = { ...digest, sections: digest.sections.map((s) => (s.id === 'halide-electrolytes' ? { ...s, papers: [] } : s)) };
     expect(digestToPlainText(emptied).endsWith('Halide Solid Electrolytes\n=========================\n\nNothing above the threshold this time.\n')).toBe(true);
+  });
+});
+
+describe('a briefing', () => {
+  const briefing = sampleWeekBriefing();
+  const text = digestToPlainText(briefing);
+
+  test('the picks in full, then "N more in <section>" and the rest in three lines each', () => {
+    expect(text.split('\n', 2)[1]).toBe(`DENG.Group · ${briefing.stats.included} papers of ${briefing.stats.considered} considered · 12 picks`);
+    expect(text.split('\n').filter((l) => l === '   Relevance to DENG.Group')).toHaveLength(12);
+    expect(text).toContain([
+      '', '11 more in Polymer Electrolytes', '-------------------------------', '',
+      '7. Enthalpy‐Entropy Molecular Design of Gel Polymer Electrolytes for',
+      '   Regulating Solvation Chemistry in Lithium–Sulfur Batteries',
+      '   Angewandte Chemie International Edition (10.1002/anie.7695165) ·',
+      '   Naibing Wu',
+      '   https://doi.org/10.1002/anie.7695165', '',
+      '8. Reconfiguring Ion‐Transport Topology in Quasi‐Solid‐State',
+    ].join('\n'));
+  });
+
+  test('every paper once, numbered in order; lines fit in 72 columns', () => {
+    const lines = text.split('\n');
+    const numbers = lines.map((l) => /^(\d+)\. /.exec(l)?.[1]).filter(Boolean).map(Number);
+    expect(numbers).toEqual(Array.from({ length: briefing.stats.included }, (_, i) => i + 1));
+    expect(lines.filter((line) => line.length > 72 && line.trim().includes(' '))).toEqual([]);
   });
 });
 

@@ -1,29 +1,47 @@
 import type { Digest, DigestEntry } from '@labdigest/core';
-import { authorLine, isHttpUrl, oneLine, sourceParts, termLabels } from './entry-parts.ts';
+import {
+  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks, termLabels,
+} from './entry-parts.ts';
 
 const WIDTH = 72;
 const INDENT = '   ';
 
 /**
  * The digest as plain text, for the text/plain part of the e-mail and for terminals: the same
- * content and order as the HTML, wrapped at 72 columns, links written out in full.
+ * content and order as the HTML, wrapped at 72 columns, links written out in full. A section's
+ * picks come in full, then the rest in three lines each (title, source and members, link) under
+ * "12 more in <section>".
  */
 export function digestToPlainText(digest: Digest): string {
-  const { included, considered } = digest.stats;
-  const blocks: string[] = [
-    `${oneLine(digest.title)}\n${oneLine(`${digest.group.name} · ${included} paper${included === 1 ? '' : 's'} of ${considered} considered`)}`,
-  ];
+  const blocks: string[] = [`${oneLine(digest.title)}\n${countsLine(digest)}`];
   if (digest.sample) blocks.push('Sample data: built from bundled recorded papers, not from a live fetch.');
   for (const section of digest.sections) {
-    const name = oneLine(section.name);
-    blocks.push(`${name}\n${'='.repeat(Math.min(name.length, WIDTH))}`);
+    blocks.push(underline(section.name, '='));
     if (section.papers.length === 0) blocks.push('Nothing above the threshold this time.');
-    for (const entry of section.papers) blocks.push(entryText(digest.group.name, entry));
+    const { picks, rest } = splitPicks(section.papers);
+    for (const entry of picks) blocks.push(entryText(digest.group.name, entry));
+    if (rest.length > 0) blocks.push(underline(moreLabel(rest.length, section.name), '-'), ...rest.map(entryRowText));
   }
   return `${blocks.join('\n\n')}\n`;
 }
 
-function entryText(group: string, entry: DigestEntry): string {
+/** A heading: the text, then a line of `char` as long (at most WIDTH). */
+export function underline(text: string, char: '=' | '-'): string {
+  const line = oneLine(text);
+  return `${line}\n${char.repeat(Math.min(line.length, WIDTH))}`;
+}
+
+/** A paper in brief: numbered title, then source line and members, then the link. */
+export function entryRowText(entry: DigestEntry): string {
+  const lines = [wrap(`${entry.number}. ${oneLine(entry.title)}`, '', INDENT)];
+  const detail = rowDetail(entry);
+  if (detail) lines.push(wrap(detail, INDENT));
+  if (isHttpUrl(entry.url)) lines.push(`${INDENT}${entry.url}`);
+  return lines.join('\n');
+}
+
+/** A paper in full: title, authors, source, link, summary, relevance note and matched terms. */
+export function entryText(group: string, entry: DigestEntry): string {
   const head = [wrap(`${entry.number}. ${oneLine(entry.title)}`, '', INDENT)];
   const authors = authorLine(entry.authors);
   if (authors) head.push(wrap(authors, INDENT));

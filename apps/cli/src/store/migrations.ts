@@ -104,4 +104,21 @@ export const migrations: readonly string[] = [
   `
   INSERT INTO papers_fts (papers_fts, rank) VALUES ('hashsize', 4194304);
   `,
+  // 5: what `digest send` delivered or tried (deliver/deliveries.ts). The key makes a digest go once to
+  // an address or a chat; a failed row is tried again on the next run. A weekly e-mail writes one row
+  // for each digest it covers, all with its Message-ID.
+  `
+  CREATE TABLE deliveries (
+    digest_date  TEXT NOT NULL,      -- the digest's day, YYYY-MM-DD
+    channel      TEXT NOT NULL,      -- email, slack, mattermost, teams, discord, matrix
+    recipient    TEXT NOT NULL,      -- the e-mail address (lower case) or the chat's name
+    status       TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+    message_id   TEXT,               -- the e-mail's Message-ID
+    attempts     INTEGER NOT NULL,   -- over all runs
+    last_error   TEXT,               -- one line, secrets redacted
+    updated      TEXT NOT NULL,      -- ISO time of the last attempt
+    PRIMARY KEY (digest_date, channel, recipient)
+  ) WITHOUT ROWID;
+  CREATE INDEX deliveries_recipient ON deliveries (channel, recipient, status, digest_date);
+  `,
 ];

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { drop, sequence, slow, startServer, status, type TestServer } from '../../test/fixture-server.ts';
+import { describeWebhook, postWebhook } from './post-webhook.ts';
+import { DeliveryError } from './retry.ts';
+import { redactWebhookUrl, scrub } from './secrets.ts';
+
+const servers: TestServer[] = [];
+afterEach(async () => { for (const s of servers.splice(0)) await s.close(); });
+const serve = async (routes: Parameters<typeof startServer>[0]) => {
+  const server = await startServer(routes);
+  servers.push(server);
+  return server;
+};
+const SECRET = '/hooks/T0LAB/s3cr3t';
+const waits: number[] = [];
+const fast = { sleep: async (ms: number) => { waits.push(ms); }, random: () => 0.5, baseMs: 100 };
+afterEach(() => { waits.length = 0; });
+
+describe('postWebhook', () => {
+  test('429 with Retry-After, then 503, then 200: waits as told, then backs off, three attempts', async () => {
+    const server = await serve({ [SECRET]: sequence(status(429, { 'retry-after': '2' }), status(503), status(200)) });
+    expect(await postWebhook(`${server.origin}${SECRET}`, { text: 'x' }, fast)).toEqual({ attempts: 3, status: 200 });
+    expect(waits).toEqual([2000, 150]);
+  });
+
+  test('a 400 fails at once with the service\'s words', async () => {
+    const server = await serve({ [SECRET]: (_req, res) => { res.writeHead(400).end('invalid_blocks\n'); } });
+    const error = await postWebhook(`${server.origin}${SECRET}`, {}, fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect([(error as DeliveryError).message, (error as DeliveryError).attempts]).toEqual(['400 Bad Request: invalid_blocks', 1]);
+  });
+
+  test('a Retry-After past a minute is not waited for: the next run tries again', async () => {
+    const server = await serve({ [SECRET]: status(429, { 'retry-after': '3600' }) });
+    const error = await postWebhook(`${server.origin}${SECRET}`, {}, fast).catch((e: unknown) => e) as DeliveryError;
+    expect([error.message, error.attempts, waits]).toEqual(['429 Too Many Requests: status 429 (asked to wait 3600 s)', 1, []]);
+  });
+
+  test('a dropped connection and a slow answer are retried, then fail naming why, never the URL', async () => {
+    const server = await serve({ [SECRET]: drop(), '/slow/s3cr3t': slow(2000) });
+    const dropped = await postWebhook(`${server.origin}${SECRET}`, {}, fast).catch((e: unknown) => e) as DeliveryError;
+    expect([dropped.message, dropped.attempts]).toEqual(['connection closed before an answer', 3]);
+    const late = await postWebhook(`${server.origin}/slow/s3cr3t`, {}, { ...fast, attempts: 2, timeoutMs: 200 }).catch((e: unknown) => e) as DeliveryError;
+    expect([late.message, late.attempts]).toEqual(['no answer within 0.2 s', 2]);
+    expect(server.hits(SECRET)).toBe(3);
+  });
+
+  test('nothing listening: connection refused', async () => {
+    const server = await serve({});
+    const origin = server.origin;
+    await server.close();
+    servers.length = 0;
+    const error = await postWebhook(`${origin}${SECRET}`, {}, { ...fast, attempts: 1 }).catch((e: unknown) => e) as DeliveryError;
+    expect(error.message).toBe('connection refused');
+  });
+});
+
+test('webhook URLs are shown by host only, and scrubbed from any text', () => {
+  const url = 'https://hooks.slack.com/services/T0/B0/s3cr3t?x=1';
+  expect(redactWebhookUrl(url)).toBe('https://hooks.slack.com/…');
+  expect(redactWebhookUrl('not a url')).toBe('(not a URL)');
+  expect(describeWebhook('slack', 'lab-slack', url)).toBe('slack "lab-slack" (https://hooks.slack.com/…)');
+  expect(scrub(`POST ${url} failed; path /services/T0/B0/s3cr3t`, [url])).toBe('POST … failed; path …');
+  expect(scrub('535 bad login for pa55', ['pa55', undefined], '***')).toBe('535 bad login for ***');
+});

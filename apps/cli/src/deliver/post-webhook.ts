@@ -1,0 +1,62 @@
+import { retryAfterMs } from '../net/backoff.ts';
+import { oneLine } from '../export/entry-parts.ts';
+import { AttemptFailed, withRetries, type RetryOptions } from './retry.ts';
+import { redactWebhookUrl, scrub } from './secrets.ts';
+
+export interface PostOptions extends RetryOptions {
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** For one attempt, answer included. */
+  readonly timeoutMs?: number | undefined;
+  /** A Retry-After longer than this is not waited for: the post fails and the next run tries again. */
+  readonly maxRetryAfterMs?: number | undefined;
+  readonly now?: (() => number) | undefined;
+}
+
+export const WEBHOOK_TIMEOUT_MS = 20_000;
+
+/**
+ * POSTs one JSON body to a webhook. Network errors, time-outs, 429 and 5xx are tried again with
+ * backoff (a Retry-After is honoured up to a minute); any other answer fails at once. A failure is a
+ * DeliveryError whose message names the status and the service's words, never the URL's path.
+ */
+export async function postWebhook(url: string, body: unknown, options: PostOptions = {}): Promise<{ attempts: number; status: number }> {
+  const { fetch = globalThis.fetch, timeoutMs = WEBHOOK_TIMEOUT_MS, maxRetryAfterMs = 60_000, now = Date.now } = options;
+  const { value, attempts } = await withRetries(async () => {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, {
+        method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'labdigest/0.1' },
+        body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs), redirect: 'error',
+      });
+      text = await response.text();
+    } catch (error) {
+      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : networkReason(error);
+      throw new AttemptFailed(scrub(reason, [url]), true, null, { cause: error });
+    }
+    if (response.ok) return response.status;
+    const said = scrub(oneLine(text).slice(0, 200), [url]);
+    const problem = `${response.status} ${response.statusText}${said ? `: ${said}` : ''}`.trim();
+    const transient = response.status === 429 || response.status === 408 || response.status >= 500;
+    const wait = retryAfterMs(response.headers.get('retry-after'), now());
+    if (wait !== null && wait > maxRetryAfterMs) throw new AttemptFailed(`${problem} (asked to wait ${Math.round(wait / 1000)} s)`, false);
+    throw new AttemptFailed(problem, transient, wait);
+  }, options);
+  return { attempts, status: value };
+}
+
+/** `connection refused`, `host not found`: the cause fetch wraps in "fetch failed". */
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  switch (cause?.code) {
+    case 'ECONNREFUSED': return 'connection refused';
+    case 'ENOTFOUND': case 'EAI_AGAIN': return 'host not found';
+    case 'ECONNRESET': case 'UND_ERR_SOCKET': return 'connection closed before an answer';
+    default: return cause?.message ?? (error as Error).message;
+  }
+}
+
+/** `slack "lab-slack" (https://hooks.slack.com/…)`: how a webhook is named in messages. */
+export function describeWebhook(type: string, name: string, url: string | undefined): string {
+  return `${type} "${name}"${url ? ` (${redactWebhookUrl(url)})` : ''}`;
+}

@@ -1,0 +1,27 @@
+/**
+ * A webhook URL is its own password (anyone holding it can post), so it is never printed or stored
+ * in full: messages show its scheme and host and hide the path (`https://hooks.slack.com/…`).
+ */
+export function redactWebhookUrl(url: string): string {
+  try {
+    const { protocol, host } = new URL(url);
+    return `${protocol}//${host}/…`;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+/** The text with every secret (and a URL's path and query, which carry its token) replaced by `replacement`. */
+export function scrub(text: string, secrets: readonly (string | undefined)[], replacement = '…'): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret) continue;
+    const parts = [secret];
+    try {
+      const url = new URL(secret);
+      if (url.pathname.length > 1) parts.push(url.pathname + url.search, url.pathname);
+    } catch { /* not a URL: the secret alone */ }
+    for (const part of parts) out = out.split(part).join(replacement);
+  }
+  return out;
+}

@@ -1,0 +1,231 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { createTransport, type Transporter } from 'nodemailer';
+import { parseMailbox, type Digest, type GroupConfig } from '@labdigest/core';
+import type { Io } from '../io.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { readIndex } from '../digest/archive.ts';
+import { InputError, IngestError } from '../errors.ts';
+import { readDigest } from '../export/export-command.ts';
+import { withLock } from '../store/lock.ts';
+import { openDb, type Db } from '../store/open-db.ts';
+import { chatMessages } from './chat/chat-messages.ts';
+import { recordDelivery } from './deliveries.ts';
+import { composeMemberEmail, type EmailSettings } from './member-email.ts';
+import { slug } from './names.ts';
+import { planDeliveries, type ChatJob, type EmailJob, type Job } from './plan.ts';
+import { describeWebhook, postWebhook } from './post-webhook.ts';
+import type { RetryOptions } from './retry.ts';
+import { DeliveryError } from './retry.ts';
+import { SMTP_PASSWORD_ENV, mailOptions, sendMail, smtpTransport } from './smtp.ts';
+import { scrub } from './secrets.ts';
+import { formatSendSummary, type SendResult } from './summary.ts';
+
+export interface SendOptions {
+  readonly config: string;
+  readonly db: string;
+  readonly digests: string;
+  /** A digest day (YYYY-MM-DD) of the archive, or a digest file; default the archive's newest. */
+  readonly digest?: string | undefined;
+  readonly dryRun?: boolean | undefined;
+  /** Where --dry-run writes the messages. */
+  readonly outbox: string;
+  readonly only?: 'email' | 'chat' | undefined;
+  /** Seconds to wait for another run that holds the store's lock. */
+  readonly wait?: number | undefined;
+  readonly now?: Date | undefined;
+  /** Where the secrets are read: the process's environment unless a test passes its own. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  readonly retry?: RetryOptions | undefined;
+  /** Per network step, SMTP and webhooks. */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** Some deliveries failed after their tries; the summary above says which and why (exit 1). */
+export class SendFailedError extends IngestError {
+  override name = 'SendFailedError';
+  override readonly code = 'SEND_FAILED';
+}
+
+/**
+ * `digest send`: e-mails each member their digest and posts the picks to the configured chats, once
+ * per digest and recipient (the deliveries table), retrying failures of earlier runs; ends with a
+ * per-recipient summary and fails (exit 1) when any delivery failed. `--dry-run` writes the messages
+ * as .eml and .json files instead, and records nothing.
+ */
+export async function sendCommand(options: SendOptions, io: Io): Promise<SendResult[]> {
+  const config = loadConfig(options.config);
+  if (!config.delivery) {
+    io.err(`${options.config} has no delivery block: nothing to send (docs/delivery.md says how to set it up)\n`);
+    return [];
+  }
+  const now = options.now ?? new Date();
+  const { digest, explicit } = targetDigest(options, config);
+  if (digest.sample && !options.dryRun) {
+    io.err(`digest ${digest.date} is sample data (built from bundled recorded papers): nothing sent. --dry-run writes the messages to look at.\n`);
+    return [];
+  }
+  const run = async (db: Db) => {
+    const archive = loadArchive(options.digests, config, digest, explicit);
+    const deliverable = [...archive.values()].filter((d) => !d.sample && paperCount(d) > 0).map((d) => d.date);
+    if (paperCount(digest) === 0) io.err(`digest ${digest.date} has no papers: nothing to send for it\n`);
+    const { jobs, skipped } = planDeliveries({ config, db, target: digest.date, explicit, deliverable, now, only: options.only });
+    const results: SendResult[] = skipped.map((s) => ({ ...s, attempts: 0 }));
+    if (config.delivery?.email === undefined && options.only !== 'chat' && config.members.some((m) => m.email)) {
+      io.err('members have e-mail addresses but delivery.email is not set: no e-mail sent\n');
+    }
+    const deliver = new Deliverer({ config, db, archive, options, now });
+    for (const job of jobs) results.push(await deliver.run(job));
+    deliver.close();
+    return results;
+  };
+  let results: SendResult[];
+  if (options.dryRun) {
+    const db = openDb(options.db);
+    try { results = await run(db); } finally { db.close(); }
+  } else {
+    results = await withLock(options.db, async () => {
+      const db = openDb(options.db);
+      try { return await run(db); } finally { db.close(); }
+    }, { command: 'digest send', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  }
+  io.err(formatSendSummary(results));
+  if (options.dryRun) io.err(`messages written to ${resolve(options.outbox)}; nothing sent, nothing recorded\n`);
+  const failed = results.filter((r) => r.status === 'failed').length;
+  if (failed > 0) {
+    throw new SendFailedError(`${failed} of ${results.filter((r) => r.status === 'failed' || r.status === 'sent').length} deliveries failed; they are tried again on the next run`);
+  }
+  return results;
+}
+
+/** The digest asked for, or the archive's newest. */
+function targetDigest(options: SendOptions, config: GroupConfig): { digest: Digest; explicit: boolean } {
+  if (options.digest) {
+    const file = /^\d{4}-\d{2}-\d{2}$/.test(options.digest) ? join(options.digests, `${options.digest}.json`) : options.digest;
+    if (!existsSync(file) && file !== options.digest) throw new InputError(file, `no digest of ${options.digest} in the archive (run \`digest build\`, or pass --digests DIR)`);
+    return { digest: readDigest(file), explicit: true };
+  }
+  const newest = readIndex(options.digests, config.group.name).digests[0];
+  if (!newest) throw new InputError(join(options.digests, 'index.json'), 'no digest in the archive yet: run `digest build` first (or pass --digests DIR)');
+  return { digest: readDigest(join(options.digests, newest.file)), explicit: false };
+}
+
+/** The archive's digests by day (the target among them), read as needed for retries and weekly e-mails. */
+function loadArchive(dir: string, config: GroupConfig, target: Digest, explicit: boolean): Map<string, Digest> {
+  const archive = new Map<string, Digest>([[target.date, target]]);
+  if (explicit) return archive;
+  for (const entry of readIndex(dir, config.group.name).digests) {
+    if (entry.date >= target.date || entry.date < addDaysText(target.date, -15) || entry.sample || entry.papers === 0) continue;
+    const file = isAbsolute(entry.file) ? entry.file : join(dir, entry.file);
+    if (existsSync(file)) archive.set(entry.date, readDigest(file));
+  }
+  return archive;
+}
+
+const addDaysText = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const paperCount = (d: Digest) => d.sections.reduce((n, s) => n + s.papers.length, 0);
+
+type ResultBase = Pick<SendResult, 'channel' | 'recipient' | 'date' | 'dates' | 'label'>;
+
+/** Runs jobs one at a time; a failure is recorded and reported, and never stops the next job. */
+class Deliverer {
+  private transport: Transporter | undefined;
+  private readonly env: Readonly<Record<string, string | undefined>>;
+  constructor(private readonly ctx: { config: GroupConfig; db: Db; archive: Map<string, Digest>; options: SendOptions; now: Date }) {
+    this.env = ctx.options.env ?? process.env;
+  }
+
+  async run(job: Job): Promise<SendResult> {
+    return job.kind === 'email' ? this.email(job) : this.chat(job);
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+
+  private async email(job: EmailJob): Promise<SendResult> {
+    const { config, options, now } = this.ctx;
+    const email = config.delivery?.email;
+    const base = { channel: 'email', recipient: job.recipient, date: job.dates[0] ?? null, dates: job.dates };
+    if (!email) return { ...base, status: 'failed', attempts: 0, note: 'delivery.email is not set' };
+    const from = parseMailbox(email.from);
+    const settings: EmailSettings = {
+      group: config.group.name, fromAddress: from?.address ?? 'localhost',
+      contact: config.group.email ?? (email.replyTo ? parseMailbox(email.replyTo)?.address : undefined) ?? from?.address ?? '',
+      readerUrl: config.delivery?.readerUrl,
+    };
+    const digests = job.dates.map((d) => this.ctx.archive.get(d)).filter((d): d is Digest => d !== undefined);
+    const message = composeMemberEmail({ digests, member: job.member, cadence: job.cadence, settings });
+    const mail = mailOptions(message, email, now);
+    if (options.dryRun) {
+      const raw = await createTransport({ streamTransport: true, buffer: true, newline: 'unix' }).sendMail(mail);
+      const file = this.outboxFile(job.dates[0] ?? 'digest', `email-${slug(job.member.name) || slug(job.recipient)}.eml`);
+      writeFileSync(file, raw.message as Buffer);
+      return { ...base, status: 'written', attempts: 0, note: file };
+    }
+    const password = this.env[SMTP_PASSWORD_ENV];
+    if (email.smtp.user && !password) {
+      return this.record(base, job.dates, { status: 'failed', attempts: 0, error: `${SMTP_PASSWORD_ENV} is not set (delivery.email.smtp.user is)` });
+    }
+    this.transport ??= smtpTransport(email, password, options.timeoutMs);
+    try {
+      const sent = await sendMail(this.transport, mail, { password }, options.retry);
+      return this.record(base, job.dates, { status: 'sent', attempts: sent.attempts, messageId: message.messageId });
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      return this.record(base, job.dates, { status: 'failed', attempts: error.attempts, messageId: message.messageId, error: error.message });
+    }
+  }
+
+  private async chat(job: ChatJob): Promise<SendResult> {
+    const { config, options } = this.ctx;
+    const base: ResultBase = { channel: job.chat.type, recipient: job.recipient, date: job.date, dates: [job.date] };
+    const digest = this.ctx.archive.get(job.date);
+    if (!digest) return { ...base, status: 'failed', attempts: 0, note: `digest ${job.date} is not in the archive` };
+    const messages = chatMessages(job.chat.type, digest, config.delivery?.readerUrl);
+    if (options.dryRun) {
+      const file = this.outboxFile(job.date, `chat-${job.recipient}.json`);
+      writeFileSync(file, `${JSON.stringify(messages, null, 2)}\n`);
+      return { ...base, status: 'written', attempts: 0, note: file };
+    }
+    const url = this.env[job.chat.webhookEnv];
+    Object.assign(base, { label: describeWebhook(job.chat.type, job.recipient, url) });
+    if (!url) return this.record(base, [job.date], { status: 'failed', attempts: 0, error: `${job.chat.webhookEnv} is not set` });
+    if (!/^https?:\/\//i.test(url)) return this.record(base, [job.date], { status: 'failed', attempts: 0, error: `${job.chat.webhookEnv} is not an http(s) URL` });
+    let attempts = 0;
+    try {
+      for (const [i, body] of messages.entries()) {
+        try {
+          attempts += (await postWebhook(url, body, { ...options.retry, timeoutMs: options.timeoutMs })).attempts;
+        } catch (error) {
+          if (!(error instanceof DeliveryError)) throw error;
+          attempts += error.attempts;
+          const part = messages.length > 1 ? `message ${i + 1} of ${messages.length}: ` : '';
+          throw new DeliveryError(`${part}${error.message}`, attempts, { cause: error });
+        }
+      }
+      return this.record(base, [job.date], { status: 'sent', attempts });
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      return this.record(base, [job.date], { status: 'failed', attempts, error: scrub(error.message, [url]) });
+    }
+  }
+
+  /** Writes the outcome for each digest the message covers, and the summary row. */
+  private record(
+    base: ResultBase,
+    dates: readonly string[],
+    outcome: { status: 'sent' | 'failed'; attempts: number; messageId?: string; error?: string },
+  ): SendResult {
+    for (const digestDate of dates) {
+      recordDelivery(this.ctx.db, { digestDate, channel: base.channel, recipient: base.recipient }, { ...outcome, now: this.ctx.now });
+    }
+    return { ...base, status: outcome.status, attempts: outcome.attempts, note: outcome.error ?? '' };
+  }
+
+  private outboxFile(date: string, name: string): string {
+    const dir = join(this.ctx.options.outbox, date);
+    mkdirSync(dir, { recursive: true });
+    return join(dir, name);
+  }
+}

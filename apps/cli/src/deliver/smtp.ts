@@ -1,0 +1,81 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import type { DeliveryEmail } from '@labdigest/core';
+import { oneLine } from '../export/entry-parts.ts';
+import type { MemberEmail } from './member-email.ts';
+import { AttemptFailed, withRetries, type RetryOptions } from './retry.ts';
+import { scrub } from './secrets.ts';
+
+/** The SMTP password's environment variable: never in the config, never printed, never stored. */
+export const SMTP_PASSWORD_ENV = 'LABDIGEST_SMTP_PASSWORD';
+
+/** Per connection step: connecting, the greeting, and silence on an open connection. */
+export const SMTP_TIMEOUT_MS = 30_000;
+
+const DEFAULT_PORTS = { tls: 465, starttls: 587, none: 25 } as const;
+
+/**
+ * A transport that opens a new connection per message, so a connection one message breaks does not
+ * take the next one down. `starttls` requires the upgrade (a server that does not offer STARTTLS
+ * fails rather than carrying the password in clear); `none` never upgrades.
+ */
+export function smtpTransport(email: DeliveryEmail, password: string | undefined, timeoutMs = SMTP_TIMEOUT_MS): Transporter {
+  const { host, port, security, user } = email.smtp;
+  return createTransport({
+    host, port: port ?? DEFAULT_PORTS[security],
+    secure: security === 'tls', requireTLS: security === 'starttls', ignoreTLS: security === 'none',
+    ...(user ? { auth: { user, pass: password ?? '' } } : {}),
+    connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+    disableFileAccess: true, disableUrlAccess: true,
+  });
+}
+
+/** The message as nodemailer sends it: both parts, the list headers, and marked as automatic (RFC 3834). */
+export function mailOptions(email: MemberEmail, settings: Pick<DeliveryEmail, 'from' | 'replyTo'>, now: Date) {
+  return {
+    from: settings.from,
+    ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+    to: { name: email.to.name, address: email.to.address },
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    messageId: email.messageId,
+    date: now,
+    list: { id: { url: email.listId.id, comment: email.listId.comment }, unsubscribe: { url: email.unsubscribe, comment: 'Unsubscribe' } },
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+  };
+}
+
+interface SmtpError extends Error { code?: string; responseCode?: number; response?: string; permanent?: boolean }
+
+const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED']);
+
+/**
+ * Sends one message, retrying what may pass later (connection failures, time-outs, 4xx replies) and
+ * failing at once on a permanent rejection (5xx, a failed login, TLS that cannot be had). A failure
+ * is a DeliveryError naming the server's reply; the password never appears in it.
+ */
+export async function sendMail(transport: Transporter, message: ReturnType<typeof mailOptions>, secrets: { password?: string | undefined }, retry: RetryOptions = {}): Promise<{ attempts: number; response: string }> {
+  const { value, attempts } = await withRetries(async () => {
+    try {
+      const info = await transport.sendMail(message) as { response?: string };
+      return info.response ?? '';
+    } catch (error) {
+      const e = error as SmtpError;
+      const transient = e.responseCode !== undefined ? e.permanent !== true && e.responseCode < 500 : TRANSIENT_CODES.has(e.code ?? '');
+      throw new AttemptFailed(scrub(describeSmtpError(e), [secrets.password], '***'), transient, null, { cause: error });
+    }
+  }, retry);
+  return { attempts, response: value };
+}
+
+/** `550 5.1.1 <x@y>: mailbox unavailable`, `connection closed by the server (ECONNECTION)`: one line. */
+function describeSmtpError(e: SmtpError): string {
+  if (e.response) return oneLine(e.response).slice(0, 300);
+  const plain: Record<string, string> = {
+    ECONNECTION: 'could not connect or the connection broke', ETIMEDOUT: 'no answer in time', ESOCKET: 'the connection broke',
+    EDNS: 'host not found', EAUTH: 'login failed', ETLS: 'TLS failed',
+  };
+  const what = plain[e.code ?? ''];
+  const detail = oneLine(e.message).slice(0, 300);
+  return what ? `${what} (${e.code}): ${detail}` : detail;
+}
