@@ -53,6 +53,6 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A link destination that cannot end early or break out: parentheses, brackets and backslashes percent-encoded. */
-function linkDestination(url: string): string {
+export function linkDestination(url: string): string {
   return url.replace(/[()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

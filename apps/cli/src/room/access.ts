@@ -72,8 +72,9 @@ export type JoinOutcome =
 /**
  * Exchanges an invite code for a device token, once: the invite is marked used and a device bound to
  * its member, in one transaction (two devices racing with one code: one wins, the other hears "used").
+ * With `members`, an invite for a name no longer among them is refused (and stays unused).
  */
-export function joinWithInvite(db: Db, at: { code: string; label: string | undefined; now: Date }): JoinOutcome {
+export function joinWithInvite(db: Db, at: { code: string; label: string | undefined; now: Date; members?: readonly string[] }): JoinOutcome {
   const s = statements(db);
   const now = at.now.toISOString();
   const codeHash = hashSecret(at.code);
@@ -82,6 +83,7 @@ export function joinWithInvite(db: Db, at: { code: string; label: string | undef
     if (!invite) return { ok: false, message: 'this invite link is not valid: ask for a new one' };
     if (invite.usedAt !== null) return { ok: false, message: `this invite link was already used (${shownTime(invite.usedAt)}): ask for a new one` };
     if (invite.expiresAt <= now) return { ok: false, message: `this invite link expired on ${shownTime(invite.expiresAt)}: ask for a new one` };
+    if (at.members && !at.members.includes(invite.member)) return { ok: false, message: `this invite link is for ${invite.member}, who is no longer a member of the group` };
     let id = newDeviceId();
     while (s.deviceIdTaken.get(id) !== undefined) id = newDeviceId();
     const token = newSecret();
