@@ -39,6 +39,10 @@ export interface ApplyResult {
  * for its field replaces it and takes the next sequence number; an older one is ignored. A time more
  * than five minutes ahead of `now` is taken as `now` (a phone whose clock runs fast would otherwise
  * win every merge for as long as it is ahead).
+ *
+ * Sequence numbers only grow, and never fall behind the server's clock in milliseconds: a store
+ * restored from last night's backup goes on numbering past every cursor a reader was given since,
+ * so no reader skips the changes written after the restore.
  */
 export function applyChanges(db: Db, write: { member: string; device: string; changes: readonly StateChangeInput[]; now: Date }): ApplyResult {
   const s = statements(db);
@@ -49,9 +53,10 @@ export function applyChanges(db: Db, write: { member: string; device: string; ch
     for (const change of write.changes) {
       const time = new Date(change.at).getTime();
       const at = (time > latest ? write.now : new Date(time)).toISOString();
-      const { changes } = s.upsert.run(write.member, change.paper, change.field, JSON.stringify(change.value), at, write.device, cursor + 1);
+      const seq = Math.max(cursor + 1, write.now.getTime());
+      const { changes } = s.upsert.run(write.member, change.paper, change.field, JSON.stringify(change.value), at, write.device, seq);
       if (changes > 0) {
-        cursor++;
+        cursor = seq;
         accepted++;
       }
     }
