@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
@@ -101,6 +101,11 @@ describe('digest members list and revoke', () => {
       `  ${laptop}  Firefox            never seen, signed out TIME`,
       '',
     ].join('\n'));
+  });
+
+  test('list before any store exists shows the members and creates nothing', async () => {
+    expect(await members('list')).toEqual({ code: 0, out: 'Yanhao Deng\n  no devices\nNaibing Wu\n  no devices\n', err: '' });
+    expect(existsSync(db)).toBe(false);
   });
 
   test('a device id the store does not hold, or a name typo, is a clear error (exit 1)', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { suggest, type GroupConfig } from '@labdigest/core';
 import type { Io } from '../io.ts';
@@ -52,12 +53,14 @@ export function inviteCommand(name: string, options: MembersOptions & { expires?
 /** `digest members list`: every member of the config with their devices and open invites, and devices of former members. */
 export function listCommand(options: MembersOptions, io: Io): void {
   const config = loadConfig(options.config);
-  const db = openStore(options.db);
-  let access: ReturnType<typeof listAccess>;
-  try {
-    access = listAccess(db, options.now ?? new Date());
-  } finally {
-    db.close();
+  let access: ReturnType<typeof listAccess> = { devices: [], invites: [] };
+  if (existsSync(options.db)) { // listing creates no store
+    const db = openStore(options.db);
+    try {
+      access = listAccess(db, options.now ?? new Date());
+    } finally {
+      db.close();
+    }
   }
   const names = config.members.map((m) => m.name);
   const former = [...new Set(access.devices.map((d) => d.member))].filter((m) => !names.includes(m));
