@@ -35,7 +35,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | u
 
 /** Compresses text answers of 1 KB and more (scripts, styles, HTML, JSON, SVG) as the request's Accept-Encoding allows. */
 export function compression(): MiddlewareHandler {
-  const cache = new Map<string, Buffer>();
+  const cache = new Map<string, Uint8Array<ArrayBuffer>>();
   let cached = 0;
   return async (c, next) => {
     await next();
@@ -53,12 +53,13 @@ export function compression(): MiddlewareHandler {
     const key = `${encoding} ${c.req.path} ${res.headers.get('ETag') ?? ''}`;
     let body = immutable ? cache.get(key) : undefined;
     if (!body) {
-      const plain = Buffer.from(await res.arrayBuffer());
+      const plain = new Uint8Array(await res.arrayBuffer());
       if (plain.length < THRESHOLD) {
         c.res = new Response(plain, res);
         return;
       }
-      body = await compress(plain, encoding, immutable);
+      // Copied out of zlib's Buffer: a Response body must own its ArrayBuffer (and the DOM types say so).
+      body = new Uint8Array(await compress(plain, encoding, immutable));
       if (immutable && cached + body.length <= CACHE_BYTES) {
         cache.set(key, body);
         cached += body.length;
@@ -79,7 +80,7 @@ export function compression(): MiddlewareHandler {
  * Brotli at its best (11) for assets compressed once and kept; at 5 for answers made per request
  * (a digest, the API's JSON), which is about as fast as gzip and still smaller.
  */
-function compress(plain: Buffer, encoding: Encoding, once: boolean): Promise<Buffer> {
+function compress(plain: Uint8Array, encoding: Encoding, once: boolean): Promise<Buffer> {
   if (encoding === 'gzip') return gzipAsync(plain);
   return brotli(plain, {
     params: {
