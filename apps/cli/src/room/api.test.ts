@@ -216,6 +216,17 @@ describe('the shared state', () => {
     db.close();
   });
 
+  test('a long pull is compressed for clients that take it; the answer to a write is not', async () => {
+    const changes = Array.from({ length: 40 }, (_, i) => ({ paper: `arxiv:2606.${i}`, field: 'note', value: `note ${i} on the PEO runs`, at: at(10) }));
+    const write = await fetch(new URL('api/state', room.url), {
+      method: 'POST', headers: { Authorization: `Bearer ${yanhao}`, 'Content-Type': 'application/json', 'Accept-Encoding': 'br, gzip' }, body: JSON.stringify({ changes }),
+    });
+    expect([write.status, write.headers.get('content-encoding')]).toEqual([200, null]);
+    const pull = await fetch(new URL('api/state', room.url), { headers: { Authorization: `Bearer ${yanhao}`, 'Accept-Encoding': 'br, gzip' } });
+    expect([pull.status, pull.headers.get('content-encoding'), pull.headers.get('cache-control')]).toEqual([200, 'br', 'no-store']);
+    expect(getStateResponseSchema.parse(await pull.json()).changes.filter((c) => c.paper.startsWith('arxiv:2606.'))).toHaveLength(40);
+  });
+
   test('unknown routes are 404 and wrong methods 405, for a signed-in device', async () => {
     const missing = await room.request('/api/papers', { token: yanhao });
     expect([missing.status, missing.json]).toEqual([404, error('NOT_FOUND', 'no API route GET /api/papers')]);
