@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
 import { createRanker } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
-import { benchParseListing, benchUpsert, loadCorpusBackground } from '@labdigest/cli/bench';
+import { benchParseListing, benchServer, benchUpsert, loadCorpusBackground } from '@labdigest/cli/bench';
 import { repoRoot, requireShared } from './shared-data.ts';
 
 const only = process.argv.slice(2);
@@ -111,6 +111,15 @@ if (wants('reader')) {
   const lines = `${run.stdout}`.split('\n').filter((l) => l.startsWith('bench: reader'));
   if (lines.length === 0) console.log(`bench: reader failed: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   for (const line of lines) console.log(line);
+}
+
+if (wants('server')) {
+  // Issue 18: 30 members each syncing 200 state changes at once through the reading room's HTTP API
+  // (a `digest serve` on 127.0.0.1, autocannon, one change per request); then the store's rows are
+  // counted. Targets: all synced in <= 2 s, p99 <= 50 ms, stored = events.
+  const run = await benchServer({ members: 30, changesPerMember: 200 });
+  console.log(`bench: server members=${run.members} events=${run.events} sync_ms=${run.syncMs} p99_ms=${run.p99Ms} rps=${run.rps} `
+    + `accepted=${run.accepted} stored=${run.stored} failed=${run.failed}`);
 }
 
 /**

@@ -6,6 +6,8 @@ import exportCommand from './commands/export.ts';
 import fetch from './commands/fetch.ts';
 import importCommand from './commands/import.ts';
 import init from './commands/init.ts';
+import members from './commands/members.ts';
+import backup from './commands/backup.ts';
 import papers from './commands/papers.ts';
 import publish from './commands/publish.ts';
 import rank from './commands/rank.ts';
@@ -17,7 +19,7 @@ import { processIo, type Io } from './io.ts';
 
 /** The commands, in the order `digest --help` lists them. */
 export const COMMANDS: readonly CommandDefinition<never>[] = [
-  rank, fetch, papers, importCommand, search, build, serve, start, publish, send, exportCommand, explain, init,
+  rank, fetch, papers, importCommand, search, build, serve, start, publish, send, exportCommand, explain, init, members, backup,
 ] as readonly CommandDefinition<never>[];
 
 /**
@@ -49,10 +51,13 @@ function addCommand(program: Command, definition: CommandDefinition, io: Io): vo
     command.addOption(option);
   }
   if (definition.help) command.addHelpText('after', `\n${definition.help}`);
+  for (const sub of definition.subcommands ?? []) addCommand(command, sub as CommandDefinition, io);
+  const { run } = definition;
+  if (!run) return; // commander prints the subcommands' help, or "unknown command", with exit code 2
   command.action(async (...values: unknown[]) => {
     // commander passes the positional arguments, then the options, then the command.
     const args = values.slice(0, definition.arguments?.length ?? 0) as string[];
-    await definition.run({ args, options: command.opts(), io });
+    await run({ args, options: command.opts(), io });
   });
 }
 
@@ -64,7 +69,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2; // help asked for, or shown for a missing subcommand
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
     }
     // errors.ts is loaded already whenever one of its errors was thrown; help alone never loads it.
     const { IngestError } = await import('./errors.ts');

@@ -25,8 +25,10 @@ export interface CommandDefinition<Options = Record<string, unknown>> {
   readonly options?: readonly OptionSpec[];
   /** Shown after the options: notes, then examples. */
   readonly help?: string;
+  /** Commands under this one (`digest members invite`); a command that only groups them has no `run`. */
+  readonly subcommands?: readonly CommandDefinition<never>[];
   /** Runs the command; resolves when it is done (`serve` and `start` resolve only when stopped). */
-  readonly run: (input: { readonly args: readonly string[]; readonly options: Options; readonly io: Io }) => Promise<void>;
+  readonly run?: (input: { readonly args: readonly string[]; readonly options: Options; readonly io: Io }) => Promise<void>;
 }
 
 /** Returns its argument: a definition typed by its options (as citty's defineCommand). */

@@ -36,7 +36,7 @@ export const idfOption: OptionSpec = {
 /** What idfOption gives a command's options. */
 export interface IdfChoiceOptions { readonly idf: IdfChoice }
 
-export const EXPORT_FORMATS = ['markdown', 'html', 'text', 'atom', 'bibtex'] as const;
+export const EXPORT_FORMATS = ['markdown', 'html', 'text', 'atom', 'bibtex', 'meeting'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
@@ -88,3 +88,11 @@ export function parsePort(value: string): number {
 
 /** A repeatable option's values, in order. */
 export const collect = (value: string, previous: unknown): string[] => [...(previous as string[]), value];
+
+/** `7d`, `12h`, `30m`: a duration option, in milliseconds. */
+export function duration(value: string): number {
+  const match = /^\s*(\d+)\s*([dhm])\s*$/.exec(value);
+  const n = Number(match?.[1]);
+  if (!match || n <= 0) throw new InvalidArgumentError(`expected a duration like 7d, 12h or 30m, saw "${value}"`);
+  return n * { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as 'd' | 'h' | 'm'];
+}

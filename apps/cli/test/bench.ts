@@ -34,3 +34,4 @@ export function benchUpsert(papers: Paper[]): { ms: number; perSecond: number } 
 }
 
 export { loadCorpusBackground } from '../src/digest/background.ts';
+export { benchServer, type ServerBench } from './bench-server.ts';

@@ -52,6 +52,15 @@ describe('keywords', () => {
     expect(result.ok && result.config.areas[0]?.exclude).toEqual([]);
     expect(result.ok && result.config.ranking).toEqual({ titleWeight: 2.5, memberThreshold: 0.35 });
   });
+
+  test('the server is public, with 120 requests a minute and bursts of 60, unless the config says otherwise', () => {
+    const result = parseGroupConfig(minimal);
+    expect(result.ok && result.config.server).toEqual({ private: false, rateLimit: { perMinute: 120, burst: 60 } });
+    const set = parseGroupConfig(`${minimal}server:\n  private: true\n  publicUrl: https://digest.lab.example.org/\n  rateLimit: { perMinute: 600 }\n`);
+    expect(set.ok && set.config.server).toEqual({
+      private: true, publicUrl: 'https://digest.lab.example.org/', rateLimit: { perMinute: 600, burst: 60 },
+    });
+  });
 });
 
 describe('every config error names file, line, column and field', () => {
@@ -92,6 +101,15 @@ describe('every config error names file, line, column and field', () => {
     ['a YAML syntax error',
       'group:\n  name: Test Lab\n areas:\n',
       'digest.config.yaml:3:1 not valid YAML: All mapping items must start at the same column'],
+    ['a typo in the server section, with a suggestion',
+      `${minimal}server:\n  privat: true\n`,
+      'digest.config.yaml:14:3 server.privat: unknown field "privat" (did you mean "private"?); expected one of private, publicUrl, rateLimit'],
+    ['a typo in the rate limit',
+      `${minimal}server:\n  rateLimit:\n    perMinut: 10\n`,
+      'digest.config.yaml:15:5 server.rateLimit.perMinut: unknown field "perMinut" (did you mean "perMinute"?); expected one of perMinute, burst'],
+    ['a public address that is not http(s)',
+      `${minimal}server:\n  publicUrl: lab-server:8080\n`,
+      'digest.config.yaml:14:14 server.publicUrl: expected an http(s) address, like https://digest.lab.example.org/, saw "lab-server:8080"'],
     ['an empty file',
       '',
       'digest.config.yaml:1:1 the config is empty: expected group, areas and members'],

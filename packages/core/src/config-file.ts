@@ -2,7 +2,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml
 import type { z } from 'zod';
 import {
   areaSchema, chatName, chatTargetSchema, deliveryEmailSchema, deliverySchema, groupConfigSchema, memberDelivery,
-  memberSchema, smtpSchema, sourceSchema, type GroupConfig,
+  memberSchema, serverSchema, smtpSchema, sourceSchema, type GroupConfig,
 } from './config.ts';
 import { describeValue, type ValidationIssue } from './issues.ts';
 
@@ -138,6 +138,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return keysOf(groupConfigSchema);
   if (path.length === 1 && head === 'group') return ['name', 'description', 'email'];
   if (path.length === 1 && head === 'ranking') return ['titleWeight', 'memberThreshold'];
+  if (path.length === 1 && head === 'server') return Object.keys(serverSchema.shape);
+  if (path.length === 2 && head === 'server' && path[1] === 'rateLimit') return ['perMinute', 'burst'];
   if (rest.length === 0 && head === 'areas') return keysOf(areaSchema);
   if (rest.length === 0 && head === 'members') return keysOf(memberSchema);
   if (rest.length === 0 && head === 'sources') {

@@ -166,6 +166,19 @@ export const sourceSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...sourceBase, type: z.literal('feed'), url: z.url({ protocol: /^(https?|file)$/ }) }),
 ], { error: 'expected a source type: arxiv, arxiv-listing, crossref, openalex or feed' });
 
+/** `digest serve`'s reading room (docs/server.md). */
+export const serverSchema = z.strictObject({
+  /** The digests too need a member's device token; the reader's shell still loads without one. */
+  private: z.boolean().default(false),
+  /** Where members reach the server (`https://digest.lab.example.org/`): the address invite links start with. */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) address, like https://digest.lab.example.org/' }).optional(),
+  /** Requests a device may make: `perMinute` on average, up to `burst` at once. */
+  rateLimit: z.strictObject({
+    perMinute: z.number().int().positive().max(1_000_000).default(120),
+    burst: z.number().int().positive().max(1_000_000).default(60),
+  }).default({ perMinute: 120, burst: 60 }),
+});
+
 export const groupConfigSchema = z.strictObject({
   group: z.strictObject({
     name: z.string().trim().min(1),
@@ -184,11 +197,13 @@ export const groupConfigSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   /** Sending the digest by e-mail and to chats (`digest send`); nothing is sent without it. */
   delivery: deliverySchema.optional(),
+  server: serverSchema.default({ private: false, rateLimit: { perMinute: 120, burst: 60 } }),
 });
 
 export type Area = z.infer<typeof areaSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type SourceType = Source['type'];
+export type ServerConfig = z.infer<typeof serverSchema>;
 export type GroupConfig = z.infer<typeof groupConfigSchema>;
 export type GroupConfigInput = z.input<typeof groupConfigSchema>;

@@ -1,7 +1,7 @@
 export { paperSchema, paperArxivId, type Paper, type PaperInput } from './paper.ts';
 export {
-  keywordSchema, areaSchema, memberSchema, sourceSchema, groupConfigSchema,
-  type Keyword, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
+  keywordSchema, areaSchema, memberSchema, sourceSchema, serverSchema, groupConfigSchema,
+  type ServerConfig, type Keyword, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
 } from './config.ts';
 export {
   deliverySchema, deliveryEmailSchema, smtpSchema, chatTargetSchema, memberDelivery, parseMailbox, chatName,
@@ -17,3 +17,12 @@ export {
 } from './digest.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
 export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';
+export { isoWeek, isoWeekRange, isoWeekSchema } from './iso-week.ts';
+export {
+  API_LIMITS, STATE_FIELDS, API_ERROR_CODES, nominationSchema, stateChangeInputSchema, postStateRequestSchema,
+  postStateResponseSchema, stateChangeSchema, getStateResponseSchema, joinRequestSchema, joinResponseSchema, deviceSchema,
+  meResponseSchema, meetingNominationSchema, meetingPaperSchema, meetingResponseSchema, apiErrorSchema,
+  type StateField, type StateChangeInput, type StateChange, type Nomination, type PostStateRequest, type PostStateResponse,
+  type GetStateResponse, type JoinRequest, type JoinResponse, type Device, type MeResponse, type MeetingNomination,
+  type MeetingPaper, type MeetingResponse, type ApiError, type ApiErrorCode,
+} from './api.ts';

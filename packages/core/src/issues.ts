@@ -57,6 +57,9 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): 
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), input);
+    if (issue.code === 'unrecognized_keys') {
+      return { code: issue.code, path, message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    }
     const problem = issue.message.replace(/^Invalid input: /, '');
     return { code: issue.code, path, message: value === undefined ? 'missing required field' : `${problem}, saw ${describeValue(value)}` };
   });

@@ -1,7 +1,7 @@
 import type { Db } from '../store/open-db.ts';
 
 /**
- * The deliveries table (migration 5): one row per digest, channel and recipient. A row marked sent
+ * The deliveries table (migration 5 in store/migrations.ts): one row per digest, channel and recipient. A row marked sent
  * is never overwritten, so nothing is sent twice even if a run asks again; a failed row counts its
  * attempts and keeps the last error (already redacted by the caller).
  */

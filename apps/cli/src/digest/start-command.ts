@@ -72,7 +72,7 @@ export async function startCommand(options: StartOptions, io: Io): Promise<{ url
     const built = spawnSync('pnpm', ['--filter', '@labdigest/reader', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], shell: false });
     if (built.status !== 0) io.err('the reader build failed (see above); serving the last built reader\n');
   }
-  return serveCommand({ reader: options.reader, digests: options.digests, port: options.port, host: options.host }, io);
+  return serveCommand({ reader: options.reader, digests: options.digests, port: options.port, host: options.host, config: options.config, db: options.db }, io);
 }
 
 /**

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { buildProgram } from '../cli.ts';
 import { InputError } from '../errors.ts';
 import { sampleWeekBriefing, sampleWeekDigest } from '../../test/fixture-digests.ts';
+import { runCli } from '../../test/run-cli.ts';
 import { digestToHtmlEmail } from './html-email.ts';
 import { digestToMarkdown } from './markdown.ts';
 
@@ -168,7 +169,12 @@ describe('usage errors come from commander (exit 2 in cli.ts)', () => {
   test('an unknown format lists the choices', async () => {
     const { error, err } = await digestExport('--digest', file, '--format', 'pdf');
     expect((error as CommanderError).code).toBe('commander.invalidArgument');
-    expect(err).toContain("error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are markdown, html, text, atom, bibtex.");
+    expect(err).toContain("error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are markdown, html, text, atom, bibtex, meeting.");
+  });
+
+  test('a digest format without --digest says to pass one (exit 2)', async () => {
+    const { code, err } = await runCli('export', '--format', 'markdown');
+    expect([code, err]).toEqual([2, 'digest: --format markdown exports a digest: pass --digest FILE\n']);
   });
 
   test('--format is required', async () => {

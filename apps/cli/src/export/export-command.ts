@@ -1,8 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { DIGEST_SCHEMA_VERSION, describeValue, formatIssue, papersToBibtex, readDigestSchema, zodIssues, type Digest } from '@labdigest/core';
+import {
+  DIGEST_SCHEMA_VERSION, describeValue, formatIssue, isoWeek, isoWeekSchema, papersToBibtex, readDigestSchema, zodIssues, type Digest,
+} from '@labdigest/core';
 import type { Io } from '../io.ts';
-import type { ExportFormat } from '../options.ts';
-import { InputError } from '../errors.ts';
+import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR, type ExportFormat } from '../options.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { archiveLookup, meetingList } from '../room/meeting.ts';
+import { openDb } from '../store/open-db.ts';
+import { meetingToMarkdown } from './meeting-markdown.ts';
 import { digestToAtom } from './atom.ts';
 import { digestToHtmlEmail } from './html-email.ts';
 import { digestToMarkdown } from './markdown.ts';
@@ -11,30 +16,56 @@ import { arxivIdOf, doiOf } from '@labdigest/sources';
 
 
 export interface ExportCommandOptions {
-  readonly digest: string;
+  /** The digest to export; every format but `meeting` needs one. */
+  readonly digest?: string | undefined;
   readonly format: ExportFormat;
   readonly out?: string | undefined;
   readonly starredOnly?: readonly string[] | undefined;
   readonly selfUrl?: string | undefined;
   readonly readerUrl?: string | undefined;
+  /** meeting: the ISO week (default: this week), the store and the archive. */
+  readonly week?: string | undefined;
+  readonly db?: string | undefined;
+  readonly digests?: string | undefined;
+  readonly now?: Date | undefined;
 }
 
 /** `digest export`: reads and validates the digest, writes it in the format asked for. */
 export function exportCommand(options: ExportCommandOptions, io: Io): void {
+  if (options.format === 'meeting') {
+    write(meetingMarkdown(options), options.out, 'the group-meeting list', io);
+    return;
+  }
+  if (options.digest === undefined) throw new UsageError(`--format ${options.format} exports a digest: pass --digest FILE`);
   let digest = readDigest(options.digest);
   if (options.starredOnly?.length) digest = starredOnly(digest, options.starredOnly, options.digest);
-  const text = exportDigest(digest, options.format, options);
-  if (!options.out) {
+  const n = digest.stats.included;
+  write(exportDigest(digest, options.format, options), options.out, `${options.format} of ${n} paper${n === 1 ? '' : 's'}`, io);
+}
+
+function write(text: string, out: string | undefined, what: string, io: Io): void {
+  if (!out) {
     io.out(text);
     return;
   }
-  writeFileSync(options.out, text);
-  const n = digest.stats.included;
-  io.err(`wrote ${options.format} of ${n} paper${n === 1 ? '' : 's'} to ${options.out}\n`);
+  writeFileSync(out, text);
+  io.err(`wrote ${what} to ${out}\n`);
+}
+
+/** The week's group-meeting list, from the store's reading room (and the archive for papers the store lacks). */
+function meetingMarkdown(options: ExportCommandOptions): string {
+  const week = options.week ?? isoWeek(options.now ?? new Date());
+  if (!isoWeekSchema.safeParse(week).success) throw new UsageError(`--week: expected an ISO week like 2026-W49, saw "${week}"`);
+  const db = openDb(options.db ?? DEFAULT_DB_PATH, { create: false });
+  try {
+    return meetingToMarkdown(meetingList(db, week, archiveLookup(options.digests ?? DEFAULT_DIGESTS_DIR)));
+  } finally {
+    db.close();
+  }
 }
 
 /** The digest in one of the export formats. */
-export function exportDigest(digest: Digest, format: ExportFormat, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
+export function exportDigest(digest: Digest, format: Exclude<ExportFormat, 'meeting'>, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
   switch (format) {
     case 'markdown': return digestToMarkdown(digest);
     case 'html': return digestToHtmlEmail(digest);

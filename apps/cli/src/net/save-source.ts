@@ -30,5 +30,5 @@ export function saveSourceRun(db: Db, run: SourceRunToSave, inTransaction?: () =
     });
     inTransaction?.();
     return counts;
-  })();
+  }).immediate(); // the write lock from the start: see upsertPapers
 }

@@ -2,24 +2,49 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Io } from '../io.ts';
 import { InputError } from '../errors.ts';
-import { listen, staticSite } from './static-server.ts';
+import { configSource } from '../room/config-source.ts';
+import { openRoomStore } from '../room/room-store.ts';
+import { serverApp } from './server-app.ts';
+import { listen } from './static-server.ts';
 
 export interface ServeOptions {
   readonly reader: string;
   readonly digests: string;
   readonly port: number;
   readonly host: string;
+  /** The group's config: with it (and the store), the server runs the reading room at /api/. */
+  readonly config?: string | undefined;
+  readonly db?: string | undefined;
 }
 
-/** `digest serve`: serve the built reader and the digest archive until interrupted. */
+/**
+ * `digest serve`: serve the built reader, the digest archive and (given a config) the reading room
+ * until interrupted, with a line per request on standard error.
+ */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync(resolve(options.reader, 'index.html'))) {
     throw new InputError(options.reader, 'no built reader here (index.html missing): run `pnpm --filter @labdigest/reader build` first');
   }
-  const app = staticSite({ root: options.reader, digestsDir: existsSync(options.digests) ? options.digests : undefined });
+  const digests = existsSync(options.digests) ? options.digests : undefined;
+  const config = options.config === undefined ? undefined : configSource(options.config, io.err);
+  const store = config && options.db !== undefined ? openRoomStore(options.db) : undefined;
+  const room = config && store ? { store, config, configFile: options.config ?? '', digestsDir: options.digests, log: io.err } : undefined;
+  const app = serverApp({ reader: options.reader, digests, room, log: room ? io.err : undefined });
   const server = await listen(app, { port: options.port, host: options.host }).catch((error: NodeJS.ErrnoException) => {
+    store?.close();
     throw error.code === 'EADDRINUSE' ? new InputError(`${options.host}:${options.port}`, 'the port is in use: pick another with --port N', { cause: error }) : error;
   });
   io.out(`reader at ${server.url}${options.host === '0.0.0.0' ? ' (and on this machine\'s network addresses, for a phone on the same network)' : ''}\n`);
-  return { url: server.url, close: () => server.close() };
+  if (config) {
+    const { members, server: settings } = config();
+    io.out(`reading room: ${members.length} member${members.length === 1 ? '' : 's'}, ${settings.private ? 'private (the digests too need a member\'s device)' : 'public digests'}; `
+      + 'invite a member with `digest members invite NAME`\n');
+  }
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      store?.close();
+    },
+  };
 }

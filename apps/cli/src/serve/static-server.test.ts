@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { listen, staticSite } from './static-server.ts';
 
@@ -32,7 +32,7 @@ describe('the static server', () => {
     }
   });
 
-  test('gzips text for clients that take it, and nothing else', async () => {
+  test('compresses text with brotli or gzip as the client asks, and nothing else', async () => {
     const root = mkdtempSync(join(tmpdir(), 'reader-'));
     mkdirSync(join(root, 'assets'));
     const script = `export const papers = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `paper ${i}`))};`;
@@ -41,7 +41,7 @@ describe('the static server', () => {
     writeFileSync(join(root, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const server = await listen(staticSite({ root }), { port: 0, host: '127.0.0.1' });
     const base = server.url.slice(0, -1);
-    // node:http, not fetch, which would undo the gzip before the test sees it.
+    // node:http, not fetch, which would undo the compression before the test sees it.
     const raw = (path: string, encoding?: string) => new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((done, fail) => {
       httpGet(base + path, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
         const chunks: Buffer[] = [];
@@ -49,18 +49,24 @@ describe('the static server', () => {
       }).on('error', fail);
     });
     try {
-      const zipped = await raw('/assets/main-AbCdEf12.js', 'gzip, deflate, br');
+      for (const attempt of ['first', 'cached']) {
+        const br = await raw('/assets/main-AbCdEf12.js', 'gzip, deflate, br');
+        expect([attempt, br.headers['content-encoding'], br.headers.vary, Number(br.headers['content-length'])]).toEqual([attempt, 'br', 'Accept-Encoding', br.body.length]);
+        expect(brotliDecompressSync(br.body).toString('utf8')).toBe(script);
+        expect(br.body.length).toBeLessThan(script.length / 2);
+      }
+      const zipped = await raw('/assets/main-AbCdEf12.js', 'gzip, br;q=0.5');
       expect(zipped.headers['content-encoding']).toBe('gzip');
-      expect(zipped.headers.vary).toBe('Accept-Encoding');
       expect(gunzipSync(zipped.body).toString('utf8')).toBe(script);
-      expect(zipped.body.length).toBeLessThan(script.length / 2);
       const plain = await raw('/assets/main-AbCdEf12.js');
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.body.toString('utf8')).toBe(script);
-      expect((await raw('/assets/main-AbCdEf12.js', 'gzip;q=0')).headers['content-encoding']).toBeUndefined();
-      const image = await raw('/icon.png', 'gzip');
+      expect((await raw('/assets/main-AbCdEf12.js', 'gzip;q=0, deflate')).headers['content-encoding']).toBeUndefined();
+      const image = await raw('/icon.png', 'gzip, br');
       expect(image.headers['content-encoding']).toBeUndefined();
       expect([...image.body]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      const small = await raw('/', 'br');
+      expect([small.headers['content-encoding'], small.body.toString('utf8')]).toEqual([undefined, '<!doctype html><title>reader</title>']);
     } finally {
       await server.close();
     }
@@ -84,7 +90,7 @@ describe('the static server', () => {
       expect((await fetch(`${origin}/index.html`)).status).toBe(404);
       const post = await fetch(server.url, { method: 'POST' });
       expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
-      expect((await fetch(`${server.url}assets/x.js`, { headers: { 'accept-encoding': 'deflate, br' } })).headers.get('content-encoding')).toBeNull();
+      expect((await fetch(`${server.url}assets/x.js`, { headers: { 'accept-encoding': 'deflate' } })).headers.get('content-encoding')).toBeNull();
       expect(requests).toEqual(['/labdigest', '/labdigest/', '/labdigest/digests/index.json', '/index.html', '/labdigest/', '/labdigest/assets/x.js']);
     } finally {
       await server.close();

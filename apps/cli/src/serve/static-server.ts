@@ -2,14 +2,14 @@
 // `digest serve` and `digest start` serve the built reader and the archive with it, and the reader's
 // own scripts (end-to-end tests, the first-render bench) serve dist/ with it under a sub-path, as
 // GitHub Pages does. Imported by the reader's scripts as `@labdigest/cli/static-server`, so this
-// module imports nothing else of the command line.
+// module imports nothing else of the command line but its sibling compression.ts.
 import { createAdaptorServer } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
-import { compress } from 'hono/compress';
+import { Hono, type Context, type Env } from 'hono';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
+import { compression } from './compression.ts';
 
 export interface StaticSiteOptions {
   /** The built reader (apps/reader/dist). */
@@ -30,8 +30,9 @@ const hashedAsset = /[\\/]assets[\\/][^\\/]*-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 /**
  * The reader and the archive as a Hono app: files only from inside the two folders, the right content
  * types, `no-cache` for everything but hashed assets (so a new digest, service worker or manifest is
- * seen at once), text gzipped for clients that take it (a phone on the lab's Wi-Fi gets the reader's
- * 83 KB of script as 31 KB), and index.html for app routes (paths without an extension).
+ * seen at once), text compressed with brotli or gzip for clients that take it (a phone on the lab's
+ * Wi-Fi gets the reader's 83 KB of script as 31 KB gzipped), and index.html for app routes (paths
+ * without an extension).
  */
 export function staticSite(options: StaticSiteOptions): Hono {
   const root = resolve(options.root);
@@ -49,7 +50,7 @@ export function staticSite(options: StaticSiteOptions): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     return undefined;
   });
-  app.use(compress({ encoding: 'gzip' }));
+  app.use(compression());
   if (base !== '/') app.get(base.slice(0, -1), (c) => c.redirect(base, 301));
   for (const [relative, body] of Object.entries(options.overrides ?? {})) {
     app.get(`${base}${relative}`, (c) => c.body(body, 200, { 'Content-Type': typeOf(relative), 'Cache-Control': 'no-cache' }));
@@ -96,7 +97,7 @@ export interface RunningServer {
  * Serves `app` on host:port (port 0 picks a free one). A port in use rejects with the server's
  * EADDRINUSE error for the caller to explain.
  */
-export async function listen(app: Hono, at: { port: number; host: string; base?: string | undefined }): Promise<RunningServer> {
+export async function listen<E extends Env>(app: Hono<E>, at: { port: number; host: string; base?: string | undefined }): Promise<RunningServer> {
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

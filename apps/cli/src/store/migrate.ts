@@ -14,10 +14,11 @@ export function migrate(db: Database, migrations: readonly string[] = shipped): 
   for (let version = from; version < migrations.length; version++) {
     const sql = migrations[version] as string;
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) > version) return; // another process applied it meanwhile
       db.exec(sql);
       // PRAGMA takes no bound parameters; `version` is an integer we computed.
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate(); // two processes opening an old store at once: one migrates, the other waits
   }
   return { from, to: migrations.length };
 }

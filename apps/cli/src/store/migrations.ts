@@ -121,4 +121,40 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX deliveries_recipient ON deliveries (channel, recipient, status, digest_date);
   `,
+  // 6: the reading room (docs/server.md): one-time invite codes, the devices they bound to members,
+  // and each member's state per paper and field (read, starred, dismissed, note, nominated), last
+  // writer by `at` wins. Codes and tokens are stored only as sha256 hex. `seq` orders every accepted
+  // write for the readers' sync cursor.
+  `
+  CREATE TABLE invites (
+    code_hash   TEXT PRIMARY KEY,
+    member      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    used_at     TEXT,
+    device_id   TEXT
+  );
+  CREATE TABLE devices (
+    id            TEXT PRIMARY KEY,
+    member        TEXT NOT NULL,
+    token_hash    TEXT NOT NULL UNIQUE,
+    label         TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    last_seen_at  TEXT,
+    revoked_at    TEXT
+  );
+  CREATE INDEX devices_member ON devices (member);
+  CREATE TABLE paper_state (
+    member     TEXT NOT NULL,
+    paper_id   TEXT NOT NULL,
+    field      TEXT NOT NULL CHECK (field IN ('read', 'starred', 'dismissed', 'note', 'nominated')),
+    value      TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    device_id  TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (member, paper_id, field)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX paper_state_seq ON paper_state (seq);
+  CREATE INDEX paper_state_nominated ON paper_state (at) WHERE field = 'nominated';
+  `,
 ];

@@ -21,7 +21,9 @@ export interface UpsertCounts {
  * Stores papers, each paper once: a record is matched to a stored paper by normalized DOI, then arXiv id,
  * then its own id, and only then by normalized title + first author surname (when no DOI or arXiv id
  * contradicts). A match is merged (see mergePaper), so the journal version and its arXiv preprint end up
- * on one row with both ids. Runs in one transaction (a savepoint inside a caller's transaction).
+ * on one row with both ids. Runs in one transaction (a savepoint inside a caller's transaction), which
+ * takes the write lock when it begins: it reads before it writes, and in WAL mode a read that another
+ * connection (the reading room's server) writes past can no longer become a write.
  */
 export function upsertPapers(db: Db, papers: readonly Paper[], options: { source: string; now: Date }): UpsertCounts {
   const now = options.now.toISOString();
@@ -33,7 +35,7 @@ export function upsertPapers(db: Db, papers: readonly Paper[], options: { source
     const { fresh, updated } = intoEmpty ? { fresh: collapsed, updated: 0 } : mergeIntoStored(db, collapsed, now);
     insertFresh(db, fresh, now, { intoEmpty });
     return { new: fresh.length, duplicates: papers.length - fresh.length, updated };
-  })();
+  }).immediate();
 }
 
 /** Merges each collapsed paper that matches stored rows into them; returns the others, to insert. */
