@@ -37,7 +37,7 @@ export interface ProfileScore {
 const NOTHING: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: -1 });
 const NOTHING_UNMET: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: 0 });
 
-/** One keyword's part of a score, for `digest explain`. */
+/** One keyword's part of a score: the trace `digest explain` prints. */
 export interface TermTrace {
   readonly feature: number;
   readonly weight: number;

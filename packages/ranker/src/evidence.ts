@@ -1,0 +1,238 @@
+import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
+import type { createAnalyzer, Match, PaperFeatures } from './analyze.ts';
+import { NO_ONE } from './authors.ts';
+import { insertionSort } from './insertion-sort.ts';
+import { leftOutNote, listWords, relevanceNote } from './notes.ts';
+import type { Lexicon } from './profiles.ts';
+import type { RankedPaper } from './rank.ts';
+import type { Scored } from './score-batch.ts';
+import { summarize } from './summary.ts';
+
+/**
+ * Matched terms of a paper, strongest first: keyword, the words the paper used (when spans are
+ * known), whether the title has it, how often, and which profiles hold it.
+ */
+export function matchedTermsOf(
+  lexicon: Lexicon,
+  paper: PaperFeatures,
+  spans: { title: { text: string; matches: readonly Match[] }; abstract: { text: string; matches: readonly Match[] } } | undefined,
+  profilesOf: readonly (readonly string[])[],
+  pool?: TermPool,
+): MatchedTerm[] {
+  const terms: MatchedTerm[] = paper.ids.map((f, i) => {
+    const inTitle = paper.inTitle[i] ?? 0;
+    const count = inTitle + (paper.inAbstract[i] ?? 0);
+    // Without spans a term is its feature, place and count: thousands of papers share each one.
+    const key = !spans && pool && count < 2048 ? f * 4096 + (inTitle > 0 ? 2048 : 0) + count : -1;
+    const known = key >= 0 ? pool?.get(key) : undefined;
+    if (known) return known;
+    let forms = NO_FORMS;
+    if (spans) {
+      const found = new Set<string>();
+      for (const field of [spans.title, spans.abstract]) {
+        for (const m of field.matches) if (m.feature === f) found.add(field.text.slice(m.start, m.end));
+      }
+      forms = [...found];
+    }
+    const feature = lexicon.features[f];
+    const term: MatchedTerm = {
+      keyword: feature?.keyword ?? String(f),
+      forms,
+      inTitle: inTitle > 0,
+      count,
+      // Shared between papers (thousands hold the same keyword); never changed after ranking.
+      profiles: (profilesOf[f] ?? NO_FORMS) as string[],
+    };
+    if (key >= 0) pool?.set(key, Object.freeze(term));
+    return term;
+  });
+  return insertionSort(terms, (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.keyword < b.keyword ? -1 : 1));
+}
+
+const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
+
+/** Matched terms without spans, shared between the papers of a ranking: see `matchedTermsOf`. */
+export type TermPool = Map<number, MatchedTerm>;
+
+/**
+ * Makes records keyed by area ids or member names from a row of numbers: each a copy of one
+ * template, so all share one shape and no property is added one by one.
+ */
+export function recordMaker(keys: readonly string[]) {
+  const template: Record<string, number> = {};
+  for (const key of keys) template[key] = 0;
+  const zero = Object.freeze({ ...template });
+  return (values: Float64Array, offset: number): Record<string, number> => {
+    let record: Record<string, number> | undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const value = values[offset + k] as number;
+      if (value === 0) continue;
+      record ??= { ...template };
+      record[keys[k] as string] = round(value);
+    }
+    // Most papers score 0 against every member, or every area: they share one frozen record.
+    return record ?? zero;
+  };
+}
+
+export function featureOwners(lexicon: Lexicon): string[][] {
+  const owners: string[][] = lexicon.features.map(() => []);
+  for (const profile of lexicon.profiles) {
+    profile.features.forEach((f, k) => { if ((profile.weights[k] ?? 0) > 0) owners[f]?.push(profile.id); });
+  }
+  return owners;
+}
+
+export interface EvidenceContext {
+  readonly config: GroupConfig;
+  readonly lexicon: Lexicon;
+  readonly analyzer: ReturnType<typeof createAnalyzer>;
+  readonly profilesOf: string[][];
+  readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker };
+  readonly terms: TermPool;
+  readonly notes: LeftOutNotes;
+  readonly summaries: boolean;
+}
+
+export type RecordMaker = ReturnType<typeof recordMaker>;
+
+/** A paper's evidence from its scores: matched terms, members, the note, the summary. `section`: area index or -1. */
+export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scored, section: number): RankedPaper {
+  const { config, lexicon, analyzer, records } = context;
+  const { relevance, excludedBy: excludedAt, unmet: unmetAt } = scored.scores;
+  const areas = config.areas;
+  const memberRow = scored.row + areas.length;
+  if (scored.features.ids.length === 0 && !scored.authors) {
+    // Most of a day's papers hold no keyword at all: they share their all-zero evidence.
+    // Written out, not spread: copying a frozen object's properties takes V8's slow path.
+    const nothing = nothingFor(config);
+    return {
+      id: paper.id, title: paper.title, section: null, score: 0, scores: nothing.scores, memberScores: nothing.memberScores,
+      matchedTerms: nothing.matchedTerms, members: nothing.members, summary: null, excludedBy: nothing.excludedBy, note: nothing.note,
+    };
+  }
+  const areaScore = (a: number) => relevance[scored.row + a] as number;
+  let best = 0;
+  for (let a = 1; a < areas.length; a++) if (areaScore(a) > areaScore(best)) best = a;
+  const here = section >= 0 ? areas[section] : undefined;
+  // Spans (the words to highlight) only for papers the digest shows.
+  const spans = here
+    ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }
+    : undefined;
+  const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf, context.terms);
+
+  const scores = records.areas(relevance, scored.row);
+  const memberScores = records.members(relevance, memberRow);
+  let excludedBy: Record<string, string> = NO_EXCLUSIONS;
+  for (let a = 0; a < areas.length; a++) {
+    const f = excludedAt[scored.areaRow + a] as number;
+    if (f >= 0) (excludedBy === NO_EXCLUSIONS ? (excludedBy = {}) : excludedBy)[(areas[a] as Area).id] = lexicon.features[f]?.keyword ?? '';
+  }
+
+  if (here === undefined) {
+    const bestArea = areas[best];
+    const bestScore = areas.length ? areaScore(best) : 0;
+    // Most left-out papers have neither: no array made for them.
+    let excluded: { area: Area; keyword: string }[] | undefined;
+    let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
+    for (let a = 0; a < areas.length; a++) {
+      const area = areas[a] as Area;
+      const f = excludedAt[scored.areaRow + a] as number;
+      if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
+      const g = unmetAt[scored.areaRow + a] as number;
+      if (g >= 0 && terms.some((t) => t.profiles.includes(area.id))) (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+    }
+    const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
+    const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
+    return {
+      id: paper.id, title: paper.title, section: null, score: round(bestScore), scores, memberScores,
+      matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy,
+      // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
+      note: !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note(),
+    };
+  }
+
+  const members = concernedMembers(config, scored, terms, here);
+  const others = areas.flatMap((area, a) =>
+    a !== section && areaScore(a) >= area.threshold * 0.8 ? [{ name: area.name, score: areaScore(a) }] : []);
+  const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
+  return {
+    id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
+    matchedTerms: terms, members, excludedBy,
+    summary: paper.abstract && context.summaries ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : null,
+    note: relevanceNote({ group: config.group.name, area: here, score: areaScore(section), terms, members, others }),
+  };
+}
+
+/** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
+type LeftOutNotes = Map<number, Map<string, string>>;
+
+function sharedNote(notes: LeftOutNotes, area: number, score: number, make: () => string): string {
+  let byScore = notes.get(area);
+  if (!byScore) notes.set(area, byScore = new Map());
+  const printed = score === 0 ? 'none' : score.toFixed(2); // 0 reads "no keyword matches", 0.001 "scored 0.00"
+  let note = byScore.get(printed);
+  if (note === undefined) byScore.set(printed, note = make());
+  return note;
+}
+
+const NO_MEMBERS: readonly MemberMatch[] = Object.freeze([]);
+const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function concernedMembers(config: GroupConfig, scored: Scored, terms: readonly MatchedTerm[], area: Area): MemberMatch[] {
+  const threshold = config.ranking.memberThreshold;
+  const memberRow = scored.row + config.areas.length;
+  const scoreOf = (j: number) => scored.scores.relevance[memberRow + j] as number;
+  const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
+  const concerned = config.members
+    .map((m, j) => ({ name: m.name, score: scoreOf(j), authors: authorsOf(j) }))
+    .filter((m) => m.score >= threshold || m.authors.length > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((m) => {
+      const interests = terms.filter((t) => t.profiles.includes(m.name)).slice(0, 3).map((t) => t.keyword);
+      const reasons = [
+        ...(interests.length ? [`interests: ${listWords(interests)}`] : []),
+        ...m.authors.map((a) => `follows ${a}`),
+      ];
+      return { name: m.name, score: round(m.score), reasons };
+    });
+  if (concerned.length > 0) return concerned;
+  // Nobody's interests are hit hard enough: the paper goes to those who follow its area.
+  return config.members
+    .map((m, j) => ({ member: m, j }))
+    .filter(({ member }) => member.areas.includes(area.id))
+    .map(({ member, j }) => ({ name: member.name, score: round(scoreOf(j)), reasons: [`follows ${area.name}`] }));
+}
+
+/** Weight of the area's keyword occurrences inside a span of the abstract, for the summary. */
+function sentenceWeigher(matches: readonly { feature: number; start: number; end: number }[], owners: string[][], areaId: string) {
+  return (start: number, end: number) => {
+    let w = 0;
+    for (const m of matches) {
+      if (m.start >= start && m.end <= end) w += owners[m.feature]?.includes(areaId) ? 1 : 0.3;
+    }
+    return w;
+  };
+}
+
+const nothingCache = new WeakMap<GroupConfig, Omit<RankedPaper, 'id' | 'title' | 'section' | 'score'>>();
+
+/** The evidence of a paper that matches no keyword and no followed author, made once per config. */
+function nothingFor(config: GroupConfig) {
+  let nothing = nothingCache.get(config);
+  if (!nothing) {
+    nothing = Object.freeze({
+      scores: Object.freeze(Object.fromEntries(config.areas.map((a) => [a.id, 0]))),
+      memberScores: Object.freeze(Object.fromEntries(config.members.map((m) => [m.name, 0]))),
+      matchedTerms: Object.freeze([]), members: Object.freeze([]), summary: null,
+      excludedBy: Object.freeze({}),
+      note: leftOutNote({ best: undefined, crowdedOut: false, excluded: [], unmet: [] }),
+    });
+    nothingCache.set(config, nothing);
+  }
+  return nothing;
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
