@@ -1,7 +1,7 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
-  areaSchema, groupConfigSchema, memberSchema, sourceSchema, type GroupConfig,
+  areaSchema, focusSchema, groupConfigSchema, memberSchema, sourceSchema, type GroupConfig,
 } from './config.ts';
 import { describeValue, type ValidationIssue } from './issues.ts';
 
@@ -86,7 +86,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
   if (path.length === 0) return keysOf(groupConfigSchema);
   if (path.length === 1 && head === 'group') return ['name', 'description', 'email'];
-  if (path.length === 1 && head === 'ranking') return ['titleWeight', 'memberThreshold'];
+  if (path.length === 1 && head === 'ranking') return ['titleWeight', 'memberThreshold', 'picks'];
+  if ((path.length === 1 && head === 'focus') || (path.length === 3 && head === 'areas' && path[2] === 'focus')) return keysOf(focusSchema);
   if (rest.length === 0 && head === 'areas') return keysOf(areaSchema);
   if (rest.length === 0 && head === 'members') return keysOf(memberSchema);
   if (rest.length === 0 && head === 'sources') {
@@ -110,7 +111,9 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
       if (value === undefined) {
         return [{ code: 'missing', path, message: `missing required field: expected ${article(issue.expected)}` }];
       }
-      return [{ code: 'invalid_type', path, message: `expected ${article(issue.expected)}, saw ${describeValue(value)}` }];
+      // A schema's own message ("expected a focus: ...") says more than the type it wanted.
+      const expected = issue.message.startsWith('Invalid input') ? `expected ${article(issue.expected)}` : issue.message;
+      return [{ code: 'invalid_type', path, message: `${expected}, saw ${describeValue(isSeq(value) ? [] : isMap(value) ? {} : value)}` }];
     }
     default: {
       const saw = value === undefined || typeof value === 'object' ? '' : `, saw ${describeValue(value)}`;
@@ -121,7 +124,7 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
 
 function article(expected: string): string {
   const words: Record<string, string> = {
-    string: 'a string', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping',
+    string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping',
     record: 'a mapping',
   };
   return words[expected] ?? expected;

@@ -1,7 +1,7 @@
 export { paperSchema, paperArxivId, type Paper, type PaperInput } from './paper.ts';
 export {
-  keywordSchema, areaSchema, memberSchema, sourceSchema, groupConfigSchema,
-  type Keyword, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
+  keywordSchema, focusSchema, areaSchema, memberSchema, sourceSchema, groupConfigSchema,
+  type Keyword, type Focus, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
 } from './config.ts';
 export { parseGroupConfig, suggest, type ConfigResult } from './config-file.ts';
 export {

@@ -6,6 +6,7 @@ import { leftOutNote, listWords, relevanceNote } from './notes.ts';
 import type { Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
 import type { Scored } from './score-batch.ts';
+import type { Placement } from './sections.ts';
 import { summarize } from './summary.ts';
 
 /**
@@ -19,13 +20,16 @@ export function matchedTermsOf(
   profilesOf: readonly (readonly string[])[],
   pool?: TermPool,
 ): MatchedTerm[] {
-  const terms: MatchedTerm[] = paper.ids.map((f, i) => {
+  const terms: MatchedTerm[] = [];
+  paper.ids.forEach((f, i) => {
+    // A focus keyword that no area or member holds orders the section; it is not evidence.
+    if ((profilesOf[f]?.length ?? 0) === 0) return;
     const inTitle = paper.inTitle[i] ?? 0;
     const count = inTitle + (paper.inAbstract[i] ?? 0);
     // Without spans a term is its feature, place and count: thousands of papers share each one.
     const key = !spans && pool && count < 2048 ? f * 4096 + (inTitle > 0 ? 2048 : 0) + count : -1;
     const known = key >= 0 ? pool?.get(key) : undefined;
-    if (known) return known;
+    if (known) { terms.push(known); return; }
     let forms = NO_FORMS;
     if (spans) {
       const found = new Set<string>();
@@ -44,7 +48,7 @@ export function matchedTermsOf(
       profiles: (profilesOf[f] ?? NO_FORMS) as string[],
     };
     if (key >= 0) pool?.set(key, Object.freeze(term));
-    return term;
+    terms.push(term);
   });
   return insertionSort(terms, (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.keyword < b.keyword ? -1 : 1));
 }
@@ -78,6 +82,7 @@ export function recordMaker(keys: readonly string[]) {
 export function featureOwners(lexicon: Lexicon): string[][] {
   const owners: string[][] = lexicon.features.map(() => []);
   for (const profile of lexicon.profiles) {
+    if (profile.kind === 'focus') continue;
     profile.features.forEach((f, k) => { if ((profile.weights[k] ?? 0) > 0) owners[f]?.push(profile.id); });
   }
   return owners;
@@ -97,7 +102,7 @@ export interface EvidenceContext {
 export type RecordMaker = ReturnType<typeof recordMaker>;
 
 /** A paper's evidence from its scores: matched terms, members, the note, the summary. `section`: area index or -1. */
-export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scored, section: number): RankedPaper {
+export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scored, section: number, placement: Placement | undefined): RankedPaper {
   const { config, lexicon, analyzer, records } = context;
   const { relevance, excludedBy: excludedAt, unmet: unmetAt } = scored.scores;
   const areas = config.areas;
@@ -109,6 +114,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
     return {
       id: paper.id, title: paper.title, section: null, score: 0, scores: nothing.scores, memberScores: nothing.memberScores,
       matchedTerms: nothing.matchedTerms, members: nothing.members, summary: null, excludedBy: nothing.excludedBy, note: nothing.note,
+      pick: false, rank: null, focus: false,
     };
   }
   const areaScore = (a: number) => relevance[scored.row + a] as number;
@@ -149,6 +155,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
       matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy,
       // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
       note: !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note(),
+      pick: false, rank: null, focus: false,
     };
   }
 
@@ -161,6 +168,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
     matchedTerms: terms, members, excludedBy,
     summary: paper.abstract && context.summaries ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : null,
     note: relevanceNote({ group: config.group.name, area: here, score: areaScore(section), terms, members, others }),
+    pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
 }
 
@@ -215,7 +223,7 @@ function sentenceWeigher(matches: readonly { feature: number; start: number; end
   };
 }
 
-const nothingCache = new WeakMap<GroupConfig, Omit<RankedPaper, 'id' | 'title' | 'section' | 'score'>>();
+const nothingCache = new WeakMap<GroupConfig, Omit<RankedPaper, 'id' | 'title' | 'section' | 'score' | 'pick' | 'rank' | 'focus'>>();
 
 /** The evidence of a paper that matches no keyword and no followed author, made once per config. */
 function nothingFor(config: GroupConfig) {

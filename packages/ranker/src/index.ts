@@ -1,4 +1,7 @@
-export { createRanker, rankPapers, type RankedPaper, type RankOptions, type RankReport, type PaperTrace } from './rank.ts';
+export {
+  createRanker, rankPapers, type RankedPaper, type RankOptions, type RankerOptions, type RankReport, type PaperTrace,
+} from './rank.ts';
+export { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 export type { ScoreTrace, TermTrace } from './score.ts';
 export { buildBackgroundStats, type BackgroundStats } from './background.ts';
 export { assembleDigest, type DigestOptions } from './digest.ts';

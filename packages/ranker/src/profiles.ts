@@ -2,10 +2,10 @@ import type { Keyword } from '@labdigest/core';
 import { expansionsOf, foldTerms } from './acronyms.ts';
 import { tokenize } from './tokenize.ts';
 
-/** A weighted keyword profile: an area's or a member's. */
+/** A weighted keyword profile: an area's, a member's, or a focus (the kind of work a group wants first). */
 export interface ProfileSpec {
   readonly id: string;
-  readonly kind: 'area' | 'member';
+  readonly kind: ProfileKind;
   readonly keywords: readonly Keyword[];
   readonly exclude?: readonly string[];
   /** Keyword lists of which the paper must match at least one keyword each. */
@@ -23,9 +23,11 @@ export interface Feature {
   readonly sequences: readonly (readonly string[])[];
 }
 
+export type ProfileKind = 'area' | 'member' | 'focus';
+
 export interface CompiledProfile {
   readonly id: string;
-  readonly kind: 'area' | 'member';
+  readonly kind: ProfileKind;
   readonly features: readonly number[];
   readonly weights: readonly number[];
   readonly exclude: readonly number[];

@@ -4,10 +4,12 @@ import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
 import { evidenceFor, featureOwners, recordMaker, type EvidenceContext } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
-import { compileProfiles } from './profiles.ts';
+import { compileProfiles, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
-import { scoreBatch, scoredView } from './score-batch.ts';
-import { assignSections } from './sections.ts';
+import { scoreBatch, scoredView, type BatchScores } from './score-batch.ts';
+import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
+import { termVectors } from './term-vectors.ts';
+import { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 
 /** One paper as ranked: scores against every area and member, its section, and the evidence. */
 export interface RankedPaper {
@@ -28,6 +30,12 @@ export interface RankedPaper {
   readonly summary: string | null;
   /** Area id -> the exclusion keyword that removed the paper from that area. */
   readonly excludedBy: Record<string, string>;
+  /** One of its section's picks, the few papers the group should read (false when left out). */
+  readonly pick: boolean;
+  /** 1-based position within its section, picks first; null when left out. */
+  readonly rank: number | null;
+  /** Whether the paper matches its section's focus (false when left out, or when no focus is set). */
+  readonly focus: boolean;
 }
 
 export interface RankOptions {
@@ -50,14 +58,22 @@ export interface RankReport {
   readonly included: number;
 }
 
+export interface RankerOptions {
+  /** Other values of the ranker's tuned constants: for the evaluation's cross-validation only. */
+  readonly tuning?: Partial<RankerTuning> | undefined;
+}
+
 /**
  * A ranker for one config: the profiles compiled once, the analyzer's word cache kept between calls.
  * `rank` reads each paper's text once; every profile is scored from the counts it leaves.
  */
-export function createRanker(config: GroupConfig) {
+export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
+  const tuning: RankerTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const focus = focusProfiles(config);
   const lexicon = compileProfiles([
     ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, keywords: a.keywords, exclude: a.exclude, require: a.require })),
     ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, keywords: m.interests })),
+    ...focus.specs,
   ]);
   const analyzer = createAnalyzer(lexicon);
   const profilesOf = featureOwners(lexicon);
@@ -118,10 +134,12 @@ export function createRanker(config: GroupConfig) {
       const { features, stats, params } = computeParams(papers, options);
       const scores = scoreBatch(config, lexicon, followed, papers, features, params);
       const sectionOf = assignSections(config.areas, scores);
+      const placements = placeSections(config, papers, scores, sectionOf, focus.ofArea, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
       };
-      const ranked = papers.map((paper, i) => evidenceFor(context, paper, scoredView(scores, features, i), sectionOf[i] as number));
+      const ranked = papers.map((paper, i) =>
+        evidenceFor(context, paper, scoredView(scores, features, i), sectionOf[i] as number, placements.get(i)));
       ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return {
         papers: ranked,
@@ -135,13 +153,51 @@ export function createRanker(config: GroupConfig) {
   };
 }
 
-/** A paper's scores laid out keyword by keyword, for every profile (areas first, then members). */
+/** A paper's scores laid out keyword by keyword, for every profile (areas first, then members, then focus profiles). */
 export interface PaperTrace {
   readonly documents: number;
   readonly averageLength: number;
   /** Words in the paper's title and abstract. */
   readonly length: number;
-  readonly profiles: readonly ({ readonly id: string; readonly kind: 'area' | 'member' } & ScoreTrace)[];
+  readonly profiles: readonly ({ readonly id: string; readonly kind: ProfileKind } & ScoreTrace)[];
+}
+
+/**
+ * The focus profiles: the group's, and each area's own; `ofArea[a]` is the profile index (after the
+ * areas and members) of area a's focus, or -1 when it has none.
+ */
+function focusProfiles(config: GroupConfig): { specs: ProfileSpec[]; ofArea: number[] } {
+  const specs: ProfileSpec[] = [];
+  const first = config.areas.length + config.members.length;
+  const group = config.focus ? first + specs.push({ id: '#focus', kind: 'focus', keywords: config.focus.keywords }) - 1 : -1;
+  const ofArea = config.areas.map((area) =>
+    area.focus ? first + specs.push({ id: `#focus:${area.id}`, kind: 'focus', keywords: area.focus.keywords }) - 1 : group);
+  return { specs, ofArea };
+}
+
+/** Every section's picks and order (sections.ts), by batch index. */
+function placeSections(
+  config: GroupConfig, papers: readonly Paper[], scores: BatchScores, sectionOf: Int32Array, focusOf: readonly number[],
+  background: BackgroundStats | undefined, tuning: RankerTuning,
+): Map<number, Placement> {
+  const bySection: SectionPaper[][] = config.areas.map(() => []);
+  for (let i = 0; i < sectionOf.length; i++) {
+    const a = sectionOf[i] as number;
+    if (a < 0) continue;
+    const row = i * scores.profiles;
+    const f = focusOf[a] as number;
+    bySection[a]?.push({
+      index: i, id: (papers[i] as Paper).id, relevance: scores.relevance[row + a] as number,
+      focus: f >= 0 ? scores.relevance[row + f] as number : 0,
+    });
+  }
+  const placements = new Map<number, Placement>();
+  config.areas.forEach((area, a) => {
+    const count = area.picks ?? config.ranking.picks;
+    const vectorsOf = (candidates: readonly SectionPaper[]) => termVectors(candidates.map((c) => papers[c.index] as Paper), background);
+    for (const [i, placement] of placeSection(bySection[a] ?? [], count, vectorsOf, tuning)) placements.set(i, placement);
+  });
+  return placements;
 }
 
 /** Ranks papers for a group: scores, sections and evidence. See createRanker to rank many batches. */
