@@ -25,7 +25,7 @@ const { papers, labels } = readDevSet();
 const background = readBackground();
 
 if (args.includes('--cv')) {
-  runCrossValidation({ config, papers, labels, background });
+  runCrossValidation({ config, papers, labels, background }, args.filter((a) => a.startsWith("--only=")).flatMap((a) => a.slice(7).split(",")));
   process.exit(0);
 }
 

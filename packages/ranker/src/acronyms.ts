@@ -30,7 +30,8 @@ export const ACRONYMS: Readonly<Record<string, readonly string[]>> = {
   PAN: ['polyacrylonitrile'],
   PPC: ['poly(propylene carbonate)', 'polypropylene carbonate'],
   SPE: ['solid polymer electrolyte'],
-  GPE: ['gel polymer electrolyte'],
+  // A gel electrolyte is a polymer network holding a liquid: an expert files it as a gel polymer electrolyte.
+  GPE: ['gel polymer electrolyte', 'polymer gel electrolyte', 'gel electrolyte'],
   SSE: ['solid-state electrolyte', 'solid state electrolyte'],
   ASSB: ['all-solid-state battery', 'all solid state battery'],
   ASSLB: ['all-solid-state lithium battery', 'all-solid-state lithium-ion battery'],

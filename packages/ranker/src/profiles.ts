@@ -1,6 +1,8 @@
 import type { Keyword } from '@labdigest/core';
 import { expansionsOf, foldTerms } from './acronyms.ts';
-import { tokenize } from './tokenize.ts';
+import { compoundSpellings, GEL_KINDS } from './compounds.ts';
+import { termOf } from './stem.ts';
+import { splitWords } from './tokenize.ts';
 
 /** A weighted keyword profile: an area's, a member's, or a focus (the kind of work a group wants first). */
 export interface ProfileSpec {
@@ -53,29 +55,62 @@ export interface Lexicon {
   readonly ends: readonly (readonly number[])[];
 }
 
-/** Every way to write a canonical sequence: each acronym kept or replaced by one of its expansions. */
+/** A gel term and its kinds, as term sequences: "gel", "hydrogel", "hydro gel", ... (compounds.ts). */
+const GEL_TERM = termOf('gel');
+const GEL_ALTERNATIVES: readonly (readonly string[])[] = [
+  [GEL_TERM], ...GEL_KINDS.flatMap((kind) => [[termOf(kind)], splitWords(kind.replace(/gel$/, ' gel')).words.map(termOf)]),
+];
+const MAX_SEQUENCES = 64;
+
+/**
+ * Every way to write a canonical sequence: each acronym kept or replaced by one of its expansions, and
+ * each "gel" kept or replaced by one of its kinds.
+ */
 function variants(canonical: readonly string[]): string[][] {
   let out: string[][] = [[]];
   for (const term of canonical) {
-    const alternatives = [[term], ...expansionsOf(term)];
-    out = out.flatMap((prefix) => alternatives.map((alt) => [...prefix, ...alt])).slice(0, 32);
+    const alternatives = [[term], ...expansionsOf(term)]
+      .flatMap((alt) => alt.reduce<string[][]>((seqs, t) => seqs.flatMap((seq) =>
+        (t === GEL_TERM ? GEL_ALTERNATIVES : [[t]]).map((g) => [...seq, ...g])), [[]]));
+    out = out.flatMap((prefix) => alternatives.map((alt) => [...prefix, ...alt])).slice(0, MAX_SEQUENCES);
   }
   return out;
 }
 
 /** Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. */
 export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
-  const features: Feature[] = [];
+  const features: { id: number; keyword: string; key: string; sequences: string[][] }[] = [];
   const byKey = new Map<string, number>();
+  const bySequence = new Map<string, number>();
+  // Words the keywords use, for splitting a joined keyword word into two of them ("phasefield").
+  const known = new Set(specs.flatMap((spec) => [
+    ...spec.keywords.map((k) => k.term), ...(spec.exclude ?? []), ...(spec.require ?? []).flat(),
+  ]).flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
   const featureOf = (keyword: string): number | undefined => {
-    const canonical = foldTerms(tokenize(keyword));
-    if (canonical.length === 0) return undefined;
+    const words = splitWords(keyword).words;
+    if (words.length === 0) return undefined;
+    const canonical = foldTerms(words.map(termOf));
     const key = canonical.join(' ');
+    // Each spelling of the keyword (joined, hyphenated, apart), with its acronyms' and gels' variants.
+    const sequences = new Map<string, string[]>();
+    for (const spelling of compoundSpellings(words, known)) {
+      for (const sequence of variants(foldTerms(spelling.map(termOf)))) {
+        if (sequences.size < MAX_SEQUENCES) sequences.set(sequence.join(' '), sequence);
+      }
+    }
+    // Two keywords that share a way of being written are one feature ("phase field", "phasefield").
     let id = byKey.get(key);
+    for (const written of sequences.keys()) id ??= bySequence.get(written);
     if (id === undefined) {
       id = features.length;
       byKey.set(key, id);
-      features.push({ id, keyword, key, sequences: variants(canonical) });
+      features.push({ id, keyword, key, sequences: [] });
+    }
+    const feature = features[id] as (typeof features)[number];
+    for (const [written, sequence] of sequences) {
+      if (bySequence.has(written)) continue;
+      bySequence.set(written, id);
+      feature.sequences.push(sequence);
     }
     return id;
   };

@@ -1,6 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { groupConfigSchema, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
 import { expect, test } from 'vitest';
+import { buildBackgroundStats } from './background.ts';
 import { rankPapers } from './rank.ts';
 import { placeSection, type SectionPaper } from './sections.ts';
 import { cosine, termVectors } from './term-vectors.ts';
@@ -14,6 +15,10 @@ const topics = [
   'fluorinated electrolyte additive for zinc anodes',
   'PEO polymer electrolyte with ceramic filler',
 ];
+// IDF from a fixed background, so a paper's vector does not depend on which others are compared with it.
+const background = buildBackgroundStats([...topics, 'with high stability', 'at low temperature', 'and its cycling']
+  .map((title) => ({ title, abstract: null })), { source: 'topics', minDf: 1 });
+
 const arbSection = fc.uniqueArray(
   fc.record({
     id: fc.stringMatching(/^[a-z]{1,5}$/),
@@ -28,7 +33,7 @@ const arbSection = fc.uniqueArray(
 function place(section: readonly { id: string; topic: number; extra: string; relevance: number; focus: number }[], count: number, tuning = DEFAULT_TUNING) {
   const papers: SectionPaper[] = section.map((p, index) => ({ index, id: p.id, relevance: p.relevance, focus: p.focus }));
   const texts = new Map(section.map((p) => [p.id, { title: `${topics[p.topic]}${p.extra}`, abstract: null }]));
-  const vectorsOf = (candidates: readonly SectionPaper[]) => termVectors(candidates.map((c) => texts.get(c.id)!), undefined);
+  const vectorsOf = (candidates: readonly SectionPaper[]) => termVectors(candidates.map((c) => texts.get(c.id)!), background);
   const placements = placeSection(papers, count, vectorsOf, tuning);
   return section.map((p, i) => ({ id: p.id, topic: p.topic, extra: p.extra, ...placements.get(i)! }));
 }
@@ -44,7 +49,7 @@ fcTest.prop([arbSection, fc.nat({ max: 5 })])('at most N picks, at least one whe
 
 fcTest.prop([arbSection])('no two picks are about the same thing', (section) => {
   const picks = place(section, 5).filter((p) => p.pick);
-  const vectors = termVectors(picks.map((p) => ({ title: `${topics[p.topic]}${p.extra}`, abstract: null })), undefined);
+  const vectors = termVectors(picks.map((p) => ({ title: `${topics[p.topic]}${p.extra}`, abstract: null })), background);
   for (let i = 0; i < picks.length; i++) {
     for (let j = i + 1; j < picks.length; j++) expect(cosine(vectors[i]!, vectors[j]!)).toBeLessThan(DEFAULT_TUNING.sameTopic);
   }
