@@ -27,8 +27,8 @@ type Objective = (fig: CvFigures) => number[];
 interface Tunable {
   readonly name: keyof RankerTuning;
   readonly grid: readonly number[];
-  /** The value that switches the constant's effect off, for the comparison. */
-  readonly off: number;
+  /** The value that switches the constant's effect off, for the comparison (none for a size). */
+  readonly off?: number;
   readonly objective: Objective;
   readonly why: string;
 }
@@ -47,6 +47,10 @@ const PICKS_TARGET = 0.95;
 const picksFirst: Objective = (f) => [Number(f.picksPrecision >= PICKS_TARGET), f.picksPrecision];
 
 const TUNABLES: readonly Tunable[] = [
+  { name: 'sectionLead', grid: [0, 0.25, 0.5, 0.75, 1], off: 0, why: 'right section, then core included',
+    objective: (f) => [f.rightSection, f.included] },
+  { name: 'leadWords', grid: [30, 45, 60, 90, 120], why: 'right section, then core included',
+    objective: (f) => [f.rightSection, f.included] },
   { name: 'pickFloor', grid: [0, 0.6, 0.7, 0.8, 0.85, 0.9], off: 0, why: 'picks precision, then more picks',
     objective: (f) => [...picksFirst(f), f.picks] },
   { name: 'mmrLambda', grid: [0.5, 0.6, 0.7, 0.8, 0.9, 1], off: 1, why: 'picks precision >= 0.95, then the least similar picks',
@@ -67,8 +71,9 @@ export function runCrossValidation(input: CvInput, only: readonly string[] = [])
     const heldOut: RankedPaper[][] = [];
     folds.forEach((fold, k) => {
       const train = folds.filter((_, j) => j !== k).flat();
+      // The default first: a value must do better on the training folds to replace it.
       let best: { value: number; score: number[] } | undefined;
-      for (const value of tunable.grid) {
+      for (const value of [DEFAULT_TUNING[tunable.name], ...tunable.grid]) {
         const score = tunable.objective(trainingFigures(input, train, { [tunable.name]: value }));
         if (!best || compare(score, best.score) > 0) best = { value, score };
       }
@@ -81,7 +86,7 @@ export function runCrossValidation(input: CvInput, only: readonly string[] = [])
     console.log(header);
     printRow('chosen', cvFigures(input, heldOut));
     printRow(`default ${defaultValue}`, cvFigures(input, fixed(defaultValue)));
-    printRow(`off ${tunable.off}`, cvFigures(input, fixed(tunable.off)));
+    if (tunable.off !== undefined) printRow(`off ${tunable.off}`, cvFigures(input, fixed(tunable.off)));
   }
 }
 

@@ -2,7 +2,7 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { groupConfigSchema, paperSchema, type GroupConfig, type GroupConfigInput, type Paper } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
 import { buildBackgroundStats } from './background.ts';
-import { rankPapers } from './rank.ts';
+import { createRanker, rankPapers } from './rank.ts';
 
 const config = (over: Partial<GroupConfigInput> = {}): GroupConfig => groupConfigSchema.parse({
   group: { name: 'Test Lab' },
@@ -83,6 +83,25 @@ describe('scoring', () => {
     })).papers.filter((r) => r.section !== null).length;
     expect(count(0.3)).toBeGreaterThanOrEqual(count(0.6));
     expect(count(0.99)).toBe(0);
+  });
+});
+
+describe('sections', () => {
+  test('a paper that clears two areas goes to the one its title and opening are about', () => {
+    const polymerPaper = paper('A PEO polymer electrolyte of grafted chains',
+      'We design a PEO polymer electrolyte from grafted chains with a high ionic conductivity. The chains carry short side chains that stay amorphous at '
+      + 'room temperature, and the salt dissolves fully among them; the polymer electrolyte keeps its shape when heated '
+      + 'and when bent, and it is cheap to make at scale from common monomers. We compare it with three other '
+      + 'polymer electrolytes made the usual way and find it the most robust of them. In lithium metal cells the solid '
+      + 'electrolyte interphase stays thin; the solid electrolyte interphase is rich in LiF, dendrite growth is slowed, '
+      + 'no dendrite forms, a phase field model explains why, the dendrite tips blunt in the phase field model, and the '
+      + 'solid electrolyte interphase heals on lithium metal, so the solid electrolyte interphase and the dendrite stay harmless.');
+    const cfg = config({ areas: config().areas.map((a) => ({ ...a, threshold: 0.3 })) });
+    const where = (sectionLead: number) => createRanker(cfg, { tuning: { sectionLead } }).rank([polymerPaper, ...filler]).papers
+      .find((r) => r.id === polymerPaper.id)!;
+    const bySum = where(0);
+    expect(bySum.scores.sei).toBeGreaterThan(bySum.scores.polymer!);
+    expect([bySum.section, where(1).section]).toEqual(['sei', 'polymer']);
   });
 });
 

@@ -4,8 +4,8 @@ import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
 import { evidenceFor, featureOwners, recordMaker, type EvidenceContext } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
-import { compileProfiles, type ProfileKind, type ProfileSpec } from './profiles.ts';
-import { traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
+import { compileProfiles, type CompiledProfile, type ProfileKind, type ProfileSpec } from './profiles.ts';
+import { leadRelevance, traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
 import { scoreBatch, scoredView, type BatchScores } from './score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
 import { termVectors } from './term-vectors.ts';
@@ -75,7 +75,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, keywords: m.interests })),
     ...focus.specs,
   ]);
-  const analyzer = createAnalyzer(lexicon);
+  const analyzer = createAnalyzer(lexicon, tuning.leadWords);
   const profilesOf = featureOwners(lexicon);
   const followed = groupAuthorMatcher(config.members.map((m) => m.authors));
   const records = {
@@ -133,7 +133,8 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     rank(papers: readonly Paper[], options: RankOptions = {}): { papers: RankedPaper[]; report: RankReport } {
       const { features, stats, params } = computeParams(papers, options);
       const scores = scoreBatch(config, lexicon, followed, papers, features, params);
-      const sectionOf = assignSections(config.areas, scores);
+      const lead = (i: number, a: number) => leadRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params);
+      const sectionOf = assignSections(config.areas, scores, lead, tuning.sectionLead);
       const placements = placeSections(config, papers, scores, sectionOf, focus.ofArea, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,

@@ -64,6 +64,14 @@ export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, par
   return score(profile, paper, params, undefined);
 }
 
+/**
+ * Relevance of a paper's title and opening (the abstract's first words) to a profile: what the paper is
+ * mainly about, whatever it mentions further on.
+ */
+export function leadRelevance(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): number {
+  return score(profile, { ...paper, inAbstract: paper.inLead }, params, undefined).relevance;
+}
+
 /** The same score with every keyword's contribution, whether or not an exclusion or `require` zeroes it. */
 export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ScoreTrace {
   const terms: TermTrace[] = [];

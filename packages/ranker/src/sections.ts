@@ -4,10 +4,13 @@ import { cosine, type TermVector } from './term-vectors.ts';
 import type { RankerTuning } from './tuning.ts';
 
 /**
- * Each paper goes to its best area if it clears that area's threshold; a section keeps its top
- * `maxPapers` (ties by batch order), the rest are left out as crowded out. Area index per paper, or -1.
+ * Each paper goes to the area it is mainly about among those whose threshold it clears: its best area,
+ * or, when it clears two or more, the best by `(1 - sectionLead) * relevance + sectionLead * lead`, where
+ * `lead(i, a)` is the relevance of its title and opening alone (a paper on polymer electrolytes that
+ * mentions the SEI throughout goes to polymer electrolytes). A section keeps its top `maxPapers` (ties by
+ * batch order), the rest are left out as crowded out. Area index per paper, or -1.
  */
-export function assignSections(areas: readonly Area[], scores: BatchScores): Int32Array {
+export function assignSections(areas: readonly Area[], scores: BatchScores, lead: (paper: number, area: number) => number, sectionLead: number): Int32Array {
   const n = scores.relevance.length / scores.profiles;
   const sectionOf = new Int32Array(n).fill(-1);
   const bestScore = new Float64Array(n);
@@ -15,9 +18,21 @@ export function assignSections(areas: readonly Area[], scores: BatchScores): Int
     const row = i * scores.profiles;
     let top = -1;
     let topScore = 0;
+    let cleared = 0;
     for (let a = 0; a < areas.length; a++) {
       const score = scores.relevance[row + a] as number;
-      if (score >= (areas[a] as Area).threshold && score > 0 && (top < 0 || score > topScore)) { top = a; topScore = score; }
+      if (score < (areas[a] as Area).threshold || score <= 0) continue;
+      cleared++;
+      if (top < 0 || score > topScore) { top = a; topScore = score; }
+    }
+    if (cleared > 1 && sectionLead > 0) {
+      let mainly = -Infinity;
+      for (let a = 0; a < areas.length; a++) {
+        const score = scores.relevance[row + a] as number;
+        if (score < (areas[a] as Area).threshold || score <= 0) continue;
+        const mix = (1 - sectionLead) * score + sectionLead * lead(i, a);
+        if (mix > mainly) { mainly = mix; top = a; topScore = score; }
+      }
     }
     sectionOf[i] = top;
     bestScore[i] = topScore;

@@ -4,6 +4,13 @@
  * each does. `createRanker(config, { tuning })` takes other values, for the evaluation only.
  */
 export interface RankerTuning {
+  /**
+   * Where a paper that clears two areas' thresholds goes: 0 to the area it scores best in, 1 to the one
+   * its title and opening are most about, between them a mix (sections.ts).
+   */
+  readonly sectionLead: number;
+  /** Words of the abstract's opening that count, with the title, as what a paper is mainly about. */
+  readonly leadWords: number;
   /** Relevance a paper needs to be one of its section's picks (the section's best paper is one in any case). */
   readonly pickFloor: number;
   /**
@@ -20,6 +27,8 @@ export interface RankerTuning {
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
+  sectionLead: 1,
+  leadWords: 60,
   pickFloor: 0.8,
   mmrLambda: 0.7,
   sameTopic: 0.5,
