@@ -3,15 +3,16 @@
 // prints ranking and digest figures per area and overall, beside natural's TfIdf on the same keywords;
 // then builds the bundled sample week's digest and checks it as the lab reads it.
 //   pnpm eval [config.yaml] [--errors]    figures, and with --errors the papers it gets wrong
-//   pnpm eval --cv                        k-fold cross-validation of every tuned constant (scripts/eval/cv.ts)
+//   pnpm eval --cv [--only=a,b]           k-fold cross-validation of every tuned constant, and keyword dropout
+//                                         (scripts/eval/cv.ts); --only=dropout for the dropout alone
 // Labels and rubric: ../shared/data/eval-RUBRIC.md. Targets (issues 4 and 15): MAP >= 0.88, mean nDCG@10 >= 0.95,
 // irrelevant left out >= 0.98, core included >= 0.93, right section >= 0.90, picks precision >= 0.95.
 import { readFileSync } from 'node:fs';
 import { parseGroupConfig, formatIssues, type GroupConfig, type Paper } from '@labdigest/core';
 import { assembleDigest, createRanker } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
-import { runCrossValidation } from './eval/cv.ts';
-import { readBackground, readDevSet, readSampleWeek } from './eval/data.ts';
+import { runCrossValidation, runDropout } from './eval/cv.ts';
+import { readBackground, readBackgroundWithoutDev, readDevSet, readSampleWeek } from './eval/data.ts';
 import { checkDigest } from './eval/digest-checks.ts';
 import { f3, figuresOf, type Judged } from './eval/figures.ts';
 import { repoRoot } from './shared-data.ts';
@@ -25,7 +26,11 @@ const { papers, labels } = readDevSet();
 const background = readBackground();
 
 if (args.includes('--cv')) {
-  runCrossValidation({ config, papers, labels, background }, args.filter((a) => a.startsWith("--only=")).flatMap((a) => a.slice(7).split(",")));
+  // The areas learn from a corpus without the labelled papers, as they would for papers never seen.
+  const unseen = readBackgroundWithoutDev(new Set(papers.map((p) => p.id)));
+  const only = args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
+  if (only.length === 0 || !only.includes('dropout')) runCrossValidation({ config, papers, labels, background: unseen }, only);
+  if (only.length === 0 || only.includes('dropout')) runDropout({ config, papers, labels, background: unseen });
   process.exit(0);
 }
 

@@ -1,10 +1,12 @@
 // What the evaluation reads: the labelled dev set and its papers (../shared/data), the sample week and
 // the ranker's shipped background statistics (in the repo).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
-import type { BackgroundStats } from '@labdigest/ranker';
+import { buildFeedbackCorpus, type BackgroundStats, type FeedbackCorpus } from '@labdigest/ranker';
 import { repoRoot, requireShared } from '../shared-data.ts';
 
 /** Dev-set label keys -> the default config's area ids (../shared/data/MANIFEST.md). */
@@ -63,4 +65,23 @@ export function readBackground(): BackgroundStats {
   background ??= JSON.parse(gunzipSync(readFileSync(fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'))))
     .toString('utf8')) as BackgroundStats;
   return background;
+}
+
+/**
+ * The shipped background with a feedback corpus built without the labelled papers: what the areas
+ * learn from then owes nothing to the papers they are judged on, as for papers never seen. Built once
+ * (about a minute) and kept in the system's temporary directory.
+ */
+export function readBackgroundWithoutDev(devIds: ReadonlySet<string>): BackgroundStats {
+  const shipped = readBackground();
+  const corpus = readCorpus();
+  const cache = join(tmpdir(), `labdigest-feedback-without-dev-${corpus.length}-${devIds.size}.json.gz`);
+  let feedback: FeedbackCorpus;
+  if (existsSync(cache)) feedback = JSON.parse(gunzipSync(readFileSync(cache)).toString('utf8')) as FeedbackCorpus;
+  else {
+    console.error(`eval: building the feedback corpus without the ${devIds.size} labelled papers (once; kept in ${cache})`);
+    feedback = buildFeedbackCorpus(corpus.filter((p) => !devIds.has(p.id)), { minDf: 3 });
+    writeFileSync(cache, gzipSync(JSON.stringify(feedback)));
+  }
+  return { ...shipped, feedback };
 }

@@ -23,6 +23,9 @@ export const COMBINING_FORMS: readonly string[] = [
  */
 export const GEL_KINDS: readonly string[] = ['hydrogel', 'ionogel', 'organogel', 'eutectogel'];
 
+/** Words known to stand alone: only `has` is asked. */
+export type WordSet = Pick<ReadonlySet<string>, 'has'>;
+
 const MAX_SPELLINGS = 32;
 const isPlainWord = (w: string) => /^[a-z]{2,}$/.test(w);
 
@@ -31,7 +34,7 @@ const isPlainWord = (w: string) => /^[a-z]{2,}$/.test(w);
  * at a combining form (or into two words the keywords use elsewhere, `known`), and every choice of
  * neighbouring plain words joined. The keyword as written comes first.
  */
-export function compoundSpellings(words: readonly string[], known: ReadonlySet<string> = new Set()): string[][] {
+export function compoundSpellings(words: readonly string[], known: WordSet = new Set()): string[][] {
   // Each word fully split first: "electrochemomechanical" -> electro chemo mechanical.
   const split = words.flatMap((w) => splitCompound(w, known));
   const out = new Map<string, string[]>();
@@ -54,7 +57,7 @@ export function compoundSpellings(words: readonly string[], known: ReadonlySet<s
 }
 
 /** A word split at its combining forms, recursively: "interatomic" -> inter atomic. Other words stay whole. */
-export function splitCompound(word: string, known: ReadonlySet<string> = new Set()): string[] {
+export function splitCompound(word: string, known: WordSet = new Set()): string[] {
   const lower = word.toLowerCase();
   if (lower !== word || !isPlainWord(word)) return [word];
   if (GEL_KINDS.includes(word)) return [word.slice(0, -3), 'gel']; // "hydro-gel"; "gel" is too short for the rule below

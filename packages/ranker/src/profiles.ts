@@ -12,6 +12,8 @@ export interface ProfileSpec {
   readonly exclude?: readonly string[];
   /** Keyword lists of which the paper must match at least one keyword each. */
   readonly require?: readonly (readonly string[])[];
+  /** Keywords learned from the background corpus (learn.ts): they add to the score, not to coord. */
+  readonly learned?: readonly Keyword[];
 }
 
 /** One thing the index counts: a keyword phrase with every way of writing it. */
@@ -32,6 +34,8 @@ export interface CompiledProfile {
   readonly kind: ProfileKind;
   readonly features: readonly number[];
   readonly weights: readonly number[];
+  /** Per keyword, 1 when it was learned (learn.ts) rather than written: it does not count for coord. */
+  readonly learned: Uint8Array;
   readonly exclude: readonly number[];
   readonly require: readonly (readonly number[])[];
   /**
@@ -77,15 +81,19 @@ function variants(canonical: readonly string[]): string[][] {
   return out;
 }
 
-/** Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. */
-export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
+/**
+ * Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. `isWord`
+ * tells words beyond the keywords' own, for splitting a joined keyword word ("phasefield") in two.
+ */
+export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord?: (word: string) => boolean } = {}): Lexicon {
   const features: { id: number; keyword: string; key: string; sequences: string[][] }[] = [];
   const byKey = new Map<string, number>();
   const bySequence = new Map<string, number>();
   // Words the keywords use, for splitting a joined keyword word into two of them ("phasefield").
-  const known = new Set(specs.flatMap((spec) => [
+  const written = new Set(specs.flatMap((spec) => [
     ...spec.keywords.map((k) => k.term), ...(spec.exclude ?? []), ...(spec.require ?? []).flat(),
   ]).flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
+  const known = options.isWord ? { has: (w: string) => written.has(w) || (options.isWord as (w: string) => boolean)(w) } : written;
   const featureOf = (keyword: string): number | undefined => {
     const words = splitWords(keyword).words;
     if (words.length === 0) return undefined;
@@ -122,13 +130,20 @@ export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
       // The same feature written twice (e.g. "SEI" and its expansion) keeps the larger weight.
       if (id !== undefined) weights.set(id, Math.max(weights.get(id) ?? -Infinity, weight));
     }
+    const learnedIds = new Set<number>();
+    for (const { term, weight } of spec.learned ?? []) {
+      const id = featureOf(term);
+      // A written keyword keeps its own weight.
+      if (id !== undefined && !weights.has(id)) { weights.set(id, weight); learnedIds.add(id); }
+    }
     const exclude = (spec.exclude ?? []).map(featureOf).filter((id): id is number => id !== undefined);
     const require = (spec.require ?? []).map((group) => group.map(featureOf).filter((id): id is number => id !== undefined));
     const ids = [...weights.keys()];
     const keys = ids.map((id) => ` ${features[id]?.key} `);
     const containedIn = keys.map((key, k) => keys.flatMap((other, j) => (j !== k && other.length > key.length && other.includes(key) ? [j] : [])));
     return {
-      id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()], exclude, require, containedIn,
+      id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()],
+      learned: Uint8Array.from(ids, (id) => (learnedIds.has(id) ? 1 : 0)), exclude, require, containedIn,
       slotOf: new Int32Array(0), touches: new Uint8Array(0),
     };
   });

@@ -1,13 +1,15 @@
-import type { GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
-import { createAnalyzer, type PaperFeatures } from './analyze.ts';
+import type { GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
+import { createAnalyzer, type Analyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
 import { evidenceFor, featureOwners, recordMaker, type EvidenceContext } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
-import { compileProfiles, type CompiledProfile, type ProfileKind, type ProfileSpec } from './profiles.ts';
+import { learnedKeywords } from './learn.ts';
+import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
 import { scoreBatch, scoredView, type BatchScores } from './score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
+import { termOf } from './stem.ts';
 import { termVectors } from './term-vectors.ts';
 import { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 
@@ -59,6 +61,13 @@ export interface RankReport {
 }
 
 export interface RankerOptions {
+  /**
+   * The background corpus's statistics (the shipped `corpus-stats.json.gz`). With its feedback corpus,
+   * each area learns related words from the corpus papers that match it best (learn.ts), once, here.
+   * Pass it even when batches are big enough for their own IDF: `rank` takes IDF from its own
+   * `background` option. Without it, the first `rank` or `trace` given a background learns from that.
+   */
+  readonly background?: BackgroundStats | undefined;
   /** Other values of the ranker's tuned constants: for the evaluation's cross-validation only. */
   readonly tuning?: Partial<RankerTuning> | undefined;
 }
@@ -70,29 +79,14 @@ export interface RankerOptions {
 export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
   const tuning: RankerTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const focus = focusProfiles(config);
-  const lexicon = compileProfiles([
-    ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, keywords: a.keywords, exclude: a.exclude, require: a.require })),
-    ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, keywords: m.interests })),
-    ...focus.specs,
-  ]);
-  const analyzer = createAnalyzer(lexicon, tuning.leadWords);
-  const profilesOf = featureOwners(lexicon);
   const followed = groupAuthorMatcher(config.members.map((m) => m.authors));
   const records = {
     areas: recordMaker(config.areas.map((a) => a.id)),
     members: recordMaker(config.members.map((m) => m.name)),
   };
-  let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
-
-  const statsFor = (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => {
-    const extra = idfFrom.map((p) => analyzer.features(p));
-    const batch = collectStats(lexicon, extra.length ? [...features, ...extra] : features);
-    if (!background) return batch;
-    if (backgroundCache?.background !== background) {
-      backgroundCache = { background, stats: backgroundFeatureStats(lexicon, background) };
-    }
-    return combineStats(backgroundCache.stats, batch);
-  };
+  let built: Model | undefined;
+  const modelFor = (background: BackgroundStats | undefined): Model =>
+    (built ??= buildModel(config, focus.specs, options.background ?? background, tuning));
 
   // `trace` asks about one paper of a batch at a time: the batch's statistics are kept between calls.
   let lastParams: { papers: readonly Paper[]; background: unknown; idfFrom: unknown; value: ReturnType<typeof computeParams> } | undefined;
@@ -105,33 +99,42 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     return value;
   };
   const computeParams = (papers: readonly Paper[], options: RankOptions) => {
-    const features = papers.map((p) => analyzer.features(p));
+    const model = modelFor(options.background);
+    const features = papers.map((p) => model.analyzer.features(p));
     let idfFrom = options.idfFrom ?? [];
     if (idfFrom.length > 0) {
       const inBatch = new Set(papers.map((p) => p.id));
       idfFrom = idfFrom.filter((p) => !inBatch.has(p.id));
     }
-    const stats = statsFor(features, options.background, idfFrom);
+    const stats = model.statsFor(features, options.background, idfFrom);
     const params: ScoreParams = { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
-    return { features, stats, params };
+    return { model, features, stats, params };
   };
 
   return {
-    lexicon,
+    /** The compiled profiles: written keywords, learned ones (when a background was given) and focus keywords. */
+    get lexicon(): Lexicon {
+      return modelFor(undefined).lexicon;
+    },
+    /** Keywords each area learned from the background corpus, by area id (none without a background). */
+    get learned(): Readonly<Record<string, readonly Keyword[]>> {
+      return modelFor(undefined).learned;
+    },
     /**
      * Why `target` (one of `papers`) scores as it does against every area and member, keyword by
      * keyword, with the same IDF as `rank(papers, options)`: for `digest explain`.
      */
     trace(papers: readonly Paper[], target: Paper, options: RankOptions = {}): PaperTrace {
-      const { stats, params } = paramsFor(papers, options);
-      const features = analyzer.features(target);
+      const { model, stats, params } = paramsFor(papers, options);
+      const features = model.analyzer.features(target);
       return {
         documents: stats.documents, averageLength: stats.averageLength, length: features.length,
-        profiles: lexicon.profiles.map((profile) => ({ id: profile.id, kind: profile.kind, ...traceProfile(profile, features, params) })),
+        profiles: model.lexicon.profiles.map((profile) => ({ id: profile.id, kind: profile.kind, ...traceProfile(profile, features, params) })),
       };
     },
     rank(papers: readonly Paper[], options: RankOptions = {}): { papers: RankedPaper[]; report: RankReport } {
-      const { features, stats, params } = computeParams(papers, options);
+      const { model, features, stats, params } = computeParams(papers, options);
+      const { lexicon, analyzer, profilesOf } = model;
       const scores = scoreBatch(config, lexicon, followed, papers, features, params);
       const lead = (i: number, a: number) => leadRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params);
       const sectionOf = assignSections(config.areas, scores, lead, tuning.sectionLead);
@@ -150,6 +153,50 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
           included: ranked.filter((r) => r.section !== null).length,
         },
       };
+    },
+  };
+}
+
+/** What a ranker compiles from its config and background: profiles, analyzer, the IDF statistics' cache. */
+interface Model {
+  readonly lexicon: Lexicon;
+  readonly analyzer: Analyzer;
+  readonly profilesOf: string[][];
+  readonly learned: Readonly<Record<string, readonly Keyword[]>>;
+  readonly statsFor: (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => FeatureStats;
+}
+
+function buildModel(config: GroupConfig, focusSpecs: readonly ProfileSpec[], background: BackgroundStats | undefined, tuning: RankerTuning): Model {
+  const specs: ProfileSpec[] = [
+    ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, keywords: a.keywords, exclude: a.exclude, require: a.require })),
+    ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, keywords: m.interests })),
+    ...focusSpecs,
+  ];
+  // Words of the corpus, for splitting a joined keyword word in two ("phasefield" -> phase field).
+  const isWord = background && ((word: string) => {
+    const term = termOf(word);
+    return Object.hasOwn(background.df, term) && (background.df[term] as number) >= 20;
+  });
+  const options = isWord ? { isWord } : {};
+  let lexicon = compileProfiles(specs, options);
+  let learned: Keyword[][] = [];
+  if (background?.feedback) {
+    learned = learnedKeywords(lexicon, config.areas.length, background, tuning);
+    lexicon = compileProfiles(specs.map((spec, a) => ({ ...spec, learned: learned[a] ?? [] })), options);
+  }
+  const analyzer = createAnalyzer(lexicon, tuning.leadWords);
+  let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
+  return {
+    lexicon, analyzer, profilesOf: featureOwners(lexicon),
+    learned: Object.fromEntries(config.areas.map((a, i) => [a.id, learned[i] ?? []])),
+    statsFor(features, statsBackground, idfFrom) {
+      const extra = idfFrom.map((p) => analyzer.features(p));
+      const batch = collectStats(lexicon, extra.length ? [...features, ...extra] : features);
+      if (!statsBackground) return batch;
+      if (backgroundCache?.background !== statsBackground) {
+        backgroundCache = { background: statsBackground, stats: backgroundFeatureStats(lexicon, statsBackground) };
+      }
+      return combineStats(backgroundCache.stats, batch);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { CompiledProfile } from './profiles.ts';
  * with their weights, then mapped to a relevance in [0, 1):
  *
  *   raw = coord * sum_k  w_k * idf_k * tf_k (K1 + 1) / (tf_k + K1 (1 - B + B len / avgLen))
- *   coord = m / (m + 1), m = number of distinct positive keywords matched
+ *   coord = m / (m + 1), m = number of distinct positive written keywords matched (not learned ones)
  *   relevance = 1 - exp(-raw / SCALE)
  *
  * tf_k counts title occurrences `titleWeight` times. Saturation and `coord` mean a paper about
@@ -55,7 +55,7 @@ export interface TermTrace {
 export interface ScoreTrace extends ProfileScore {
   readonly terms: TermTrace[];
   readonly sum: number;
-  /** Distinct positive keywords matched: coord = matched / (matched + 1). */
+  /** Distinct positive written keywords matched: coord = matched / (matched + 1). */
   readonly matched: number;
 }
 
@@ -78,7 +78,8 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
   const s = score(profile, paper, params, terms);
   terms.sort((a, b) => b.contribution - a.contribution || a.feature - b.feature);
   const sum = terms.reduce((total, t) => total + t.contribution, 0);
-  return { ...s, terms, sum, matched: terms.filter((t) => t.weight > 0 && t.tf > 0).length };
+  const matched = terms.filter((t) => t.weight > 0 && t.tf > 0 && profile.learned[profile.slotOf[t.feature] as number] === 0).length;
+  return { ...s, terms, sum, matched };
 }
 
 function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined): ProfileScore {
@@ -124,7 +125,7 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
     trace?.push({ feature: ids[at] as number, weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder: countedUnder ?? [] });
     if (!counted) continue;
     sum += contribution;
-    if (weight > 0) matched++;
+    if (weight > 0 && profile.learned[k] === 0) matched++;
   }
   const raw = sum * (matched / (matched + 1));
   if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };

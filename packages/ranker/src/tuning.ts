@@ -24,6 +24,16 @@ export interface RankerTuning {
   readonly focusBoost: number;
   /** Relevance to the focus's keywords from which a paper matches the focus (and leads its section). */
   readonly focusThreshold: number;
+  /** Pseudo-relevance feedback (learn.ts): corpus papers each area learns from. */
+  readonly prfDocs: number;
+  /** Words each area learns; 0 learns none. */
+  readonly prfTerms: number;
+  /** Weight of the best learned word (the others in proportion), below the written keywords. */
+  readonly prfWeight: number;
+  /** How much a learned word must stand out against the other areas' feedback papers (0: the corpus alone). */
+  readonly prfContrast: number;
+  /** Share of all corpus papers above which a word is too common to learn. */
+  readonly prfMaxDf: number;
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
@@ -34,4 +44,9 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   sameTopic: 0.5,
   focusBoost: 0.1,
   focusThreshold: 0.3,
+  prfDocs: 50,
+  prfTerms: 20,
+  prfWeight: 0.5,
+  prfContrast: 1,
+  prfMaxDf: 0.01,
 });
