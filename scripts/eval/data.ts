@@ -1,6 +1,6 @@
 // What the evaluation reads: the labelled dev set and its papers (../shared/data), the sample week and
 // the ranker's shipped background statistics (in the repo).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,10 @@ export function readBackground(): BackgroundStats {
 export function readBackgroundWithoutDev(devIds: ReadonlySet<string>): BackgroundStats {
   const shipped = readBackground();
   const corpus = readCorpus();
-  const cache = join(tmpdir(), `labdigest-feedback-without-dev-${corpus.length}-${devIds.size}.json.gz`);
+  // Keyed by the shipped file, which build-background.ts rewrites whenever the analysis changes.
+  const shippedFile = fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'));
+  const { size, mtimeMs } = statSync(shippedFile);
+  const cache = join(tmpdir(), `labdigest-feedback-without-dev-${corpus.length}-${devIds.size}-${size}-${Math.round(mtimeMs)}.json.gz`);
   let feedback: FeedbackCorpus;
   if (existsSync(cache)) feedback = JSON.parse(gunzipSync(readFileSync(cache)).toString('utf8')) as FeedbackCorpus;
   else {

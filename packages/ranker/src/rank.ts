@@ -138,13 +138,22 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const scores = scoreBatch(config, lexicon, followed, papers, features, params);
       const lead = (i: number, a: number) => leadRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params);
       const sectionOf = assignSections(config.areas, scores, lead, tuning.sectionLead);
-      const placements = placeSections(config, papers, scores, sectionOf, focus.ofArea, options.background, tuning);
+      // A paper matches the focus when its title and opening say it is that kind of work: an experimental
+      // paper that adds a DFT calculation further on does not.
+      const focusOf = (i: number, a: number) => {
+        const f = focus.ofArea[a] as number;
+        return f < 0 ? 0 : leadRelevance(lexicon.profiles[f] as CompiledProfile, features[i] as PaperFeatures, params);
+      };
+      const placements = placeSections(config, papers, scores, sectionOf, focusOf, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
       };
       const ranked = papers.map((paper, i) =>
         evidenceFor(context, paper, scoredView(scores, features, i), sectionOf[i] as number, placements.get(i)));
-      ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      // The digest's order: its sections in config order, each by rank; then the papers left out, best first.
+      const sectionRank = new Map(config.areas.map((a, i) => [a.id, i]));
+      const place = (r: RankedPaper) => (r.section === null ? Infinity : (sectionRank.get(r.section) as number));
+      ranked.sort((a, b) => place(a) - place(b) || (a.rank ?? 0) - (b.rank ?? 0) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return {
         papers: ranked,
         report: {
@@ -225,19 +234,14 @@ function focusProfiles(config: GroupConfig): { specs: ProfileSpec[]; ofArea: num
 
 /** Every section's picks and order (sections.ts), by batch index. */
 function placeSections(
-  config: GroupConfig, papers: readonly Paper[], scores: BatchScores, sectionOf: Int32Array, focusOf: readonly number[],
+  config: GroupConfig, papers: readonly Paper[], scores: BatchScores, sectionOf: Int32Array, focusOf: (paper: number, area: number) => number,
   background: BackgroundStats | undefined, tuning: RankerTuning,
 ): Map<number, Placement> {
   const bySection: SectionPaper[][] = config.areas.map(() => []);
   for (let i = 0; i < sectionOf.length; i++) {
     const a = sectionOf[i] as number;
     if (a < 0) continue;
-    const row = i * scores.profiles;
-    const f = focusOf[a] as number;
-    bySection[a]?.push({
-      index: i, id: (papers[i] as Paper).id, relevance: scores.relevance[row + a] as number,
-      focus: f >= 0 ? scores.relevance[row + f] as number : 0,
-    });
+    bySection[a]?.push({ index: i, id: (papers[i] as Paper).id, relevance: scores.relevance[i * scores.profiles + a] as number, focus: focusOf(i, a) });
   }
   const placements = new Map<number, Placement>();
   config.areas.forEach((area, a) => {

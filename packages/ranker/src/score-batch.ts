@@ -10,7 +10,7 @@ import { scoreProfile, untouchedScore, type ScoreParams } from './score.ts';
 export interface BatchScores {
   readonly profiles: number;
   readonly areas: number;
-  /** paper * profiles + profile (areas, members, then focus profiles): relevance; members' with the followed-author floor. */
+  /** paper * profiles + profile (areas first, then members; focus profiles after them stay 0): relevance; members' with the followed-author floor. */
   readonly relevance: Float64Array;
   /** paper * areas + area: the exclusion's feature id that zeroed the area, or -1. */
   readonly excludedBy: Int32Array;
@@ -65,10 +65,6 @@ export function scoreBatch(
       const s = (isTouched(areaCount + j) ? scoreProfile(profile, paperFeatures, params) : untouchedScore(profile)).relevance;
       // A followed author makes the paper the member's concern whatever its words.
       relevance[row + areaCount + j] = found && (found[j] as readonly string[]).length > 0 ? Math.max(s, 0.9) : s;
-    }
-    // Focus profiles, after the members: they order a section, they never put a paper in one.
-    for (let k = areaCount + memberCount; k < profiles.length; k++) {
-      if (isTouched(k)) relevance[row + k] = scoreProfile(profiles[k] as CompiledProfile, paperFeatures, params).relevance;
     }
   }
   return { profiles: profiles.length, areas: areaCount, relevance, excludedBy, unmet, authors };

@@ -66,10 +66,10 @@ export interface Placement {
 
 /**
  * A section's picks and order. Picks: at most `count` papers, chosen greedily by maximal marginal
- * relevance among those above `tuning.pickFloor` (the best paper is a pick in any case): relevance
- * first, then no two about the same thing (term vectors closer than `tuning.sameTopic` never both
- * picks, and closeness to the picks before lowers a paper's value), then the focus (matching it adds
- * `tuning.focusBoost`). Picks come first; the rest follow, those matching the focus first, each part
+ * relevance among those whose value clears `tuning.pickFloor` (the best paper is a pick in any case):
+ * relevance first, then no two about the same thing (term vectors closer than `tuning.sameTopic` never
+ * both picks, and closeness to the picks before lowers a paper's value), then the focus (matching it
+ * adds `tuning.focusBoost` to the value). Picks come first; the rest follow, those matching the focus first, each part
  * by relevance. Ties break by id, so the batch's order never matters. `vectorsOf` is asked only for
  * the few candidates.
  */
@@ -82,7 +82,8 @@ export function placeSection(
   const matches = (p: SectionPaper) => p.focus >= tuning.focusThreshold;
   const value = (p: SectionPaper) => p.relevance + (matches(p) ? tuning.focusBoost : 0);
   const byValue = [...papers].sort((a, b) => value(b) - value(a) || b.relevance - a.relevance || compareIds(a.id, b.id));
-  const candidates = byValue.filter((p, i) => i === 0 || p.relevance >= tuning.pickFloor).slice(0, Math.max(count * 4, 8));
+  // The floor is on the value: the focus lowers the bar by its boost.
+  const candidates = byValue.filter((p, i) => i === 0 || value(p) >= tuning.pickFloor).slice(0, Math.max(count * 4, 8));
   const picks: { paper: SectionPaper; vector: TermVector }[] = [];
   if (count > 0 && candidates.length > 0) {
     const vectors = vectorsOf(candidates);

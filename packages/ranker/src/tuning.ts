@@ -11,7 +11,10 @@ export interface RankerTuning {
   readonly sectionLead: number;
   /** Words of the abstract's opening that count, with the title, as what a paper is mainly about. */
   readonly leadWords: number;
-  /** Relevance a paper needs to be one of its section's picks (the section's best paper is one in any case). */
+  /**
+   * Value (relevance, plus the focus boost) a paper needs to be one of its section's picks; the
+   * section's best paper is one in any case.
+   */
   readonly pickFloor: number;
   /**
    * Maximal marginal relevance: a pick's value is `lambda * value - (1 - lambda) * similarity` to the
@@ -39,7 +42,7 @@ export interface RankerTuning {
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   sectionLead: 1,
   leadWords: 60,
-  pickFloor: 0.8,
+  pickFloor: 0.85,
   mmrLambda: 0.7,
   sameTopic: 0.5,
   focusBoost: 0.1,
