@@ -78,7 +78,8 @@ console.log(`digest: summaries empty ${checks.emptySummaries.length}, opening on
   + `over 70 words ${checks.longSummaries}`);
 console.log(`digest: notes naming a member below the member threshold ${checks.membersBelowThreshold.length} (target 0); `
   + `showing a score ${checks.scoresInNotes.length}; over 70 words ${checks.longNotes}`);
-for (const line of [...checks.emptySummaries.map((id) => `empty summary: ${id}`), ...checks.danglingSummaries, ...checks.membersBelowThreshold]) {
+for (const line of [...checks.emptySummaries.map((id) => `empty summary: ${id}`), ...checks.danglingSummaries, ...checks.membersBelowThreshold,
+  ...checks.scoresInNotes.map((id) => `score-like number in the note: ${id} ${digest.sections.flatMap((s) => s.papers).find((p) => p.id === id)?.note ?? ''}`)]) {
   console.log(`  ${line}`);
 }
 

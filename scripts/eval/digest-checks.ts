@@ -63,6 +63,7 @@ export function checkDigest(digest: Digest, config: GroupConfig): DigestChecks {
     longSummaries: entries.filter((e) => words(e.summary) > 70).length,
     longNotes: entries.filter((e) => words(e.note) > 70).length,
     membersBelowThreshold,
-    scoresInNotes: entries.filter((e) => /\b(?:score|scored)\b|\b0\.\d\d\b/.test(e.note)).map((e) => e.id),
+    // A relevance score reads "score" or a bare 0.xx; 0.75 mS cm−1 is the paper's own number.
+    scoresInNotes: entries.filter((e) => /\b(?:score|scored)\b|\b0\.\d\d\b(?!\s*(?:m?S|µS|%|m?eV|V|mA|mAh|Wh|h|nm|µm|°C|GPa|MPa))/.test(e.note)).map((e) => e.id),
   };
 }

@@ -2,12 +2,16 @@ import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdig
 import type { createAnalyzer, Match, PaperFeatures } from './analyze.ts';
 import { NO_ONE } from './authors.ts';
 import { insertionSort } from './insertion-sort.ts';
-import { leftOutNote, listWords, relevanceNote } from './notes.ts';
-import type { Lexicon } from './profiles.ts';
+import { ACRONYMS } from './acronyms.ts';
+import { isFormula } from './formula.ts';
+import { displayKeyword } from './grammar.ts';
+import { leftOutNote, listWords, relevanceNote, type NamedMember } from './notes.ts';
+import type { CompiledProfile, Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
 import type { Scored } from './score-batch.ts';
 import type { Placement } from './sections.ts';
-import { summarize } from './summary.ts';
+import { specificsOf } from './specifics.ts';
+import { NO_ABSTRACT, summarize } from './summary.ts';
 
 /**
  * Matched terms of a paper, strongest first: keyword, the words the paper used (when spans are
@@ -97,6 +101,50 @@ export interface EvidenceContext {
   readonly terms: TermPool;
   readonly notes: LeftOutNotes;
   readonly summaries: boolean;
+  /** How notes write each feature (by id), and which features name methods: see `noteVocabulary`. */
+  readonly vocabulary: NoteVocabulary;
+  /** Area index -> its focus profile and the focus's name, if it has one. */
+  readonly focusOf: (area: number) => { readonly profile: CompiledProfile; readonly name: string | undefined } | undefined;
+}
+
+/** How relevance notes write a lexicon's features. */
+export interface NoteVocabulary {
+  /** Feature id -> the words a note uses: the acronym when the field has one ("MLIP"), else the keyword. */
+  readonly display: readonly string[];
+  /** Display forms that name methods: the focus's keywords, and names such as "NequIP" or "FLARE". */
+  readonly methods: ReadonlySet<string>;
+  /** The features without those another of them contains ("polymer electrolyte" inside "solid polymer electrolyte"). */
+  readonly withoutContained: (features: readonly number[]) => number[];
+}
+
+/** The note vocabulary of a lexicon, made once per ranker. */
+export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
+  const display = lexicon.features.map((f) => displayKeyword(f.keyword, ACRONYMS));
+  const methods = new Set<string>();
+  const isAcronym = new Set(Object.keys(ACRONYMS));
+  for (const profile of lexicon.profiles) {
+    profile.features.forEach((f) => {
+      const shown = display[f] as string;
+      // A name: capitals past the first letter, not a formula and not one of the field's acronyms for a thing.
+      const isName = /[A-Z]/.test(shown.slice(1)) && !isFormula(shown) && !isAcronym.has(shown) && !shown.includes(' ');
+      if (profile.kind === 'focus' || isName) methods.add(shown);
+    });
+  }
+  const contains = new Map<number, boolean>();
+  const inside = (outer: number, inner: number) => {
+    const key = outer * lexicon.features.length + inner;
+    let known = contains.get(key);
+    if (known === undefined) {
+      const longer = (lexicon.features[outer]?.sequences ?? []).map((q) => ` ${q.join(' ')} `);
+      known = (lexicon.features[inner]?.sequences ?? []).some((q) => longer.some((l) => l.includes(` ${q.join(' ')} `)));
+      contains.set(key, known);
+    }
+    return known;
+  };
+  return {
+    display, methods,
+    withoutContained: (features) => features.filter((f) => !features.some((g) => g !== f && inside(g, f))),
+  };
 }
 
 export type RecordMaker = ReturnType<typeof recordMaker>;
@@ -159,17 +207,55 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
     };
   }
 
-  const members = concernedMembers(config, scored, terms, here);
-  const others = areas.flatMap((area, a) =>
-    a !== section && areaScore(a) >= area.threshold * 0.8 ? [{ name: area.name, score: areaScore(a) }] : []);
+  const { members, named } = concernedMembers(context, scored, terms, here);
+  const others = areas.flatMap((area, a) => (a !== section && areaScore(a) >= area.threshold * 0.8 ? [area.name] : []));
   const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
+  const profile = lexicon.profiles[section] as CompiledProfile;
+  const focus = context.focusOf(section);
+  const focusTerms = focus && placement?.focus ? specificFirst(focus.profile, context.vocabulary.withoutContained(strongest(scored.features, (f, at) =>
+    focus.profile.slotOf[f] !== -1 && ((scored.features.inTitle[at] as number) + (scored.features.inLead[at] as number)) > 0, focus.profile))) : [];
+  const note = relevanceNote({
+    id: paper.id, group: config.group.name, area: here,
+    // Written keywords only: a learned word is evidence, not a reason a colleague would give.
+    areaTerms: context.vocabulary.withoutContained(strongest(scored.features, (f) =>
+      profile.slotOf[f] !== -1 && profile.learned[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
+      .map((f) => context.vocabulary.display[f] as string),
+    members: named, methods: context.vocabulary.methods,
+    focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => context.vocabulary.display[f] as string) } : undefined,
+    specifics: specificsOf(spans?.title.text ?? paper.title, spans?.abstract.text ?? ''),
+    others,
+  });
   return {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
     matchedTerms: terms, members, excludedBy,
-    summary: paper.abstract && context.summaries ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : null,
-    note: relevanceNote({ group: config.group.name, area: here, score: areaScore(section), terms, members, others }),
+    summary: context.summaries ? (paper.abstract ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : NO_ABSTRACT) : null,
+    note,
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
+}
+
+/**
+ * A focus's keywords as a note names them: the specific ones ("phase field", "DFT") when the paper
+ * has any, the general ones ("simulation", "computational") only when it has nothing else.
+ */
+function specificFirst(profile: CompiledProfile, features: readonly number[]): number[] {
+  const weight = (f: number) => profile.weights[profile.slotOf[f] as number] as number;
+  const specific = features.filter((f) => weight(f) >= 2);
+  return specific.length > 0 ? specific : [...features];
+}
+
+/**
+ * A paper's features that pass `keep`, the strongest first: title occurrences first, then the most
+ * often named; with a profile, by what each adds (its weight, title occurrences counting more).
+ */
+function strongest(features: PaperFeatures, keep: (feature: number, at: number) => boolean, profile?: CompiledProfile): number[] {
+  const at: number[] = [];
+  features.ids.forEach((f, i) => { if (keep(f, i)) at.push(i); });
+  const count = (i: number) => (features.inTitle[i] as number) + (features.inAbstract[i] as number);
+  const weight = (i: number) => (profile ? Math.abs(profile.weights[profile.slotOf[features.ids[i] as number] as number] ?? 1) : 1);
+  const strength = (i: number) => weight(i) * ((features.inTitle[i] as number) > 0 ? 2.5 : 1) * Math.min(count(i), 3);
+  return insertionSort(at, (a, b) => strength(b) - strength(a) || Number((features.inTitle[b] as number) > 0) - Number((features.inTitle[a] as number) > 0)
+    || count(b) - count(a) || a - b).map((i) => features.ids[i] as number);
 }
 
 /** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
@@ -187,29 +273,40 @@ function sharedNote(notes: LeftOutNotes, area: number, score: number, make: () =
 const NO_MEMBERS: readonly MemberMatch[] = Object.freeze([]);
 const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-function concernedMembers(config: GroupConfig, scored: Scored, terms: readonly MatchedTerm[], area: Area): MemberMatch[] {
+/**
+ * The members a paper concerns, with reasons, for the digest; and those the note may name: a fit
+ * past the member threshold, or a followed author. When nobody's interests are hit hard enough the
+ * paper goes to those who follow its area, unnamed.
+ */
+function concernedMembers(context: EvidenceContext, scored: Scored, terms: readonly MatchedTerm[], area: Area): { members: MemberMatch[]; named: NamedMember[] } {
+  const { config, lexicon, vocabulary } = context;
   const threshold = config.ranking.memberThreshold;
   const memberRow = scored.row + config.areas.length;
   const scoreOf = (j: number) => scored.scores.relevance[memberRow + j] as number;
   const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
-  const concerned = config.members
-    .map((m, j) => ({ name: m.name, score: scoreOf(j), authors: authorsOf(j) }))
-    .filter((m) => m.score >= threshold || m.authors.length > 0)
-    .sort((a, b) => b.score - a.score)
-    .map((m) => {
-      const interests = terms.filter((t) => t.profiles.includes(m.name)).slice(0, 3).map((t) => t.keyword);
-      const reasons = [
-        ...(interests.length ? [`interests: ${listWords(interests)}`] : []),
-        ...m.authors.map((a) => `follows ${a}`),
-      ];
-      return { name: m.name, score: round(m.score), reasons };
+  const named = config.members
+    .map((m, j) => ({ name: m.name, fit: scoreOf(j), authors: authorsOf(j), j }))
+    .filter((m) => m.fit >= threshold || m.authors.length > 0)
+    .sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1))
+    .map(({ name, fit, authors, j }) => {
+      const profile = lexicon.profiles[config.areas.length + j] as CompiledProfile;
+      const interests = vocabulary.withoutContained(strongest(scored.features, (f) => profile.slotOf[f] !== -1 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
+        .map((f) => vocabulary.display[f] as string);
+      return { name, fit, authors, interests: [...new Set(interests)] };
     });
-  if (concerned.length > 0) return concerned;
-  // Nobody's interests are hit hard enough: the paper goes to those who follow its area.
-  return config.members
-    .map((m, j) => ({ member: m, j }))
+  if (named.length > 0) {
+    const members = named.map((m) => {
+      const interests = terms.filter((t) => t.profiles.includes(m.name)).slice(0, 3).map((t) => t.keyword);
+      const reasons = [...(interests.length ? [`interests: ${listWords(interests)}`] : []), ...m.authors.map((a) => `follows ${a}`)];
+      return { name: m.name, score: round(m.fit), reasons };
+    });
+    return { members, named };
+  }
+  const members = config.members
+    .map((member, j) => ({ member, j }))
     .filter(({ member }) => member.areas.includes(area.id))
     .map(({ member, j }) => ({ name: member.name, score: round(scoreOf(j)), reasons: [`follows ${area.name}`] }));
+  return { members, named: [] };
 }
 
 /** Weight of the area's keyword occurrences inside a span of the abstract, for the summary. */

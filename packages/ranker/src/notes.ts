@@ -1,54 +1,142 @@
-import type { Area, MatchedTerm, MemberMatch } from '@labdigest/core';
+import type { Area } from '@labdigest/core';
+import { isTopic, listOf, pluralOf } from './grammar.ts';
+import type { Specifics } from './specifics.ts';
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return listOf(items);
 }
 
-function strength(score: number): string {
-  if (score >= 0.85) return 'Directly relevant';
-  if (score >= 0.65) return 'Highly relevant';
-  return 'Relevant';
+/** A member the note may name: their fit passed the member threshold, or they follow an author. */
+export interface NamedMember {
+  readonly name: string;
+  /** Relevance of the paper to the member's interests, 0 to 1. */
+  readonly fit: number;
+  /** The member's keywords the paper holds, strongest first, as a note says them. */
+  readonly interests: readonly string[];
+  /** Followed names among the paper's authors. */
+  readonly authors: readonly string[];
+}
+
+export interface NoteInput {
+  /** The paper's id: which of the note's sentence shapes it gets, so twenty notes do not read as one. */
+  readonly id: string;
+  readonly group: string;
+  readonly area: Area;
+  /** The area's written keywords the paper holds, strongest first, as a note says them. */
+  readonly areaTerms: readonly string[];
+  /** Named members, best fit first. */
+  readonly members: readonly NamedMember[];
+  /** Keywords that name methods (the focus's, and names such as "NequIP"), as a note says them. */
+  readonly methods: ReadonlySet<string>;
+  /** When the paper matches its section's focus: the focus's name and the focus keywords it opens with. */
+  readonly focus: { readonly name: string | undefined; readonly terms: readonly string[] } | undefined;
+  readonly specifics: Specifics;
+  /** Other areas the paper nearly or fully qualifies for. */
+  readonly others: readonly string[];
+}
+
+const MAX_NOTE_WORDS = 60;
+
+/**
+ * The relevance note, as a colleague would write it: who should read the paper and why, in words
+ * tied to their interests and to the group's focus; what is specific in it (formulas, numbers); the
+ * other areas it bears on. The strength follows the named member's fit, never the area's score; a
+ * member is named only past the member threshold (or for a followed author); no scores and no raw
+ * keyword lists. Sentence shapes vary with the paper. At most about 60 words: the least needed
+ * sentences go first.
+ */
+export function relevanceNote(input: NoteInput): string {
+  const pick = variantPicker(input.id);
+  const sentences: string[] = [leadSentence(input, pick)];
+  const [, second] = input.members;
+  const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
+  if (followed) sentences.push(`By ${followed.author}, whom ${followed.member} follows.`);
+  const specific = specificsSentence(input.specifics, pick);
+  if (specific) sentences.push(specific);
+  if (input.focus && input.focus.terms.length > 0) sentences.push(focusSentence(input.focus, pick));
+  if (second && second.interests.length > 0) {
+    const topics = listOf(second.interests.slice(0, 2).map((t) => nounForm(t, input.methods)));
+    sentences.push(pick(2) === 0 ? `${second.name} may want it too, for ${topics}.` : `Also one for ${second.name}, on ${topics}.`);
+  }
+  if (input.others.length > 0) {
+    sentences.push(pick(2) === 0 ? `It also bears on ${listOf(input.others)}.` : `${listOf(input.others)} will find it relevant too.`);
+  }
+  while (sentences.length > 1 && words(sentences.join(' ')) > MAX_NOTE_WORDS) sentences.pop();
+  return sentences.join(' ');
+}
+
+/** Who and why: the best-fitting named member's interests and methods, or the group's area. */
+function leadSentence(input: NoteInput, pick: (n: number) => number): string {
+  const [member] = input.members;
+  if (!member || member.interests.length === 0) {
+    const terms = input.areaTerms.filter(isTopic).slice(0, 3).map((t) => nounForm(t, input.methods));
+    if (member) return `${strength(member.fit, pick)} ${possessive(member.name)} reading${terms.length ? ` on ${listOf(terms)}` : ''}.`;
+    if (terms.length === 0) return `For ${possessive(input.group)} ${input.area.name} reading.`;
+    return pick(2) === 0
+      ? `On ${listOf(terms)}: part of what ${input.group} follows under ${input.area.name}.`
+      : `For ${possessive(input.group)} ${input.area.name} reading: the paper deals with ${listOf(terms)}.`;
+  }
+  const methods = member.interests.filter((t) => input.methods.has(t)).slice(0, 3);
+  const topics = member.interests.filter((t) => !input.methods.has(t) && isTopic(t)).slice(0, 3).map((t) => nounForm(t, input.methods));
+  if (methods.length > 0 && (methods.length >= 2 || topics.length === 0 || pick(2) === 0)) {
+    const which = methods.length > 1 ? 'the methods' : 'a method';
+    return capitalize(`uses ${listOf(methods)}, ${which} ${member.name} works with${topics.length ? `, on ${listOf(topics)}` : ''}.`);
+  }
+  const interests = [...topics, ...methods].slice(0, 3);
+  switch (pick(3)) {
+    case 0: return `${strength(member.fit, pick)} ${possessive(member.name)} work on ${listOf(interests)}.`;
+    case 1: return `${member.name} works on ${listOf(interests)}; this paper ${member.fit >= 0.8 ? 'is squarely on that' : member.fit >= 0.6 ? 'comes close' : 'is related'}.`;
+    default: return `For ${member.name}, whose work on ${listOf(interests)} it ${member.fit >= 0.8 ? 'matches closely' : member.fit >= 0.6 ? 'follows' : 'touches'}.`;
+  }
+}
+
+/** The strength of a member's fit, in one of two wordings. */
+function strength(fit: number, pick: (n: number) => number): string {
+  const [plain, other] = fit >= 0.8 ? ['Directly relevant to', 'Squarely in'] : fit >= 0.6 ? ['Highly relevant to', 'Close to'] : ['Relevant to', 'Touches on'];
+  return pick(2) === 0 ? plain : other;
+}
+
+function specificsSentence(specifics: Specifics, pick: (n: number) => number): string | undefined {
+  const formulas = listOf(specifics.formulas);
+  const quantities = listOf(specifics.quantities);
+  if (specifics.formulas.length && specifics.quantities.length) return `It works with ${formulas} and reports ${quantities}.`;
+  if (specifics.formulas.length) return pick(2) === 0 ? `Materials: ${formulas}.` : `It works with ${formulas}.`;
+  if (specifics.quantities.length) return pick(2) === 0 ? `Numbers to note: ${quantities}.` : `It reports ${quantities}.`;
+  return undefined;
+}
+
+function focusSentence(focus: NonNullable<NoteInput['focus']>, pick: (n: number) => number): string {
+  const terms = listOf(focus.terms.slice(0, 2));
+  if (focus.name && pick(2) === 0) return `${capitalize(focus.name)} work (${terms}), the kind the group does.`;
+  return `The approach is the group's own: ${terms}.`;
+}
+
+/** How a keyword reads as a topic: countable nouns in the plural ("dendrites"), methods and names as they are. */
+function nounForm(term: string, methods: ReadonlySet<string>): string {
+  return methods.has(term) || /[A-Z0-9]/.test(term) ? term : pluralOf(term);
+}
+
+/** A fixed sequence of choices per paper, so the same paper always reads the same. */
+function variantPicker(id: string): (n: number) => number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (n) => {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    return h % n;
+  };
 }
 
 function possessive(name: string): string {
   return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
-/**
- * The relevance note, in plain words from the evidence: how strongly, to whom and why (the terms
- * in the title, then in the abstract), and which other areas the paper touches.
- */
-export function relevanceNote(input: {
-  readonly group: string;
-  readonly area: Area;
-  readonly score: number;
-  readonly terms: readonly MatchedTerm[];
-  readonly members: readonly MemberMatch[];
-  readonly others: readonly { readonly name: string; readonly score: number }[];
-}): string {
-  const { area, score, terms, members } = input;
-  const whom = members.length > 0
-    ? listWords(members.map((m) => {
-      const interests = m.reasons.find((r) => r.startsWith('interests: '));
-      return interests ? `${possessive(m.name)} work on ${interests.slice('interests: '.length)}` : m.name;
-    }))
-    : `the ${area.name} work of ${input.group}`;
-  const authorReasons = members.flatMap((m) => m.reasons.filter((r) => r.startsWith('follows ')).map((r) => `${m.name} ${r}`));
-  const areaTerms = terms.filter((t) => t.profiles.includes(area.id));
-  const inTitle = areaTerms.filter((t) => t.inTitle).slice(0, 3).map((t) => t.keyword);
-  const inAbstract = areaTerms.filter((t) => !t.inTitle).slice(0, 4).map((t) => t.keyword);
-  const why: string[] = [];
-  if (inTitle.length) why.push(`the title is about ${listWords(inTitle)}`);
-  if (inAbstract.length) why.push(`the abstract ${inTitle.length ? 'also ' : ''}discusses ${listWords(inAbstract)}`);
-  let note = `${strength(score)} to ${whom} (${area.name}, score ${score.toFixed(2)})`;
-  note += why.length ? `: ${listWords(why)}.` : '.';
-  if (authorReasons.length) note += ` ${authorReasons.join('; ')}.`;
-  if (input.others.length) {
-    note += ` Also touches ${listWords(input.others.map((o) => `${o.name} (${o.score.toFixed(2)})`))}.`;
-  }
-  return note;
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /** Why a paper is not in the digest, for `digest rank` output and `digest explain`. */

@@ -1,8 +1,8 @@
-import type { GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
+import type { Area, GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
 import { createAnalyzer, type Analyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
-import { evidenceFor, featureOwners, recordMaker, type EvidenceContext } from './evidence.ts';
+import { evidenceFor, featureOwners, noteVocabulary, recordMaker, type EvidenceContext, type NoteVocabulary } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { learnedKeywords } from './learn.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
@@ -147,6 +147,11 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const placements = placeSections(config, papers, scores, sectionOf, focusOf, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
+        vocabulary: model.vocabulary,
+        focusOf: (a) => {
+          const f = focus.ofArea[a] as number;
+          return f < 0 ? undefined : { profile: lexicon.profiles[f] as CompiledProfile, name: (config.areas[a] as Area).focus?.name ?? config.focus?.name };
+        },
       };
       const ranked = papers.map((paper, i) =>
         evidenceFor(context, paper, scoredView(scores, features, i), sectionOf[i] as number, placements.get(i)));
@@ -171,6 +176,7 @@ interface Model {
   readonly lexicon: Lexicon;
   readonly analyzer: Analyzer;
   readonly profilesOf: string[][];
+  readonly vocabulary: NoteVocabulary;
   readonly learned: Readonly<Record<string, readonly Keyword[]>>;
   readonly statsFor: (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => FeatureStats;
 }
@@ -196,7 +202,7 @@ function buildModel(config: GroupConfig, focusSpecs: readonly ProfileSpec[], bac
   const analyzer = createAnalyzer(lexicon, tuning.leadWords);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
-    lexicon, analyzer, profilesOf: featureOwners(lexicon),
+    lexicon, analyzer, profilesOf: featureOwners(lexicon), vocabulary: noteVocabulary(lexicon),
     learned: Object.fromEntries(config.areas.map((a, i) => [a.id, learned[i] ?? []])),
     statsFor(features, statsBackground, idfFrom) {
       const extra = idfFrom.map((p) => analyzer.features(p));
