@@ -1,5 +1,4 @@
 import { isFormula } from './formula.ts';
-import { splitWords } from './tokenize.ts';
 
 /**
  * What is specific in a paper, for its relevance note: the materials it names by formula and the
@@ -31,14 +30,35 @@ function isNamedFormula(word: string): boolean {
   return elements.size >= 2;
 }
 
+/**
+ * The words of a text that may be formulas or their counts: runs of letters, digits and decimal
+ * points that start with a capital or a digit. A cheap split, for texts the analyzer has normalized.
+ */
+function candidateWords(text: string): { words: string[]; starts: number[]; ends: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const word = match[0].replace(/\.$/, '');
+    words.push(word);
+    starts.push(match.index);
+    ends.push(match.index + word.length);
+  }
+  return { words, starts, ends };
+}
+
+const CANDIDATE = /(?<![A-Za-z0-9.])[A-Z0-9][A-Za-z0-9.]*/g;
+
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
   const seen = new Map<string, { inTitle: boolean; count: number; order: number }>();
   let order = 0;
   for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
-    const { words: all, ends, starts } = splitWords(text);
+    const { words: all, ends, starts } = candidateWords(text);
     for (let i = 0; i < all.length; i++) {
       let word = all[i] as string;
+      // A formula of two elements or more has a count or a second capital: "The", "Here" are passed over.
+      if (!/\d|^.[^]*[A-Z]/.test(word)) continue;
       // Subscripts some feeds print apart: "LiFePO 4" is LiFePO4, "LiNi 0.8 Co 0.1 Mn 0.1 O 2" is
       // LiNi0.8Co0.1Mn0.1O2 (the tokenizer joins whole-number counts only).
       const apart = (k: number) => starts[k] === (ends[k - 1] as number) + 1;
@@ -64,13 +84,14 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
     .slice(0, limit).map(([word]) => word);
 }
 
-const NUMBER = String.raw`(?:(?:up to|over|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*)?`
-  // A mantissa with its power of ten ("1.2 × 10−4"), or a power of ten alone ("10 −4", "10^-4").
-  + String.raw`(?:\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
+// A mantissa with its power of ten ("1.2 × 10−4"), or a power of ten alone ("10 −4", "10^-4"). Qualifiers
+// before it ("up to", "~") are read back from the text: a pattern that could start anywhere is slow.
+const NUMBER = String.raw`(?:\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
+const QUALIFIER = /(?:up to|over|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*$/;
 const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*)?`;
 
-/** Kinds of quantity, most telling first; `before` lets "ionic conductivity of" or "band gap of" lead the number. */
-const KINDS: readonly { readonly kind: string; readonly pattern: string }[] = [
+/** Kinds of quantity, most telling first. */
+const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string }[] = [
   { kind: 'scale', pattern: String.raw`${NUMBER}\s*(?:million|billion|thousand)?\s*atoms\b` },
   { kind: 'energy', pattern: String.raw`${NUMBER}\s*m?eV\b(?:\s+(?:band gap|barrier|activation energy|energy barrier))?` },
   { kind: 'conductivity', pattern: String.raw`${NUMBER}\s*(?:m|µ|μ)?S${PER}cm(?:${PER}1|−1|-1|⁻¹)?` },
@@ -81,6 +102,11 @@ const KINDS: readonly { readonly kind: string; readonly pattern: string }[] = [
   { kind: 'current', pattern: String.raw`${NUMBER}\s*mA${PER}cm${PER}[2²⁻−-]*` },
   { kind: 'voltage', pattern: String.raw`${NUMBER}\s*V\b(?!\s*vs)` },
 ];
+
+// Compiled once. Case matters: "meV" is not "MeV", "S cm−1" is not "s".
+const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new RegExp(pattern) }));
+// Every kind's unit ends in one of these: a text without any holds no quantity (most titles, many abstracts).
+const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
 
 // Words that end a measure's name before its number ("conductivity on the order of 10−4 S cm−1").
 const CONNECTOR = /\s(on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below)\s*$/;
@@ -104,17 +130,18 @@ function leadIn(before: string): string {
 /** The abstract's quantities, one per kind, most telling first, at most `limit`. */
 export function quantitiesIn(abstract: string, limit = 2): string[] {
   const found: string[] = [];
+  if (!/\d/.test(abstract) || !ANY_UNIT.test(abstract)) return found;
   const taken: [number, number][] = [];
   for (const { pattern } of KINDS) {
     if (found.length >= limit) break;
-    // Case matters: "meV" is not "MeV", "S cm−1" is not "s".
-    const match = new RegExp(pattern).exec(abstract);
+    const match = pattern.exec(abstract);
     if (!match) continue;
+    const qualifier = QUALIFIER.exec(abstract.slice(Math.max(0, match.index - 16), match.index))?.[0] ?? '';
     // "82% capacity retention after 350 cycles" holds the cycles already.
-    const [start, end] = [match.index, match.index + match[0].length];
+    const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
     if (taken.some(([a, b]) => start < b && a < end)) continue;
     taken.push([start, end]);
-    const phrase = `${leadIn(abstract.slice(Math.max(0, match.index - 60), match.index))}${match[0]}`
+    const phrase = `${leadIn(abstract.slice(Math.max(0, start - 60), start))}${qualifier}${match[0]}`
       // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
       .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim();
     found.push(phrase);
