@@ -40,9 +40,13 @@ export function compoundSpellings(words: readonly string[], known: WordSet = new
   const out = new Map<string, string[]>();
   const add = (seq: string[]) => { if (out.size < MAX_SPELLINGS) out.set(seq.join(' '), seq); };
   add([...words]);
-  // Every choice of joined gaps between plain words, fewest joins first.
+  // Every choice of joined gaps between plain words, fewest joins first. A gap joins after a combining
+  // form ("electro chemical") or between two short words ("phase field"): nobody writes "lithiummetal".
   const gaps: number[] = [];
-  for (let i = 0; i + 1 < split.length; i++) if (isPlainWord(split[i] as string) && isPlainWord(split[i + 1] as string)) gaps.push(i);
+  for (let i = 0; i + 1 < split.length; i++) {
+    const [left, right] = [split[i] as string, split[i + 1] as string];
+    if (isPlainWord(left) && isPlainWord(right) && (COMBINING_FORMS.includes(left) || (left.length <= 6 && right.length <= 6))) gaps.push(i);
+  }
   const choices = [...Array(2 ** Math.min(gaps.length, 5)).keys()].sort((a, b) => popCount(a) - popCount(b) || a - b);
   for (const choice of choices) {
     const joined: string[] = [];

@@ -20,7 +20,7 @@ import { NO_ABSTRACT, summarize } from './summary.ts';
 export function matchedTermsOf(
   lexicon: Lexicon,
   paper: PaperFeatures,
-  spans: { title: { text: string; matches: readonly Match[] }; abstract: { text: string; matches: readonly Match[] } } | undefined,
+  spans: Spans | undefined,
   profilesOf: readonly (readonly string[])[],
   pool?: TermPool,
 ): MatchedTerm[] {
@@ -113,6 +113,8 @@ export interface NoteVocabulary {
   readonly display: readonly string[];
   /** Display forms that name methods: the focus's keywords, and names such as "NequIP" or "FLARE". */
   readonly methods: ReadonlySet<string>;
+  /** Feature id -> 1 when an area or member uses it (keyword, exclusion or `require`), 0 for focus keywords alone. */
+  readonly evidential: Uint8Array;
   /** The features without those another of them contains ("polymer electrolyte" inside "solid polymer electrolyte"). */
   readonly withoutContained: (features: readonly number[]) => number[];
 }
@@ -141,8 +143,12 @@ export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
     }
     return known;
   };
+  const evidential = new Uint8Array(lexicon.features.length);
+  for (const profile of lexicon.profiles) {
+    if (profile.kind !== 'focus') profile.touches.forEach((t, f) => { if (t) evidential[f] = 1; });
+  }
   return {
-    display, methods,
+    display, methods, evidential,
     withoutContained: (features) => features.filter((f) => !features.some((g) => g !== f && inside(g, f))),
   };
 }
@@ -155,8 +161,9 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const { relevance, excludedBy: excludedAt, unmet: unmetAt } = scored.scores;
   const areas = config.areas;
   const memberRow = scored.row + areas.length;
-  if (scored.features.ids.length === 0 && !scored.authors) {
-    // Most of a day's papers hold no keyword at all: they share their all-zero evidence.
+  if (!scored.authors && !holdsEvidence(scored.features.ids, context.vocabulary.evidential)) {
+    // Most of a day's papers hold no keyword of an area or member (at most a focus word, "simulation"):
+    // they share their all-zero evidence.
     // Written out, not spread: copying a frozen object's properties takes V8's slow path.
     const nothing = nothingFor(config);
     return {
@@ -210,29 +217,51 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const { members, named } = concernedMembers(context, scored, terms, here);
   const others = areas.flatMap((area, a) => (a !== section && areaScore(a) >= area.threshold * 0.8 ? [area.name] : []));
   const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
-  const profile = lexicon.profiles[section] as CompiledProfile;
-  const focus = context.focusOf(section);
-  const focusTerms = focus && placement?.focus ? specificFirst(focus.profile, context.vocabulary.withoutContained(strongest(scored.features, (f, at) =>
-    focus.profile.slotOf[f] !== -1 && ((scored.features.inTitle[at] as number) + (scored.features.inLead[at] as number)) > 0, focus.profile))) : [];
-  const note = relevanceNote({
-    id: paper.id, group: config.group.name, area: here,
-    // Written keywords only: a learned word is evidence, not a reason a colleague would give.
-    areaTerms: context.vocabulary.withoutContained(strongest(scored.features, (f) =>
-      profile.slotOf[f] !== -1 && profile.learned[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
-      .map((f) => context.vocabulary.display[f] as string),
-    members: named, methods: context.vocabulary.methods,
-    focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => context.vocabulary.display[f] as string) } : undefined,
-    specifics: specificsOf(spans?.title.text ?? paper.title, spans?.abstract.text ?? ''),
-    others,
-  });
+  // The note is written when first read: a digest reads its few papers' notes; a ranking of a
+  // whole corpus, most of which nobody reads, does not pay for a thousand of them.
+  let note: string | undefined;
+  const writeNote = () => (note ??= noteFor(context, paper, scored, section, placement, named, others, spans));
   return {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
     matchedTerms: terms, members, excludedBy,
     summary: context.summaries ? (paper.abstract ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : NO_ABSTRACT) : null,
-    note,
+    get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
 }
+
+/** The relevance note of an included paper (notes.ts), from its evidence. */
+function noteFor(
+  context: EvidenceContext, paper: Paper, scored: Scored, section: number, placement: Placement | undefined,
+  named: readonly NamedCandidate[], others: readonly string[], spans: Spans | undefined,
+): string {
+  const { config, lexicon, vocabulary } = context;
+  const profile = lexicon.profiles[section] as CompiledProfile;
+  const focus = context.focusOf(section);
+  const focusTerms = focus && placement?.focus ? specificFirst(focus.profile, vocabulary.withoutContained(strongest(scored.features, (f, at) =>
+    focus.profile.slotOf[f] !== -1 && ((scored.features.inTitle[at] as number) + (scored.features.inLead[at] as number)) > 0, focus.profile))) : [];
+  // A note speaks of two members at most: only theirs are worked out.
+  const members = named.slice(0, 2).map((m): NamedMember => {
+    const memberProfile = lexicon.profiles[config.areas.length + m.j] as CompiledProfile;
+    const interests = vocabulary.withoutContained(strongest(scored.features, (f) =>
+      memberProfile.slotOf[f] !== -1 && (memberProfile.weights[memberProfile.slotOf[f] as number] as number) > 0, memberProfile))
+      .map((f) => vocabulary.display[f] as string);
+    return { name: m.name, fit: m.fit, authors: m.authors, interests: [...new Set(interests)] };
+  });
+  return relevanceNote({
+    id: paper.id, group: config.group.name, area: config.areas[section] as Area,
+    // Written keywords only: a learned word is evidence, not a reason a colleague would give.
+    areaTerms: vocabulary.withoutContained(strongest(scored.features, (f) =>
+      profile.slotOf[f] !== -1 && profile.learned[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
+      .map((f) => vocabulary.display[f] as string),
+    members, methods: vocabulary.methods,
+    focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
+    specifics: specificsOf(spans?.title.text ?? paper.title, spans?.abstract.text ?? ''),
+    others,
+  });
+}
+
+type Spans = { title: { text: string; matches: readonly Match[] }; abstract: { text: string; matches: readonly Match[] } };
 
 /**
  * A focus's keywords as a note names them: the specific ones ("phase field", "DFT") when the paper
@@ -258,6 +287,12 @@ function strongest(features: PaperFeatures, keep: (feature: number, at: number) 
     || count(b) - count(a) || a - b).map((i) => features.ids[i] as number);
 }
 
+/** Whether any of a paper's features is used by an area or a member (a focus keyword alone is not). */
+function holdsEvidence(ids: readonly number[], evidential: Uint8Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (evidential[ids[k] as number] === 1) return true;
+  return false;
+}
+
 /** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
 type LeftOutNotes = Map<number, Map<string, string>>;
 
@@ -278,8 +313,8 @@ const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string
  * past the member threshold, or a followed author. When nobody's interests are hit hard enough the
  * paper goes to those who follow its area, unnamed.
  */
-function concernedMembers(context: EvidenceContext, scored: Scored, terms: readonly MatchedTerm[], area: Area): { members: MemberMatch[]; named: NamedMember[] } {
-  const { config, lexicon, vocabulary } = context;
+function concernedMembers(context: EvidenceContext, scored: Scored, terms: readonly MatchedTerm[], area: Area): { members: MemberMatch[]; named: NamedCandidate[] } {
+  const { config } = context;
   const threshold = config.ranking.memberThreshold;
   const memberRow = scored.row + config.areas.length;
   const scoreOf = (j: number) => scored.scores.relevance[memberRow + j] as number;
@@ -287,13 +322,7 @@ function concernedMembers(context: EvidenceContext, scored: Scored, terms: reado
   const named = config.members
     .map((m, j) => ({ name: m.name, fit: scoreOf(j), authors: authorsOf(j), j }))
     .filter((m) => m.fit >= threshold || m.authors.length > 0)
-    .sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1))
-    .map(({ name, fit, authors, j }) => {
-      const profile = lexicon.profiles[config.areas.length + j] as CompiledProfile;
-      const interests = vocabulary.withoutContained(strongest(scored.features, (f) => profile.slotOf[f] !== -1 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
-        .map((f) => vocabulary.display[f] as string);
-      return { name, fit, authors, interests: [...new Set(interests)] };
-    });
+    .sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
   if (named.length > 0) {
     const members = named.map((m) => {
       const interests = terms.filter((t) => t.profiles.includes(m.name)).slice(0, 3).map((t) => t.keyword);
@@ -307,6 +336,15 @@ function concernedMembers(context: EvidenceContext, scored: Scored, terms: reado
     .filter(({ member }) => member.areas.includes(area.id))
     .map(({ member, j }) => ({ name: member.name, score: round(scoreOf(j)), reasons: [`follows ${area.name}`] }));
   return { members, named: [] };
+}
+
+/** A member the note may name, before their interests are worked out. */
+interface NamedCandidate {
+  readonly name: string;
+  readonly fit: number;
+  readonly authors: readonly string[];
+  /** The member's index in the config. */
+  readonly j: number;
 }
 
 /** Weight of the area's keyword occurrences inside a span of the abstract, for the summary. */

@@ -94,7 +94,15 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     ...spec.keywords.map((k) => k.term), ...(spec.exclude ?? []), ...(spec.require ?? []).flat(),
   ]).flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
   const known = options.isWord ? { has: (w: string) => written.has(w) || (options.isWord as (w: string) => boolean)(w) } : written;
+  // Members' interests repeat areas' keywords, focus keywords repeat both: each string is worked out once.
+  const seen = new Map<string, number | undefined>();
   const featureOf = (keyword: string): number | undefined => {
+    if (seen.has(keyword)) return seen.get(keyword);
+    const id = newFeatureOf(keyword);
+    seen.set(keyword, id);
+    return id;
+  };
+  const newFeatureOf = (keyword: string): number | undefined => {
     const words = splitWords(keyword).words;
     if (words.length === 0) return undefined;
     const canonical = foldTerms(words.map(termOf));

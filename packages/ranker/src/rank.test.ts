@@ -118,6 +118,13 @@ describe('evidence', () => {
     expect(r.summary!.length).toBeGreaterThan(40);
   });
 
+  test('the note is written when read, and travels in JSON like any field', () => {
+    const r = rankPapers([about, ...filler], config()).papers.find((x) => x.id === about.id)!;
+    expect(Object.keys(r)).toContain('note');
+    expect((JSON.parse(JSON.stringify(r)) as { note: string }).note).toBe(r.note);
+    expect({ ...r }.note).toBe(r.note);
+  });
+
   test('a followed author makes a paper concern the member whatever its words', () => {
     const byAuthor = paper('Dendrite growth in a phase field model', 'A phase field model of dendrite growth on lithium metal.', ['B. Kozinsky', 'A. Other']);
     const { papers } = rankPapers([byAuthor, ...filler], config());

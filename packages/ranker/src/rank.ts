@@ -156,9 +156,10 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const ranked = papers.map((paper, i) =>
         evidenceFor(context, paper, scoredView(scores, features, i), sectionOf[i] as number, placements.get(i)));
       // The digest's order: its sections in config order, each by rank; then the papers left out, best first.
-      const sectionRank = new Map(config.areas.map((a, i) => [a.id, i]));
-      const place = (r: RankedPaper) => (r.section === null ? Infinity : (sectionRank.get(r.section) as number));
-      ranked.sort((a, b) => place(a) - place(b) || (a.rank ?? 0) - (b.rank ?? 0) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const order = ranked.map((r, i) => ({ r, section: sectionOf[i] as number }));
+      order.sort((a, b) => (a.section < 0 ? Infinity : a.section) - (b.section < 0 ? Infinity : b.section)
+        || (a.r.rank ?? 0) - (b.r.rank ?? 0) || b.r.score - a.r.score || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
+      for (let i = 0; i < order.length; i++) ranked[i] = (order[i] as (typeof order)[number]).r;
       return {
         papers: ranked,
         report: {

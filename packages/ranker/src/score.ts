@@ -69,7 +69,7 @@ export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, par
  * mainly about, whatever it mentions further on.
  */
 export function leadRelevance(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): number {
-  return score(profile, { ...paper, inAbstract: paper.inLead }, params, undefined).relevance;
+  return score(profile, paper, params, undefined, true).relevance;
 }
 
 /** The same score with every keyword's contribution, whether or not an exclusion or `require` zeroes it. */
@@ -82,7 +82,7 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
   return { ...s, terms, sum, matched };
 }
 
-function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined): ProfileScore {
+function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined, lead = false): ProfileScore {
   const { ids } = paper;
   let touched = false;
   for (let at = 0; at < ids.length && !touched; at++) touched = profile.touches[ids[at] as number] === 1;
@@ -107,14 +107,16 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
     const k = slotOf[ids[at] as number] as number;
     if (k < 0) continue;
     const weight = profile.weights[k] as number;
+    // The lead counts only the abstract's opening (leadRelevance).
+    const abstractCounts = lead ? paper.inLead : paper.inAbstract;
     let inTitle = paper.inTitle[at] as number;
-    let inAbstract = paper.inAbstract[at] as number;
+    let inAbstract = abstractCounts[at] as number;
     const countedUnder: number[] | undefined = trace ? [] : undefined;
     for (const j of profile.containedIn[k] as readonly number[]) {
       const longer = indexOf(ids, features[j] as number);
       if (longer >= 0) {
         inTitle -= paper.inTitle[longer] as number;
-        inAbstract -= paper.inAbstract[longer] as number;
+        inAbstract -= abstractCounts[longer] as number;
         countedUnder?.push(features[j] as number);
       }
     }

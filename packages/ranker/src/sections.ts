@@ -83,7 +83,7 @@ export function placeSection(
   const value = (p: SectionPaper) => p.relevance + (matches(p) ? tuning.focusBoost : 0);
   const byValue = [...papers].sort((a, b) => value(b) - value(a) || b.relevance - a.relevance || compareIds(a.id, b.id));
   // The floor is on the value: the focus lowers the bar by its boost.
-  const candidates = byValue.filter((p, i) => i === 0 || value(p) >= tuning.pickFloor).slice(0, Math.max(count * 4, 8));
+  const candidates = byValue.filter((p, i) => i === 0 || value(p) >= tuning.pickFloor).slice(0, count * 3 + 2);
   const picks: { paper: SectionPaper; vector: TermVector }[] = [];
   if (count > 0 && candidates.length > 0) {
     const vectors = vectorsOf(candidates);
