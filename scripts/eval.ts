@@ -35,7 +35,7 @@ if (args.includes('--cv')) {
 }
 
 // Our ranker, as a daily batch would be ranked: the batch with the shipped corpus statistics.
-const { papers: ranked } = createRanker(config).rank(papers, { background, summaries: false });
+const { papers: ranked } = createRanker(config, { background }).rank(papers, { background, summaries: false });
 const b = figuresOf(naturalBaseline(papers, config, ranked.filter((r) => r.section !== null).length), labels, config);
 const a = figuresOf(ranked, labels, config);
 
@@ -68,7 +68,7 @@ if (args.includes('--errors')) {
 
 // The sample week's digest, as `digest build` would make it from the bundled papers.
 const week = readSampleWeek();
-const weekRanking = createRanker(config).rank(week, { background });
+const weekRanking = createRanker(config, { background }).rank(week, { background });
 const digest = assembleDigest(config, week, weekRanking.papers, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', sample: true });
 const checks = checkDigest(digest, config);
 const perSection = (pick: (s: (typeof checks.sections)[number]) => number) => checks.sections.map(pick).join(' / ');

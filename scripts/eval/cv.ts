@@ -143,7 +143,7 @@ function trainingFigures(input: CvInput, train: readonly Paper[], tuning: Partia
 }
 
 function rank(input: CvInput, batch: readonly Paper[], tuning: Partial<RankerTuning>): RankedPaper[] {
-  const options = input.rankerOptions?.(tuning) ?? { tuning };
+  const options = input.rankerOptions?.(tuning) ?? { tuning, background: input.background };
   return createRanker(input.config, options).rank(batch, { background: input.background, summaries: false }).papers;
 }
 

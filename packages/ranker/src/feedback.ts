@@ -54,8 +54,9 @@ export function buildFeedbackCorpus(
   const terms = [...df].filter(([t, n]) => keeps(t, n, papers.length, minDf, maxShare))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
   const idOf = new Map(terms.map((t, i) => [t, i]));
+  // A folded acronym ("#esw", from "electrochemical stability window") is written as the acronym.
   const words = terms.map((t) => [...(spellings.get(t) ?? new Map<string, number>())]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? t);
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? (t.startsWith('#') ? t.slice(1).toUpperCase() : t));
   const code = (ids: Iterable<string>, skip: ReadonlySet<string>) =>
     encodeIds([...new Set(ids)].filter((t) => !skip.has(t)).map((t) => idOf.get(t)).filter((x): x is number => x !== undefined));
   return {

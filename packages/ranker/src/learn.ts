@@ -83,7 +83,9 @@ function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats 
     scored.sort((x, y) => y.score - x.score || x.term - y.term);
     const top = scored.slice(0, tuning.prfTerms);
     const max = top[0]?.score ?? 1;
-    return top.map(({ term, score }) => ({ term: index.words[term] as string, weight: round(tuning.prfWeight * (score / max)) }));
+    // A word at a tenth of the best one's weight or less adds next to nothing: it is not kept.
+    return top.filter(({ score }) => score / max >= 0.1)
+      .map(({ term, score }) => ({ term: index.words[term] as string, weight: round(tuning.prfWeight * (score / max)) }));
   });
 }
 

@@ -34,6 +34,14 @@ describe('the relevance note', () => {
     expect(note).toMatch(/Halide Solid Electrolytes/);
   });
 
+  test('the focus sentence does not name again the methods the lead named', () => {
+    const note = relevanceNote({
+      ...base, id: 'x', members: [{ name: 'Yanhao Deng', fit: 0.67, interests: ['MLIP', 'MD'], authors: [] }],
+      focus: { name: 'modelling and simulation', terms: ['MLIP', 'MD'] },
+    });
+    expect(note).toBe('Uses MLIP and MD, the methods Yanhao Deng works with. Modelling and simulation work, the kind the group does.');
+  });
+
   test('a followed author is named with the member who follows them', () => {
     const note = relevanceNote({ ...base, members: [{ name: 'Yanhao Deng', fit: 0.9, interests: [], authors: ['Boris Kozinsky'] }] });
     expect(note).toContain('By Boris Kozinsky, whom Yanhao Deng follows.');

@@ -48,13 +48,19 @@ const MAX_NOTE_WORDS = 60;
  */
 export function relevanceNote(input: NoteInput): string {
   const pick = variantPicker(input.id);
-  const sentences: string[] = [leadSentence(input, pick)];
+  const lead = leadSentence(input, pick);
+  const sentences: string[] = [lead];
   const [, second] = input.members;
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
   if (followed) sentences.push(`By ${followed.author}, whom ${followed.member} follows.`);
   const specific = specificsSentence(input.specifics, pick);
   if (specific) sentences.push(specific);
-  if (input.focus && input.focus.terms.length > 0) sentences.push(focusSentence(input.focus, pick));
+  if (input.focus && input.focus.terms.length > 0) {
+    // The lead may have named the methods already: the focus sentence does not name them again.
+    const focus = { ...input.focus, terms: input.focus.terms.filter((t) => !lead.includes(t)) };
+    const sentence = focusSentence(focus, pick);
+    if (sentence) sentences.push(sentence);
+  }
   if (second && second.interests.length > 0) {
     const topics = listOf(second.interests.slice(0, 2).map((t) => nounForm(t, input.methods)));
     sentences.push(pick(2) === 0 ? `${second.name} may want it too, for ${topics}.` : `Also one for ${second.name}, on ${topics}.`);
@@ -106,8 +112,9 @@ function specificsSentence(specifics: Specifics, pick: (n: number) => number): s
   return undefined;
 }
 
-function focusSentence(focus: NonNullable<NoteInput['focus']>, pick: (n: number) => number): string {
+function focusSentence(focus: NonNullable<NoteInput['focus']>, pick: (n: number) => number): string | undefined {
   const terms = listOf(focus.terms.slice(0, 2));
+  if (focus.terms.length === 0) return focus.name ? `${capitalize(focus.name)} work, the kind the group does.` : undefined;
   if (focus.name && pick(2) === 0) return `${capitalize(focus.name)} work (${terms}), the kind the group does.`;
   return `The approach is the group's own: ${terms}.`;
 }

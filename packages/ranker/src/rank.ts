@@ -63,9 +63,9 @@ export interface RankReport {
 export interface RankerOptions {
   /**
    * The background corpus's statistics (the shipped `corpus-stats.json.gz`). With its feedback corpus,
-   * each area learns related words from the corpus papers that match it best (learn.ts), once, here.
-   * Pass it even when batches are big enough for their own IDF: `rank` takes IDF from its own
-   * `background` option. Without it, the first `rank` or `trace` given a background learns from that.
+   * each area learns related words from the corpus papers that match it best (learn.ts), once, here;
+   * the corpus's words also split joined keyword words ("phasefield"). Pass it even when batches are
+   * big enough for their own IDF: IDF comes from `rank`'s own `background` option.
    */
   readonly background?: BackgroundStats | undefined;
   /** Other values of the ranker's tuned constants: for the evaluation's cross-validation only. */
@@ -84,9 +84,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     areas: recordMaker(config.areas.map((a) => a.id)),
     members: recordMaker(config.members.map((m) => m.name)),
   };
-  let built: Model | undefined;
-  const modelFor = (background: BackgroundStats | undefined): Model =>
-    (built ??= buildModel(config, focus.specs, options.background ?? background, tuning));
+  const model = buildModel(config, focus.specs, options.background, tuning);
 
   // `trace` asks about one paper of a batch at a time: the batch's statistics are kept between calls.
   let lastParams: { papers: readonly Paper[]; background: unknown; idfFrom: unknown; value: ReturnType<typeof computeParams> } | undefined;
@@ -99,7 +97,6 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     return value;
   };
   const computeParams = (papers: readonly Paper[], options: RankOptions) => {
-    const model = modelFor(options.background);
     const features = papers.map((p) => model.analyzer.features(p));
     let idfFrom = options.idfFrom ?? [];
     if (idfFrom.length > 0) {
@@ -112,14 +109,10 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
   };
 
   return {
-    /** The compiled profiles: written keywords, learned ones (when a background was given) and focus keywords. */
-    get lexicon(): Lexicon {
-      return modelFor(undefined).lexicon;
-    },
+    /** The compiled profiles: written keywords, learned ones (when made with a background) and focus keywords. */
+    lexicon: model.lexicon,
     /** Keywords each area learned from the background corpus, by area id (none without a background). */
-    get learned(): Readonly<Record<string, readonly Keyword[]>> {
-      return modelFor(undefined).learned;
-    },
+    learned: model.learned,
     /**
      * Why `target` (one of `papers`) scores as it does against every area and member, keyword by
      * keyword, with the same IDF as `rank(papers, options)`: for `digest explain`.
