@@ -36,9 +36,11 @@ function cutContext(summary: string, abstract: string | null): string | undefine
     const sentence = sentences[i] as string;
     if (!isDangling(sentence)) continue;
     if (i === 0 || !abstract) return sentence.slice(0, 70);
-    const at = abstract.indexOf(sentence.slice(0, 40));
-    const before = at < 0 ? '' : abstract.slice(0, at).trimEnd();
-    if (!before.endsWith((sentences[i - 1] as string).trim())) return sentence.slice(0, 70);
+    // Compared without spaces: summaries come from the analyzer's text, which joins "V 6 O 13" into V6O13.
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    const text = squeeze(abstract);
+    const at = text.indexOf(squeeze(sentence).slice(0, 30));
+    if (at < 0 || !text.slice(0, at).endsWith(squeeze(sentences[i - 1] as string))) return sentence.slice(0, 70);
   }
   return undefined;
 }

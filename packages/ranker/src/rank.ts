@@ -6,8 +6,8 @@ import { evidenceFor, featureOwners, noteVocabulary, recordMaker, type EvidenceC
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { learnedKeywords } from './learn.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
-import { leadRelevance, traceProfile, type ScoreParams, type ScoreTrace } from './score.ts';
-import { scoreBatch, scoredView, type BatchScores } from './score-batch.ts';
+import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
+import { scoreBatch, scoredView } from './score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
 import { termOf } from './stem.ts';
 import { termVectors } from './term-vectors.ts';
@@ -137,7 +137,8 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
         const f = focus.ofArea[a] as number;
         return f < 0 ? 0 : leadRelevance(lexicon.profiles[f] as CompiledProfile, features[i] as PaperFeatures, params);
       };
-      const placements = placeSections(config, papers, scores, sectionOf, focusOf, options.background, tuning);
+      const written = (i: number, a: number) => writtenRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params);
+      const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
         vocabulary: model.vocabulary,
@@ -234,14 +235,14 @@ function focusProfiles(config: GroupConfig): { specs: ProfileSpec[]; ofArea: num
 
 /** Every section's picks and order (sections.ts), by batch index. */
 function placeSections(
-  config: GroupConfig, papers: readonly Paper[], scores: BatchScores, sectionOf: Int32Array, focusOf: (paper: number, area: number) => number,
-  background: BackgroundStats | undefined, tuning: RankerTuning,
+  config: GroupConfig, papers: readonly Paper[], sectionOf: Int32Array, relevanceOf: (paper: number, area: number) => number,
+  focusOf: (paper: number, area: number) => number, background: BackgroundStats | undefined, tuning: RankerTuning,
 ): Map<number, Placement> {
   const bySection: SectionPaper[][] = config.areas.map(() => []);
   for (let i = 0; i < sectionOf.length; i++) {
     const a = sectionOf[i] as number;
     if (a < 0) continue;
-    bySection[a]?.push({ index: i, id: (papers[i] as Paper).id, relevance: scores.relevance[i * scores.profiles + a] as number, focus: focusOf(i, a) });
+    bySection[a]?.push({ index: i, id: (papers[i] as Paper).id, relevance: relevanceOf(i, a), focus: focusOf(i, a) });
   }
   const placements = new Map<number, Placement>();
   config.areas.forEach((area, a) => {

@@ -72,6 +72,14 @@ export function leadRelevance(profile: CompiledProfile, paper: PaperFeatures, pa
   return score(profile, paper, params, undefined, true).relevance;
 }
 
+/**
+ * Relevance from the written keywords alone, without the learned ones (learn.ts): what the group
+ * asked for. Learned words widen what enters a section; they do not make a paper a pick.
+ */
+export function writtenRelevance(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): number {
+  return score(profile, paper, params, undefined, false, true).relevance;
+}
+
 /** The same score with every keyword's contribution, whether or not an exclusion or `require` zeroes it. */
 export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ScoreTrace {
   const terms: TermTrace[] = [];
@@ -82,7 +90,9 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
   return { ...s, terms, sum, matched };
 }
 
-function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined, lead = false): ProfileScore {
+function score(
+  profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined, lead = false, writtenOnly = false,
+): ProfileScore {
   const { ids } = paper;
   let touched = false;
   for (let at = 0; at < ids.length && !touched; at++) touched = profile.touches[ids[at] as number] === 1;
@@ -105,7 +115,7 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
   const { features, slotOf } = profile;
   for (let at = 0; at < ids.length; at++) {
     const k = slotOf[ids[at] as number] as number;
-    if (k < 0) continue;
+    if (k < 0 || (writtenOnly && profile.learned[k] === 1)) continue;
     const weight = profile.weights[k] as number;
     // The lead counts only the abstract's opening (leadRelevance).
     const abstractCounts = lead ? paper.inLead : paper.inAbstract;

@@ -40,6 +40,9 @@ describe('the summary says what the paper did and found', () => {
     ['This work presents a model.', false], ['This study reports a gel.', false], ['Here we show it.', false],
     ['Herein, a gel is made.', false], ['Thus far, nobody has.', true], ['The gel works.', false],
     ['It is shown that gels conduct.', false], ['It is stable in air.', true],
+    ['Building on this insight, we design a gel.', true], ['To validate this mechanism, we ran MD.', true],
+    ['Elucidating these failure mechanisms matters.', true], ['Materials such as LiF help.', false],
+    ['0.65, a wide window of 5 V.', true], ['and the gel works.', true], ['In this work, we model dendrites.', false],
   ])('"%s" leans on the sentence before: %s', (sentence, leans) => {
     expect(leansOnPrevious(sentence)).toBe(leans);
   });

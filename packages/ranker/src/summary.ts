@@ -23,9 +23,14 @@ export function summarize(
   const heading = HEADING.exec(abstract)?.[0].length ?? 0;
   const body = abstract.slice(heading);
   if (body.trim() === '') return NO_ABSTRACT;
-  const sentences = splitSentences(body).map((s, index) => {
+  const split = splitSentences(body);
+  const sentences = split.map((s, index) => {
     const words = s.text.split(/\s+/).filter(Boolean).length;
-    return { ...s, index, words, score: sentenceScore(s.text, index, words, weightAt(s.start + heading, s.end + heading)), leans: leansOnPrevious(s.text) };
+    let score = sentenceScore(s.text, index, words, weightAt(s.start + heading, s.end + heading));
+    // "The inner layer is ..." after "a dual-layer interphase forms": the sentence leans on the one
+    // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
+    if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
+    return { ...s, index, words, score, leans: leansOnPrevious(s.text) };
   });
   if (sentences.length === 0) return NO_ABSTRACT;
 
@@ -43,7 +48,8 @@ export function summarize(
       if (b.leans && b.index !== a.index + 1) continue;
       // A second sentence must add something: its score counts when it does.
       if (b.score <= 0) continue;
-      consider([a, b], a.score + b.score + (roleOf(a.text) !== roleOf(b.text) ? 0.5 : 0));
+      const [ra, rb] = [roleOf(a.text), roleOf(b.text)];
+      consider([a, b], a.score + b.score + (ra !== rb && ra !== 'other' && rb !== 'other' ? 0.5 : 0));
     }
   }
   if (best) return best.picked.map((s) => s.text).join(' ');
@@ -60,8 +66,26 @@ const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|thi
 const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenge|challenging|limited|limits|limitation|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next-generation|is one of|are one of|however|impede|impedes|bottleneck|demand|urgent)\b/i;
 const QUANTITY = /\d(?:[\d.,]*)\s*(?:%|m?S\s*cm|mA|mAh|Wh|V\b|m?eV|cycles|h\b|hours|°C|K\b|nm|µm|μm|GPa|MPa|atoms|times|-fold|fold)/;
 
+// A result stated with its number, whatever the subject: "Li||Li cells achieve 1700 h".
+const RESULT_VERB = /\b(?:achieve|achieves|deliver|delivers|exhibit|exhibits|realize|realizes|realise|realises|retain|retains|reach|reaches|sustain|sustains|maintain|maintains|display|displays|show|shows|enable|enables|yield|yields|attain|attains)\b/i;
+
+function isFinding(text: string): boolean {
+  return FINDING.test(text) || (QUANTITY.test(text) && RESULT_VERB.test(text));
+}
+
+/** Whether a sentence opens on "The ..." naming, in its first three words, something the sentence before introduced. */
+function pointsBack(sentence: string, previous: string): boolean {
+  const opening = /^\s*the\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)/i.exec(sentence);
+  if (!opening) return false;
+  // "The resulting membrane", "the optimized anode": made in the sentences before.
+  if (/^(?:resulting|obtained|as-prepared|optimi[sz]ed|proposed|designed|prepared|developed|modified|engineered|above)\b/i.test(opening[1] as string)) return true;
+  const before = previous.toLowerCase();
+  return (opening[1] as string).toLowerCase().split(/\s+/)
+    .some((word) => word.length >= 4 && before.includes(word.replace(/(?:es|s)$/, '')));
+}
+
 function roleOf(text: string): 'finding' | 'method' | 'other' {
-  if (FINDING.test(text) || QUANTITY.test(text)) return 'finding';
+  if (isFinding(text) || QUANTITY.test(text)) return 'finding';
   if (METHOD.test(text)) return 'method';
   return 'other';
 }
@@ -69,10 +93,10 @@ function roleOf(text: string): 'finding' | 'method' | 'other' {
 function sentenceScore(text: string, index: number, words: number, keywordWeight: number): number {
   // The area's keywords tell a sentence about the topic from one off it; its role counts more.
   let score = Math.min(1, keywordWeight / Math.sqrt(Math.max(words, 1)));
-  if (FINDING.test(text)) score += 1.5;
+  if (isFinding(text)) score += 1.5;
   if (METHOD.test(text)) score += 1.2;
   if (QUANTITY.test(text)) score += 0.5;
-  if (BACKGROUND.test(text) && !METHOD.test(text) && !FINDING.test(text)) score -= 1;
+  if (BACKGROUND.test(text) && !METHOD.test(text) && !isFinding(text)) score -= 1;
   // The opening often says what the paper is about; later background sentences rarely do.
   if (index === 0) score += 0.3;
   if (words < 6) score -= 1;
@@ -92,9 +116,15 @@ const LEANS = new RegExp(String.raw`^\s*(?:however|consequently|therefore|thus|h
   + String.raw`its|they|their|them|he|she|both|each|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)|`
   + String.raw`that (?!is\b))\b`, 'i');
 
+// "Building on this insight, we ...", "To validate this mechanism, ...", "Elucidating these mechanisms ...":
+// a demonstrative in the opening words points back as surely as a connective.
+const POINTS_BACK = new RegExp(String.raw`^\s*(?:[^\s,]+\s+){0,3}?(?:this|these|those|such)\s+(?!(?:as|work|study|paper|article|review|letter|`
+  + String.raw`perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)`, 'i');
+
 /** Whether a sentence opens on something that needs the sentence before it. */
 export function leansOnPrevious(sentence: string): boolean {
-  return LEANS.test(sentence);
+  // A sentence that starts in lower case or with a number is the tail of one cut short ("0.65, a wide ...").
+  return LEANS.test(sentence) || POINTS_BACK.test(sentence) || /^\s*[a-z0-9]/.test(sentence);
 }
 
 /** A sentence too long for a summary, cut at the last clause boundary within the budget. */
