@@ -80,7 +80,15 @@ export class Analyzer {
     const sorted = insertionSort(touched.slice(), ascending);
     const inTitle = sorted.map((f) => titleCounts[f] as number);
     const inAbstract = sorted.map((f) => abstractCounts[f] as number);
-    const inLead = sorted.map((f) => leadCounts[f] as number);
+    // Most papers name a keyword either all in the opening or never there: they share an array.
+    let sameAsAbstract = true;
+    let none = true;
+    for (let k = 0; k < sorted.length; k++) {
+      const f = sorted[k] as number;
+      if (leadCounts[f] !== abstractCounts[f]) sameAsAbstract = false;
+      if (leadCounts[f] !== 0) none = false;
+    }
+    const inLead = sameAsAbstract ? inAbstract : none ? zeros(sorted.length) : sorted.map((f) => leadCounts[f] as number);
     for (const f of touched) { titleCounts[f] = 0; abstractCounts[f] = 0; leadCounts[f] = 0; }
     touched.length = 0;
     return { ids: sorted, inTitle, inAbstract, inLead, length };
@@ -234,3 +242,10 @@ function spacedFormulaAt(text: string, start: number, end: number): boolean {
 
 /** Most papers hold no keyword at all: they share one empty list. */
 const NONE: readonly number[] = Object.freeze([]);
+
+const ZEROS: (readonly number[])[] = [];
+
+/** A frozen list of `n` zeros, one per length. */
+function zeros(n: number): readonly number[] {
+  return (ZEROS[n] ??= Object.freeze(new Array<number>(n).fill(0)));
+}

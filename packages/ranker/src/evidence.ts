@@ -220,7 +220,10 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   // The note is written when first read: a digest reads its few papers' notes; a ranking of a
   // whole corpus, most of which nobody reads, does not pay for a thousand of them.
   let note: string | undefined;
-  const writeNote = () => (note ??= noteFor(context, paper, scored, section, placement, named, others, spans));
+  // The closure holds this paper's own pieces only, never the batch's score arrays.
+  const { features } = scored;
+  const texts = { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts));
   return {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
     matchedTerms: terms, members, excludedBy,
@@ -232,31 +235,31 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
 
 /** The relevance note of an included paper (notes.ts), from its evidence. */
 function noteFor(
-  context: EvidenceContext, paper: Paper, scored: Scored, section: number, placement: Placement | undefined,
-  named: readonly NamedCandidate[], others: readonly string[], spans: Spans | undefined,
+  context: EvidenceContext, id: string, features: PaperFeatures, section: number, placement: Placement | undefined,
+  named: readonly NamedCandidate[], others: readonly string[], texts: { readonly title: string; readonly abstract: string },
 ): string {
   const { config, lexicon, vocabulary } = context;
   const profile = lexicon.profiles[section] as CompiledProfile;
   const focus = context.focusOf(section);
-  const focusTerms = focus && placement?.focus ? specificFirst(focus.profile, vocabulary.withoutContained(strongest(scored.features, (f, at) =>
-    focus.profile.slotOf[f] !== -1 && ((scored.features.inTitle[at] as number) + (scored.features.inLead[at] as number)) > 0, focus.profile))) : [];
+  const focusTerms = focus && placement?.focus ? specificFirst(focus.profile, vocabulary.withoutContained(strongest(features, (f, at) =>
+    focus.profile.slotOf[f] !== -1 && ((features.inTitle[at] as number) + (features.inLead[at] as number)) > 0, focus.profile))) : [];
   // A note speaks of two members at most: only theirs are worked out.
   const members = named.slice(0, 2).map((m): NamedMember => {
     const memberProfile = lexicon.profiles[config.areas.length + m.j] as CompiledProfile;
-    const interests = vocabulary.withoutContained(strongest(scored.features, (f) =>
+    const interests = vocabulary.withoutContained(strongest(features, (f) =>
       memberProfile.slotOf[f] !== -1 && (memberProfile.weights[memberProfile.slotOf[f] as number] as number) > 0, memberProfile))
       .map((f) => vocabulary.display[f] as string);
     return { name: m.name, fit: m.fit, authors: m.authors, interests: [...new Set(interests)] };
   });
   return relevanceNote({
-    id: paper.id, group: config.group.name, area: config.areas[section] as Area,
+    id, group: config.group.name, area: config.areas[section] as Area,
     // Written keywords only: a learned word is evidence, not a reason a colleague would give.
-    areaTerms: vocabulary.withoutContained(strongest(scored.features, (f) =>
+    areaTerms: vocabulary.withoutContained(strongest(features, (f) =>
       profile.slotOf[f] !== -1 && profile.learned[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
       .map((f) => vocabulary.display[f] as string),
     members, methods: vocabulary.methods,
     focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
-    specifics: specificsOf(spans?.title.text ?? paper.title, spans?.abstract.text ?? ''),
+    specifics: specificsOf(texts.title, texts.abstract),
     others,
   });
 }

@@ -137,7 +137,11 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
         const f = focus.ofArea[a] as number;
         return f < 0 ? 0 : leadRelevance(lexicon.profiles[f] as CompiledProfile, features[i] as PaperFeatures, params);
       };
-      const written = (i: number, a: number) => writtenRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params);
+      // Without learned keywords the written relevance is the relevance already computed.
+      const learnedAny = lexicon.profiles.some((p) => p.learned.includes(1));
+      const written = (i: number, a: number) => (learnedAny
+        ? writtenRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params)
+        : scores.relevance[i * scores.profiles + a] as number);
       const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
