@@ -3,9 +3,10 @@ import { foldTerms } from './acronyms.ts';
 import { tokenize } from './tokenize.ts';
 
 /**
- * The little grammar the relevance notes need: plurals (compromise's noun inflection, with its
- * irregulars and uncountables), lists, and "a" or "an". Each phrase is worked out once per process:
- * notes name the same few keywords again and again.
+ * The little grammar the relevance notes need: plurals and whether a keyword names a thing (compromise's
+ * noun inflection and tagger, with its irregulars and uncountables), lists, and "a" or "an" (compromise
+ * 14 has no article or list function: both are written out here). Each phrase is worked out once per
+ * process: notes name the same few keywords again and again.
  */
 
 const world = nlp.world() as unknown as {
@@ -67,11 +68,10 @@ function computePlural(phrase: string): string {
   return [...words.slice(0, -1), world.methods.two.transform.noun.toPlural(head, world.model)].join(' ');
 }
 
-const lists = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
-
-/** "a", "a and b", "a, b and c". */
+/** "a", "a and b", "a, b and c" (no serial comma, as the digest writes). Written out: Intl.ListFormat costs microseconds a call. */
 export function listOf(items: readonly string[]): string {
-  return lists.format(items);
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 // Letters whose names start with a vowel sound: "an MLIP", "an SEI", "a DFT study".
