@@ -9,7 +9,7 @@ const DANGLING = new RegExp(String.raw`^(?:however|consequently|therefore|thus|h
   + String.raw`meanwhile|nevertheless|nonetheless|similarly|likewise|also|accordingly|in contrast|by contrast|on the other hand|as a result|`
   + String.raw`finally|then|second(?:ly)?|third(?:ly)?|next|instead|otherwise|still|yet|and|but|or|so|in turn|in particular|specifically|`
   + String.raw`these|those|such|it|its|they|their|them|he|she|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview)\b)|`
-  + String.raw`that (?!(?:is)\b))\b`, 'i');
+  + String.raw`that (?!(?:is)\b)|(?:among|of|in|for|from|with) (?:them|it|these|those|which))\b`, 'i');
 
 export function isDangling(summary: string): boolean {
   return DANGLING.test(summary.trim());
