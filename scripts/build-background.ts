@@ -1,10 +1,11 @@
-// Rebuilds the ranker's shipped background statistics (IDF for small daily batches) from the
-// 21,872-paper corpus: pnpm tsx scripts/build-background.ts
+// Rebuilds the ranker's shipped background statistics from the 21,872-paper corpus: n-gram document
+// frequencies (IDF for small daily batches) and the papers as bags of terms (the feedback corpus each
+// area learns related words from, learn.ts): pnpm tsx scripts/build-background.ts
 import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
-import { buildBackgroundStats } from '@labdigest/ranker';
+import { buildBackgroundStats, buildFeedbackCorpus } from '@labdigest/ranker';
 import { repoRoot, requireShared } from './shared-data.ts';
 
 const corpus = requireShared('corpus/papers.jsonl');
@@ -14,8 +15,10 @@ for await (const line of createInterface({ input: createReadStream(corpus) })) {
 }
 const started = performance.now();
 const stats = buildBackgroundStats(papers, { source: 'shared/data/corpus/papers.jsonl', maxN: 3, minDf: 3 });
-const json = JSON.stringify(stats);
+const feedback = buildFeedbackCorpus(papers, { minDf: 3 });
+const json = JSON.stringify({ ...stats, feedback });
 const out = `${repoRoot}/packages/ranker/background/corpus-stats.json.gz`;
-writeFileSync(out, gzipSync(json, { level: 9 }));
-console.log(`background: papers=${stats.documents} ngrams=${Object.keys(stats.df).length} `
-  + `json_kb=${Math.round(json.length / 1024)} ms=${Math.round(performance.now() - started)} -> ${out}`);
+const gz = gzipSync(json, { level: 9 });
+writeFileSync(out, gz);
+console.log(`background: papers=${stats.documents} ngrams=${Object.keys(stats.df).length} feedback_terms=${feedback.terms.length} `
+  + `json_kb=${Math.round(json.length / 1024)} gz_kb=${Math.round(gz.length / 1024)} ms=${Math.round(performance.now() - started)} -> ${out}`);

@@ -18,7 +18,8 @@ export function defaultConfig(): GroupConfig {
 
 const cache = new Map<string, Digest>();
 
-function digestOf(fixture: string, date: string): Digest {
+/** The digest as the ranker builds it: its own picks per section, the rest "more in this section". */
+function rankedDigestOf(fixture: string, date: string): Digest {
   const cached = cache.get(fixture);
   if (cached) return cached;
   const config = defaultConfig();
@@ -29,20 +30,34 @@ function digestOf(fixture: string, date: string): Digest {
   return digest;
 }
 
-/** 1,755 journal papers of one week (OpenAlex): 53 in the digest, two of them the same paper in two journals. */
+/**
+ * 1,755 journal papers of one week (OpenAlex), every paper in the digest a pick, ranks in section order:
+ * a digest as version 1 read it (and as a group that sets `picks` high gets it). The ranker's own
+ * briefing of the same week is `sampleWeekRanked()`.
+ */
 export function sampleWeekDigest(): Digest {
-  return digestOf('papers/sample-week.jsonl.gz', '2026-08-21');
+  return allPicks(rankedDigestOf('papers/sample-week.jsonl.gz', '2026-08-21'));
 }
 
-/** 313 papers of the mixed corpus slice: 9 in the digest, one an arXiv preprint without a date. */
+/** The sample week as the ranker builds it: its picks (at most 3 a section) and the rest folded. */
+export function sampleWeekRanked(): Digest {
+  return rankedDigestOf('papers/sample-week.jsonl.gz', '2026-08-21');
+}
+
+/** 313 papers of the mixed corpus slice: 9 in the digest, one an arXiv preprint without a date; all picks. */
 export function corpusSliceDigest(): Digest {
-  return digestOf('papers/corpus-slice.jsonl', '2026-08-08');
+  return allPicks(rankedDigestOf('papers/corpus-slice.jsonl', '2026-08-08'));
+}
+
+/** Every paper a pick, ranks in the section's order. No paper's text is changed. */
+export function allPicks(digest: Digest): Digest {
+  return withPicks(digest, Number.POSITIVE_INFINITY);
 }
 
 /**
- * The digest with the first `picks` papers of each section marked as picks and the rest as "more in
- * this section", ranks in section order: a schemaVersion 2 briefing made from a real digest, until
- * the ranker chooses picks itself. No paper's text is changed.
+ * The digest with the first `picks` papers of each section (in its order) marked as picks and the rest
+ * as "more in this section", ranks in that order: a briefing with a known number of picks for tests
+ * that count them. No paper's text is changed.
  */
 export function withPicks(digest: Digest, picks = 3): Digest {
   return {

@@ -50,7 +50,21 @@ describe('keywords', () => {
     const result = parseGroupConfig(minimal);
     expect(result.ok && result.config.areas[0]?.threshold).toBe(0.5);
     expect(result.ok && result.config.areas[0]?.exclude).toEqual([]);
-    expect(result.ok && result.config.ranking).toEqual({ titleWeight: 2.5, memberThreshold: 0.35 });
+    expect(result.ok && result.config.ranking).toEqual({ titleWeight: 2.5, memberThreshold: 0.35, picks: 3 });
+  });
+});
+
+describe('picks and focus', () => {
+  test('picks default to 3 per section; an area may set its own; the focus is the group\'s or an area\'s', () => {
+    const text = minimal.replace('areas:\n', 'focus:\n  name: modelling\n  keywords: [phase field, DFT: 2]\nareas:\n')
+      .replace('    keywords:', '    picks: 2\n    focus:\n      keywords: [molecular dynamics]\n    keywords:');
+    const result = parseGroupConfig(text);
+    expect(result.ok, result.ok ? '' : formatIssues(result.issues)).toBe(true);
+    if (!result.ok) return;
+    expect([result.config.ranking.picks, result.config.focus, result.config.areas[0]?.picks, result.config.areas[0]?.focus]).toEqual([
+      3, { name: 'modelling', keywords: [{ term: 'phase field', weight: 1 }, { term: 'DFT', weight: 2 }] },
+      2, { keywords: [{ term: 'molecular dynamics', weight: 1 }] },
+    ]);
   });
 
   test('the server is public, with 120 requests a minute and bursts of 60, unless the config says otherwise', () => {
@@ -67,7 +81,7 @@ describe('every config error names file, line, column and field', () => {
   test.each([
     ['a typo in a field name, with a suggestion',
       minimal.replace('    keywords:', '    threshold: 0.4\n    thresold: 0.5\n    keywords:'),
-      'digest.config.yaml:7:5 areas[0].thresold: unknown field "thresold" (did you mean "threshold"?); expected one of id, name, description, keywords, require, exclude, threshold, maxPapers'],
+      'digest.config.yaml:7:5 areas[0].thresold: unknown field "thresold" (did you mean "threshold"?); expected one of id, name, description, keywords, require, exclude, threshold, maxPapers, picks, focus'],
     ['a threshold out of range',
       minimal.replace('    keywords:', '    threshold: 5\n    keywords:'),
       'digest.config.yaml:6:16 areas[0].threshold: expected a number between 0 and 1, saw 5'],
@@ -98,6 +112,21 @@ describe('every config error names file, line, column and field', () => {
     ['no areas at all',
       'group:\n  name: Test Lab\nareas: []\n',
       'digest.config.yaml:3:8 areas: the group needs at least one area'],
+    ['picks that are not a whole number',
+      minimal.replace('areas:\n', 'ranking:\n  picks: 2.5\nareas:\n'),
+      'digest.config.yaml:4:10 ranking.picks: expected a whole number of picks, saw 2.5'],
+    ['an area\'s picks out of range',
+      minimal.replace('    keywords:', '    picks: 30\n    keywords:'),
+      'digest.config.yaml:6:12 areas[0].picks: expected a number of picks from 0 to 20, saw 30'],
+    ['a focus written as a bare list',
+      minimal.replace('areas:\n', 'focus: [phase field, DFT]\nareas:\n'),
+      'digest.config.yaml:3:8 focus: expected a focus: `name` (optional) and `keywords`, a list written as an area\'s keywords, saw a list'],
+    ['a typo in an area\'s focus',
+      minimal.replace('    keywords:', '    focus:\n      keyword: [molecular dynamics]\n    keywords:'),
+      'digest.config.yaml:7:7 areas[0].focus.keyword: unknown field "keyword" (did you mean "keywords"?); expected one of name, keywords'],
+    ['a focus keyword with a zero weight',
+      minimal.replace('areas:\n', 'focus:\n  keywords:\n    - DFT: 0\nareas:\n'),
+      'digest.config.yaml:5:7 focus.keywords[0]: expected a keyword: a string, `term: weight`, or { term, weight }'],
     ['a YAML syntax error',
       'group:\n  name: Test Lab\n areas:\n',
       'digest.config.yaml:3:1 not valid YAML: All mapping items must start at the same column'],

@@ -1,8 +1,8 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
-  areaSchema, chatName, chatTargetSchema, deliveryEmailSchema, deliverySchema, groupConfigSchema, memberDelivery,
-  memberSchema, serverSchema, smtpSchema, sourceSchema, type GroupConfig,
+  areaSchema, chatName, chatTargetSchema, deliveryEmailSchema, deliverySchema, focusSchema, groupConfigSchema,
+  memberDelivery, memberSchema, serverSchema, smtpSchema, sourceSchema, type GroupConfig,
 } from './config.ts';
 import { describeValue, type ValidationIssue } from './issues.ts';
 
@@ -137,7 +137,8 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
   if (path.length === 0) return keysOf(groupConfigSchema);
   if (path.length === 1 && head === 'group') return ['name', 'description', 'email'];
-  if (path.length === 1 && head === 'ranking') return ['titleWeight', 'memberThreshold'];
+  if (path.length === 1 && head === 'ranking') return ['titleWeight', 'memberThreshold', 'picks'];
+  if ((path.length === 1 && head === 'focus') || (path.length === 3 && head === 'areas' && path[2] === 'focus')) return keysOf(focusSchema);
   if (path.length === 1 && head === 'server') return Object.keys(serverSchema.shape);
   if (path.length === 2 && head === 'server' && path[1] === 'rateLimit') return ['perMinute', 'burst'];
   if (rest.length === 0 && head === 'areas') return keysOf(areaSchema);
@@ -167,7 +168,9 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
       if (value === undefined) {
         return [{ code: 'missing', path, message: `missing required field: expected ${article(issue.expected)}` }];
       }
-      return [{ code: 'invalid_type', path, message: `expected ${article(issue.expected)}, saw ${describeValue(value)}` }];
+      // A schema's own message ("expected a focus: ...") says more than the type it wanted.
+      const expected = issue.message.startsWith('Invalid input') ? `expected ${article(issue.expected)}` : issue.message;
+      return [{ code: 'invalid_type', path, message: `${expected}, saw ${describeValue(isSeq(value) ? [] : isMap(value) ? {} : value)}` }];
     }
     default: {
       const saw = value === undefined || typeof value === 'object' ? '' : `, saw ${describeValue(value)}`;
@@ -178,7 +181,7 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
 
 function article(expected: string): string {
   const words: Record<string, string> = {
-    string: 'a string', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping',
+    string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping',
     record: 'a mapping',
   };
   return words[expected] ?? expected;

@@ -32,6 +32,19 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
 const unit = z.number().min(0, { error: 'expected a number between 0 and 1' })
   .max(1, { error: 'expected a number between 0 and 1' });
 
+/**
+ * What kind of work a group does and wants first ("modelling and simulation": phase field, DFT, MD).
+ * Papers that match lead their section and are preferred as picks; the focus never decides whether a
+ * paper is in the digest. `name` is how notes speak of it; keywords are written as an area's.
+ */
+export const focusSchema = z.strictObject({
+  name: z.string().trim().min(1).optional(),
+  keywords: z.array(keywordSchema).min(1, { error: 'a focus needs at least one keyword' }),
+}, { error: 'expected a focus: `name` (optional) and `keywords`, a list written as an area\'s keywords' });
+
+const picks = z.number({ error: 'expected a number of picks' }).int({ error: 'expected a whole number of picks' })
+  .min(0, { error: 'expected a number of picks from 0 to 20' }).max(20, { error: 'expected a number of picks from 0 to 20' });
+
 export const areaSchema = z.strictObject({
   id,
   name: z.string().trim().min(1),
@@ -50,6 +63,10 @@ export const areaSchema = z.strictObject({
   threshold: unit.default(0.5),
   /** At most this many papers in the section (the lowest-scoring are left out); no cap when absent. */
   maxPapers: z.number().int().positive().optional(),
+  /** The section's picks, the papers the group should read; `ranking.picks` when absent. */
+  picks: picks.optional(),
+  /** This area's focus, in place of the group's. */
+  focus: focusSchema.optional(),
 });
 
 // ---- Delivery (docs/delivery.md): who gets the digest by e-mail, and which chats get the picks. ----
@@ -191,7 +208,11 @@ export const groupConfigSchema = z.strictObject({
     titleWeight: z.number().min(1).max(10).default(2.5),
     /** Relevance in [0, 1] a member's interests need for a paper to concern them. */
     memberThreshold: unit.default(0.35),
-  }).default({ titleWeight: 2.5, memberThreshold: 0.35 }),
+    /** Picks per section, the few papers the group should read; an area's `picks` overrides it. */
+    picks: picks.default(3),
+  }).default({ titleWeight: 2.5, memberThreshold: 0.35, picks: 3 }),
+  /** The kind of work the group wants first, in every area that does not name its own. */
+  focus: focusSchema.optional(),
   areas: z.array(areaSchema).min(1, { error: 'the group needs at least one area' }),
   members: z.array(memberSchema).default([]),
   sources: z.array(sourceSchema).default([]),
@@ -201,6 +222,7 @@ export const groupConfigSchema = z.strictObject({
 });
 
 export type Area = z.infer<typeof areaSchema>;
+export type Focus = z.infer<typeof focusSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type SourceType = Source['type'];

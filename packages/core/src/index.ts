@@ -1,7 +1,7 @@
 export { paperSchema, paperArxivId, type Paper, type PaperInput } from './paper.ts';
 export {
-  keywordSchema, areaSchema, memberSchema, sourceSchema, serverSchema, groupConfigSchema,
-  type ServerConfig, type Keyword, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
+  keywordSchema, focusSchema, areaSchema, memberSchema, sourceSchema, serverSchema, groupConfigSchema,
+  type ServerConfig, type Keyword, type Focus, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
 } from './config.ts';
 export {
   deliverySchema, deliveryEmailSchema, smtpSchema, chatTargetSchema, memberDelivery, parseMailbox, chatName,

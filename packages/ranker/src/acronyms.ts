@@ -30,7 +30,8 @@ export const ACRONYMS: Readonly<Record<string, readonly string[]>> = {
   PAN: ['polyacrylonitrile'],
   PPC: ['poly(propylene carbonate)', 'polypropylene carbonate'],
   SPE: ['solid polymer electrolyte'],
-  GPE: ['gel polymer electrolyte'],
+  // A gel electrolyte is a polymer network holding a liquid: an expert files it as a gel polymer electrolyte.
+  GPE: ['gel polymer electrolyte', 'polymer gel electrolyte', 'gel electrolyte'],
   SSE: ['solid-state electrolyte', 'solid state electrolyte'],
   ASSB: ['all-solid-state battery', 'all solid state battery'],
   ASSLB: ['all-solid-state lithium battery', 'all-solid-state lithium-ion battery'],
@@ -49,6 +50,8 @@ export const ACRONYMS: Readonly<Record<string, readonly string[]>> = {
 interface FoldTable {
   /** Every expansion as terms, longest first, so "all solid state battery" folds before "solid state battery". */
   readonly expansions: readonly { readonly acronym: string; readonly terms: readonly string[] }[];
+  /** The same, by their first term: a word that starts none is passed over at once. */
+  readonly byFirst: ReadonlyMap<string, readonly { readonly acronym: string; readonly terms: readonly string[] }[]>;
   readonly byAcronym: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
@@ -65,17 +68,22 @@ function foldTable(): FoldTable {
     for (const terms of forms) expansions.push({ acronym: term, terms });
   }
   expansions.sort((a, b) => b.terms.length - a.terms.length);
-  table = { expansions, byAcronym };
+  const byFirst = new Map<string, { acronym: string; terms: string[] }[]>();
+  for (const e of expansions) {
+    const first = e.terms[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
+  }
+  table = { expansions, byAcronym, byFirst };
   return table;
 }
 
 /** The terms with each known expansion replaced by its acronym term (`solid electrolyt interphas` -> `#sei`). */
 export function foldTerms(terms: readonly string[]): string[] {
-  const { expansions } = foldTable();
+  const { byFirst } = foldTable();
   const out: string[] = [];
   for (let i = 0; i < terms.length;) {
     const first = terms[i] as string;
-    const hit = expansions.find((e) => e.terms[0] === first && e.terms.every((t, k) => terms[i + k] === t));
+    const hit = byFirst.get(first)?.find((e) => e.terms.every((t, k) => terms[i + k] === t));
     if (hit) { out.push(hit.acronym); i += hit.terms.length; } else { out.push(first); i++; }
   }
   return out;

@@ -11,6 +11,8 @@ export interface PaperFeatures {
   readonly ids: readonly number[];
   readonly inTitle: readonly number[];
   readonly inAbstract: readonly number[];
+  /** Occurrences among the abstract's first words (`LEAD_WORDS`): with the title, what the paper is mainly about. */
+  readonly inLead: readonly number[];
   /** Words in title and abstract. */
   readonly length: number;
 }
@@ -31,8 +33,8 @@ export interface TextLike {
  * An analyzer for one lexicon. It remembers the term id of every word it has seen, so the corpus
  * is read once, word by word, and each word is stemmed once per run.
  */
-export function createAnalyzer(lexicon: Lexicon): Analyzer {
-  return new Analyzer(lexicon);
+export function createAnalyzer(lexicon: Lexicon, leadWords = LEAD_WORDS): Analyzer {
+  return new Analyzer(lexicon, leadWords);
 }
 
 /**
@@ -55,30 +57,41 @@ export class Analyzer {
   // Per-paper counts by feature id, reset after each paper through `touched`.
   private readonly titleCounts: Int32Array;
   private readonly abstractCounts: Int32Array;
+  private readonly leadCounts: Int32Array;
   private readonly touched: number[] = [];
   // The text last read strictly with its formula notation rewritten, when that changed it.
   private normalized: string | undefined = undefined;
 
-  constructor(private readonly lexicon: Lexicon) {
+  constructor(private readonly lexicon: Lexicon, private readonly leadWords = LEAD_WORDS) {
     keptAlive.latest = this;
     this.automaton = wordAutomaton(lexicon);
     // Each analyzer stems the words it meets once, in its own cache (termOf's would keep them for good).
     this.cache = new WordCache(lexicon.termIds);
     this.titleCounts = new Int32Array(lexicon.features.length);
     this.abstractCounts = new Int32Array(lexicon.features.length);
+    this.leadCounts = new Int32Array(lexicon.features.length);
   }
 
   /** Feature counts of a paper's title and abstract, and its length in words. */
   features(paper: TextLike): PaperFeatures {
-    const { titleCounts, abstractCounts, touched } = this;
+    const { titleCounts, abstractCounts, leadCounts, touched } = this;
     const length = this.count(paper.title, titleCounts) + (paper.abstract ? this.count(paper.abstract, abstractCounts) : 0);
-    if (touched.length === 0) return { ids: NONE, inTitle: NONE, inAbstract: NONE, length };
+    if (touched.length === 0) return { ids: NONE, inTitle: NONE, inAbstract: NONE, inLead: NONE, length };
     const sorted = insertionSort(touched.slice(), ascending);
     const inTitle = sorted.map((f) => titleCounts[f] as number);
     const inAbstract = sorted.map((f) => abstractCounts[f] as number);
-    for (const f of touched) { titleCounts[f] = 0; abstractCounts[f] = 0; }
+    // Most papers name a keyword either all in the opening or never there: they share an array.
+    let sameAsAbstract = true;
+    let none = true;
+    for (let k = 0; k < sorted.length; k++) {
+      const f = sorted[k] as number;
+      if (leadCounts[f] !== abstractCounts[f]) sameAsAbstract = false;
+      if (leadCounts[f] !== 0) none = false;
+    }
+    const inLead = sameAsAbstract ? inAbstract : none ? zeros(sorted.length) : sorted.map((f) => leadCounts[f] as number);
+    for (const f of touched) { titleCounts[f] = 0; abstractCounts[f] = 0; leadCounts[f] = 0; }
     touched.length = 0;
-    return { ids: sorted, inTitle, inAbstract, length };
+    return { ids: sorted, inTitle, inAbstract, inLead, length };
   }
 
   /** Occurrences with their spans, for highlighting and explanations. `text` is the normalized text. */
@@ -166,7 +179,9 @@ export class Analyzer {
    */
   private phrases(n: number, into: Int32Array | undefined, out: Match[] | undefined): void {
     const { children, ends: endsAt } = this.lexicon;
-    const { ids, titleCounts, abstractCounts, touched } = this;
+    const { ids, titleCounts, abstractCounts, leadCounts, touched } = this;
+    // The abstract's opening words also count into the lead.
+    const leadUntil = into === abstractCounts ? this.leadWords : 0;
     for (let i = 0; i < n; i++) {
       if ((ids[i] as number) < 0) continue;
       let node = 0;
@@ -180,6 +195,7 @@ export class Analyzer {
           if (into) {
             if (titleCounts[f] === 0 && abstractCounts[f] === 0) touched.push(f);
             into[f] = (into[f] as number) + 1;
+            if (i < leadUntil) leadCounts[f] = (leadCounts[f] as number) + 1;
           } else {
             out?.push({ feature: f, start: this.starts[i] as number, end: this.ends[j] as number });
           }
@@ -190,6 +206,12 @@ export class Analyzer {
 }
 
 const ascending = (a: number, b: number) => a - b;
+
+/**
+ * Words of an abstract's opening (its first two sentences or so) that say, with the title, what a paper
+ * is mainly about: where a paper that fits two areas goes (sections.ts).
+ */
+export const LEAD_WORDS = 60;
 
 
 
@@ -220,3 +242,10 @@ function spacedFormulaAt(text: string, start: number, end: number): boolean {
 
 /** Most papers hold no keyword at all: they share one empty list. */
 const NONE: readonly number[] = Object.freeze([]);
+
+const ZEROS: (readonly number[])[] = [];
+
+/** A frozen list of `n` zeros, one per length. */
+function zeros(n: number): readonly number[] {
+  return (ZEROS[n] ??= Object.freeze(new Array<number>(n).fill(0)));
+}

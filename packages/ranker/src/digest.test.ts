@@ -41,3 +41,14 @@ test('only http(s) links reach the digest', () => {
   expect(entry.url).toBe('https://doi.org/10.1016/j.mattod.2025.06.043');
   expect(digest.sections[1]!.papers[0]!.url).toBe('http://arxiv.org/abs/2506.10944v1');
 });
+
+test('each section opens with its picks; the rest follow, marked as such', () => {
+  const oneEach = groupConfigSchema.parse({ ...config, ranking: { picks: 1 } });
+  const more = [...papers, paperSchema.parse({ id: 'arxiv:2', title: 'Dendrite growth in a phase field model of sodium plating', abstract: 'A phase field study of sodium dendrite growth.' })];
+  const { papers: ranked } = rankPapers(more, oneEach, { background });
+  const digest = assembleDigest(oneEach, more, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z' });
+  expect(digest.sections.map((s) => s.papers.map((p) => [p.number, p.rank, p.pick]))).toEqual([
+    [[1, 1, true]],
+    [[2, 1, true], [3, 2, false]],
+  ]);
+});

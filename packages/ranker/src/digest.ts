@@ -15,8 +15,9 @@ export interface DigestOptions {
 }
 
 /**
- * The digest document from ranked papers: one section per area in config order, papers by score,
- * numbered through the whole digest as in docs/digest-format.md. Sections may be empty.
+ * The digest document from ranked papers: one section per area in config order, each opening with
+ * its picks and then the rest, in the ranker's order (`RankedPaper.rank`), numbered through the whole
+ * digest as in docs/digest-format.md. Sections may be empty.
  */
 export function assembleDigest(
   config: GroupConfig,
@@ -29,7 +30,7 @@ export function assembleDigest(
   const sections = config.areas.map((area) => {
     const entries = ranked
       .filter((r) => r.section === area.id)
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || (a.id < b.id ? -1 : 1))
       .map((r, i): DigestEntry => {
         const paper = byId.get(r.id);
         if (!paper) throw new Error(`ranked paper ${r.id} is not among the papers given`);
@@ -42,7 +43,7 @@ export function assembleDigest(
           sourceLine: paperSourceLine(paper),
           score: r.score, scores: r.scores, summary: r.summary ?? '', abstract: paper.abstract, note: r.note,
           matchedTerms: [...r.matchedTerms], members: [...r.members],
-          pick: true, rank: i + 1,
+          pick: r.pick, rank: i + 1,
         };
       });
     return { id: area.id, name: area.name, ...(area.description ? { description: area.description } : {}), papers: entries };

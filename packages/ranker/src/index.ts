@@ -1,6 +1,10 @@
-export { createRanker, rankPapers, type RankedPaper, type RankOptions, type RankReport, type PaperTrace } from './rank.ts';
+export {
+  createRanker, rankPapers, type RankedPaper, type RankOptions, type RankerOptions, type RankReport, type PaperTrace,
+} from './rank.ts';
+export { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 export type { ScoreTrace, TermTrace } from './score.ts';
 export { buildBackgroundStats, type BackgroundStats } from './background.ts';
+export { buildFeedbackCorpus, type FeedbackCorpus } from './feedback.ts';
 export { assembleDigest, type DigestOptions } from './digest.ts';
 export { tokenize, splitWords } from './tokenize.ts';
 export { compileProfiles, type ProfileSpec, type Lexicon } from './profiles.ts';

@@ -1,15 +1,19 @@
 import type { Keyword } from '@labdigest/core';
 import { expansionsOf, foldTerms } from './acronyms.ts';
-import { tokenize } from './tokenize.ts';
+import { compoundSpellings, GEL_KINDS } from './compounds.ts';
+import { termOf } from './stem.ts';
+import { splitWords } from './tokenize.ts';
 
-/** A weighted keyword profile: an area's or a member's. */
+/** A weighted keyword profile: an area's, a member's, or a focus (the kind of work a group wants first). */
 export interface ProfileSpec {
   readonly id: string;
-  readonly kind: 'area' | 'member';
+  readonly kind: ProfileKind;
   readonly keywords: readonly Keyword[];
   readonly exclude?: readonly string[];
   /** Keyword lists of which the paper must match at least one keyword each. */
   readonly require?: readonly (readonly string[])[];
+  /** Keywords learned from the background corpus (learn.ts): they add to the score, not to coord. */
+  readonly learned?: readonly Keyword[];
 }
 
 /** One thing the index counts: a keyword phrase with every way of writing it. */
@@ -23,11 +27,15 @@ export interface Feature {
   readonly sequences: readonly (readonly string[])[];
 }
 
+export type ProfileKind = 'area' | 'member' | 'focus';
+
 export interface CompiledProfile {
   readonly id: string;
-  readonly kind: 'area' | 'member';
+  readonly kind: ProfileKind;
   readonly features: readonly number[];
   readonly weights: readonly number[];
+  /** Per keyword, 1 when it was learned (learn.ts) rather than written: it does not count for coord. */
+  readonly learned: Uint8Array;
   readonly exclude: readonly number[];
   readonly require: readonly (readonly number[])[];
   /**
@@ -51,29 +59,74 @@ export interface Lexicon {
   readonly ends: readonly (readonly number[])[];
 }
 
-/** Every way to write a canonical sequence: each acronym kept or replaced by one of its expansions. */
+/** A gel term and its kinds, as term sequences: "gel", "hydrogel", "hydro gel", ... (compounds.ts). */
+const GEL_TERM = termOf('gel');
+const GEL_ALTERNATIVES: readonly (readonly string[])[] = [
+  [GEL_TERM], ...GEL_KINDS.flatMap((kind) => [[termOf(kind)], splitWords(kind.replace(/gel$/, ' gel')).words.map(termOf)]),
+];
+const MAX_SEQUENCES = 64;
+
+/**
+ * Every way to write a canonical sequence: each acronym kept or replaced by one of its expansions, and
+ * each "gel" kept or replaced by one of its kinds.
+ */
 function variants(canonical: readonly string[]): string[][] {
   let out: string[][] = [[]];
   for (const term of canonical) {
-    const alternatives = [[term], ...expansionsOf(term)];
-    out = out.flatMap((prefix) => alternatives.map((alt) => [...prefix, ...alt])).slice(0, 32);
+    const alternatives = [[term], ...expansionsOf(term)]
+      .flatMap((alt) => alt.reduce<string[][]>((seqs, t) => seqs.flatMap((seq) =>
+        (t === GEL_TERM ? GEL_ALTERNATIVES : [[t]]).map((g) => [...seq, ...g])), [[]]));
+    out = out.flatMap((prefix) => alternatives.map((alt) => [...prefix, ...alt])).slice(0, MAX_SEQUENCES);
   }
   return out;
 }
 
-/** Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. */
-export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
-  const features: Feature[] = [];
+/**
+ * Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. `isWord`
+ * tells words beyond the keywords' own, for splitting a joined keyword word ("phasefield") in two.
+ */
+export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord?: (word: string) => boolean } = {}): Lexicon {
+  const features: { id: number; keyword: string; key: string; sequences: string[][] }[] = [];
   const byKey = new Map<string, number>();
+  const bySequence = new Map<string, number>();
+  // Words the keywords use, for splitting a joined keyword word into two of them ("phasefield").
+  const written = new Set(specs.flatMap((spec) => [
+    ...spec.keywords.map((k) => k.term), ...(spec.exclude ?? []), ...(spec.require ?? []).flat(),
+  ]).flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
+  const known = options.isWord ? { has: (w: string) => written.has(w) || (options.isWord as (w: string) => boolean)(w) } : written;
+  // Members' interests repeat areas' keywords, focus keywords repeat both: each string is worked out once.
+  const seen = new Map<string, number | undefined>();
   const featureOf = (keyword: string): number | undefined => {
-    const canonical = foldTerms(tokenize(keyword));
-    if (canonical.length === 0) return undefined;
+    if (seen.has(keyword)) return seen.get(keyword);
+    const id = newFeatureOf(keyword);
+    seen.set(keyword, id);
+    return id;
+  };
+  const newFeatureOf = (keyword: string): number | undefined => {
+    const words = splitWords(keyword).words;
+    if (words.length === 0) return undefined;
+    const canonical = foldTerms(words.map(termOf));
     const key = canonical.join(' ');
+    // Each spelling of the keyword (joined, hyphenated, apart), with its acronyms' and gels' variants.
+    const sequences = new Map<string, string[]>();
+    for (const spelling of compoundSpellings(words, known)) {
+      for (const sequence of variants(foldTerms(spelling.map(termOf)))) {
+        if (sequences.size < MAX_SEQUENCES) sequences.set(sequence.join(' '), sequence);
+      }
+    }
+    // Two keywords that share a way of being written are one feature ("phase field", "phasefield").
     let id = byKey.get(key);
+    for (const written of sequences.keys()) id ??= bySequence.get(written);
     if (id === undefined) {
       id = features.length;
       byKey.set(key, id);
-      features.push({ id, keyword, key, sequences: variants(canonical) });
+      features.push({ id, keyword, key, sequences: [] });
+    }
+    const feature = features[id] as (typeof features)[number];
+    for (const [written, sequence] of sequences) {
+      if (bySequence.has(written)) continue;
+      bySequence.set(written, id);
+      feature.sequences.push(sequence);
     }
     return id;
   };
@@ -85,13 +138,20 @@ export function compileProfiles(specs: readonly ProfileSpec[]): Lexicon {
       // The same feature written twice (e.g. "SEI" and its expansion) keeps the larger weight.
       if (id !== undefined) weights.set(id, Math.max(weights.get(id) ?? -Infinity, weight));
     }
+    const learnedIds = new Set<number>();
+    for (const { term, weight } of spec.learned ?? []) {
+      const id = featureOf(term);
+      // A written keyword keeps its own weight.
+      if (id !== undefined && !weights.has(id)) { weights.set(id, weight); learnedIds.add(id); }
+    }
     const exclude = (spec.exclude ?? []).map(featureOf).filter((id): id is number => id !== undefined);
     const require = (spec.require ?? []).map((group) => group.map(featureOf).filter((id): id is number => id !== undefined));
     const ids = [...weights.keys()];
     const keys = ids.map((id) => ` ${features[id]?.key} `);
     const containedIn = keys.map((key, k) => keys.flatMap((other, j) => (j !== k && other.length > key.length && other.includes(key) ? [j] : [])));
     return {
-      id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()], exclude, require, containedIn,
+      id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()],
+      learned: Uint8Array.from(ids, (id) => (learnedIds.has(id) ? 1 : 0)), exclude, require, containedIn,
       slotOf: new Int32Array(0), touches: new Uint8Array(0),
     };
   });

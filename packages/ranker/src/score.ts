@@ -6,7 +6,7 @@ import type { CompiledProfile } from './profiles.ts';
  * with their weights, then mapped to a relevance in [0, 1):
  *
  *   raw = coord * sum_k  w_k * idf_k * tf_k (K1 + 1) / (tf_k + K1 (1 - B + B len / avgLen))
- *   coord = m / (m + 1), m = number of distinct positive keywords matched
+ *   coord = m / (m + 1), m = number of distinct positive written keywords matched (not learned ones)
  *   relevance = 1 - exp(-raw / SCALE)
  *
  * tf_k counts title occurrences `titleWeight` times. Saturation and `coord` mean a paper about
@@ -37,7 +37,7 @@ export interface ProfileScore {
 const NOTHING: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: -1 });
 const NOTHING_UNMET: ProfileScore = Object.freeze({ relevance: 0, raw: 0, excludedBy: -1, unmet: 0 });
 
-/** One keyword's part of a score, for `digest explain`. */
+/** One keyword's part of a score: the trace `digest explain` prints. */
 export interface TermTrace {
   readonly feature: number;
   readonly weight: number;
@@ -55,7 +55,7 @@ export interface TermTrace {
 export interface ScoreTrace extends ProfileScore {
   readonly terms: TermTrace[];
   readonly sum: number;
-  /** Distinct positive keywords matched: coord = matched / (matched + 1). */
+  /** Distinct positive written keywords matched: coord = matched / (matched + 1). */
   readonly matched: number;
 }
 
@@ -64,16 +64,35 @@ export function scoreProfile(profile: CompiledProfile, paper: PaperFeatures, par
   return score(profile, paper, params, undefined);
 }
 
+/**
+ * Relevance of a paper's title and opening (the abstract's first words) to a profile: what the paper is
+ * mainly about, whatever it mentions further on.
+ */
+export function leadRelevance(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): number {
+  return score(profile, paper, params, undefined, true).relevance;
+}
+
+/**
+ * Relevance from the written keywords alone, without the learned ones (learn.ts): what the group
+ * asked for. Learned words widen what enters a section; they do not make a paper a pick.
+ */
+export function writtenRelevance(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): number {
+  return score(profile, paper, params, undefined, false, true).relevance;
+}
+
 /** The same score with every keyword's contribution, whether or not an exclusion or `require` zeroes it. */
 export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ScoreTrace {
   const terms: TermTrace[] = [];
   const s = score(profile, paper, params, terms);
   terms.sort((a, b) => b.contribution - a.contribution || a.feature - b.feature);
   const sum = terms.reduce((total, t) => total + t.contribution, 0);
-  return { ...s, terms, sum, matched: terms.filter((t) => t.weight > 0 && t.tf > 0).length };
+  const matched = terms.filter((t) => t.weight > 0 && t.tf > 0 && profile.learned[profile.slotOf[t.feature] as number] === 0).length;
+  return { ...s, terms, sum, matched };
 }
 
-function score(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined): ProfileScore {
+function score(
+  profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined, lead = false, writtenOnly = false,
+): ProfileScore {
   const { ids } = paper;
   let touched = false;
   for (let at = 0; at < ids.length && !touched; at++) touched = profile.touches[ids[at] as number] === 1;
@@ -96,16 +115,18 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
   const { features, slotOf } = profile;
   for (let at = 0; at < ids.length; at++) {
     const k = slotOf[ids[at] as number] as number;
-    if (k < 0) continue;
+    if (k < 0 || (writtenOnly && profile.learned[k] === 1)) continue;
     const weight = profile.weights[k] as number;
+    // The lead counts only the abstract's opening (leadRelevance).
+    const abstractCounts = lead ? paper.inLead : paper.inAbstract;
     let inTitle = paper.inTitle[at] as number;
-    let inAbstract = paper.inAbstract[at] as number;
+    let inAbstract = abstractCounts[at] as number;
     const countedUnder: number[] | undefined = trace ? [] : undefined;
     for (const j of profile.containedIn[k] as readonly number[]) {
       const longer = indexOf(ids, features[j] as number);
       if (longer >= 0) {
         inTitle -= paper.inTitle[longer] as number;
-        inAbstract -= paper.inAbstract[longer] as number;
+        inAbstract -= abstractCounts[longer] as number;
         countedUnder?.push(features[j] as number);
       }
     }
@@ -116,7 +137,7 @@ function score(profile: CompiledProfile, paper: PaperFeatures, params: ScorePara
     trace?.push({ feature: ids[at] as number, weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder: countedUnder ?? [] });
     if (!counted) continue;
     sum += contribution;
-    if (weight > 0) matched++;
+    if (weight > 0 && profile.learned[k] === 0) matched++;
   }
   const raw = sum * (matched / (matched + 1));
   if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };

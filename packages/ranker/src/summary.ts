@@ -1,40 +1,143 @@
 import nlp from 'compromise/one';
 
+/** What a digest entry says when its source gave no abstract. */
+export const NO_ABSTRACT = 'The source gives no abstract; the title is all there is to go on.';
+
 /**
- * A short extractive summary: the abstract's most informative sentences, in their order.
- * Sentences score by the keyword occurrences they hold (weighted), with a bonus for the opening
- * sentence (what the paper is about) and for result sentences ("we show", "we find").
+ * A short extractive summary: one or two of the abstract's sentences, whole, that say what the paper
+ * did or found. Sentences are chosen by role: a finding ("we show", "results reveal", a number with its
+ * unit) or what was done ("here we develop", "this work presents") over background ("X is promising
+ * but remains limited"), with the area's keywords as a tie-breaker. A summary never opens on a
+ * sentence that leans on the one before ("However, ...", "This approach ..."): such a sentence comes
+ * only right after its predecessor. At most `maxWords` words (about 60); one sentence may run to
+ * `maxSingleWords` when no pair fits, and a sentence longer than that is cut at a clause boundary.
  */
 export function summarize(
   abstract: string,
   weightAt: (start: number, end: number) => number,
-  options: { maxWords?: number; maxSentences?: number } = {},
+  options: { maxWords?: number; maxSingleWords?: number } = {},
 ): string {
-  const maxWords = options.maxWords ?? 90;
-  const maxSentences = options.maxSentences ?? 3;
+  const maxWords = options.maxWords ?? 60;
+  const maxSingleWords = options.maxSingleWords ?? 75;
   // Publishers prefix abstracts with a heading ("Abstract", "ABSTRACT", "Summary:"): not a sentence.
-  const heading = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i.exec(abstract)?.[0].length ?? 0;
-  const sentences = splitSentences(abstract.slice(heading)).map((s) => ({ ...s, start: s.start + heading, end: s.end + heading }));
-  if (sentences.length <= 1) return clip(abstract.slice(heading).trim(), maxWords);
-
-  const scored = sentences.map((s, i) => {
-    const words = s.text.split(/\s+/).length;
-    let score = weightAt(s.start, s.end) / Math.sqrt(words);
-    if (i === 0) score += 1.5;
-    if (/\b(we|here|this work|this study|this paper)\b.{0,40}\b(show|find|found|demonstrate|reveal|propose|present|develop|report|introduce)/i.test(s.text)) score += 1;
-    if (words < 6) score -= 1;
-    return { ...s, index: i, words, score };
+  const heading = HEADING.exec(abstract)?.[0].length ?? 0;
+  const body = abstract.slice(heading);
+  if (body.trim() === '') return NO_ABSTRACT;
+  const split = splitSentences(body);
+  const sentences = split.map((s, index) => {
+    const words = s.text.split(/\s+/).filter(Boolean).length;
+    let score = sentenceScore(s.text, index, words, weightAt(s.start + heading, s.end + heading));
+    // "The inner layer is ..." after "a dual-layer interphase forms": the sentence leans on the one
+    // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
+    if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
+    return { ...s, index, words, score, leans: leansOnPrevious(s.text) };
   });
-  const chosen: typeof scored = [];
-  let words = 0;
-  for (const s of [...scored].sort((a, b) => b.score - a.score || a.index - b.index)) {
-    if (chosen.length >= maxSentences) break;
-    if (words + s.words > maxWords && chosen.length > 0) continue;
-    chosen.push(s);
-    words += s.words;
+  if (sentences.length === 0) return NO_ABSTRACT;
+
+  // Candidates: one sentence, or two in the abstract's order; a sentence that leans on the one before
+  // only right after it.
+  let best: { picked: typeof sentences; score: number } | undefined;
+  const consider = (picked: typeof sentences, score: number) => {
+    if (!best || score > best.score + 1e-9) best = { picked, score };
+  };
+  for (const a of sentences) {
+    if (a.leans) continue;
+    if (a.words <= maxSingleWords) consider([a], a.score);
+    for (const b of sentences) {
+      if (b.index <= a.index || a.words + b.words > maxWords) continue;
+      if (b.leans && b.index !== a.index + 1) continue;
+      // A second sentence must add something: its score counts when it does.
+      if (b.score <= 0) continue;
+      const [ra, rb] = [roleOf(a.text), roleOf(b.text)];
+      consider([a, b], a.score + b.score + (ra !== rb && ra !== 'other' && rb !== 'other' ? 0.5 : 0));
+    }
   }
-  chosen.sort((a, b) => a.index - b.index);
-  return clip(chosen.map((s) => s.text).join(' '), maxWords);
+  if (best) return best.picked.map((s) => s.text).join(' ');
+  // Every sentence too long or leaning: the best one that stands alone, cut at a clause boundary.
+  const alone = sentences.filter((s) => !s.leans).sort((x, y) => y.score - x.score || x.index - y.index)[0] ?? sentences[0];
+  return cutAtClause(alone?.text ?? body.trim(), maxWords);
+}
+
+const HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
+
+// Sentence roles, by the words that mark them in abstracts.
+const FINDING = /\b(?:we|our|results?|this|these|here(?:in)?|it|they|which)\b[^.]{0,50}?\b(?:show|shows|showed|shown|find|finds|found|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|indicate|indicates|uncover|uncovers|identify|identifies|identified|observe|observed|establish|establishes|discover|discovered|achieve|achieves|achieved|deliver|delivers|exhibit|exhibits|enable|enables|yield|yields|outperform|outperforms|reach|reaches|retain|retains)\b/i;
+const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|this (?:work|study|paper|article|review)|we)\b[^.]{0,40}?\b(?:develop|developed|propose|proposed|present|presents|presented|introduce|introduces|introduced|report|reports|reported|design|designed|use|used|employ|employed|combine|combined|perform|performed|construct|constructed|fabricate|fabricated|synthesi[sz]e|synthesi[sz]ed|investigate|investigated|study|studied|examine|examined|apply|applied|train|trained|build|built|simulate|simulated|model|modelled|modeled|prepare|prepared|review|reviews|summari[sz]e|summari[sz]es|discuss|discusses|analy[sz]e|analy[sz]ed|establish|elucidate|elucidated|explore|explored|unveil)\b/i;
+const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenge|challenging|limited|limits|limitation|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next-generation|is one of|are one of|however|impede|impedes|bottleneck|demand|urgent)\b/i;
+const QUANTITY = /\d(?:[\d.,]*)\s*(?:%|m?S\s*cm|mA|mAh|Wh|V\b|m?eV|cycles|h\b|hours|°C|K\b|nm|µm|μm|GPa|MPa|atoms|times|-fold|fold)/;
+
+// A result stated with its number, whatever the subject: "Li||Li cells achieve 1700 h".
+const RESULT_VERB = /\b(?:achieve|achieves|deliver|delivers|exhibit|exhibits|realize|realizes|realise|realises|retain|retains|reach|reaches|sustain|sustains|maintain|maintains|display|displays|show|shows|enable|enables|yield|yields|attain|attains)\b/i;
+
+function isFinding(text: string): boolean {
+  return FINDING.test(text) || (QUANTITY.test(text) && RESULT_VERB.test(text));
+}
+
+/** Whether a sentence opens on "The ..." naming, in its first three words, something the sentence before introduced. */
+function pointsBack(sentence: string, previous: string): boolean {
+  const opening = /^\s*the\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)/i.exec(sentence);
+  if (!opening) return false;
+  // "The resulting membrane", "the optimized anode": made in the sentences before.
+  if (/^(?:resulting|obtained|as-prepared|optimi[sz]ed|proposed|designed|prepared|developed|modified|engineered|above)\b/i.test(opening[1] as string)) return true;
+  const before = previous.toLowerCase();
+  return (opening[1] as string).toLowerCase().split(/\s+/)
+    .some((word) => word.length >= 4 && before.includes(word.replace(/(?:es|s)$/, '')));
+}
+
+function roleOf(text: string): 'finding' | 'method' | 'other' {
+  if (isFinding(text) || QUANTITY.test(text)) return 'finding';
+  if (METHOD.test(text)) return 'method';
+  return 'other';
+}
+
+function sentenceScore(text: string, index: number, words: number, keywordWeight: number): number {
+  // The area's keywords tell a sentence about the topic from one off it; its role counts more.
+  let score = Math.min(1, keywordWeight / Math.sqrt(Math.max(words, 1)));
+  if (isFinding(text)) score += 1.5;
+  if (METHOD.test(text)) score += 1.2;
+  if (QUANTITY.test(text)) score += 0.5;
+  if (BACKGROUND.test(text) && !METHOD.test(text) && !isFinding(text)) score -= 1;
+  // The opening often says what the paper is about; later background sentences rarely do.
+  if (index === 0) score += 0.3;
+  if (words < 6) score -= 1;
+  return score;
+}
+
+// Openings that need the sentence before: connectives, and pronouns or demonstratives standing for
+// something said there ("This approach", "These results", "It"). "This work" and "This study" name
+// the paper itself and stand alone.
+const LEANS = new RegExp(String.raw`^\s*(?:however|consequently|therefore|thus|hence|moreover|furthermore|additionally|in addition|besides|`
+  + String.raw`meanwhile|nevertheless|nonetheless|similarly|likewise|also|accordingly|in contrast|by contrast|on the other hand|as a result|`
+  + String.raw`as such|finally|lastly|then|second(?:ly)?|third(?:ly)?|next|instead|otherwise|still|yet|and|but|or|so|in turn|in particular|`
+  + String.raw`specifically|notably|importantly|interestingly|surprisingly|remarkably|accordingly|to this end|for this purpose|`
+  + String.raw`to (?:address|overcome|solve|tackle|mitigate|resolve|circumvent) (?:this|these|that|those|such|the above)|`
+  // "It is shown that ..." opens on no antecedent: only a referring "it" leans.
+  + String.raw`these|those|such|it(?!\s+(?:is|was|has been|can be|may be|should be|must be)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b)|`
+  + String.raw`its|they|their|them|he|she|both|each|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)|`
+  + String.raw`that (?!is\b))\b`, 'i');
+
+// "Building on this insight, we ...", "To validate this mechanism, ...", "Elucidating these mechanisms ...":
+// a demonstrative in the opening words points back as surely as a connective.
+const POINTS_BACK = new RegExp(String.raw`^\s*(?:(?:[^\s,]+\s+){0,3}?(?:this|these|those|such)\s+(?!(?:as|work|study|paper|article|review|letter|`
+  + String.raw`perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)`
+  // "Among them, ...", "Of these, ...", "In it, ...": a preposition and a pronoun.
+  + String.raw`|(?:among|of|for|with|in|from|by|between|beyond|besides|unlike|like)\s+(?:them|it|these|those|which|both|each)\b)`, 'i');
+
+/** Whether a sentence opens on something that needs the sentence before it. */
+export function leansOnPrevious(sentence: string): boolean {
+  // A sentence that starts in lower case or with a number is the tail of one cut short ("0.65, a wide ...").
+  return LEANS.test(sentence) || POINTS_BACK.test(sentence) || /^\s*[a-z0-9]/.test(sentence);
+}
+
+/** A sentence too long for a summary, cut at the last clause boundary within the budget. */
+function cutAtClause(text: string, maxWords: number): string {
+  const words = text.split(/\s+/);
+  if (words.length <= maxWords) return text;
+  const head = words.slice(0, maxWords).join(' ');
+  const boundary = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', which'), head.lastIndexOf(', while'), head.lastIndexOf(', where'),
+    head.lastIndexOf(', and '), head.lastIndexOf(': '));
+  const cut = boundary > head.length / 2 ? head.slice(0, boundary) : head;
+  return `${cut.replace(/[,;:]$/, '')}…`;
 }
 
 interface Sentence { readonly text: string; readonly start: number; readonly end: number }
@@ -44,7 +147,9 @@ interface Sentence { readonly text: string; readonly start: number; readonly end
  * when it loses text (it can, on LaTeX remnants) a plain split on sentence punctuation is used.
  */
 export function splitSentences(text: string): Sentence[] {
-  const found: string[] = nlp(text).json().map((s: { text: string }) => s.text);
+  // The tokenizer alone: tagging (which compromise runs on nlp() once grammar.ts has loaded its tagger)
+  // is not needed to find sentences, and costs tens of times more.
+  const found: string[] = nlp.tokenize(text).json().map((s: { text: string }) => s.text);
   const out: Sentence[] = [];
   let from = 0;
   for (const sentence of found) {
@@ -60,7 +165,7 @@ export function splitSentences(text: string): Sentence[] {
 
 function plainSplit(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^.!?]+(?:[.!?]+(?=\s+[A-Z(]|\s*$)|$)/g;
+  const re = /[^.!?]+(?:[.!?]+(?=\s+[A-Z(])|$)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
@@ -69,9 +174,4 @@ function plainSplit(text: string): Sentence[] {
     if (m[0].length === 0) re.lastIndex++;
   }
   return out;
-}
-
-function clip(text: string, maxWords: number): string {
-  const words = text.split(/\s+/);
-  return words.length <= maxWords ? text : `${words.slice(0, maxWords).join(' ')}…`;
 }

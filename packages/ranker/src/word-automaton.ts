@@ -1,5 +1,6 @@
 import type { Lexicon } from './profiles.ts';
-import { STEM_OVERRIDES } from './stem.ts';
+import { COMBINING_FORMS } from './compounds.ts';
+import { STEM_OVERRIDES, termOf } from './stem.ts';
 import { isWordChar } from './tokenize.ts';
 
 /**
@@ -121,7 +122,13 @@ function prefixTrie(lexicon: Lexicon) {
     const old = limit[node] as number;
     limit[node] = old === -1 || wordLimit === -1 ? -1 : Math.max(old, wordLimit);
   };
+  // Combining forms stand as words of their own only when a compound is written apart ("inter-atomic",
+  // compounds.ts): only the form itself (or with an "s") stands for their term. The prefix rule would
+  // send every "inte..." and "supe..." word of a text to the stemmer.
+  const formOf = new Map(COMBINING_FORMS.map((form) => [termOf(form), form]));
   for (const term of lexicon.termIds.keys()) {
+    const form = formOf.get(term);
+    if (form !== undefined) { add(form, form.length + 1); continue; }
     const t = term.startsWith('#') ? term.slice(1) : term;
     // A short term is a short word itself, or a stem of a word at most two letters longer ("ions",
     // "lies" -> "li"); a longer one is a Porter stem, which may differ from its word in its last letter.

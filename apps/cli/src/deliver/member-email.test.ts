@@ -35,14 +35,14 @@ describe('a member\'s daily e-mail of the sample week (3 picks a section)', () =
   const picks = briefing.sections.flatMap((s) => s.papers.filter((p) => p.pick));
 
   test('addressed, counted and identified: subject, Message-ID, List-Id, List-Unsubscribe', () => {
-    expect(mine).toHaveLength(15);
+    expect(mine).toHaveLength(21);
     expect(email).toMatchObject({
       to: { name: 'Naibing Wu', address: 'naibing.wu@uni.example.edu' },
-      subject: 'DENG.Group digest, 21 Aug: 15 for you, 12 picks',
+      subject: 'DENG.Group digest, 21 Aug: 21 for you, 12 picks',
       messageId: '<digest-2026-08-21.naibing-wu@lab.example.org>',
       listId: { id: 'deng-group-digest.lab.example.org', comment: 'DENG.Group digest' },
       unsubscribe: 'mailto:deng@uni.example.edu?subject=unsubscribe%20Naibing%20Wu%20from%20the%20DENG.Group%20digest',
-      dates: ['2026-08-21'], forYou: 15, picks: 12,
+      dates: ['2026-08-21'], forYou: 21, picks: 12,
     });
   });
 
@@ -66,7 +66,8 @@ describe('a member\'s daily e-mail of the sample week (3 picks a section)', () =
     expect(texts(picksHtml, 'p')).toContain('All 3 picks are above, for you.');
     const more = elements(picksHtml).filter((e) => e.name === 'a' && /more in/.test(DomUtils.textContent(e)));
     expect(more.map((a) => [DomUtils.textContent(a), a.attribs.href])).toEqual([
-      ['29 more in Phase Field / Dendrites & SEI →', 'https://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei'],
+      ['24 more in Phase Field / Dendrites & SEI →', 'https://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei'],
+      ['1 more in Halide Solid Electrolytes →', 'https://lab.example.org/digest/?d=2026-08-21&area=halide-electrolytes'],
     ]);
   });
 
@@ -83,9 +84,9 @@ describe('a member\'s daily e-mail of the sample week (3 picks a section)', () =
     const numbered = (text: string) => [...text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
     const htmlNumbers = [...email.html.matchAll(/<h3 [^>]*>(\d+)\. |<p style="margin:0 0 10px;font-size:15px;line-height:1.4;">(\d+)\. /g)].map((m) => Number(m[1] ?? m[2]));
     expect(numbered(email.text)).toEqual(htmlNumbers);
-    expect(email.text.startsWith('DENG.Group digest — 21 Aug 2026\n\nFor Naibing Wu · 15 papers for you · 12 picks of 52 papers (1755 considered)\n\nFor you\n=======\n\n')).toBe(true);
+    expect(email.text.startsWith('DENG.Group digest — 21 Aug 2026\n\nFor Naibing Wu · 21 papers for you · 12 picks of 54 papers (1755 considered)\n\nFor you\n=======\n\n')).toBe(true);
     expect(email.text).toContain('\nOpen this digest in the reader, filtered for you:\nhttps://lab.example.org/digest/?d=2026-08-21&member=Naibing+Wu\n');
-    expect(email.text).toContain('\n29 more in Phase Field / Dendrites & SEI:\nhttps://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei\n');
+    expect(email.text).toContain('\n24 more in Phase Field / Dendrites & SEI:\nhttps://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei\n');
     expect(email.text).not.toMatch(/<[a-z]/i);
   });
 
@@ -161,7 +162,7 @@ describe('text from papers never becomes markup', () => {
 test('without a reader URL: no reader links, the counts as plain lines', () => {
   const email = composeMemberEmail({ digests: [briefing], member: naibing, cadence: 'daily', settings: { ...settings, readerUrl: undefined } });
   expect(email.html).not.toContain('lab.example.org/digest');
-  expect(texts(email.html, 'p')).toContain('29 more in Phase Field / Dendrites & SEI.');
+  expect(texts(email.html, 'p')).toContain('24 more in Phase Field / Dendrites & SEI.');
   expect(email.text).not.toContain('filtered for you');
 });
 

@@ -82,7 +82,7 @@ export function createExplainer(config: GroupConfig, papers: readonly Paper[], b
     explain(target: Paper): PaperExplanation {
       const ranked = rankedById.get(target.id);
       if (!ranked) throw new Error(`paper ${target.id} is not among the papers ranked`);
-      const trace = ranker.explain(papers, target, { background });
+      const trace = ranker.trace(papers, target, { background });
       const best = config.areas.find((a) => a.id === ranked.section);
       const areas = config.areas.map((area, i) => {
         const s = rowsOf(trace.profiles[i]!);

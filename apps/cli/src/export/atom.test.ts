@@ -81,7 +81,7 @@ test('a briefing: every paper an entry; the rest summed up in one line (section,
   const more = papers[6]!;
   expect([pick.pick, more.pick]).toEqual([true, false]);
   expect(entries[3]!.summary['#text']).toBe(`${pick.summary}\n\nRelevance to DENG.Group: ${pick.note}`);
-  expect(entries[6]!.summary['#text']).toBe('More in Polymer Electrolytes: Angewandte Chemie International Edition (10.1002/anie.7695165) · Naibing Wu');
+  expect(entries[6]!.summary['#text']).toBe('More in Polymer Electrolytes: Advanced Functional Materials (10.1002/adfm.77651) · Naibing Wu');
   expect(entries.filter((e) => e.summary['#text'].startsWith('More in '))).toHaveLength(included - 12);
 });
 

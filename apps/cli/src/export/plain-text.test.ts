@@ -57,13 +57,13 @@ describe('a briefing', () => {
     expect(text.split('\n', 2)[1]).toBe(`DENG.Group · ${briefing.stats.included} papers of ${briefing.stats.considered} considered · 12 picks`);
     expect(text.split('\n').filter((l) => l === '   Relevance to DENG.Group')).toHaveLength(12);
     expect(text).toContain([
-      '', '11 more in Polymer Electrolytes', '-------------------------------', '',
-      '7. Enthalpy‐Entropy Molecular Design of Gel Polymer Electrolytes for',
-      '   Regulating Solvation Chemistry in Lithium–Sulfur Batteries',
-      '   Angewandte Chemie International Edition (10.1002/anie.7695165) ·',
-      '   Naibing Wu',
-      '   https://doi.org/10.1002/anie.7695165', '',
-      '8. Reconfiguring Ion‐Transport Topology in Quasi‐Solid‐State',
+      '', '17 more in Polymer Electrolytes', '-------------------------------', '',
+      '7. Electrostatic Suspension of Lithium Ions in Mg 1‐x Li x F 2 /PEO',
+      '   Electrolytes Enables all‐Solid‐State Lithium Metal Batteries Operable',
+      '   at 0°C',
+      '   Advanced Functional Materials (10.1002/adfm.77651) · Naibing Wu',
+      '   https://doi.org/10.1002/adfm.77651', '',
+      '8. Synergistic Regulation of Li─O Binding and Anion Anchoring by Lewis',
     ].join('\n'));
   });
 

@@ -28,13 +28,13 @@ describe('chatView: the picks per section, capped, with what more each section h
   test('the briefing: 3 picks a section, the rest counted, links into the reader', () => {
     const view = chatView(briefing, reader);
     expect(view.title).toBe('DENG.Group digest — 21 Aug 2026');
-    expect(view.summary).toBe(`12 picks of 52 papers (${briefing.stats.considered} considered)`);
+    expect(view.summary).toBe(`12 picks of 54 papers (${briefing.stats.considered} considered)`);
     expect(view.readerLink).toBe('https://lab.example.org/digest/?d=2026-08-21');
     expect(view.sections.map((s) => [s.name, s.picks.length, s.more, s.moreLink])).toEqual([
       ['ML Interatomic Potentials & Interface Simulations', 3, 0, 'https://lab.example.org/digest/?d=2026-08-21&area=mlip-interfaces'],
-      ['Polymer Electrolytes', 3, 11, 'https://lab.example.org/digest/?d=2026-08-21&area=polymer-electrolytes'],
-      ['Phase Field / Dendrites & SEI', 3, 29, 'https://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei'],
-      ['Halide Solid Electrolytes', 3, 0, 'https://lab.example.org/digest/?d=2026-08-21&area=halide-electrolytes'],
+      ['Polymer Electrolytes', 3, 17, 'https://lab.example.org/digest/?d=2026-08-21&area=polymer-electrolytes'],
+      ['Phase Field / Dendrites & SEI', 3, 24, 'https://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei'],
+      ['Halide Solid Electrolytes', 3, 1, 'https://lab.example.org/digest/?d=2026-08-21&area=halide-electrolytes'],
     ]);
     const first = briefing.sections[1]!.papers[0]!;
     expect(view.sections[1]!.picks[0]).toEqual({ title: first.title, url: first.url, detail: `${first.sourceLine} · Naibing Wu` });
@@ -42,7 +42,7 @@ describe('chatView: the picks per section, capped, with what more each section h
 
   test('every paper a pick: at most MAX_CHAT_PICKS listed, the others in "and N more"', () => {
     const view = chatView(allPicks);
-    expect(view.sections.map((s) => [s.picks.length, s.more])).toEqual([[3, 0], [MAX_CHAT_PICKS, 14 - MAX_CHAT_PICKS], [MAX_CHAT_PICKS, 32 - MAX_CHAT_PICKS], [3, 0]]);
+    expect(view.sections.map((s) => [s.picks.length, s.more])).toEqual([[3, 0], [MAX_CHAT_PICKS, 20 - MAX_CHAT_PICKS], [MAX_CHAT_PICKS, 27 - MAX_CHAT_PICKS], [4, 0]]);
     expect(view.readerLink).toBeUndefined();
   });
 });
@@ -57,7 +57,7 @@ describe.each(CHAT_TYPES)('%s', (type) => {
     const json = JSON.stringify(messages);
     for (const p of briefing.sections.flatMap((s) => s.papers.filter((x) => x.pick))) expect(json).toContain(p.url);
     expect(json).toContain('https://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei');
-    expect(json).toContain('29 more in Phase Field');
+    expect(json).toContain('24 more in Phase Field');
   });
 
   test('56 sections of real papers: split into messages that each keep the limits, nothing dropped', () => {

@@ -1,0 +1,384 @@
+import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
+import type { createAnalyzer, Match, PaperFeatures } from './analyze.ts';
+import { NO_ONE } from './authors.ts';
+import { insertionSort } from './insertion-sort.ts';
+import { ACRONYMS } from './acronyms.ts';
+import { isFormula } from './formula.ts';
+import { displayKeyword } from './grammar.ts';
+import { leftOutNote, listWords, relevanceNote, type NamedMember } from './notes.ts';
+import type { CompiledProfile, Lexicon } from './profiles.ts';
+import type { RankedPaper } from './rank.ts';
+import type { Scored } from './score-batch.ts';
+import type { Placement } from './sections.ts';
+import { specificsOf } from './specifics.ts';
+import { NO_ABSTRACT, summarize } from './summary.ts';
+
+/**
+ * Matched terms of a paper, strongest first: keyword, the words the paper used (when spans are
+ * known), whether the title has it, how often, and which profiles hold it.
+ */
+export function matchedTermsOf(
+  lexicon: Lexicon,
+  paper: PaperFeatures,
+  spans: Spans | undefined,
+  profilesOf: readonly (readonly string[])[],
+  pool?: TermPool,
+): MatchedTerm[] {
+  const terms: MatchedTerm[] = [];
+  paper.ids.forEach((f, i) => {
+    // A focus keyword that no area or member holds orders the section; it is not evidence.
+    if ((profilesOf[f]?.length ?? 0) === 0) return;
+    const inTitle = paper.inTitle[i] ?? 0;
+    const count = inTitle + (paper.inAbstract[i] ?? 0);
+    // Without spans a term is its feature, place and count: thousands of papers share each one.
+    const key = !spans && pool && count < 2048 ? f * 4096 + (inTitle > 0 ? 2048 : 0) + count : -1;
+    const known = key >= 0 ? pool?.get(key) : undefined;
+    if (known) { terms.push(known); return; }
+    let forms = NO_FORMS;
+    if (spans) {
+      const found = new Set<string>();
+      for (const field of [spans.title, spans.abstract]) {
+        for (const m of field.matches) if (m.feature === f) found.add(field.text.slice(m.start, m.end));
+      }
+      forms = [...found];
+    }
+    const feature = lexicon.features[f];
+    const term: MatchedTerm = {
+      keyword: feature?.keyword ?? String(f),
+      forms,
+      inTitle: inTitle > 0,
+      count,
+      // Shared between papers (thousands hold the same keyword); never changed after ranking.
+      profiles: (profilesOf[f] ?? NO_FORMS) as string[],
+    };
+    if (key >= 0) pool?.set(key, Object.freeze(term));
+    terms.push(term);
+  });
+  return insertionSort(terms, (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.count - a.count || (a.keyword < b.keyword ? -1 : 1));
+}
+
+const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
+
+/** Matched terms without spans, shared between the papers of a ranking: see `matchedTermsOf`. */
+export type TermPool = Map<number, MatchedTerm>;
+
+/**
+ * Makes records keyed by area ids or member names from a row of numbers: each a copy of one
+ * template, so all share one shape and no property is added one by one.
+ */
+export function recordMaker(keys: readonly string[]) {
+  const template: Record<string, number> = {};
+  for (const key of keys) template[key] = 0;
+  const zero = Object.freeze({ ...template });
+  return (values: Float64Array, offset: number): Record<string, number> => {
+    let record: Record<string, number> | undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const value = values[offset + k] as number;
+      if (value === 0) continue;
+      record ??= { ...template };
+      record[keys[k] as string] = round(value);
+    }
+    // Most papers score 0 against every member, or every area: they share one frozen record.
+    return record ?? zero;
+  };
+}
+
+export function featureOwners(lexicon: Lexicon): string[][] {
+  const owners: string[][] = lexicon.features.map(() => []);
+  for (const profile of lexicon.profiles) {
+    if (profile.kind === 'focus') continue;
+    profile.features.forEach((f, k) => { if ((profile.weights[k] ?? 0) > 0) owners[f]?.push(profile.id); });
+  }
+  return owners;
+}
+
+export interface EvidenceContext {
+  readonly config: GroupConfig;
+  readonly lexicon: Lexicon;
+  readonly analyzer: ReturnType<typeof createAnalyzer>;
+  readonly profilesOf: string[][];
+  readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker };
+  readonly terms: TermPool;
+  readonly notes: LeftOutNotes;
+  readonly summaries: boolean;
+  /** How notes write each feature (by id), and which features name methods: see `noteVocabulary`. */
+  readonly vocabulary: NoteVocabulary;
+  /** Area index -> its focus profile and the focus's name, if it has one. */
+  readonly focusOf: (area: number) => { readonly profile: CompiledProfile; readonly name: string | undefined } | undefined;
+}
+
+/** How relevance notes write a lexicon's features. */
+export interface NoteVocabulary {
+  /** Feature id -> the words a note uses: the acronym when the field has one ("MLIP"), else the keyword. */
+  readonly display: readonly string[];
+  /** Display forms that name methods: the focus's keywords, and names such as "NequIP" or "FLARE". */
+  readonly methods: ReadonlySet<string>;
+  /** Feature id -> 1 when an area or member uses it (keyword, exclusion or `require`), 0 for focus keywords alone. */
+  readonly evidential: Uint8Array;
+  /** The features without those another of them contains ("polymer electrolyte" inside "solid polymer electrolyte"). */
+  readonly withoutContained: (features: readonly number[]) => number[];
+}
+
+/** The note vocabulary of a lexicon, made once per ranker. */
+export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
+  const display = lexicon.features.map((f) => displayKeyword(f.keyword, ACRONYMS));
+  const methods = new Set<string>();
+  const isAcronym = new Set(Object.keys(ACRONYMS));
+  for (const profile of lexicon.profiles) {
+    profile.features.forEach((f) => {
+      const shown = display[f] as string;
+      // A name: capitals past the first letter, not a formula and not one of the field's acronyms for a thing.
+      const isName = /[A-Z]/.test(shown.slice(1)) && !isFormula(shown) && !isAcronym.has(shown) && !shown.includes(' ');
+      if (profile.kind === 'focus' || isName) methods.add(shown);
+    });
+  }
+  const contains = new Map<number, boolean>();
+  const inside = (outer: number, inner: number) => {
+    const key = outer * lexicon.features.length + inner;
+    let known = contains.get(key);
+    if (known === undefined) {
+      const longer = (lexicon.features[outer]?.sequences ?? []).map((q) => ` ${q.join(' ')} `);
+      known = (lexicon.features[inner]?.sequences ?? []).some((q) => longer.some((l) => l.includes(` ${q.join(' ')} `)));
+      contains.set(key, known);
+    }
+    return known;
+  };
+  const evidential = new Uint8Array(lexicon.features.length);
+  for (const profile of lexicon.profiles) {
+    if (profile.kind !== 'focus') profile.touches.forEach((t, f) => { if (t) evidential[f] = 1; });
+  }
+  return {
+    display, methods, evidential,
+    withoutContained: (features) => features.filter((f) => !features.some((g) => g !== f && inside(g, f))),
+  };
+}
+
+export type RecordMaker = ReturnType<typeof recordMaker>;
+
+/** A paper's evidence from its scores: matched terms, members, the note, the summary. `section`: area index or -1. */
+export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scored, section: number, placement: Placement | undefined): RankedPaper {
+  const { config, lexicon, analyzer, records } = context;
+  const { relevance, excludedBy: excludedAt, unmet: unmetAt } = scored.scores;
+  const areas = config.areas;
+  const memberRow = scored.row + areas.length;
+  if (!scored.authors && !holdsEvidence(scored.features.ids, context.vocabulary.evidential)) {
+    // Most of a day's papers hold no keyword of an area or member (at most a focus word, "simulation"):
+    // they share their all-zero evidence.
+    // Written out, not spread: copying a frozen object's properties takes V8's slow path.
+    const nothing = nothingFor(config);
+    return {
+      id: paper.id, title: paper.title, section: null, score: 0, scores: nothing.scores, memberScores: nothing.memberScores,
+      matchedTerms: nothing.matchedTerms, members: nothing.members, summary: null, excludedBy: nothing.excludedBy, note: nothing.note,
+      pick: false, rank: null, focus: false,
+    };
+  }
+  const areaScore = (a: number) => relevance[scored.row + a] as number;
+  let best = 0;
+  for (let a = 1; a < areas.length; a++) if (areaScore(a) > areaScore(best)) best = a;
+  const here = section >= 0 ? areas[section] : undefined;
+  // Spans (the words to highlight) only for papers the digest shows.
+  const spans = here
+    ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }
+    : undefined;
+  const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf, context.terms);
+
+  const scores = records.areas(relevance, scored.row);
+  const memberScores = records.members(relevance, memberRow);
+  let excludedBy: Record<string, string> = NO_EXCLUSIONS;
+  for (let a = 0; a < areas.length; a++) {
+    const f = excludedAt[scored.areaRow + a] as number;
+    if (f >= 0) (excludedBy === NO_EXCLUSIONS ? (excludedBy = {}) : excludedBy)[(areas[a] as Area).id] = lexicon.features[f]?.keyword ?? '';
+  }
+
+  if (here === undefined) {
+    const bestArea = areas[best];
+    const bestScore = areas.length ? areaScore(best) : 0;
+    // Most left-out papers have neither: no array made for them.
+    let excluded: { area: Area; keyword: string }[] | undefined;
+    let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
+    for (let a = 0; a < areas.length; a++) {
+      const area = areas[a] as Area;
+      const f = excludedAt[scored.areaRow + a] as number;
+      if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
+      const g = unmetAt[scored.areaRow + a] as number;
+      if (g >= 0 && terms.some((t) => t.profiles.includes(area.id))) (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+    }
+    const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
+    const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
+    return {
+      id: paper.id, title: paper.title, section: null, score: round(bestScore), scores, memberScores,
+      matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy,
+      // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
+      note: !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note(),
+      pick: false, rank: null, focus: false,
+    };
+  }
+
+  const { members, named } = concernedMembers(context, scored, terms, here);
+  const others = areas.flatMap((area, a) => (a !== section && areaScore(a) >= area.threshold * 0.8 ? [area.name] : []));
+  const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
+  // The note is written when first read: a digest reads its few papers' notes; a ranking of a
+  // whole corpus, most of which nobody reads, does not pay for a thousand of them.
+  let note: string | undefined;
+  // The closure holds this paper's own pieces only, never the batch's score arrays.
+  const { features } = scored;
+  const texts = { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts));
+  return {
+    id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
+    matchedTerms: terms, members, excludedBy,
+    summary: context.summaries ? (paper.abstract ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : NO_ABSTRACT) : null,
+    get note() { return writeNote(); },
+    pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
+  };
+}
+
+/** The relevance note of an included paper (notes.ts), from its evidence. */
+function noteFor(
+  context: EvidenceContext, id: string, features: PaperFeatures, section: number, placement: Placement | undefined,
+  named: readonly NamedCandidate[], others: readonly string[], texts: { readonly title: string; readonly abstract: string },
+): string {
+  const { config, lexicon, vocabulary } = context;
+  const profile = lexicon.profiles[section] as CompiledProfile;
+  const focus = context.focusOf(section);
+  const focusTerms = focus && placement?.focus ? specificFirst(focus.profile, vocabulary.withoutContained(strongest(features, (f, at) =>
+    focus.profile.slotOf[f] !== -1 && ((features.inTitle[at] as number) + (features.inLead[at] as number)) > 0, focus.profile))) : [];
+  // A note speaks of two members at most: only theirs are worked out.
+  const members = named.slice(0, 2).map((m): NamedMember => {
+    const memberProfile = lexicon.profiles[config.areas.length + m.j] as CompiledProfile;
+    const interests = vocabulary.withoutContained(strongest(features, (f) =>
+      memberProfile.slotOf[f] !== -1 && (memberProfile.weights[memberProfile.slotOf[f] as number] as number) > 0, memberProfile))
+      .map((f) => vocabulary.display[f] as string);
+    return { name: m.name, fit: m.fit, authors: m.authors, interests: [...new Set(interests)] };
+  });
+  return relevanceNote({
+    id, group: config.group.name, area: config.areas[section] as Area,
+    // Written keywords only: a learned word is evidence, not a reason a colleague would give.
+    areaTerms: vocabulary.withoutContained(strongest(features, (f) =>
+      profile.slotOf[f] !== -1 && profile.learned[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
+      .map((f) => vocabulary.display[f] as string),
+    members, methods: vocabulary.methods,
+    focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
+    specifics: specificsOf(texts.title, texts.abstract),
+    others,
+  });
+}
+
+type Spans = { title: { text: string; matches: readonly Match[] }; abstract: { text: string; matches: readonly Match[] } };
+
+/**
+ * A focus's keywords as a note names them: the specific ones ("phase field", "DFT") when the paper
+ * has any, the general ones ("simulation", "computational") only when it has nothing else.
+ */
+function specificFirst(profile: CompiledProfile, features: readonly number[]): number[] {
+  const weight = (f: number) => profile.weights[profile.slotOf[f] as number] as number;
+  const specific = features.filter((f) => weight(f) >= 2);
+  return specific.length > 0 ? specific : [...features];
+}
+
+/**
+ * A paper's features that pass `keep`, the strongest first: title occurrences first, then the most
+ * often named; with a profile, by what each adds (its weight, title occurrences counting more).
+ */
+function strongest(features: PaperFeatures, keep: (feature: number, at: number) => boolean, profile?: CompiledProfile): number[] {
+  const at: number[] = [];
+  features.ids.forEach((f, i) => { if (keep(f, i)) at.push(i); });
+  const count = (i: number) => (features.inTitle[i] as number) + (features.inAbstract[i] as number);
+  const weight = (i: number) => (profile ? Math.abs(profile.weights[profile.slotOf[features.ids[i] as number] as number] ?? 1) : 1);
+  const strength = (i: number) => weight(i) * ((features.inTitle[i] as number) > 0 ? 2.5 : 1) * Math.min(count(i), 3);
+  return insertionSort(at, (a, b) => strength(b) - strength(a) || Number((features.inTitle[b] as number) > 0) - Number((features.inTitle[a] as number) > 0)
+    || count(b) - count(a) || a - b).map((i) => features.ids[i] as number);
+}
+
+/** Whether any of a paper's features is used by an area or a member (a focus keyword alone is not). */
+function holdsEvidence(ids: readonly number[], evidential: Uint8Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (evidential[ids[k] as number] === 1) return true;
+  return false;
+}
+
+/** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
+type LeftOutNotes = Map<number, Map<string, string>>;
+
+function sharedNote(notes: LeftOutNotes, area: number, score: number, make: () => string): string {
+  let byScore = notes.get(area);
+  if (!byScore) notes.set(area, byScore = new Map());
+  const printed = score === 0 ? 'none' : score.toFixed(2); // 0 reads "no keyword matches", 0.001 "scored 0.00"
+  let note = byScore.get(printed);
+  if (note === undefined) byScore.set(printed, note = make());
+  return note;
+}
+
+const NO_MEMBERS: readonly MemberMatch[] = Object.freeze([]);
+const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * The members a paper concerns, with reasons, for the digest; and those the note may name: a fit
+ * past the member threshold, or a followed author. When nobody's interests are hit hard enough the
+ * paper goes to those who follow its area, unnamed.
+ */
+function concernedMembers(context: EvidenceContext, scored: Scored, terms: readonly MatchedTerm[], area: Area): { members: MemberMatch[]; named: NamedCandidate[] } {
+  const { config } = context;
+  const threshold = config.ranking.memberThreshold;
+  const memberRow = scored.row + config.areas.length;
+  const scoreOf = (j: number) => scored.scores.relevance[memberRow + j] as number;
+  const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
+  const named = config.members
+    .map((m, j) => ({ name: m.name, fit: scoreOf(j), authors: authorsOf(j), j }))
+    .filter((m) => m.fit >= threshold || m.authors.length > 0)
+    .sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
+  if (named.length > 0) {
+    const members = named.map((m) => {
+      const interests = terms.filter((t) => t.profiles.includes(m.name)).slice(0, 3).map((t) => t.keyword);
+      const reasons = [...(interests.length ? [`interests: ${listWords(interests)}`] : []), ...m.authors.map((a) => `follows ${a}`)];
+      return { name: m.name, score: round(m.fit), reasons };
+    });
+    return { members, named };
+  }
+  const members = config.members
+    .map((member, j) => ({ member, j }))
+    .filter(({ member }) => member.areas.includes(area.id))
+    .map(({ member, j }) => ({ name: member.name, score: round(scoreOf(j)), reasons: [`follows ${area.name}`] }));
+  return { members, named: [] };
+}
+
+/** A member the note may name, before their interests are worked out. */
+interface NamedCandidate {
+  readonly name: string;
+  readonly fit: number;
+  readonly authors: readonly string[];
+  /** The member's index in the config. */
+  readonly j: number;
+}
+
+/** Weight of the area's keyword occurrences inside a span of the abstract, for the summary. */
+function sentenceWeigher(matches: readonly { feature: number; start: number; end: number }[], owners: string[][], areaId: string) {
+  return (start: number, end: number) => {
+    let w = 0;
+    for (const m of matches) {
+      if (m.start >= start && m.end <= end) w += owners[m.feature]?.includes(areaId) ? 1 : 0.3;
+    }
+    return w;
+  };
+}
+
+const nothingCache = new WeakMap<GroupConfig, Omit<RankedPaper, 'id' | 'title' | 'section' | 'score' | 'pick' | 'rank' | 'focus'>>();
+
+/** The evidence of a paper that matches no keyword and no followed author, made once per config. */
+function nothingFor(config: GroupConfig) {
+  let nothing = nothingCache.get(config);
+  if (!nothing) {
+    nothing = Object.freeze({
+      scores: Object.freeze(Object.fromEntries(config.areas.map((a) => [a.id, 0]))),
+      memberScores: Object.freeze(Object.fromEntries(config.members.map((m) => [m.name, 0]))),
+      matchedTerms: Object.freeze([]), members: Object.freeze([]), summary: null,
+      excludedBy: Object.freeze({}),
+      note: leftOutNote({ best: undefined, crowdedOut: false, excluded: [], unmet: [] }),
+    });
+    nothingCache.set(config, nothing);
+  }
+  return nothing;
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,164 @@
+import type { Paper } from '@labdigest/core';
+import { foldTerms } from './acronyms.ts';
+import { termOf } from './stem.ts';
+import { splitWords } from './tokenize.ts';
+
+/**
+ * The background corpus's papers as bags of terms, compact enough to ship: what pseudo-relevance
+ * feedback (learn.ts) reads to find the corpus papers that match a profile best and the words they
+ * share. Terms are numbered by document frequency, most frequent first; each paper is two lists of
+ * term ids (title; abstract less the title), ascending, written as gaps in a base64url varint
+ * (5 bits a character, the sixth says "more"), papers separated by ",".
+ * `scripts/build-background.ts` writes it into the shipped background statistics.
+ */
+export interface FeedbackCorpus {
+  /** Terms as `termOf` gives them (stems, formulas, `#acronyms`), most frequent first. */
+  readonly terms: readonly string[];
+  /** Each term as the corpus most often writes it ("dendrites", "MLIPs"): how a learned keyword is shown. */
+  readonly words: readonly string[];
+  readonly titles: string;
+  readonly abstracts: string;
+}
+
+const ABSTRACT_HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+
+/** Terms a bag keeps: in at least `minDf` papers, in at most `maxShare` of them (not "the"), not a number. */
+function keeps(term: string, df: number, documents: number, minDf: number, maxShare: number): boolean {
+  return df >= minDf && df <= documents * maxShare && term.length >= 2 && !/^\d/.test(term);
+}
+
+/** Builds the feedback corpus of papers (slow: reads every paper's words). */
+export function buildFeedbackCorpus(
+  papers: readonly Pick<Paper, 'title' | 'abstract'>[], options: { minDf?: number; maxShare?: number } = {},
+): FeedbackCorpus {
+  const minDf = options.minDf ?? 3;
+  const maxShare = options.maxShare ?? 0.25;
+  // A publisher's "ABSTRACT" heading is no word of the paper (as in summary.ts).
+  const bags = papers.map((p) => [bagOf(p.title), bagOf((p.abstract ?? '').replace(ABSTRACT_HEADING, ''))] as const);
+  const df = new Map<string, number>();
+  const spellings = new Map<string, Map<string, number>>();
+  for (const [title, abstract] of bags) {
+    for (const term of new Set([...title.terms, ...abstract.terms])) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const bag of [title, abstract]) {
+      for (const [term, word] of bag.words) {
+        let counts = spellings.get(term);
+        if (!counts) spellings.set(term, counts = new Map());
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
+  const terms = [...df].filter(([t, n]) => keeps(t, n, papers.length, minDf, maxShare))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+  const idOf = new Map(terms.map((t, i) => [t, i]));
+  // A folded acronym ("#esw", from "electrochemical stability window") is written as the acronym.
+  const words = terms.map((t) => [...(spellings.get(t) ?? new Map<string, number>())]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? (t.startsWith('#') ? t.slice(1).toUpperCase() : t));
+  const code = (ids: Iterable<string>, skip: ReadonlySet<string>) =>
+    encodeIds([...new Set(ids)].filter((t) => !skip.has(t)).map((t) => idOf.get(t)).filter((x): x is number => x !== undefined));
+  return {
+    terms, words,
+    titles: bags.map(([title]) => code(title.terms, new Set())).join(','),
+    abstracts: bags.map(([title, abstract]) => code(abstract.terms, new Set(title.terms))).join(','),
+  };
+}
+
+/** A text's terms, plain and with acronyms folded (so "interphase" and "#sei" are both there), and their spellings. */
+function bagOf(text: string): { terms: string[]; words: [string, string][] } {
+  const raw = splitWords(text).words;
+  const terms = raw.map(termOf);
+  const words = raw.map((w, i): [string, string] => [terms[i] as string, w]);
+  return { terms: [...terms, ...foldTerms(terms).filter((t) => t.startsWith('#'))], words };
+}
+
+function encodeIds(ids: number[]): string {
+  ids.sort((a, b) => a - b);
+  let out = '';
+  let previous = -1;
+  for (const id of ids) {
+    let gap = id - previous - 1;
+    previous = id;
+    do {
+      let c = gap & 31;
+      gap >>>= 5;
+      if (gap) c |= 32;
+      out += ALPHABET[c];
+    } while (gap);
+  }
+  return out;
+}
+
+/** The feedback corpus read into postings, once per corpus object. */
+export interface FeedbackIndex {
+  readonly documents: number;
+  readonly termIds: ReadonlyMap<string, number>;
+  readonly words: readonly string[];
+  /** Term id -> ascending ids of the papers holding it anywhere, and in the title. */
+  readonly postings: readonly Int32Array[];
+  readonly titlePostings: readonly Int32Array[];
+  /** Paper id -> its term ids: `docTerms[docStart[d] .. docStart[d + 1])`. */
+  readonly docStart: Int32Array;
+  readonly docTerms: Int32Array;
+}
+
+const indexes = new WeakMap<FeedbackCorpus, FeedbackIndex>();
+
+export function feedbackIndexOf(corpus: FeedbackCorpus): FeedbackIndex {
+  let index = indexes.get(corpus);
+  if (!index) indexes.set(corpus, index = readIndex(corpus));
+  return index;
+}
+
+function readIndex(corpus: FeedbackCorpus): FeedbackIndex {
+  const titles = corpus.titles.split(',').map(decodeIds);
+  const abstracts = corpus.abstracts.split(',').map(decodeIds);
+  const documents = Math.max(titles.length, abstracts.length);
+  const vocabulary = corpus.terms.length;
+  const anyCount = new Int32Array(vocabulary);
+  const titleCount = new Int32Array(vocabulary);
+  const docStart = new Int32Array(documents + 1);
+  for (let d = 0; d < documents; d++) {
+    for (const id of titles[d] ?? []) { anyCount[id]!++; titleCount[id]!++; }
+    for (const id of abstracts[d] ?? []) anyCount[id]!++;
+    docStart[d + 1] = docStart[d]! + (titles[d]?.length ?? 0) + (abstracts[d]?.length ?? 0);
+  }
+  const postings = [...anyCount].map((n) => new Int32Array(n));
+  const titlePostings = [...titleCount].map((n) => new Int32Array(n));
+  const docTerms = new Int32Array(docStart[documents]!);
+  anyCount.fill(0);
+  titleCount.fill(0);
+  // Papers in order, so every posting list comes out ascending.
+  for (let d = 0, at = 0; d < documents; d++) {
+    for (const id of titles[d] ?? []) {
+      postings[id]![anyCount[id]!++] = d;
+      titlePostings[id]![titleCount[id]!++] = d;
+      docTerms[at++] = id;
+    }
+    for (const id of abstracts[d] ?? []) {
+      postings[id]![anyCount[id]!++] = d;
+      docTerms[at++] = id;
+    }
+  }
+  return { documents, termIds: new Map(corpus.terms.map((t, i) => [t, i])), words: corpus.words, postings, titlePostings, docStart, docTerms };
+}
+
+/** One paper's ids from its code. */
+function decodeIds(code: string): number[] {
+  const ids: number[] = [];
+  let previous = -1;
+  let gap = 0;
+  let shift = 0;
+  for (let i = 0; i < code.length; i++) {
+    const v = VALUE[code.charCodeAt(i)] as number;
+    gap |= (v & 31) << shift;
+    if (v & 32) { shift += 5; continue; }
+    previous += gap + 1;
+    ids.push(previous);
+    gap = 0;
+    shift = 0;
+  }
+  return ids;
+}

@@ -1,0 +1,109 @@
+import nlp from 'compromise/two';
+import { foldTerms } from './acronyms.ts';
+import { tokenize } from './tokenize.ts';
+
+/**
+ * The little grammar the relevance notes need: plurals and whether a keyword names a thing (compromise's
+ * noun inflection and tagger, with its irregulars and uncountables), lists, and "a" or "an" (compromise
+ * 14 has no article or list function: both are written out here). Each phrase is worked out once per
+ * process: notes name the same few keywords again and again.
+ */
+
+const world = nlp.world() as unknown as {
+  methods: { two: { transform: { noun: { toPlural: (word: string, model: unknown) => string } } } };
+  model: { two: { uncountable: Record<string, unknown> } };
+};
+
+// What a materials scientist uses as a mass noun even where general English counts it:
+// "ionic conductivity", "ion transport", "dendrite growth", "segmental motion", "active learning".
+const MASS = /(?:ity|ion|ing|ics|ance|ence|ism|ure|sis|ogy|try|ness|th|port|ment|ics|ware|ss|us)$/;
+
+const ELEMENT_NAMES = /^(?:lithium|sodium|potassium|zinc|magnesium|calcium|aluminium|aluminum)$/;
+
+const plurals = new Map<string, string>();
+const nouns = new Map<string, boolean>();
+
+/**
+ * Whether a keyword reads as a topic, a thing one works on ("dendrites", "ion transport"), rather than
+ * a modifier ("anode-free", "crosslinked"): compromise tags its last word in a carrier sentence.
+ * Acronyms, names and formulas count as things.
+ */
+export function isTopic(phrase: string): boolean {
+  let known = nouns.get(phrase);
+  if (known === undefined) {
+    const head = phrase.split(/[\s]/).at(-1) ?? '';
+    if (/[A-Z0-9]/.test(head)) known = true;
+    // Hyphenated modifiers ("anode-free", "LiF-rich", "PEO-based") are adjectives however the tagger reads them.
+    else if (/-(?:free|rich|based|like|derived|enabled|induced|type|resistant|tolerant)$/.test(head)) known = false;
+    else {
+      const doc = nlp(`we study the ${phrase} here`);
+      const last = doc.match(head.split('-').at(-1) ?? head);
+      known = !(last.has('#Adjective') || last.has('#PastTense') || last.has('#Participle'));
+    }
+    nouns.set(phrase, known);
+  }
+  return known;
+}
+
+/**
+ * The plural of a noun phrase, for "works on dendrites and grain boundaries": the head (last) word
+ * inflected when it is a countable noun. Acronyms, names and formulas ("SEI", "NequIP", "Li3InCl6")
+ * and mass nouns stay as they are.
+ */
+export function pluralOf(phrase: string): string {
+  let plural = plurals.get(phrase);
+  if (plural === undefined) plurals.set(phrase, plural = computePlural(phrase));
+  return plural;
+}
+
+function computePlural(phrase: string): string {
+  const words = phrase.split(' ');
+  const head = words.at(-1) ?? '';
+  // Polymers by name ("polyacrylonitrile") and metals by element ("lithium metal") are materials, not things to count.
+  const material = (head.startsWith('poly') && head.length > 'polymer'.length) || (words.length > 1 && ELEMENT_NAMES.test(words[0] as string) && head === 'metal');
+  if (!/^[a-z]+$/.test(head) || MASS.test(head) || material || Object.hasOwn(world.model.two.uncountable, head)) return phrase;
+  // Tagged in a carrier sentence: alone, "interface" reads as a verb.
+  const doc = nlp(`the ${phrase} is here`);
+  if (!doc.has(`${head} (is|are)`) || !doc.match(head).has('#Noun')) return phrase;
+  return [...words.slice(0, -1), world.methods.two.transform.noun.toPlural(head, world.model)].join(' ');
+}
+
+/** "a", "a and b", "a, b and c" (no serial comma, as the digest writes). Written out: Intl.ListFormat costs microseconds a call. */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+// Letters whose names start with a vowel sound: "an MLIP", "an SEI", "a DFT study".
+const VOWEL_LETTERS = new Set('AEFHILMNORSX');
+
+/** The phrase with "a" or "an" before it, by how its first word is said. */
+export function withArticle(phrase: string): string {
+  const first = phrase.split(/[\s-]/)[0] ?? '';
+  let an: boolean;
+  if (/^[A-Z]{2,}/.test(first)) an = VOWEL_LETTERS.has(first[0] as string);
+  else if (/^\d/.test(first)) an = /^(?:8|11|18)(?!\d)|^8\d/.test(first);
+  else {
+    const lower = first.toLowerCase();
+    an = /^[aeiou]/.test(lower) && !/^(?:uni|use|usu|eu|one|ur[aeiou])/.test(lower) || /^(?:hour|honest|honou?r)/.test(lower);
+  }
+  return `${an ? 'an' : 'a'} ${phrase}`;
+}
+
+// Acronyms colleagues say rather than spell out; the others ("SPE", "ASSB") read better written out.
+const SPOKEN = new Set(['MLIP', 'MLFF', 'NNP', 'GNN', 'SEI', 'CEI', 'DFT', 'MD', 'AIMD', 'PEO', 'PVDF', 'LiTFSI']);
+
+/**
+ * How a note names a keyword: by its acronym when colleagues say it that way ("machine learning
+ * interatomic potential" is an MLIP), else as the config writes it.
+ */
+export function displayKeyword(keyword: string, acronyms: Readonly<Record<string, readonly string[]>>): string {
+  const folded = foldTerms(tokenize(keyword));
+  if (folded.length === 1 && folded[0]?.startsWith('#')) {
+    const acronym = Object.keys(acronyms).find((a) => `#${a.toLowerCase()}` === folded[0]);
+    if (acronym && SPOKEN.has(acronym)) return acronym;
+    // Written as an acronym colleagues spell out: its first expansion.
+    if (acronym && keyword === acronym) return acronyms[acronym]?.[0] ?? keyword;
+  }
+  return keyword;
+}

@@ -1,0 +1,109 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { groupConfigSchema, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
+import { describe, expect, test } from 'vitest';
+import { buildBackgroundStats } from './background.ts';
+import { buildFeedbackCorpus, feedbackIndexOf } from './feedback.ts';
+import { createRanker } from './rank.ts';
+import { splitWords } from './tokenize.ts';
+import { termOf } from './stem.ts';
+import { DEFAULT_TUNING } from './tuning.ts';
+
+// The sample week (1,755 real papers, 251 of them battery papers) stands in for the background corpus.
+const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+const stats = buildBackgroundStats(week, { source: 'sample week', minDf: 2 });
+const feedback = buildFeedbackCorpus(week, { minDf: 2 });
+const background = { ...stats, feedback };
+
+describe('the feedback corpus', () => {
+  const index = feedbackIndexOf(feedback);
+
+  test('holds every paper, and reads back each paper\'s terms from its code', () => {
+    expect(index.documents).toBe(week.length);
+    const sample = [0, 17, 400, 1754];
+    for (const d of sample) {
+      const paper = week[d]!;
+      const terms = new Set(splitWords(`${paper.title} ${(paper.abstract ?? '').replace(/^\s*abstract\b[\s:.—-]*/i, '')}`).words.map(termOf));
+      const stored = [...index.docTerms.subarray(index.docStart[d], index.docStart[d + 1])].map((t) => feedback.terms[t]!);
+      // Every stored term is the paper's; every term of the paper the bags keep is stored.
+      expect(stored.filter((t) => !t.startsWith('#') && !terms.has(t))).toEqual([]);
+      expect([...terms].filter((t) => index.termIds.has(t) && !stored.includes(t))).toEqual([]);
+    }
+  });
+
+  test('postings list the papers holding a term, in order, and the title postings those with it in the title', () => {
+    const dendrite = index.termIds.get(termOf('dendrite'))!;
+    const holding = week.flatMap((p, d) => (splitWords(`${p.title} ${p.abstract ?? ''}`).words.map(termOf).includes(termOf('dendrite')) ? [d] : []));
+    expect([...index.postings[dendrite]!]).toEqual(holding);
+    const inTitle = week.flatMap((p, d) => (splitWords(p.title).words.map(termOf).includes(termOf('dendrite')) ? [d] : []));
+    expect([...index.titlePostings[dendrite]!]).toEqual(inTitle);
+  });
+});
+
+const config: GroupConfig = groupConfigSchema.parse({
+  group: { name: 'Test Lab' },
+  areas: [
+    { id: 'dendrites', name: 'Dendrites & SEI', threshold: 0.3,
+      keywords: [{ dendrite: 2.5 }, { 'solid electrolyte interphase': 3 }, { 'lithium metal anode': 1.5 }, { plating: 1.2 }],
+      require: [['battery', 'anode', 'lithium', 'zinc', 'plating']] },
+    { id: 'polymer', name: 'Polymer Electrolytes', threshold: 0.3,
+      keywords: [{ 'polymer electrolyte': 3 }, { PEO: 2.5 }, { 'ionic conductivity': 1 }] },
+  ],
+});
+
+describe('learned keywords', () => {
+  const ranker = createRanker(config, { background });
+  const learned = ranker.learned;
+
+  test('each area learns words of its best corpus papers, none of them part of its own keywords, below the written weights', () => {
+    for (const area of config.areas) {
+      const words = learned[area.id]!;
+      expect(words.length).toBeGreaterThan(0);
+      // Every learned word reads back as the term it stands for ("ESW", not "#esw").
+      expect(words.filter((w) => /^#/.test(w.term))).toEqual([]);
+      expect(words.length).toBeLessThanOrEqual(DEFAULT_TUNING.prfTerms);
+      const own = new Set(area.keywords.flatMap((k) => splitWords(k.term).words.map(termOf)));
+      expect(words.filter((w) => own.has(termOf(w.term)))).toEqual([]);
+      expect(Math.max(...words.map((w) => w.weight))).toBeCloseTo(DEFAULT_TUNING.prfWeight, 5);
+      expect(words.every((w) => w.weight >= DEFAULT_TUNING.prfWeight * 0.1 - 1e-9 && w.weight <= DEFAULT_TUNING.prfWeight)).toBe(true);
+    }
+  });
+
+  test('a week of battery papers teaches the polymer area its neighbouring words', () => {
+    expect(learned.polymer!.length).toBeGreaterThan(5);
+  });
+
+  test('the same config learns the same words', () => {
+    expect(createRanker(config, { background }).learned).toEqual(learned);
+  });
+
+  test('learned words add to a paper that has the area\'s keywords, and never make a paper about the area alone', () => {
+    const word = learned.dendrites![0]!.term;
+    const base = 'Lithium dendrite growth on lithium metal anodes during plating';
+    const withWord = paperSchema.parse({ id: 'a', title: base, abstract: `We study ${word} in cells with a ${word} layer.` });
+    const without = paperSchema.parse({ id: 'b', title: base, abstract: 'We study it in cells with a thin layer.' });
+    const onlyLearned = paperSchema.parse({ id: 'c', title: `On ${word}`, abstract: `The ${word} of ${word} in batteries.` });
+    const scores = Object.fromEntries(ranker.rank([withWord, without, onlyLearned], { background }).papers.map((r) => [r.id, r.scores.dendrites ?? 0]));
+    expect(scores.a).toBeGreaterThan(scores.b!);
+    expect(scores.c).toBe(0);
+  });
+
+  test('without a feedback corpus nothing is learned', () => {
+    expect(createRanker(config, { background: stats }).learned).toEqual({ dendrites: [], polymer: [] });
+  });
+});
+
+fcTest.prop([fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 60 }), fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 60 })])(
+  'every paper\'s terms survive the code, title and abstract apart',
+  (titleIds, abstractIds) => {
+    const words = (ids: number[]) => ids.map((i) => `w${i}x`).join(' ');
+    const papers = [{ title: words(titleIds), abstract: words(abstractIds) }, { title: 'w1x', abstract: null }];
+    const coded = buildFeedbackCorpus(papers, { minDf: 1, maxShare: 1 });
+    const index = feedbackIndexOf(coded);
+    const termsOf = (d: number) => [...index.docTerms.subarray(index.docStart[d], index.docStart[d + 1])].map((t) => coded.terms[t]!).sort();
+    const expected = [...new Set([...titleIds, ...abstractIds].map((i) => termOf(`w${i}x`)))].sort();
+    expect([termsOf(0), termsOf(1)]).toEqual([expected, [termOf('w1x')]]);
+    const title = new Set(titleIds.map((i) => termOf(`w${i}x`)));
+    for (const t of title) expect([...index.titlePostings[index.termIds.get(t)!]!][0]).toBe(0);
+  },
+);

@@ -1,0 +1,171 @@
+import type { Keyword } from '@labdigest/core';
+import type { BackgroundStats } from './background.ts';
+import { feedbackIndexOf, type FeedbackCorpus, type FeedbackIndex } from './feedback.ts';
+import { backgroundFeatureStats, idfOf } from './idf.ts';
+import type { Lexicon } from './profiles.ts';
+import type { RankerTuning } from './tuning.ts';
+
+/**
+ * Pseudo-relevance feedback over the background corpus: each area learns the words its best-matching
+ * corpus papers share and its keywords do not name, so it also finds papers that use neighbouring
+ * words ("lithiophilic", "current collector" for dendrites). Per area:
+ *
+ * 1. score every corpus paper against the area's keywords (a keyword is in a paper when all its
+ *    terms are, in any of its spellings; weight x IDF, more in the title; coord; `exclude` and
+ *    `require` as in ranking) and take the best `prfDocs`;
+ * 2. weigh each term of those papers by how much more often they hold it than the corpus and the
+ *    other areas' feedback papers do: p ln(p / (c q_others + (1 - c) q_corpus)), c = `prfContrast`;
+ * 3. keep the best `prfTerms` that are not already part of a keyword, at weights up to `prfWeight`,
+ *    below the written keywords. Learned keywords add to the score; they do not count as matched
+ *    keywords for coord, so learned words alone never make a paper look about the area.
+ *
+ * Computed once per ranker from the shipped feedback corpus (feedback.ts); members are not expanded:
+ * their interests name what a person works on.
+ */
+export function learnedKeywords(
+  lexicon: Lexicon, areaCount: number, background: BackgroundStats, tuning: RankerTuning,
+): Keyword[][] {
+  if (!background.feedback || tuning.prfTerms <= 0 || tuning.prfWeight <= 0) return Array.from({ length: areaCount }, (): Keyword[] => []);
+  // The same areas learn the same words from the same corpus: a process that makes a ranker a day
+  // (or a benchmark that makes one a run) learns them once.
+  let known = learnedCache.get(background);
+  if (!known) learnedCache.set(background, known = new Map());
+  const key = JSON.stringify([tuning.prfDocs, tuning.prfTerms, tuning.prfWeight, tuning.prfContrast, tuning.prfMaxDf,
+    lexicon.profiles.slice(0, areaCount).map((p) => [p.features.map((f) => lexicon.features[f]?.key), p.weights, p.exclude, p.require])]);
+  let learned = known.get(key);
+  if (!learned) known.set(key, learned = learn(lexicon, areaCount, background as BackgroundStats & { feedback: FeedbackCorpus }, tuning));
+  return learned.map((keywords) => [...keywords]);
+}
+
+const learnedCache = new WeakMap<BackgroundStats, Map<string, Keyword[][]>>();
+
+function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats & { feedback: FeedbackCorpus }, tuning: RankerTuning): Keyword[][] {
+  const index = feedbackIndexOf(background.feedback);
+  const idf = idfOf(backgroundFeatureStats(lexicon, background));
+  // Terms the bags leave out for being in over a quarter of the papers.
+  const isCommon = (term: string) => (Object.hasOwn(background.df, term) ? background.df[term] as number : 0) > background.documents / 4;
+  const feedback = lexicon.profiles.slice(0, areaCount).map((profile) => {
+    const docs = bestDocuments(index, lexicon, profile, idf, tuning.prfDocs, isCommon);
+    const counts = new Map<number, number>();
+    for (const d of docs) {
+      for (let at = index.docStart[d] as number; at < (index.docStart[d + 1] as number); at++) {
+        const t = index.docTerms[at] as number;
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    return { size: docs.length, counts };
+  });
+  return lexicon.profiles.slice(0, areaCount).map((profile, a) => {
+    const { size, counts } = feedback[a] as (typeof feedback)[number];
+    if (size === 0) return [];
+    const own = new Set<number>();
+    for (const f of [...profile.features, ...profile.exclude]) {
+      for (const sequence of lexicon.features[f]?.sequences ?? []) {
+        for (const term of sequence) {
+          const t = index.termIds.get(term);
+          if (t !== undefined) own.add(t);
+        }
+      }
+    }
+    const others = feedback.filter((_, b) => b !== a && (feedback[b]?.size ?? 0) > 0);
+    const scored: { term: number; score: number }[] = [];
+    for (const [t, n] of counts) {
+      if (own.has(t) || n < Math.max(2, tuning.prfDocs * 0.1)) continue;
+      const corpus = (index.postings[t]?.length ?? 0) / index.documents;
+      // A word in more than a few percent of all papers ("batteries", "accuracy") tells nothing of an area;
+      // one or two letters are symbols and units ("Li", "cm").
+      if (corpus > tuning.prfMaxDf || (index.words[t] as string).length < 3) continue;
+      const p = n / size;
+      const other = others.length ? others.reduce((s, o) => s + (o.counts.get(t) ?? 0) / o.size, 0) / others.length : corpus;
+      const score = p * Math.log(p / (tuning.prfContrast * other + (1 - tuning.prfContrast) * corpus + 1e-6));
+      if (score > 0) scored.push({ term: t, score });
+    }
+    scored.sort((x, y) => y.score - x.score || x.term - y.term);
+    const top = scored.slice(0, tuning.prfTerms);
+    const max = top[0]?.score ?? 1;
+    // A word at a tenth of the best one's weight or less adds next to nothing: it is not kept.
+    return top.filter(({ score }) => score / max >= 0.1)
+      .map(({ term, score }) => ({ term: index.words[term] as string, weight: round(tuning.prfWeight * (score / max)) }));
+  });
+}
+
+/** The corpus papers that match a profile best, by a bag-of-terms version of the ranker's score. */
+function bestDocuments(
+  index: FeedbackIndex, lexicon: Lexicon, profile: Lexicon['profiles'][number], idf: Float64Array, count: number,
+  isCommon: (term: string) => boolean,
+): number[] {
+  const score = new Float64Array(index.documents);
+  const matched = new Uint16Array(index.documents);
+  profile.features.forEach((f, k) => {
+    const weight = profile.weights[k] as number;
+    if (weight <= 0) return;
+    const { any, title } = documentsWith(index, lexicon, f, isCommon);
+    const w = weight * (idf[f] as number);
+    for (const d of any) { score[d] = (score[d] as number) + w; matched[d] = (matched[d] as number) + 1; }
+    for (const d of title) score[d] = (score[d] as number) + w * 0.5;
+  });
+  const blocked = new Uint8Array(index.documents);
+  for (const f of profile.exclude) for (const d of documentsWith(index, lexicon, f, isCommon).any) blocked[d] = 1;
+  for (const group of profile.require) {
+    const meets = new Uint8Array(index.documents);
+    for (const f of group) for (const d of documentsWith(index, lexicon, f, isCommon).any) meets[d] = 1;
+    for (let d = 0; d < index.documents; d++) if (!meets[d]) blocked[d] = 1;
+  }
+  const candidates: number[] = [];
+  for (let d = 0; d < index.documents; d++) {
+    const m = matched[d] as number;
+    if (m === 0 || blocked[d]) continue;
+    score[d] = (score[d] as number) * (m / (m + 1));
+    candidates.push(d);
+  }
+  candidates.sort((x, y) => (score[y] as number) - (score[x] as number) || x - y);
+  return candidates.slice(0, count);
+}
+
+const documentCache = new WeakMap<FeedbackIndex, Map<string, { any: Int32Array; title: Int32Array }>>();
+
+/**
+ * Corpus papers that hold a feature in any of its spellings (all of a spelling's terms, anywhere), and
+ * those that hold it in the title. A term too common to be in the corpus's bags ("of", "model") is
+ * taken as present; a term rarer than their minimum cannot be matched.
+ */
+function documentsWith(index: FeedbackIndex, lexicon: Lexicon, f: number, isCommon: (term: string) => boolean): { any: Int32Array; title: Int32Array } {
+  let cache = documentCache.get(index);
+  if (!cache) documentCache.set(index, cache = new Map());
+  const feature = lexicon.features[f];
+  const key = feature?.sequences.map((s) => s.join(' ')).join('|') ?? '';
+  const known = cache.get(key);
+  if (known) return known;
+  const any = new Set<number>();
+  const title = new Set<number>();
+  for (const sequence of feature?.sequences ?? []) {
+    const ids = sequence.map((term) => index.termIds.get(term));
+    if (ids.some((id) => id === undefined && !isCommon(sequence[ids.indexOf(id)] as string))) continue;
+    const present = ids.filter((id): id is number => id !== undefined);
+    if (present.length === 0) continue;
+    for (const d of intersect(present.map((id) => index.postings[id] as Int32Array))) any.add(d);
+    for (const d of intersect(present.map((id) => index.titlePostings[id] as Int32Array))) title.add(d);
+  }
+  const result = { any: Int32Array.from(any), title: Int32Array.from(title) };
+  cache.set(key, result);
+  return result;
+}
+
+function intersect(lists: readonly Int32Array[]): Int32Array {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let out = sorted[0] ?? new Int32Array(0);
+  for (const list of sorted.slice(1)) {
+    const next: number[] = [];
+    let j = 0;
+    for (const d of out) {
+      while (j < list.length && (list[j] as number) < d) j++;
+      if (j < list.length && list[j] === d) next.push(d);
+    }
+    out = Int32Array.from(next);
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,90 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { areaSchema } from '@labdigest/core';
+import { describe, expect, test } from 'vitest';
+import { relevanceNote, type NoteInput } from './notes.ts';
+
+const area = areaSchema.parse({ id: 'mlip-interfaces', name: 'ML Interatomic Potentials & Interface Simulations', keywords: ['MLIP'] });
+const methods = new Set(['MLIP', 'FLARE', 'Allegro', 'active learning', 'MD', 'phase field', 'DFT']);
+const base: NoteInput = {
+  id: 'arxiv:2506.10944', group: 'DENG.Group', area, areaTerms: ['MLIP', 'interface', 'molecular dynamics'],
+  members: [{ name: 'Yanhao Deng', fit: 0.86, interests: ['FLARE', 'active learning', 'Allegro', 'interface'], authors: [] }],
+  methods, focus: undefined, specifics: { formulas: [], quantities: [] }, others: [],
+};
+
+describe('the relevance note', () => {
+  test('leads with who and why: the methods the member works with', () => {
+    expect(relevanceNote(base)).toBe('Uses FLARE, active learning and Allegro, the methods Yanhao Deng works with, on interfaces.');
+  });
+
+  test('names what is specific: formulas and numbers, in the abstract\'s words', () => {
+    const note = relevanceNote({ ...base, specifics: { formulas: ['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14'], quantities: ['up to 3 million atoms', 'band gap of ~1.2 eV'] } });
+    expect(note).toBe('Uses FLARE, active learning and Allegro, the methods Yanhao Deng works with, on interfaces. '
+      + 'It works with Li6PS5Cl and Li2S0.72P0.14Cl0.14 and reports up to 3 million atoms and band gap of ~1.2 eV.');
+  });
+
+  test('without a member past the threshold it speaks for the group, with no strength word', () => {
+    const note = relevanceNote({ ...base, members: [] });
+    expect(note).not.toMatch(/Yanhao|relevant|Squarely|Close to|Touches/);
+    expect(note).toContain('DENG.Group');
+  });
+
+  test('says when the paper is the group\'s kind of work, and which other areas it bears on', () => {
+    const note = relevanceNote({ ...base, id: 'doi:10.1/x', focus: { name: 'modelling and simulation', terms: ['MD', 'DFT'] }, others: ['Halide Solid Electrolytes'] });
+    expect(note).toMatch(/(?:Modelling and simulation work \(MD and DFT\), the kind the group does\.|The approach is the group's own: MD and DFT\.)/);
+    expect(note).toMatch(/Halide Solid Electrolytes/);
+  });
+
+  test('the focus sentence does not name again the methods the lead named', () => {
+    const note = relevanceNote({
+      ...base, id: 'x', members: [{ name: 'Yanhao Deng', fit: 0.67, interests: ['MLIP', 'MD'], authors: [] }],
+      focus: { name: 'modelling and simulation', terms: ['MLIP', 'MD'] },
+    });
+    expect(note).toBe('Uses MLIP and MD, the methods Yanhao Deng works with. Modelling and simulation work, the kind the group does.');
+  });
+
+  test('a followed author is named with the member who follows them', () => {
+    const note = relevanceNote({ ...base, members: [{ name: 'Yanhao Deng', fit: 0.9, interests: [], authors: ['Boris Kozinsky'] }] });
+    expect(note).toContain('By Boris Kozinsky, whom Yanhao Deng follows.');
+  });
+});
+
+const words = ['dendrite', 'grain boundary', 'SEI', 'polymer electrolyte', 'PEO', 'halide', 'MD', 'DFT', 'interface', 'ion transport'];
+const arbInput = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 12 }),
+  areaTerms: fc.uniqueArray(fc.constantFrom(...words), { maxLength: 4 }),
+  members: fc.uniqueArray(fc.record({
+    name: fc.constantFrom('Yanhao Deng', 'Naibing Wu', 'Ada Lovelace'),
+    fit: fc.double({ min: 0.35, max: 0.99, noNaN: true }),
+    interests: fc.uniqueArray(fc.constantFrom(...words), { maxLength: 4 }),
+    authors: fc.constant([] as string[]),
+  }), { selector: (m) => m.name, maxLength: 2 }),
+  formulas: fc.uniqueArray(fc.constantFrom('Li6PS5Cl', 'Li3InCl6', 'LiF', 'Li2O'), { maxLength: 3 }),
+  quantities: fc.uniqueArray(fc.constantFrom('up to 3 million atoms', '82% capacity retention after 350 cycles', '1500 h'), { maxLength: 2 }),
+  others: fc.uniqueArray(fc.constantFrom('Polymer Electrolytes', 'Halide Solid Electrolytes'), { maxLength: 2 }),
+  focus: fc.option(fc.uniqueArray(fc.constantFrom('MD', 'DFT', 'phase field'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+}).map((r): NoteInput => ({
+  ...base, id: r.id, areaTerms: r.areaTerms, members: [...r.members].sort((a, b) => b.fit - a.fit),
+  specifics: { formulas: r.formulas, quantities: r.quantities }, others: r.others,
+  focus: r.focus && { name: 'modelling and simulation', terms: r.focus },
+}));
+
+fcTest.prop([arbInput])('sentences, at most about 60 words, no scores, the strength word follows the first member\'s fit', (input) => {
+  const note = relevanceNote(input);
+  expect(note).toMatch(/^[A-Z].*\.$/);
+  // At most 60 words, unless the lead sentence alone is longer (it is never dropped).
+  expect(note.split(/\s+/).length <= 60 || !/\.\s[A-Z]/.test(note)).toBe(true);
+  expect(note).not.toMatch(/\bscores?\b|\b0\.\d\d\b/);
+  const fit = input.members[0]?.fit ?? 0;
+  if (/^(?:Directly relevant|Squarely in)/.test(note)) expect(fit).toBeGreaterThanOrEqual(0.8);
+  if (/^(?:Highly relevant|Close to)/.test(note)) expect(fit >= 0.6 && fit < 0.8).toBe(true);
+  for (const name of ['Yanhao Deng', 'Naibing Wu', 'Ada Lovelace']) {
+    if (note.includes(name)) expect(input.members.some((m) => m.name === name)).toBe(true);
+  }
+});
+
+test('twenty papers on the same evidence do not read as one', () => {
+  const leads = new Set(Array.from({ length: 20 }, (_, i) => relevanceNote({
+    ...base, id: `paper:${i}`, members: [{ name: 'Naibing Wu', fit: 0.7, interests: ['polymer electrolyte', 'ion transport'], authors: [] }],
+  }).split(/[;:,]/)[0]));
+  expect(leads.size).toBeGreaterThanOrEqual(3);
+});

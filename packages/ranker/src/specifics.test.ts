@@ -1,0 +1,34 @@
+import { paperSchema } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
+import { expect, test } from 'vitest';
+import { formulasIn, quantitiesIn } from './specifics.ts';
+import { rewriteText } from './tokenize.ts';
+
+test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acronyms that spell elements or water', () => {
+  const title = 'Reactive MD of Li|Li6PS5Cl|Li cells';
+  const abstract = 'A disordered Li2S0.72P0.14Cl0.14 phase forms in the SEI, unlike Li2S; LiFePO 4 cathodes and HSEs in H2O and CO2, '
+    + 'as SEs do. The Li6PS5 framework of Li6PS5Cl. LiF and NaCl.';
+  expect(formulasIn(title, abstract, 6)).toEqual(['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14', 'LiFePO4', 'Li2S', 'NaCl', 'LiF']);
+});
+
+test.each([
+  ['simulations of Li|Li6PS5Cl|Li cells with up to 3 million atoms', ['up to 3 million atoms']],
+  ['The new phase has a band gap of ~1.2 eV and conducts ions.', ['band gap of ~1.2 eV']],
+  ['enhanced ionic conductivity on the order of 10 −4 S cm −1 , and cells deliver an initial discharge capacity of 766 mAh g − 1',
+    ['enhanced ionic conductivity on the order of 10−4 S cm−1', 'initial discharge capacity of 766 mAh g−1']],
+  ['Zn||MnHCF full cells keep 82% capacity retention after 350 cycles.', ['82% capacity retention after 350 cycles']],
+  ['symmetric cells cycle for 1500 h at 5 mA cm−2', ['1500 h', '5 mA cm−2']],
+  ['We study the mechanism.', []],
+])('quantities of "%s"', (abstract, expected) => {
+  expect(quantitiesIn(abstract)).toEqual(expected);
+});
+
+// Real abstracts: every quantity is the abstract's own words (spacing and minus signs aside).
+const abstracts = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r).abstract).filter((a): a is string => !!a);
+
+test('on the sample week\'s abstracts, each quantity is found in the abstract as written', () => {
+  const squeeze = (s: string) => s.replace(/[\s−–-]/g, '');
+  const quantities = abstracts.flatMap((a) => quantitiesIn(rewriteText(a)).map((q) => ({ q, a })));
+  expect(quantities.length).toBeGreaterThan(150);
+  expect(quantities.filter(({ q, a }) => !squeeze(a).includes(squeeze(q))).map(({ q }) => q)).toEqual([]);
+});

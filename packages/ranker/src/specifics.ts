@@ -1,0 +1,155 @@
+import { isFormula } from './formula.ts';
+
+/**
+ * What is specific in a paper, for its relevance note: the materials it names by formula and the
+ * numbers it reports (scale, energies, conductivities, cycling), in the abstract's own words.
+ */
+export interface Specifics {
+  /** Formulas, title first, then the longest (most specific): "Li2S0.72P0.14Cl0.14", "Li6PS5Cl". */
+  readonly formulas: readonly string[];
+  /** Quantities with what they measure: "up to 3 million atoms", "band gap of ~1.2 eV". */
+  readonly quantities: readonly string[];
+}
+
+// Small molecules every field mentions: not what a paper is specifically about.
+const COMMON_MOLECULES = new Set(['H2O', 'CO2', 'CO', 'O2', 'N2', 'H2', 'NH3', 'CH4', 'SO2', 'NO2', 'H2O2', 'HF', 'HCl']);
+// Metals of the field's materials: a formula without a count names a material only with one of them ("LiF", "NaCl").
+const METAL = /^(?:Li|Na|K|Mg|Ca|Zn|Al|Fe|Co|Ni|Mn|Cu|Ti|Zr|Y|In|Sc|Ta|Nb|La|Ag|Sn|Bi|V|Cr|Mo|W|Ga|Ge|Hf|Ce|Er|Ho|Yb|Gd|Sr|Ba|Cs|Rb|Pb|Sb)$/;
+
+/**
+ * Formulas worth naming: two elements or more, with a count ("Li3InCl6") or led by a metal ("LiF");
+ * not acronyms that happen to spell elements ("HSEs", "SEs") and not water or CO2.
+ */
+function isNamedFormula(word: string): boolean {
+  if (word.length < 3 || !isFormula(word) || COMMON_MOLECULES.has(word) || /^[A-Z]+s$/.test(word)) return false;
+  const elements = new Set(word.match(/[A-Z][a-z]?/g) ?? []);
+  // Without a metal, a formula is an anion or a fragment ("PO4", "PF6"), unless it is a compound of three elements or more.
+  const metal = [...elements].some((e) => METAL.test(e));
+  if (!metal && elements.size < 3) return false;
+  if (!/\d/.test(word) && !(metal && /[a-z]/.test(word))) return false;
+  return elements.size >= 2;
+}
+
+/**
+ * The words of a text that may be formulas or their counts: runs of letters, digits and decimal
+ * points that start with a capital or a digit. A cheap split, for texts the analyzer has normalized.
+ */
+function candidateWords(text: string): { words: string[]; starts: number[]; ends: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const word = match[0].replace(/\.$/, '');
+    words.push(word);
+    starts.push(match.index);
+    ends.push(match.index + word.length);
+  }
+  return { words, starts, ends };
+}
+
+const CANDIDATE = /(?<![A-Za-z0-9.])[A-Z0-9][A-Za-z0-9.]*/g;
+
+/** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
+export function formulasIn(title: string, abstract: string, limit = 3): string[] {
+  const seen = new Map<string, { inTitle: boolean; count: number; order: number }>();
+  let order = 0;
+  for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
+    const { words: all, ends, starts } = candidateWords(text);
+    for (let i = 0; i < all.length; i++) {
+      let word = all[i] as string;
+      // A formula of two elements or more has a count or a second capital: "The", "Here" are passed over.
+      if (!/\d|^.[^]*[A-Z]/.test(word)) continue;
+      // Subscripts some feeds print apart: "LiFePO 4" is LiFePO4, "LiNi 0.8 Co 0.1 Mn 0.1 O 2" is
+      // LiNi0.8Co0.1Mn0.1O2 (the tokenizer joins whole-number counts only).
+      const apart = (k: number) => starts[k] === (ends[k - 1] as number) + 1;
+      if (/[A-Za-z]$/.test(word) && isFormula(word)) {
+        while (i + 1 < all.length && /^\d+(?:\.\d+)?$/.test(all[i + 1] as string) && apart(i + 1)) {
+          word += all[++i] as string;
+          const element = all[i + 1];
+          if (element === undefined || !apart(i + 1) || !/^[A-Z][A-Za-z]*$/.test(element) || !isFormula(element)) break;
+          word += element;
+          i++;
+        }
+      }
+      if (!isNamedFormula(word)) continue;
+      const known = seen.get(word);
+      if (known) { known.count++; known.inTitle ||= inTitle; } else seen.set(word, { inTitle, count: 1, order: order++ });
+    }
+  }
+  // A formula that another goes on from with an element ("Li6PS5" of "Li6PS5Cl") is that material cut
+  // short; "Li2S" beside "Li2S0.72P0.14Cl0.14" is a material of its own.
+  const cutShort = (word: string) => /\d$/.test(word) && [...seen.keys()].some((other) => other.startsWith(word) && /[A-Z]/.test(other.charAt(word.length)));
+  const formulas = [...seen].filter(([word]) => !cutShort(word));
+  return formulas.sort(([a, x], [b, y]) => Number(y.inTitle) - Number(x.inTitle) || y.count - x.count || b.length - a.length || x.order - y.order)
+    .slice(0, limit).map(([word]) => word);
+}
+
+// A mantissa with its power of ten ("1.2 × 10−4"), or a power of ten alone ("10 −4", "10^-4"). Qualifiers
+// before it ("up to", "~") are read back from the text: a pattern that could start anywhere is slow.
+const NUMBER = String.raw`(?:\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
+const QUALIFIER = /(?:up to|over|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*$/;
+const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*)?`;
+
+/** Kinds of quantity, most telling first. */
+const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string }[] = [
+  { kind: 'scale', pattern: String.raw`${NUMBER}\s*(?:million|billion|thousand)?\s*atoms\b` },
+  { kind: 'energy', pattern: String.raw`${NUMBER}\s*m?eV\b(?:\s+(?:band gap|barrier|activation energy|energy barrier))?` },
+  { kind: 'conductivity', pattern: String.raw`${NUMBER}\s*(?:m|µ|μ)?S${PER}cm(?:${PER}1|−1|-1|⁻¹)?` },
+  { kind: 'capacity', pattern: String.raw`${NUMBER}\s*mA\s?h${PER}(?:g|cm)${PER}[12⁻¹²−-]*` },
+  { kind: 'energy density', pattern: String.raw`${NUMBER}\s*Wh${PER}(?:kg|L)${PER}[1⁻¹−-]*` },
+  { kind: 'retention', pattern: String.raw`${NUMBER}\s*%\s*(?:[Cc]apacity retention|retention|[Cc]oulombic efficiency|CE)(?:\s+after\s+\d[\d,]*\s*cycles)?` },
+  { kind: 'cycling', pattern: String.raw`${NUMBER}\s*(?:cycles|h\b|hours)` },
+  { kind: 'current', pattern: String.raw`${NUMBER}\s*mA${PER}cm${PER}[2²⁻−-]*` },
+  { kind: 'voltage', pattern: String.raw`${NUMBER}\s*V\b(?!\s*vs)` },
+];
+
+// Compiled once. Case matters: "meV" is not "MeV", "S cm−1" is not "s".
+const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new RegExp(pattern) }));
+// Every kind's unit ends in one of these: a text without any holds no quantity (most titles, many abstracts).
+const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
+
+// Words that end a measure's name before its number ("conductivity on the order of 10−4 S cm−1").
+const CONNECTOR = /\s(on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below)\s*$/;
+// Words a measure's name does not cross: articles, verbs of reporting, prepositions.
+const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals)$/;
+
+/** The words just before a number that say what it measures ("ionic conductivity on the order of"), or ''. */
+function leadIn(before: string): string {
+  const connector = CONNECTOR.exec(` ${before}`);
+  if (!connector) return '';
+  const words = ` ${before}`.slice(0, connector.index).trim().split(/\s+/);
+  const name: string[] = [];
+  for (let k = words.length - 1; k >= 0 && name.length < 4; k--) {
+    const word = words[k] as string;
+    if (!/^[a-z][a-z-]*$/.test(word) || STOP.test(word)) break;
+    name.unshift(word);
+  }
+  return name.length > 0 ? `${name.join(' ')} ${connector[1]} ` : '';
+}
+
+/** The abstract's quantities, one per kind, most telling first, at most `limit`. */
+export function quantitiesIn(abstract: string, limit = 2): string[] {
+  const found: string[] = [];
+  if (!/\d/.test(abstract) || !ANY_UNIT.test(abstract)) return found;
+  const taken: [number, number][] = [];
+  for (const { pattern } of KINDS) {
+    if (found.length >= limit) break;
+    const match = pattern.exec(abstract);
+    if (!match) continue;
+    const qualifier = QUALIFIER.exec(abstract.slice(Math.max(0, match.index - 16), match.index))?.[0] ?? '';
+    // "82% capacity retention after 350 cycles" holds the cycles already.
+    const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
+    if (taken.some(([a, b]) => start < b && a < end)) continue;
+    taken.push([start, end]);
+    const phrase = `${leadIn(abstract.slice(Math.max(0, start - 60), start))}${qualifier}${match[0]}`
+      // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
+      .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim();
+    found.push(phrase);
+  }
+  return found;
+}
+
+/** Both, from the texts the analyzer normalized (formulas joined: "Li 6 PS 5 Cl" is Li6PS5Cl). */
+export function specificsOf(title: string, abstract: string): Specifics {
+  return { formulas: formulasIn(title, abstract), quantities: quantitiesIn(abstract) };
+}

@@ -1,0 +1,59 @@
+/**
+ * The ranker's tunable constants, in one place. Each was chosen by k-fold cross-validation on the
+ * labelled dev set (`pnpm eval --cv`), never by looking at labelled titles; docs/config.md says what
+ * each does. `createRanker(config, { tuning })` takes other values, for the evaluation only.
+ */
+export interface RankerTuning {
+  /**
+   * Where a paper that clears two areas' thresholds goes: 0 to the area it scores best in, 1 to the one
+   * its title and opening are most about, between them a mix (sections.ts).
+   */
+  readonly sectionLead: number;
+  /** Words of the abstract's opening that count, with the title, as what a paper is mainly about. */
+  readonly leadWords: number;
+  /**
+   * Value (relevance, plus the focus boost) a paper needs to be one of its section's picks; the
+   * section's best paper is one in any case.
+   */
+  readonly pickFloor: number;
+  /**
+   * Maximal marginal relevance: a pick's value is `lambda * value - (1 - lambda) * similarity` to the
+   * picks before it, so a paper close to one already picked gives way to a different one.
+   */
+  readonly mmrLambda: number;
+  /** Two papers whose term vectors are this similar (cosine) are about the same thing: never both picks. */
+  readonly sameTopic: number;
+  /**
+   * What matching the focus adds to a paper's value when picks are chosen. Not from cross-validation,
+   * which cannot see it (the labels grade relevance, not the group's preference): large enough that a
+   * focus paper clearly in the section leads it, as the focus promises.
+   */
+  readonly focusBoost: number;
+  /** Relevance to the focus's keywords from which a paper matches the focus (and leads its section). */
+  readonly focusThreshold: number;
+  /** Pseudo-relevance feedback (learn.ts): corpus papers each area learns from. */
+  readonly prfDocs: number;
+  /** Words each area learns; 0 learns none. */
+  readonly prfTerms: number;
+  /** Weight of the best learned word (the others in proportion), below the written keywords. */
+  readonly prfWeight: number;
+  /** How much a learned word must stand out against the other areas' feedback papers (0: the corpus alone). */
+  readonly prfContrast: number;
+  /** Share of all corpus papers above which a word is too common to learn. */
+  readonly prfMaxDf: number;
+}
+
+export const DEFAULT_TUNING: RankerTuning = Object.freeze({
+  sectionLead: 1,
+  leadWords: 60,
+  pickFloor: 0.85,
+  mmrLambda: 0.7,
+  sameTopic: 0.5,
+  focusBoost: 0.2,
+  focusThreshold: 0.3,
+  prfDocs: 50,
+  prfTerms: 20,
+  prfWeight: 0.5,
+  prfContrast: 1,
+  prfMaxDf: 0.01,
+});

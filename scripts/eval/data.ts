@@ -1,0 +1,90 @@
+// What the evaluation reads: the labelled dev set and its papers (../shared/data), the sample week and
+// the ranker's shipped background statistics (in the repo).
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { paperSchema, type Paper } from '@labdigest/core';
+import { buildFeedbackCorpus, type BackgroundStats, type FeedbackCorpus } from '@labdigest/ranker';
+import { repoRoot, requireShared } from '../shared-data.ts';
+
+/** Dev-set label keys -> the default config's area ids (../shared/data/MANIFEST.md). */
+export const AREA_OF_LABEL: Record<string, string> = {
+  mlip: 'mlip-interfaces', polymer: 'polymer-electrolytes', phasefield: 'phase-field-sei', halide: 'halide-electrolytes',
+};
+
+/** Area id -> grade: 2 core, 1 adjacent, 0 not relevant. */
+export type Grades = Record<string, number>;
+
+export interface DevSet {
+  readonly papers: readonly Paper[];
+  readonly labels: ReadonlyMap<string, Grades>;
+}
+
+export function readDevSet(): DevSet {
+  const labels = new Map<string, Grades>();
+  for (const line of readFileSync(requireShared('eval-dev.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as Record<string, string | number>;
+    const grades: Grades = {};
+    for (const [key, area] of Object.entries(AREA_OF_LABEL)) grades[area] = Number(row[key] ?? 0);
+    labels.set(String(row.id), grades);
+  }
+  const papers = readCorpus().filter((p) => labels.has(p.id));
+  if (papers.length !== labels.size) console.error(`warning: ${labels.size - papers.length} labelled ids are not in the corpus`);
+  return { papers, labels };
+}
+
+let corpus: Paper[] | undefined;
+
+/** The 21,872-paper corpus of ../shared/data. */
+export function readCorpus(): Paper[] {
+  corpus ??= readFileSync(requireShared('corpus/papers.jsonl'), 'utf8').split('\n')
+    .filter((l) => l.trim()).map((l) => paperSchema.parse(JSON.parse(l)));
+  return corpus;
+}
+
+/** The bundled sample week (fixtures/papers/sample-week.jsonl.gz), as `pnpm sample` ranks it. */
+export function readSampleWeek(): Paper[] {
+  const text = gunzipSync(readFileSync(`${repoRoot}/fixtures/papers/sample-week.jsonl.gz`)).toString('utf8');
+  const seen = new Set<string>();
+  const papers: Paper[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const parsed = paperSchema.safeParse(JSON.parse(line));
+    if (parsed.success && !seen.has(parsed.data.id)) { seen.add(parsed.data.id); papers.push(parsed.data); }
+  }
+  return papers;
+}
+
+let background: BackgroundStats | undefined;
+
+/** The ranker's shipped corpus statistics, as the command line loads them. */
+export function readBackground(): BackgroundStats {
+  background ??= JSON.parse(gunzipSync(readFileSync(fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'))))
+    .toString('utf8')) as BackgroundStats;
+  return background;
+}
+
+/**
+ * The shipped background with a feedback corpus built without the labelled papers: what the areas
+ * learn from then owes nothing to the papers they are judged on, as for papers never seen. Built once
+ * (about a minute) and kept in the system's temporary directory.
+ */
+export function readBackgroundWithoutDev(devIds: ReadonlySet<string>): BackgroundStats {
+  const shipped = readBackground();
+  const corpus = readCorpus();
+  // Keyed by the shipped file, which build-background.ts rewrites whenever the analysis changes.
+  const shippedFile = fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'));
+  const { size, mtimeMs } = statSync(shippedFile);
+  const cache = join(tmpdir(), `labdigest-feedback-without-dev-${corpus.length}-${devIds.size}-${size}-${Math.round(mtimeMs)}.json.gz`);
+  let feedback: FeedbackCorpus;
+  if (existsSync(cache)) feedback = JSON.parse(gunzipSync(readFileSync(cache)).toString('utf8')) as FeedbackCorpus;
+  else {
+    console.error(`eval: building the feedback corpus without the ${devIds.size} labelled papers (once; kept in ${cache})`);
+    feedback = buildFeedbackCorpus(corpus.filter((p) => !devIds.has(p.id)), { minDf: 3 });
+    writeFileSync(cache, gzipSync(JSON.stringify(feedback)));
+  }
+  return { ...shipped, feedback };
+}
