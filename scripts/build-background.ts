@@ -5,7 +5,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
-import { buildBackgroundStats, buildFeedbackCorpus } from '@labdigest/ranker';
+import { buildBackgroundStats, buildCorpusBags } from '@labdigest/ranker';
 import { repoRoot, requireShared } from './shared-data.ts';
 
 const corpus = requireShared('corpus/papers.jsonl');
@@ -15,7 +15,7 @@ for await (const line of createInterface({ input: createReadStream(corpus) })) {
 }
 const started = performance.now();
 const stats = buildBackgroundStats(papers, { source: 'shared/data/corpus/papers.jsonl', maxN: 3, minDf: 3 });
-const feedback = buildFeedbackCorpus(papers, { minDf: 3 });
+const feedback = buildCorpusBags(papers, { minDf: 3 });
 const json = JSON.stringify({ ...stats, feedback });
 const out = `${repoRoot}/packages/ranker/background/corpus-stats.json.gz`;
 const gz = gzipSync(json, { level: 9 });

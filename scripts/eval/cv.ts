@@ -101,11 +101,11 @@ export function runCrossValidation(input: CvInput, only: readonly string[] = [])
 /**
  * Papers no one tuned for, as well as the dev set allows: each area loses a third of its keywords (three
  * draws), as a config written without the dev set in view would miss words its papers use; the dev set
- * is then ranked with and without learned keywords. Nothing is chosen here: it shows what learning from
+ * is then ranked with and without related keywords. Nothing is chosen here: it shows what learning from
  * the corpus recovers.
  */
 export function runDropout(input: CvInput): void {
-  console.log('cv: keyword dropout: each area keeps two thirds of its keywords (3 draws); learned keywords off vs on');
+  console.log('cv: keyword dropout: each area keeps two thirds of its keywords (3 draws); related keywords off vs on');
   console.log('cv:   draw       MAP    nDCG   left-out included right   picks-prec (n)  focus  pick-sim');
   for (let draw = 0; draw < 3; draw++) {
     const config: GroupConfig = {
@@ -114,7 +114,7 @@ export function runDropout(input: CvInput): void {
         ...area, keywords: area.keywords.filter((k, i) => i === 0 || hash(`${draw}:${k.term}`) % 3 !== 0),
       })),
     };
-    for (const [label, tuning] of [['off', { prfTerms: 0 }], ['learned', {}]] as const) {
+    for (const [label, tuning] of [['off', { prfTerms: 0 }], ['related', {}]] as const) {
       printRow(`${draw} ${label}`, cvFigures(input, [rank({ ...input, config }, input.papers, tuning)]));
     }
   }

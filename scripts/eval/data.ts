@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
-import { buildFeedbackCorpus, type BackgroundStats, type FeedbackCorpus } from '@labdigest/ranker';
+import { buildCorpusBags, type BackgroundStats, type CorpusBags } from '@labdigest/ranker';
 import { repoRoot, requireShared } from '../shared-data.ts';
 
 /** Dev-set label keys -> the default config's area ids (../shared/data/MANIFEST.md). */
@@ -79,11 +79,11 @@ export function readBackgroundWithoutDev(devIds: ReadonlySet<string>): Backgroun
   const shippedFile = fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'));
   const { size, mtimeMs } = statSync(shippedFile);
   const cache = join(tmpdir(), `labdigest-feedback-without-dev-${corpus.length}-${devIds.size}-${size}-${Math.round(mtimeMs)}.json.gz`);
-  let feedback: FeedbackCorpus;
-  if (existsSync(cache)) feedback = JSON.parse(gunzipSync(readFileSync(cache)).toString('utf8')) as FeedbackCorpus;
+  let feedback: CorpusBags;
+  if (existsSync(cache)) feedback = JSON.parse(gunzipSync(readFileSync(cache)).toString('utf8')) as CorpusBags;
   else {
     console.error(`eval: building the feedback corpus without the ${devIds.size} labelled papers (once; kept in ${cache})`);
-    feedback = buildFeedbackCorpus(corpus.filter((p) => !devIds.has(p.id)), { minDf: 3 });
+    feedback = buildCorpusBags(corpus.filter((p) => !devIds.has(p.id)), { minDf: 3 });
     writeFileSync(cache, gzipSync(JSON.stringify(feedback)));
   }
   return { ...shipped, feedback };

@@ -1,6 +1,6 @@
 import type { Paper } from '@labdigest/core';
 import { foldTerms } from './acronyms.ts';
-import type { FeedbackCorpus } from './feedback.ts';
+import type { CorpusBags } from './corpus-bags.ts';
 import { tokenize } from './tokenize.ts';
 
 /**
@@ -17,8 +17,8 @@ export interface BackgroundStats {
   readonly maxN: number;
   readonly minDf: number;
   readonly df: Readonly<Record<string, number>>;
-  /** The corpus's papers as bags of terms, for learning related words (learn.ts); absent from older files. */
-  readonly feedback?: FeedbackCorpus;
+  /** The corpus's papers as bags of terms, for learning related words (related-terms.ts); absent from older files. */
+  readonly feedback?: CorpusBags;
 }
 
 /** The n-grams (n <= maxN, space-joined) of a term sequence; the sequence itself if short enough. */

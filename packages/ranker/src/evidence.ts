@@ -253,9 +253,9 @@ function noteFor(
   });
   return relevanceNote({
     id, group: config.group.name, area: config.areas[section] as Area,
-    // Written keywords only: a learned word is evidence, not a reason a colleague would give.
+    // Written keywords only: a related word is evidence, not a reason a colleague would give.
     areaTerms: vocabulary.withoutContained(strongest(features, (f) =>
-      profile.slotOf[f] !== -1 && profile.learned[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
+      profile.slotOf[f] !== -1 && profile.related[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
       .map((f) => vocabulary.display[f] as string),
     members, methods: vocabulary.methods,
     focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,

@@ -4,7 +4,7 @@ export {
 export { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 export type { ScoreTrace, TermTrace } from './score.ts';
 export { buildBackgroundStats, type BackgroundStats } from './background.ts';
-export { buildFeedbackCorpus, type FeedbackCorpus } from './feedback.ts';
+export { buildCorpusBags, type CorpusBags } from './corpus-bags.ts';
 export { assembleDigest, type DigestOptions } from './digest.ts';
 export { tokenize, splitWords } from './tokenize.ts';
 export { compileProfiles, type ProfileSpec, type Lexicon } from './profiles.ts';

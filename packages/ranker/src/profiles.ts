@@ -12,8 +12,8 @@ export interface ProfileSpec {
   readonly exclude?: readonly string[];
   /** Keyword lists of which the paper must match at least one keyword each. */
   readonly require?: readonly (readonly string[])[];
-  /** Keywords learned from the background corpus (learn.ts): they add to the score, not to coord. */
-  readonly learned?: readonly Keyword[];
+  /** Keywords found in the background corpus (related-terms.ts): they add to the score, not to coord. */
+  readonly related?: readonly Keyword[];
 }
 
 /** One thing the index counts: a keyword phrase with every way of writing it. */
@@ -34,8 +34,8 @@ export interface CompiledProfile {
   readonly kind: ProfileKind;
   readonly features: readonly number[];
   readonly weights: readonly number[];
-  /** Per keyword, 1 when it was learned (learn.ts) rather than written: it does not count for coord. */
-  readonly learned: Uint8Array;
+  /** Per keyword, 1 when it was found in the corpus (related-terms.ts) rather than written: it does not count for coord. */
+  readonly related: Uint8Array;
   readonly exclude: readonly number[];
   readonly require: readonly (readonly number[])[];
   /**
@@ -138,11 +138,11 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
       // The same feature written twice (e.g. "SEI" and its expansion) keeps the larger weight.
       if (id !== undefined) weights.set(id, Math.max(weights.get(id) ?? -Infinity, weight));
     }
-    const learnedIds = new Set<number>();
-    for (const { term, weight } of spec.learned ?? []) {
+    const relatedIds = new Set<number>();
+    for (const { term, weight } of spec.related ?? []) {
       const id = featureOf(term);
       // A written keyword keeps its own weight.
-      if (id !== undefined && !weights.has(id)) { weights.set(id, weight); learnedIds.add(id); }
+      if (id !== undefined && !weights.has(id)) { weights.set(id, weight); relatedIds.add(id); }
     }
     const exclude = (spec.exclude ?? []).map(featureOf).filter((id): id is number => id !== undefined);
     const require = (spec.require ?? []).map((group) => group.map(featureOf).filter((id): id is number => id !== undefined));
@@ -151,7 +151,7 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     const containedIn = keys.map((key, k) => keys.flatMap((other, j) => (j !== k && other.length > key.length && other.includes(key) ? [j] : [])));
     return {
       id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()],
-      learned: Uint8Array.from(ids, (id) => (learnedIds.has(id) ? 1 : 0)), exclude, require, containedIn,
+      related: Uint8Array.from(ids, (id) => (relatedIds.has(id) ? 1 : 0)), exclude, require, containedIn,
       slotOf: new Int32Array(0), touches: new Uint8Array(0),
     };
   });

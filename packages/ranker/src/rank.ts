@@ -4,7 +4,7 @@ import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
 import { evidenceFor, featureOwners, noteVocabulary, recordMaker, type EvidenceContext, type NoteVocabulary } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
-import { learnedKeywords } from './learn.ts';
+import { relatedKeywords } from './related-terms.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
 import { scoreBatch, scoredView } from './score-batch.ts';
@@ -63,7 +63,7 @@ export interface RankReport {
 export interface RankerOptions {
   /**
    * The background corpus's statistics (the shipped `corpus-stats.json.gz`). With its feedback corpus,
-   * each area learns related words from the corpus papers that match it best (learn.ts), once, here;
+   * each area finds related words from the corpus papers that match it best (related-terms.ts), once, here;
    * the corpus's words also split joined keyword words ("phasefield"). Pass it even when batches are
    * big enough for their own IDF: IDF comes from `rank`'s own `background` option.
    */
@@ -109,10 +109,10 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
   };
 
   return {
-    /** The compiled profiles: written keywords, learned ones (when made with a background) and focus keywords. */
+    /** The compiled profiles: written keywords, related ones (when made with a background) and focus keywords. */
     lexicon: model.lexicon,
-    /** Keywords each area learned from the background corpus, by area id (none without a background). */
-    learned: model.learned,
+    /** Keywords each area found in the background corpus, by area id (none without a background). */
+    related: model.related,
     /**
      * Why `target` (one of `papers`) scores as it does against every area and member, keyword by
      * keyword, with the same IDF as `rank(papers, options)`: for `digest explain`.
@@ -137,9 +137,9 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
         const f = focus.ofArea[a] as number;
         return f < 0 ? 0 : leadRelevance(lexicon.profiles[f] as CompiledProfile, features[i] as PaperFeatures, params);
       };
-      // Without learned keywords the written relevance is the relevance already computed.
-      const learnedAny = lexicon.profiles.some((p) => p.learned.includes(1));
-      const written = (i: number, a: number) => (learnedAny
+      // Without related keywords the written relevance is the relevance already computed.
+      const relatedAny = lexicon.profiles.some((p) => p.related.includes(1));
+      const written = (i: number, a: number) => (relatedAny
         ? writtenRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params)
         : scores.relevance[i * scores.profiles + a] as number);
       const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
@@ -176,7 +176,7 @@ interface Model {
   readonly analyzer: Analyzer;
   readonly profilesOf: string[][];
   readonly vocabulary: NoteVocabulary;
-  readonly learned: Readonly<Record<string, readonly Keyword[]>>;
+  readonly related: Readonly<Record<string, readonly Keyword[]>>;
   readonly statsFor: (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => FeatureStats;
 }
 
@@ -193,16 +193,16 @@ function buildModel(config: GroupConfig, focusSpecs: readonly ProfileSpec[], bac
   });
   const options = isWord ? { isWord } : {};
   let lexicon = compileProfiles(specs, options);
-  let learned: Keyword[][] = [];
+  let related: Keyword[][] = [];
   if (background?.feedback) {
-    learned = learnedKeywords(lexicon, config.areas.length, background, tuning);
-    lexicon = compileProfiles(specs.map((spec, a) => ({ ...spec, learned: learned[a] ?? [] })), options);
+    related = relatedKeywords(lexicon, config.areas.length, background, tuning);
+    lexicon = compileProfiles(specs.map((spec, a) => ({ ...spec, related: related[a] ?? [] })), options);
   }
   const analyzer = createAnalyzer(lexicon, tuning.leadWords);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
     lexicon, analyzer, profilesOf: featureOwners(lexicon), vocabulary: noteVocabulary(lexicon),
-    learned: Object.fromEntries(config.areas.map((a, i) => [a.id, learned[i] ?? []])),
+    related: Object.fromEntries(config.areas.map((a, i) => [a.id, related[i] ?? []])),
     statsFor(features, statsBackground, idfFrom) {
       const extra = idfFrom.map((p) => analyzer.features(p));
       const batch = collectStats(lexicon, extra.length ? [...features, ...extra] : features);

@@ -6,7 +6,7 @@ import type { CompiledProfile } from './profiles.ts';
  * with their weights, then mapped to a relevance in [0, 1):
  *
  *   raw = coord * sum_k  w_k * idf_k * tf_k (K1 + 1) / (tf_k + K1 (1 - B + B len / avgLen))
- *   coord = m / (m + 1), m = number of distinct positive written keywords matched (not learned ones)
+ *   coord = m / (m + 1), m = number of distinct positive written keywords matched (not related ones)
  *   relevance = 1 - exp(-raw / SCALE)
  *
  * tf_k counts title occurrences `titleWeight` times. Saturation and `coord` mean a paper about
@@ -73,8 +73,8 @@ export function leadRelevance(profile: CompiledProfile, paper: PaperFeatures, pa
 }
 
 /**
- * Relevance from the written keywords alone, without the learned ones (learn.ts): what the group
- * asked for. Learned words widen what enters a section; they do not make a paper a pick.
+ * Relevance from the written keywords alone, without the related ones (related-terms.ts): what the group
+ * asked for. Related words widen what enters a section; they do not make a paper a pick.
  */
 export function writtenRelevance(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): number {
   return score(profile, paper, params, undefined, false, true).relevance;
@@ -86,7 +86,7 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
   const s = score(profile, paper, params, terms);
   terms.sort((a, b) => b.contribution - a.contribution || a.feature - b.feature);
   const sum = terms.reduce((total, t) => total + t.contribution, 0);
-  const matched = terms.filter((t) => t.weight > 0 && t.tf > 0 && profile.learned[profile.slotOf[t.feature] as number] === 0).length;
+  const matched = terms.filter((t) => t.weight > 0 && t.tf > 0 && profile.related[profile.slotOf[t.feature] as number] === 0).length;
   return { ...s, terms, sum, matched };
 }
 
@@ -115,7 +115,7 @@ function score(
   const { features, slotOf } = profile;
   for (let at = 0; at < ids.length; at++) {
     const k = slotOf[ids[at] as number] as number;
-    if (k < 0 || (writtenOnly && profile.learned[k] === 1)) continue;
+    if (k < 0 || (writtenOnly && profile.related[k] === 1)) continue;
     const weight = profile.weights[k] as number;
     // The lead counts only the abstract's opening (leadRelevance).
     const abstractCounts = lead ? paper.inLead : paper.inAbstract;
@@ -137,7 +137,7 @@ function score(
     trace?.push({ feature: ids[at] as number, weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder: countedUnder ?? [] });
     if (!counted) continue;
     sum += contribution;
-    if (weight > 0 && profile.learned[k] === 0) matched++;
+    if (weight > 0 && profile.related[k] === 0) matched++;
   }
   const raw = sum * (matched / (matched + 1));
   if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };

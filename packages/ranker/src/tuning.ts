@@ -31,13 +31,13 @@ export interface RankerTuning {
   readonly focusBoost: number;
   /** Relevance to the focus's keywords from which a paper matches the focus (and leads its section). */
   readonly focusThreshold: number;
-  /** Pseudo-relevance feedback (learn.ts): corpus papers each area learns from. */
+  /** Pseudo-relevance feedback (related-terms.ts): corpus papers each area draws its related words from. */
   readonly prfDocs: number;
-  /** Words each area learns; 0 learns none. */
+  /** Words each area learns; 0 finds none. */
   readonly prfTerms: number;
-  /** Weight of the best learned word (the others in proportion), below the written keywords. */
+  /** Weight of the best related word (the others in proportion), below the written keywords. */
   readonly prfWeight: number;
-  /** How much a learned word must stand out against the other areas' feedback papers (0: the corpus alone). */
+  /** How much a related word must stand out against the other areas' feedback papers (0: the corpus alone). */
   readonly prfContrast: number;
   /** Share of all corpus papers above which a word is too common to learn. */
   readonly prfMaxDf: number;

@@ -3,7 +3,7 @@ import { groupConfigSchema, paperSchema, type GroupConfig, type Paper } from '@l
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { buildBackgroundStats } from './background.ts';
-import { buildFeedbackCorpus, feedbackIndexOf } from './feedback.ts';
+import { buildCorpusBags, corpusBagsIndexOf } from './corpus-bags.ts';
 import { createRanker } from './rank.ts';
 import { splitWords } from './tokenize.ts';
 import { termOf } from './stem.ts';
@@ -12,11 +12,11 @@ import { DEFAULT_TUNING } from './tuning.ts';
 // The sample week (1,755 real papers, 251 of them battery papers) stands in for the background corpus.
 const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
 const stats = buildBackgroundStats(week, { source: 'sample week', minDf: 2 });
-const feedback = buildFeedbackCorpus(week, { minDf: 2 });
+const feedback = buildCorpusBags(week, { minDf: 2 });
 const background = { ...stats, feedback };
 
 describe('the feedback corpus', () => {
-  const index = feedbackIndexOf(feedback);
+  const index = corpusBagsIndexOf(feedback);
 
   test('holds every paper, and reads back each paper\'s terms from its code', () => {
     expect(index.documents).toBe(week.length);
@@ -51,15 +51,15 @@ const config: GroupConfig = groupConfigSchema.parse({
   ],
 });
 
-describe('learned keywords', () => {
+describe('related keywords', () => {
   const ranker = createRanker(config, { background });
-  const learned = ranker.learned;
+  const related = ranker.related;
 
-  test('each area learns words of its best corpus papers, none of them part of its own keywords, below the written weights', () => {
+  test('each area finds words of its best corpus papers, none of them part of its own keywords, below the written weights', () => {
     for (const area of config.areas) {
-      const words = learned[area.id]!;
+      const words = related[area.id]!;
       expect(words.length).toBeGreaterThan(0);
-      // Every learned word reads back as the term it stands for ("ESW", not "#esw").
+      // Every related word reads back as the term it stands for ("ESW", not "#esw").
       expect(words.filter((w) => /^#/.test(w.term))).toEqual([]);
       expect(words.length).toBeLessThanOrEqual(DEFAULT_TUNING.prfTerms);
       const own = new Set(area.keywords.flatMap((k) => splitWords(k.term).words.map(termOf)));
@@ -70,15 +70,15 @@ describe('learned keywords', () => {
   });
 
   test('a week of battery papers teaches the polymer area its neighbouring words', () => {
-    expect(learned.polymer!.length).toBeGreaterThan(5);
+    expect(related.polymer!.length).toBeGreaterThan(5);
   });
 
-  test('the same config learns the same words', () => {
-    expect(createRanker(config, { background }).learned).toEqual(learned);
+  test('the same config finds the same words', () => {
+    expect(createRanker(config, { background }).related).toEqual(related);
   });
 
-  test('learned words add to a paper that has the area\'s keywords, and never make a paper about the area alone', () => {
-    const word = learned.dendrites![0]!.term;
+  test('related words add to a paper that has the area\'s keywords, and never make a paper about the area alone', () => {
+    const word = related.dendrites![0]!.term;
     const base = 'Lithium dendrite growth on lithium metal anodes during plating';
     const withWord = paperSchema.parse({ id: 'a', title: base, abstract: `We study ${word} in cells with a ${word} layer.` });
     const without = paperSchema.parse({ id: 'b', title: base, abstract: 'We study it in cells with a thin layer.' });
@@ -88,8 +88,8 @@ describe('learned keywords', () => {
     expect(scores.c).toBe(0);
   });
 
-  test('without a feedback corpus nothing is learned', () => {
-    expect(createRanker(config, { background: stats }).learned).toEqual({ dendrites: [], polymer: [] });
+  test('without a feedback corpus nothing is related', () => {
+    expect(createRanker(config, { background: stats }).related).toEqual({ dendrites: [], polymer: [] });
   });
 });
 
@@ -98,8 +98,8 @@ fcTest.prop([fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 60 }
   (titleIds, abstractIds) => {
     const words = (ids: number[]) => ids.map((i) => `w${i}x`).join(' ');
     const papers = [{ title: words(titleIds), abstract: words(abstractIds) }, { title: 'w1x', abstract: null }];
-    const coded = buildFeedbackCorpus(papers, { minDf: 1, maxShare: 1 });
-    const index = feedbackIndexOf(coded);
+    const coded = buildCorpusBags(papers, { minDf: 1, maxShare: 1 });
+    const index = corpusBagsIndexOf(coded);
     const termsOf = (d: number) => [...index.docTerms.subarray(index.docStart[d], index.docStart[d + 1])].map((t) => coded.terms[t]!).sort();
     const expected = [...new Set([...titleIds, ...abstractIds].map((i) => termOf(`w${i}x`)))].sort();
     expect([termsOf(0), termsOf(1)]).toEqual([expected, [termOf('w1x')]]);

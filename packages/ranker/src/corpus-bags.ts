@@ -5,16 +5,16 @@ import { splitWords } from './tokenize.ts';
 
 /**
  * The background corpus's papers as bags of terms, compact enough to ship: what pseudo-relevance
- * feedback (learn.ts) reads to find the corpus papers that match a profile best and the words they
+ * feedback (related-terms.ts) reads to find the corpus papers that match a profile best and the words they
  * share. Terms are numbered by document frequency, most frequent first; each paper is two lists of
  * term ids (title; abstract less the title), ascending, written as gaps in a base64url varint
  * (5 bits a character, the sixth says "more"), papers separated by ",".
  * `scripts/build-background.ts` writes it into the shipped background statistics.
  */
-export interface FeedbackCorpus {
+export interface CorpusBags {
   /** Terms as `termOf` gives them (stems, formulas, `#acronyms`), most frequent first. */
   readonly terms: readonly string[];
-  /** Each term as the corpus most often writes it ("dendrites", "MLIPs"): how a learned keyword is shown. */
+  /** Each term as the corpus most often writes it ("dendrites", "MLIPs"): how a related keyword is shown. */
   readonly words: readonly string[];
   readonly titles: string;
   readonly abstracts: string;
@@ -32,9 +32,9 @@ function keeps(term: string, df: number, documents: number, minDf: number, maxSh
 }
 
 /** Builds the feedback corpus of papers (slow: reads every paper's words). */
-export function buildFeedbackCorpus(
+export function buildCorpusBags(
   papers: readonly Pick<Paper, 'title' | 'abstract'>[], options: { minDf?: number; maxShare?: number } = {},
-): FeedbackCorpus {
+): CorpusBags {
   const minDf = options.minDf ?? 3;
   const maxShare = options.maxShare ?? 0.25;
   // A publisher's "ABSTRACT" heading is no word of the paper (as in summary.ts).
@@ -92,7 +92,7 @@ function encodeIds(ids: number[]): string {
 }
 
 /** The feedback corpus read into postings, once per corpus object. */
-export interface FeedbackIndex {
+export interface CorpusBagsIndex {
   readonly documents: number;
   readonly termIds: ReadonlyMap<string, number>;
   readonly words: readonly string[];
@@ -104,15 +104,15 @@ export interface FeedbackIndex {
   readonly docTerms: Int32Array;
 }
 
-const indexes = new WeakMap<FeedbackCorpus, FeedbackIndex>();
+const indexes = new WeakMap<CorpusBags, CorpusBagsIndex>();
 
-export function feedbackIndexOf(corpus: FeedbackCorpus): FeedbackIndex {
+export function corpusBagsIndexOf(corpus: CorpusBags): CorpusBagsIndex {
   let index = indexes.get(corpus);
   if (!index) indexes.set(corpus, index = readIndex(corpus));
   return index;
 }
 
-function readIndex(corpus: FeedbackCorpus): FeedbackIndex {
+function readIndex(corpus: CorpusBags): CorpusBagsIndex {
   const titles = corpus.titles.split(',').map(decodeIds);
   const abstracts = corpus.abstracts.split(',').map(decodeIds);
   const documents = Math.max(titles.length, abstracts.length);

@@ -1,12 +1,12 @@
 import type { Keyword } from '@labdigest/core';
 import type { BackgroundStats } from './background.ts';
-import { feedbackIndexOf, type FeedbackCorpus, type FeedbackIndex } from './feedback.ts';
+import { corpusBagsIndexOf, type CorpusBags, type CorpusBagsIndex } from './corpus-bags.ts';
 import { backgroundFeatureStats, idfOf } from './idf.ts';
 import type { Lexicon } from './profiles.ts';
 import type { RankerTuning } from './tuning.ts';
 
 /**
- * Pseudo-relevance feedback over the background corpus: each area learns the words its best-matching
+ * Pseudo-relevance feedback over the background corpus: each area finds the words its best-matching
  * corpus papers share and its keywords do not name, so it also finds papers that use neighbouring
  * words ("lithiophilic", "current collector" for dendrites). Per area:
  *
@@ -16,31 +16,31 @@ import type { RankerTuning } from './tuning.ts';
  * 2. weigh each term of those papers by how much more often they hold it than the corpus and the
  *    other areas' feedback papers do: p ln(p / (c q_others + (1 - c) q_corpus)), c = `prfContrast`;
  * 3. keep the best `prfTerms` that are not already part of a keyword, at weights up to `prfWeight`,
- *    below the written keywords. Learned keywords add to the score; they do not count as matched
- *    keywords for coord, so learned words alone never make a paper look about the area.
+ *    below the written keywords. Related keywords add to the score; they do not count as matched
+ *    keywords for coord, so related words alone never make a paper look about the area.
  *
- * Computed once per ranker from the shipped feedback corpus (feedback.ts); members are not expanded:
+ * Computed once per ranker from the shipped feedback corpus (corpus-bags.ts); members are not expanded:
  * their interests name what a person works on.
  */
-export function learnedKeywords(
+export function relatedKeywords(
   lexicon: Lexicon, areaCount: number, background: BackgroundStats, tuning: RankerTuning,
 ): Keyword[][] {
   if (!background.feedback || tuning.prfTerms <= 0 || tuning.prfWeight <= 0) return Array.from({ length: areaCount }, (): Keyword[] => []);
   // The same areas learn the same words from the same corpus: a process that makes a ranker a day
-  // (or a benchmark that makes one a run) learns them once.
+  // (or a benchmark that makes one a run) finds them once.
   let known = learnedCache.get(background);
   if (!known) learnedCache.set(background, known = new Map());
   const key = JSON.stringify([tuning.prfDocs, tuning.prfTerms, tuning.prfWeight, tuning.prfContrast, tuning.prfMaxDf,
     lexicon.profiles.slice(0, areaCount).map((p) => [p.features.map((f) => lexicon.features[f]?.key), p.weights, p.exclude, p.require])]);
-  let learned = known.get(key);
-  if (!learned) known.set(key, learned = learn(lexicon, areaCount, background as BackgroundStats & { feedback: FeedbackCorpus }, tuning));
-  return learned.map((keywords) => [...keywords]);
+  let related = known.get(key);
+  if (!related) known.set(key, related = learn(lexicon, areaCount, background as BackgroundStats & { feedback: CorpusBags }, tuning));
+  return related.map((keywords) => [...keywords]);
 }
 
 const learnedCache = new WeakMap<BackgroundStats, Map<string, Keyword[][]>>();
 
-function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats & { feedback: FeedbackCorpus }, tuning: RankerTuning): Keyword[][] {
-  const index = feedbackIndexOf(background.feedback);
+function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats & { feedback: CorpusBags }, tuning: RankerTuning): Keyword[][] {
+  const index = corpusBagsIndexOf(background.feedback);
   const idf = idfOf(backgroundFeatureStats(lexicon, background));
   // Terms the bags leave out for being in over a quarter of the papers.
   const isCommon = (term: string) => (Object.hasOwn(background.df, term) ? background.df[term] as number : 0) > background.documents / 4;
@@ -91,7 +91,7 @@ function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats 
 
 /** The corpus papers that match a profile best, by a bag-of-terms version of the ranker's score. */
 function bestDocuments(
-  index: FeedbackIndex, lexicon: Lexicon, profile: Lexicon['profiles'][number], idf: Float64Array, count: number,
+  index: CorpusBagsIndex, lexicon: Lexicon, profile: Lexicon['profiles'][number], idf: Float64Array, count: number,
   isCommon: (term: string) => boolean,
 ): number[] {
   const score = new Float64Array(index.documents);
@@ -122,14 +122,14 @@ function bestDocuments(
   return candidates.slice(0, count);
 }
 
-const documentCache = new WeakMap<FeedbackIndex, Map<string, { any: Int32Array; title: Int32Array }>>();
+const documentCache = new WeakMap<CorpusBagsIndex, Map<string, { any: Int32Array; title: Int32Array }>>();
 
 /**
  * Corpus papers that hold a feature in any of its spellings (all of a spelling's terms, anywhere), and
  * those that hold it in the title. A term too common to be in the corpus's bags ("of", "model") is
  * taken as present; a term rarer than their minimum cannot be matched.
  */
-function documentsWith(index: FeedbackIndex, lexicon: Lexicon, f: number, isCommon: (term: string) => boolean): { any: Int32Array; title: Int32Array } {
+function documentsWith(index: CorpusBagsIndex, lexicon: Lexicon, f: number, isCommon: (term: string) => boolean): { any: Int32Array; title: Int32Array } {
   let cache = documentCache.get(index);
   if (!cache) documentCache.set(index, cache = new Map());
   const feature = lexicon.features[f];
