@@ -8,7 +8,7 @@ import { openDb, type Db } from '../store/open-db.ts';
 import { upsertPapers } from '../store/queries.ts';
 import { createProgress } from '../net/progress.ts';
 import { runFetch, type FetchReport, type SourceReport } from '../net/run-fetch.ts';
-import { formatFetchSummary } from '../net/summary.ts';
+import { fetchFailure, formatFetchSummary } from '../net/summary.ts';
 import { withLock } from '../store/lock.ts';
 import { startRecordedFeeds } from '../net/recorded-feeds.ts';
 import { buildCommand } from './build-command.ts';
@@ -53,6 +53,8 @@ export async function startCommand(options: StartOptions, io: Io): Promise<{ url
       if (online && config.sources.length > 0) {
         report = await runFetch({ config, configFile: options.config }, { db, progress: createProgress(io.err, io.errIsTTY === true) });
         io.err(formatFetchSummary(report));
+        const failure = report.anyFetched ? fetchFailure(report) : null;
+        if (failure !== null) io.err(`digest: ${failure}\n`);
       }
       if (!report?.anyFetched) {
         io.err(options.offline ? 'offline run: using the bundled recorded feeds; the digest is marked as sample data\n'
@@ -94,7 +96,7 @@ async function fetchRecorded(db: Db, configFile: string, config: ReturnType<type
   const counts = upsertPapers(db, week, { source: 'sample-week', now: new Date() });
   sources.push({
     source: 'sample-week', fetched: week.length, new: counts.new, duplicates: counts.duplicates, updated: counts.updated,
-    rejected: [], errors: [], pages: 1, notModified: false,
+    rejected: [], errors: [], crashed: false, pages: 1, notModified: false,
   });
   return { sources, anyFetched: true };
 }

@@ -6,7 +6,7 @@ import { IngestError, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { createProgress } from './progress.ts';
 import { runFetch } from './run-fetch.ts';
-import { formatFetchSummary } from './summary.ts';
+import { fetchFailure, formatFetchSummary } from './summary.ts';
 import { withLock } from '../store/lock.ts';
 
 export interface FetchCommandOptions {
@@ -21,8 +21,9 @@ export interface FetchCommandOptions {
 
 /**
  * `digest fetch`: every enabled source of the config (or `--source NAME`, or one `--feed URL`) into the
- * store; progress on stderr, the summary table on stdout. Fails (exit 1) only when nothing at all could
- * be fetched; a run where some sources failed still succeeds, and the summary names the failures.
+ * store; progress on stderr, the summary table on stdout. Fails (exit 1) when nothing at all could be
+ * fetched or a source failed with an internal error (see fetchFailure); a run where some sources
+ * failed for reasons of their own still succeeds, and the summary names the failures.
  */
 export async function fetchCommand(options: FetchCommandOptions, io: Io): Promise<void> {
   if (options.feed && options.source) throw new UsageError('fetch: --feed and --source cannot be used together: --feed fetches only that URL');
@@ -36,7 +37,8 @@ export async function fetchCommand(options: FetchCommandOptions, io: Io): Promis
         { db, progress: createProgress(io.err, io.errIsTTY === true) },
       );
       io.out(formatFetchSummary(report));
-      if (!report.anyFetched) throw new IngestError('nothing could be fetched: every source failed (see above)');
+      const failure = fetchFailure(report);
+      if (failure !== null) throw new IngestError(failure);
     } finally {
       db.close();
     }

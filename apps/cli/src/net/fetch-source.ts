@@ -12,6 +12,8 @@ export interface SourceHarvest {
   readonly rejected: RecordRejectedError[];
   /** Failures, secrets redacted: `[GET] "…": 503 Service Unavailable (after 4 attempts)`. */
   readonly errors: string[];
+  /** A page failed with an error that is not the source's fault (a bug): the run must not end in success. */
+  crashed: boolean;
   /** Pages fetched and parsed (a 304 counts: the source answered). */
   pages: number;
   /** The single-page feed had not changed since the last run (304). */
@@ -38,7 +40,7 @@ export interface FetchSourceContext {
  */
 export async function fetchSource(ctx: FetchSourceContext): Promise<SourceHarvest> {
   const harvest: SourceHarvest = {
-    papers: [], rejected: [], errors: [], pages: 0, notModified: false,
+    papers: [], rejected: [], errors: [], crashed: false, pages: 0, notModified: false,
     state: { etag: ctx.previous?.etag ?? null, lastModified: ctx.previous?.lastModified ?? null, cursor: null },
   };
   for (const stream of ctx.streams) {
@@ -65,19 +67,33 @@ export async function fetchSource(ctx: FetchSourceContext): Promise<SourceHarves
         const result = stream.parse(response.text, { source: ctx.source, location, now: ctx.now }, response.contentType ?? undefined);
         harvest.pages++;
         if (stream.conditional) harvest.state = { ...harvest.state, etag: response.etag, lastModified: response.lastModified };
-        harvest.papers.push(...result.papers);
-        harvest.rejected.push(...result.rejected);
+        // One by one: spreading a page of 125,000 papers into push() overflows the call stack.
+        for (const paper of result.papers) harvest.papers.push(paper);
+        for (const rejection of result.rejected) harvest.rejected.push(rejection);
         collected += result.papers.length + result.rejected.length;
         ctx.progress.page(ctx.source, page, harvest.papers.length);
         url = stream.nextUrl(result, collected);
       } catch (error) {
-        // A parser that throws anything but an IngestError has a bug; it still costs only this source.
-        const message = redactSecrets(error instanceof IngestError ? error.message : `internal error at ${location}: ${(error as Error).stack ?? String(error)}`);
-        harvest.errors.push(message);
-        ctx.progress.note(`${ctx.source}: ${message}`);
+        if (error instanceof IngestError) {
+          const message = redactSecrets(error.message);
+          harvest.errors.push(message);
+          ctx.progress.note(`${ctx.source}: ${message}`);
+          break;
+        }
+        // Anything else is a bug. It costs only this source, but the run reports it and fails: the
+        // summary and fetch_runs keep one line, the stack goes to stderr for the bug report.
+        harvest.crashed = true;
+        harvest.errors.push(redactSecrets(`internal error at ${location}: ${describeError(error)}`));
+        ctx.progress.note(`${ctx.source}: internal error at ${location} (please report it):\n${(error as Error).stack ?? String(error)}`);
         break;
       }
     }
   }
   return harvest;
+}
+
+/** `RangeError: Maximum call stack size exceeded`: an error's class and message on one line. */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0] ?? text;
 }

@@ -53,6 +53,8 @@ export interface SourceReport {
   readonly updated: number;
   readonly rejected: readonly string[];
   readonly errors: readonly string[];
+  /** The source failed with an internal error (a bug), not because of what it sent. */
+  readonly crashed: boolean;
   readonly pages: number;
   readonly notModified: boolean;
 }
@@ -89,7 +91,7 @@ export async function runFetch(request: FetchRequest, deps: FetchDeps): Promise<
     }, deps.inTransaction ? () => deps.inTransaction?.(name) : undefined);
     reports.push({
       source: name, fetched: harvest.papers.length, ...counts, rejected: harvest.rejected.map((r) => r.message),
-      errors: harvest.errors, pages: harvest.pages, notModified: harvest.notModified,
+      errors: harvest.errors, crashed: harvest.crashed, pages: harvest.pages, notModified: harvest.notModified,
     });
   }
   progress.done();

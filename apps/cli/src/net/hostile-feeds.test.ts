@@ -1,0 +1,90 @@
+// Large and hostile feeds through the real fetch path (issue 17): a valid feed is stored whole, an
+// invalid one gets one located line and the right exit code, and nothing else is lost.
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { MAX_RESPONSE_BYTES } from '@labdigest/sources';
+import { openDb } from '../store/open-db.ts';
+import { countPapers } from '../store/queries.ts';
+import { inDir, runBin, tempDir } from '../../test/run-cli.ts';
+import { fetchSource } from './fetch-source.ts';
+import type { SourceReport } from './run-fetch.ts';
+import { fetchFailure, formatFetchSummary } from './summary.ts';
+
+let dir = tempDir();
+afterEach(() => { dir.remove(); dir = tempDir(); });
+
+/** A valid RSS 2.0 feed of `items` items, each with its own link and a date in June 2026. */
+function bigFeed(items: number): string {
+  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Generated</title>\n'];
+  for (let i = 0; i < items; i++) {
+    parts.push(`<item><title>Generated paper ${i} on solid electrolytes</title><link>https://example.org/p/${i}</link>`
+      + '<pubDate>Mon, 01 Jun 2026 00:00:00 GMT</pubDate></item>\n');
+  }
+  parts.push('</channel></rss>\n');
+  return parts.join('');
+}
+
+/** Writes `text` into the test's folder and returns its file: URL. */
+function fileUrl(name: string, text: string | Uint8Array): string {
+  const file = inDir(dir.path, name);
+  writeFileSync(file, text);
+  return pathToFileURL(file).href;
+}
+
+describe('a large feed', () => {
+  test('125,000 items under the size cap are stored whole', async () => {
+    const feed = bigFeed(125_000);
+    expect(Buffer.byteLength(feed)).toBeLessThan(MAX_RESPONSE_BYTES);
+    const db = inDir(dir.path, 'store.sqlite');
+    // In a process of its own: a vitest worker's larger stack hid the overflow this test is about.
+    const { code, out, err } = await runBin(['fetch', '--feed', fileUrl('big.xml', feed), '--db', db, '--config', inDir(dir.path, 'none.yaml')]);
+    expect({ code, out, err }).toEqual({
+      code: 0,
+      out: 'source   fetched     new  duplicates  rejected  errors\nbig.xml   125000  125000           0         0       0\n',
+      err: 'big.xml: page 1, 125000 papers\n',
+    });
+    const store = openDb(db);
+    expect(countPapers(store)).toBe(125_000);
+    store.close();
+  });
+});
+
+describe('a source that fails with an internal error', () => {
+  test('keeps one line in the summary, the stack on stderr, and is marked as crashed', async () => {
+    const notes: string[] = [];
+    const harvest = await fetchSource({
+      source: 'buggy', previous: null, maxPages: 20, now: new Date('2026-06-01T00:00:00Z'),
+      http: { fetch: async () => new Response('<rss/>', { status: 200 }) },
+      progress: { page: () => {}, note: (text) => notes.push(text), done: () => {} },
+      streams: [{
+        firstUrl: 'https://example.org/feed.xml', nextUrl: () => null, conditional: false,
+        parse: () => { throw new TypeError("Cannot read properties of undefined (reading 'title')"); },
+      }],
+    });
+    expect({ crashed: harvest.crashed, errors: harvest.errors, papers: harvest.papers }).toEqual({
+      crashed: true,
+      errors: ["internal error at https://example.org/feed.xml: TypeError: Cannot read properties of undefined (reading 'title')"],
+      papers: [],
+    });
+    expect(notes).toEqual([expect.stringMatching(/^buggy: internal error at https:\/\/example\.org\/feed\.xml \(please report it\):\nTypeError: Cannot read properties of undefined \(reading 'title'\)\n {4}at /)]);
+  });
+
+  test('fails the run, naming the source, even when the other sources answered', () => {
+    const source = (name: string, crashed: boolean): SourceReport => ({
+      source: name, fetched: crashed ? 0 : 3, new: crashed ? 0 : 3, duplicates: 0, updated: 0, rejected: [],
+      errors: crashed ? ['internal error at https://example.org/feed.xml: RangeError: Maximum call stack size exceeded'] : [],
+      crashed, pages: 1, notModified: false,
+    });
+    expect(fetchFailure({ sources: [source('nature', false), source('big', true)], anyFetched: true }))
+      .toBe('source big failed with an internal error (please report it, with the lines above): its papers were not stored');
+    expect(fetchFailure({ sources: [source('nature', false)], anyFetched: true })).toBeNull();
+    expect(formatFetchSummary({ sources: [source('big', true)], anyFetched: true })).toBe([
+      'source  fetched  new  duplicates  rejected  errors',
+      'big           0    0           0         0       1  failed: internal error',
+      '',
+      'big: internal error at https://example.org/feed.xml: RangeError: Maximum call stack size exceeded',
+      '',
+    ].join('\n'));
+  });
+});
