@@ -20,12 +20,15 @@ const bin = fileURLToPath(new URL('../bin/digest.js', import.meta.url));
  * stack size, its own exit code, signals. For what an in-process run cannot show (a vitest worker's
  * stack is four times the main thread's).
  */
-export function runBin(argv: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; out: string; err: string }> {
+export function runBin(argv: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onErr?: (soFar: string) => void } = {}): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, [bin, ...argv], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    options.onErr?.(err);
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out, err }));
