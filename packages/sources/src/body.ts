@@ -5,6 +5,13 @@ import type { ParseContext } from './parse-result.ts';
 
 /** Bodies above this are refused before parsing (the full arXiv listing of a day is ~3 MB). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/**
+ * Elements nested deeper than this are refused (fast-xml-parser's own default). Feeds nest a dozen
+ * deep at most: a Crossref UNIXREF record with a JATS abstract, the deepest fixture, goes to 10.
+ */
+export const MAX_XML_DEPTH = 100;
+/** Element names fast-xml-parser refuses to use as keys (they would reach Object.prototype). */
+const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Throws a FeedParseError when `text` is over MAX_RESPONSE_BYTES in UTF-8. */
 export function checkSize(text: string, at: ParseContext): void {
@@ -58,7 +65,7 @@ export interface XmlOptions {
 export function parseXml(text: string, at: ParseContext, options: XmlOptions = {}): XmlNode {
   checkSize(text, at);
   if (text.trim() === '') throw new FeedParseError(at, 'response is empty, expected XML');
-  if (/<!ENTITY/i.test(text)) throw new FeedParseError(at, 'XML entity declarations are not accepted');
+  if (declaresEntities(text)) throw new FeedParseError(at, 'XML entity declarations are not accepted');
   if (/^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(text)) {
     throw new FeedParseError(at, `expected XML, saw an HTML page: "${preview(text)}"`);
   }
@@ -77,7 +84,47 @@ export function parseXml(text: string, at: ParseContext, options: XmlOptions = {
     }
     throw new FeedParseError({ ...at, line: valid.err.line }, `malformed XML: ${valid.err.msg}`);
   }
-  return xmlTree(text, options);
+  try {
+    return xmlTree(text, options);
+  } catch (error) {
+    // The validator passed the body, so this is one of the parser's own limits.
+    const message = (error as Error).message;
+    if (message === 'Maximum nested tags exceeded') {
+      throw new FeedParseError({ ...at, line: lineBeyondDepth(text, MAX_XML_DEPTH) }, `XML nested more than ${MAX_XML_DEPTH} elements deep`, { cause: error });
+    }
+    throw new FeedParseError(at, `XML the parser refuses: ${message.split('\n')[0]}`, { cause: error });
+  }
+}
+
+/**
+ * True when the body declares entities in a DOCTYPE, the only place a parser reads them from:
+ * billion laughs and external entities (XXE) are refused before parsing. `<!ENTITY` written as text
+ * in a CDATA section or a comment is not a declaration. A body that has a DOCTYPE (outside
+ * comments, CDATA and processing instructions) is refused if `<!ENTITY` appears anywhere after it:
+ * reading the DOCTYPE's extent as the parser does (quotes, comments inside it) is where a guard
+ * can be fooled, and feeds with both a DOCTYPE and that text in CDATA are not worth the risk.
+ */
+export function declaresEntities(text: string): boolean {
+  if (!/<!ENTITY/i.test(text)) return false;
+  // Left to right as the parser reads: a comment, CDATA section or processing instruction that
+  // opens first runs to its end (an unclosed one to the end of the body, as the validator sees it).
+  const markup = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!D/gi;
+  for (const m of text.matchAll(markup)) {
+    if (m[0].toUpperCase() === '<!D') return /<!ENTITY/i.test(text.slice(m.index));
+  }
+  return false;
+}
+
+/** The 1-based line where elements first nest deeper than `limit` (1 when no such line is found). */
+function lineBeyondDepth(text: string, limit: number): number {
+  let depth = 0;
+  const tags = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)>/g;
+  for (const m of text.matchAll(tags)) {
+    if (m[1] === undefined || m[2] === '/') continue; // comment, CDATA, declaration, or <empty/>
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth > limit) return text.slice(0, m.index).split('\n').length;
+  }
+  return 1;
 }
 
 /** fast-xml-parser's tree of a validated body: values as text, entities decoded (HTML's names too). */
@@ -95,6 +142,10 @@ function xmlTree(text: string, options: XmlOptions): XmlNode {
     ignorePiTags: true,
     stopNodes: [...(options.stopNodes ?? [])],
     isArray: (name) => arrays.has(name),
+    maxNestedTags: MAX_XML_DEPTH - 1, // it counts the open elements above the one it reads
+    // fast-xml-parser throws on these names rather than use them as keys; renamed, such an element
+    // is read as any element we do not look for (`#__proto__` is no property of anything).
+    transformTagName: (name) => (reservedNames.has(name) ? `#${name}` : name),
   });
   return parser.parse(text) as XmlNode;
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { MAX_RESPONSE_BYTES } from '@labdigest/sources';
 import { openDb } from '../store/open-db.ts';
 import { countPapers } from '../store/queries.ts';
-import { inDir, runBin, tempDir } from '../../test/run-cli.ts';
+import { inDir, runBin, runCli, tempDir } from '../../test/run-cli.ts';
 import { fetchSource } from './fetch-source.ts';
 import type { SourceReport } from './run-fetch.ts';
 import { fetchFailure, formatFetchSummary } from './summary.ts';
@@ -86,5 +86,29 @@ describe('a source that fails with an internal error', () => {
       'big: internal error at https://example.org/feed.xml: RangeError: Maximum call stack size exceeded',
       '',
     ].join('\n'));
+  });
+});
+
+describe('hostile XML through digest fetch', () => {
+  const rss = (items: string) => `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Hostile</title>\n${items}\n</channel></rss>\n`;
+  const none = () => inDir(dir.path, 'none.yaml');
+
+  test('XML nested 150 deep: one located line, exit 1, no stack trace, nothing stored', async () => {
+    const url = fileUrl('deep.xml', rss(`<item><title>Deep</title><link>https://example.org/1</link>\n${'<x>'.repeat(150)}${'</x>'.repeat(150)}</item>`));
+    const db = inDir(dir.path, 'store.sqlite');
+    const { code, out, err } = await runCli('fetch', '--feed', url, '--db', db, '--config', none());
+    expect({ code, err }).toEqual({
+      code: 1,
+      err: `deep.xml: [deep.xml] ${url}:4 XML nested more than 100 elements deep\ndigest: nothing could be fetched: every source failed (see above)\n`,
+    });
+    expect(out).toContain(`deep.xml: [deep.xml] ${url}:4 XML nested more than 100 elements deep\n`);
+  });
+
+  test('elements named __proto__ and constructor: the feed is stored, Object.prototype untouched', async () => {
+    const url = fileUrl('proto.xml', rss('<item><title>Odd names</title><link>https://example.org/1</link>'
+      + '<__proto__><polluted>yes</polluted></__proto__><constructor>x</constructor></item>'));
+    const { code, err } = await runCli('fetch', '--feed', url, '--db', inDir(dir.path, 'store.sqlite'), '--config', none());
+    expect({ code, err }).toEqual({ code: 0, err: 'proto.xml: page 1, 1 paper\n' });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
