@@ -112,3 +112,17 @@ describe('hostile XML through digest fetch', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+describe('the --feed URL', () => {
+  test.each([
+    ['notaurl', 'expected an http, https or file: URL, saw "notaurl"'],
+    ['ftp://example.org/feed.xml', 'expected an http, https or file: URL, saw "ftp:" (ftp://example.org/feed.xml)'],
+    ['javascript:alert(1)', 'expected an http, https or file: URL, saw "javascript:" (javascript:alert(1))'],
+    ['data:text/xml,<rss/>', 'expected an http, https or file: URL, saw "data:" (data:text/xml,<rss/>)'],
+  ])('%s is a usage error (exit 2), tried never', async (url, problem) => {
+    const { code, out, err } = await runCli('fetch', '--feed', url, '--db', inDir(dir.path, 'store.sqlite'), '--config', inDir(dir.path, 'none.yaml'));
+    expect({ code, out, err }).toEqual({
+      code: 2, out: '', err: `error: option '--feed <url>' argument '${url}' is invalid. ${problem}\n(run with --help for usage)\n`,
+    });
+  });
+});
