@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DIGEST_SCHEMA_VERSION, describeValue, formatIssue, papersToBibtex, readDigestSchema, zodIssues, type Digest } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import type { ExportFormat } from '../options.ts';
 import { InputError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { digestToAtom } from './atom.ts';
 import { digestToHtmlEmail } from './html-email.ts';
 import { digestToMarkdown } from './markdown.ts';
@@ -28,7 +29,7 @@ export function exportCommand(options: ExportCommandOptions, io: Io): void {
     io.out(text);
     return;
   }
-  writeFileSync(options.out, text);
+  writeFileAtomic(options.out, text);
   const n = digest.stats.included;
   io.err(`wrote ${options.format} of ${n} paper${n === 1 ? '' : 's'} to ${options.out}\n`);
 }

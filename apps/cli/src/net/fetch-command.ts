@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { GroupConfig } from '@labdigest/core';
 import { loadConfig } from '../config/load-config.ts';
-import { openDb } from '../store/open-db.ts';
+import { withStore } from '../store/open-db.ts';
 import { IngestError, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { createProgress } from './progress.ts';
@@ -29,18 +29,13 @@ export async function fetchCommand(options: FetchCommandOptions, io: Io): Promis
   if (options.feed && options.source) throw new UsageError('fetch: --feed and --source cannot be used together: --feed fetches only that URL');
   // An ad-hoc --feed needs no config; the group's e-mail (User-Agent) is used when there is one.
   const config: GroupConfig | null = options.feed && !existsSync(options.config) ? null : loadConfig(options.config);
-  await withLock(options.db, async () => {
-    const db = openDb(options.db);
-    try {
-      const report = await runFetch(
-        { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
-        { db, progress: createProgress(io.err, io.errIsTTY === true) },
-      );
-      io.out(formatFetchSummary(report));
-      const failure = fetchFailure(report);
-      if (failure !== null) throw new IngestError(failure);
-    } finally {
-      db.close();
-    }
-  }, { command: 'digest fetch', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  await withLock(options.db, () => withStore(options.db, {}, async (db) => {
+    const report = await runFetch(
+      { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
+      { db, progress: createProgress(io.err, io.errIsTTY === true) },
+    );
+    io.out(formatFetchSummary(report));
+    const failure = fetchFailure(report);
+    if (failure !== null) throw new IngestError(failure);
+  }), { command: 'digest fetch', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }

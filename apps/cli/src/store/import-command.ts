@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import type { Io } from '../io.ts';
-import { openDb } from './open-db.ts';
+import { withStore } from './open-db.ts';
 import { withLock } from './lock.ts';
 import { upsertPapers } from './queries.ts';
 import { InputError } from '../errors.ts';
@@ -60,15 +60,10 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   if (skipped.length > 0) io.err(`skipped ${skipped.length} record${skipped.length === 1 ? '' : 's'}:\n${skipped.slice(0, 20).join('\n')}${skipped.length > 20 ? `\n... and ${skipped.length - 20} more` : ''}\n`);
   if (papers.length === 0) throw new InputError(file, 'holds no valid paper');
 
-  await withLock(options.db, () => {
-    const db = openDb(options.db);
-    try {
-      const counts = upsertPapers(db, papers, { source, now: new Date() });
-      io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`);
-    } finally {
-      db.close();
-    }
-  }, { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+    const counts = upsertPapers(db, papers, { source, now: new Date() });
+    io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`);
+  }), { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 
 /** The first few KB of a file as text (decompressed when gzipped), to recognise its format. */
