@@ -1,6 +1,7 @@
 // Every response is untrusted: cap its size and refuse what XML parsers can be abused with.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FeedParseError } from './errors.ts';
+import { escapeControls } from './normalize/controls.ts';
 import type { ParseContext } from './parse-result.ts';
 
 /** Bodies above this are refused before parsing (the full arXiv listing of a day is ~3 MB). */
@@ -38,10 +39,15 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** A short quote of the start of a body, for error messages. */
+/**
+ * A short quote of the start of a body, for error messages: 60 characters at most, white space
+ * collapsed, control characters written out (`\x1b`), so a terminal shows what the body held and
+ * does not act on it.
+ */
 export function preview(text: string): string {
-  const flat = text.trim().replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+  const flat = text.slice(0, 1000).trim().replace(/[ \t\n\r]+/g, ' ');
+  const short = flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+  return escapeControls(short);
 }
 
 /** An element as fast-xml-parser gives it: attributes as `@_name`, text as `#text`, children by name. */

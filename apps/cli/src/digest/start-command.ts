@@ -49,7 +49,7 @@ export async function startCommand(options: StartOptions, io: Io): Promise<{ url
     const online = !options.offline && await networkReachable();
     let report: FetchReport | undefined;
     if (online && config.sources.length > 0) {
-      report = await runFetch({ config, configFile: options.config }, { db, progress: createProgress(io.err, io.errIsTTY === true) });
+      report = await runFetch({ config, configFile: options.config }, { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl) });
       io.err(formatFetchSummary(report));
       const failure = report.anyFetched ? fetchFailure(report) : null;
       if (failure !== null) io.err(`digest: ${failure}\n`);

@@ -8,7 +8,7 @@ import { digestToAtom } from './atom.ts';
 import { digestToHtmlEmail } from './html-email.ts';
 import { digestToMarkdown } from './markdown.ts';
 import { digestToPlainText } from './plain-text.ts';
-import { arxivIdOf, doiOf } from '@labdigest/sources';
+import { arxivIdOf, deepWithoutControls, doiOf } from '@labdigest/sources';
 
 
 export interface ExportCommandOptions {
@@ -35,7 +35,10 @@ export function exportCommand(options: ExportCommandOptions, io: Io): void {
 }
 
 /** The digest in one of the export formats. */
-export function exportDigest(digest: Digest, format: ExportFormat, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
+export function exportDigest(written: Digest, format: ExportFormat, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
+  // A digest file may come from elsewhere: no export carries a control character, an escape
+  // sequence or a bidi override, whatever its fields hold (XML 1.0 cannot even hold most of them).
+  const digest = deepWithoutControls(written);
   switch (format) {
     case 'markdown': return digestToMarkdown(digest);
     case 'html': return digestToHtmlEmail(digest);

@@ -32,7 +32,7 @@ export async function fetchCommand(options: FetchCommandOptions, io: Io): Promis
   await withLock(options.db, () => withStore(options.db, {}, async (db) => {
     const report = await runFetch(
       { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
-      { db, progress: createProgress(io.err, io.errIsTTY === true) },
+      { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl) },
     );
     io.out(formatFetchSummary(report));
     const failure = fetchFailure(report);
