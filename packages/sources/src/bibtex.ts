@@ -3,7 +3,7 @@ import { FeedParseError, RecordRejectedError } from './errors.ts';
 import { personName } from './normalize/authors.ts';
 import { cleanPlainText } from './normalize/text.ts';
 import type { ParseContext, ParseResult } from './parse-result.ts';
-import { checkSize, preview } from './body.ts';
+import { checkSize, quote } from './body.ts';
 import { buildPaper, splitRecords } from './record.ts';
 
 export interface BibtexEntry {
@@ -81,7 +81,7 @@ export function parseBibtex(text: string, at: ParseContext): ParseResult {
   checkSize(text, at);
   const { entries, problems } = readBibtexEntries(text);
   if (entries.length === 0 && problems.length === 0) {
-    throw new FeedParseError(at, `expected BibTeX entries (@article{key, …}), saw "${preview(text)}"`);
+    throw new FeedParseError(at, `expected BibTeX entries (@article{key, …}), saw ${quote(text, at)}`);
   }
   const records = entries.map((e) => {
     const f = e.fields;

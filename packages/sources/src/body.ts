@@ -50,6 +50,20 @@ export function preview(text: string): string {
   return escapeControls(short);
 }
 
+/**
+ * True for a body read from a `file:` URL. Messages about such a body never quote it: the URL may
+ * name any file on the machine (`digest fetch --feed file:///etc/shadow`), and the messages are
+ * printed and kept in the store's fetch_runs table.
+ */
+export function isLocalFile(at: ParseContext): boolean {
+  return at.location.startsWith('file:');
+}
+
+/** What a message says a body held: its first characters, quoted, or for a local file nothing of it. */
+export function quote(text: string, at: ParseContext): string {
+  return isLocalFile(at) ? 'content that is not shown (a local file)' : `"${preview(text)}"`;
+}
+
 /** An element as fast-xml-parser gives it: attributes as `@_name`, text as `#text`, children by name. */
 export type XmlNode = Record<string, unknown>;
 
@@ -73,10 +87,10 @@ export function parseXml(text: string, at: ParseContext, options: XmlOptions = {
   if (text.trim() === '') throw new FeedParseError(at, 'response is empty, expected XML');
   if (declaresEntities(text)) throw new FeedParseError(at, 'XML entity declarations are not accepted');
   if (/^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(text)) {
-    throw new FeedParseError(at, `expected XML, saw an HTML page: "${preview(text)}"`);
+    throw new FeedParseError(at, `expected XML, saw an HTML page: ${quote(text, at)}`);
   }
   if (!/^\s*</.test(text.replace(/^\uFEFF/, ''))) {
-    throw new FeedParseError(at, `expected XML, saw "${preview(text)}"`);
+    throw new FeedParseError(at, `expected XML, saw ${quote(text, at)}`);
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -84,11 +98,15 @@ export function parseXml(text: string, at: ParseContext, options: XmlOptions = {
     const open = valid.err.code === 'InvalidXml' && valid.err.msg.startsWith("Invalid '[")
       ? [...valid.err.msg.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`)
       : [];
+    // The validator's words name elements and characters of the body: not for a local file.
+    const hidden = '(a local file: its content is not shown)';
     if (open.length > 0) {
       const lines = text.split('\n').length;
-      throw new FeedParseError({ ...at, line: lines }, `truncated XML: ${open.join(', ')} not closed at the end of the body`);
+      throw new FeedParseError({ ...at, line: lines }, isLocalFile(at)
+        ? `truncated XML: elements are not closed at the end of the body ${hidden}`
+        : `truncated XML: ${open.join(', ')} not closed at the end of the body`);
     }
-    throw new FeedParseError({ ...at, line: valid.err.line }, `malformed XML: ${valid.err.msg}`);
+    throw new FeedParseError({ ...at, line: valid.err.line }, isLocalFile(at) ? `malformed XML ${hidden}` : `malformed XML: ${valid.err.msg}`);
   }
   try {
     return xmlTree(text, options);
@@ -98,7 +116,8 @@ export function parseXml(text: string, at: ParseContext, options: XmlOptions = {
     if (message === 'Maximum nested tags exceeded') {
       throw new FeedParseError({ ...at, line: lineBeyondDepth(text, MAX_XML_DEPTH) }, `XML nested more than ${MAX_XML_DEPTH} elements deep`, { cause: error });
     }
-    throw new FeedParseError(at, `XML the parser refuses: ${message.split('\n')[0]}`, { cause: error });
+    throw new FeedParseError(at, isLocalFile(at) ? 'XML the parser refuses (a local file: its content is not shown)'
+      : `XML the parser refuses: ${preview(message)}`, { cause: error });
   }
 }
 
@@ -163,7 +182,7 @@ export function parseJson(text: string, at: ParseContext, expected: string): unk
     return JSON.parse(text) as unknown;
   } catch (error) {
     const what = /^\s*</.test(text) ? 'markup' : 'text that is not JSON';
-    throw new FeedParseError(at, `expected ${expected} JSON, saw ${what}: "${preview(text)}"`, { cause: error });
+    throw new FeedParseError(at, `expected ${expected} JSON, saw ${what}: ${quote(text, at)}`, { cause: error });
   }
 }
 

@@ -126,3 +126,32 @@ describe('the --feed URL', () => {
     });
   });
 });
+
+describe('a file: URL that is not a feed', () => {
+  const secret = 'S3cr3t-hash-of-root';
+  const none = () => inDir(dir.path, 'none.yaml');
+  test.each([
+    ['shadow', `root:$6$${secret}:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n`,
+      'not a feed this tool reads (arXiv, Crossref, OpenAlex, RSS, Atom): saw content that is not shown (a local file)'],
+    ['page.html', `<!doctype html><html><body>${secret}</body></html>`,
+      'not a feed this tool reads (arXiv, Crossref, OpenAlex, RSS, Atom): saw an HTML page whose content is not shown (a local file)'],
+    ['settings.json', `{"password": "${secret}"}`,
+      'not a feed this tool reads (arXiv, Crossref, OpenAlex, RSS, Atom): saw JSON that is not a Crossref or OpenAlex response, whose content is not shown (a local file)'],
+    ['config.xml', `<config><password>${secret}</password></config>`,
+      'not a feed this tool reads (arXiv, Crossref, OpenAlex, RSS, Atom): saw XML that is not a feed, whose content is not shown (a local file)'],
+    ['broken.rss', `<rss version="2.0"><channel><${secret}>x</channel></rss>`, ':1 malformed XML (a local file: its content is not shown)'],
+    ['cut.rss', `<rss version="2.0"><channel><title>${secret}</title>`, ':1 truncated XML: elements are not closed at the end of the body (a local file: its content is not shown)'],
+  ])('%s: the error quotes none of it, on screen or in fetch_runs', async (name, content, problem) => {
+    const url = fileUrl(name, content);
+    const db = inDir(dir.path, 'store.sqlite');
+    const { code, out, err } = await runCli('fetch', '--feed', url, '--db', db, '--config', none());
+    const line = `${name}: [${name}] ${url}${problem.startsWith(':') ? problem : ` ${problem}`}`;
+    expect({ code, err }).toEqual({ code: 1, err: `${line}\ndigest: nothing could be fetched: every source failed (see above)\n` });
+    expect(out).toContain(`\n${line}\n`);
+    const store = openDb(db);
+    const messages = store.prepare('SELECT message FROM fetch_runs').pluck().all();
+    store.close();
+    expect(messages).toEqual([line.slice(`${name}: `.length)]);
+    expect(`${out}${err}${messages.join('')}`).not.toContain(secret);
+  });
+});
