@@ -29,3 +29,25 @@ describe('the config', () => {
     });
   });
 });
+
+describe('byte order marks and line ends', () => {
+  const record = (n: number) => JSON.stringify({ id: `x:${n}`, title: `Paper ${n} on solid electrolytes`, published: '2026-06-01' });
+
+  test('JSON lines with a BOM and CRLF line ends: every record, the first included', async () => {
+    const jsonl = file('bom.jsonl', `\ufeff${[1, 2, 3].map(record).join('\r\n')}\r\n`);
+    expect(await runCli('import', jsonl, '--db', inDir(dir.path, 'store.sqlite'))).toEqual({
+      code: 0, err: '', out: `imported 3 papers from ${jsonl}: 3 new, 0 already stored (0 enriched)\n`,
+    });
+  });
+
+  test.each([
+    ['UTF-8', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ['UTF-16LE', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+  ])('RIS with a %s BOM and CRLF line ends: every record, the first included', async (_name, encode) => {
+    const ris = (n: number) => `TY  - JOUR\r\nTI  - Paper ${n} on solid electrolytes\r\nDO  - 10.1234/ris.${n}\r\nPY  - 2026\r\nER  - \r\n`;
+    const path = file('refs.ris', encode(`${ris(1)}\r\n${ris(2)}`));
+    expect(await runCli('import', path, '--db', inDir(dir.path, 'store.sqlite'))).toEqual({
+      code: 0, err: '', out: `imported 2 papers from ${path}: 2 new, 0 already stored (0 enriched)\n`,
+    });
+  });
+});

@@ -24,8 +24,10 @@ export async function readPapers(file: string): Promise<{ papers: Paper[]; rejec
   const seen = new Set<string>();
   let line = 0;
   try {
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    for await (let text of createInterface({ input, crlfDelay: Infinity })) {
       line++;
+      // A byte order mark (Windows editors write one) is not part of the first record.
+      if (line === 1 && text.startsWith('\ufeff')) text = text.slice(1);
       if (!text.trim()) continue;
       const problem = parseLine(text, (paper) => {
         if (seen.has(paper.id)) return `duplicate id "${paper.id}" (first kept)`;

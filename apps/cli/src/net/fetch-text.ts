@@ -4,7 +4,8 @@ import { backoffMs, formatDuration, retryAfterMs } from './backoff.ts';
 import { fileResponse } from './file-response.ts';
 import type { Politeness } from './politeness.ts';
 import { realSleep } from './politeness.ts';
-import { BodyError, decodeText, readBody } from './read-body.ts';
+import { decodeBody } from './decode.ts';
+import { BodyError, readBody } from './read-body.ts';
 import { redactSecrets } from './redact.ts';
 
 export interface FetchTextOptions {
@@ -147,7 +148,7 @@ async function attemptOnce(a: {
       throw new FetchFailedError({ url: redactSecrets(a.url), status: response.status, attempts: a.attempt }, problem);
     }
     const bytes = await readBody(response, a.maxBytes);
-    return { ...base, text: decodeText(bytes, contentType), notModified: false };
+    return { ...base, text: decodeBody(bytes, contentType), notModified: false };
   } finally {
     clearTimeout(timer);
   }

@@ -10,6 +10,7 @@ import { InputError } from '../errors.ts';
 import { parseBibtex } from '@labdigest/sources';
 import { parseRis } from '@labdigest/sources';
 import { formatRejected, readPapers } from '../read-papers.ts';
+import { decodeBody } from '../net/decode.ts';
 
 export interface ImportCommandOptions {
   readonly db: string;
@@ -81,16 +82,26 @@ function readHead(file: string): string {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read: ${(error as Error).message}`, { cause: error });
   }
-  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes.subarray(0, 4096).toString('utf8');
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return decodeFile(file, bytes.subarray(0, 4096));
   try {
     // A prefix of a gzip stream: Z_SYNC_FLUSH returns what it holds instead of failing on the cut end.
-    return gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 4096).toString('utf8');
+    return decodeFile(file, gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 4096));
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(file, `is not a readable gzip file: ${(error as Error).message}`, { cause: error });
   }
 }
 
 function readText(file: string): string {
   const bytes = readFileSync(file);
-  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  return decodeFile(file, bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
+}
+
+/** A file's text: UTF-8 unless a byte order mark says UTF-16 or UTF-32 (reference managers on Windows write those). */
+function decodeFile(file: string, bytes: Uint8Array): string {
+  try {
+    return decodeBody(bytes, null);
+  } catch (error) {
+    throw new InputError(file, (error as Error).message, { cause: error });
+  }
 }
