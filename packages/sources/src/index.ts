@@ -4,6 +4,7 @@ export { IngestError, FeedParseError, RecordRejectedError, type SourceLocation }
 export type { ParseContext, ParseResult, SourceParser } from './parse-result.ts';
 export { MAX_RESPONSE_BYTES } from './body.ts';
 export { deepWithoutControls, escapeControls, withoutControls } from './normalize/controls.ts';
+export { FIELD_LIMITS, fieldSizeProblem } from './normalize/limits.ts';
 export { ARXIV_API_URL, buildArxivQueryUrl, parseArxivAtom, type ArxivQuery } from './arxiv-api.ts';
 export { ARXIV_RSS_URL, buildArxivListingUrl, parseArxivListing } from './arxiv-listing.ts';
 export { CROSSREF_WORKS_URL, buildCrossrefWorksUrl, parseCrossrefWorks, type CrossrefWorksQuery } from './crossref.ts';

@@ -5,6 +5,7 @@ import { RecordRejectedError } from './errors.ts';
 import { parseDate, type DateResult } from './normalize/dates.ts';
 import { normalizeArxivId, normalizeDoi, paperIdFor } from './normalize/ids.ts';
 import { withoutAbstractLabel } from './normalize/text.ts';
+import { fieldSizeProblem } from './normalize/limits.ts';
 import type { ParseContext } from './parse-result.ts';
 
 /** Issue furniture that journals list like articles (fixtures/rss/rss-elsevier-…, crossref-works-sample-10). */
@@ -38,6 +39,8 @@ export interface RecordPlace {
 export function buildPaper(fields: RecordFields, at: ParseContext, place: RecordPlace): Paper | RecordRejectedError {
   const reject = (problem: string): RecordRejectedError =>
     new RecordRejectedError({ source: at.source, location: at.location, line: place.line, recordId: place.recordId }, problem);
+  const tooBig = fieldSizeProblem(fields);
+  if (tooBig !== null) return reject(tooBig);
   const title = fields.title.trim();
   if (title === '') return reject('title: the item has no title');
   if (frontMatter.test(title)) return reject(`title: "${title}" is front matter, not a paper`);

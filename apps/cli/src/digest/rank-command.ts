@@ -19,8 +19,8 @@ export interface RankCommandOptions {
 /** `digest rank`: score papers against the group's areas and members, write or print the result. */
 export async function rankCommand(options: RankCommandOptions, io: Io): Promise<void> {
   const config = loadConfig(options.config);
-  const { papers, rejected } = await readPapers(options.papers);
-  if (rejected.length > 0) io.err(`skipped ${rejected.length} bad line${rejected.length === 1 ? '' : 's'}:\n${formatRejected(rejected)}\n`);
+  const { papers, rejected, skipped } = await readPapers(options.papers);
+  if (skipped > 0) io.err(`skipped ${skipped} bad line${skipped === 1 ? '' : 's'}:\n${formatRejected(rejected, 20, skipped)}\n`);
   if (papers.length === 0) throw new InputError(options.papers, 'holds no valid paper');
 
   const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
