@@ -94,6 +94,13 @@ export function positiveInt(value: string): number {
   return n;
 }
 
+/** A duration option's parser: a positive number of seconds. */
+export function positiveSeconds(value: string): number {
+  const n = seconds(value);
+  if (n <= 0) throw new InvalidArgumentError(`expected a positive number of seconds, saw "${value}"`);
+  return n;
+}
+
 function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || value.trim() === '') throw new InvalidArgumentError(`expected a number of seconds, saw "${value}"`);

@@ -1,13 +1,14 @@
 import { defineCommand } from '../command.ts';
-import { configOption, dateArgument, dbOption, feedUrlArgument, waitOption, type WaitOptions } from '../options.ts';
+import { configOption, dateArgument, dbOption, feedUrlArgument, positiveSeconds, waitOption, type WaitOptions } from '../options.ts';
 
-export default defineCommand<WaitOptions & { config: string; db: string; source?: string; feed?: string; since?: Date }>({
+export default defineCommand<WaitOptions & { config: string; db: string; source?: string; feed?: string; since?: Date; budget: number }>({
   name: 'fetch',
   description: 'fetch new papers from the sources of the config into the store',
   options: [
     { flags: '-s, --source <name>', description: 'only this source of the config (even when disabled)' },
     { flags: '--feed <url>', description: 'only this URL (http, https or file): arXiv, Crossref, OpenAlex, RSS or Atom, recognised by content', parse: feedUrlArgument },
     { flags: '--since <date>', description: 'ask for papers since this date (YYYY-MM-DD) instead of each source\'s window', parse: dateArgument },
+    { flags: '--budget <seconds>', description: 'the most time one source may take (all its pages, waits and retries); then it is reported as failed and the next goes on', default: 300, parse: positiveSeconds },
     dbOption,
     configOption,
     waitOption,

@@ -17,6 +17,8 @@ export interface FetchCommandOptions {
   readonly since?: Date | undefined;
   /** Seconds to wait for another run that holds the store. */
   readonly wait?: number | undefined;
+  /** Seconds one source may take at most (default 300). */
+  readonly budget?: number | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function fetchCommand(options: FetchCommandOptions, io: Io): Promis
   await withLock(options.db, () => withStore(options.db, {}, async (db) => {
     const report = await runFetch(
       { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
-      { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl) },
+      { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl), budgetMs: options.budget === undefined ? undefined : options.budget * 1000 },
     );
     io.out(formatFetchSummary(report));
     const failure = fetchFailure(report);

@@ -1,5 +1,6 @@
 import type { Paper } from '@labdigest/core';
 import { IngestError, type RecordRejectedError } from '@labdigest/sources';
+import { formatDuration } from './backoff.ts';
 import { fetchText, type FetchTextOptions } from './fetch-text.ts';
 import { redactSecrets } from './redact.ts';
 import type { SourceState } from '../store/source-state.ts';
@@ -31,7 +32,15 @@ export interface FetchSourceContext {
   /** Pages per stream at most; a query that has more is cut there (and says so). */
   readonly maxPages: number;
   readonly now: Date;
+  /**
+   * The source's time budget for this run, all its pages, waits and retries together: past it the
+   * source is reported as failed (what it gave is kept) and the run goes on with the next source.
+   */
+  readonly budgetMs?: number | undefined;
 }
+
+/** Five minutes a source: a day's arXiv listing takes seconds, a slow journal server a minute. */
+export const DEFAULT_SOURCE_BUDGET_MS = 5 * 60_000;
 
 /**
  * Reads every page of every stream of a source. A page that fails (after fetchText's retries) or
@@ -43,10 +52,19 @@ export async function fetchSource(ctx: FetchSourceContext): Promise<SourceHarves
     papers: [], rejected: [], errors: [], crashed: false, pages: 0, notModified: false,
     state: { etag: ctx.previous?.etag ?? null, lastModified: ctx.previous?.lastModified ?? null, cursor: null },
   };
+  const clock = ctx.http.now ?? Date.now;
+  const budgetMs = ctx.budgetMs ?? DEFAULT_SOURCE_BUDGET_MS;
+  const deadline = clock() + budgetMs;
   for (const stream of ctx.streams) {
     let url: string | null = stream.firstUrl;
     let collected = 0;
     for (let page = 1; url !== null; page++) {
+      if (clock() >= deadline) {
+        const message = `stopped: the source's time budget of ${formatDuration(budgetMs)} ran out${page > 1 ? ` after ${page - 1} page${page === 2 ? '' : 's'}` : ''}; more remain at ${redactSecrets(url)}`;
+        harvest.errors.push(message);
+        ctx.progress.note(`${ctx.source}: ${message}`);
+        break;
+      }
       if (page > ctx.maxPages) {
         harvest.errors.push(`stopped after ${ctx.maxPages} pages; more remain at ${redactSecrets(url)}`);
         harvest.state = { ...harvest.state, cursor: redactSecrets(url) };
@@ -55,7 +73,7 @@ export async function fetchSource(ctx: FetchSourceContext): Promise<SourceHarves
       const location = redactSecrets(url);
       try {
         const response = await fetchText(url, {
-          ...ctx.http,
+          ...ctx.http, deadline, budgetMs,
           ...(stream.conditional ? { etag: ctx.previous?.etag, lastModified: ctx.previous?.lastModified } : {}),
           onRetry: ({ attempt, delayMs, reason }) => ctx.progress.note(`${ctx.source}: ${reason} at ${location}; retry ${attempt} in ${Math.round(delayMs / 100) / 10} s`),
         });
