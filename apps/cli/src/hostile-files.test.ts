@@ -121,3 +121,50 @@ describe('field sizes', () => {
     });
   });
 });
+
+describe('records that look right but are not', () => {
+  test('a BibTeX entry closed early by an extra "}" is reported with its lines, not cut short silently', async () => {
+    const bib = file('refs.bib', [
+      '@article{first, title = {First paper on electrolytes}, author = {Ann Author}, year = {2024}}',
+      '@article{broken,',
+      '  title = {Broken paper on electrolytes}},',
+      '  author = {Bo Author},',
+      '  year = {2024},',
+      '}',
+      '@article{third, title = {Third paper on electrolytes}, year = {2024}}',
+      '',
+    ].join('\n'));
+    expect(await runCli('import', bib, '--db', inDir(dir.path, 'store.sqlite'))).toEqual({
+      code: 0,
+      err: `skipped 1 record:\n[import:refs] ${bib}:2 item broken: an extra "}" on line 3 closes the entry early; the fields after it (author, year) would be lost\n`,
+      out: `imported 2 papers from ${bib}: 2 new, 0 already stored (0 enriched), 1 skipped\n`,
+    });
+  });
+
+  test.each([
+    ['JSON lines', 'papers.jsonl', `${JSON.stringify({ id: 'x:1', title: 'A fine paper' })}\n${JSON.stringify({ id: 'x:2', title: 'Undated', published: 'not a date' })}\n`,
+      '{file}:2 published: expected a date (2026-06-01 or an ISO 8601 time), saw "not a date"'],
+    ['BibTeX', 'refs.bib', '@article{fine, title = {A fine paper}, year = {2024}}\n@article{undated, title = {Undated}, year = {not a date}}\n',
+      '[import:refs] {file}:2 item undated: published: expected a date, saw "not a date"'],
+  ])('%s: "not a date" is rejected as a date, located', async (_name, name, content, problem) => {
+    const path = file(name, content);
+    expect(await runCli('import', path, '--db', inDir(dir.path, 'store.sqlite'))).toEqual({
+      code: 0, err: `skipped 1 record:\n${problem.replace('{file}', path)}\n`, out: `imported 1 paper from ${path}: 1 new, 0 already stored (0 enriched), 1 skipped\n`,
+    });
+  });
+
+  test.each([
+    ['JSON lines', 'papers.jsonl', (doi: string) => `${JSON.stringify({ id: 'x:1', title: 'A fine paper', doi: '10.1175/1520-0469(1996)053<0946:ASTFHH>2.0.CO;2' })}\n${JSON.stringify({ id: 'x:2', title: 'Marked up', doi })}\n`,
+      '{file}:2 doi: expected a DOI (10.NNNN/suffix, without spaces, quotes or markup), saw "{doi}"'],
+    ['BibTeX', 'refs.bib', (doi: string) => `@article{fine, title = {A fine paper}, doi = {10.1175/1520-0469(1996)053<0946:ASTFHH>2.0.CO;2}}\n@article{marked, title = {Marked up}, doi = {${doi}}}\n`,
+      '[import:refs] {file}:2 item marked: doi: expected a DOI (10.NNNN/suffix, without spaces, quotes or markup), saw "{doi}"'],
+  ])('%s: a DOI holding markup is rejected per record; an old SICI DOI with <…> is kept', async (_name, name, content, problem) => {
+    const doi = '10.1234/abc"><script>alert(1)</script>';
+    const path = file(name, content(doi));
+    const db = inDir(dir.path, 'store.sqlite');
+    expect(await runCli('import', path, '--db', db)).toEqual({
+      code: 0, err: `skipped 1 record:\n${problem.replace('{file}', path).replace('{doi}', doi)}\n`,
+      out: `imported 1 paper from ${path}: 1 new, 0 already stored (0 enriched), 1 skipped\n`,
+    });
+  });
+});

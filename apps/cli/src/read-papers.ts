@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { formatIssue, paperSchema, zodIssues, type Paper } from '@labdigest/core';
-import { fieldSizeProblem } from '@labdigest/sources';
+import { fieldSizeProblem, normalizeDoi, NOT_A_DOI, parseDate, quoteValue } from '@labdigest/sources';
 import { InputError } from './errors.ts';
 import { formatMegabytes } from './net/backoff.ts';
 
@@ -141,7 +141,20 @@ function parseLine(text: string, accept: (paper: Paper) => string | undefined): 
   const tooBig = fieldSizeProblem(parsed.data);
   if (tooBig !== null) return tooBig;
   if (!parsed.data.title.trim()) return 'title: empty; a paper needs a title';
+  const { published, doi } = parsed.data;
+  if (published !== null && !isIsoDate(published)) return `published: expected a date (2026-06-01 or an ISO 8601 time), saw ${quoteValue(published)}`;
+  // arXiv's metadata may list several DOIs, space-separated: each must be one.
+  if (doi !== null && normalizeDoi(doi) === null && !doi.trim().split(/\s+/).every((d) => normalizeDoi(d) !== null)) return `doi: ${NOT_A_DOI}, saw ${quoteValue(doi)}`;
   return accept(parsed.data);
+}
+
+const isoDate = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+/** The end of time for parseDate's "too far ahead" test: a corpus record's date is as it was written. */
+const noFuture = new Date(8.64e15);
+
+/** A corpus record's date: ISO 8601, a year to a time, and a real calendar date. */
+function isIsoDate(text: string): boolean {
+  return isoDate.test(text) && parseDate(text, noFuture).ok;
 }
 
 /** `file:line problem` lines, for stderr; `skipped` counts the lines not kept in `rejected` too. */

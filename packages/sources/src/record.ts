@@ -6,6 +6,10 @@ import { parseDate, type DateResult } from './normalize/dates.ts';
 import { normalizeArxivId, normalizeDoi, paperIdFor } from './normalize/ids.ts';
 import { withoutAbstractLabel } from './normalize/text.ts';
 import { fieldSizeProblem } from './normalize/limits.ts';
+import { quoteValue } from './normalize/controls.ts';
+
+/** What a DOI field must hold (normalize/ids.ts has the pattern). */
+export const NOT_A_DOI = 'expected a DOI (10.NNNN/suffix, without spaces, quotes or markup)';
 import type { ParseContext } from './parse-result.ts';
 
 /** Issue furniture that journals list like articles (fixtures/rss/rss-elsevier-…, crossref-works-sample-10). */
@@ -52,6 +56,7 @@ export function buildPaper(fields: RecordFields, at: ParseContext, place: Record
     published = result?.value ?? null;
   }
   const doi = fields.doi ? firstDoi(fields.doi) : null;
+  if (fields.doi && fields.doi.trim() !== '' && doi === null) return reject(`doi: ${NOT_A_DOI}, saw ${quoteValue(fields.doi.trim())}`);
   // arXiv's own DOIs (10.48550/arXiv.2411.17759) name the preprint: key it as the arXiv record.
   const arxivFrom = fields.arxivId ?? (doi?.startsWith('10.48550/arxiv.') ? doi : null);
   const arxivId = arxivFrom ? (normalizeArxivId(arxivFrom)?.id ?? null) : null;

@@ -155,3 +155,14 @@ describe('a file: URL that is not a feed', () => {
     expect(`${out}${err}${messages.join('')}`).not.toContain(secret);
   });
 });
+
+test('a feed whose CDATA text mentions <!ENTITY is stored; a DOCTYPE declaring one is refused', async () => {
+  const item = (n: number, text: string) => `<item><title>Paper ${n}</title><link>https://example.org/${n}</link><description><![CDATA[${text}]]></description></item>`;
+  const feed = (doctype: string) => `<?xml version="1.0"?>\n${doctype}<rss version="2.0"><channel><title>F</title>\n${item(1, 'Declare entities with <!ENTITY name "value"> in a DTD.')}\n${item(2, 'Plain.')}\n</channel></rss>\n`;
+  const db = inDir(dir.path, 'store.sqlite');
+  const none = inDir(dir.path, 'none.yaml');
+  expect((await runCli('fetch', '--feed', fileUrl('cdata.xml', feed('')), '--db', db, '--config', none)).err).toBe('cdata.xml: page 1, 2 papers\n');
+  const url = fileUrl('doctype.xml', feed('<!DOCTYPE rss [<!ENTITY x "y">]>\n'));
+  expect((await runCli('fetch', '--feed', url, '--db', db, '--config', none)).err)
+    .toBe(`doctype.xml: [doctype.xml] ${url} XML entity declarations are not accepted\ndigest: nothing could be fetched: every source failed (see above)\n`);
+});

@@ -58,3 +58,9 @@ export function deepWithoutControls<T>(value: T): T {
   }
   return (out as T | undefined) ?? value;
 }
+
+/** A field's value quoted for a message: controls written out, cut at 80 characters. */
+export function quoteValue(text: string): string {
+  const short = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return `"${escapeControls(short)}"`;
+}
