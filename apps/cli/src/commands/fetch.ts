@@ -14,7 +14,8 @@ export default defineCommand<WaitOptions & { config: string; db: string; source?
     waitOption,
   ],
   help: [
-    'Exit code 1 only when no source at all could be fetched; the summary lists each source\'s failures.',
+    'Exit code 1 when no source at all could be fetched, or a source failed with an internal error;',
+    'the summary lists each source\'s failures. docs/reliability.md says what is retried and capped.',
     'OPENALEX_API_KEY, when set, is sent to OpenAlex (and never printed or stored).',
     '', 'Examples:', '  digest fetch', '  digest fetch --source arxiv-mtrl-sci --since 2026-06-01',
     '  digest fetch --feed https://pubs.acs.org/action/showFeed?type=etoc&feed=rss&jc=jacsat',

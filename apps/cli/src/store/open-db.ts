@@ -14,6 +14,12 @@ export interface OpenOptions {
    * be written is fine. Otherwise the store is created when missing and must be writable.
    */
   readonly create?: boolean;
+  /**
+   * Run SQLite's quick check on opening (default true; see READ_CHECK_MAX_BYTES). A long-running
+   * process that opens the store often (a server) passes false and relies on the StoreError its
+   * queries raise when they read a damaged page.
+   */
+  readonly check?: boolean;
 }
 
 /**
@@ -48,7 +54,7 @@ export function openDb(path: string = DEFAULT_DB_PATH, options: OpenOptions = {}
     db.pragma('busy_timeout = 5000');
     migrate(db);
     if (path !== ':memory:') {
-      if (write || statSync(path).size <= READ_CHECK_MAX_BYTES) checkIntact(db, path);
+      if (options.check !== false && (write || statSync(path).size <= READ_CHECK_MAX_BYTES)) checkIntact(db, path);
       if (write) checkWritable(db);
     }
     return db;

@@ -112,6 +112,15 @@ describe('a damaged store', () => {
     });
   });
 
+  test('check: false skips the quick check (a server that opens the store often); the checked open refuses', async () => {
+    const db = await filledStore();
+    const page = damage(db, 'deliveries');
+    const unchecked = openDb(db, { create: false, check: false });
+    expect(countPapers(unchecked)).toBe(313);
+    unchecked.close();
+    expect(() => openDb(db, { create: false })).toThrow(`${db}: the paper store is damaged (SQLite's quick check: Tree ${page} page ${page}: btreeInitPage() returns error code 11)`);
+  });
+
   test('a file that is not a store at all gets the same advice', async () => {
     const db = inDir(dir.path, 'store.sqlite');
     writeFileSync(db, 'these are my notes, not a database\n'.repeat(1000));
