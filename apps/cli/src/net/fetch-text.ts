@@ -113,17 +113,18 @@ export async function fetchText(url: string, options: FetchTextOptions = {}): Pr
     const release = politeness ? await politeness.acquire(url) : () => {};
     const left = deadline === undefined ? Infinity : deadline - now();
     try {
-      if (left <= 0) throw new AttemptError(`${budget} ran out`);
+      if (left <= 0) throw new FetchFailedError({ url: shownUrl, attempts: attempt }, `${budget} ran out`);
       return await attemptOnce({ url, fetch, headers, timeoutMs: Math.min(timeoutMs, left), maxBytes, politeness, now, attempt });
     } catch (error) {
       if (error instanceof FetchFailedError) throw error;
       if (error instanceof BodyError && !error.retry) {
         throw new FetchFailedError({ url: shownUrl, attempts: attempt }, error.message, { cause: error });
       }
-      const cutShort = left < timeoutMs;
-      failure = error instanceof AttemptError ? error
-        : new AttemptError(cutShort && isTimeout(error) ? 'no complete response within the source\'s time budget' : describeFailure(error, timeoutMs), undefined, null, { cause: error });
-      if (cutShort && isTimeout(error)) throw new FetchFailedError({ url: shownUrl, attempts: attempt }, failure.message, { cause: error });
+      // The attempt's timeout was the time the budget had left: no retry can fit in it.
+      if (left < timeoutMs && isTimeout(error)) {
+        throw new FetchFailedError({ url: shownUrl, attempts: attempt }, 'no complete response within the source\'s time budget', { cause: error });
+      }
+      failure = error instanceof AttemptError ? error : new AttemptError(describeFailure(error, timeoutMs), undefined, null, { cause: error });
     } finally {
       release();
     }
@@ -216,9 +217,7 @@ function isTimeout(error: unknown): boolean {
 /** A network error, abort or truncation as a short phrase, secrets redacted. */
 function describeFailure(error: unknown, timeoutMs: number): string {
   const e = error as Error & { cause?: unknown };
-  if (e?.name === 'TimeoutError' || (e?.name === 'AbortError' && String((e.cause as Error | undefined)?.name) === 'TimeoutError')) {
-    return `no complete response within ${formatDuration(timeoutMs)}`;
-  }
+  if (isTimeout(error)) return `no complete response within ${formatDuration(timeoutMs)}`;
   if (e instanceof BodyError) return e.message;
   // fetch() reports "fetch failed" and keeps the reason (ECONNRESET, ECONNREFUSED, ...) in `cause`.
   const cause = e?.cause as (Error & { code?: string }) | undefined;

@@ -117,6 +117,24 @@ describe('the time budget of a source', () => {
     db.close();
   });
 
+  test('a paged source that runs out of budget keeps the pages it read', async () => {
+    server = await startServer({ '/works': serveFixture('crossref/crossref-works-query-widget-cursor-page1.json', { 'content-type': 'application/json' }) });
+    const clock = fakeClock(Date.parse('2026-08-23T06:00:00Z'));
+    const db = openDb(':memory:');
+    // Three seconds between requests to the host, five of budget: the third page would start at 6 s.
+    const report = await runFetch({ config: configWith([{ name: 'deep', type: 'crossref', query: 'widget', rows: 20 }]), configFile: 'digest.config.yaml' }, {
+      db, now: clock.now, sleep: clock.sleep, random: () => 0, env: {}, budgetMs: 5000,
+      politeness: createPoliteness({ now: clock.now, sleep: clock.sleep, intervals: { '127.0.0.1': 3000 } }),
+      endpoints: { arxivApi: '', arxivRss: '', crossref: `${server.origin}/works`, openalex: '' },
+    });
+    const [deep] = report.sources;
+    expect({ pages: deep?.pages, errors: deep?.errors.map((e) => e.replace(/\?.*"/, '?…"')) }).toEqual({
+      pages: 2, errors: [`[GET] "${server.origin}/works?…": the source's time budget of 5 s ran out (after 1 attempt)`],
+    });
+    expect(deep?.fetched).toBeGreaterThan(0);
+    db.close();
+  });
+
   test('a body slower than the budget is cut off at the budget, on the real clock', async () => {
     server = await startServer({ '/slow.xml': slow(30_000, '<rss/>') });
     const started = Date.now();
