@@ -105,6 +105,21 @@ if (wants('ingest')) {
     + `upsert_first_per_s=${upsert.first} listing_papers=${parse.papers} upserted=${corpus.length}`);
 }
 
+if (wants('profiles')) {
+  // Issue 17: the ranker's set-up for a config of 30,000 keywords (one- and two-word phrases of the
+  // corpus's title words, all distinct) in one area; it took 38 s when compiling was quadratic.
+  const words = [...new Set(corpus.flatMap((p) => p.title.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3)))];
+  const keywords: string[] = [];
+  for (let i = 0; keywords.length < 30_000; i++) {
+    const a = words[i % words.length] as string;
+    keywords.push(i < words.length ? a : `${a} ${words[Math.floor(i / words.length) % words.length]}`);
+  }
+  const [first, ...rest] = config.areas;
+  const big: GroupConfig = { ...config, areas: [{ ...first!, keywords: keywords.map((term) => ({ term, weight: 1 })) }, ...rest] };
+  const setup = timed(3, () => createRanker(big));
+  console.log(`bench: profiles keywords=${keywords.length} setup_ms=${setup.median} first_run_ms=${setup.first} features=${setup.result.lexicon.features.length}`);
+}
+
 if (wants('reader')) {
   // Issue 6: the first view's JS <= 60 KB gzip; first render of a 50-paper digest, 4x CPU throttling.
   const run = spawnSync('pnpm', ['--filter', '@labdigest/reader', '--silent', 'bench'], { encoding: 'utf8', cwd: repoRoot });

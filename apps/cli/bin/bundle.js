@@ -74,15 +74,22 @@ export async function buildBundle() {
   const name = `build-${Date.now()}-${process.pid}`;
   const out = join(distDir, name);
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: { cli: join(cliRoot, 'src/cli.ts') },
-    outdir: out, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-    conditions: [], logLevel: 'error', plugins: [workspace],
-  });
-  mkdirSync(distDir, { recursive: true });
   const temp = `${pointerFile}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify({ dir: name }));
-  renameSync(temp, pointerFile);
+  try {
+    await build({
+      entryPoints: { cli: join(cliRoot, 'src/cli.ts') },
+      outdir: out, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
+      conditions: [], logLevel: 'error', plugins: [workspace],
+    });
+    mkdirSync(distDir, { recursive: true });
+    writeFileSync(temp, JSON.stringify({ dir: name }));
+    renameSync(temp, pointerFile);
+  } catch (error) {
+    // A failed build (a full disk, a syntax error) leaves neither half a bundle nor the pointer's temporary file.
+    rmSync(out, { recursive: true, force: true });
+    rmSync(temp, { force: true });
+    throw error;
+  }
   // Keep the two newest builds: a process started on the previous one may still load its chunks.
   const builds = readdirSync(distDir).filter((d) => d.startsWith('build-')).sort((a, b) => Number(b.split('-')[1]) - Number(a.split('-')[1]));
   for (const old of builds.slice(2)) rmSync(join(distDir, old), { recursive: true, force: true });

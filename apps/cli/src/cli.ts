@@ -15,7 +15,8 @@ import search from './commands/search.ts';
 import send from './commands/send.ts';
 import serve from './commands/serve.ts';
 import start from './commands/start.ts';
-import { processIo, type Io } from './io.ts';
+import { withoutControls } from '@labdigest/sources';
+import { printableIo, processIo, type Io } from './io.ts';
 
 /** The commands, in the order `digest --help` lists them. */
 export const COMMANDS: readonly CommandDefinition<never>[] = [
@@ -62,7 +63,8 @@ function addCommand(program: Command, definition: CommandDefinition, io: Io): vo
 }
 
 /** Runs the program and returns the exit code; never throws. */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io = processIo): Promise<number> {
+  const io = printableIo(rawIo, withoutControls);
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

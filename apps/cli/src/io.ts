@@ -11,6 +11,11 @@ export interface Io {
   readonly input?: NodeJS.ReadableStream | undefined;
   /** The input is a terminal (a person can answer questions). */
   readonly inputIsTTY?: boolean | undefined;
+  /**
+   * Writes the progress line's own terminal controls (`\r`, erase line) to stderr as they are.
+   * Only progress uses it, on a terminal; `err` strips every control (see printableIo).
+   */
+  readonly errControl?: ((sequence: string) => void) | undefined;
 }
 
 export const processIo: Io = {
@@ -20,3 +25,13 @@ export const processIo: Io = {
   get input() { return process.stdin; },
   inputIsTTY: process.stdin.isTTY === true,
 };
+
+/**
+ * The command line's streams with nothing but printable text: escape sequences, control characters
+ * (but newline and tab) and bidi overrides are taken out of everything written to `out` and `err`,
+ * whatever it quotes (titles, authors, error previews, summaries, commander's own messages). The
+ * progress line keeps its controls through `errControl`.
+ */
+export function printableIo(io: Io, clean: (text: string) => string): Io {
+  return { ...io, out: (text) => io.out(clean(text)), err: (text) => io.err(clean(text)), errControl: io.errControl ?? io.err };
+}

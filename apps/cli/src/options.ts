@@ -68,9 +68,36 @@ export function dateText(value: string): string {
   return value;
 }
 
+/** The schemes a feed URL may have: the web, and recorded responses on disk. */
+export const FEED_URL_SCHEMES = ['http:', 'https:', 'file:'] as const;
+
+/**
+ * A feed URL option's parser (`--feed`): an http, https or file: URL, or a usage error (exit 2).
+ * Other schemes (ftp:, javascript:, data:) could never be fetched, so they are never tried.
+ */
+export function feedUrlArgument(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`expected an http, https or file: URL, saw "${value}"`);
+  }
+  if (!(FEED_URL_SCHEMES as readonly string[]).includes(url.protocol)) {
+    throw new InvalidArgumentError(`expected an http, https or file: URL, saw "${url.protocol}" (${value})`);
+  }
+  return value;
+}
+
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, saw "${value}"`);
+  return n;
+}
+
+/** A duration option's parser: a positive number of seconds. */
+export function positiveSeconds(value: string): number {
+  const n = seconds(value);
+  if (n <= 0) throw new InvalidArgumentError(`expected a positive number of seconds, saw "${value}"`);
   return n;
 }
 

@@ -248,3 +248,14 @@ test.each([
 ])('parseMailbox(%j)', (text, expected) => {
   expect(parseMailbox(text)).toEqual(expected);
 });
+
+describe('hostile YAML', () => {
+  test('an alias bomb is a located config error (expanding it would take hours)', () => {
+    const bomb = [
+      'group:', '  name: Bomb Lab',
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+      ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+    ].join('\n');
+    expect(errorsOf(bomb)).toBe('digest.config.yaml:4:8 not valid YAML: its aliases (*name) expand past 100 nodes, as an alias bomb does: write the values out instead');
+  });
+});

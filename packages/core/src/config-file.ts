@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
   areaSchema, chatName, chatTargetSchema, deliveryEmailSchema, deliverySchema, focusSchema, groupConfigSchema,
@@ -9,6 +9,21 @@ import { describeValue, type ValidationIssue } from './issues.ts';
 export type ConfigResult =
   | { readonly ok: true; readonly config: GroupConfig }
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/** How far a config's aliases may expand (yaml's `maxAliasCount`): far more than a real config uses. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Where the document's first alias (`*name`) is, for an alias bomb's message. */
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
 
 /**
  * Parses and validates the text of `digest.config.yaml`. Never throws for bad input: every problem
@@ -32,7 +47,21 @@ export function parseGroupConfig(text: string, file = 'digest.config.yaml'): Con
       })),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError once the aliases would expand past maxAliasCount (billion laughs).
+    return {
+      ok: false,
+      issues: [{
+        code: 'yaml_aliases', path: [], file, ...at(firstAliasOffset(doc)),
+        message: error instanceof ReferenceError
+          ? `not valid YAML: its aliases (*name) expand past ${MAX_ALIAS_COUNT} nodes, as an alias bomb does: write the values out instead`
+          : `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      }],
+    };
+  }
   if (data === null || data === undefined) {
     return { ok: false, issues: [{ code: 'empty', path: [], file, message: 'the config is empty: expected group, areas and members', line: 1, column: 1 }] };
   }

@@ -3,7 +3,7 @@ import { FeedParseError, RecordRejectedError } from './errors.ts';
 import { personName } from './normalize/authors.ts';
 import { cleanPlainText } from './normalize/text.ts';
 import type { ParseContext, ParseResult } from './parse-result.ts';
-import { checkSize, preview } from './body.ts';
+import { checkSize, quote } from './body.ts';
 import { buildPaper, splitRecords } from './record.ts';
 
 export interface BibtexEntry {
@@ -44,6 +44,16 @@ export function readBibtexEntries(text: string): { entries: BibtexEntry[]; probl
     }
     i = close + 1;
     if (kind === 'comment' || kind === 'preamble') continue;
+    const cut = fieldsAfter(text, i);
+    if (cut.length > 0) {
+      // Text between entries is a comment in BibTeX, so an extra "}" closes the entry early and the
+      // fields after it would be dropped without a word: `title = {…}},` then `author = …`.
+      problems.push({
+        line: lineAt(start), key: keyGuess(text, open),
+        problem: `an extra "}" on line ${lineAt(close)} closes the entry early; the fields after it (${cut.join(', ')}) would be lost`,
+      });
+      continue;
+    }
     const body = text.slice(open + 1, close);
     try {
       if (kind === 'string') {
@@ -81,7 +91,7 @@ export function parseBibtex(text: string, at: ParseContext): ParseResult {
   checkSize(text, at);
   const { entries, problems } = readBibtexEntries(text);
   if (entries.length === 0 && problems.length === 0) {
-    throw new FeedParseError(at, `expected BibTeX entries (@article{key, …}), saw "${preview(text)}"`);
+    throw new FeedParseError(at, `expected BibTeX entries (@article{key, …}), saw ${quote(text, at)}`);
   }
   const records = entries.map((e) => {
     const f = e.fields;
@@ -203,6 +213,17 @@ function closingQuote(body: string, open: number): number {
 function skipSpace(s: string, at: number): number {
   while (at < s.length && /\s/.test(s[at] as string)) at++;
   return at;
+}
+
+/**
+ * The names of the fields written right after an entry's end, up to the next entry: what an extra
+ * "}" cut off (`, author = {…}, year = …`). Empty when only white space or a comment follows.
+ */
+function fieldsAfter(text: string, from: number): string[] {
+  const next = text.indexOf('@', from);
+  const rest = text.slice(from, next === -1 ? text.length : next);
+  if (!/^\s*,?\s*[A-Za-z][\w:.+-]*\s*=/.test(rest)) return [];
+  return [...rest.matchAll(/(?:^|,)\s*([A-Za-z][\w:.+-]*)\s*=/g)].map((m) => (m[1] ?? '').toLowerCase());
 }
 
 function keyGuess(text: string, open: number): string {

@@ -1,10 +1,18 @@
 // Every response is untrusted: cap its size and refuse what XML parsers can be abused with.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FeedParseError } from './errors.ts';
+import { escapeControls } from './normalize/controls.ts';
 import type { ParseContext } from './parse-result.ts';
 
 /** Bodies above this are refused before parsing (the full arXiv listing of a day is ~3 MB). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/**
+ * Elements nested deeper than this are refused (fast-xml-parser's own default). Feeds nest a dozen
+ * deep at most: a Crossref UNIXREF record with a JATS abstract, the deepest fixture, goes to 10.
+ */
+export const MAX_XML_DEPTH = 100;
+/** Element names fast-xml-parser refuses to use as keys (they would reach Object.prototype). */
+const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Throws a FeedParseError when `text` is over MAX_RESPONSE_BYTES in UTF-8. */
 export function checkSize(text: string, at: ParseContext): void {
@@ -31,10 +39,29 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** A short quote of the start of a body, for error messages. */
+/**
+ * A short quote of the start of a body, for error messages: 60 characters at most, white space
+ * collapsed, control characters written out (`\x1b`), so a terminal shows what the body held and
+ * does not act on it.
+ */
 export function preview(text: string): string {
-  const flat = text.trim().replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+  const flat = text.slice(0, 1000).trim().replace(/[ \t\n\r]+/g, ' ');
+  const short = flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+  return escapeControls(short);
+}
+
+/**
+ * True for a body read from a `file:` URL. Messages about such a body never quote it: the URL may
+ * name any file on the machine (`digest fetch --feed file:///etc/shadow`), and the messages are
+ * printed and kept in the store's fetch_runs table.
+ */
+export function isLocalFile(at: ParseContext): boolean {
+  return at.location.startsWith('file:');
+}
+
+/** What a message says a body held: its first characters, quoted, or for a local file nothing of it. */
+export function quote(text: string, at: ParseContext): string {
+  return isLocalFile(at) ? 'content that is not shown (a local file)' : `"${preview(text)}"`;
 }
 
 /** An element as fast-xml-parser gives it: attributes as `@_name`, text as `#text`, children by name. */
@@ -58,12 +85,12 @@ export interface XmlOptions {
 export function parseXml(text: string, at: ParseContext, options: XmlOptions = {}): XmlNode {
   checkSize(text, at);
   if (text.trim() === '') throw new FeedParseError(at, 'response is empty, expected XML');
-  if (/<!ENTITY/i.test(text)) throw new FeedParseError(at, 'XML entity declarations are not accepted');
+  if (declaresEntities(text)) throw new FeedParseError(at, 'XML entity declarations are not accepted');
   if (/^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(text)) {
-    throw new FeedParseError(at, `expected XML, saw an HTML page: "${preview(text)}"`);
+    throw new FeedParseError(at, `expected XML, saw an HTML page: ${quote(text, at)}`);
   }
   if (!/^\s*</.test(text.replace(/^\uFEFF/, ''))) {
-    throw new FeedParseError(at, `expected XML, saw "${preview(text)}"`);
+    throw new FeedParseError(at, `expected XML, saw ${quote(text, at)}`);
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -71,13 +98,58 @@ export function parseXml(text: string, at: ParseContext, options: XmlOptions = {
     const open = valid.err.code === 'InvalidXml' && valid.err.msg.startsWith("Invalid '[")
       ? [...valid.err.msg.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`)
       : [];
+    // The validator's words name elements and characters of the body: not for a local file.
+    const hidden = '(a local file: its content is not shown)';
     if (open.length > 0) {
       const lines = text.split('\n').length;
-      throw new FeedParseError({ ...at, line: lines }, `truncated XML: ${open.join(', ')} not closed at the end of the body`);
+      throw new FeedParseError({ ...at, line: lines }, isLocalFile(at)
+        ? `truncated XML: elements are not closed at the end of the body ${hidden}`
+        : `truncated XML: ${open.join(', ')} not closed at the end of the body`);
     }
-    throw new FeedParseError({ ...at, line: valid.err.line }, `malformed XML: ${valid.err.msg}`);
+    throw new FeedParseError({ ...at, line: valid.err.line }, isLocalFile(at) ? `malformed XML ${hidden}` : `malformed XML: ${valid.err.msg}`);
   }
-  return xmlTree(text, options);
+  try {
+    return xmlTree(text, options);
+  } catch (error) {
+    // The validator passed the body, so this is one of the parser's own limits.
+    const message = (error as Error).message;
+    if (message === 'Maximum nested tags exceeded') {
+      throw new FeedParseError({ ...at, line: lineBeyondDepth(text, MAX_XML_DEPTH) }, `XML nested more than ${MAX_XML_DEPTH} elements deep`, { cause: error });
+    }
+    throw new FeedParseError(at, isLocalFile(at) ? 'XML the parser refuses (a local file: its content is not shown)'
+      : `XML the parser refuses: ${preview(message)}`, { cause: error });
+  }
+}
+
+/**
+ * True when the body declares entities in a DOCTYPE, the only place a parser reads them from:
+ * billion laughs and external entities (XXE) are refused before parsing. `<!ENTITY` written as text
+ * in a CDATA section or a comment is not a declaration. A body that has a DOCTYPE (outside
+ * comments, CDATA and processing instructions) is refused if `<!ENTITY` appears anywhere after it:
+ * reading the DOCTYPE's extent as the parser does (quotes, comments inside it) is where a guard
+ * can be fooled, and feeds with both a DOCTYPE and that text in CDATA are not worth the risk.
+ */
+export function declaresEntities(text: string): boolean {
+  if (!/<!ENTITY/i.test(text)) return false;
+  // Left to right as the parser reads: a comment, CDATA section or processing instruction that
+  // opens first runs to its end (an unclosed one to the end of the body, as the validator sees it).
+  const markup = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!D/gi;
+  for (const m of text.matchAll(markup)) {
+    if (m[0].toUpperCase() === '<!D') return /<!ENTITY/i.test(text.slice(m.index));
+  }
+  return false;
+}
+
+/** The 1-based line where elements first nest deeper than `limit` (1 when no such line is found). */
+function lineBeyondDepth(text: string, limit: number): number {
+  let depth = 0;
+  const tags = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)[^\s/>]+(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)>/g;
+  for (const m of text.matchAll(tags)) {
+    if (m[1] === undefined || m[2] === '/') continue; // comment, CDATA, declaration, or <empty/>
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth > limit) return text.slice(0, m.index).split('\n').length;
+  }
+  return 1;
 }
 
 /** fast-xml-parser's tree of a validated body: values as text, entities decoded (HTML's names too). */
@@ -95,6 +167,10 @@ function xmlTree(text: string, options: XmlOptions): XmlNode {
     ignorePiTags: true,
     stopNodes: [...(options.stopNodes ?? [])],
     isArray: (name) => arrays.has(name),
+    maxNestedTags: MAX_XML_DEPTH - 1, // it counts the open elements above the one it reads
+    // fast-xml-parser throws on these names rather than use them as keys; renamed, such an element
+    // is read as any element we do not look for (`#__proto__` is no property of anything).
+    transformTagName: (name) => (reservedNames.has(name) ? `#${name}` : name),
   });
   return parser.parse(text) as XmlNode;
 }
@@ -106,7 +182,7 @@ export function parseJson(text: string, at: ParseContext, expected: string): unk
     return JSON.parse(text) as unknown;
   } catch (error) {
     const what = /^\s*</.test(text) ? 'markup' : 'text that is not JSON';
-    throw new FeedParseError(at, `expected ${expected} JSON, saw ${what}: "${preview(text)}"`, { cause: error });
+    throw new FeedParseError(at, `expected ${expected} JSON, saw ${what}: ${quote(text, at)}`, { cause: error });
   }
 }
 

@@ -3,7 +3,7 @@
 import { FeedParseError } from './errors.ts';
 import { parseDateParts, type DateResult } from './normalize/dates.ts';
 import { cleanText } from './normalize/text.ts';
-import { parseJson, preview } from './body.ts';
+import { parseJson, quote } from './body.ts';
 import type { ParseContext, ParseResult } from './parse-result.ts';
 import { buildPaper, splitRecords } from './record.ts';
 
@@ -58,7 +58,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is
  */
 export function parseCrossrefWorks(text: string, at: ParseContext): ParseResult {
   const body = parseJson(text, at, 'Crossref works');
-  if (!isObject(body)) throw new FeedParseError(at, `expected a Crossref works response, saw JSON: "${preview(text)}"`);
+  if (!isObject(body)) throw new FeedParseError(at, `expected a Crossref works response, saw JSON: ${quote(text, at)}`);
   if (body['status'] === 'failed' || body['status'] === 'error') {
     const problems = Array.isArray(body['message']) ? body['message'] : [body['message']];
     const said = problems.map((m) => (isObject(m) ? String(m['message'] ?? JSON.stringify(m)) : String(m))).join('; ');

@@ -2,7 +2,7 @@
 import { FeedParseError } from './errors.ts';
 import { parseArxivAtom } from './arxiv-api.ts';
 import { parseArxivListing } from './arxiv-listing.ts';
-import { checkSize, preview } from './body.ts';
+import { checkSize, isLocalFile, quote } from './body.ts';
 import { parseCrossrefWorks } from './crossref.ts';
 import { parseCrossrefUnixref } from './crossref-unixref.ts';
 import { parseFeed } from './feed.ts';
@@ -72,15 +72,22 @@ export function parseAny(text: string, at: ParseContext, contentType?: string): 
     case 'openalex':
       return parseOpenAlexWorks(text, at);
     case 'unknown':
-      throw new FeedParseError(at, `not a feed this tool reads (arXiv, Crossref, OpenAlex, RSS, Atom): ${describe(text)}`);
+      throw new FeedParseError(at, `not a feed this tool reads (arXiv, Crossref, OpenAlex, RSS, Atom): ${describe(text, at)}`);
   }
 }
 
-function describe(text: string): string {
+/** What the body looks like, quoting its start; a local file's content is never quoted (see isLocalFile). */
+function describe(text: string, at: ParseContext): string {
   const head = text.slice(0, SNIFF_CHARS).replace(/^\uFEFF/, '').trimStart();
+  const local = isLocalFile(at);
   if (head === '') return 'the response is empty';
-  if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(head)) return `saw an HTML page: "${preview(text)}"`;
-  if (head.startsWith('{') || head.startsWith('[')) return `saw JSON that is not a Crossref or OpenAlex response: "${preview(text)}"`;
-  if (head.startsWith('<')) return `saw XML with root <${rootElement(head) ?? '?'}>`;
-  return `saw "${preview(text)}"`;
+  if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(head)) {
+    return local ? 'saw an HTML page whose content is not shown (a local file)' : `saw an HTML page: ${quote(text, at)}`;
+  }
+  if (head.startsWith('{') || head.startsWith('[')) {
+    const what = 'saw JSON that is not a Crossref or OpenAlex response';
+    return local ? `${what}, whose content is not shown (a local file)` : `${what}: ${quote(text, at)}`;
+  }
+  if (head.startsWith('<')) return local ? 'saw XML that is not a feed, whose content is not shown (a local file)' : `saw XML with root <${rootElement(head) ?? '?'}>`;
+  return `saw ${quote(text, at)}`;
 }

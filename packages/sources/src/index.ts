@@ -3,6 +3,11 @@
 export { IngestError, FeedParseError, RecordRejectedError, type SourceLocation } from './errors.ts';
 export type { ParseContext, ParseResult, SourceParser } from './parse-result.ts';
 export { MAX_RESPONSE_BYTES } from './body.ts';
+export { deepWithoutControls, escapeControls, quoteValue, withoutControls } from './normalize/controls.ts';
+export { normalizeDoi } from './normalize/ids.ts';
+export { parseDate, type DateResult } from './normalize/dates.ts';
+export { NOT_A_DOI } from './record.ts';
+export { FIELD_LIMITS, fieldSizeProblem } from './normalize/limits.ts';
 export { ARXIV_API_URL, buildArxivQueryUrl, parseArxivAtom, type ArxivQuery } from './arxiv-api.ts';
 export { ARXIV_RSS_URL, buildArxivListingUrl, parseArxivListing } from './arxiv-listing.ts';
 export { CROSSREF_WORKS_URL, buildCrossrefWorksUrl, parseCrossrefWorks, type CrossrefWorksQuery } from './crossref.ts';

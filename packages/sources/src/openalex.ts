@@ -2,7 +2,7 @@
 // `meta.next_cursor` for cursor paging. Abstracts come only as an inverted index (word -> positions).
 import { FeedParseError } from './errors.ts';
 import { cleanText } from './normalize/text.ts';
-import { parseJson, preview } from './body.ts';
+import { parseJson, quote } from './body.ts';
 import type { ParseContext, ParseResult } from './parse-result.ts';
 import { buildPaper, splitRecords } from './record.ts';
 
@@ -56,7 +56,7 @@ export function abstractFromInvertedIndex(index: unknown): string | null {
  */
 export function parseOpenAlexWorks(text: string, at: ParseContext): ParseResult {
   const body = parseJson(text, at, 'OpenAlex works');
-  if (!isObject(body)) throw new FeedParseError(at, `expected an OpenAlex works response, saw JSON: "${preview(text)}"`);
+  if (!isObject(body)) throw new FeedParseError(at, `expected an OpenAlex works response, saw JSON: ${quote(text, at)}`);
   if (typeof body['error'] === 'string') {
     const said = body['error'].replace(/\.\s*$/, '');
     throw new FeedParseError(at, `OpenAlex error: ${said}${body['message'] ? `: ${str(body['message'])}` : ''}`);

@@ -5,6 +5,11 @@ import { RecordRejectedError } from './errors.ts';
 import { parseDate, type DateResult } from './normalize/dates.ts';
 import { normalizeArxivId, normalizeDoi, paperIdFor } from './normalize/ids.ts';
 import { withoutAbstractLabel } from './normalize/text.ts';
+import { fieldSizeProblem } from './normalize/limits.ts';
+import { quoteValue } from './normalize/controls.ts';
+
+/** What a DOI field must hold (normalize/ids.ts has the pattern). */
+export const NOT_A_DOI = 'expected a DOI (10.NNNN/suffix, without spaces, quotes or markup)';
 import type { ParseContext } from './parse-result.ts';
 
 /** Issue furniture that journals list like articles (fixtures/rss/rss-elsevier-…, crossref-works-sample-10). */
@@ -38,6 +43,8 @@ export interface RecordPlace {
 export function buildPaper(fields: RecordFields, at: ParseContext, place: RecordPlace): Paper | RecordRejectedError {
   const reject = (problem: string): RecordRejectedError =>
     new RecordRejectedError({ source: at.source, location: at.location, line: place.line, recordId: place.recordId }, problem);
+  const tooBig = fieldSizeProblem(fields);
+  if (tooBig !== null) return reject(tooBig);
   const title = fields.title.trim();
   if (title === '') return reject('title: the item has no title');
   if (frontMatter.test(title)) return reject(`title: "${title}" is front matter, not a paper`);
@@ -49,6 +56,7 @@ export function buildPaper(fields: RecordFields, at: ParseContext, place: Record
     published = result?.value ?? null;
   }
   const doi = fields.doi ? firstDoi(fields.doi) : null;
+  if (fields.doi && fields.doi.trim() !== '' && doi === null) return reject(`doi: ${NOT_A_DOI}, saw ${quoteValue(fields.doi.trim())}`);
   // arXiv's own DOIs (10.48550/arXiv.2411.17759) name the preprint: key it as the arXiv record.
   const arxivFrom = fields.arxivId ?? (doi?.startsWith('10.48550/arxiv.') ? doi : null);
   const arxivId = arxivFrom ? (normalizeArxivId(arxivFrom)?.id ?? null) : null;

@@ -3,7 +3,7 @@
 import { FeedParseError, RecordRejectedError } from './errors.ts';
 import { personName } from './normalize/authors.ts';
 import { cleanPlainText } from './normalize/text.ts';
-import { checkSize, preview } from './body.ts';
+import { checkSize, quote } from './body.ts';
 import type { ParseContext, ParseResult } from './parse-result.ts';
 import { buildPaper, splitRecords } from './record.ts';
 
@@ -57,7 +57,7 @@ export function readRisRecords(text: string): RisRecord[] {
 export function parseRis(text: string, at: ParseContext): ParseResult {
   checkSize(text, at);
   const records = readRisRecords(text);
-  if (records.length === 0) throw new FeedParseError(at, `expected RIS records (TY  - …), saw "${preview(text)}"`);
+  if (records.length === 0) throw new FeedParseError(at, `expected RIS records (TY  - …), saw ${quote(text, at)}`);
   const built = records.map((r, index) => {
     const first = (...tags: string[]): string => {
       for (const t of tags) {

@@ -8,7 +8,7 @@ import { readIndex } from '../digest/archive.ts';
 import { InputError, IngestError } from '../errors.ts';
 import { readDigest } from '../export/export-command.ts';
 import { withLock } from '../store/lock.ts';
-import { openDb, type Db } from '../store/open-db.ts';
+import { withStore, type Db } from '../store/open-db.ts';
 import { chatMessages } from './chat/chat-messages.ts';
 import { recordDelivery } from './deliveries.ts';
 import { composeMemberEmail, type EmailSettings } from './member-email.ts';
@@ -81,13 +81,10 @@ export async function sendCommand(options: SendOptions, io: Io): Promise<SendRes
   };
   let results: SendResult[];
   if (options.dryRun) {
-    const db = openDb(options.db);
-    try { results = await run(db); } finally { db.close(); }
+    results = await withStore(options.db, {}, run);
   } else {
-    results = await withLock(options.db, async () => {
-      const db = openDb(options.db);
-      try { return await run(db); } finally { db.close(); }
-    }, { command: 'digest send', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+    results = await withLock(options.db, () => withStore(options.db, {}, run),
+      { command: 'digest send', waitMs: (options.wait ?? 0) * 1000, note: io.err });
   }
   io.err(formatSendSummary(results));
   if (options.dryRun) io.err(`messages written to ${resolve(options.outbox)}; nothing sent, nothing recorded\n`);

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DIGEST_SCHEMA_VERSION, digestIndexSchema, formatIssue, zodIssues, type Digest, type DigestIndex, type DigestIndexEntry,
 } from '@labdigest/core';
 import { InputError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 
 /** The archive index, or an empty one when the folder has none yet. */
 export function readIndex(dir: string, group: string): DigestIndex {
@@ -33,7 +34,7 @@ export function writeDigest(dir: string, digest: Digest): { file: string; index:
   mkdirSync(dir, { recursive: true });
   const name = `${digest.date}.json`;
   const text = `${JSON.stringify(digest, null, 2)}\n`;
-  writeAtomic(join(dir, name), text);
+  writeFileAtomic(join(dir, name), text);
   const previous = readIndex(dir, digest.group.name);
   const entry = {
     date: digest.date, file: name, title: digest.title,
@@ -45,13 +46,7 @@ export function writeDigest(dir: string, digest: Digest): { file: string; index:
   // latest.json first: the reader takes it only when the index names its date newest, so it is never
   // read in place of a newer digest, whatever moment a crash leaves the files at.
   const newest = digests[0] as DigestIndexEntry;
-  writeAtomic(join(dir, 'latest.json'), newest.date === digest.date ? text : readFileSync(join(dir, newest.file), 'utf8'));
-  writeAtomic(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  writeFileAtomic(join(dir, 'latest.json'), newest.date === digest.date ? text : readFileSync(join(dir, newest.file), 'utf8'));
+  writeFileAtomic(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return { file: join(dir, name), index };
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DigestIndex } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { openDb } from '../store/open-db.ts';
+import { withStore } from '../store/open-db.ts';
 import { readIndex, writeDigest } from './archive.ts';
 import { buildDigest } from './build-digest.ts';
 import { withLock } from '../store/lock.ts';
@@ -26,24 +26,19 @@ export interface BuildOptions {
 export async function buildCommand(options: BuildOptions, io: Io): Promise<{ file: string; papers: number }> {
   const config = loadConfig(options.config);
   const now = options.now ?? new Date();
-  return withLock(options.db, () => {
-    const db = openDb(options.db);
-    try {
-      const index = readIndex(options.digests, config.group.name);
-      const window = defaultWindow(options, index, now);
-      const { digest, report, considered } = buildDigest({
-        db, config, window, now, sample: options.sample ?? false, background: loadCorpusBackground,
-      });
-      const { file } = writeDigest(options.digests, digest);
-      const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
-      io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 16)}Z – ${window.until.slice(0, 16)}Z, `
-        + `${digest.stats.included} in the digest (${counts}); IDF over ${report.documents} papers\n`);
-      io.out(`${resolve(file)}\n`);
-      return { file, papers: digest.stats.included };
-    } finally {
-      db.close();
-    }
-  }, { command: 'digest build', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  return withLock(options.db, () => withStore(options.db, {}, (db) => {
+    const index = readIndex(options.digests, config.group.name);
+    const window = defaultWindow(options, index, now);
+    const { digest, report, considered } = buildDigest({
+      db, config, window, now, sample: options.sample ?? false, background: loadCorpusBackground,
+    });
+    const { file } = writeDigest(options.digests, digest);
+    const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
+    io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 16)}Z – ${window.until.slice(0, 16)}Z, `
+      + `${digest.stats.included} in the digest (${counts}); IDF over ${report.documents} papers\n`);
+    io.out(`${resolve(file)}\n`);
+    return { file, papers: digest.stats.included };
+  }), { command: 'digest build', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 
 /**

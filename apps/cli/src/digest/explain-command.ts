@@ -47,8 +47,8 @@ export interface ExplainCommandOptions {
 /** `digest explain`: ranks the file's papers as `digest rank` does and explains the one asked for. */
 export async function explainCommand(query: string, options: ExplainCommandOptions, io: Io): Promise<void> {
   const config = loadConfig(options.config);
-  const { papers, rejected } = await readPapers(options.papers);
-  if (rejected.length > 0) io.err(`skipped ${rejected.length} bad line${rejected.length === 1 ? '' : 's'}:\n${formatRejected(rejected)}\n`);
+  const { papers, rejected, skipped } = await readPapers(options.papers);
+  if (skipped > 0) io.err(`skipped ${skipped} bad line${skipped === 1 ? '' : 's'}:\n${formatRejected(rejected, 20, skipped)}\n`);
   const search = findPaper(papers, query);
   if (search.kind === 'none') throw new InputError(options.papers, `no paper matches "${query}" (by id, arXiv id, DOI or title)`);
   if (search.kind === 'many') {

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import type { GroupConfig } from '@labdigest/core';
 import { createRanker, type RankedPaper, type RankReport } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
 import { InputError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { formatRejected, readPapers } from '../read-papers.ts';
 import type { Io } from '../io.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
@@ -19,15 +19,15 @@ export interface RankCommandOptions {
 /** `digest rank`: score papers against the group's areas and members, write or print the result. */
 export async function rankCommand(options: RankCommandOptions, io: Io): Promise<void> {
   const config = loadConfig(options.config);
-  const { papers, rejected } = await readPapers(options.papers);
-  if (rejected.length > 0) io.err(`skipped ${rejected.length} bad line${rejected.length === 1 ? '' : 's'}:\n${formatRejected(rejected)}\n`);
+  const { papers, rejected, skipped } = await readPapers(options.papers);
+  if (skipped > 0) io.err(`skipped ${skipped} bad line${skipped === 1 ? '' : 's'}:\n${formatRejected(rejected, 20, skipped)}\n`);
   if (papers.length === 0) throw new InputError(options.papers, 'holds no valid paper');
 
   const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
   const { papers: ranked, report } = createRanker(config).rank(papers, background ? { background } : {});
 
   const json = `${JSON.stringify({ config: options.config, report, papers: ranked }, null, 2)}\n`;
-  if (options.out) writeFileSync(options.out, json);
+  if (options.out) writeFileAtomic(options.out, json);
   if (options.print) io.out(formatRanking(config, ranked, report, options.top));
   else if (!options.out) io.out(json);
   if (options.out) io.err(`wrote ${ranked.length} papers (${report.included} in the digest) to ${options.out}\n`);

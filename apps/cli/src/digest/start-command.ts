@@ -4,11 +4,11 @@ import { paperSchema } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { openDb, type Db } from '../store/open-db.ts';
+import { withStore, type Db } from '../store/open-db.ts';
 import { upsertPapers } from '../store/queries.ts';
 import { createProgress } from '../net/progress.ts';
 import { runFetch, type FetchReport, type SourceReport } from '../net/run-fetch.ts';
-import { formatFetchSummary } from '../net/summary.ts';
+import { fetchFailure, formatFetchSummary } from '../net/summary.ts';
 import { withLock } from '../store/lock.ts';
 import { startRecordedFeeds } from '../net/recorded-feeds.ts';
 import { buildCommand } from './build-command.ts';
@@ -45,26 +45,23 @@ export async function networkReachable(host = 'export.arxiv.org', timeoutMs = 30
 export async function startCommand(options: StartOptions, io: Io): Promise<{ url: string; close: () => Promise<void> }> {
   const config = loadConfig(options.config);
   let sample = false;
-  await withLock(options.db, async () => {
-    const db = openDb(options.db);
-    try {
-      const online = !options.offline && await networkReachable();
-      let report: FetchReport | undefined;
-      if (online && config.sources.length > 0) {
-        report = await runFetch({ config, configFile: options.config }, { db, progress: createProgress(io.err, io.errIsTTY === true) });
-        io.err(formatFetchSummary(report));
-      }
-      if (!report?.anyFetched) {
-        io.err(options.offline ? 'offline run: using the bundled recorded feeds; the digest is marked as sample data\n'
-          : online ? 'no source could be fetched: using the bundled recorded feeds; the digest is marked as sample data\n'
-            : 'network unreachable: using the bundled recorded feeds; the digest is marked as sample data\n');
-        io.err(formatFetchSummary(await fetchRecorded(db, options.config, config)));
-        sample = true;
-      }
-    } finally {
-      db.close();
+  await withLock(options.db, () => withStore(options.db, {}, async (db) => {
+    const online = !options.offline && await networkReachable();
+    let report: FetchReport | undefined;
+    if (online && config.sources.length > 0) {
+      report = await runFetch({ config, configFile: options.config }, { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl) });
+      io.err(formatFetchSummary(report));
+      const failure = report.anyFetched ? fetchFailure(report) : null;
+      if (failure !== null) io.err(`digest: ${failure}\n`);
     }
-  }, { command: 'digest start', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+    if (!report?.anyFetched) {
+      io.err(options.offline ? 'offline run: using the bundled recorded feeds; the digest is marked as sample data\n'
+        : online ? 'no source could be fetched: using the bundled recorded feeds; the digest is marked as sample data\n'
+          : 'network unreachable: using the bundled recorded feeds; the digest is marked as sample data\n');
+      io.err(formatFetchSummary(await fetchRecorded(db, options.config, config)));
+      sample = true;
+    }
+  }), { command: 'digest start', waitMs: (options.wait ?? 0) * 1000, note: io.err });
   await buildCommand({ config: options.config, db: options.db, digests: options.digests, sample, wait: options.wait }, { ...io, out: () => undefined });
   await deliverAfterBuild({ config, configFile: options.config, db: options.db, digests: options.digests, sample }, io, { wait: options.wait });
   if (options.buildReader !== false) {
@@ -94,7 +91,7 @@ async function fetchRecorded(db: Db, configFile: string, config: ReturnType<type
   const counts = upsertPapers(db, week, { source: 'sample-week', now: new Date() });
   sources.push({
     source: 'sample-week', fetched: week.length, new: counts.new, duplicates: counts.duplicates, updated: counts.updated,
-    rejected: [], errors: [], pages: 1, notModified: false,
+    rejected: [], errors: [], crashed: false, pages: 1, notModified: false,
   });
   return { sources, anyFetched: true };
 }

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   DIGEST_SCHEMA_VERSION, describeValue, formatIssue, isoWeek, isoWeekSchema, papersToBibtex, readDigestSchema, zodIssues, type Digest,
 } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR, type ExportFormat } from '../options.ts';
 import { InputError, UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { archiveLookup, meetingList } from '../room/meeting.ts';
 import { openDb } from '../store/open-db.ts';
 import { meetingToMarkdown } from './meeting-markdown.ts';
@@ -12,7 +13,7 @@ import { digestToAtom } from './atom.ts';
 import { digestToHtmlEmail } from './html-email.ts';
 import { digestToMarkdown } from './markdown.ts';
 import { digestToPlainText } from './plain-text.ts';
-import { arxivIdOf, doiOf } from '@labdigest/sources';
+import { arxivIdOf, deepWithoutControls, doiOf } from '@labdigest/sources';
 
 
 export interface ExportCommandOptions {
@@ -48,7 +49,7 @@ function write(text: string, out: string | undefined, what: string, io: Io): voi
     io.out(text);
     return;
   }
-  writeFileSync(out, text);
+  writeFileAtomic(out, text);
   io.err(`wrote ${what} to ${out}\n`);
 }
 
@@ -65,7 +66,10 @@ function meetingMarkdown(options: ExportCommandOptions): string {
 }
 
 /** The digest in one of the export formats. */
-export function exportDigest(digest: Digest, format: Exclude<ExportFormat, 'meeting'>, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
+export function exportDigest(written: Digest, format: Exclude<ExportFormat, 'meeting'>, atom: { selfUrl?: string | undefined; readerUrl?: string | undefined } = {}): string {
+  // A digest file may come from elsewhere: no export carries a control character, an escape
+  // sequence or a bidi override, whatever its fields hold (XML 1.0 cannot even hold most of them).
+  const digest = deepWithoutControls(written);
   switch (format) {
     case 'markdown': return digestToMarkdown(digest);
     case 'html': return digestToHtmlEmail(digest);

@@ -91,7 +91,7 @@ describe('fetchText over HTTP', () => {
   test('a Retry-After longer than a run waits fails at once', async () => {
     const s = await serve({ '/x': status(429, { 'retry-after': '3600' }) });
     const error = await failure(fetchText(`${s.origin}/x`, options().opts));
-    expect(error.message).toBe(`[GET] "${s.origin}/x": 429 Too Many Requests; the server asked to retry after 60 min, longer than the 5 min a run waits (after 1 attempt)`);
+    expect(error.message).toBe(`[GET] "${s.origin}/x": 429 Too Many Requests; the server asked to retry after 60 min, longer than the 60 s a run waits (after 1 attempt)`);
   });
 
   test('4xx other than 429 is not retried', async () => {

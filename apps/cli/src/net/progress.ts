@@ -11,20 +11,22 @@ export interface Progress {
 }
 
 /**
- * On a terminal, one line rewritten in place (`\r` + erase line); elsewhere (CI logs, pipes) plain
- * lines, so a log file holds no control characters. Everything is redacted.
+ * On a terminal, one line rewritten in place (`\r` + erase line, written through `control`, which
+ * the command line does not filter); elsewhere (CI logs, pipes) plain lines, so a log file holds no
+ * control characters. Everything is redacted.
  */
-export function createProgress(write: (text: string) => void, isTTY: boolean): Progress {
+export function createProgress(write: (text: string) => void, isTTY: boolean, control: (sequence: string) => void = write): Progress {
   let live = false;
   const clear = () => {
-    if (live) write('\r\x1b[2K');
+    if (live) control('\r\x1b[2K');
     live = false;
   };
   return {
     page(source, page, papers) {
       const text = `${source}: page ${page}, ${papers} paper${papers === 1 ? '' : 's'}`;
       if (isTTY) {
-        write(`\r\x1b[2K${text}`);
+        control('\r\x1b[2K');
+        write(text);
         live = true;
       } else {
         write(`${text}\n`);

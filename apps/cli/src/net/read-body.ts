@@ -62,14 +62,3 @@ function declaredLength(response: Response): number | null {
   if (header === null || !/^\d+$/.test(header.trim())) return null;
   return Number(header);
 }
-
-/** Bytes as text in the charset the Content-Type names (UTF-8 when none or unknown); a BOM is dropped. */
-export function decodeText(bytes: Uint8Array, contentType: string | null): string {
-  const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
-  } catch {
-    // An unknown charset label (RangeError): servers mislabel; UTF-8 is the best guess.
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}

@@ -39,6 +39,8 @@ export interface FetchDeps {
   readonly http?: Pick<FetchTextOptions, 'timeoutMs' | 'retries' | 'maxBytes' | 'backoffBaseMs' | 'maxRetryAfterMs'>;
   /** Pages per query at most (default 20). */
   readonly maxPages?: number;
+  /** Each source's time budget in ms (default DEFAULT_SOURCE_BUDGET_MS, five minutes). */
+  readonly budgetMs?: number | undefined;
   /** Runs inside each source's transaction, before the commit (the crash test kills the process there). */
   readonly inTransaction?: (source: string) => void;
 }
@@ -53,6 +55,8 @@ export interface SourceReport {
   readonly updated: number;
   readonly rejected: readonly string[];
   readonly errors: readonly string[];
+  /** The source failed with an internal error (a bug), not because of what it sent. */
+  readonly crashed: boolean;
   readonly pages: number;
   readonly notModified: boolean;
 }
@@ -82,6 +86,7 @@ export async function runFetch(request: FetchRequest, deps: FetchDeps): Promise<
     const started = new Date(now());
     const harvest = await fetchSource({
       source: name, streams, previous: getSourceState(db, name), http, progress, maxPages: deps.maxPages ?? 20, now: started,
+      budgetMs: deps.budgetMs,
     });
     const counts = saveSourceRun(db, {
       source: name, papers: harvest.papers, rejected: harvest.rejected.length, errors: harvest.errors,
@@ -89,7 +94,7 @@ export async function runFetch(request: FetchRequest, deps: FetchDeps): Promise<
     }, deps.inTransaction ? () => deps.inTransaction?.(name) : undefined);
     reports.push({
       source: name, fetched: harvest.papers.length, ...counts, rejected: harvest.rejected.map((r) => r.message),
-      errors: harvest.errors, pages: harvest.pages, notModified: harvest.notModified,
+      errors: harvest.errors, crashed: harvest.crashed, pages: harvest.pages, notModified: harvest.notModified,
     });
   }
   progress.done();

@@ -14,7 +14,7 @@ export function formatFetchSummary(report: FetchReport, maxRejectedShown = 5): s
   const rows = report.sources.map((s) => ({
     name: s.source,
     values: [s.fetched, s.new, s.duplicates, s.rejected.length, s.errors.length],
-    note: s.notModified ? 'not modified since the last run' : s.errors.length > 0 && s.pages === 0 ? 'failed' : '',
+    note: s.crashed ? 'failed: internal error' : s.notModified ? 'not modified since the last run' : s.errors.length > 0 && s.pages === 0 ? 'failed' : '',
   }));
   const total = columns.map((_, i) => rows.reduce((sum, r) => sum + (r.values[i] ?? 0), 0));
   const nameWidth = Math.max(6, 'total'.length, ...rows.map((r) => r.name.length));
@@ -35,4 +35,19 @@ export function formatFetchSummary(report: FetchReport, maxRejectedShown = 5): s
   }
   if (!report.anyFetched) out.push('', 'nothing could be fetched: every source failed');
   return `${redactSecrets(out.join('\n'))}\n`;
+}
+
+/**
+ * Why a fetch run failed, or null when it did not. A source that failed with an internal error (a
+ * bug) fails the run even when the others answered: its papers were not stored, and a cron job
+ * must hear of it. A run where every source failed fails too; one where some sources failed for
+ * reasons of their own (a 503, a malformed feed) succeeds, and the summary names them.
+ */
+export function fetchFailure(report: FetchReport): string | null {
+  const crashed = report.sources.filter((s) => s.crashed).map((s) => s.source);
+  if (crashed.length > 0) {
+    const which = crashed.length === 1 ? `source ${crashed[0]}` : `sources ${crashed.join(', ')}`;
+    return `${which} failed with an internal error (please report it, with the lines above): ${crashed.length === 1 ? 'its' : 'their'} papers were not stored`;
+  }
+  return report.anyFetched ? null : 'nothing could be fetched: every source failed (see above)';
 }

@@ -3,13 +3,15 @@ import { basename } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import type { Io } from '../io.ts';
-import { openDb } from './open-db.ts';
+import { withStore } from './open-db.ts';
 import { withLock } from './lock.ts';
 import { upsertPapers } from './queries.ts';
 import { InputError } from '../errors.ts';
-import { parseBibtex } from '@labdigest/sources';
+import { MAX_RESPONSE_BYTES, parseBibtex } from '@labdigest/sources';
+import { formatMegabytes } from '../net/backoff.ts';
 import { parseRis } from '@labdigest/sources';
-import { formatRejected, readPapers } from '../read-papers.ts';
+import { readPapers } from '../read-papers.ts';
+import { decodeBody } from '../net/decode.ts';
 
 export interface ImportCommandOptions {
   readonly db: string;
@@ -46,29 +48,30 @@ export async function importCommand(file: string, options: ImportCommandOptions,
 
   const source = `import:${basename(file).replace(/(\.gz)?$/, '').replace(/\.[^.]+$/, '')}`;
   let papers: Paper[];
-  let skipped: string[];
+  let problems: string[];
+  let skipped: number;
   if (format === 'jsonl') {
     const result = await readPapers(file);
     papers = result.papers;
-    skipped = result.rejected.length > 0 ? formatRejected(result.rejected).split('\n') : [];
+    problems = result.rejected.map((r) => `${r.file}:${r.line} ${r.problem}`);
+    skipped = result.skipped;
   } else {
     const parse = format === 'bibtex' ? parseBibtex : parseRis;
     const result = parse(readText(file), { source, location: file });
     papers = result.papers;
-    skipped = result.rejected.map((r) => r.message);
+    problems = result.rejected.map((r) => r.message);
+    skipped = problems.length;
   }
-  if (skipped.length > 0) io.err(`skipped ${skipped.length} record${skipped.length === 1 ? '' : 's'}:\n${skipped.slice(0, 20).join('\n')}${skipped.length > 20 ? `\n... and ${skipped.length - 20} more` : ''}\n`);
+  if (skipped > 0) {
+    const more = skipped - Math.min(20, problems.length);
+    io.err(`skipped ${skipped} record${skipped === 1 ? '' : 's'}:\n${problems.slice(0, 20).join('\n')}${more > 0 ? `\n... and ${more} more` : ''}\n`);
+  }
   if (papers.length === 0) throw new InputError(file, 'holds no valid paper');
 
-  await withLock(options.db, () => {
-    const db = openDb(options.db);
-    try {
-      const counts = upsertPapers(db, papers, { source, now: new Date() });
-      io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`);
-    } finally {
-      db.close();
-    }
-  }, { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+    const counts = upsertPapers(db, papers, { source, now: new Date() });
+    io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+  }), { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 
 /** The first few KB of a file as text (decompressed when gzipped), to recognise its format. */
@@ -86,16 +89,38 @@ function readHead(file: string): string {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read: ${(error as Error).message}`, { cause: error });
   }
-  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes.subarray(0, 4096).toString('utf8');
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return decodeFile(file, bytes.subarray(0, 4096));
   try {
     // A prefix of a gzip stream: Z_SYNC_FLUSH returns what it holds instead of failing on the cut end.
-    return gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 4096).toString('utf8');
+    // 4 KB of a gzip stream make at most a few MB: a bomb's head is read, not the bomb.
+    return decodeFile(file, gunzipSync(bytes.subarray(0, 4096), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 4096));
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(file, `is not a readable gzip file: ${(error as Error).message}`, { cause: error });
   }
 }
 
+/** A BibTeX or RIS file's text, decompressed when gzipped: at most what the parsers read (20 MB). */
 function readText(file: string): string {
   const bytes = readFileSync(file);
-  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return decodeFile(file, bytes);
+  let text: Buffer;
+  try {
+    // A gzip bomb stops at the cap, after decompressing no more than it: maxOutputLength.
+    text = gunzipSync(bytes, { maxOutputLength: MAX_RESPONSE_BYTES });
+  } catch (error) {
+    const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new InputError(file, tooBig ? `decompresses to more than ${formatMegabytes(MAX_RESPONSE_BYTES)}, the most a BibTeX or RIS file may hold`
+      : `is not a readable gzip file: ${(error as Error).message}`, { cause: error });
+  }
+  return decodeFile(file, text);
+}
+
+/** A file's text: UTF-8 unless a byte order mark says UTF-16 or UTF-32 (reference managers on Windows write those). */
+function decodeFile(file: string, bytes: Uint8Array): string {
+  try {
+    return decodeBody(bytes, null);
+  } catch (error) {
+    throw new InputError(file, (error as Error).message, { cause: error });
+  }
 }

@@ -1,41 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterAll, describe, expect, test } from 'vitest';
+import { killHolders, lockHolder, type LockHolder } from '../../test/lock-holder.ts';
 import { runCli } from '../../test/run-cli.ts';
 import { withLock } from './lock.ts';
 import { openDb } from './open-db.ts';
 import { countPapers } from './queries.ts';
 
-const cliDir = fileURLToPath(new URL('../..', import.meta.url));
 const store = () => join(mkdtempSync(join(tmpdir(), 'lock-')), 'store.sqlite');
-/** Another process holding store locks (test/hold-lock.ts): `hold(db)` resolves once it holds db's lock. */
-function holder(): { process: ChildProcess; hold: (db: string) => Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/hold-lock.ts'], { cwd: cliDir, stdio: ['pipe', 'pipe', 'pipe'] });
-  let seen = '';
-  const waiting = new Map<string, () => void>();
-  child.stdout?.on('data', (chunk: Buffer) => {
-    seen += chunk.toString();
-    for (const [db, done] of waiting) if (seen.includes(`holding ${db}\n`)) { waiting.delete(db); done(); }
-  });
-  children.push(child);
-  return {
-    process: child,
-    hold: (db) => new Promise<void>((done, fail) => {
-      waiting.set(db, done);
-      child.on('exit', (code) => fail(new Error(`hold-lock exited ${code}`)));
-      child.stdin?.write(`hold ${db}\n`);
-    }),
-  };
-}
-const children: ChildProcess[] = [];
-let shared: ReturnType<typeof holder> | undefined;
+const holder = lockHolder;
+let shared: LockHolder | undefined;
 /** The holder most tests share; tests that kill their holder start their own. */
 const other = () => (shared ??= holder());
-afterAll(() => { for (const child of children.splice(0)) child.kill('SIGKILL'); });
+afterAll(killHolders);
 
 describe('the store lock', () => {
   test('a second run is refused while another process holds it, and told who', async () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { IngestError, InputError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 
 /** Another run holds the store: two runs never write it at once. */
 export class LockedError extends IngestError {
@@ -53,9 +54,8 @@ export async function withLock<T>(dbPath: string, work: () => Promise<T> | T, op
   held.add(lock);
   const ownerFile = `${file}.owner`;
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), command: options.command };
-  writeFileSync(`${ownerFile}.${process.pid}.tmp`, `${JSON.stringify(owner)}\n`);
-  renameSync(`${ownerFile}.${process.pid}.tmp`, ownerFile);
   try {
+    writeFileAtomic(ownerFile, `${JSON.stringify(owner)}\n`);
     return await work();
   } finally {
     rmSync(ownerFile, { force: true });

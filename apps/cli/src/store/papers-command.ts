@@ -1,10 +1,9 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import type { Io } from '../io.ts';
-import { openDb } from './open-db.ts';
+import { withStore } from './open-db.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { papersSince } from './queries.ts';
-import { InputError } from '../errors.ts';
 
 export interface PapersCommandOptions {
   readonly db: string;
@@ -16,22 +15,10 @@ export interface PapersCommandOptions {
  * `digest papers`: the stored papers (first seen since a date) as JSON lines in the corpus format,
  * the input of `digest rank --papers`. `.gz` output is gzipped. The file is written whole or not at all.
  */
-export function papersCommand(options: PapersCommandOptions, io: Io): void {
-  const db = openDb(options.db, { create: false });
-  let papers: Paper[];
-  try {
-    papers = papersSince(db, options.since ?? null);
-  } finally {
-    db.close();
-  }
+export async function papersCommand(options: PapersCommandOptions, io: Io): Promise<void> {
+  const papers: Paper[] = await withStore(options.db, { create: false }, (db) => papersSince(db, options.since ?? null));
   const text = papers.map((p) => `${JSON.stringify(corpusRecord(p))}\n`).join('');
-  const temp = `${options.out}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, options.out.endsWith('.gz') ? gzipSync(text) : text);
-    renameSync(temp, options.out);
-  } catch (error) {
-    throw new InputError(options.out, `cannot be written: ${(error as Error).message}`, { cause: error });
-  }
+  writeFileAtomic(options.out, options.out.endsWith('.gz') ? gzipSync(text) : text);
   const since = options.since ? ` first seen since ${options.since.toISOString().slice(0, 10)}` : '';
   io.err(`wrote ${papers.length} paper${papers.length === 1 ? '' : 's'}${since} to ${options.out}\n`);
 }

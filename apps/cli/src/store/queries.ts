@@ -1,7 +1,7 @@
 import type { Paper } from '@labdigest/core';
 import { collapseDuplicates, type CollapsedPaper } from '@labdigest/sources';
 import { idsConflict, matchKeys, type MatchKeys } from '@labdigest/sources';
-import { mergePaper, samePaper } from '@labdigest/sources';
+import { mergePaper, deepWithoutControls, samePaper } from '@labdigest/sources';
 import type { Db } from './open-db.ts';
 import { insertFresh } from './insert-fresh.ts';
 import { paperStatements, rowToPaper, type PaperRow } from './paper-rows.ts';
@@ -27,7 +27,9 @@ export interface UpsertCounts {
  */
 export function upsertPapers(db: Db, papers: readonly Paper[], options: { source: string; now: Date }): UpsertCounts {
   const now = options.now.toISOString();
-  const labelled = papers.map((p) => (p.source && p.source !== 'unknown' ? p : { ...p, source: options.source }));
+  // The store keeps no control character, escape sequence or bidi override, whatever the record's
+  // origin (the parsers clean their text; a JSON-lines import is taken as written).
+  const labelled = papers.map((p) => deepWithoutControls(p.source && p.source !== 'unknown' ? p : { ...p, source: options.source }));
   const collapsed = collapseDuplicates(labelled);
   return db.transaction(() => {
     // A first import has nothing stored to match against: every collapsed paper is new.

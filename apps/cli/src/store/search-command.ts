@@ -1,5 +1,5 @@
 import type { Io } from '../io.ts';
-import { openDb } from './open-db.ts';
+import { withStore } from './open-db.ts';
 import { searchPapers, type SearchHit } from './queries.ts';
 
 export interface SearchCommandOptions {
@@ -8,13 +8,9 @@ export interface SearchCommandOptions {
 }
 
 /** `digest search QUERY`: full-text search of titles and abstracts in the store, best first. */
-export function searchCommand(query: string, options: SearchCommandOptions, io: Io): void {
-  const db = openDb(options.db, { create: false });
-  try {
-    io.out(formatHits(query, searchPapers(db, query, options.limit)));
-  } finally {
-    db.close();
-  }
+export async function searchCommand(query: string, options: SearchCommandOptions, io: Io): Promise<void> {
+  const hits = await withStore(options.db, { create: false }, (db) => searchPapers(db, query, options.limit));
+  io.out(formatHits(query, hits));
 }
 
 export function formatHits(query: string, hits: readonly SearchHit[]): string {

@@ -1,3 +1,5 @@
+import { quoteValue } from './controls.ts';
+
 // Feeds date their items in RFC 822 (RSS), ISO 8601 (Atom, arXiv, OpenAlex, dc:date) or Crossref
 // date-parts; Paper.published wants ISO 8601. Dates with a time keep their offset, so the day the
 // publisher meant stays the day we show (Thu, 28 Nov 2024 00:00:00 -0500 -> 2024-11-28T00:00:00-05:00).
@@ -34,8 +36,8 @@ interface Parts {
 export function parseDate(raw: string, now: Date): DateResult {
   const text = raw.trim();
   const parts = isoParts(text) ?? rfc822Parts(text) ?? monthFirstParts(text);
-  if (parts === null) return { ok: false, problem: `expected a date, saw "${raw}"` };
-  if (parts === 'zone') return { ok: false, problem: `unknown time zone, saw "${raw}"` };
+  if (parts === null) return { ok: false, problem: `expected a date, saw ${quoteValue(raw)}` };
+  if (parts === 'zone') return { ok: false, problem: `unknown time zone, saw ${quoteValue(raw)}` };
   return checked(parts, raw, now);
 }
 
@@ -112,13 +114,13 @@ function checked(p: Parts, raw: string, now: Date): DateResult {
   const real = probe.getUTCFullYear() === p.year && probe.getUTCMonth() === p.month - 1 && probe.getUTCDate() === p.day;
   const t = p.time;
   if (!real || (t && (t.h > 23 || t.m > 59 || t.s > 60))) {
-    return { ok: false, problem: `expected a real calendar date, saw "${raw}"` };
+    return { ok: false, problem: `expected a real calendar date, saw ${quoteValue(raw)}` };
   }
-  if (p.year < MIN_YEAR) return { ok: false, problem: `date before ${MIN_YEAR}, saw "${raw}"` };
+  if (p.year < MIN_YEAR) return { ok: false, problem: `date before ${MIN_YEAR}, saw ${quoteValue(raw)}` };
   const value = t ? `${date}T${pad(t.h)}:${pad(t.m)}:${pad(Math.min(t.s, 59))}${t.zone ?? ''}` : date;
   const instant = t && t.zone !== null ? Date.parse(value) : probe.getTime();
   if (instant - now.getTime() > MAX_FUTURE_MS) {
-    return { ok: false, problem: `date more than 2 days after ${now.toISOString().slice(0, 10)}, saw "${raw}"` };
+    return { ok: false, problem: `date more than 2 days after ${now.toISOString().slice(0, 10)}, saw ${quoteValue(raw)}` };
   }
   return { ok: true, value };
 }

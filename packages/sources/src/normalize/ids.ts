@@ -3,8 +3,12 @@
 
 const doiUrlPrefix = /^(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\//i;
 const doiSchemePrefix = /^(?:doi:|info:doi\/)\s*/i;
-/** Crossref's advice is `10.<4–9 digits>/<suffix>`; the suffix may hold nearly anything but spaces. */
-const doiPattern = /^10\.\d{4,9}\/\S+$/;
+/**
+ * Crossref's advice is `10.<4–9 digits>/<suffix>`; the suffix may hold nearly anything but white
+ * space, quotes and markup: a `<` or `>` only in the `<digits…>` part of the old SICI DOIs
+ * (10.1175/1520-0469(1996)053<0946:ASTFHH>2.0.CO;2, in the shared corpus), never as a tag.
+ */
+const doiPattern = /^10\.\d{4,9}\/(?:[^\s<>"]|<\d[^\s<>"]*>)+$/;
 
 /**
  * A DOI in its canonical form: lower case, no `https://doi.org/` or `doi:` prefix; null when `raw` is not a DOI.

@@ -1,6 +1,7 @@
 // Titles and abstracts arrive as HTML (feeds), JATS (Crossref), MathML, LaTeX (arXiv) or plain text;
 // everything downstream (ranker, digest, reader) wants one plain-text string.
 import { Parser } from 'htmlparser2';
+import { withoutControls } from './controls.ts';
 import { latexToText } from './latex.ts';
 
 /** Elements that separate text: their boundaries become spaces. Everything else joins (Li<sub>6</sub> -> Li6). */
@@ -133,7 +134,9 @@ function defuseScriptUrls(text: string): string {
 }
 
 function finish(text: string): string {
-  return collapseSpace(defuseScriptUrls(neutralizeTags(latexToText(text).normalize('NFC'))));
+  // Escape sequences go whole (an entity such as &#27; may have written their ESC), before the
+  // control characters themselves.
+  return collapseSpace(defuseScriptUrls(neutralizeTags(withoutControls(latexToText(text).normalize('NFC')))));
 }
 
 /** Parses the escaped tags in decoded text as markup again, keeping every other `<` and `&` literal. */
