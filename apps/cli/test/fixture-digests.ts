@@ -24,7 +24,7 @@ function rankedDigestOf(fixture: string, date: string): Digest {
   if (cached) return cached;
   const config = defaultConfig();
   const papers: Paper[] = readFixtureRecords(fixture).map((r) => paperSchema.parse(r));
-  const { papers: ranked } = createRanker(config).rank(papers, { background: loadCorpusBackground() });
+  const { papers: ranked } = createRanker(config, { background: loadCorpusBackground() }).rank(papers, { background: loadCorpusBackground() });
   const digest = assembleDigest(config, papers, ranked, { date, generatedAt: `${date}T06:00:00.000Z`, sample: true });
   cache.set(fixture, digest);
   return digest;

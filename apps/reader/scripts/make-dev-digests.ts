@@ -58,7 +58,7 @@ weeks.set(newest, [...(weeks.get(newest) ?? []), ...papers.filter(isArxiv)]);
 mkdirSync(outDir, { recursive: true });
 for (const name of readdirSync(outDir)) if (name.endsWith('.json')) rmSync(join(outDir, name));
 
-const ranker = createRanker(config);
+const ranker = createRanker(config, { background });
 const index: DigestIndex = { schemaVersion: DIGEST_SCHEMA_VERSION, group: config.group.name, digests: [] };
 for (const week of weekStarts) {
   const batch = weeks.get(week) ?? [];

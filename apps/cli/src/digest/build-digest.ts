@@ -32,8 +32,11 @@ export function buildDigest(input: {
 }): { digest: Digest; report: RankReport; considered: number } {
   const papers = papersFirstSeen(input.db, input.window);
   const store = allPapers(input.db);
-  const background = needsBackground(store.length) ? input.background() : undefined;
-  const { papers: ranked, report } = createRanker(input.config).rank(papers, { background, idfFrom: store });
+  // The ranker is made with the shipped statistics always (its areas' related words come from them);
+  // they count for IDF only while the store is small.
+  const shipped = input.background();
+  const background = needsBackground(store.length) ? shipped : undefined;
+  const { papers: ranked, report } = createRanker(input.config, { background: shipped }).rank(papers, { background, idfFrom: store });
   const digest = assembleDigest(input.config, papers, ranked, {
     date: input.window.date, since: input.window.since, until: input.window.until,
     generatedAt: input.now.toISOString(), sample: input.sample,

@@ -62,10 +62,10 @@ describe('verdicts on real papers of the sample week', () => {
     expect(lines.slice(0, 3)).toEqual([
       'Synergistic Regulation of Li─O Binding and Anion Anchoring by Lewis Acidic Perovskites for Ultra‐Stable PEO‐Based All‐Solid‐State Batteries',
       '  openalex:W7203471315 · Small (10.1002/smll.75241) · 2026-08-13',
-      '  In the digest: Polymer Electrolytes, score 0.94',
+      '  In the digest: Polymer Electrolytes, score 0.95',
     ]);
-    expect(lines).toContain('  score 0.94, threshold 0.55 → in: the paper\'s section');
-    expect(lines).toContain('  score 0.57, threshold 0.55 → out: clears the threshold, but the paper goes to the area it scores best in, Polymer Electrolytes (0.94)');
+    expect(lines).toContain('  score 0.95, threshold 0.55 → in: the paper\'s section');
+    expect(lines).toContain('  score 0.57, threshold 0.55 → out: clears the threshold, but the paper goes to the area it scores best in, Polymer Electrolytes (0.95)');
     expect(lines).toContain('  Naibing Wu: 0.88, concerned (interests: poly(ethylene oxide), polymer electrolyte and solid polymer electrolyte)');
   });
 
@@ -77,7 +77,7 @@ describe('verdicts on real papers of the sample week', () => {
       '  poly(ethylene oxide)          2.5    5.97      1         3     5.5         26.13',
     ]);
     expect(lines).toContain('  polymer                       1.2    3.55      0         0     0.0          0.00  (also inside "polymer electrolyte")');
-    expect(lines.slice(at + 2).find((l) => l.startsWith('  sum '))).toBe('  sum 67.17 × coord 6/7 = raw 57.58 → relevance 0.94');
+    expect(lines.slice(at + 2).find((l) => l.startsWith('  sum '))).toBe('  sum 69.62 × coord 6/7 = raw 59.67 → relevance 0.95');
   });
 
   test('an exclusion zeroes the area whatever the keywords add', () => {
@@ -92,12 +92,12 @@ describe('verdicts on real papers of the sample week', () => {
       '  (the score is 0 whatever the keywords add)',
     ]);
     expect(lines.at(-2)).toBe(`  ${e.ranked.note}`);
-    expect(e.ranked.note.startsWith('Left out: best area Halide Solid Electrolytes scored 0.11')).toBe(true);
+    expect(e.ranked.note.startsWith('Left out: best area Halide Solid Electrolytes scored 0.12')).toBe(true);
   });
 
   test('below the threshold, an unmet require list, no keyword at all', () => {
     const lines = formatExplanation(config, explainWeek('openalex:W7201957790')).split('\n');
-    expect(lines).toContain('  score 0.51, threshold 0.55 → out: below the threshold by 0.04');
+    expect(lines).toContain('  score 0.53, threshold 0.55 → out: below the threshold by 0.02');
     const mlip = config.areas[0]!;
     const unmet = explainWeek('openalex:W7201957790').areas[0]!.score.unmet;
     const list = mlip.require[unmet] ?? [];

@@ -14,6 +14,8 @@ export type KeywordRow = Omit<TermTrace, 'feature' | 'countedUnder'> & {
   readonly keyword: string;
   /** Longer keywords of the profile that took some of this keyword's occurrences. */
   readonly countedUnder: readonly string[];
+  /** A word the area found in the corpus (docs/config.md, "Related keywords"), not one the config wrote. */
+  readonly related: boolean;
 };
 
 /** How a paper scores against one area's or member's keywords. */
@@ -57,7 +59,7 @@ export async function explainCommand(query: string, options: ExplainCommandOptio
     throw new InputError(options.papers, `"${query}" matches ${search.papers.length} papers; name one by its id:\n${shown.join('\n')}`);
   }
   const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
-  const explanation = explainPaper(config, papers, search.paper, background);
+  const explanation = explainPaper(config, papers, search.paper, background, loadCorpusBackground());
   io.out(formatExplanation(config, explanation));
 }
 
@@ -67,13 +69,23 @@ export async function explainCommand(query: string, options: ExplainCommandOptio
  * (packages/ranker/src/score.ts, idf.ts); the scores printed are the ranker's own, and a
  * recomputed one that differs is flagged.
  */
-export function createExplainer(config: GroupConfig, papers: readonly Paper[], background: BackgroundStats | undefined) {
-  const ranker = createRanker(config);
+export function createExplainer(
+  config: GroupConfig, papers: readonly Paper[], background: BackgroundStats | undefined, shipped: BackgroundStats | undefined = background,
+) {
+  // Made with the shipped statistics, as `digest build` makes it (the areas' related words); `background` is for IDF.
+  const ranker = createRanker(config, { background: shipped });
   const rankedAll = ranker.rank(papers, { background });
   const rankedById = new Map(rankedAll.papers.map((r) => [r.id, r]));
   const keywordOf = (f: number) => ranker.lexicon.features[f]?.keyword ?? String(f);
-  const rowsOf = (trace: PaperTrace['profiles'][number]): ProfileScore => ({
-    rows: trace.terms.map(({ feature, countedUnder, ...t }) => ({ ...t, keyword: keywordOf(feature), countedUnder: countedUnder.map(keywordOf) })),
+  const relatedIn = (profile: number, feature: number) => {
+    const compiled = ranker.lexicon.profiles[profile];
+    const slot = compiled?.slotOf[feature] ?? -1;
+    return slot >= 0 && compiled?.related[slot] === 1;
+  };
+  const rowsOf = (trace: PaperTrace['profiles'][number], profile: number): ProfileScore => ({
+    rows: trace.terms.map(({ feature, countedUnder, ...t }) => ({
+      ...t, keyword: keywordOf(feature), countedUnder: countedUnder.map(keywordOf), related: relatedIn(profile, feature),
+    })),
     sum: trace.sum, matched: trace.matched, raw: trace.raw, relevance: trace.relevance,
     excludedBy: trace.excludedBy >= 0 ? keywordOf(trace.excludedBy) : undefined, unmet: trace.unmet,
   });
@@ -85,11 +97,11 @@ export function createExplainer(config: GroupConfig, papers: readonly Paper[], b
       const trace = ranker.trace(papers, target, { background });
       const best = config.areas.find((a) => a.id === ranked.section);
       const areas = config.areas.map((area, i) => {
-        const s = rowsOf(trace.profiles[i]!);
+        const s = rowsOf(trace.profiles[i]!, i);
         return { area, score: s, verdict: verdict(area, s, ranked, best, ranked.scores[area.id] ?? 0) };
       });
       const members = config.members.map((member, j) => {
-        const s = rowsOf(trace.profiles[config.areas.length + j]!);
+        const s = rowsOf(trace.profiles[config.areas.length + j]!, config.areas.length + j);
         const reported = ranked.members.find((m) => m.name === member.name);
         const interests = s.rows.filter((r) => r.weight > 0 && r.contribution > 0).slice(0, 3).map((r) => r.keyword);
         return {
@@ -107,8 +119,10 @@ export function createExplainer(config: GroupConfig, papers: readonly Paper[], b
 }
 
 /** Ranks `papers` and explains `target`, one of them. */
-export function explainPaper(config: GroupConfig, papers: readonly Paper[], target: Paper, background: BackgroundStats | undefined): PaperExplanation {
-  return createExplainer(config, papers, background).explain(target);
+export function explainPaper(
+  config: GroupConfig, papers: readonly Paper[], target: Paper, background: BackgroundStats | undefined, shipped: BackgroundStats | undefined = background,
+): PaperExplanation {
+  return createExplainer(config, papers, background, shipped).explain(target);
 }
 
 function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | undefined, reported: number): string {
@@ -166,7 +180,8 @@ function scoreLines(s: ProfileScore, reported: number): string[] {
   const header = `  ${'keyword'.padEnd(width)}  weight     idf  title  abstract      tf  contribution`;
   const rows = s.rows.map((r) => `  ${r.keyword.padEnd(width)}  ${r.weight.toFixed(1).padStart(6)}  ${r.idf.toFixed(2).padStart(6)}  ${String(r.inTitle).padStart(5)}  `
     + `${String(r.inAbstract).padStart(8)}  ${r.tf.toFixed(1).padStart(6)}  ${r.contribution.toFixed(2).padStart(12)}`
-    + `${r.countedUnder.length ? `  (also inside ${r.countedUnder.map((k) => `"${k}"`).join(', ')})` : ''}`);
+    + `${r.countedUnder.length ? `  (also inside ${r.countedUnder.map((k) => `"${k}"`).join(', ')})` : ''}`
+    + `${r.related ? '  (related word, from the corpus)' : ''}`);
   const lines = [header, ...rows];
   if (s.excludedBy !== undefined || s.unmet >= 0) lines.push('  (the score is 0 whatever the keywords add)');
   else {

@@ -23,8 +23,11 @@ export async function rankCommand(options: RankCommandOptions, io: Io): Promise<
   if (skipped > 0) io.err(`skipped ${skipped} bad line${skipped === 1 ? '' : 's'}:\n${formatRejected(rejected, 20, skipped)}\n`);
   if (papers.length === 0) throw new InputError(options.papers, 'holds no valid paper');
 
-  const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
-  const { papers: ranked, report } = createRanker(config).rank(papers, background ? { background } : {});
+  // The ranker is made with the shipped statistics always (its areas' related words come from them);
+  // they count for IDF by --idf.
+  const shipped = loadCorpusBackground();
+  const background = needsBackground(papers.length, options.idf) ? shipped : undefined;
+  const { papers: ranked, report } = createRanker(config, { background: shipped }).rank(papers, background ? { background } : {});
 
   const json = `${JSON.stringify({ config: options.config, report, papers: ranked }, null, 2)}\n`;
   if (options.out) writeFileAtomic(options.out, json);

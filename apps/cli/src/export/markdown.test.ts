@@ -83,7 +83,7 @@ describe('a briefing: picks in full, then the rest as one line each', () => {
       + '(https://doi.org/10.1002/adfm.77651) · Advanced Functional Materials (10.1002/adfm.77651) · Naibing Wu');
     expect(lines[at + 2 + rest.length]).toBe('');
     expect(lines[at + 3 + rest.length]).toBe('## Phase Field / Dendrites & SEI');
-    expect(lines.filter((l) => / more in /.test(l))).toEqual(['**17 more in Polymer Electrolytes**', '**24 more in Phase Field / Dendrites & SEI**', '**1 more in Halide Solid Electrolytes**']);
+    expect(lines.filter((l) => / more in /.test(l))).toEqual(['**17 more in Polymer Electrolytes**', '**24 more in Phase Field / Dendrites & SEI**', '**2 more in Halide Solid Electrolytes**']);
   });
 
   test('every paper of the digest is there, by number, once', () => {
