@@ -26,3 +26,4 @@ export {
   type GetStateResponse, type JoinRequest, type JoinResponse, type Device, type MeResponse, type MeetingNomination,
   type MeetingPaper, type MeetingResponse, type ApiError, type ApiErrorCode,
 } from './api.ts';
+export { SIGNAL_KINDS, feedbackLineSchema, feedbackLineText, type SignalKind, type FeedbackLine } from './feedback.ts';
