@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CommandDefinition } from './command.ts';
 import build from './commands/build.ts';
 import explain from './commands/explain.ts';
+import feedback from './commands/feedback.ts';
 import exportCommand from './commands/export.ts';
 import fetch from './commands/fetch.ts';
 import importCommand from './commands/import.ts';
@@ -20,7 +21,7 @@ import { printableIo, processIo, type Io } from './io.ts';
 
 /** The commands, in the order `digest --help` lists them. */
 export const COMMANDS: readonly CommandDefinition<never>[] = [
-  rank, fetch, papers, importCommand, search, build, serve, start, publish, send, exportCommand, explain, init, members, backup,
+  rank, fetch, papers, importCommand, search, build, serve, start, publish, send, exportCommand, explain, feedback, init, members, backup,
 ] as readonly CommandDefinition<never>[];
 
 /**

@@ -37,9 +37,7 @@ const SNIFF_LINES = 100;
  */
 export async function readPapers(file: string, options: ReadPapersOptions = {}): Promise<{ papers: Paper[]; rejected: RejectedLine[]; skipped: number }> {
   const { maxBytes = MAX_JSONL_BYTES, maxLineBytes = MAX_LINE_BYTES } = options;
-  if (!existsSync(file)) throw new InputError(file, 'no such file');
-  const stream = createReadStream(file);
-  const input: AsyncIterable<Buffer> = file.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
+  const { input, close } = openLines(file);
   const papers: Paper[] = [];
   const rejected: RejectedLine[] = [];
   let skipped = 0;
@@ -76,19 +74,26 @@ export async function readPapers(file: string, options: ReadPapersOptions = {}):
     if (error instanceof InputError) throw error;
     throw new InputError(file, `cannot be read after line ${line}: ${(error as Error).message}`, { cause: error });
   } finally {
-    stream.destroy();
+    close();
   }
   return { papers, rejected, skipped };
 }
 
 const NOT_JSON = 'not valid JSON';
 
+/** A JSON-lines file's bytes, decompressed when it ends in `.gz`, and how to close it; an InputError when it is not there. */
+export function openLines(file: string): { input: AsyncIterable<Buffer>; close: () => void } {
+  if (!existsSync(file)) throw new InputError(file, 'no such file');
+  const stream = createReadStream(file);
+  return { input: file.endsWith('.gz') ? stream.pipe(createGunzip()) : stream, close: () => stream.destroy() };
+}
+
 /**
  * The lines of a byte stream as UTF-8 text (a final `\r` dropped), or a line's length in bytes
  * when it is longer than `maxLineBytes`: such a line is counted, never buffered. A stream longer
  * than `maxBytes` is an InputError. A UTF-16 byte order mark is an InputError too: JSON lines are UTF-8.
  */
-async function* lines(input: AsyncIterable<Buffer>, limits: { maxBytes: number; maxLineBytes: number; file: string }): AsyncGenerator<string | number> {
+export async function* lines(input: AsyncIterable<Buffer>, limits: { maxBytes: number; maxLineBytes: number; file: string }): AsyncGenerator<string | number> {
   let parts: Buffer[] = [];
   let length = 0;
   let total = 0;

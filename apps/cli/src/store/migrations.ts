@@ -157,4 +157,27 @@ export const migrations: readonly string[] = [
   CREATE UNIQUE INDEX paper_state_seq ON paper_state (seq);
   CREATE INDEX paper_state_nominated ON paper_state (at) WHERE field = 'nominated';
   `,
+  // 7: what the group teaches the ranking beyond the reading room's own state (docs/learning.md):
+  // signals imported from a reader's export or another tool (`digest feedback import`) and the group's
+  // own papers (`digest learn --bib`), which carry their text since they need not be in the store.
+  // One row per paper, signal, member and area; the latest `at` wins. Each `digest feedback reset`
+  // is a row of `learning_resets`: signals of its scope from before it are not learned from (the
+  // reading room's stars themselves stay: they are the members' reading state).
+  `
+  CREATE TABLE feedback (
+    paper_id  TEXT NOT NULL,
+    signal    TEXT NOT NULL CHECK (signal IN ('star', 'dismiss', 'read', 'nominate')),
+    member    TEXT NOT NULL DEFAULT '',   -- a config member, or '' for the group
+    area      TEXT NOT NULL DEFAULT '',   -- an area id, or '' when the signal names none
+    at        TEXT NOT NULL,              -- ISO time it was given (the import's time when the line had none)
+    origin    TEXT NOT NULL,              -- 'import:<file name>' or 'bib:<file name>'
+    title     TEXT,                       -- the paper's text, for papers given with it (learn --bib)
+    abstract  TEXT,
+    PRIMARY KEY (paper_id, signal, member, area)
+  ) WITHOUT ROWID;
+  CREATE TABLE learning_resets (
+    scope  TEXT NOT NULL,                 -- 'all', 'member:<name>' or 'area:<id>'
+    at     TEXT NOT NULL
+  );
+  `,
 ];

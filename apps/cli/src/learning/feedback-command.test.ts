@@ -1,0 +1,148 @@
+import { writeFileSync } from 'node:fs';
+import { fixturePath } from '@labdigest/fixtures';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { applyChanges } from '../room/paper-state.ts';
+import { openDb } from '../store/open-db.ts';
+import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
+import { defaultConfig } from '../../test/fixture-digests.ts';
+import { gatherSignals } from './signals.ts';
+
+// Real papers of the corpus slice (fixtures/papers/corpus-slice.jsonl) and the default config's members and areas.
+const MLIP = 'arxiv:2512.03974';
+const DATA_MINING = 'arxiv:0808.2125';
+const NOT_STORED = 'arxiv:2612.00001';
+const CONFIG = fixturePath('../digest.config.yaml');
+
+let dir = tempDir();
+const db = () => inDir(dir.path, 'store.sqlite');
+const file = (name: string, lines: readonly string[]) => {
+  const path = inDir(dir.path, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+};
+beforeEach(async () => {
+  expect((await runCli('import', fixturePath('papers/corpus-slice.jsonl'), '--db', db())).code).toBe(0);
+});
+afterEach(() => { dir.remove(); dir = tempDir(); });
+
+const config = defaultConfig();
+const gathered = () => {
+  const store = openDb(db());
+  try {
+    return gatherSignals(store, config);
+  } finally {
+    store.close();
+  }
+};
+
+describe('digest feedback import', () => {
+  test('good lines are stored, bad ones named by line and field and skipped', async () => {
+    const signals = file('feedback.jsonl', [
+      `{"paper":"${MLIP}","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces","at":"2026-11-12T09:15:02Z"}`,
+      `{"paper":"${DATA_MINING}","signal":"dismiss","member":"Naibing Wu"}`,
+      '',
+      `{"paper":"${NOT_STORED}","signal":"nominate"}`,
+      '{"paper":"x","signal":"like"}',
+      `{"paper":"${MLIP}","signal":"star","member":"Yanhao Dng"}`,
+      `{"paper":"${MLIP}","signal":"star","area":"mlip"}`,
+      'not json',
+    ]);
+    const { code, out, err } = await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db());
+    expect(code).toBe(0);
+    expect(err).toBe([
+      'skipped 4 lines:',
+      `${signals}:5: signal: expected one of star, dismiss, read, nominate, saw "like"`,
+      `${signals}:6: member: no member "Yanhao Dng" in ${CONFIG} (did you mean "Yanhao Deng"?)`,
+      `${signals}:7: area: no area "mlip" in ${CONFIG}; its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes`,
+      `${signals}:8: not JSON (Unexpected token 'o', "not json" is not valid JSON)`,
+      '',
+    ].join('\n'));
+    expect(out).toBe(`imported 3 signals from ${signals}: 1 star, 1 nomination, 1 dismissal; 1 of their papers is not in the store yet and counts once fetched; 4 lines skipped\n`);
+    const { examples, waiting } = gathered();
+    expect(examples.map((e) => [e.paper.id, e.signal, e.member, e.area, e.at])).toEqual([
+      [DATA_MINING, 'dismiss', 'Naibing Wu', undefined, expect.stringMatching(/^20\d\d-/)],
+      [MLIP, 'star', 'Yanhao Deng', 'mlip-interfaces', '2026-11-12T09:15:02Z'],
+    ]);
+    expect(waiting).toBe(1);
+  });
+
+  test('importing the same file twice keeps one row a signal; a file of nothing valid exits 1', async () => {
+    const signals = file('again.jsonl', [`{"paper":"${MLIP}","signal":"star","member":"Yanhao Deng","at":"2026-11-12T09:15:02Z"}`]);
+    await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db());
+    await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db());
+    expect(gathered().examples).toHaveLength(1);
+    const bad = file('bad.jsonl', ['{"paper":"x"}']);
+    expect(await runCli('feedback', 'import', '--config', CONFIG, bad, '--db', db())).toEqual({
+      code: 1, out: '',
+      err: `skipped 1 line:\n${bad}:1: signal: missing required field\ndigest: ${bad}: holds no valid signal (one JSON object a line: {"paper": "<id>", "signal": "star"})\n`,
+    });
+  });
+
+  test('a signal waits for its paper and counts once the paper is stored', async () => {
+    const signals = file('waiting.jsonl', [`{"paper":"doi:10.7554/elife.01567","signal":"star","member":"Naibing Wu"}`]);
+    await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db());
+    expect([gathered().examples.length, gathered().waiting]).toEqual([0, 1]);
+    await runCli('import', fixturePath('import/bibtex-crossref-elife-2014.bib'), '--db', db());
+    expect(gathered().examples.map((e) => [e.paper.id, e.paper.title.slice(0, 30)])).toEqual([['doi:10.7554/elife.01567', expect.any(String)]]);
+  });
+});
+
+describe('the reading room teaches too; digest feedback reset forgets', () => {
+  const star = (member: string, paper: string, at: string) => {
+    const store = openDb(db());
+    applyChanges(store, { member, device: 'd-test', changes: [{ paper, field: 'starred', value: true, at }], now: new Date(at) });
+    store.close();
+  };
+
+  test('stars in the room and imported signals together; reset by member, by area, then everything', async () => {
+    star('Naibing Wu', DATA_MINING, '2026-11-10T08:00:00.000Z');
+    star('Someone Gone', MLIP, '2026-11-10T08:00:00.000Z');
+    await runCli('feedback', 'import', '--config', CONFIG, file('f.jsonl', [`{"paper":"${MLIP}","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces","at":"2026-11-11T08:00:00Z"}`]), '--db', db());
+    expect(gathered()).toMatchObject({ waiting: 0, unknown: 1, forgotten: 0 });
+    expect(gathered().examples.map((e) => [e.paper.id, e.member])).toEqual([[DATA_MINING, 'Naibing Wu'], [MLIP, 'Yanhao Deng']]);
+
+    const reset = await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing Wu', '--db', db());
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/^forgot what Naibing Wu's signals taught up to 20\d\d-.*Stars and reads in the reading room stay as they are\.\n$/);
+    expect(gathered().examples.map((e) => e.member)).toEqual(['Yanhao Deng']);
+    expect((await runCli('feedback', 'reset', '--config', CONFIG, '--area', 'mlip-interfaces', '--db', db())).code).toBe(0);
+    expect(gathered()).toMatchObject({ examples: [], forgotten: 2 });
+
+    // A star given after the reset teaches again.
+    star('Naibing Wu', MLIP, new Date(Date.now() + 5).toISOString());
+    expect(gathered().examples.map((e) => [e.paper.id, e.member])).toEqual([[MLIP, 'Naibing Wu']]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await runCli('feedback', 'reset', '--config', CONFIG, '--db', db())).code).toBe(0);
+    expect(gathered().examples).toEqual([]);
+  });
+
+  test('a reset names a member or area the config has, and only one of them', async () => {
+    expect(await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing', '--db', db())).toMatchObject({
+      code: 2, err: `digest: --member: no member "Naibing" in ${CONFIG}; its members are Yanhao Deng, Naibing Wu\n`,
+    });
+    expect((await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing Wu', '--area', 'mlip-interfaces', '--db', db())).err).toBe('digest: give --member or --area, not both\n');
+  });
+});
+
+describe('digest feedback show', () => {
+  test('signals per area and member, and what waits', async () => {
+    await runCli('feedback', 'import', '--config', CONFIG, file('s.jsonl', [
+      `{"paper":"${MLIP}","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces"}`,
+      `{"paper":"${MLIP}","signal":"read","member":"Naibing Wu","area":"mlip-interfaces"}`,
+      `{"paper":"${NOT_STORED}","signal":"star"}`,
+    ]), '--db', db());
+    const { code, out } = await runCli('feedback', 'show', '--config', CONFIG, '--db', db(), '--digests', inDir(dir.path, 'no-archive'));
+    expect(code).toBe(0);
+    expect(out).toBe([
+      'DENG.Group: 2 signals to learn from, 1 waiting for their paper',
+      '',
+      'ML Interatomic Potentials & Interface Simulations (mlip-interfaces): 1 star, 1 read',
+      'Polymer Electrolytes (polymer-electrolytes): no signals',
+      'Phase Field / Dendrites & SEI (phase-field-sei): no signals',
+      'Halide Solid Electrolytes (halide-electrolytes): no signals',
+      'Yanhao Deng: 1 star',
+      'Naibing Wu: 1 read',
+      '',
+    ].join('\n'));
+  });
+});

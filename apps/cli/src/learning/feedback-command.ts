@@ -1,0 +1,179 @@
+import { basename } from 'node:path';
+import {
+  feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
+} from '@labdigest/core';
+import { loadConfig } from '../config/load-config.ts';
+import { InputError, UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
+import { withLock } from '../store/lock.ts';
+import { withStore, type Db } from '../store/open-db.ts';
+import { archiveSections } from './archive-sections.ts';
+import { gatherSignals, paperFinder } from './signals.ts';
+
+export interface FeedbackOptions {
+  readonly config: string;
+  readonly db: string;
+  readonly digests?: string | undefined;
+  readonly wait?: number | undefined;
+  readonly now?: Date | undefined;
+}
+
+/** A signals file holds at most this much: about a million signals. */
+const MAX_FEEDBACK_BYTES = 100 * 1024 * 1024;
+/** Skipped lines listed by number; past these they are counted. */
+const LISTED = 20;
+
+const NOUNS: Record<SignalKind, [string, string]> = {
+  star: ['star', 'stars'], nominate: ['nomination', 'nominations'], dismiss: ['dismissal', 'dismissals'], read: ['read', 'reads'],
+};
+
+/** "3 stars, 1 nomination": the kinds in a fixed order, those with none left out. */
+export function countSignals(signals: readonly { signal: SignalKind }[]): string {
+  const counts = new Map<SignalKind, number>();
+  for (const { signal } of signals) counts.set(signal, (counts.get(signal) ?? 0) + 1);
+  const parts = (['star', 'nominate', 'dismiss', 'read'] as const).filter((k) => counts.has(k))
+    .map((k) => { const n = counts.get(k) as number; return `${n} ${NOUNS[k][n === 1 ? 0 : 1]}`; });
+  return parts.length ? parts.join(', ') : 'no signals';
+}
+
+/**
+ * Reads a signals file (JSON lines, feedbackLineSchema): each line checked, its member and area
+ * against the config. Bad lines are returned with their number and skipped.
+ */
+export async function readFeedbackFile(file: string, config: GroupConfig, configFile: string): Promise<{ signals: FeedbackLine[]; skipped: string[] }> {
+  const members = config.members.map((m) => m.name);
+  const areas = config.areas.map((a) => a.id);
+  const signals: FeedbackLine[] = [];
+  const skipped: string[] = [];
+  let number = 0;
+  const { input, close } = openLines(file);
+  try {
+    for await (const next of lines(input, { maxBytes: MAX_FEEDBACK_BYTES, maxLineBytes: MAX_LINE_BYTES, file })) {
+      number++;
+      const where = `${file}:${number}`;
+      if (typeof next === 'number') { skipped.push(`${where}: a line of ${next} bytes, too long for a signal`); continue; }
+      const text = number === 1 ? next.replace(/^\ufeff/, '') : next;
+      if (text.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        skipped.push(`${where}: not JSON (${(error as Error).message})`);
+        continue;
+      }
+      const parsed = feedbackLineSchema.safeParse(json);
+      if (!parsed.success) {
+        const [issue] = zodIssues(parsed.error.issues, json);
+        skipped.push(`${where}: ${issue ? formatIssue(issue) : 'not a signal'}`);
+        continue;
+      }
+      const line = parsed.data;
+      if (line.member !== undefined && !members.includes(line.member)) {
+        skipped.push(`${where}: member: no member "${line.member}" in ${configFile}${suggest(line.member, members)}`);
+        continue;
+      }
+      if (line.area !== undefined && !areas.includes(line.area)) {
+        skipped.push(`${where}: area: no area "${line.area}" in ${configFile}${suggest(line.area, areas)}; its areas are ${areas.join(', ')}`);
+        continue;
+      }
+      signals.push(line);
+    }
+  } finally {
+    close();
+  }
+  return { signals, skipped };
+}
+
+/** Stores signals in the feedback table: one row per paper, signal, member and area, the latest kept. */
+export function recordSignals(
+  db: Db, signals: readonly (FeedbackLine & { title?: string | null; abstract?: string | null })[], origin: string, now: Date,
+): number {
+  const upsert = db.prepare(`
+    INSERT INTO feedback (paper_id, signal, member, area, at, origin, title, abstract)
+    VALUES (@paper, @signal, @member, @area, @at, @origin, @title, @abstract)
+    ON CONFLICT (paper_id, signal, member, area) DO UPDATE SET
+      at = excluded.at, origin = excluded.origin, title = coalesce(excluded.title, feedback.title), abstract = coalesce(excluded.abstract, feedback.abstract)
+    WHERE excluded.at >= feedback.at`);
+  let changed = 0;
+  db.transaction(() => {
+    for (const s of signals) {
+      changed += upsert.run({
+        paper: s.paper, signal: s.signal, member: s.member ?? '', area: s.area ?? '', at: s.at ?? now.toISOString(), origin,
+        title: s.title ?? null, abstract: s.abstract ?? null,
+      }).changes;
+    }
+  }).immediate();
+  return changed;
+}
+
+/** `digest feedback import FILE`: the reader's export (or any tool's signals) into the store. */
+export async function feedbackImportCommand(file: string, options: FeedbackOptions, io: Io): Promise<void> {
+  const config = loadConfig(options.config);
+  const { signals, skipped } = await readFeedbackFile(file, config, options.config);
+  if (skipped.length > 0) {
+    const more = skipped.length - Math.min(LISTED, skipped.length);
+    io.err(`skipped ${skipped.length} line${skipped.length === 1 ? '' : 's'}:\n${skipped.slice(0, LISTED).join('\n')}${more > 0 ? `\n... and ${more} more` : ''}\n`);
+  }
+  if (signals.length === 0) throw new InputError(file, 'holds no valid signal (one JSON object a line: {"paper": "<id>", "signal": "star"})');
+  const now = options.now ?? new Date();
+  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+    recordSignals(db, signals, `import:${basename(file)}`, now);
+    const find = paperFinder(db);
+    const absent = new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper)).size;
+    io.out(`imported ${signals.length} signal${signals.length === 1 ? '' : 's'} from ${file}: ${countSignals(signals)}`
+      + `${absent ? `; ${absent} of their papers ${absent === 1 ? 'is' : 'are'} not in the store yet and count${absent === 1 ? 's' : ''} once fetched` : ''}`
+      + `${skipped.length ? `; ${skipped.length} line${skipped.length === 1 ? '' : 's'} skipped` : ''}\n`);
+  }), { command: 'digest feedback import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+}
+
+/** `digest feedback reset [--member NAME | --area ID]`: forget what was learned, for everyone or one scope. */
+export async function feedbackResetCommand(options: FeedbackOptions & { member?: string; area?: string }, io: Io): Promise<void> {
+  if (options.member !== undefined && options.area !== undefined) throw new UsageError('give --member or --area, not both');
+  const config = loadConfig(options.config);
+  let scope = 'all';
+  let what = 'everything the group taught the ranking';
+  if (options.member !== undefined) {
+    const names = config.members.map((m) => m.name);
+    if (!names.includes(options.member)) throw new UsageError(`--member: no member "${options.member}" in ${options.config}${suggest(options.member, names)}; its members are ${names.join(', ')}`);
+    scope = `member:${options.member}`;
+    what = `what ${options.member}'s signals taught`;
+  } else if (options.area !== undefined) {
+    const ids = config.areas.map((a) => a.id);
+    if (!ids.includes(options.area)) throw new UsageError(`--area: no area "${options.area}" in ${options.config}${suggest(options.area, ids)}; its areas are ${ids.join(', ')}`);
+    scope = `area:${options.area}`;
+    what = `what the signals on ${options.area} taught`;
+  }
+  const now = options.now ?? new Date();
+  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+    db.prepare('INSERT INTO learning_resets (scope, at) VALUES (?, ?)').run(scope, now.toISOString());
+    io.out(`forgot ${what} up to ${now.toISOString()}: the ranking learns again from signals given after it. `
+      + 'Stars and reads in the reading room stay as they are.\n');
+  }), { command: 'digest feedback reset', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+}
+
+/** `digest feedback show`: per area and member, the signals that teach it; what waits for its paper. */
+export async function feedbackShowCommand(options: FeedbackOptions, io: Io): Promise<void> {
+  const config = loadConfig(options.config);
+  await withStore(options.db, { create: false }, (db) => {
+    const sectionOf = options.digests ? archiveSections(options.digests) : undefined;
+    const gathered = gatherSignals(db, config, sectionOf ? { sectionOf } : {});
+    io.out(formatFeedback(config, gathered));
+  });
+}
+
+export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof gatherSignals>): string {
+  const out: string[] = [`${config.group.name}: ${gathered.examples.length} signal${gathered.examples.length === 1 ? '' : 's'} to learn from`
+    + `${gathered.waiting ? `, ${gathered.waiting} waiting for their paper` : ''}`
+    + `${gathered.forgotten ? `, ${gathered.forgotten} forgotten by a reset` : ''}`
+    + `${gathered.unknown ? `, ${gathered.unknown} of members or areas no longer in the config` : ''}`, ''];
+  for (const area of config.areas) {
+    const taught = gathered.examples.filter((e) => e.area === area.id);
+    out.push(`${area.name} (${area.id}): ${countSignals(taught)}`);
+  }
+  for (const member of config.members) {
+    const taught = gathered.examples.filter((e) => e.member === member.name);
+    out.push(`${member.name}: ${countSignals(taught)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

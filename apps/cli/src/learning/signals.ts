@@ -1,0 +1,132 @@
+import type { GroupConfig, Paper, SignalKind } from '@labdigest/core';
+import { arxivIdOf, doiOf } from '@labdigest/sources';
+import type { Db } from '../store/open-db.ts';
+import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
+
+/**
+ * What the group has taught the ranking, read from the store (docs/learning.md): the reading room's
+ * state (stars, nominations, dismissals, reads per member) and the `feedback` table (imported signals,
+ * the group's own papers), less what `digest feedback reset` forgot. Nothing here is kept between
+ * runs: the learned weights are computed from these signals each time.
+ */
+
+/** One signal as stored, before its paper is found. */
+export interface StoredSignal {
+  readonly paperId: string;
+  readonly signal: SignalKind;
+  /** A member of the config, or undefined for the group. */
+  readonly member: string | undefined;
+  readonly area: string | undefined;
+  readonly at: string;
+  /** 'room' for the reading room's state, else the feedback row's origin ('import:<file>', 'bib:<file>'). */
+  readonly origin: string;
+  /** The text it came with (learn --bib), when its paper need not be in the store. */
+  readonly title: string | null;
+  readonly abstract: string | null;
+}
+
+/** A signal with its paper: what the ranker learns from (its `FeedbackExample`). */
+export interface TaughtExample {
+  readonly paper: Paper;
+  readonly signal: SignalKind;
+  readonly member?: string | undefined;
+  readonly area?: string | undefined;
+  readonly at?: string | undefined;
+}
+
+export interface GatheredSignals {
+  readonly examples: TaughtExample[];
+  /** Signals whose paper is neither in the store nor in the batch yet: they count once it arrives. */
+  readonly waiting: number;
+  /** Signals of members or areas the config no longer has. */
+  readonly unknown: number;
+  /** Signals a `digest feedback reset` forgot. */
+  readonly forgotten: number;
+}
+
+/** The reading room's per-member fields, as signals: a flag set, or a nomination not withdrawn. */
+const ROOM_SIGNALS = `
+  SELECT paper_id AS paperId, member, at,
+         CASE field WHEN 'starred' THEN 'star' WHEN 'dismissed' THEN 'dismiss' WHEN 'read' THEN 'read' ELSE 'nominate' END AS signal
+  FROM paper_state
+  WHERE (field IN ('starred', 'dismissed', 'read') AND value = 'true') OR (field = 'nominated' AND value <> 'null')`;
+
+/** Every stored signal, the reading room's and the feedback table's. */
+export function storedSignals(db: Db): StoredSignal[] {
+  const room = db.prepare(ROOM_SIGNALS).all() as { paperId: string; member: string; at: string; signal: SignalKind }[];
+  const table = db.prepare('SELECT paper_id AS paperId, signal, member, area, at, origin, title, abstract FROM feedback').all() as
+    { paperId: string; signal: SignalKind; member: string; area: string; at: string; origin: string; title: string | null; abstract: string | null }[];
+  return [
+    ...room.map((r) => ({ ...r, area: undefined, origin: 'room', title: null, abstract: null })),
+    ...table.map((r) => ({ ...r, member: r.member || undefined, area: r.area || undefined })),
+  ];
+}
+
+/** The latest reset's time for each scope ('all', 'member:<name>', 'area:<id>'). */
+export function resetTimes(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT scope, max(at) AS at FROM learning_resets GROUP BY scope').all() as { scope: string; at: string }[];
+  return new Map(rows.map((r) => [r.scope, r.at]));
+}
+
+/** Whether a reset after the signal forgot it: one of everything, of its member, or of its area. */
+export function isForgotten(signal: Pick<StoredSignal, 'member' | 'area' | 'at'>, resets: ReadonlyMap<string, string>): boolean {
+  const after = (scope: string) => { const at = resets.get(scope); return at !== undefined && Date.parse(signal.at) <= Date.parse(at); };
+  return after('all') || (signal.member !== undefined && after(`member:${signal.member}`)) || (signal.area !== undefined && after(`area:${signal.area}`));
+}
+
+/**
+ * The examples to learn from: each stored signal of a known member and area, not forgotten, with its
+ * paper from the signal's own text, the batch being ranked, or the store (by id, DOI or arXiv id).
+ * `sectionOf` names the area of a reading-room signal: the section its paper was in.
+ */
+export function gatherSignals(
+  db: Db, config: GroupConfig, options: { batch?: readonly Paper[]; sectionOf?: (paperId: string) => string | undefined } = {},
+): GatheredSignals {
+  const members = new Set(config.members.map((m) => m.name));
+  const areas = new Set(config.areas.map((a) => a.id));
+  const resets = resetTimes(db);
+  const batch = new Map((options.batch ?? []).map((p) => [p.id, p]));
+  const find = paperFinder(db);
+  const examples: TaughtExample[] = [];
+  let waiting = 0;
+  let unknown = 0;
+  let forgotten = 0;
+  for (const stored of storedSignals(db)) {
+    const area = stored.area ?? options.sectionOf?.(stored.paperId);
+    if ((stored.member !== undefined && !members.has(stored.member)) || (area !== undefined && !areas.has(area))) { unknown++; continue; }
+    if (isForgotten({ ...stored, area }, resets)) { forgotten++; continue; }
+    const paper = stored.title !== null ? textPaper(stored) : batch.get(stored.paperId) ?? find(stored.paperId);
+    if (!paper) { waiting++; continue; }
+    examples.push({ paper, signal: stored.signal, member: stored.member, area, at: stored.at });
+  }
+  // The same order whatever order SQLite returned the rows in: learning must not depend on it.
+  examples.sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.signal, b.signal)
+    || compare(a.member ?? '', b.member ?? '') || compare(a.area ?? '', b.area ?? ''));
+  return { examples, waiting, unknown, forgotten };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A paper given with its signal (learn --bib): its own text, no store row. */
+function textPaper(s: StoredSignal): Paper {
+  return {
+    id: s.paperId, title: s.title ?? '', abstract: s.abstract, authors: [], published: null, doi: doiOf(s.paperId) ?? null,
+    arxivId: arxivIdOf(s.paperId) ?? null, url: null, venue: null, categories: [], source: s.origin, tags: [],
+  };
+}
+
+/** Finds a stored paper by the id a digest or an export gave it: its own id, or an identifier it is known by. */
+export function paperFinder(db: Db): (id: string) => Paper | undefined {
+  const columns = 'p.pk, p.id, p.title, p.abstract, p.authors, p.published, p.doi, p.arxiv_id, p.url, p.venue, p.categories, p.source, p.tags';
+  const byId = db.prepare(`SELECT ${columns} FROM papers p WHERE p.id = ?`);
+  const byIdentifier = db.prepare(`SELECT ${columns} FROM identifiers i JOIN papers p ON p.pk = i.paper_pk WHERE i.kind = ? AND i.value = ?`);
+  return (id) => {
+    const arxiv = arxivIdOf(id);
+    const doi = doiOf(id);
+    const row = (byId.get(id) ?? byIdentifier.get('id', id) ?? (arxiv ? byIdentifier.get('arxiv', arxiv) : undefined)
+      ?? (doi ? byIdentifier.get('doi', doi) : undefined)) as PaperRow | undefined;
+    return row && rowToPaper(row);
+  };
+}
