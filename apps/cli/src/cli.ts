@@ -7,6 +7,7 @@ import exportCommand from './commands/export.ts';
 import fetch from './commands/fetch.ts';
 import importCommand from './commands/import.ts';
 import init from './commands/init.ts';
+import learn from './commands/learn.ts';
 import members from './commands/members.ts';
 import backup from './commands/backup.ts';
 import papers from './commands/papers.ts';
@@ -21,7 +22,7 @@ import { printableIo, processIo, type Io } from './io.ts';
 
 /** The commands, in the order `digest --help` lists them. */
 export const COMMANDS: readonly CommandDefinition<never>[] = [
-  rank, fetch, papers, importCommand, search, build, serve, start, publish, send, exportCommand, explain, feedback, init, members, backup,
+  rank, fetch, papers, importCommand, search, build, serve, start, publish, send, exportCommand, explain, feedback, learn, init, members, backup,
 ] as readonly CommandDefinition<never>[];
 
 /**

@@ -42,6 +42,20 @@ export function importFormat(file: string, head: string): ImportFormat | null {
  * de-duplicated like fetched ones. Skipped records are listed with file and line.
  */
 export async function importCommand(file: string, options: ImportCommandOptions, io: Io): Promise<void> {
+  const { papers, source, skipped } = await readPaperFile(file, io);
+
+  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+    const counts = upsertPapers(db, papers, { source, now: new Date() });
+    io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+  }), { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+}
+
+/**
+ * The papers of a JSON-lines, BibTeX or RIS file (by extension, else by its first characters), as
+ * `digest import` and `digest learn --bib` read them; skipped records are listed on `io.err` with
+ * file and line. A file with no valid paper is an InputError.
+ */
+export async function readPaperFile(file: string, io: Io): Promise<{ papers: Paper[]; source: string; skipped: number }> {
   const head = readHead(file);
   const format = importFormat(file, head);
   if (format === null) throw new InputError(file, 'is not a file this tool imports: expected JSON lines (.jsonl, .jsonl.gz), BibTeX (.bib) or RIS (.ris)');
@@ -67,11 +81,7 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     io.err(`skipped ${skipped} record${skipped === 1 ? '' : 's'}:\n${problems.slice(0, 20).join('\n')}${more > 0 ? `\n... and ${more} more` : ''}\n`);
   }
   if (papers.length === 0) throw new InputError(file, 'holds no valid paper');
-
-  await withLock(options.db, () => withStore(options.db, {}, (db) => {
-    const counts = upsertPapers(db, papers, { source, now: new Date() });
-    io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
-  }), { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  return { papers, source, skipped };
 }
 
 /** The first few KB of a file as text (decompressed when gzipped), to recognise its format. */

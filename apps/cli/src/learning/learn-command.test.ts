@@ -1,0 +1,41 @@
+import { fixturePath } from '@labdigest/fixtures';
+import { afterEach, expect, test } from 'vitest';
+import { openDb } from '../store/open-db.ts';
+import { countPapers } from '../store/queries.ts';
+import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
+import { defaultConfig } from '../../test/fixture-digests.ts';
+import { gatherSignals } from './signals.ts';
+
+const CONFIG = fixturePath('../digest.config.yaml');
+let dir = tempDir();
+afterEach(() => { dir.remove(); dir = tempDir(); });
+const db = () => inDir(dir.path, 'store.sqlite');
+
+test('the group\'s own papers teach with their text and never become papers of the digest', async () => {
+  const bib = fixturePath('import/bibtex-crossref-elife-2014.bib');
+  const { code, out, err } = await runCli('learn', '--bib', bib, '--member', 'Naibing Wu', '--config', CONFIG, '--db', db());
+  expect({ code, err }).toEqual({ code: 0, err: '' });
+  expect(out).toBe(`learned from 1 paper of ${bib} as Naibing Wu's own work (1 with an abstract).`
+    + ' `digest feedback show` lists what each profile learned; `digest feedback reset` forgets it.\n');
+  const store = openDb(db());
+  expect(countPapers(store)).toBe(0);
+  const { examples } = gatherSignals(store, defaultConfig());
+  store.close();
+  expect(examples).toEqual([{
+    paper: expect.objectContaining({ id: 'doi:10.7554/elife.01567', title: expect.stringMatching(/\w{10}/), abstract: expect.stringMatching(/\w{10}/), source: 'bib:bibtex-crossref-elife-2014.bib' }),
+    signal: 'star', member: 'Naibing Wu', area: undefined, at: expect.stringMatching(/^20\d\d-/),
+  }]);
+});
+
+test('RIS as well, for an area; a member or area the config lacks is a usage error', async () => {
+  const ris = fixturePath('import/ris-pure-export.ris');
+  expect((await runCli('learn', '--bib', ris, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db())).code).toBe(0);
+  const store = openDb(db());
+  expect(gatherSignals(store, defaultConfig()).examples.map((e) => [e.area, e.member, e.signal])).toEqual([['phase-field-sei', undefined, 'star']]);
+  store.close();
+  expect(await runCli('learn', '--bib', ris, '--area', 'phase-feild-sei', '--config', CONFIG, '--db', db())).toEqual({
+    code: 2, out: '',
+    err: `digest: --area: no area "phase-feild-sei" in ${CONFIG} (did you mean "phase-field-sei"?); its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes\n`,
+  });
+  expect((await runCli('learn', '--bib', inDir(dir.path, 'none.bib'), '--config', CONFIG, '--db', db())).err).toBe(`digest: ${inDir(dir.path, 'none.bib')}: no such file\n`);
+});

@@ -1,0 +1,51 @@
+import { basename } from 'node:path';
+import { suggest } from '@labdigest/core';
+import { loadConfig } from '../config/load-config.ts';
+import { UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { withLock } from '../store/lock.ts';
+import { withStore } from '../store/open-db.ts';
+import { readPaperFile } from '../store/import-command.ts';
+import { recordSignals } from './feedback-command.ts';
+
+export interface LearnOptions {
+  readonly config: string;
+  readonly db: string;
+  readonly bib: string;
+  readonly member?: string | undefined;
+  readonly area?: string | undefined;
+  readonly wait?: number | undefined;
+  readonly now?: Date | undefined;
+}
+
+/**
+ * `digest learn --bib FILE`: the group's own papers (members' publications, a Zotero export) as
+ * examples of what it wants, for one member, one area, or the group. Their text is kept with the
+ * signal, not as papers of the store: they teach the ranking and never appear in a digest.
+ */
+export async function learnCommand(options: LearnOptions, io: Io): Promise<void> {
+  if (options.member !== undefined && options.area !== undefined) throw new UsageError('give --member or --area, not both');
+  const config = loadConfig(options.config);
+  if (options.member !== undefined) {
+    const names = config.members.map((m) => m.name);
+    if (!names.includes(options.member)) throw new UsageError(`--member: no member "${options.member}" in ${options.config}${suggest(options.member, names)}; its members are ${names.join(', ')}`);
+  }
+  if (options.area !== undefined) {
+    const ids = config.areas.map((a) => a.id);
+    if (!ids.includes(options.area)) throw new UsageError(`--area: no area "${options.area}" in ${options.config}${suggest(options.area, ids)}; its areas are ${ids.join(', ')}`);
+  }
+  const { papers } = await readPaperFile(options.bib, io);
+  const withText = papers.filter((p) => p.title.trim() !== '');
+  const now = options.now ?? new Date();
+  const at = now.toISOString();
+  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+    recordSignals(db, withText.map((p) => ({
+      paper: p.id, signal: 'star' as const, member: options.member, area: options.area, at, title: p.title, abstract: p.abstract,
+    })), `bib:${basename(options.bib)}`, now);
+  }), { command: 'digest learn', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+  const abstracts = withText.filter((p) => p.abstract).length;
+  const whose = options.member ?? (options.area ? `the ${options.area} area` : 'the group');
+  io.out(`learned from ${withText.length} paper${withText.length === 1 ? '' : 's'} of ${options.bib} as ${whose}'s own work`
+    + ` (${abstracts} with an abstract${withText.length - abstracts ? `; the other ${withText.length - abstracts} teach by their titles alone` : ''}).`
+    + ' `digest feedback show` lists what each profile learned; `digest feedback reset` forgets it.\n');
+}
