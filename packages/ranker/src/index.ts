@@ -13,3 +13,4 @@ export { summarize, splitSentences } from './summary.ts';
 export { followedAuthorsIn } from './authors.ts';
 export { ACRONYMS } from './acronyms.ts';
 export { K1, B, SCALE } from './score.ts';
+export { draftAreas, type DraftArea } from './draft-areas.ts';

@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { collect } from '../options.ts';
 
-export default defineCommand<{ group?: string; area: string[]; member: string[]; out: string; force?: boolean }>({
+export default defineCommand<{ group?: string; area: string[]; member: string[]; out: string; force?: boolean; fromBib?: string }>({
   name: 'init',
   description: 'write a commented digest.config.yaml for your group (asks questions when run without flags)',
   options: [
@@ -13,6 +13,7 @@ export default defineCommand<{ group?: string; area: string[]; member: string[];
     { flags: '--member <Name:interests:areas>', description: 'a member: name, comma-separated interests and the area ids they follow; repeatable', parse: collect, default: [] },
     { flags: '-o, --out <file>', description: 'where to write the config', default: 'digest.config.yaml' },
     { flags: '--force', description: 'overwrite the file if it exists' },
+    { flags: '--from-bib <file>', description: 'draft the areas and their keywords from the group\'s own papers (.bib, .ris, .jsonl), for you to edit' },
   ],
   help: [
     'Examples:',
@@ -20,6 +21,7 @@ export default defineCommand<{ group?: string; area: string[]; member: string[];
     '  digest init --group DENG.Group \\',
     '    --area "polymer-electrolytes:Polymer Electrolytes:polymer electrolyte=3,PEO=2,ionic conductivity" \\',
     '    --member "Naibing Wu:polymer electrolyte,segmental motion:polymer-electrolytes"',
+    '  digest init --group DENG.Group --from-bib our-papers.bib   # areas drafted from your publications',
   ].join('\n'),
   run: async ({ options, io }) => (await import('../config/init-command.ts')).initCommand(options, io),
 });

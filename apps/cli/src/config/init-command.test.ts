@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { paperSchema, parseGroupConfig, type GroupConfig } from '@labdigest/core';
-import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
+import { fixturePath, readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { createRanker } from '@labdigest/ranker';
 import { describe, expect, test } from 'vitest';
 import { buildProgram } from '../cli.ts';
+import { runCli } from '../../test/run-cli.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
 import { configYaml, type InitSpec } from './config-yaml.ts';
@@ -178,4 +179,29 @@ test('flag parsers', () => {
   expect(parseAreaFlag('x:Name: with colon:kw')).toEqual({ id: 'x', name: 'Name: with colon', keywords: [{ term: 'kw', weight: 1 }] });
   expect(parseMemberFlag('Ada::a,b')).toEqual({ name: 'Ada', interests: [], areas: ['a', 'b'] });
   expect(() => parseMemberFlag('a:b:c:d')).toThrow('--member "a:b:c:d": expected "Name:interest,interest:area-id,area-id"');
+});
+
+describe('digest init --from-bib: areas drafted from the group\'s own papers', () => {
+  test('writes a config that loads, with the drafted areas, and says what it drafted', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'labdigest-init-')), 'digest.config.yaml');
+    const slice = fixturePath('papers/corpus-slice.jsonl');
+    const { code, err } = await runCli('init', '--group', 'Test Lab', '--from-bib', slice, '--out', out);
+    expect(code).toBe(0);
+    const parsed = parseGroupConfig(readFileSync(out, 'utf8'), out);
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('; '));
+    const { areas } = parsed.config;
+    expect(parsed.config.group.name).toBe('Test Lab');
+    expect(areas.length).toBeGreaterThanOrEqual(2);
+    expect(err.split('\n')[0]).toBe(`drafted ${areas.length} areas from 313 papers of ${slice}:`);
+    expect(err.split('\n').slice(1, 1 + areas.length).map((l) => l.slice(2, l.indexOf(' ('))))
+      .toEqual(areas.map((a) => a.name));
+    expect(err).toContain(`wrote ${out}: ${areas.length} areas, 0 members.`);
+    for (const area of areas) expect(area.keywords.length).toBeGreaterThan(0);
+  });
+
+  test('needs the group\'s name', async () => {
+    expect(await runCli('init', '--from-bib', fixturePath('papers/corpus-slice.jsonl'), '--out', join(tmpdir(), 'never-written.yaml'))).toEqual({
+      code: 2, out: '', err: 'digest: pass --group NAME with --from-bib: the group\'s name\n',
+    });
+  });
 });

@@ -11,6 +11,8 @@ export interface InitOptions {
   readonly member: readonly string[];
   readonly out: string;
   readonly force?: boolean | undefined;
+  /** Draft the areas from the group's own papers (BibTeX, RIS, JSON lines). */
+  readonly fromBib?: string | undefined;
 }
 
 /** `digest init`: refuses to overwrite, gathers the spec, checks it round-trips, writes it. */
@@ -19,10 +21,39 @@ export async function initCommand(options: InitOptions, io: Io): Promise<void> {
     throw new InputError(options.out, 'already exists; pass --force to overwrite it, or --out to write elsewhere');
   }
   const fromFlags = options.group !== undefined || options.area.length > 0 || options.member.length > 0;
+  if (options.fromBib !== undefined) {
+    await writeSpec(await specFromBib(options, io), options, io);
+    return;
+  }
   if (!fromFlags && io.inputIsTTY !== true) {
     throw new UsageError('digest init without flags asks questions, but its input is not a terminal: pass --group NAME and --area "id:Name:keyword,keyword" (see digest init --help)');
   }
-  const spec = fromFlags ? specFromFlags(options) : await askSpec(io.input ?? process.stdin, io);
+  await writeSpec(fromFlags ? specFromFlags(options) : await askSpec(io.input ?? process.stdin, io), options, io);
+}
+
+/**
+ * `--from-bib FILE`: areas drafted from the group's papers (ranker's draftAreas: clusters of papers,
+ * named and keyed by the phrases they share and the corpus rarely uses), for the group to edit.
+ */
+async function specFromBib(options: InitOptions, io: Io): Promise<InitSpec> {
+  if (!options.group?.trim()) throw new UsageError('pass --group NAME with --from-bib: the group\'s name');
+  const [{ readPaperFile }, { draftAreas }, { loadCorpusBackground }] = await Promise.all([
+    import('../store/import-command.ts'), import('@labdigest/ranker'), import('../digest/background.ts'),
+  ]);
+  const { papers } = await readPaperFile(options.fromBib as string, io);
+  const drafts = draftAreas(papers, loadCorpusBackground());
+  if (drafts.length === 0) throw new InputError(options.fromBib as string, 'has no paper with a title to draft areas from');
+  const extra = [...options.area.map(parseAreaFlag)];
+  io.err(`drafted ${drafts.length} area${drafts.length === 1 ? '' : 's'} from ${papers.length} papers of ${options.fromBib}:\n`
+    + drafts.map((d) => `  ${d.name} (${d.papers.length} papers, e.g. "${d.papers[0] ?? ''}")`).join('\n') + '\n');
+  return {
+    group: options.group.trim(),
+    areas: [...drafts.map((d) => ({ id: d.id, name: d.name, keywords: d.keywords })), ...extra],
+    members: options.member.map(parseMemberFlag),
+  };
+}
+
+async function writeSpec(spec: InitSpec, options: InitOptions, io: Io): Promise<void> {
   const text = configYaml(spec);
   // The file must load as it is written: check with the parser `digest` itself uses.
   const parsed = parseGroupConfig(text, options.out);

@@ -1,0 +1,187 @@
+import type { Keyword, Paper } from '@labdigest/core';
+import type { BackgroundStats } from './background.ts';
+import { termOf } from './stem.ts';
+import { cosine, termVectors, type TermVector } from './term-vectors.ts';
+
+/** An area drafted from a group's papers, for the group to edit (`digest init --from-bib`). */
+export interface DraftArea {
+  readonly id: string;
+  readonly name: string;
+  readonly keywords: readonly Keyword[];
+  /** Titles of the papers it was drafted from, best matching first (for the config's comments). */
+  readonly papers: readonly string[];
+}
+
+/** Words that never make a keyword alone or at either end of one. */
+const STOP = new Set(('a an the and or of on in at to by for from with without into onto via using based its their this that these those '
+  + 'which we our is are was were be been has have had not no can may also such than then there here both each other more most '
+  + 'new novel high low two three one study studies paper work approach method methods results result show shows shown use used '
+  + 'effect effects different various however while between within under over after before during through toward towards further '
+  + 'model models data analysis performance properties property system systems process processes well large small significant '
+  + 'first recent different due strategy design enables enabling enabled improved enhanced high-performance '
+  + 'them they it making make makes made provides provide providing remains remain including include includes').split(/\s+/));
+
+const WORD = /[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z]/g;
+
+/**
+ * Drafts a group's areas from its own papers: the papers are clustered by their words (spherical
+ * k-means over TF-IDF vectors, IDF from the background corpus, deterministic seeding), and each
+ * cluster becomes an area whose keywords are the phrases (one or two words) its papers share and
+ * the corpus uses rarely, weighted 1–3 by how distinctive they are; it is named by its top two.
+ * `areas` defaults to √(papers / 4), between 1 and 6; a cluster of fewer than max(3, 8 %) of the
+ * papers is no area: its papers join the nearest other. A keyword must be in two papers of its area
+ * (one when the area has fewer than four) and, with a background, used in five corpus papers or more
+ * (so "although accurate" is no keyword).
+ */
+export function draftAreas(
+  papers: readonly Pick<Paper, 'title' | 'abstract'>[], background: BackgroundStats | undefined, options: { areas?: number; keywords?: number } = {},
+): DraftArea[] {
+  const usable = papers.filter((p) => p.title.trim() !== '');
+  if (usable.length === 0) return [];
+  const k = Math.max(1, Math.min(options.areas ?? Math.round(Math.sqrt(usable.length / 4)), 6, usable.length));
+  const vectors = termVectors(usable, background);
+  const clusterOf = kMeans(vectors, k, options.areas === undefined ? Math.max(3, Math.ceil(usable.length * 0.08)) : 1);
+  const phrases = usable.map(phrasesOf);
+  const documents = background?.documents ?? usable.length;
+  const idf = (key: string, local: number) => {
+    const df = background && Object.hasOwn(background.df, key) ? background.df[key] as number : background ? 1 : local;
+    return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+  };
+  const taken = new Set<string>();
+  const drafts: DraftArea[] = [];
+  for (let c = 0; c < k; c++) {
+    const members = usable.map((_, i) => i).filter((i) => clusterOf[i] === c);
+    if (members.length === 0) continue;
+    const inCluster = new Map<string, { df: number; forms: Map<string, number> }>();
+    for (const i of members) {
+      for (const [key, form] of phrases[i] as Map<string, string>) {
+        const entry = inCluster.get(key) ?? { df: 0, forms: new Map<string, number>() };
+        entry.df++;
+        entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
+        inCluster.set(key, entry);
+      }
+    }
+    const elsewhere = (key: string) => usable.reduce((n, _, i) => n + (clusterOf[i] !== c && (phrases[i] as Map<string, string>).has(key) ? 1 : 0), 0);
+    const minDf = members.length >= 4 ? 2 : 1;
+    const known = (key: string) => !background || (Object.hasOwn(background.df, key) && (background.df[key] as number) >= 5);
+    const scored = [...inCluster].filter(([key, e]) => e.df >= minDf && !taken.has(key) && known(key)).map(([key, e]) => {
+      const share = e.df / members.length;
+      const outside = elsewhere(key) / Math.max(1, usable.length - members.length);
+      // Phrases name a topic better than their words: they get a little more.
+      const score = share * idf(key, e.df) * (1 + 0.5 * Math.min(2, key.split(' ').length - 1)) * (1 - Math.min(0.9, outside));
+      const form = [...e.forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? key;
+      return { key, form, score };
+    }).sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    // A phrase inside a chosen one, or holding one, adds little: the better scored of the two stays.
+    const inside = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
+    const chosen: typeof scored = [];
+    for (const s of scored) {
+      if (chosen.length >= (options.keywords ?? 12)) break;
+      if (chosen.some((c2) => inside(s.key, c2.key) || inside(c2.key, s.key))) continue;
+      chosen.push(s);
+    }
+    if (chosen.length === 0) continue;
+    for (const s of chosen) taken.add(s.key);
+    const top = chosen[0]?.score ?? 1;
+    const keywords = chosen.map((s) => ({ term: s.form, weight: Math.max(1, Math.round((1 + 2 * s.score / top) * 2) / 2) }));
+    const name = chosen.slice(0, 2).map((s) => titleCase(s.form)).join(' & ');
+    const centroid = mean(members.map((i) => vectors[i] as TermVector));
+    const titles = members.map((i) => ({ t: (usable[i] as Pick<Paper, 'title'>).title, s: cosine(vectors[i] as TermVector, centroid) }))
+      .sort((a, b) => b.s - a.s).map((x) => x.t);
+    drafts.push({ id: uniqueId(slug(chosen[0]?.form ?? `area-${c + 1}`), drafts), name, keywords, papers: titles });
+  }
+  return drafts;
+}
+
+/** A paper's candidate phrases: stemmed key -> the words as written (lower case unless an acronym). */
+function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const sentence of `${paper.title}. ${paper.abstract ?? ''}`.split(/[.;:!?()[\]{}"]+/)) {
+    const words = (sentence.match(WORD) ?? []).map((w) => (/[A-Z].*[A-Z]/.test(w) ? w : w.toLowerCase()));
+    for (let i = 0; i < words.length; i++) {
+      const one = words[i] as string;
+      const good = (w: string) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !/^\d/.test(w);
+      if (good(one)) found.set(termOf(one), one);
+      const two = words[i + 1];
+      if (two !== undefined && good(one) && good(two)) found.set(`${termOf(one)} ${termOf(two)}`, `${one} ${two}`);
+      const three = words[i + 2];
+      // Three words keep a stop word in the middle out ("density functional theory", not "ion in the").
+      if (two !== undefined && three !== undefined && good(one) && good(two) && good(three)) {
+        found.set(`${termOf(one)} ${termOf(two)} ${termOf(three)}`, `${one} ${two} ${three}`);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Spherical k-means, seeded by farthest-first from the paper nearest the mean: the same papers give
+ * the same areas. Clusters smaller than `minSize` are dissolved into the nearest other, and the rest
+ * refined again.
+ */
+function kMeans(vectors: readonly TermVector[], k: number, minSize: number): Int32Array {
+  if (k <= 1) return new Int32Array(vectors.length);
+  const all = mean(vectors);
+  const seeds: number[] = [argmax(vectors.map((v) => cosine(v, all)))];
+  while (seeds.length < k) {
+    seeds.push(argmax(vectors.map((v, i) => (seeds.includes(i) ? -1 : 1 - Math.max(...seeds.map((s) => cosine(v, vectors[s] as TermVector)))))));
+  }
+  return dissolveSmall(vectors, kMeansFrom(vectors, seeds.map((s) => vectors[s] as TermVector)), k, minSize);
+}
+
+/** Assigns each vector to the nearest of `centroids` and refines them, as kMeans does after seeding. */
+function kMeansFrom(vectors: readonly TermVector[], start: readonly TermVector[]): Int32Array {
+  const assignment = new Int32Array(vectors.length).fill(-1);
+  let centroids = [...start];
+  for (let round = 0; round < 25; round++) {
+    let moved = false;
+    vectors.forEach((v, i) => {
+      const best = argmax(centroids.map((c) => cosine(v, c)));
+      if (best !== assignment[i]) { assignment[i] = best; moved = true; }
+    });
+    if (!moved) break;
+    centroids = centroids.map((c, j) => {
+      const members = vectors.filter((_, i) => assignment[i] === j);
+      return members.length ? mean(members) : c;
+    });
+  }
+  return assignment;
+}
+
+/** Dissolves clusters below `minSize` one at a time, the smallest first. */
+function dissolveSmall(vectors: readonly TermVector[], assignment: Int32Array, k: number, minSize: number): Int32Array {
+  const sizes = Array.from({ length: k }, (_, j) => assignment.filter((a) => a === j).length);
+  if (k <= 1 || Math.min(...sizes) >= minSize) return assignment;
+  const smallest = sizes.indexOf(Math.min(...sizes));
+  const kept = Array.from({ length: k }, (_, j) => j).filter((j) => j !== smallest)
+    .map((j) => mean(vectors.filter((_, i) => assignment[i] === j)));
+  return dissolveSmall(vectors, kMeansFrom(vectors, kept), kept.length, minSize);
+}
+
+function mean(vectors: readonly TermVector[]): TermVector {
+  const sum = new Map<string, number>();
+  for (const v of vectors) for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
+  const norm = Math.sqrt([...sum.values()].reduce((s, w) => s + w * w, 0)) || 1;
+  for (const [t, w] of sum) sum.set(t, w / norm);
+  return sum;
+}
+
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  values.forEach((v, i) => { if (v > (values[best] as number)) best = i; });
+  return best;
+}
+
+function titleCase(text: string): string {
+  return text.split(' ').map((w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'area';
+}
+
+function uniqueId(id: string, drafts: readonly DraftArea[]): string {
+  let candidate = id;
+  for (let n = 2; drafts.some((d) => d.id === candidate); n++) candidate = `${id}-${n}`;
+  return candidate;
+}
