@@ -184,8 +184,12 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const cons: { t: number; s: number }[] = [];
   for (const t of touched) {
     if (!bags.usable[t] || input.own.has(bags.terms[t] as string)) continue;
-    const q = rate(t);
-    if (q > tuning.learnMaxDf) continue;
+    const corpus = rate(t);
+    if (corpus > tuning.learnMaxDf) continue;
+    // The group's other examples: a word all its papers share says nothing of this profile.
+    const others = bags.bags.length - input.positives;
+    const other = others > 0 ? ((bags.df[t] as number) - (input.supportTerm[t] as number) + 0.5) / (others + 1) : corpus;
+    const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
     const p = positive > 0 ? (forTerm[t] as number) / positive : 0;
     if (p > 0 && (input.supportTerm[t] as number) >= support) {
       const s = p * Math.log(p / q);

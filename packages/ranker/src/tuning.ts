@@ -53,6 +53,8 @@ export interface RankerTuning {
   readonly learnCoord: number;
   /** Share of the background's papers above which a term is too common to learn. */
   readonly learnMaxDf: number;
+  /** 1: a learned term must stand out against the group's other examples as well as the corpus; 0: the corpus alone. */
+  readonly learnContrast: number;
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
@@ -74,4 +76,5 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   learnNegative: 0.5,
   learnCoord: 1,
   learnMaxDf: 0.05,
+  learnContrast: 1,
 });
