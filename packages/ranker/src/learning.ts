@@ -105,7 +105,7 @@ export function learnFromExamples(
   const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']));
   const bagOf = new Map(ids.map((id, i) => [id, i]));
   const rate = corpusRate(bags, options.background);
-  const written = writtenTerms(options.lexicon, profileCount);
+  const written = writtenTerms(options.lexicon, profileCount, options.tuning.learnParts > 0);
 
   const model: LearnedModel[number][] = [];
   const keywords: LearnedKeyword[][] = [];
@@ -242,13 +242,21 @@ function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined):
   return (t) => ((bags.df[t] as number) + 1) / (n + 2);
 }
 
-/** Per profile, the terms its written single-word keywords are (they keep their own weight). */
-function writtenTerms(lexicon: Lexicon, count: number): Set<string>[] {
+/** Per profile, the terms and pairs its written keywords are, or (`parts`) hold. */
+function writtenTerms(lexicon: Lexicon, count: number, parts: boolean): Set<string>[] {
   return lexicon.profiles.slice(0, count).map((profile) => {
     const own = new Set<string>();
     for (const f of profile.features) {
-      const key = lexicon.features[f]?.key ?? '';
-      if (!key.includes(' ')) own.add(key);
+      const feature = lexicon.features[f];
+      if (!feature) continue;
+      own.add(feature.key);
+      if (!parts) continue;
+      for (const sequence of feature.sequences) {
+        sequence.forEach((term, i) => {
+          own.add(term);
+          if (i + 1 < sequence.length) own.add(`${term} ${sequence[i + 1] as string}`);
+        });
+      }
     }
     return own;
   });

@@ -55,6 +55,7 @@ export interface RankerTuning {
   readonly learnMaxDf: number;
   /** 1: a learned term must stand out against the group's other examples as well as the corpus; 0: the corpus alone. */
   readonly learnContrast: number;
+  readonly learnParts: number;
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
@@ -77,4 +78,5 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   learnCoord: 1,
   learnMaxDf: 0.05,
   learnContrast: 1,
+  learnParts: 0,
 });
