@@ -5,6 +5,8 @@
 //   pnpm eval [config.yaml] [--errors]    figures, and with --errors the papers it gets wrong
 //   pnpm eval --cv [--only=a,b]           k-fold cross-validation of every tuned constant, and keyword dropout
 //                                         (scripts/eval/cv.ts); --only=dropout for the dropout alone
+//   pnpm eval --feedback                  learning from the group (issue 19): simulated stars and dismissals,
+//                                         5-fold CV, against keywords alone and an SVM (scripts/eval/feedback.ts)
 // Labels and rubric: ../shared/data/eval-RUBRIC.md. Targets (issues 4 and 15): MAP >= 0.88, mean nDCG@10 >= 0.95,
 // irrelevant left out >= 0.98, core included >= 0.93, right section >= 0.90, picks precision >= 0.95.
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,8 @@ import { parseGroupConfig, formatIssues, type GroupConfig, type Paper } from '@l
 import { assembleDigest, createRanker } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { runCrossValidation, runDropout } from './eval/cv.ts';
-import { readBackground, readBackgroundWithoutDev, readDevSet, readSampleWeek } from './eval/data.ts';
+import { readBackground, readBackgroundWithoutDev, readCorpus, readDevSet, readSampleWeek } from './eval/data.ts';
+import { runFeedbackEval } from './eval/feedback.ts';
 import { checkDigest } from './eval/digest-checks.ts';
 import { f3, figuresOf, type Judged } from './eval/figures.ts';
 import { repoRoot } from './shared-data.ts';
@@ -31,6 +34,14 @@ if (args.includes('--cv')) {
   const only = args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
   if (only.length === 0 || !only.includes('dropout')) runCrossValidation({ config, papers, labels, background: unseen }, only);
   if (only.length === 0 || only.includes('dropout')) runDropout({ config, papers, labels, background: unseen });
+  process.exit(0);
+}
+
+if (args.includes('--feedback')) {
+  // As for --cv: the areas' related words owe nothing to the labelled papers.
+  const devIds = new Set(papers.map((p) => p.id));
+  const unseen = readBackgroundWithoutDev(devIds);
+  runFeedbackEval({ config, papers, labels, background: unseen, corpus: readCorpus().filter((p) => !devIds.has(p.id)) });
   process.exit(0);
 }
 

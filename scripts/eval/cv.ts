@@ -195,7 +195,7 @@ function cosineOf(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 /** K folds, stratified: papers core somewhere, adjacent somewhere, irrelevant, each dealt round-robin in a fixed shuffled order. */
-function makeFolds(papers: readonly Paper[], labels: ReadonlyMap<string, Grades>): Paper[][] {
+export function makeFolds(papers: readonly Paper[], labels: ReadonlyMap<string, Grades>): Paper[][] {
   const kind = (p: Paper) => Math.max(...Object.values(labels.get(p.id) ?? { x: 0 }));
   const order = [...papers].sort((a, b) => kind(b) - kind(a) || hash(a.id) - hash(b.id));
   const folds: Paper[][] = Array.from({ length: K }, () => []);
@@ -216,7 +216,7 @@ function round2(x: number): number {
 }
 
 /** FNV-1a: a fixed shuffle that needs no random seed. */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;

@@ -20,7 +20,7 @@ export interface CorpusBags {
   readonly abstracts: string;
 }
 
-const ABSTRACT_HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
+export const ABSTRACT_HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE = new Int8Array(128).fill(-1);

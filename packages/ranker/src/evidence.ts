@@ -6,6 +6,8 @@ import { ACRONYMS } from './acronyms.ts';
 import { isFormula } from './formula.ts';
 import { displayKeyword } from './grammar.ts';
 import { leftOutNote, listWords, relevanceNote, type NamedMember } from './notes.ts';
+import type { LearnedFromFinder } from './learned-from.ts';
+import type { LearnedFrom } from './learning-types.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
 import type { Scored } from './score-batch.ts';
@@ -103,6 +105,8 @@ export interface EvidenceContext {
   readonly summaries: boolean;
   /** How notes write each feature (by id), and which features name methods: see `noteVocabulary`. */
   readonly vocabulary: NoteVocabulary;
+  /** The taught example an included paper is most like (learned-from.ts), when the ranker learned from feedback. */
+  readonly learnedFrom: LearnedFromFinder | undefined;
   /** Area index -> its focus profile and the focus's name, if it has one. */
   readonly focusOf: (area: number) => { readonly profile: CompiledProfile; readonly name: string | undefined } | undefined;
 }
@@ -223,20 +227,25 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   // The closure holds this paper's own pieces only, never the batch's score arrays.
   const { features } = scored;
   const texts = { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
-  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts));
-  return {
+  const learnedFrom = context.learnedFrom?.(section, features, paper.id);
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts, learnedFrom));
+  const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
     matchedTerms: terms, members, excludedBy,
     summary: context.summaries ? (paper.abstract ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
+  // Only where learning moved the paper: a ranking without feedback is the same object it always was.
+  if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
+  return ranked;
 }
 
 /** The relevance note of an included paper (notes.ts), from its evidence. */
 function noteFor(
   context: EvidenceContext, id: string, features: PaperFeatures, section: number, placement: Placement | undefined,
   named: readonly NamedCandidate[], others: readonly string[], texts: { readonly title: string; readonly abstract: string },
+  learnedFrom: LearnedFrom | undefined,
 ): string {
   const { config, lexicon, vocabulary } = context;
   const profile = lexicon.profiles[section] as CompiledProfile;
@@ -246,21 +255,23 @@ function noteFor(
   // A note speaks of two members at most: only theirs are worked out.
   const members = named.slice(0, 2).map((m): NamedMember => {
     const memberProfile = lexicon.profiles[config.areas.length + m.j] as CompiledProfile;
-    const interests = vocabulary.withoutContained(strongest(features, (f) =>
-      memberProfile.slotOf[f] !== -1 && (memberProfile.weights[memberProfile.slotOf[f] as number] as number) > 0, memberProfile))
+    // Written interests only: a learned word is not what the member said they work on.
+    const interests = vocabulary.withoutContained(strongest(features, (f) => memberProfile.slotOf[f] !== -1
+      && memberProfile.learned[memberProfile.slotOf[f] as number] === 0 && (memberProfile.weights[memberProfile.slotOf[f] as number] as number) > 0, memberProfile))
       .map((f) => vocabulary.display[f] as string);
     return { name: m.name, fit: m.fit, authors: m.authors, interests: [...new Set(interests)] };
   });
   return relevanceNote({
     id, group: config.group.name, area: config.areas[section] as Area,
-    // Written keywords only: a related word is evidence, not a reason a colleague would give.
-    areaTerms: vocabulary.withoutContained(strongest(features, (f) =>
-      profile.slotOf[f] !== -1 && profile.related[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
+    // Written keywords only: a related or learned word is evidence, not a reason a colleague would give
+    // (what learning saw is said by `learnedFrom`).
+    areaTerms: vocabulary.withoutContained(strongest(features, (f) => profile.slotOf[f] !== -1 && profile.related[profile.slotOf[f] as number] === 0
+      && profile.learned[profile.slotOf[f] as number] === 0 && (profile.weights[profile.slotOf[f] as number] as number) > 0, profile))
       .map((f) => vocabulary.display[f] as string),
     members, methods: vocabulary.methods,
     focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
     specifics: specificsOf(texts.title, texts.abstract),
-    others,
+    others, learnedFrom,
   });
 }
 

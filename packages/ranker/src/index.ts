@@ -1,6 +1,9 @@
 export {
   createRanker, rankPapers, type RankedPaper, type RankOptions, type RankerOptions, type RankReport, type PaperTrace,
 } from './rank.ts';
+export type {
+  FeedbackExample, LearnedFrom, LearnedModel, LearnedProfile, LearnedTerm, SignalKind,
+} from './learning-types.ts';
 export { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 export type { ScoreTrace, TermTrace } from './score.ts';
 export { buildBackgroundStats, type BackgroundStats } from './background.ts';

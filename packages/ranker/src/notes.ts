@@ -1,4 +1,5 @@
 import type { Area } from '@labdigest/core';
+import type { LearnedFrom } from './learning-types.ts';
 import { isTopic, listOf, pluralOf } from './grammar.ts';
 import type { Specifics } from './specifics.ts';
 
@@ -34,6 +35,8 @@ export interface NoteInput {
   readonly specifics: Specifics;
   /** Other areas the paper nearly or fully qualifies for. */
   readonly others: readonly string[];
+  /** The taught example it is most like, when learning from the group moved it. */
+  readonly learnedFrom?: LearnedFrom | undefined;
 }
 
 const MAX_NOTE_WORDS = 60;
@@ -50,6 +53,8 @@ export function relevanceNote(input: NoteInput): string {
   const pick = variantPicker(input.id);
   const lead = leadSentence(input, pick);
   const sentences: string[] = [lead];
+  // What learning saw comes second, so the word limit drops it only after the rest.
+  if (input.learnedFrom) sentences.push(learnedSentence(input.learnedFrom, input.group));
   const [, second] = input.members;
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
   if (followed) sentences.push(`By ${followed.author}, whom ${followed.member} follows.`);
@@ -95,6 +100,30 @@ function leadSentence(input: NoteInput, pick: (n: number) => number): string {
     case 1: return `${member.name} works on ${listOf(interests)}; this paper ${member.fit >= 0.8 ? 'is squarely on that' : member.fit >= 0.6 ? 'comes close' : 'is related'}.`;
     default: return `For ${member.name}, whose work on ${listOf(interests)} it ${member.fit >= 0.8 ? 'matches closely' : member.fit >= 0.6 ? 'follows' : 'touches'}.`;
   }
+}
+
+const VERB: Readonly<Record<LearnedFrom['signal'], string>> = { star: 'starred', nominate: 'put forward for the group meeting', read: 'read', dismiss: 'dismissed' };
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Like 'Coupled Reaction and Diffusion…', which Yanhao Deng starred on 12 Nov." A title past six words
+ * is cut there; the day is the time's UTC date. Without a member the group did it; without a member or a
+ * time it came from the group's own papers (a bib file).
+ */
+export function learnedSentence(from: LearnedFrom, group: string): string {
+  const words = from.title.replace(/\s+/g, ' ').trim().split(' ');
+  const title = words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
+  if (from.member === undefined && from.at === undefined) return `Like ${possessive(group)} own '${title}'.`;
+  const day = from.at === undefined ? undefined : dayOf(from.at);
+  return `Like '${title}', which ${from.member ?? group} ${VERB[from.signal]}${day ? ` on ${day}` : ''}.`;
+}
+
+/** "12 Nov" from an ISO time, or undefined when it is not one. */
+function dayOf(iso: string): string | undefined {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return undefined;
+  const date = new Date(time);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] as string}`;
 }
 
 /** The strength of a member's fit, in one of two wordings. */

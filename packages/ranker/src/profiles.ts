@@ -14,6 +14,11 @@ export interface ProfileSpec {
   readonly require?: readonly (readonly string[])[];
   /** Keywords found in the background corpus (related-terms.ts): they add to the score, not to coord. */
   readonly related?: readonly Keyword[];
+  /**
+   * Keywords learned from the group's examples (learning.ts), each with what a match adds to coord. A
+   * written keyword keeps its own weight; a learned one takes the place of a related one.
+   */
+  readonly learned?: readonly { readonly term: string; readonly weight: number; readonly coord: number }[];
 }
 
 /** One thing the index counts: a keyword phrase with every way of writing it. */
@@ -36,6 +41,10 @@ export interface CompiledProfile {
   readonly weights: readonly number[];
   /** Per keyword, 1 when it was found in the corpus (related-terms.ts) rather than written: it does not count for coord. */
   readonly related: Uint8Array;
+  /** Per keyword, 1 when it was learned from the group's examples (learning.ts). */
+  readonly learned: Uint8Array;
+  /** Per keyword, what a match adds to coord's count: 1 for a positive written keyword, 0 for a related or negative one, a learned one's credit. */
+  readonly coord: Float64Array;
   readonly exclude: readonly number[];
   readonly require: readonly (readonly number[])[];
   /**
@@ -163,6 +172,11 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
       // The same feature written twice (e.g. "SEI" and its expansion) keeps the larger weight.
       if (id !== undefined) weights.set(id, Math.max(weights.get(id) ?? -Infinity, weight));
     }
+    const learnedCoord = new Map<number, number>();
+    for (const { term, weight, coord } of spec.learned ?? []) {
+      const id = featureOf(term);
+      if (id !== undefined && !weights.has(id)) { weights.set(id, weight); learnedCoord.set(id, coord); }
+    }
     const relatedIds = new Set<number>();
     for (const { term, weight } of spec.related ?? []) {
       const id = featureOf(term);
@@ -175,7 +189,10 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     const containedIn = containment(ids.map((id) => features[id]?.key ?? ''));
     return {
       id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()],
-      related: Uint8Array.from(ids, (id) => (relatedIds.has(id) ? 1 : 0)), exclude, require, containedIn,
+      related: Uint8Array.from(ids, (id) => (relatedIds.has(id) ? 1 : 0)),
+      learned: Uint8Array.from(ids, (id) => (learnedCoord.has(id) ? 1 : 0)),
+      coord: Float64Array.from(ids, (id) => learnedCoord.get(id) ?? (relatedIds.has(id) || (weights.get(id) as number) <= 0 ? 0 : 1)),
+      exclude, require, containedIn,
       slotOf: new Int32Array(0), touches: new Uint8Array(0),
     };
   });

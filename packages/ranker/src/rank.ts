@@ -4,6 +4,9 @@ import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
 import { evidenceFor, featureOwners, noteVocabulary, recordMaker, type EvidenceContext, type NoteVocabulary } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
+import { learnFromExamples, type Learning } from './learning.ts';
+import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
+import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning-types.ts';
 import { relatedKeywords } from './related-terms.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
@@ -38,6 +41,11 @@ export interface RankedPaper {
   readonly rank: number | null;
   /** Whether the paper matches its section's focus (false when left out, or when no focus is set). */
   readonly focus: boolean;
+  /**
+   * When learning from the group moved it (a learned word of its section's area matched): the taught
+   * example of that area it is most like, for the note. Absent otherwise.
+   */
+  readonly learnedFrom?: LearnedFrom | undefined;
 }
 
 export interface RankOptions {
@@ -70,6 +78,11 @@ export interface RankerOptions {
   readonly background?: BackgroundStats | undefined;
   /** Other values of the ranker's tuned constants: for the evaluation's cross-validation only. */
   readonly tuning?: Partial<RankerTuning> | undefined;
+  /**
+   * What the group did with papers (learning.ts): stars, nominations, reads and dismissals, each with
+   * the paper's text. Learned once, here, per area and member. None (or []) ranks exactly as without.
+   */
+  readonly feedback?: readonly FeedbackExample[] | undefined;
 }
 
 /**
@@ -84,7 +97,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     areas: recordMaker(config.areas.map((a) => a.id)),
     members: recordMaker(config.members.map((m) => m.name)),
   };
-  const model = buildModel(config, focus.specs, options.background, tuning);
+  const model = buildModel(config, focus.specs, options.background, tuning, options.feedback);
 
   // `trace` asks about one paper of a batch at a time: the batch's statistics are kept between calls.
   let lastParams: { papers: readonly Paper[]; background: unknown; idfFrom: unknown; value: ReturnType<typeof computeParams> } | undefined;
@@ -113,6 +126,10 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     lexicon: model.lexicon,
     /** Keywords each area found in the background corpus, by area id (none without a background). */
     related: model.related,
+    /** What each area (then each member) learned from the feedback: counts and strongest terms. */
+    learned: model.learned,
+    /** Feedback examples that taught nothing: their area and member are not in the config. */
+    learnedIgnored: model.learnedIgnored,
     /**
      * Why `target` (one of `papers`) scores as it does against every area and member, keyword by
      * keyword, with the same IDF as `rank(papers, options)`: for `digest explain`.
@@ -145,7 +162,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
-        vocabulary: model.vocabulary,
+        vocabulary: model.vocabulary, learnedFrom: model.learnedFrom,
         focusOf: (a) => {
           const f = focus.ofArea[a] as number;
           return f < 0 ? undefined : { profile: lexicon.profiles[f] as CompiledProfile, name: (config.areas[a] as Area).focus?.name ?? config.focus?.name };
@@ -177,10 +194,16 @@ interface Model {
   readonly profilesOf: string[][];
   readonly vocabulary: NoteVocabulary;
   readonly related: Readonly<Record<string, readonly Keyword[]>>;
+  readonly learned: LearnedModel;
+  readonly learnedIgnored: number;
+  readonly learnedFrom: LearnedFromFinder | undefined;
   readonly statsFor: (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => FeatureStats;
 }
 
-function buildModel(config: GroupConfig, focusSpecs: readonly ProfileSpec[], background: BackgroundStats | undefined, tuning: RankerTuning): Model {
+function buildModel(
+  config: GroupConfig, focusSpecs: readonly ProfileSpec[], background: BackgroundStats | undefined, tuning: RankerTuning,
+  feedback: readonly FeedbackExample[] | undefined,
+): Model {
   const specs: ProfileSpec[] = [
     ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, keywords: a.keywords, exclude: a.exclude, require: a.require })),
     ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, keywords: m.interests })),
@@ -194,15 +217,20 @@ function buildModel(config: GroupConfig, focusSpecs: readonly ProfileSpec[], bac
   const options = isWord ? { isWord } : {};
   let lexicon = compileProfiles(specs, options);
   let related: Keyword[][] = [];
-  if (background?.feedback) {
-    related = relatedKeywords(lexicon, config.areas.length, background, tuning);
-    lexicon = compileProfiles(specs.map((spec, a) => ({ ...spec, related: related[a] ?? [] })), options);
+  // Learned from the written keywords' lexicon, as the related words are: neither depends on the other.
+  const learning: Learning = learnFromExamples(config, feedback, { lexicon, background, tuning });
+  if (background?.feedback) related = relatedKeywords(lexicon, config.areas.length, background, tuning);
+  if (related.length > 0 || learning.keywords.some((k) => k.length > 0)) {
+    lexicon = compileProfiles(specs.map((spec, p) => ({ ...spec, related: related[p] ?? [], learned: learning.keywords[p] ?? [] })), options);
   }
   const analyzer = createAnalyzer(lexicon, tuning.leadWords);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
     lexicon, analyzer, profilesOf: featureOwners(lexicon), vocabulary: noteVocabulary(lexicon),
     related: Object.fromEntries(config.areas.map((a, i) => [a.id, related[i] ?? []])),
+    learned: learning.model.length > 0 ? learning.model : untaught(config),
+    learnedIgnored: learning.ignored,
+    learnedFrom: learning.taught.some((t) => t.length > 0) ? learnedFromFinder(lexicon, learning) : undefined,
     statsFor(features, statsBackground, idfFrom) {
       const extra = idfFrom.map((p) => analyzer.features(p));
       const batch = collectStats(lexicon, extra.length ? [...features, ...extra] : features);
@@ -213,6 +241,14 @@ function buildModel(config: GroupConfig, focusSpecs: readonly ProfileSpec[], bac
       return combineStats(backgroundCache.stats, batch);
     },
   };
+}
+
+/** The learned model of a ranker without feedback: every area and member, nothing learned. */
+function untaught(config: GroupConfig): LearnedModel {
+  return [
+    ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, positives: 0, negatives: 0, terms: [] })),
+    ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, positives: 0, negatives: 0, terms: [] })),
+  ];
 }
 
 /** A paper's scores laid out keyword by keyword, for every profile (areas first, then members, then focus profiles). */

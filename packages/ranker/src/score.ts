@@ -6,7 +6,8 @@ import type { CompiledProfile } from './profiles.ts';
  * with their weights, then mapped to a relevance in [0, 1):
  *
  *   raw = coord * sum_k  w_k * idf_k * tf_k (K1 + 1) / (tf_k + K1 (1 - B + B len / avgLen))
- *   coord = m / (m + 1), m = number of distinct positive written keywords matched (not related ones)
+ *   coord = m / (m + 1), m = number of distinct positive written keywords matched (not related ones),
+ *           plus what each matched learned keyword adds (learning.ts: a share of one)
  *   relevance = 1 - exp(-raw / SCALE)
  *
  * tf_k counts title occurrences `titleWeight` times. Saturation and `coord` mean a paper about
@@ -40,6 +41,8 @@ const NOTHING_UNMET: ProfileScore = Object.freeze({ relevance: 0, raw: 0, exclud
 /** One keyword's part of a score: the trace `digest explain` prints. */
 export interface TermTrace {
   readonly feature: number;
+  /** Where the keyword comes from: the config, the corpus's related words (related-terms.ts), or the group's examples (learning.ts). */
+  readonly origin: 'written' | 'related' | 'learned';
   readonly weight: number;
   readonly idf: number;
   /** Occurrences counted: those inside a longer keyword of the profile go to that keyword. */
@@ -55,7 +58,10 @@ export interface TermTrace {
 export interface ScoreTrace extends ProfileScore {
   readonly terms: TermTrace[];
   readonly sum: number;
-  /** Distinct positive written keywords matched: coord = matched / (matched + 1). */
+  /**
+   * Distinct positive written keywords matched, plus the learned ones' credit (learning.ts): coord =
+   * matched / (matched + 1).
+   */
   readonly matched: number;
 }
 
@@ -86,7 +92,8 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
   const s = score(profile, paper, params, terms);
   terms.sort((a, b) => b.contribution - a.contribution || a.feature - b.feature);
   const sum = terms.reduce((total, t) => total + t.contribution, 0);
-  const matched = terms.filter((t) => t.weight > 0 && t.tf > 0 && profile.related[profile.slotOf[t.feature] as number] === 0).length;
+  let matched = 0;
+  for (const t of terms) if (t.tf > 0) matched += profile.coord[profile.slotOf[t.feature] as number] as number;
   return { ...s, terms, sum, matched };
 }
 
@@ -134,10 +141,10 @@ function score(
     const tf = counted ? params.titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract) : 0;
     const idf = params.idf[ids[at] as number] as number;
     const contribution = counted ? weight * idf * ((tf * (K1 + 1)) / (tf + norm)) : 0;
-    trace?.push({ feature: ids[at] as number, weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder: countedUnder ?? [] });
+    trace?.push({ feature: ids[at] as number, origin: profile.learned[k] === 1 ? 'learned' : profile.related[k] === 1 ? 'related' : 'written', weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder: countedUnder ?? [] });
     if (!counted) continue;
     sum += contribution;
-    if (weight > 0 && profile.related[k] === 0) matched++;
+    matched += profile.coord[k] as number;
   }
   const raw = sum * (matched / (matched + 1));
   if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };

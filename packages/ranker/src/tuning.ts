@@ -41,6 +41,21 @@ export interface RankerTuning {
   readonly prfContrast: number;
   /** Share of all corpus papers above which a word is too common to learn. */
   readonly prfMaxDf: number;
+  /** Learning from the group (learning.ts): terms each profile learns from its examples; 0 learns none. */
+  readonly learnTerms: number;
+  /** The strongest learned weight, as a share of the profile's strongest written weight (before shrinking). */
+  readonly learnWeight: number;
+  /** Examples that count as much as the prior: learned weights shrink by n / (n + learnPrior). */
+  readonly learnPrior: number;
+  /** The strongest weight against (from dismissals), as a share of the strongest weight for. */
+  readonly learnNegative: number;
+  /** What a matched learned term at the strongest learned weight adds to coord (a written keyword adds 1). */
+  readonly learnCoord: number;
+  /** Share of the background's papers above which a term is too common to learn. */
+  readonly learnMaxDf: number;
+  /** 1: a learned term must stand out against the group's other examples as well as the corpus; 0: the corpus alone. */
+  readonly learnContrast: number;
+  readonly learnParts: number;
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
@@ -56,4 +71,12 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   prfWeight: 0.5,
   prfContrast: 1,
   prfMaxDf: 0.01,
+  learnTerms: 30,
+  learnWeight: 0.6,
+  learnPrior: 10,
+  learnNegative: 0.5,
+  learnCoord: 1,
+  learnMaxDf: 0.05,
+  learnContrast: 1,
+  learnParts: 0,
 });

@@ -1,0 +1,65 @@
+import type { PaperFeatures } from './analyze.ts';
+import type { Learning } from './learning.ts';
+import type { LearnedFrom } from './learning-types.ts';
+import type { CompiledProfile, Lexicon } from './profiles.ts';
+
+/** Area index, a paper's features, its id -> the taught example of that area it is most like, if learning moved it. */
+export type LearnedFromFinder = (area: number, features: PaperFeatures, id: string) => LearnedFrom | undefined;
+
+/**
+ * Finds, for a paper of a section, the strong example (starred, nominated) of the section's area that
+ * shares the most of the area's learned words with it: cosine over the positive learned keywords, by
+ * their weights. Only when the paper holds a learned word of the area (learning moved it); ties go to
+ * the newest example, then by id; a paper is never said to be like itself.
+ */
+export function learnedFromFinder(lexicon: Lexicon, learning: Learning): LearnedFromFinder {
+  const perArea = learning.taught.map((taught, a) => {
+    const profile = lexicon.profiles[a] as CompiledProfile;
+    // The area's positive learned keywords by the term they are: a single-word feature's key.
+    const slotOfTerm = new Map<string, number>();
+    profile.features.forEach((f, k) => {
+      if (profile.learned[k] === 1 && (profile.weights[k] as number) > 0) slotOfTerm.set(lexicon.features[f]?.key ?? '', k);
+    });
+    const termsOf = learning.termsOf;
+    const bySlot = new Map<number, number[]>();
+    const norms = taught.map((example, e) => {
+      let norm = 0;
+      for (const t of example.terms) {
+        const k = slotOfTerm.get(termsOf(t));
+        if (k === undefined) continue;
+        const w = profile.weights[k] as number;
+        norm += w * w;
+        let list = bySlot.get(k);
+        if (!list) bySlot.set(k, list = []);
+        list.push(e);
+      }
+      return Math.sqrt(norm);
+    });
+    return { profile, taught, bySlot, norms };
+  });
+  return (area, features, id) => {
+    const index = perArea[area];
+    if (!index || index.taught.length === 0) return undefined;
+    const { profile, taught, bySlot, norms } = index;
+    const shared = new Map<number, number>();
+    let paperNorm = 0;
+    for (const f of features.ids) {
+      const k = profile.slotOf[f] as number;
+      if (k < 0 || profile.learned[k] !== 1 || (profile.weights[k] as number) <= 0) continue;
+      const w = profile.weights[k] as number;
+      paperNorm += w * w;
+      for (const e of bySlot.get(k) ?? []) shared.set(e, (shared.get(e) ?? 0) + w * w);
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (const [e, dot] of shared) {
+      const example = taught[e] as (typeof taught)[number];
+      if (example.from.id === id) continue;
+      const score = dot / ((norms[e] as number) * Math.sqrt(paperNorm));
+      const other = taught[best];
+      if (score > bestScore || (score === bestScore && other !== undefined
+        && (example.at > other.at || (example.at === other.at && example.from.id < other.from.id)))) { best = e; bestScore = score; }
+    }
+    return best >= 0 ? (taught[best] as (typeof taught)[number]).from : undefined;
+  };
+}

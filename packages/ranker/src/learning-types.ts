@@ -1,0 +1,48 @@
+import type { Paper } from '@labdigest/core';
+
+/** What a member did with a paper: star and nominate (for the group meeting) teach strongly, read weakly, dismiss against. */
+export type SignalKind = 'star' | 'dismiss' | 'read' | 'nominate';
+
+/** One thing the group did with a paper, with the paper's text: what the ranking learns from. */
+export interface FeedbackExample {
+  /** The paper's text (title, abstract): from the store, a bib file, or the batch. */
+  readonly paper: Paper;
+  readonly signal: SignalKind;
+  /** Who (a config member's name); undefined: the group (a bib file for an area, say). */
+  readonly member?: string | undefined;
+  /** The area (section) the paper was in, or is meant for; undefined: none. */
+  readonly area?: string | undefined;
+  /** ISO time, for the note ("which Yanhao Deng starred on 12 Nov"). */
+  readonly at?: string | undefined;
+}
+
+/** One learned term of a profile: the analysed term, the word it is shown as, its weight (negative from dismissals). */
+export interface LearnedTerm {
+  readonly term: string;
+  readonly word: string;
+  readonly weight: number;
+}
+
+/** What one area or member learned: how many papers taught it, and its strongest terms. */
+export interface LearnedProfile {
+  /** Area id or member name. */
+  readonly id: string;
+  readonly kind: 'area' | 'member';
+  /** Papers that taught it for (starred, nominated, read) and against (dismissed). */
+  readonly positives: number;
+  readonly negatives: number;
+  /** Strongest first (by size); a weight may be below 0. */
+  readonly terms: readonly LearnedTerm[];
+}
+
+/** Every area, then every member, in the config's order (a profile nobody taught has no terms). */
+export type LearnedModel = readonly LearnedProfile[];
+
+/** The taught example a paper is most like, for its note: "like '…', which Yanhao Deng starred on 12 Nov". */
+export interface LearnedFrom {
+  readonly id: string;
+  readonly title: string;
+  readonly member?: string;
+  readonly at?: string;
+  readonly signal: SignalKind;
+}

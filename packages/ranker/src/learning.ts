@@ -1,0 +1,284 @@
+import type { GroupConfig } from '@labdigest/core';
+import type { BackgroundStats } from './background.ts';
+import { exampleBags, type ExampleBags } from './example-bags.ts';
+import type { FeedbackExample, LearnedFrom, LearnedModel, LearnedTerm, SignalKind } from './learning-types.ts';
+import type { Lexicon } from './profiles.ts';
+import type { RankerTuning } from './tuning.ts';
+
+/**
+ * Learning from the group (issue 19): per area and per member, weights over the ranker's own analysed
+ * terms, taught by what the group did with papers, beside the written keywords (never instead of them).
+ *
+ * A profile's examples are the papers starred or nominated for it (strong, 1), read (weak, 0.3) and
+ * dismissed (against); an example with an area teaches that area, one with a member that member, one
+ * with both teaches both. Per profile, a Rocchio-style contrast, the same measure the corpus's
+ * related words use (related-terms.ts):
+ *
+ *   p(t) = weighted share of the positive examples that hold term t
+ *   q(t) = share of the background corpus's papers that hold it (of all examples, without a background)
+ *   r(t) = share of the dismissed examples that hold it
+ *   for:     s+(t) = p ln(p / q)              the terms the taught papers share and the corpus does not
+ *   against: s-(t) = r ln(r / (p + q))        the terms of dismissed papers the taught ones do not share
+ *
+ * The best `learnTerms` terms for and `learnTerms / 2` against become keywords of the profile (the
+ * `learned` slot of profiles.ts), blended with the written ones by three bounds:
+ *   - the strongest learned weight is `learnWeight` x the profile's strongest written weight, so a
+ *     learned word weighs less than the keyword the group wrote first;
+ *   - it shrinks with the evidence: x n / (n + learnPrior), n the weighted count of examples, so one
+ *     stray star moves a section by a fraction of a keyword, twenty-five by most of one;
+ *   - against-weights are at most `learnNegative` of that.
+ * A learned term counts towards coord (score.ts) by `learnCoord` x its weight over the strongest
+ * possible learned weight, so a profile of three keywords can rank by what the group starred, while a
+ * paper that holds learned words alone never counts as matching a written keyword.
+ *
+ * Recomputed from the examples in one pass on every ranker: no state between runs. The order of the
+ * examples does not matter (they are sorted first); an example of an area or member the config does
+ * not have teaches nothing and is counted in `ignored`.
+ */
+export interface Learning {
+  readonly model: LearnedModel;
+  /** Per profile (areas, then members): the learned keywords to compile, with their coord credit. */
+  readonly keywords: readonly (readonly LearnedKeyword[])[];
+  /** Per area: the strong examples that taught it (starred, nominated), for a note's "like '…'". */
+  readonly taught: readonly (readonly TaughtExample[])[];
+  /** A taught example's term id -> the term. */
+  readonly termsOf: (term: number) => string;
+  readonly ignored: number;
+}
+
+/** A learned term as profiles.ts compiles it: the word, its weight, and what a match adds to coord. */
+export interface LearnedKeyword {
+  readonly term: string;
+  readonly weight: number;
+  readonly coord: number;
+}
+
+/** A strongly positive example of an area, with its terms, for the note. */
+export interface TaughtExample {
+  readonly from: LearnedFrom;
+  /** Its analysed terms, ascending ids of `terms`. */
+  readonly terms: Int32Array;
+  /** Newest first when two examples are as close: the ISO time, or ''. */
+  readonly at: string;
+}
+
+const STRENGTH: Readonly<Record<SignalKind, number>> = { star: 1, nominate: 1, read: 0.3, dismiss: -1 };
+/** Which signal of a paper counts when a profile got several: a star over a dismissal, a dismissal over a read. */
+const PRECEDENCE: Readonly<Record<SignalKind, number>> = { star: 3, nominate: 3, dismiss: 2, read: 1 };
+
+const NOTHING: Learning = Object.freeze({ model: [], keywords: [], taught: [], termsOf: () => '', ignored: 0 });
+
+export function learnFromExamples(
+  config: GroupConfig, examples: readonly FeedbackExample[] | undefined, options: {
+    readonly lexicon: Lexicon; readonly background: BackgroundStats | undefined; readonly tuning: RankerTuning;
+  },
+): Learning {
+  if (!examples || examples.length === 0) return NOTHING;
+  const areaIndex = new Map(config.areas.map((a, i) => [a.id, i]));
+  const memberIndex = new Map(config.members.map((m, j) => [m.name, config.areas.length + j]));
+  const profileCount = config.areas.length + config.members.length;
+  // Sorted, so that the order the examples come in never matters.
+  const sorted = [...examples].sort(compareExamples);
+  // Per profile, per paper id: the signal that counts, and the example that gave it.
+  const signals: Map<string, FeedbackExample>[] = Array.from({ length: profileCount }, () => new Map());
+  let ignored = 0;
+  for (const example of sorted) {
+    const targets: number[] = [];
+    if (example.area !== undefined) {
+      const a = areaIndex.get(example.area);
+      if (a !== undefined) targets.push(a);
+    }
+    if (example.member !== undefined) {
+      const m = memberIndex.get(example.member);
+      if (m !== undefined) targets.push(m);
+    }
+    if (targets.length === 0) { ignored++; continue; }
+    for (const p of targets) {
+      const known = (signals[p] as Map<string, FeedbackExample>).get(example.paper.id);
+      if (!known || PRECEDENCE[example.signal] > PRECEDENCE[known.signal]) (signals[p] as Map<string, FeedbackExample>).set(example.paper.id, example);
+    }
+  }
+  // Each distinct paper is read once, however many profiles it taught.
+  const papers = new Map<string, FeedbackExample['paper']>();
+  for (const bySignal of signals) for (const e of bySignal.values()) if (!papers.has(e.paper.id)) papers.set(e.paper.id, e.paper);
+  const ids = [...papers.keys()].sort();
+  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']));
+  const bagOf = new Map(ids.map((id, i) => [id, i]));
+  const rate = corpusRate(bags, options.background);
+  const written = writtenTerms(options.lexicon, profileCount, options.tuning.learnParts > 0);
+
+  const model: LearnedModel[number][] = [];
+  const keywords: LearnedKeyword[][] = [];
+  const forTerm = new Float64Array(bags.terms.length);
+  const againstTerm = new Float64Array(bags.terms.length);
+  const supportTerm = new Int32Array(bags.terms.length);
+  signals.forEach((bySignal, p) => {
+    const isArea = p < config.areas.length;
+    const id = isArea ? (config.areas[p] as GroupConfig['areas'][number]).id : (config.members[p - config.areas.length] as GroupConfig['members'][number]).name;
+    let positive = 0;
+    let negative = 0;
+    let positives = 0;
+    let negatives = 0;
+    const touched: number[] = [];
+    for (const [paperId, example] of bySignal) {
+      const strength = STRENGTH[example.signal];
+      const bag = bags.bags[bagOf.get(paperId) as number] as Int32Array;
+      const into = strength > 0 ? forTerm : againstTerm;
+      if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
+      for (let k = 0; k < bag.length; k++) {
+        const t = bag[k] as number;
+        if (forTerm[t] === 0 && againstTerm[t] === 0) touched.push(t);
+        into[t] = (into[t] as number) + Math.abs(strength);
+        if (strength > 0) supportTerm[t] = (supportTerm[t] as number) + 1;
+      }
+    }
+    const learned = learnProfile({
+      touched, forTerm, againstTerm, supportTerm, positive, negative, positives, bags, rate, tuning: options.tuning,
+      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
+    });
+    for (const t of touched) { forTerm[t] = 0; againstTerm[t] = 0; supportTerm[t] = 0; }
+    model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
+    keywords.push(learned.keywords);
+  });
+
+  const taught = config.areas.map((_, a) => {
+    const out: TaughtExample[] = [];
+    for (const [paperId, example] of signals[a] as Map<string, FeedbackExample>) {
+      if (STRENGTH[example.signal] < 1) continue;
+      const from: LearnedFrom = {
+        id: paperId, title: example.paper.title, signal: example.signal,
+        ...(example.member !== undefined ? { member: example.member } : {}), ...(example.at !== undefined ? { at: example.at } : {}),
+      };
+      out.push({ from, terms: bags.bags[bagOf.get(paperId) as number] as Int32Array, at: example.at ?? '' });
+    }
+    return out;
+  });
+  return { model, keywords, taught, termsOf: (t) => bags.terms[t] as string, ignored };
+}
+
+interface ProfileInput {
+  readonly touched: readonly number[];
+  readonly forTerm: Float64Array;
+  readonly againstTerm: Float64Array;
+  /** Positive example papers holding each term. */
+  readonly supportTerm: Int32Array;
+  /** Weighted count of the positive examples, and of the negative ones. */
+  readonly positive: number;
+  readonly negative: number;
+  /** Positive example papers, unweighted. */
+  readonly positives: number;
+  readonly bags: ExampleBags;
+  readonly rate: (term: number) => number;
+  readonly tuning: RankerTuning;
+  /** Terms the profile's written keywords already are: they keep their written weight. */
+  readonly own: ReadonlySet<string>;
+  readonly strongest: number;
+}
+
+function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
+  const { touched, forTerm, againstTerm, positive, negative, bags, rate, tuning } = input;
+  if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
+  // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
+  const support = input.positives >= 3 ? 2 : 1;
+  const pros: { t: number; s: number }[] = [];
+  const cons: { t: number; s: number }[] = [];
+  for (const t of touched) {
+    if (!bags.usable[t] || input.own.has(bags.terms[t] as string)) continue;
+    const corpus = rate(t);
+    if (corpus > tuning.learnMaxDf) continue;
+    // The group's other examples: a word all its papers share says nothing of this profile.
+    const others = bags.bags.length - input.positives;
+    const other = others > 0 ? ((bags.df[t] as number) - (input.supportTerm[t] as number) + 0.5) / (others + 1) : corpus;
+    const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
+    const p = positive > 0 ? (forTerm[t] as number) / positive : 0;
+    if (p > 0 && (input.supportTerm[t] as number) >= support) {
+      const s = p * Math.log(p / q);
+      if (s > 0) pros.push({ t, s });
+    }
+    const r = negative > 0 ? (againstTerm[t] as number) / negative : 0;
+    if (r > 0) {
+      const s = r * Math.log(r / (p + q));
+      if (s > 0) cons.push({ t, s });
+    }
+  }
+  const byScore = (a: { t: number; s: number }, b: { t: number; s: number }) =>
+    b.s - a.s || ((bags.terms[a.t] as string) < (bags.terms[b.t] as string) ? -1 : 1);
+  pros.sort(byScore);
+  cons.sort(byScore);
+  const top = tuning.learnWeight * input.strongest;
+  const forWeight = top * (positive / (positive + tuning.learnPrior));
+  const againstWeight = tuning.learnNegative * top * (negative / (negative + tuning.learnPrior));
+  const terms: LearnedTerm[] = [];
+  const keywords: LearnedKeyword[] = [];
+  const add = (list: readonly { t: number; s: number }[], count: number, scale: number, sign: number) => {
+    const best = list[0]?.s ?? 1;
+    for (const { t, s } of list.slice(0, count)) {
+      // A word at a tenth of the best one's weight or less adds next to nothing: it is not kept.
+      if (s / best < 0.1) break;
+      const weight = round(sign * scale * (s / best));
+      if (weight === 0) continue;
+      const word = bags.wordOf(t);
+      terms.push({ term: bags.terms[t] as string, word, weight });
+      keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0 });
+    }
+  };
+  if (positive > 0) add(pros, tuning.learnTerms, forWeight, 1);
+  if (negative > 0) add(cons, Math.floor(tuning.learnTerms / 2), againstWeight, -1);
+  terms.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.term < b.term ? -1 : 1));
+  return { terms, keywords };
+}
+
+/** Share of the background's papers holding a term (of all examples, without a background), never 0. */
+function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined): (term: number) => number {
+  if (background) {
+    const floor = 0.5 / background.documents;
+    return (t) => {
+      const term = bags.terms[t] as string;
+      const df = Object.hasOwn(background.df, term) ? background.df[term] as number : 0;
+      return Math.max(floor, df / background.documents);
+    };
+  }
+  const n = bags.bags.length;
+  return (t) => ((bags.df[t] as number) + 1) / (n + 2);
+}
+
+/** Per profile, the terms and pairs its written keywords are, or (`parts`) hold. */
+function writtenTerms(lexicon: Lexicon, count: number, parts: boolean): Set<string>[] {
+  return lexicon.profiles.slice(0, count).map((profile) => {
+    const own = new Set<string>();
+    for (const f of profile.features) {
+      const feature = lexicon.features[f];
+      if (!feature) continue;
+      own.add(feature.key);
+      if (!parts) continue;
+      for (const sequence of feature.sequences) {
+        sequence.forEach((term, i) => {
+          own.add(term);
+          if (i + 1 < sequence.length) own.add(`${term} ${sequence[i + 1] as string}`);
+        });
+      }
+    }
+    return own;
+  });
+}
+
+/** The profile's strongest written weight: what a learned weight stays below (1 for a profile without keywords). */
+function strongestWritten(lexicon: Lexicon, p: number): number {
+  const weights = lexicon.profiles[p]?.weights ?? [];
+  let best = 0;
+  for (const w of weights) best = Math.max(best, w);
+  return best > 0 ? best : 1;
+}
+
+function compareExamples(a: FeedbackExample, b: FeedbackExample): number {
+  return cmp(a.paper.id, b.paper.id) || cmp(a.signal, b.signal) || cmp(a.area ?? '', b.area ?? '')
+    || cmp(a.member ?? '', b.member ?? '') || cmp(a.at ?? '', b.at ?? '');
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

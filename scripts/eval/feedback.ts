@@ -1,0 +1,141 @@
+// pnpm eval --feedback: learning from the group (issue 19), simulated on the labelled dev set.
+//
+// 5-fold cross-validation (the folds of `pnpm eval --cv`): for each fold, the other four teach and the
+// fold is ranked as one batch; figures are pooled over the five held-out folds, so no paper is both
+// taught and tested. What a simulated group does on the training folds, per area and for n stars:
+//   - stars: the area's grade-2 papers, up to n, in a fixed order (an FNV hash of the id, never the titles);
+//     each starred by a member who follows the area (in turn), or by the group when none does;
+//   - dismissals: papers graded 0 in the area that came up for it once the stars had taught the profile
+//     (relevance to it above 0), the most relevant first, up to n: what the group saw and turned down.
+// Rows: `keywords` ranks with the profile alone; `learned` with the same profile and the examples;
+// `svm` is arxiv-sanity-lite's method (svm.ts) trained on the same stars and dismissals, the rest of the
+// training folds and 2,000 corpus papers as its untagged pool; a paper goes to the area whose SVM gives
+// it the largest decision value, when that value is above 0 (the SVM's own "tagged" side), and is left
+// out otherwise. It uses no keywords, so it is the same under both profiles.
+// Profiles: `full` is the config; `minimal` keeps each area's name and its three highest-weighted
+// keywords (ties in the config's order), nothing else (no require or exclude lists, the default
+// threshold), as a new group would start; members keep their three highest-weighted interests.
+import type { Area, GroupConfig, Member, Paper } from '@labdigest/core';
+import { createRanker, type BackgroundStats, type FeedbackExample, type RankedPaper } from '@labdigest/ranker';
+import { hash, makeFolds } from './cv.ts';
+import type { Grades } from './data.ts';
+import { f3, figuresOf, type Figures, type Judged } from './figures.ts';
+import { tfidfVectorizer, trainLinearSvm, type SparseVector } from './svm.ts';
+
+export interface FeedbackInput {
+  readonly config: GroupConfig;
+  readonly papers: readonly Paper[];
+  readonly labels: ReadonlyMap<string, Grades>;
+  /** The background with a feedback corpus built without the labelled papers (data.ts). */
+  readonly background: BackgroundStats;
+  /** Corpus papers outside the dev set: the SVM's untagged pool. */
+  readonly corpus: readonly Paper[];
+}
+
+const STARS = [10, 25, 50] as const;
+const TAUGHT_AT = '2026-11-12T09:00:00Z';
+/** Default threshold of an area written without one (core/config.ts). */
+const DEFAULT_THRESHOLD = 0.5;
+
+export function runFeedbackEval(input: FeedbackInput): void {
+  const folds = makeFolds(input.papers, input.labels);
+  const profiles = { full: input.config, minimal: minimalConfig(input.config) } as const;
+  const taughtCounts: string[] = [];
+  const svmRows = new Map<number, Judged[]>();
+  for (const [name, config] of Object.entries(profiles)) {
+    const keywords = folds.flatMap((fold) => rank(config, fold, input.background, undefined));
+    for (const n of STARS) {
+      const learned: RankedPaper[] = [];
+      const counts = config.areas.map(() => ({ stars: 0, dismissals: 0 }));
+      folds.forEach((fold, k) => {
+        const train = folds.filter((_, j) => j !== k).flat();
+        const examples = simulateGroup(config, train, input, n);
+        for (const e of examples) {
+          const c = counts[config.areas.findIndex((a) => a.id === e.area)]!;
+          if (e.signal === 'star') c.stars++; else c.dismissals++;
+        }
+        learned.push(...rank(config, fold, input.background, examples));
+      });
+      if (!svmRows.has(n)) svmRows.set(n, folds.flatMap((fold, k) => svmJudged(input, folds.filter((_, j) => j !== k).flat(), fold, n)));
+      printRow(name, n, 'keywords', figuresOf(keywords, input.labels, config));
+      printRow(name, n, 'learned', figuresOf(learned, input.labels, config));
+      printRow(name, n, 'svm', figuresOf(svmRows.get(n)!, input.labels, config));
+      taughtCounts.push(`${name} n=${n}: ${config.areas.map((a, i) => `${a.id} ${(counts[i]!.stars / folds.length).toFixed(1)}+/`
+        + `${(counts[i]!.dismissals / folds.length).toFixed(1)}-`).join(', ')}`);
+    }
+  }
+  console.log('eval-feedback: examples per area and training fold (mean stars+/dismissals-; a fold teaches with the core papers it has):');
+  for (const line of taughtCounts) console.log(`eval-feedback:   ${line}`);
+}
+
+function printRow(profile: string, stars: number, model: string, f: Figures): void {
+  console.log(`eval-feedback: profile=${profile} stars=${stars} model=${model} map=${f3(f.map)} mean_ndcg10=${f3(f.ndcg)} `
+    + `irrelevant_excluded=${f3(f.leftOut)} core_included=${f3(f.included)} core_right_section=${f3(f.rightSection)}`);
+}
+
+function rank(config: GroupConfig, batch: readonly Paper[], background: BackgroundStats, feedback: readonly FeedbackExample[] | undefined): RankedPaper[] {
+  return createRanker(config, { background, feedback }).rank(batch, { background, summaries: false }).papers;
+}
+
+/** Each area: its name, its three highest-weighted keywords (ties in the config's order) and the default threshold. */
+export function minimalConfig(config: GroupConfig): GroupConfig {
+  const topThree = <T extends { weight: number }>(items: readonly T[]) =>
+    items.map((k, i) => ({ k, i })).sort((a, b) => b.k.weight - a.k.weight || a.i - b.i).slice(0, 3).map(({ k }) => k);
+  const areas: Area[] = config.areas.map((a) => ({ id: a.id, name: a.name, keywords: topThree(a.keywords), require: [], exclude: [], threshold: DEFAULT_THRESHOLD }));
+  const members: Member[] = config.members.map((m) => ({ ...m, interests: topThree(m.interests) }));
+  return { ...config, areas, members };
+}
+
+/**
+ * What a group does on the training papers: up to n stars per area (its grade-2 papers) and up to n
+ * dismissals (papers graded 0 there that the profile gives some relevance to, the most relevant first).
+ */
+export function simulateGroup(config: GroupConfig, train: readonly Paper[], input: Pick<FeedbackInput, 'labels' | 'background'>, n: number): FeedbackExample[] {
+  const byId = new Map(train.map((p) => [p.id, p]));
+  const stars: FeedbackExample[] = [];
+  config.areas.forEach((area) => {
+    const followers = config.members.filter((m) => m.areas.includes(area.id)).map((m) => m.name);
+    const core = train.filter((p) => input.labels.get(p.id)?.[area.id] === 2).sort((a, b) => hash(a.id) - hash(b.id)).slice(0, n);
+    core.forEach((paper, i) => stars.push({
+      paper, signal: 'star', area: area.id, member: followers.length ? followers[i % followers.length] : undefined, at: TAUGHT_AT,
+    }));
+  });
+  // What the group then sees: the training papers ranked with what its stars taught.
+  const seen = rank(config, train, input.background, stars);
+  const dismissals: FeedbackExample[] = [];
+  config.areas.forEach((area) => {
+    const dismissed = seen.filter((r) => (r.scores[area.id] ?? 0) > 0 && input.labels.get(r.id)?.[area.id] === 0)
+      .sort((a, b) => (b.scores[area.id] ?? 0) - (a.scores[area.id] ?? 0) || (a.id < b.id ? -1 : 1)).slice(0, n);
+    for (const r of dismissed) dismissals.push({ paper: byId.get(r.id)!, signal: 'dismiss', area: area.id, at: TAUGHT_AT });
+  });
+  return [...stars, ...dismissals];
+}
+
+/** The `svm` row for one held-out fold: one SVM per area on the training folds' stars and dismissals. */
+function svmJudged(input: FeedbackInput, train: readonly Paper[], fold: readonly Paper[], n: number): Judged[] {
+  const examples = simulateGroup(input.config, train, input, n);
+  const pool = [...train, ...svmPool(input)];
+  const textOf = (p: Paper) => `${p.title} ${p.abstract ?? ''} ${p.authors.join(' ')}`;
+  const vectorizer = tfidfVectorizer([...pool, ...fold].map(textOf));
+  const xs = pool.map((p) => vectorizer.vectorize(textOf(p)));
+  const held: SparseVector[] = fold.map((p) => vectorizer.vectorize(textOf(p)));
+  const scoresOf = input.config.areas.map((area) => {
+    const tagged = new Set(examples.filter((e) => e.area === area.id && e.signal === 'star').map((e) => e.paper.id));
+    const decide = trainLinearSvm(xs, pool.map((p) => (tagged.has(p.id) ? 1 : -1)), vectorizer.size);
+    return held.map(decide);
+  });
+  return fold.map((p, i) => {
+    const scores = Object.fromEntries(input.config.areas.map((a, j) => [a.id, scoresOf[j]![i]!]));
+    let best: string | null = null;
+    for (const [area, s] of Object.entries(scores)) if (s > 0 && (best === null || s > scores[best]!)) best = area;
+    return { id: p.id, scores, section: best };
+  });
+}
+
+let poolCache: Paper[] | undefined;
+
+/** 2,000 corpus papers outside the dev set, in a fixed order: the untagged papers of arxiv-sanity's pool. */
+function svmPool(input: FeedbackInput): Paper[] {
+  poolCache ??= [...input.corpus].sort((a, b) => hash(a.id) - hash(b.id)).slice(0, 2000);
+  return poolCache;
+}
