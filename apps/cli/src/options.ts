@@ -123,3 +123,12 @@ export function duration(value: string): number {
   if (!match || n <= 0) throw new InvalidArgumentError(`expected a duration like 7d, 12h or 30m, saw "${value}"`);
   return n * { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as 'd' | 'h' | 'm'];
 }
+
+/** `rank` and `explain` learn from the store's signals when it exists; `--db` names another. */
+export const learningDbOption: OptionSpec = {
+  flags: '--db <path>', description: `the store whose signals (stars, dismissals) the ranking learns from (default: ${DEFAULT_DB_PATH}, when it exists)`,
+};
+export const noLearningOption: OptionSpec = {
+  flags: '--no-learning', description: 'rank by the keywords alone, not by what the group\'s stars and dismissals taught',
+};
+export interface LearningOptions { readonly db?: string | undefined; readonly learning?: boolean | undefined; readonly digests: string }

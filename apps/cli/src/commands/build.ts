@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { configOption, dateText, dbOption, digestsOption, waitOption, type WaitOptions } from '../options.ts';
 
-export default defineCommand<WaitOptions & { config: string; db: string; digests: string; since?: string; until?: string; sample?: boolean }>({
+export default defineCommand<WaitOptions & { config: string; db: string; digests: string; since?: string; until?: string; sample?: boolean; learning?: boolean }>({
   name: 'build',
   description: 'write the digest of the papers first seen in a window into the archive (default: since the last digest, else 7 days)',
   options: [
@@ -11,6 +11,7 @@ export default defineCommand<WaitOptions & { config: string; db: string; digests
     { flags: '--since <date>', description: 'papers first seen at or after this date or ISO time', parse: dateText },
     { flags: '--until <date>', description: 'papers first seen before the end of this date (default: now)', parse: dateText },
     { flags: '--sample', description: 'mark the digest as built from bundled recorded data' },
+    { flags: '--no-learning', description: 'rank by the keywords alone, not by what the group\'s stars and dismissals taught' },
     waitOption,
   ],
   help: 'Rebuilding the same day replaces that day\'s digest.\n\nExamples:\n  digest build\n  digest build --since 2026-06-01 --until 2026-06-07',

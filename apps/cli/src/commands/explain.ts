@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
-import { configOption, idfOption, type IdfChoiceOptions } from '../options.ts';
+import { configOption, digestsOption, idfOption, learningDbOption, noLearningOption, type IdfChoiceOptions, type LearningOptions } from '../options.ts';
 
-export default defineCommand<{ papers: string; config: string } & IdfChoiceOptions>({
+export default defineCommand<{ papers: string; config: string } & IdfChoiceOptions & LearningOptions>({
   name: 'explain',
   description: 'show how a paper scores against every area and member: keywords, weights, IDF and the verdict',
   arguments: [{ name: '<paper>', description: 'an id (arxiv:2411.12345, doi:10..., openalex:W...), a bare arXiv id or DOI, or a piece of the title' }],
@@ -9,6 +9,7 @@ export default defineCommand<{ papers: string; config: string } & IdfChoiceOptio
     { flags: '-p, --papers <file>', description: 'the papers it was ranked with, one JSON object a line (.jsonl or .jsonl.gz)', required: true },
     configOption,
     { ...idfOption, description: 'where IDF comes from, as for digest rank' },
+    learningDbOption, noLearningOption, digestsOption,
   ],
   help: [
     'Examples:',

@@ -9,6 +9,7 @@ import { buildDigest } from './build-digest.ts';
 import { withLock } from '../store/lock.ts';
 import { digestWindow, type DigestWindow } from './window.ts';
 import { loadCorpusBackground } from './background.ts';
+import { examplesFrom, learningLine } from '../learning/store-learning.ts';
 
 export interface BuildOptions {
   readonly config: string;
@@ -20,6 +21,8 @@ export interface BuildOptions {
   readonly now?: Date | undefined;
   /** Seconds to wait for another run that holds the store. */
   readonly wait?: number | undefined;
+  /** False (`--no-learning`): rank by the keywords alone, whatever the group taught. */
+  readonly learning?: boolean | undefined;
 }
 
 /** `digest build`: rank the papers first seen in a window and write that day's digest into the archive. */
@@ -29,9 +32,16 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
   return withLock(options.db, () => withStore(options.db, {}, (db) => {
     const index = readIndex(options.digests, config.group.name);
     const window = defaultWindow(options, index, now);
+    let line = '';
     const { digest, report, considered } = buildDigest({
       db, config, window, now, sample: options.sample ?? false, background: loadCorpusBackground,
+      feedback: (batch) => {
+        const gathered = examplesFrom(db, config, { db: options.db, digests: options.digests, learning: options.learning }, batch);
+        line = learningLine(gathered);
+        return gathered?.examples;
+      },
     });
+    if (line) io.err(line);
     const { file } = writeDigest(options.digests, digest);
     const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
     io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 16)}Z – ${window.until.slice(0, 16)}Z, `

@@ -1,5 +1,5 @@
 import type { Digest, GroupConfig, Paper } from '@labdigest/core';
-import { assembleDigest, createRanker, type BackgroundStats, type RankReport } from '@labdigest/ranker';
+import { assembleDigest, createRanker, type BackgroundStats, type FeedbackExample, type RankReport } from '@labdigest/ranker';
 import type { Db } from '../store/open-db.ts';
 import { needsBackground } from './background.ts';
 import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
@@ -29,17 +29,20 @@ export function buildDigest(input: {
   readonly now: Date;
   readonly sample: boolean;
   readonly background: () => BackgroundStats;
-}): { digest: Digest; report: RankReport; considered: number } {
+  /** What the group taught, given the batch (its papers may be ones a signal waits for); none: keywords alone. */
+  readonly feedback?: ((batch: readonly Paper[]) => readonly FeedbackExample[] | undefined) | undefined;
+}): { digest: Digest; report: RankReport; considered: number; taught: number } {
   const papers = papersFirstSeen(input.db, input.window);
   const store = allPapers(input.db);
   // The ranker is made with the shipped statistics always (its areas' related words come from them);
   // they count for IDF only while the store is small.
   const shipped = input.background();
   const background = needsBackground(store.length) ? shipped : undefined;
-  const { papers: ranked, report } = createRanker(input.config, { background: shipped }).rank(papers, { background, idfFrom: store });
+  const feedback = input.feedback?.(papers);
+  const { papers: ranked, report } = createRanker(input.config, { background: shipped, feedback }).rank(papers, { background, idfFrom: store });
   const digest = assembleDigest(input.config, papers, ranked, {
     date: input.window.date, since: input.window.since, until: input.window.until,
     generatedAt: input.now.toISOString(), sample: input.sample,
   });
-  return { digest, report, considered: papers.length };
+  return { digest, report, considered: papers.length, taught: feedback?.length ?? 0 };
 }

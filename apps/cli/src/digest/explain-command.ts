@@ -1,6 +1,6 @@
 import { paperSourceLine, type Area, type GroupConfig, type Paper } from '@labdigest/core';
 import {
-  B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type PaperTrace, type RankedPaper, type TermTrace,
+  B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type FeedbackExample, type PaperTrace, type RankedPaper, type TermTrace,
 } from '@labdigest/ranker';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -8,14 +8,14 @@ import { InputError } from '../errors.ts';
 import { formatRejected, readPapers } from '../read-papers.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
 import { findPaper } from '@labdigest/sources';
+import { examplesForFile, learningLine } from '../learning/store-learning.ts';
+import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
 
 /** One keyword of a profile that the paper matches, and what it adds (score.ts's formula). */
 export type KeywordRow = Omit<TermTrace, 'feature' | 'countedUnder'> & {
   readonly keyword: string;
   /** Longer keywords of the profile that took some of this keyword's occurrences. */
   readonly countedUnder: readonly string[];
-  /** A word the area found in the corpus (docs/config.md, "Related keywords"), not one the config wrote. */
-  readonly related: boolean;
 };
 
 /** How a paper scores against one area's or member's keywords. */
@@ -44,6 +44,9 @@ export interface ExplainCommandOptions {
   readonly papers: string;
   readonly config: string;
   readonly idf: IdfChoice;
+  readonly db?: string | undefined;
+  readonly digests?: string | undefined;
+  readonly learning?: boolean | undefined;
 }
 
 /** `digest explain`: ranks the file's papers as `digest rank` does and explains the one asked for. */
@@ -59,7 +62,11 @@ export async function explainCommand(query: string, options: ExplainCommandOptio
     throw new InputError(options.papers, `"${query}" matches ${search.papers.length} papers; name one by its id:\n${shown.join('\n')}`);
   }
   const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
-  const explanation = explainPaper(config, papers, search.paper, background, loadCorpusBackground());
+  const gathered = examplesForFile(config, {
+    db: options.db ?? DEFAULT_DB_PATH, dbGiven: options.db !== undefined, digests: options.digests ?? DEFAULT_DIGESTS_DIR, learning: options.learning,
+  }, papers);
+  io.err(learningLine(gathered));
+  const explanation = explainPaper(config, papers, search.paper, background, loadCorpusBackground(), gathered?.examples);
   io.out(formatExplanation(config, explanation));
 }
 
@@ -71,21 +78,15 @@ export async function explainCommand(query: string, options: ExplainCommandOptio
  */
 export function createExplainer(
   config: GroupConfig, papers: readonly Paper[], background: BackgroundStats | undefined, shipped: BackgroundStats | undefined = background,
+  feedback?: readonly FeedbackExample[],
 ) {
   // Made with the shipped statistics, as `digest build` makes it (the areas' related words); `background` is for IDF.
-  const ranker = createRanker(config, { background: shipped });
+  const ranker = createRanker(config, { background: shipped, feedback });
   const rankedAll = ranker.rank(papers, { background });
   const rankedById = new Map(rankedAll.papers.map((r) => [r.id, r]));
   const keywordOf = (f: number) => ranker.lexicon.features[f]?.keyword ?? String(f);
-  const relatedIn = (profile: number, feature: number) => {
-    const compiled = ranker.lexicon.profiles[profile];
-    const slot = compiled?.slotOf[feature] ?? -1;
-    return slot >= 0 && compiled?.related[slot] === 1;
-  };
-  const rowsOf = (trace: PaperTrace['profiles'][number], profile: number): ProfileScore => ({
-    rows: trace.terms.map(({ feature, countedUnder, ...t }) => ({
-      ...t, keyword: keywordOf(feature), countedUnder: countedUnder.map(keywordOf), related: relatedIn(profile, feature),
-    })),
+  const rowsOf = (trace: PaperTrace['profiles'][number]): ProfileScore => ({
+    rows: trace.terms.map(({ feature, countedUnder, ...t }) => ({ ...t, keyword: keywordOf(feature), countedUnder: countedUnder.map(keywordOf) })),
     sum: trace.sum, matched: trace.matched, raw: trace.raw, relevance: trace.relevance,
     excludedBy: trace.excludedBy >= 0 ? keywordOf(trace.excludedBy) : undefined, unmet: trace.unmet,
   });
@@ -97,11 +98,11 @@ export function createExplainer(
       const trace = ranker.trace(papers, target, { background });
       const best = config.areas.find((a) => a.id === ranked.section);
       const areas = config.areas.map((area, i) => {
-        const s = rowsOf(trace.profiles[i]!, i);
+        const s = rowsOf(trace.profiles[i]!);
         return { area, score: s, verdict: verdict(area, s, ranked, best, ranked.scores[area.id] ?? 0) };
       });
       const members = config.members.map((member, j) => {
-        const s = rowsOf(trace.profiles[config.areas.length + j]!, config.areas.length + j);
+        const s = rowsOf(trace.profiles[config.areas.length + j]!);
         const reported = ranked.members.find((m) => m.name === member.name);
         const interests = s.rows.filter((r) => r.weight > 0 && r.contribution > 0).slice(0, 3).map((r) => r.keyword);
         return {
@@ -121,8 +122,9 @@ export function createExplainer(
 /** Ranks `papers` and explains `target`, one of them. */
 export function explainPaper(
   config: GroupConfig, papers: readonly Paper[], target: Paper, background: BackgroundStats | undefined, shipped: BackgroundStats | undefined = background,
+  feedback?: readonly FeedbackExample[],
 ): PaperExplanation {
-  return createExplainer(config, papers, background, shipped).explain(target);
+  return createExplainer(config, papers, background, shipped, feedback).explain(target);
 }
 
 function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | undefined, reported: number): string {
@@ -181,7 +183,7 @@ function scoreLines(s: ProfileScore, reported: number): string[] {
   const rows = s.rows.map((r) => `  ${r.keyword.padEnd(width)}  ${r.weight.toFixed(1).padStart(6)}  ${r.idf.toFixed(2).padStart(6)}  ${String(r.inTitle).padStart(5)}  `
     + `${String(r.inAbstract).padStart(8)}  ${r.tf.toFixed(1).padStart(6)}  ${r.contribution.toFixed(2).padStart(12)}`
     + `${r.countedUnder.length ? `  (also inside ${r.countedUnder.map((k) => `"${k}"`).join(', ')})` : ''}`
-    + `${r.related ? '  (related word, from the corpus)' : ''}`);
+    + `${r.origin === 'related' ? '  (related word, from the corpus)' : r.origin === 'learned' ? '  (learned from the group)' : ''}`);
   const lines = [header, ...rows];
   if (s.excludedBy !== undefined || s.unmet >= 0) lines.push('  (the score is 0 whatever the keywords add)');
   else {

@@ -6,6 +6,8 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { formatRejected, readPapers } from '../read-papers.ts';
 import type { Io } from '../io.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
+import { examplesForFile, learningLine } from '../learning/store-learning.ts';
+import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
 
 export interface RankCommandOptions {
   readonly config: string;
@@ -14,6 +16,9 @@ export interface RankCommandOptions {
   readonly print?: boolean | undefined;
   readonly top: number;
   readonly idf: IdfChoice;
+  readonly db?: string | undefined;
+  readonly digests?: string | undefined;
+  readonly learning?: boolean | undefined;
 }
 
 /** `digest rank`: score papers against the group's areas and members, write or print the result. */
@@ -27,7 +32,12 @@ export async function rankCommand(options: RankCommandOptions, io: Io): Promise<
   // they count for IDF by --idf.
   const shipped = loadCorpusBackground();
   const background = needsBackground(papers.length, options.idf) ? shipped : undefined;
-  const { papers: ranked, report } = createRanker(config, { background: shipped }).rank(papers, background ? { background } : {});
+  const gathered = examplesForFile(config, {
+    db: options.db ?? DEFAULT_DB_PATH, dbGiven: options.db !== undefined, digests: options.digests ?? DEFAULT_DIGESTS_DIR, learning: options.learning,
+  }, papers);
+  io.err(learningLine(gathered));
+  const { papers: ranked, report } = createRanker(config, { background: shipped, feedback: gathered?.examples })
+    .rank(papers, background ? { background } : {});
 
   const json = `${JSON.stringify({ config: options.config, report, papers: ranked }, null, 2)}\n`;
   if (options.out) writeFileAtomic(options.out, json);

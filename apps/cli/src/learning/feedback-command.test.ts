@@ -133,7 +133,12 @@ describe('digest feedback show', () => {
     ]), '--db', db());
     const { code, out } = await runCli('feedback', 'show', '--config', CONFIG, '--db', db(), '--digests', inDir(dir.path, 'no-archive'));
     expect(code).toBe(0);
-    expect(out).toBe([
+    // Under each profile taught, the words it learned (the ranker's model: ranker/src/learning.ts).
+    const lines = out.split('\n');
+    const learned = lines.flatMap((l, i) => (l.startsWith('  learned: ') ? [lines[i - 1]] : []));
+    expect(learned).toEqual(['ML Interatomic Potentials & Interface Simulations (mlip-interfaces): 1 star, 1 read', 'Yanhao Deng: 1 star', 'Naibing Wu: 1 read']);
+    for (const line of lines.filter((l) => l.startsWith('  learned: '))) expect(line).toMatch(/^ {2}learned: [+−]\S/);
+    expect(lines.filter((l) => !l.startsWith('  learned: ')).join('\n')).toBe([
       'DENG.Group: 2 signals to learn from, 1 waiting for their paper',
       '',
       'ML Interatomic Potentials & Interface Simulations (mlip-interfaces): 1 star, 1 read',

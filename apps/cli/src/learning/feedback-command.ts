@@ -2,7 +2,9 @@ import { basename } from 'node:path';
 import {
   feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
 } from '@labdigest/core';
+import { createRanker, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
+import { loadCorpusBackground } from '../digest/background.ts';
 import { InputError, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
@@ -158,22 +160,35 @@ export async function feedbackShowCommand(options: FeedbackOptions, io: Io): Pro
   await withStore(options.db, { create: false }, (db) => {
     const sectionOf = options.digests ? archiveSections(options.digests) : undefined;
     const gathered = gatherSignals(db, config, sectionOf ? { sectionOf } : {});
-    io.out(formatFeedback(config, gathered));
+    const learned = gathered.examples.length
+      ? createRanker(config, { background: loadCorpusBackground(), feedback: gathered.examples }).learned
+      : [];
+    io.out(formatFeedback(config, gathered, learned));
   });
 }
 
-export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof gatherSignals>): string {
+/** Words a profile learned, strongest first: "+lithiophilic, +current collector, −graphene". */
+function learnedWords(profile: LearnedProfile | undefined, count = 8): string {
+  const terms = (profile?.terms ?? []).slice(0, count);
+  return terms.map((t) => `${t.weight < 0 ? '−' : '+'}${t.word}`).join(', ');
+}
+
+export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof gatherSignals>, learned: LearnedModel = []): string {
   const out: string[] = [`${config.group.name}: ${gathered.examples.length} signal${gathered.examples.length === 1 ? '' : 's'} to learn from`
     + `${gathered.waiting ? `, ${gathered.waiting} waiting for their paper` : ''}`
     + `${gathered.forgotten ? `, ${gathered.forgotten} forgotten by a reset` : ''}`
     + `${gathered.unknown ? `, ${gathered.unknown} of members or areas no longer in the config` : ''}`, ''];
+  const words = (kind: 'area' | 'member', id: string) => {
+    const list = learnedWords(learned.find((p) => p.kind === kind && p.id === id));
+    return list ? `\n  learned: ${list}` : '';
+  };
   for (const area of config.areas) {
     const taught = gathered.examples.filter((e) => e.area === area.id);
-    out.push(`${area.name} (${area.id}): ${countSignals(taught)}`);
+    out.push(`${area.name} (${area.id}): ${countSignals(taught)}${words('area', area.id)}`);
   }
   for (const member of config.members) {
     const taught = gathered.examples.filter((e) => e.member === member.name);
-    out.push(`${member.name}: ${countSignals(taught)}`);
+    out.push(`${member.name}: ${countSignals(taught)}${words('member', member.name)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { GroupConfig, Paper, SignalKind } from '@labdigest/core';
+import type { FeedbackExample } from '@labdigest/ranker';
 import { arxivIdOf, doiOf } from '@labdigest/sources';
 import type { Db } from '../store/open-db.ts';
 import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
@@ -25,14 +26,8 @@ export interface StoredSignal {
   readonly abstract: string | null;
 }
 
-/** A signal with its paper: what the ranker learns from (its `FeedbackExample`). */
-export interface TaughtExample {
-  readonly paper: Paper;
-  readonly signal: SignalKind;
-  readonly member?: string | undefined;
-  readonly area?: string | undefined;
-  readonly at?: string | undefined;
-}
+/** A signal with its paper: what the ranker learns from. */
+export type TaughtExample = FeedbackExample;
 
 export interface GatheredSignals {
   readonly examples: TaughtExample[];

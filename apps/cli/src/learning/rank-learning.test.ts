@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { fixturePath } from '@labdigest/fixtures';
+import type { RankedPaper } from '@labdigest/ranker';
+import { afterAll, expect, test } from 'vitest';
+import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
+
+// digest rank and explain learn from the store's signals; --no-learning and a missing default store do not.
+const CONFIG = fixturePath('../digest.config.yaml');
+const SLICE = fixturePath('papers/corpus-slice.jsonl');
+const dir = tempDir();
+afterAll(() => dir.remove());
+const db = inDir(dir.path, 'store.sqlite');
+const ranked = (out: string) => new Map((JSON.parse(out) as { papers: RankedPaper[] }).papers.map((p) => [p.id, p]));
+
+test('a star moves its paper and those like it; --no-learning ranks as if nothing was taught', async () => {
+  expect((await runCli('import', SLICE, '--db', db)).code).toBe(0);
+  const signals = inDir(dir.path, 'signals.jsonl');
+  writeFileSync(signals, '{"paper":"arxiv:2512.03974","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces","at":"2026-11-12T09:15:02Z"}\n');
+  expect((await runCli('feedback', 'import', signals, '--config', CONFIG, '--db', db)).code).toBe(0);
+
+  const keywordsOnly = await runCli('rank', '--papers', SLICE, '--config', CONFIG, '--db', inDir(dir.path, 'absent.sqlite'), '--no-learning');
+  const taught = await runCli('rank', '--papers', SLICE, '--config', CONFIG, '--db', db);
+  const untaught = await runCli('rank', '--papers', SLICE, '--config', CONFIG, '--db', db, '--no-learning');
+  expect(taught.err).toBe('learned from 1 signal of the group; --no-learning ranks by the keywords alone\n');
+  expect(untaught).toEqual({ ...keywordsOnly, out: keywordsOnly.out });
+  expect(untaught.err).toBe('');
+
+  const before = ranked(untaught.out).get('arxiv:2512.03974')!;
+  const after = ranked(taught.out).get('arxiv:2512.03974')!;
+  expect(after.scores['mlip-interfaces']).toBeGreaterThan(before.scores['mlip-interfaces']!);
+  // Learning moves things gently: every paper of the section before is still in it.
+  const section = (out: string) => [...ranked(out).values()].filter((p) => p.section === 'mlip-interfaces').map((p) => p.id);
+  expect(section(taught.out)).toEqual(expect.arrayContaining(section(untaught.out)));
+});
+
+test('a store named with --db must exist; the default one may not yet', async () => {
+  const missing = inDir(dir.path, 'nowhere', 'store.sqlite');
+  const { code, err } = await runCli('rank', '--papers', SLICE, '--config', CONFIG, '--db', missing);
+  expect(code).toBe(1);
+  expect(err).toMatch(new RegExp(`^digest: ${missing.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `));
+});

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import type { GroupConfig, Paper } from '@labdigest/core';
+import type { FeedbackExample } from '@labdigest/ranker';
+import type { Db } from '../store/open-db.ts';
+import { openDb } from '../store/open-db.ts';
+import { archiveSections } from './archive-sections.ts';
+import { gatherSignals, type GatheredSignals } from './signals.ts';
+
+/** Where `rank`, `build` and `explain` find what the group taught: the store, and the archive for sections. */
+export interface LearningSource {
+  /** The store given by --db; learning is off with `--no-learning` (commander sets `learning: false`). */
+  readonly db: string;
+  readonly digests?: string | undefined;
+  readonly learning?: boolean | undefined;
+  /** Whether --db was given (a missing store is then an error, not "nothing learned yet"). */
+  readonly dbGiven?: boolean | undefined;
+}
+
+/** The examples to rank with, from an open store (build): undefined when learning is off. */
+export function examplesFrom(db: Db, config: GroupConfig, source: LearningSource, batch: readonly Paper[]): GatheredSignals | undefined {
+  if (source.learning === false) return undefined;
+  const sectionOf = source.digests ? archiveSections(source.digests) : undefined;
+  return gatherSignals(db, config, { batch, ...(sectionOf && { sectionOf }) });
+}
+
+/**
+ * The examples to rank a file's papers with (rank, explain): from the store at `source.db` when there
+ * is one. The default store not existing yet means nothing was taught; a store named with --db must exist.
+ */
+export function examplesForFile(config: GroupConfig, source: LearningSource, batch: readonly Paper[]): GatheredSignals | undefined {
+  if (source.learning === false) return undefined;
+  if (!existsSync(source.db) && !source.dbGiven) return undefined;
+  const db = openDb(source.db, { create: false });
+  try {
+    return examplesFrom(db, config, source, batch);
+  } finally {
+    db.close();
+  }
+}
+
+/** One line for stderr: what the ranking learned from, or nothing when nothing was taught. */
+export function learningLine(gathered: GatheredSignals | undefined): string {
+  if (!gathered || (gathered.examples.length === 0 && gathered.waiting === 0)) return '';
+  const n = gathered.examples.length;
+  return `learned from ${n} signal${n === 1 ? '' : 's'} of the group`
+    + `${gathered.waiting ? ` (${gathered.waiting} more wait for their papers)` : ''}; --no-learning ranks by the keywords alone\n`;
+}
+
+export type { FeedbackExample };
