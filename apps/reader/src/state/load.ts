@@ -5,6 +5,8 @@ import { validateDigest, validateDigestIndex, type Checked, type ValidationProbl
 export type LoadError =
   | { readonly kind: 'not-saved'; readonly url: string }
   | { readonly kind: 'not-found'; readonly url: string; readonly status: number }
+  /** 401: a private reading room's digests, asked for without a device token, or with one it refused. */
+  | { readonly kind: 'unauthorized'; readonly url: string }
   | { readonly kind: 'network'; readonly url: string; readonly message: string }
   | { readonly kind: 'invalid'; readonly url: string; readonly problems: readonly ValidationProblem[] };
 
@@ -47,6 +49,7 @@ async function fetchChecked<T>(url: string, check: (v: unknown) => Checked<T>, o
   if (!response.ok) {
     // The worker's offline fallback for an unknown URL can be an error response too.
     if (!online()) return { ok: false, error: { kind: 'not-saved', url } };
+    if (response.status === 401) return { ok: false, error: { kind: 'unauthorized', url } };
     return { ok: false, error: { kind: 'not-found', url, status: response.status } };
   }
   let json: unknown;
