@@ -4,9 +4,12 @@
 import './app.css';
 import { startLoading } from './state/load.ts';
 import { parseViewState } from './state/url-state.ts';
+import { takeInviteCode } from './state/session.ts';
 
+// First of all: an invite link's code leaves the address bar before anything can bookmark or share it.
+const invite = takeInviteCode();
 const loading = startLoading(document.baseURI, parseViewState(location.search));
 
-import('./main.ts').then(({ start }) => start(loading)).catch((error: unknown) => {
+import('./main.ts').then(({ start }) => start(loading, invite)).catch((error: unknown) => {
   console.error('labdigest: the reader failed to load:', error);
 });

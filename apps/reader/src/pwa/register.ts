@@ -59,6 +59,14 @@ export function registerPwa(events: PwaEvents): PwaControls {
       for (const url of digestUrls.slice(0, PREFETCH_DIGESTS)) await save(DIGEST_CACHE, url);
     },
 
+    async requestSync(tag) {
+      if (!supported) return;
+      const registration = await navigator.serviceWorker.ready;
+      // Background Sync is Chromium's only (not in TypeScript's DOM types): elsewhere the page sends on its next visit.
+      const sync = (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync;
+      await sync?.register(tag);
+    },
+
     async saved(urls) {
       if (!supported) return new Set();
       const found = await Promise.all(urls.map(async (url) => ((await caches.match(url)) ? url : null)));

@@ -11,7 +11,9 @@ export type LoadError =
   | { readonly kind: 'invalid'; readonly url: string; readonly problems: readonly ValidationProblem[] };
 
 /** Load failures, plus the two the archive index tells: no digests at all, no digest for a date. */
-export type ViewError = LoadError | { readonly kind: 'empty' } | { readonly kind: 'unknown-date'; readonly date: string };
+export type ViewError = LoadError | { readonly kind: 'empty' } | { readonly kind: 'unknown-date'; readonly date: string }
+  /** A group view (picks, meeting) on a device not signed in to a reading room. */
+  | { readonly kind: 'no-room' };
 
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LoadError };
 

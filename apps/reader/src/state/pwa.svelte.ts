@@ -11,6 +11,11 @@ export interface PwaControls {
   prefetch(indexUrl: string, digestUrls: readonly string[]): Promise<void>;
   /** Which of these URLs are saved on the device. */
   saved(urls: readonly string[]): Promise<Set<string>>;
+  /**
+   * Asks the worker to run `tag` when the network is back (Background Sync), even with the page
+   * closed; resolves without doing anything where the browser has no Background Sync.
+   */
+  requestSync(tag: string): Promise<void>;
 }
 
 /** Service worker status the UI shows: an update prompt, a one-time "works offline" note. */

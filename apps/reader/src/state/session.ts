@@ -35,3 +35,14 @@ export function setPrivateFlag(on: boolean): void {
     // Storage refused (a private window): the first request is then made without the token and retried with it.
   }
 }
+
+/**
+ * The code of an invite link (`…/#join=<code>`), taken out of the address bar at once
+ * (history.replaceState), so it is neither bookmarked, shared nor left in the history. Null without one.
+ */
+export function takeInviteCode(loc: Pick<Location, 'hash' | 'pathname' | 'search'> = location, replace = (url: string) => history.replaceState(history.state, '', url)): string | null {
+  const match = /^#join=([A-Za-z0-9_-]+)$/.exec(loc.hash);
+  if (!loc.hash.startsWith('#join=')) return null;
+  replace(`${loc.pathname}${loc.search}`);
+  return match?.[1] ?? '';
+}
