@@ -44,6 +44,13 @@ function contentSecurityPolicy(): Plugin {
  * A modulepreload link for the app's chunks lets the browser fetch and compile them alongside the
  * boot script rather than after it. Still no inline script: a link, not a second <script>.
  */
+/**
+ * The chunk that holds src/main.ts. Not always its facade: once a lazy chunk (the reading room)
+ * imports modules of the app's chunk, Rollup may leave that chunk without a facade module.
+ */
+const isAppChunk = (chunk: { facadeModuleId: string | null; moduleIds: readonly string[] }) =>
+  chunk.facadeModuleId?.endsWith('/src/main.ts') || chunk.moduleIds.some((id) => id.endsWith('/src/main.ts'));
+
 function preloadApp(): Plugin {
   return {
     name: 'labdigest:preload-app',
@@ -52,7 +59,7 @@ function preloadApp(): Plugin {
       order: 'post',
       handler: (html, { bundle }) => {
         const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/main.ts'));
+        const app = chunks.find(isAppChunk);
         if (!app) throw new Error('labdigest:preload-app: no chunk for src/main.ts in the bundle');
         const files = [app.fileName, ...app.imports.filter((f) => !chunks.some((c) => c.isEntry && c.fileName === f))];
         const links = files.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`).join('\n    ');
@@ -77,7 +84,7 @@ function compileHints(): Plugin {
       // After minification, which would drop the comment; before hashing, so file names follow it.
       order: 'post',
       handler: (code, chunk) =>
-        chunk.isEntry || chunk.facadeModuleId?.endsWith('/src/main.ts') ? `//# allFunctionsCalledOnLoad\n${code}` : null,
+        chunk.isEntry || isAppChunk(chunk) ? `//# allFunctionsCalledOnLoad\n${code}` : null,
     },
   };
 }
