@@ -235,3 +235,14 @@ describe('the paper state queues every change', () => {
     expect([state.isStarred(a.id), state.noteOf(a.id), state.recordOf(a.id)?.note]).toEqual([true, 'from the laptop', 'from the laptop']);
   });
 });
+
+test('a change is stamped after the field\'s stamp, even one from a device whose clock runs ahead', async () => {
+  const store = await open(new IDBFactory());
+  // Another device starred it at 08:00:05; this device's clock says 08:00:00.
+  await store.merge([{ member: 'Naibing Wu', device: 'd-fast', paper: a.id, field: 'starred', value: true, at: '2026-08-24T08:00:05.000Z' }],
+    { member: 'Naibing Wu', cursor: 1, firstSeen: '2026-08-24T07:00:00.000Z' });
+  const state = createPaperState(store, () => '2026-08-24T08:00:00.000Z');
+  await state.toggleStar(a);
+  expect(state.isStarred(a.id)).toBe(false);
+  expect(await store.outbox()).toEqual([{ paper: a.id, field: 'starred', value: false, at: '2026-08-24T08:00:05.001Z' }]);
+});

@@ -69,17 +69,19 @@ export function createPaperState(
 
   /**
    * The time of a change: never equal to the one before, so two quick changes to one field (a star and
-   * its undo) are ordered by the merge rule, which ignores a change no newer than the stored one.
+   * its undo) are ordered by the merge rule, which ignores a change no newer than the stored one. And
+   * later than the field's stamp (`after`): a change made here replaces what the screen shows, even
+   * when that came from a device whose clock runs ahead of this one's.
    */
-  const stampTime = () => {
-    lastStamp = Math.max(Date.parse(now()), lastStamp + 1);
+  const stampTime = (after: string | undefined) => {
+    lastStamp = Math.max(Date.parse(now()), lastStamp + 1, after ? Date.parse(after) + 1 : 0);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- formats a time, never state
     return new Date(lastStamp).toISOString();
   };
 
   async function set<F extends StateField>(entry: DigestEntry, field: F, value: FieldValues[F], area: string | undefined) {
     await ready;
-    const stamp = { at: stampTime(), device: visit.device };
+    const stamp = { at: stampTime(records[entry.id]?.stamps[field]?.at), device: visit.device };
     const extra = { area: area ?? null, paper: toBibSource(entry) };
     const change = (current: PaperRecord | undefined) => withField(current ?? blankRecord(entry.id, visit.started), field, value, stamp, extra);
     records[entry.id] = change(records[entry.id]);
