@@ -81,6 +81,18 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
     return browserOf;
   }
 
+  /** The device store's record of a paper (state/paper-store.ts), read in the page. */
+  const storedRecord = (page: Page, id: string) => page.evaluate((key) => new Promise<unknown>((resolve) => {
+    const open = indexedDB.open('labdigest-reader');
+    open.onsuccess = () => {
+      const got = open.result.transaction('papers').objectStore('papers').get(key);
+      got.onsuccess = () => {
+        resolve(got.result);
+        open.result.close();
+      };
+    };
+  }), id);
+
   /** Every member's state as the server holds it. */
   async function onServer(): Promise<StateChange[]> {
     const answer = await room.request('/api/state', { token: checker });
@@ -110,7 +122,10 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
       const open = indexedDB.open('labdigest-reader');
       open.onsuccess = () => {
         const keys = open.result.transaction('meta').objectStore('meta').getAllKeys();
-        keys.onsuccess = () => resolve((keys.result as string[]).sort());
+        keys.onsuccess = () => {
+          resolve((keys.result as string[]).sort());
+          open.result.close();
+        };
       };
     }));
     expect(kept).toEqual(expect.arrayContaining(['deviceId', 'roomMember', 'roomToken']));
@@ -136,11 +151,21 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
       .toBe('Naibing Wu nominated it for the meeting: Multiscale ion transport: compare with our PEO model');
     await b.page.screenshot({ path: join(shots, 'phone-signed-in.png') });
 
-    // B stars it too: A sees both, first star first, after a reload.
+    // B stars it too and writes a note: A sees both stars, first star first, and the note as text, after a reload.
     await starButton(b.page, firstPaper).click();
-    await expect.poll(async () => fieldOf(await onServer(), B, firstPaper.id, 'starred'), WAIT).toBe(true);
+    await card(b.page, firstPaper).getByRole('button', { name: 'Add a note' }).click();
+    await b.page.getByLabel('Your note, for the group').fill('<b>Fig. 3</b> looks like our LLZO grain boundaries');
+    await b.page.getByRole('button', { name: 'Save note' }).click();
+    await card(b.page, firstPaper).screenshot({ path: join(shots, 'phone-card-b.png') });
+    await expect.poll(async () => [fieldOf(await onServer(), B, firstPaper.id, 'starred'), fieldOf(await onServer(), B, firstPaper.id, 'note')], WAIT)
+      .toEqual([true, '<b>Fig. 3</b> looks like our LLZO grain boundaries']);
     await page.reload();
     await expect.poll(() => card(page, firstPaper).locator('.group-stars').textContent(), WAIT).toBe('★Starred by Naibing Wu, Yanhao Deng');
+    const notes = card(page, firstPaper).locator('.group-notes');
+    expect(await textOf(notes)).toBe('You nominated it for the meeting: Multiscale ion transport: compare with our PEO model Withdraw '
+      + 'Yanhao Deng <b>Fig. 3</b> looks like our LLZO grain boundaries');
+    expect(await notes.locator('b').count(), 'a note is text, never HTML').toBe(0);
+    await card(page, firstPaper).screenshot({ path: join(shots, 'phone-card-a.png') });
 
     // "Starred by the group" keeps just that paper.
     await b.page.getByRole('button', { name: 'Filters' }).click();
@@ -229,8 +254,9 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
     await expect.poll(() => starButton(page, secondPaper).getAttribute('aria-pressed'), WAIT).toBe('true');
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Latest', 'Archive']);
     await page.screenshot({ path: join(shots, 'phone-signed-out.png') });
-    // A star made now stays on the device.
+    // A star made now stays on the device (saved a moment after the click: wait for it before reloading).
     await starButton(page, firstPaper).click();
+    await expect.poll(() => storedRecord(page, firstPaper.id), WAIT).toMatchObject({ starred: true });
     await page.reload();
     await expect.poll(() => starButton(page, firstPaper).getAttribute('aria-pressed'), WAIT).toBe('true');
     expect(fieldOf(await onServer(), A, firstPaper.id, 'starred')).toBe(false);
