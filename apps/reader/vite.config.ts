@@ -1,7 +1,8 @@
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { DIGEST_CACHE, INDEX_CACHE } from './src/pwa/cache-names.ts';
+import { fileURLToPath } from 'node:url';
+import { DIGEST_CACHE, INDEX_CACHE, ROOM_SYNC_SCRIPT } from './src/pwa/cache-names.ts';
 
 export const THEME_COLOR = '#234e70';
 export const BACKGROUND_COLOR = '#f7f5f0';
@@ -80,11 +81,41 @@ function compileHints(): Plugin {
   return {
     name: 'labdigest:compile-hints',
     apply: 'build',
-    renderChunk: {
-      // After minification, which would drop the comment; before hashing, so file names follow it.
+    // At the very end, when the file is as it will be served: the hint must open it, and Vite puts its
+    // preload helper (__vite__mapDeps, once lazy chunks need the stylesheet) at the top of the app's
+    // chunk after every renderChunk hook. File names were hashed without the line; the same content
+    // always gets it, so a name still stands for one content.
+    generateBundle: {
       order: 'post',
-      handler: (code, chunk) =>
-        chunk.isEntry || isAppChunk(chunk) ? `//# allFunctionsCalledOnLoad\n${code}` : null,
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && (chunk.isEntry || isAppChunk(chunk))) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        }
+      },
+    },
+  };
+}
+
+/**
+ * The service worker's part of the reading room (src/pwa/room-sync-worker.ts), bundled on its own as
+ * a classic script: the generated sw.js is a classic worker and loads it with importScripts (below).
+ * Emitted before vite-plugin-pwa writes sw.js, so the precache lists it too.
+ */
+function roomSyncScript(): Plugin {
+  return {
+    name: 'labdigest:room-sync-script',
+    apply: 'build',
+    async generateBundle() {
+      const built = await build({
+        configFile: false, logLevel: 'warn',
+        build: {
+          write: false, emptyOutDir: false, minify: true, target: 'es2022', copyPublicDir: false,
+          lib: { entry: fileURLToPath(new URL('./src/pwa/room-sync-worker.ts', import.meta.url)), formats: ['iife'], name: 'labdigestRoomSync' },
+        },
+      }) as Rollup.RollupOutput[];
+      const chunk = built[0]?.output.find((o) => o.type === 'chunk');
+      if (!chunk) throw new Error('labdigest:room-sync-script: building src/pwa/room-sync-worker.ts gave no script');
+      this.emitFile({ type: 'asset', fileName: ROOM_SYNC_SCRIPT, source: chunk.code });
     },
   };
 }
@@ -98,6 +129,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     preloadApp(),
     compileHints(),
+    roomSyncScript(),
     VitePWA({
       registerType: 'prompt',
       // src/pwa/register.ts imports virtual:pwa-register itself; nothing is injected into index.html.
@@ -131,7 +163,9 @@ export default defineConfig({
         globPatterns: ['**/*.{html,js,css,png,svg}'],
         globIgnores: ['digests/**'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/digests\//],
+        navigateFallbackDenylist: [/\/digests\//, /\/api\//],
+        // Background Sync for the reading room's outbox.
+        importScripts: [ROOM_SYNC_SCRIPT],
         // Take control of the page on first install so it works offline at once. Updates still wait
         // (no skipWaiting) until the reader accepts the prompt.
         clientsClaim: true,

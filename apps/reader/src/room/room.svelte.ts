@@ -13,7 +13,7 @@ import { withRoomTables, type SyncStore } from './room-tables.ts';
 import { syncRoom } from './sync.ts';
 
 /** The Background Sync tag the service worker sends the outbox under (pwa/room-sync-worker.ts). */
-export const SYNC_TAG = 'labdigest-room-outbox';
+export { ROOM_SYNC_TAG as SYNC_TAG } from '../pwa/cache-names.ts';
 /** A change is sent this long after it is made, so a burst (star, then note) goes in one request. */
 const SEND_DELAY_MS = 700;
 /** Coming back to the page pulls again when the last sync is older than this. */
