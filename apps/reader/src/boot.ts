@@ -4,11 +4,12 @@
 import './app.css';
 import { startLoading } from './state/load.ts';
 import { parseViewState } from './state/url-state.ts';
-import { takeInviteCode } from './state/session.ts';
+import { privateFlag, takeInviteCode } from './state/session.ts';
 
 // First of all: an invite link's code leaves the address bar before anything can bookmark or share it.
 const invite = takeInviteCode();
-const loading = startLoading(document.baseURI, parseViewState(location.search));
+// A private reading room's digests need the device token, which the app reads from IndexedDB: no early start there.
+const loading = privateFlag() ? Promise.resolve() : startLoading(document.baseURI, parseViewState(location.search));
 
 import('./main.ts').then(({ start }) => start(loading, invite)).catch((error: unknown) => {
   console.error('labdigest: the reader failed to load:', error);

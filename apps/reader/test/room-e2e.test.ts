@@ -286,6 +286,31 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
     await a.context.close();
   });
 
+  test('a private room: the digests wait for sign-in, then open with the device token, reloads too', async () => {
+    const digests = ['2026-08-17.json', '2026-08-24.json'].map((f) => briefingDigests[f] as Digest);
+    const privateRoom = await startTestRoom({ reader: dist, members: [B, A], digests, server: { private: true } });
+    try {
+      const { page, context } = await newBrowser();
+      await page.goto(privateRoom.url);
+      await expect.poll(() => page.locator('h1').textContent(), WAIT).toBe('Sign in to read');
+      const invited = await context.newPage();
+      await invited.goto(await privateRoom.invite(B));
+      await expect.poll(() => invited.locator('h1').textContent(), WAIT).toBe(newestBriefing.title);
+      await invited.reload();
+      await expect.poll(() => invited.locator('h1').textContent(), WAIT).toBe(newestBriefing.title);
+      expect(privateRoom.log()).toMatch(/GET \/digests\/2026-08-24\.json 200 \d+ms Yanhao Deng/);
+      // Saved on the device with the token, so it opens offline too.
+      await invited.waitForFunction(() => navigator.serviceWorker.controller !== null, null, WAIT);
+      await invited.waitForFunction(async () => (await (await caches.open('labdigest-digests')).keys()).length >= 2, null, WAIT);
+      await context.setOffline(true);
+      await invited.reload();
+      await expect.poll(() => invited.locator('h1').textContent(), WAIT).toBe(newestBriefing.title);
+      await context.close();
+    } finally {
+      await privateRoom.close();
+    }
+  });
+
   test('a static copy of the same build asks nothing of /api/; an invite link there says why it cannot sign in', async () => {
     let host: StaticServer | undefined;
     try {

@@ -5,7 +5,7 @@
 import { isoWeek, type Device, type MeetingResponse, type StateChange } from '@labdigest/core';
 import { DEVICE_META, type PaperState } from '../state/papers.svelte.ts';
 import type { PaperStore } from '../state/paper-store.ts';
-import { META, setPrivateFlag } from '../state/session.ts';
+import { META, privateFlag, setPrivateFlag } from '../state/session.ts';
 import { deviceLabel } from './device-label.ts';
 import { groupIndex, type GroupIndex } from './group.ts';
 import { describeFailure, roomClient, type RoomFailure } from './room-client.ts';
@@ -46,6 +46,10 @@ export interface Room {
   readonly member: string | null;
   readonly members: readonly string[];
   readonly device: Device | null;
+  /** The room's digests too need the device token (`server.private`). */
+  readonly private: boolean;
+  /** `Bearer <token>` for the private digests' requests; null when not signed in. */
+  authorization(): string | null;
   readonly notice: Notice | null;
   dismissNotice(): void;
   readonly sync: SyncStatus;
@@ -91,6 +95,7 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
     member: await store.getMeta(META.member),
     members: JSON.parse((await store.getMeta(META.members)) ?? '[]') as string[],
     device: null as Device | null,
+    private: privateFlag(),
     notice: null as Notice | null,
   });
   const sync = $state<{ -readonly [K in keyof SyncStatus]: SyncStatus[K] }>({ busy: false, at: await store.getMeta(META.syncedAt), pending: await store.outboxCount(), error: null, rejected: [] });
@@ -186,7 +191,7 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
     const me = await client.me();
     if (me.ok) {
       const { member, members, device } = me.value;
-      Object.assign(state, { member, members, device });
+      Object.assign(state, { member, members, device, private: me.value.private });
       await store.setMeta(META.member, member);
       await store.setMeta(META.members, JSON.stringify(members));
       await store.setMeta(DEVICE_META, device.id);
@@ -210,6 +215,8 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
     get member() { return state.member; },
     get members() { return state.members; },
     get device() { return state.device; },
+    get private() { return state.private; },
+    authorization: () => (token ? `Bearer ${token}` : null),
     get notice() { return state.notice; },
     dismissNotice() {
       if (state.notice?.kind === 'signed-out') void store.deleteMeta(META.signedOut);

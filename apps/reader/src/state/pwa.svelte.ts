@@ -7,8 +7,11 @@ export interface PwaControls {
   start(): void;
   /** Activates the waiting version; the page reloads once it is in control. */
   update(): Promise<void>;
-  /** Saves the archive index and the newest few digests for offline use. */
-  prefetch(indexUrl: string, digestUrls: readonly string[]): Promise<void>;
+  /**
+   * Saves the archive index and the newest few digests for offline use; `authorization` is sent
+   * with them when a private reading room needs it.
+   */
+  prefetch(indexUrl: string, digestUrls: readonly string[], authorization?: string | null): Promise<void>;
   /** Which of these URLs are saved on the device. */
   saved(urls: readonly string[]): Promise<Set<string>>;
   /**
