@@ -1,5 +1,5 @@
 // "Export my stars and dismissals for the ranking": the device's signals as JSON lines, which
-// `digest feedback import FILE` reads (issue 19) where there is no reading room to pull them from.
+// the ranking is to learn from (issue 19) where there is no reading room to pull them from.
 // One signal a line, keys in this order, unknown ones left out:
 //   {"paper": "<paper id>", "signal": "star" | "dismiss" | "read" | "nominate", "member": "<name>", "area": "<area id>", "at": "<ISO time>"}
 import type { StateField } from '@labdigest/core';
@@ -16,8 +16,8 @@ const SIGNALS: readonly (readonly [Signal, StateField, (r: PaperRecord) => boole
 
 /**
  * The file's text: a line per signal the records hold now (a star taken back is no signal), by paper
- * id, then star, dismiss, read, nominate. `member` is the signed-in member, or the one chosen on the
- * device; `at` is left out when only estimated (a read mark from the first version of the store).
+ * id, then star, dismiss, read, nominate. `member` is the member the device is (or was) signed in as,
+ * null to leave it out; `at` is left out when only estimated (a read mark from the first version of the store).
  */
 export function feedbackLines(records: readonly PaperRecord[], member: string | null): string {
   const lines: string[] = [];
