@@ -3,6 +3,7 @@
 // real invite links. Screenshots of the signed-in reader and the meeting list go to a temporary
 // folder (printed) for a person to look at.
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,6 +205,25 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
     await expect.poll(() => laptop.page.locator('.meeting-item').count(), WAIT).toBe(1);
     await laptop.page.screenshot({ path: join(shots, 'laptop-meeting.png') });
     expect(await laptop.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+    // axe on the signed-in digest (a card's group notes and forms open) and the meeting list, light and dark.
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const scheme of ['light', 'dark'] as const) {
+      await laptop.page.emulateMedia({ colorScheme: scheme });
+      for (const [what, url] of [['digest', room.url], ['meeting', `${room.url}?view=meeting`]] as const) {
+        await laptop.page.goto(url);
+        await expect.poll(() => laptop.page.locator('.device-status').textContent(), WAIT).toContain('Last synced');
+        if (what === 'digest') await card(laptop.page, firstPaper).getByRole('button', { name: 'Nominate for the meeting' }).click();
+        await laptop.page.evaluate(axeSource);
+        const serious = await laptop.page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } })
+            .axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => ({ id: v.id, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) }));
+        });
+        expect(serious, `${what} ${scheme}`).toEqual([]);
+      }
+    }
     await laptop.context.close();
   });
 
