@@ -1,7 +1,8 @@
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { DIGEST_CACHE, INDEX_CACHE } from './src/pwa/cache-names.ts';
+import { fileURLToPath } from 'node:url';
+import { DIGEST_CACHE, INDEX_CACHE, ROOM_SYNC_SCRIPT } from './src/pwa/cache-names.ts';
 
 export const THEME_COLOR = '#234e70';
 export const BACKGROUND_COLOR = '#f7f5f0';
@@ -44,6 +45,13 @@ function contentSecurityPolicy(): Plugin {
  * A modulepreload link for the app's chunks lets the browser fetch and compile them alongside the
  * boot script rather than after it. Still no inline script: a link, not a second <script>.
  */
+/**
+ * The chunk that holds src/main.ts. Not always its facade: once a lazy chunk (the reading room)
+ * imports modules of the app's chunk, Rollup may leave that chunk without a facade module.
+ */
+const isAppChunk = (chunk: { facadeModuleId: string | null; moduleIds: readonly string[] }) =>
+  chunk.facadeModuleId?.endsWith('/src/main.ts') || chunk.moduleIds.some((id) => id.endsWith('/src/main.ts'));
+
 function preloadApp(): Plugin {
   return {
     name: 'labdigest:preload-app',
@@ -52,7 +60,7 @@ function preloadApp(): Plugin {
       order: 'post',
       handler: (html, { bundle }) => {
         const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/main.ts'));
+        const app = chunks.find(isAppChunk);
         if (!app) throw new Error('labdigest:preload-app: no chunk for src/main.ts in the bundle');
         const files = [app.fileName, ...app.imports.filter((f) => !chunks.some((c) => c.isEntry && c.fileName === f))];
         const links = files.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`).join('\n    ');
@@ -73,11 +81,41 @@ function compileHints(): Plugin {
   return {
     name: 'labdigest:compile-hints',
     apply: 'build',
-    renderChunk: {
-      // After minification, which would drop the comment; before hashing, so file names follow it.
+    // At the very end, when the file is as it will be served: the hint must open it, and Vite puts its
+    // preload helper (__vite__mapDeps, once lazy chunks need the stylesheet) at the top of the app's
+    // chunk after every renderChunk hook. File names were hashed without the line; the same content
+    // always gets it, so a name still stands for one content.
+    generateBundle: {
       order: 'post',
-      handler: (code, chunk) =>
-        chunk.isEntry || chunk.facadeModuleId?.endsWith('/src/main.ts') ? `//# allFunctionsCalledOnLoad\n${code}` : null,
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && (chunk.isEntry || isAppChunk(chunk))) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        }
+      },
+    },
+  };
+}
+
+/**
+ * The service worker's part of the reading room (src/pwa/room-sync-worker.ts), bundled on its own as
+ * a classic script: the generated sw.js is a classic worker and loads it with importScripts (below).
+ * Emitted before vite-plugin-pwa writes sw.js, so the precache lists it too.
+ */
+function roomSyncScript(): Plugin {
+  return {
+    name: 'labdigest:room-sync-script',
+    apply: 'build',
+    async generateBundle() {
+      const built = await build({
+        configFile: false, logLevel: 'warn',
+        build: {
+          write: false, emptyOutDir: false, minify: true, target: 'es2022', copyPublicDir: false,
+          lib: { entry: fileURLToPath(new URL('./src/pwa/room-sync-worker.ts', import.meta.url)), formats: ['iife'], name: 'labdigestRoomSync' },
+        },
+      }) as Rollup.RollupOutput[];
+      const chunk = built[0]?.output.find((o) => o.type === 'chunk');
+      if (!chunk) throw new Error('labdigest:room-sync-script: building src/pwa/room-sync-worker.ts gave no script');
+      this.emitFile({ type: 'asset', fileName: ROOM_SYNC_SCRIPT, source: chunk.code });
     },
   };
 }
@@ -91,6 +129,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     preloadApp(),
     compileHints(),
+    roomSyncScript(),
     VitePWA({
       registerType: 'prompt',
       // src/pwa/register.ts imports virtual:pwa-register itself; nothing is injected into index.html.
@@ -124,7 +163,9 @@ export default defineConfig({
         globPatterns: ['**/*.{html,js,css,png,svg}'],
         globIgnores: ['digests/**'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/digests\//],
+        navigateFallbackDenylist: [/\/digests\//, /\/api\//],
+        // Background Sync for the reading room's outbox.
+        importScripts: [ROOM_SYNC_SCRIPT],
         // Take control of the page on first install so it works offline at once. Updates still wait
         // (no skipWaiting) until the reader accepts the prompt.
         clientsClaim: true,

@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'components',
           environment: 'jsdom',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/e2e.test.ts', 'test/build.test.ts', '**/node_modules/**'],
+          exclude: ['test/e2e.test.ts', 'test/room-e2e.test.ts', 'test/build.test.ts', '**/node_modules/**'],
           setupFiles: ['test/setup-dom.ts'],
           // jsdom and Svelte load once per worker instead of once per file: each test renders into a
           // fresh container (testing-library cleans up) and opens its own fake IndexedDB.
@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'dist',
           environment: 'node',
-          include: ['test/build.test.ts', 'test/e2e.test.ts'],
+          include: ['test/build.test.ts', 'test/e2e.test.ts', 'test/room-e2e.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,

@@ -4,9 +4,13 @@
 import './app.css';
 import { startLoading } from './state/load.ts';
 import { parseViewState } from './state/url-state.ts';
+import { privateFlag, takeInviteCode } from './state/session.ts';
 
-const loading = startLoading(document.baseURI, parseViewState(location.search));
+// First of all: an invite link's code leaves the address bar before anything can bookmark or share it.
+const invite = takeInviteCode();
+// A private reading room's digests need the device token, which the app reads from IndexedDB: no early start there.
+const loading = privateFlag() ? Promise.resolve() : startLoading(document.baseURI, parseViewState(location.search));
 
-import('./main.ts').then(({ start }) => start(loading)).catch((error: unknown) => {
+import('./main.ts').then(({ start }) => start(loading, invite)).catch((error: unknown) => {
   console.error('labdigest: the reader failed to load:', error);
 });

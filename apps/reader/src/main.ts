@@ -12,7 +12,7 @@ const FIRST_SCREEN_WAIT_MS = 1000;
  * (or after FIRST_SCREEN_WAIT_MS), so its first screen is the digest itself, laid out and painted once,
  * rather than a loading screen painted and then thrown away.
  */
-export function start(firstLoads: Promise<void>): void {
+export function start(firstLoads: Promise<void>, invite: string | null = null): void {
   const target = document.getElementById('app');
   if (!target) throw new Error('index.html has no #app element to mount the reader in');
 
@@ -28,5 +28,5 @@ export function start(firstLoads: Promise<void>): void {
   const store = 'indexedDB' in window ? openPaperStore().catch(() => null) : null;
 
   const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS));
-  void Promise.race([firstLoads, waited]).then(() => mount(App, { target, props: { store, pwa } }));
+  void Promise.race([firstLoads, waited]).then(() => mount(App, { target, props: { store, pwa, invite } }));
 }

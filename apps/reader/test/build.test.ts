@@ -54,6 +54,22 @@ describe('service worker precache', () => {
   });
 });
 
+describe('the reading room in the service worker', () => {
+  test('sw.js loads the Background Sync script, which is precached, a classic script, and listens for its tag', () => {
+    expect(sw).toContain('importScripts("room-sync.js")');
+    expect(precached, 'room-sync.js is precached').toContain('room-sync.js');
+    const script = read('room-sync.js');
+    expect(script, 'a classic script: no import or export statement').not.toMatch(/^\s*(import|export)\b|[;}]\s*(import|export)\s*[{*\w]/m);
+    expect(script).toContain('"labdigest-room-outbox"');
+    expect(script).toContain('addEventListener("sync"');
+    expect(script, 'no zod in the worker either').not.toContain('ZodError');
+  });
+
+  test('a navigation to /api/ is not answered with the app', () => {
+    expect(sw).toMatch(/denylist:\[\/\\\/digests\\\/\/,\/\\\/api\\\/\/\]/);
+  });
+});
+
 describe('web app manifest', () => {
   const manifest = JSON.parse(read('manifest.webmanifest')) as Record<string, unknown> & { icons: { src: string; sizes: string; purpose?: string }[] };
 

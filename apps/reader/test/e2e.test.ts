@@ -10,21 +10,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
 import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, runBrowserSuite } from './chromium.ts';
 import index from '../public/digests/index.json';
 import newest from '../public/digests/2026-08-24.json';
 import briefingNewest from './fixtures/digests/briefing/2026-08-24.json';
 
-/** Debian's Chromium; CHROMIUM_PATH overrides it (and lets the missing-browser path be tried). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const briefingDir = fileURLToPath(new URL('./fixtures/digests/briefing/', import.meta.url));
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const haveChromium = existsSync(CHROMIUM);
-// In CI a missing browser is a failure, not a skip (the e2e suite would silently stop guarding anything).
-const runSuite = haveChromium || Boolean(process.env.CI);
+const runSuite = runBrowserSuite;
 if (!runSuite) console.warn(`e2e: skipped, no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium)`);
 
 const PHONE = { width: 390, height: 844 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoWeekSchema } from './iso-week.ts';
+import { API_LIMITS, STATE_FIELDS } from './api-limits.ts';
+import { isoWeekRange } from './iso-week.ts';
 
 /**
  * The reading room's HTTP API (specs/reading-room.md, docs/server.md): the shapes both sides agree on.
@@ -7,26 +8,10 @@ import { isoWeekSchema } from './iso-week.ts';
  * types only. Text (notes, reasons, labels) is plain text: whoever shows it renders it as text.
  */
 
-/** Limits the server enforces; the reader may use them to say so before it sends. */
-export const API_LIMITS = {
-  /** Bytes of a request body (413 past it). */
-  bodyBytes: 64 * 1024,
-  /** Changes in one `POST /api/state`. */
-  changesPerPost: 500,
-  /** Changes in one `GET /api/state` answer (`more: true` when there are more). */
-  changesPerPull: 5000,
-  noteChars: 500,
-  reasonChars: 200,
-  /** A device label is cut to this many characters. */
-  labelChars: 80,
-  paperIdChars: 300,
-  /** A change's `at` later than the server's clock by more than this is taken as the server's now. */
-  futureSkewMs: 5 * 60_000,
-} as const;
+export { API_LIMITS, STATE_FIELDS, type StateField } from './api-limits.ts';
 
-/** What a member keeps per paper (`read`, `starred`, `dismissed`: "not for us", `note`) and `nominated` for the group meeting. */
-export const STATE_FIELDS = ['read', 'starred', 'dismissed', 'note', 'nominated'] as const;
-export type StateField = (typeof STATE_FIELDS)[number];
+/** An ISO week (`2026-W49`) that exists. */
+export const isoWeekSchema = z.string().refine((w) => isoWeekRange(w) !== null, { error: 'expected an ISO week like 2026-W49' });
 
 /** A digest entry's id (`arxiv:2506.10944`, `doi:10.1021/…`): one line, no control characters. */
 const paperId = z.string()

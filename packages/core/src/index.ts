@@ -17,9 +17,9 @@ export {
 } from './digest.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
 export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';
-export { isoWeek, isoWeekRange, isoWeekSchema } from './iso-week.ts';
+export { isoWeek, isoWeekRange } from './iso-week.ts';
 export {
-  API_LIMITS, STATE_FIELDS, API_ERROR_CODES, nominationSchema, stateChangeInputSchema, postStateRequestSchema,
+  API_LIMITS, STATE_FIELDS, isoWeekSchema, API_ERROR_CODES, nominationSchema, stateChangeInputSchema, postStateRequestSchema,
   postStateResponseSchema, stateChangeSchema, getStateResponseSchema, joinRequestSchema, joinResponseSchema, deviceSchema,
   meResponseSchema, meetingNominationSchema, meetingPaperSchema, meetingResponseSchema, apiErrorSchema,
   type StateField, type StateChangeInput, type StateChange, type Nomination, type PostStateRequest, type PostStateResponse,

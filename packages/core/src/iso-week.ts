@@ -1,7 +1,6 @@
-import { z } from 'zod';
-
 // ISO 8601 weeks (`2026-W49`): Monday to Sunday, week 1 holds the year's first Thursday. The group
-// meeting's list is per week; weeks are counted in UTC, on the server and the reader alike.
+// meeting's list is per week; weeks are counted in UTC, on the server and the reader alike. No zod
+// here (its schema is in api.ts): the reader imports these two, and its bundle must not pull zod in.
 
 const DAY_MS = 86_400_000;
 
@@ -28,5 +27,3 @@ export function isoWeekRange(week: string): { start: Date; end: Date } | null {
   if (n < 1 || isoWeek(start) !== week) return null;
   return { start, end: new Date(start.getTime() + 7 * DAY_MS) };
 }
-
-export const isoWeekSchema = z.string().refine((w) => isoWeekRange(w) !== null, { error: 'expected an ISO week like 2026-W49' });

@@ -48,15 +48,32 @@ export function registerPwa(events: PwaEvents): PwaControls {
      * Puts the index and the newest digests into the caches the worker reads, so they open offline.
      * On a first visit the page loaded them before the worker was in control, so nothing caught them.
      */
-    async prefetch(indexUrl, digestUrls) {
+    async prefetch(indexUrl, digestUrls, authorization) {
       if (!supported || !navigator.onLine) return;
       const save = async (cacheName: string, url: string) => {
         const cache = await caches.open(cacheName);
+        if (await cache.match(url, { ignoreVary: true })) return;
         // Never fatal: prefetching is a courtesy, the reader is already showing a digest.
-        if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+        if (!authorization) {
+          await cache.add(url).catch(() => undefined);
+          return;
+        }
+        // Kept under the request with its token: private digests come with `Vary: Authorization`, so
+        // only a request that carries the token finds them (the worker's, offline).
+        const request = new Request(url, { headers: { Authorization: authorization }, credentials: 'omit' });
+        const response = await fetch(request.clone()).catch(() => null);
+        if (response?.ok) await cache.put(request, response).catch(() => undefined);
       };
       await save(INDEX_CACHE, indexUrl);
       for (const url of digestUrls.slice(0, PREFETCH_DIGESTS)) await save(DIGEST_CACHE, url);
+    },
+
+    async requestSync(tag) {
+      if (!supported) return;
+      const registration = await navigator.serviceWorker.ready;
+      // Background Sync is Chromium's only (not in TypeScript's DOM types): elsewhere the page sends on its next visit.
+      const sync = (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync;
+      await sync?.register(tag);
     },
 
     async saved(urls) {

@@ -136,3 +136,27 @@ describe('filterDigest on the 2026-08-24 briefing (3 picks a section, the rest f
     expect(numbers(search('Markov categories'))).toEqual([[[], [4]], [[], []], [[], []], [[], []]]);
   });
 });
+
+describe('"Not for us" and the group\'s stars', () => {
+  const [first, second, third] = all as [typeof all[number], typeof all[number], typeof all[number]];
+  const flags: PaperFlags = {
+    isRead: (id) => id === second.id, isStarred: () => false,
+    isDismissed: (id) => id === first.id, isGroupStarred: (id) => id === second.id || id === third.id,
+  };
+
+  test('a paper marked "Not for us" is hidden everywhere, and counted', () => {
+    const f = filterDigest(digest, none, flags);
+    expect(ids(f)).toEqual(all.filter((p) => p.id !== first.id).map((p) => p.id));
+    expect([f.shown, f.total, f.dismissed]).toEqual([all.length - 1, all.length, 1]);
+  });
+
+  test('show=dismissed shows only those', () => {
+    expect(ids(filterDigest(digest, { ...none, show: 'dismissed' }, flags))).toEqual([first.id]);
+  });
+
+  test('show=group: starred by anyone in the group; unread: not read by me', () => {
+    expect(ids(filterDigest(digest, { ...none, show: 'group' }, flags))).toEqual([second.id, third.id]);
+    expect(ids(filterDigest(digest, { ...none, show: 'unread' }, flags))).toEqual(all.filter((p) => p.id !== first.id && p.id !== second.id).map((p) => p.id));
+  });
+});
+

@@ -13,6 +13,10 @@ export interface Filters {
 export interface PaperFlags {
   isRead(id: string): boolean;
   isStarred(id: string): boolean;
+  /** "Not for us": hidden except under `show=dismissed`. */
+  isDismissed?(id: string): boolean;
+  /** Starred by anyone in the group (the reading room), for `show=group`. */
+  isGroupStarred?(id: string): boolean;
 }
 
 export interface FilteredSection {
@@ -36,6 +40,8 @@ export interface FilteredDigest {
    */
   readonly memberCounts: ReadonlyMap<string, number>;
   readonly areaCounts: ReadonlyMap<string, number>;
+  /** Papers of the digest this member marked "Not for us" (hidden unless `show=dismissed`). */
+  readonly dismissed: number;
 }
 
 /**
@@ -75,9 +81,21 @@ export function splitSection(section: DigestSection): { readonly picks: readonly
 
 export function filterDigest(digest: Digest, filters: Filters, flags: PaperFlags): FilteredDigest {
   const words = queryWords(filters.q);
-  const showable = (entry: DigestEntry) =>
-    matchesQuery(entry, words)
-    && (filters.show === 'all' || (filters.show === 'starred' ? flags.isStarred(entry.id) : !flags.isRead(entry.id)));
+  const dismissedOf = flags.isDismissed ?? (() => false);
+  const shows: Record<Show, (id: string) => boolean> = {
+    all: () => true,
+    unread: (id) => !flags.isRead(id),
+    starred: (id) => flags.isStarred(id),
+    group: (id) => flags.isGroupStarred?.(id) ?? flags.isStarred(id),
+    dismissed: () => true,
+  };
+  const show = shows[filters.show];
+  let dismissed = 0;
+  const showable = (entry: DigestEntry) => {
+    const out = dismissedOf(entry.id);
+    if (out) dismissed += 1;
+    return out === (filters.show === 'dismissed') && show(entry.id) && matchesQuery(entry, words);
+  };
 
   const memberCounts = new Map<string, number>(digest.members.map((m) => [m.name, 0]));
   const areaCounts = new Map<string, number>(digest.sections.map((s) => [s.id, 0]));
@@ -99,5 +117,5 @@ export function filterDigest(digest: Digest, filters: Filters, flags: PaperFlags
     shown += picks.length + more.length;
     return { section, picks, more, moreTotal: split.more.length };
   });
-  return { sections, total, shown, memberCounts, areaCounts };
+  return { sections, total, shown, memberCounts, areaCounts, dismissed };
 }

@@ -94,6 +94,11 @@ describe('startLoading', () => {
     expect(index).toEqual({ ok: false, error: { kind: 'not-found', url: `${BASE}digests/index.json`, status: 500 } });
   });
 
+  test('a private reading room\'s 401 is its own kind: the reader asks to sign in', async () => {
+    const index = await loadIndex(BASE, { fetch: fakeFetch({ 'index.json': 401 }) });
+    expect(index).toEqual({ ok: false, error: { kind: 'unauthorized', url: `${BASE}digests/index.json` } });
+  });
+
   test('a network failure settles it too', async () => {
     const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
     await expect(startLoading(BASE, { page: 'digest', date: null }, { fetch, online: () => true })).resolves.toBeUndefined();

@@ -5,11 +5,15 @@ import { validateDigest, validateDigestIndex, type Checked, type ValidationProbl
 export type LoadError =
   | { readonly kind: 'not-saved'; readonly url: string }
   | { readonly kind: 'not-found'; readonly url: string; readonly status: number }
+  /** 401: a private reading room's digests, asked for without a device token, or with one it refused. */
+  | { readonly kind: 'unauthorized'; readonly url: string }
   | { readonly kind: 'network'; readonly url: string; readonly message: string }
   | { readonly kind: 'invalid'; readonly url: string; readonly problems: readonly ValidationProblem[] };
 
 /** Load failures, plus the two the archive index tells: no digests at all, no digest for a date. */
-export type ViewError = LoadError | { readonly kind: 'empty' } | { readonly kind: 'unknown-date'; readonly date: string };
+export type ViewError = LoadError | { readonly kind: 'empty' } | { readonly kind: 'unknown-date'; readonly date: string }
+  /** A group view (picks, meeting) on a device not signed in to a reading room. */
+  | { readonly kind: 'no-room' };
 
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LoadError };
 
@@ -47,6 +51,7 @@ async function fetchChecked<T>(url: string, check: (v: unknown) => Checked<T>, o
   if (!response.ok) {
     // The worker's offline fallback for an unknown URL can be an error response too.
     if (!online()) return { ok: false, error: { kind: 'not-saved', url } };
+    if (response.status === 401) return { ok: false, error: { kind: 'unauthorized', url } };
     return { ok: false, error: { kind: 'not-found', url, status: response.status } };
   }
   let json: unknown;

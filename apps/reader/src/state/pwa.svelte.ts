@@ -7,10 +7,18 @@ export interface PwaControls {
   start(): void;
   /** Activates the waiting version; the page reloads once it is in control. */
   update(): Promise<void>;
-  /** Saves the archive index and the newest few digests for offline use. */
-  prefetch(indexUrl: string, digestUrls: readonly string[]): Promise<void>;
+  /**
+   * Saves the archive index and the newest few digests for offline use; `authorization` is sent
+   * with them when a private reading room needs it.
+   */
+  prefetch(indexUrl: string, digestUrls: readonly string[], authorization?: string | null): Promise<void>;
   /** Which of these URLs are saved on the device. */
   saved(urls: readonly string[]): Promise<Set<string>>;
+  /**
+   * Asks the worker to run `tag` when the network is back (Background Sync), even with the page
+   * closed; resolves without doing anything where the browser has no Background Sync.
+   */
+  requestSync(tag: string): Promise<void>;
 }
 
 /** Service worker status the UI shows: an update prompt, a one-time "works offline" note. */

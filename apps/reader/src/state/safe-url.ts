@@ -17,3 +17,10 @@ export function paperLink(entry: Pick<DigestEntry, 'url' | 'doi' | 'arxivId'>): 
     ?? (entry.doi ? safeHttpUrl(`https://doi.org/${entry.doi}`) : null)
     ?? (entry.arxivId ? safeHttpUrl(`https://arxiv.org/abs/${entry.arxivId}`) : null);
 }
+
+/** A link for a bare paper id (`arxiv:2506.10944`, `doi:10.1021/…`), when neither the store nor a digest knows the paper. */
+export function paperIdLink(id: string): string | null {
+  if (id.startsWith('arxiv:')) return paperLink({ url: null, doi: null, arxivId: id.slice(6) });
+  if (id.startsWith('doi:')) return paperLink({ url: null, doi: id.slice(4), arxivId: null });
+  return null;
+}
