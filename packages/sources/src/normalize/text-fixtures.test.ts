@@ -1,6 +1,7 @@
 // What the parsers make of sub- and superscripts, indentation and line breaks in the recorded feeds
-// (fixtures/, copied from ../shared/data/feeds). Each case gives what came out before this handling
-// ("before", from the parsers as of commit ad17236) and what comes out now, on the real file.
+// (fixtures/, copied from ../shared/data/feeds), and of text that arrives already stripped (JACS's and
+// RSC's titles). Each case gives what came out before ("before", the parsers as of commit ad17236) and
+// what comes out now, on the real file.
 import { readFixture } from '@labdigest/fixtures';
 import type { Paper } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
@@ -98,12 +99,79 @@ const cases: Case[] = [
     id: 'feed:https://www.sciencedirect.com/science/article/pii/S096808962600194X', field: 'title',
     before: 'to enhance NaV1.8 inhibition', after: 'to enhance NaV1.8 inhibition',
   },
+  {
+    what: 'JATS: an italic title, then an indented full stop',
+    fixture: 'crossref/crossref-works-type-journal-article-20.json', id: 'doi:10.1080/0147037x.2024.2403941', field: 'title',
+    before: 'Women in Ming China . Bret Hinsch', after: 'Women in Ming China. Bret Hinsch',
+  },
+  {
+    what: 'a title broken over lines in the feed: the line break is a space',
+    fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c08912', field: 'title',
+    before: 'Migration-Coupled Local Fluoride Relaxation in', after: 'Migration-Coupled Local Fluoride Relaxation in',
+  },
+];
+
+// JACS's and RSC's feeds send titles already stripped of their <sub>s, with a space on either side.
+const stripped: Case[] = [
+  {
+    what: 'element–count–element–count (Mg2RhH6)',
+    fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c08889', field: 'title',
+    before: 'Superconducting Hydride Mg 2 RhH 6 Experimentally Achieved at Lower Pressure',
+    after: 'Superconducting Hydride Mg2RhH6 Experimentally Achieved at Lower Pressure',
+  },
+  {
+    what: 'decimal counts (LiNi0.5Mn1.5O4)',
+    fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c05598', field: 'title',
+    before: 'Revealing the Structural-Redox Interplay in the High-Voltage Spinel LiNi 0.5 Mn 1.5 O 4 Cathode',
+    after: 'Revealing the Structural-Redox Interplay in the High-Voltage Spinel LiNi0.5Mn1.5O4 Cathode',
+  },
+  {
+    what: 'a formula after a dash (HCCH–H2CC)',
+    fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c07569', field: 'title',
+    before: 'Energy Redistribution in HCCH–H 2 CC Isomerization', after: 'Energy Redistribution in HCCH–H2CC Isomerization',
+  },
+  {
+    what: 'a molecule before a word, and before a hyphen (CO2 Reduction, CO2-to-CH4)',
+    fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c07349', field: 'title',
+    before: 'Unlocking Efficient CO 2 -to-CH 4 Photoreduction by Optimizing Protonation Pathways',
+    after: 'Unlocking Efficient CO2-to-CH4 Photoreduction by Optimizing Protonation Pathways',
+  },
+  {
+    what: 'a group with a count ((C4H8N)2PbCl4)',
+    fixture: 'rss/rss-rsc-chemsci-mirrored-2026-08.xml', id: 'doi:10.1039/d6sc04557j', field: 'title',
+    before: 'in One-Dimensional (C 4 H 8 N) 2 PbCl 4', after: 'in One-Dimensional (C4H8N)2PbCl4',
+  },
+  {
+    what: 'a variable count (LaCuxTe2)',
+    fixture: 'rss/rss-rsc-chemsci-mirrored-2026-08.xml', id: 'doi:10.1039/d6sc05234g', field: 'title',
+    before: 'Infinite Te Chains in LaCu x Te 2', after: 'Infinite Te Chains in LaCuxTe2',
+  },
+  {
+    what: 'what it cannot read stays as it came: a count split by a space ("Li 2– x"), one element before a word ("N 2 Hydrogenation")',
+    fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c08912', field: 'title',
+    before: 'Relaxation in Li 2– x La (1+ x )/3 Nb 2 O 6 F Single Crystals', after: 'Relaxation in Li 2– x La (1+ x )/3 Nb2O6F Single Crystals',
+  },
+  {
+    what: 'one element and a count before a word is left alone',
+    fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c06081', field: 'title',
+    before: 'Nanobubble Radical-Driven N 2 Hydrogenation', after: 'Nanobubble Radical-Driven N 2 Hydrogenation',
+  },
 ];
 
 describe('markup in the recorded feeds', () => {
-  test('the cases below', () => expect(cases).toHaveLength(12));
+  test('the cases below', () => expect(cases).toHaveLength(14));
 
   test.each(cases)('$what', (c) => {
+    const text = field(c.fixture, c.id, c.field);
+    expect(text).toContain(c.after);
+    if (c.before !== c.after) expect(text).not.toContain(c.before);
+  });
+});
+
+describe('text the recorded feeds send already stripped', () => {
+  test('the cases below', () => expect(stripped).toHaveLength(8));
+
+  test.each(stripped)('$what', (c) => {
     const text = field(c.fixture, c.id, c.field);
     expect(text).toContain(c.after);
     if (c.before !== c.after) expect(text).not.toContain(c.before);
