@@ -20,6 +20,9 @@ describe('splitRunTogether', () => {
     ['Selective Electrodepositionof Cobalt from Lithium–IonBattery Cathodes', 'Selective Electrodeposition of Cobalt from Lithium–Ion Battery Cathodes'],
     ['Hydrogel-EmpoweredInterfacial Reactive Hydrogen onCopper Enables Selective', 'Hydrogel-Empowered Interfacial Reactive Hydrogen on Copper Enables Selective'],
     ['Batteries: Mechanisms, Advances, andPerspectives', 'Batteries: Mechanisms, Advances, and Perspectives'],
+    // A three-letter word inside a compound; a quantity after the join is no version number.
+    ['Highly Ion-SelectiveGel Polymer Electrolyte FacilitatesStable 4.6 V LRMO-Based Solid-State Lithium Metal Batteries',
+      'Highly Ion-Selective Gel Polymer Electrolyte Facilitates Stable 4.6 V LRMO-Based Solid-State Lithium Metal Batteries'],
   ])('title %j', (input, expected) => {
     expect(title(input)).toBe(expected);
   });

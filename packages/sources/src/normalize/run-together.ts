@@ -31,7 +31,8 @@ export interface Split {
 /**
  * The place where `word` splits into two words by the rules below, or null. `isCommon` says whether a
  * lowercase word is common (the shipped word list, or the list being built by scripts/build-word-list.ts).
- *   camel:               Molecular|Dynamics, Ion|Transport: two common words, the first of 3+ letters, the second of 4+
+ *   camel:               Molecular|Dynamics, Ion|Transport: two common words of 3+ letters (splitRunTogether asks
+ *                        4+ of the second, outside a compound such as Ion-SelectiveGel: Sim, Net, Hub make names)
  *   function-word-first: the|Separator, of|Solid: a function word before a capitalised common word
  *   function-word-last:  Pathways|at, Electrodeposition|of: a common word of 5+ letters (7+ before in, on, to)
  */
@@ -42,7 +43,7 @@ export function splitPoint(word: string, isCommon: (lower: string) => boolean): 
     if ((functionWords as readonly string[]).includes(left)) {
       return right.length >= 3 && isCommon(right.toLowerCase()) ? { left, right, kind: 'function-word-first' } : null;
     }
-    return left.length >= 3 && right.length >= 4 && !namePrefixes.has(left.toLowerCase())
+    return left.length >= 3 && right.length >= 3 && !namePrefixes.has(left.toLowerCase())
       && isCommon(left.toLowerCase()) && isCommon(right.toLowerCase())
       ? { left, right, kind: 'camel' } : null;
   }
@@ -78,13 +79,13 @@ const plainWord = /^[A-Z]?[a-z]+$/;
 function nameLike(text: string, start: number, end: number, strict: { before: boolean; after: boolean }): boolean {
   const before = text[start - 1] ?? ' ';
   const after = text[end] ?? ' ';
+  const rest = text.slice(end);
   if (/[\p{L}\p{N}_/@#\\.'’$^{}]/u.test(before) || /[\p{L}\p{N}_/@#\\'’$^{}:!+]/u.test(after)) return true;
   // A name heads a title: "CrossEarth-Gate: …", "AlignMerge - Alignment-Preserving …".
-  const rest = text.slice(end);
   if (/^(?:[-‐‑–][\p{L}\p{N}]+)*\s*:/u.test(rest) || (start === 0 && /^ [-–—] /.test(rest))) return true;
   if (after === '.' && /\p{L}/u.test(text[end + 1] ?? '')) return true;
-  // "DexHand 021", "RobotArena ∞": a number or symbol after a name.
-  if (/^ (?:\d|[∞^])/.test(text.slice(end, end + 2))) return true;
+  // "DexHand 021", "RobotArena ∞": a number or symbol after a name; a quantity ("FacilitatesStable 4.6 V") is no version.
+  if (/^ (?:\d|[∞^])/.test(rest) && !/^ \d+(?:\.\d+)? ?(?:[kmµn]?[VAWgm]|K|°C|%|mAh|mA|h|s|nm|µm|cm|wt%)(?![\p{L}\p{N}])/u.test(rest)) return true;
   if (hyphen.test(before)) {
     const piece = /[\p{L}\p{N}]+$/u.exec(text.slice(0, start - 1))?.[0] ?? '';
     if (strict.before || !plainWord.test(piece)) return true;
@@ -117,6 +118,8 @@ export function splitRunTogether(text: string, options: RunTogetherOptions): str
     if (split.kind !== 'function-word-last' && !options.title) continue;
     // In running text a capitalised word is a name (Hinton, Rankin); in a title, case says nothing.
     if (split.kind === 'function-word-last' && !options.title && /^[A-Z]/.test(word)) continue;
+    // A three-letter second word only inside a compound of plain words (Ion-SelectiveGel), never alone (MatterSim).
+    if (split.kind === 'camel' && split.right.length < 4 && !/\p{L}[-‐‑–]$/u.test(text.slice(0, start))) continue;
     const strict = { before: split.kind !== 'camel', after: split.kind === 'function-word-last' };
     if (nameLike(text, start, start + word.length, strict)) continue;
     // A function word ends a phrase only when words follow it: "Robust Positionin" at the end is a cut word.
