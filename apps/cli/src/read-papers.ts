@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { formatIssue, paperSchema, zodIssues, type Paper } from '@labdigest/core';
+import { repairPaperText } from '@labdigest/sources';
 import { InputError } from './errors.ts';
 
 /** A line of a JSON-lines file that was skipped, and why. */
@@ -14,6 +15,8 @@ export interface RejectedLine {
 /**
  * Reads papers from a JSON-lines file in the corpus format (`.jsonl`, or `.jsonl.gz`).
  * A bad line is reported with its number and skipped; the rest are read. Duplicate ids keep the first.
+ * Titles and abstracts stored without their markup are repaired as the parsers repair them
+ * ("Li 2 O‐Rich" -> "Li2O‐Rich"), so every path stores the same text.
  */
 export async function readPapers(file: string): Promise<{ papers: Paper[]; rejected: RejectedLine[] }> {
   if (!existsSync(file)) throw new InputError(file, 'no such file');
@@ -55,7 +58,7 @@ function parseLine(text: string, accept: (paper: Paper) => string | undefined): 
     return formatIssue(issue.path.length ? issue : { ...issue, path: ['record'] });
   }
   if (!parsed.data.title.trim()) return 'title: empty; a paper needs a title';
-  return accept(parsed.data);
+  return accept(repairPaperText(parsed.data));
 }
 
 /** `file:line problem` lines, for stderr. */
