@@ -26,8 +26,11 @@ const count = /^(?:\d{1,2}(?:\.\d{1,3})?|\d?[xyzδ])(?:[‐\-–−+](?:\d{1,2}(
 const closing = /^[/)\]·,.;:‐\-–@]/;
 /** Units after a number: "CO 6 cm line" is a quantity, not CO6. */
 const unit = /^(?:[kmµnp]?m|[kmµ]?[gL]|m?Ah|m?A|[km]?V|m?eV|[kmM]?Hz|h|s|min|wt%?|mol|mM|°C|%|ppm)[.,;:)]?$/;
-/** Capitalised English words that are also element symbols: a formula does not start with one on a single count. */
-const wordLike = new Set(['In', 'As', 'At', 'Be', 'He', 'No', 'I', 'Am', 'Es', 'Ho', 'Po', 'Pa', 'La', 'Ba', 'Ca', 'Co', 'Ga', 'Ge', 'Ne', 'Re']);
+/**
+ * Capitalised words of titles that are also element symbols ("At 5 K", "In 3 D", "No 2 …"): a formula does
+ * not start with one on a single count. Co, La, Ga and the like are left out: in a title they are the element.
+ */
+const wordLike = new Set(['In', 'As', 'At', 'Be', 'He', 'No', 'I', 'Am', 'Re', 'Pa']);
 /** Two different nonmetal symbols in capitals: molecules (CO, NO, SO, NH, OH, CH, PF, BF, CS), not acronyms or HH 46. */
 const smallMolecule = /^([HBCNOFPS])(?!\1)[HBCNOFPS]$/;
 /** Words before a figure or table number: "Figure S 2 B" is a panel, not a formula. */

@@ -92,7 +92,8 @@ function nameLike(text: string, start: number, end: number, strict: { before: bo
   }
   if (hyphen.test(after)) {
     const piece = /^[\p{L}\p{N}]+/u.exec(text.slice(end + 1))?.[0] ?? '';
-    if (strict.after || !plainWord.test(piece)) return true;
+    // A suspended hyphen ("Ruthenium-InducedStrain- and Phase-Polarized") joins no piece.
+    if (strict.after || (!plainWord.test(piece) && !/^\s/.test(text.slice(end + 1)))) return true;
   }
   return false;
 }
