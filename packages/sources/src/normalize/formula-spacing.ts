@@ -89,6 +89,20 @@ const group = new RegExp(`^[([)\\]]*${symbol}+[)\\]]*$`);
 /** A closing chunk that goes on with another formula: "/LiCoO", "·6H". */
 const closingFormula = new RegExp(`^[/·‐\\-–@]${symbol}+(?![\\p{Ll}])`, 'u');
 
+/** Whether the group opened in chunk `k` closes within a few chunks and a count follows it: "(PO 4 ) 3". */
+function groupTakesCount(parts: readonly string[], k: number): boolean {
+  let depth = 0;
+  for (let i = k; i < parts.length && i <= k + 16; i += 2) {
+    const chunk = parts[i] as string;
+    for (const c of chunk) {
+      if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') depth--;
+    }
+    if (depth <= 0) return /[)\]]\d/.test(chunk) || count.test(parts[i + 2] ?? '');
+  }
+  return false;
+}
+
 /**
  * The run of element–count pairs that starts at chunk `i` of `parts` (the text split on spaces:
  * chunks at even indexes, the spaces between them at odd ones).
@@ -107,7 +121,10 @@ function runAt(parts: readonly string[], i: number): Run | null {
     const next = parts[j + 2];
     if (next === undefined) break;
     const lead = leadOf(next, parts[j + 4]);
-    const element = lead !== null || (group.test(next) && /[([]/.test(next));
+    // A bracketed group joins the formula only when a count follows its closing bracket: "(PO 4 ) 3",
+    // "(OH) 6"; "(NFPP)" or "(Na 3 VP)" after a formula is its abbreviation.
+    const opens = group.test(next) && /[([]/.test(next) && groupTakesCount(parts, j + 2);
+    const element = lead !== null || opens;
     // A dash alone between spaces may be a charge (ClO 4 –) or a dash in the sentence: left alone.
     const kind = element ? 'element' : closing.test(next) && !/^[‐\-–]$/.test(next) ? 'closing' : 'word';
     if (kind === 'word' && unit.test(next)) {
