@@ -158,6 +158,8 @@ export function joinSpacedFormulas(text: string): string {
   const parts = text.split(/( +)/);
   const remove = new Set<number>();
   for (let i = 0; i < parts.length; i += 2) {
+    // Counts are rare: test the cheap pattern on the next chunk before the symbols of this one.
+    if (!count.test(parts[i + 2] ?? '')) continue;
     const chunk = parts[i] as string;
     const tail = tailOf(chunk);
     if (tail === null) continue;

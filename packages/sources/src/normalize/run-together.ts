@@ -111,8 +111,12 @@ function occurrences(word: string, text: string): number {
 export function splitRunTogether(text: string, options: RunTogetherOptions): string {
   let out = '';
   let last = 0;
+  // Only words with a capital inside (in titles) or a function word's letters at their end can split;
+  // testing that first keeps the common case, an abstract's hundred plain words, cheap.
+  const candidate = options.title ? /[a-z][A-Z]|(?:of|at|he|in|on|or|ia|nd|th|by|to)$/ : /(?:of|at|he|in|on|or|ia|nd|th|by|to)$/;
   for (const m of text.matchAll(/[A-Za-z]{5,}/g)) {
     const word = m[0];
+    if (!candidate.test(word)) continue;
     const start = m.index;
     const split = splitPoint(word, isCommon);
     if (split === null || isJoinedWord(word.toLowerCase())) continue;
