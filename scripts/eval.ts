@@ -14,9 +14,10 @@ import { parseGroupConfig, formatIssues, type GroupConfig, type Paper } from '@l
 import { assembleDigest, createRanker } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { runCrossValidation, runDropout } from './eval/cv.ts';
-import { readBackground, readBackgroundWithoutDev, readCorpus, readDevSet, readSampleWeek } from './eval/data.ts';
+import { htmlEmailBytes } from '@labdigest/cli';
+import { readBackground, readBackgroundWithoutDev, readCorpus, readDevSet, readRecordedFeeds, readSampleWeek } from './eval/data.ts';
 import { runFeedbackEval } from './eval/feedback.ts';
-import { checkDigest } from './eval/digest-checks.ts';
+import { brokenTitle, checkDigest } from './eval/digest-checks.ts';
 import { f3, figuresOf, type Judged } from './eval/figures.ts';
 import { repoRoot } from './shared-data.ts';
 
@@ -89,6 +90,16 @@ console.log(`digest: summaries empty ${checks.emptySummaries.length}, opening on
   + `over 70 words ${checks.longSummaries}`);
 console.log(`digest: notes naming a member below the member threshold ${checks.membersBelowThreshold.length} (target 0); `
   + `showing a score ${checks.scoresInNotes.length}; over 70 words ${checks.longNotes}`);
+console.log(`digest: sample week HTML e-mail ${(htmlEmailBytes(digest) / 1024).toFixed(1)} KB`);
+// Titles with a broken formula or run-together words (issue 15): what the parsers make of the recorded
+// feeds, and the titles the sample week's digest shows.
+const feedTitles = readRecordedFeeds().map(({ file, paper }) => ({ where: `${file} ${paper.id}`, broken: brokenTitle(paper.title, paper.abstract) }));
+const digestTitles = digest.sections.flatMap((s) => s.papers).map((p) => ({ where: p.id, broken: brokenTitle(p.title, p.abstract) }));
+const brokenFeeds = feedTitles.filter((t) => t.broken !== null);
+const brokenDigest = digestTitles.filter((t) => t.broken !== null);
+console.log(`text: titles with a broken formula or run-together words: recorded feeds ${brokenFeeds.length} of ${feedTitles.length} (target 0); `
+  + `sample week digest ${brokenDigest.length} of ${digestTitles.length}`);
+for (const t of [...brokenFeeds, ...brokenDigest]) console.log(`  ${t.where}: ${t.broken}`);
 for (const line of [...checks.emptySummaries.map((id) => `empty summary: ${id}`), ...checks.danglingSummaries, ...checks.membersBelowThreshold,
   ...checks.scoresInNotes.map((id) => `score-like number in the note: ${id} ${digest.sections.flatMap((s) => s.papers).find((p) => p.id === id)?.note ?? ''}`)]) {
   console.log(`  ${line}`);

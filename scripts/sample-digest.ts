@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseGroupConfig, paperSchema, formatIssues, type Paper } from '@labdigest/core';
 import { assembleDigest, createRanker, type BackgroundStats } from '@labdigest/ranker';
+import { repairPaperText } from '@labdigest/sources';
 import { repoRoot } from './shared-data.ts';
 
 const parsed = parseGroupConfig(readFileSync(`${repoRoot}/digest.config.yaml`, 'utf8'), 'digest.config.yaml');
@@ -16,7 +17,7 @@ const seen = new Set<string>();
 for (const line of gunzipSync(readFileSync(`${repoRoot}/fixtures/papers/sample-week.jsonl.gz`)).toString('utf8').split('\n')) {
   if (!line.trim()) continue;
   const paper = paperSchema.safeParse(JSON.parse(line));
-  if (paper.success && !seen.has(paper.data.id)) { seen.add(paper.data.id); papers.push(paper.data); }
+  if (paper.success && !seen.has(paper.data.id)) { seen.add(paper.data.id); papers.push(repairPaperText(paper.data)); }
 }
 const { papers: ranked } = createRanker(config, { background }).rank(papers, { background });
 const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', sample: true });

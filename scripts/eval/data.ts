@@ -1,12 +1,13 @@
 // What the evaluation reads: the labelled dev set and its papers (../shared/data), the sample week and
 // the ranker's shipped background statistics (in the repo).
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
 import { buildCorpusBags, type BackgroundStats, type CorpusBags } from '@labdigest/ranker';
+import { parseAny, parseBibtex, parseRis, repairPaperText } from '@labdigest/sources';
 import { repoRoot, requireShared } from '../shared-data.ts';
 
 /** Dev-set label keys -> the default config's area ids (../shared/data/MANIFEST.md). */
@@ -31,21 +32,22 @@ export function readDevSet(): DevSet {
     for (const [key, area] of Object.entries(AREA_OF_LABEL)) grades[area] = Number(row[key] ?? 0);
     labels.set(String(row.id), grades);
   }
-  const papers = readCorpus().filter((p) => labels.has(p.id));
+  // As `digest import` would store them: with their text repaired.
+  const papers = readCorpus().filter((p) => labels.has(p.id)).map(repairPaperText);
   if (papers.length !== labels.size) console.error(`warning: ${labels.size - papers.length} labelled ids are not in the corpus`);
   return { papers, labels };
 }
 
 let corpus: Paper[] | undefined;
 
-/** The 21,872-paper corpus of ../shared/data. */
+/** The 21,872-paper corpus of ../shared/data, as recorded (text not repaired). */
 export function readCorpus(): Paper[] {
   corpus ??= readFileSync(requireShared('corpus/papers.jsonl'), 'utf8').split('\n')
     .filter((l) => l.trim()).map((l) => paperSchema.parse(JSON.parse(l)));
   return corpus;
 }
 
-/** The bundled sample week (fixtures/papers/sample-week.jsonl.gz), as `pnpm sample` ranks it. */
+/** The bundled sample week (fixtures/papers/sample-week.jsonl.gz), as `pnpm sample` reads and ranks it. */
 export function readSampleWeek(): Paper[] {
   const text = gunzipSync(readFileSync(`${repoRoot}/fixtures/papers/sample-week.jsonl.gz`)).toString('utf8');
   const seen = new Set<string>();
@@ -53,9 +55,25 @@ export function readSampleWeek(): Paper[] {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     const parsed = paperSchema.safeParse(JSON.parse(line));
-    if (parsed.success && !seen.has(parsed.data.id)) { seen.add(parsed.data.id); papers.push(parsed.data); }
+    if (parsed.success && !seen.has(parsed.data.id)) { seen.add(parsed.data.id); papers.push(repairPaperText(parsed.data)); }
   }
   return papers;
+}
+
+/** The papers our parsers make of every recorded response in ../shared/data/feeds, with the file each came from. */
+export function readRecordedFeeds(): { file: string; paper: Paper }[] {
+  const dir = requireShared('feeds');
+  const now = new Date('2026-11-25T00:00:00Z');
+  return readdirSync(dir).sort().flatMap((file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const at = { source: 'feed', location: `shared/data/feeds/${file}`, now };
+    try {
+      const parse = file.endsWith('.bib') ? parseBibtex : file.endsWith('.ris') ? parseRis : parseAny;
+      return parse(text, at).papers.map((paper) => ({ file, paper }));
+    } catch {
+      return []; // the recorded error responses (arXiv's bad-archive listing, a malformed id) hold no papers
+    }
+  });
 }
 
 let background: BackgroundStats | undefined;

@@ -1,6 +1,8 @@
 // Checks on a digest as the lab reads it (issue 15): picks per section, papers folded under "more in
 // this section", summaries that are empty or open on a connective whose sentence was cut, notes that
 // name a member whose fit is below the member threshold, and prose that shows scores.
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
 import type { Digest, GroupConfig } from '@labdigest/core';
 
 // Openings that need the sentence before them. Written apart from the summarizer's own list, so the
@@ -68,4 +70,50 @@ export function checkDigest(digest: Digest, config: GroupConfig): DigestChecks {
     // A relevance score reads "score" or a bare 0.xx; 0.75 mS cm−1 is the paper's own number.
     scoresInNotes: entries.filter((e) => /\b(?:score|scored)\b|\b0\.\d\d\b(?!\s*(?:m?S|µS|%|m?eV|V|mA|mAh|Wh|h|nm|µm|°C|GPa|MPa))/.test(e.note)).map((e) => e.id),
   };
+}
+
+// Titles whose text is broken (issue 15, "Titles and text"): a formula with its counts set apart
+// ("Li 2 O"), or two words run together ("MolecularDynamics", "theSeparator", "Pathwaysat"). Written apart
+// from the repair in packages/sources/src/normalize/ (its own element table, the `word-list` package's
+// English dictionary instead of the corpus's word list, plain patterns instead of its rules), so the
+// count does not only repeat what the repair believes. Names are told apart only as a reader would: a
+// name is introduced before a colon or used again in the abstract.
+const ELEMENTS = new Set(('H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr '
+  + 'Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At '
+  + 'Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og').split(' '));
+const FUNCTION_WORDS = 'of|at|the|in|on|for|via|and|with|by|to';
+
+let dictionary: ReadonlySet<string> | undefined;
+function english(): ReadonlySet<string> {
+  dictionary ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return dictionary;
+}
+
+const isSymbols = (s: string) => (s.match(/[A-Z][a-z]?/g) ?? []).join('') === s && (s.match(/[A-Z][a-z]?/g) ?? []).every((x) => ELEMENTS.has(x));
+
+/** What is broken in a title, or null: `spaced formula "Li 2 O"`, `run together "MolecularDynamics"`. */
+export function brokenTitle(title: string, abstract: string | null): string | null {
+  // Symbols, a spaced count, then symbols or a formula's "/" or ")": "Li 2 O", "Mg 1‐x Li", "F 2 /PEO".
+  for (const m of title.matchAll(/(?<![\p{L}\p{N}])([A-Z][A-Za-z]*) \d+(?:\.\d+)?(?:[‐-][xyzδ])? ([A-Z][A-Za-z]*(?![\p{Ll}])|[/)])/gu)) {
+    if (isSymbols(m[1] ?? '') && (/^[/)]$/.test(m[2] ?? '') || isSymbols(m[2] ?? ''))) return `spaced formula "${m[0]}"`;
+  }
+  const words = english();
+  const usedElsewhere = (w: string) => (abstract ?? '').toLowerCase().includes(w.toLowerCase());
+  const runTogether = [
+    // Two capitalised dictionary words, the join no word: MolecularDynamics, Sodium-IonTransport.
+    /(?<![\p{L}\p{N}/_.@])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\p{L}\p{N}_:])/gu,
+    // A lowercase function word before a capitalised word: theSeparator, ofSolid.
+    new RegExp(`(?<![\\p{L}\\p{N}/_.@-])(${FUNCTION_WORDS})([A-Z][a-z]{2,})(?![\\p{L}\\p{N}_:-])`, 'gu'),
+    // A function word after a word of four letters or more: Pathwaysat, Electrodepositionof.
+    new RegExp(`(?<![\\p{L}\\p{N}/_.@-])([A-Za-z][a-z]{3,})(${FUNCTION_WORDS})(?=[ ,;(][\\p{L}(])`, 'gu'),
+  ];
+  for (const pattern of runTogether) {
+    for (const m of title.matchAll(pattern)) {
+      const [token, left = '', right = ''] = m;
+      if (words.has(token.toLowerCase()) || !words.has(left.toLowerCase()) || !words.has(right.toLowerCase())) continue;
+      if (usedElsewhere(token)) continue;
+      return `run together "${token}"`;
+    }
+  }
+  return null;
 }

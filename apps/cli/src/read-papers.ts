@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { formatIssue, paperSchema, zodIssues, type Paper } from '@labdigest/core';
-import { fieldSizeProblem, normalizeDoi, NOT_A_DOI, parseDate, quoteValue } from '@labdigest/sources';
+import { fieldSizeProblem, normalizeDoi, NOT_A_DOI, parseDate, quoteValue, repairPaperText } from '@labdigest/sources';
 import { InputError } from './errors.ts';
 import { formatMegabytes } from './net/backoff.ts';
 
@@ -34,6 +34,8 @@ const SNIFF_LINES = 100;
  * A bad line is reported with its number and skipped; the rest are read. Duplicate ids keep the
  * first. A line longer than maxLineBytes is skipped without being held in memory; a file that
  * decompresses past maxBytes, or whose first lines are none of them records, is an InputError.
+ * Titles and abstracts stored without their markup are repaired as the parsers repair them
+ * ("Li 2 O‐Rich" -> "Li2O‐Rich"), so every path stores the same text.
  */
 export async function readPapers(file: string, options: ReadPapersOptions = {}): Promise<{ papers: Paper[]; rejected: RejectedLine[]; skipped: number }> {
   const { maxBytes = MAX_JSONL_BYTES, maxLineBytes = MAX_LINE_BYTES } = options;
@@ -150,7 +152,7 @@ function parseLine(text: string, accept: (paper: Paper) => string | undefined): 
   if (published !== null && !isIsoDate(published)) return `published: expected a date (2026-06-01 or an ISO 8601 time), saw ${quoteValue(published)}`;
   // arXiv's metadata may list several DOIs, space-separated: each must be one.
   if (doi !== null && normalizeDoi(doi) === null && !doi.trim().split(/\s+/).every((d) => normalizeDoi(d) !== null)) return `doi: ${NOT_A_DOI}, saw ${quoteValue(doi)}`;
-  return accept(parsed.data);
+  return accept(repairPaperText(parsed.data));
 }
 
 const isoDate = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;

@@ -1,6 +1,7 @@
 import { paperSchema, parseGroupConfig, type Digest, type GroupConfig, type Paper } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { assembleDigest, createRanker } from '@labdigest/ranker';
+import { repairPaperText } from '@labdigest/sources';
 import { loadCorpusBackground } from '../src/digest/background.ts';
 
 /**
@@ -23,7 +24,7 @@ function rankedDigestOf(fixture: string, date: string): Digest {
   const cached = cache.get(fixture);
   if (cached) return cached;
   const config = defaultConfig();
-  const papers: Paper[] = readFixtureRecords(fixture).map((r) => paperSchema.parse(r));
+  const papers: Paper[] = readFixtureRecords(fixture).map((r) => repairPaperText(paperSchema.parse(r)));
   const { papers: ranked } = createRanker(config, { background: loadCorpusBackground() }).rank(papers, { background: loadCorpusBackground() });
   const digest = assembleDigest(config, papers, ranked, { date, generatedAt: `${date}T06:00:00.000Z`, sample: true });
   cache.set(fixture, digest);

@@ -63,7 +63,8 @@ describe('parseCrossrefWorks on recorded responses', () => {
       venue: 'The Astrophysical Journal',
     });
     expect(diisc?.abstract?.startsWith('As part of the Deciphering the Interplay')).toBe(true);
-    expect(diisc?.abstract).toContain('near the H i gas disk (<4.5R HI) of 31 nearby galaxies');
+    // R<jats:sub>HI</jats:sub> on its own indented line: the subscript joins its base (was "R HI").
+    expect(diisc?.abstract).toContain('near the H i gas disk (<4.5RHI) of 31 nearby galaxies');
     expect(papers.find((p) => p.doi === '10.1016/0267-3649(87)90079-3')?.venue).toBe('Computer Law & Security Report');
   });
 

@@ -16,6 +16,7 @@ export { OPENALEX_WORKS_URL, buildOpenAlexWorksUrl, parseOpenAlexWorks, type Ope
 export { parseFeed } from './feed.ts';
 export { detectFormat, parseAny, type FeedFormat } from './detect.ts';
 export { parseBibtex } from './bibtex.ts';
+export { repairPaperText, type PaperText } from './normalize/repair.ts';
 export { parseRis } from './ris.ts';
 export { collapseDuplicates, type CollapsedPaper } from './identity/collapse-duplicates.ts';
 export { idsConflict, matchKeys, type MatchKeys } from './identity/match-keys.ts';

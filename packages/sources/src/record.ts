@@ -4,6 +4,7 @@ import type { Paper } from '@labdigest/core';
 import { RecordRejectedError } from './errors.ts';
 import { parseDate, type DateResult } from './normalize/dates.ts';
 import { normalizeArxivId, normalizeDoi, paperIdFor } from './normalize/ids.ts';
+import { repairPaperText } from './normalize/repair.ts';
 import { withoutAbstractLabel } from './normalize/text.ts';
 import { fieldSizeProblem } from './normalize/limits.ts';
 import { quoteValue } from './normalize/controls.ts';
@@ -64,13 +65,14 @@ export function buildPaper(fields: RecordFields, at: ParseContext, place: Record
   if (doi === null && arxivId === null && native === '') {
     return reject('id: the item has no DOI, arXiv id, link or guid to identify it');
   }
-  const abstractText = withoutAbstractLabel(fields.abstract?.trim() ?? '');
+  // Text some sources send already stripped of its markup ("Mg 2 RhH 6" in JACS's titles) is repaired here.
+  const repaired = repairPaperText({ title, abstract: withoutAbstractLabel(fields.abstract?.trim() ?? '') });
   // Nature's research items repeat the title as their only description.
-  const abstract = abstractText.toLowerCase() === title.toLowerCase() ? '' : abstractText;
+  const abstract = repaired.abstract?.toLowerCase() === repaired.title.toLowerCase() ? '' : repaired.abstract ?? '';
   const venue = fields.venue?.trim() ?? '';
   return {
     id: paperIdFor({ doi, arxivId, fallback: `${at.source}:${native}` }),
-    title,
+    title: repaired.title,
     abstract: abstract === '' ? null : abstract,
     authors: (fields.authors ?? []).filter((a) => a !== ''),
     published,

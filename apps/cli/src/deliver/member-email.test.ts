@@ -66,6 +66,7 @@ describe('a member\'s daily e-mail of the sample week (3 picks a section)', () =
     expect(texts(picksHtml, 'p')).toContain('All 3 picks are above, for you.');
     const more = elements(picksHtml).filter((e) => e.name === 'a' && /more in/.test(DomUtils.textContent(e)));
     expect(more.map((a) => [DomUtils.textContent(a), a.attribs.href])).toEqual([
+      ['1 more in ML Interatomic Potentials & Interface Simulations →', 'https://lab.example.org/digest/?d=2026-08-21&area=mlip-interfaces'],
       ['24 more in Phase Field / Dendrites & SEI →', 'https://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei'],
       ['2 more in Halide Solid Electrolytes →', 'https://lab.example.org/digest/?d=2026-08-21&area=halide-electrolytes'],
     ]);
@@ -84,7 +85,7 @@ describe('a member\'s daily e-mail of the sample week (3 picks a section)', () =
     const numbered = (text: string) => [...text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
     const htmlNumbers = [...email.html.matchAll(/<h3 [^>]*>(\d+)\. |<p style="margin:0 0 10px;font-size:15px;line-height:1.4;">(\d+)\. /g)].map((m) => Number(m[1] ?? m[2]));
     expect(numbered(email.text)).toEqual(htmlNumbers);
-    expect(email.text.startsWith('DENG.Group digest — 21 Aug 2026\n\nFor Naibing Wu · 21 papers for you · 12 picks of 55 papers (1755 considered)\n\nFor you\n=======\n\n')).toBe(true);
+    expect(email.text.startsWith('DENG.Group digest — 21 Aug 2026\n\nFor Naibing Wu · 21 papers for you · 12 picks of 56 papers (1755 considered)\n\nFor you\n=======\n\n')).toBe(true);
     expect(email.text).toContain('\nOpen this digest in the reader, filtered for you:\nhttps://lab.example.org/digest/?d=2026-08-21&member=Naibing+Wu\n');
     expect(email.text).toContain('\n24 more in Phase Field / Dendrites & SEI:\nhttps://lab.example.org/digest/?d=2026-08-21&area=phase-field-sei\n');
     expect(email.text).not.toMatch(/<[a-z]/i);

@@ -275,7 +275,7 @@ describe('weekly members', () => {
     const picks = [briefing, slice].flatMap((d) => d.sections.flatMap((x) => x.papers.filter((p) => p.pick))).length;
     const forYanhao = [briefing, slice].flatMap((d) => d.sections.flatMap((x) => x.papers.filter((p) => p.members.some((m) => m.name === 'Yanhao Deng')))).length;
     expect(mail.subject).toBe(`DENG.Group weekly digest, 8–21 Aug: ${forYanhao} for you, ${picks} picks`);
-    expect([forYanhao, picks]).toEqual([37, 20]);
+    expect([forYanhao, picks]).toEqual([38, 20]);
     expect(mail.messageId).toBe('<digest-weekly-2026-08-21.yanhao-deng@lab.example.org>');
     expect(mail.text).toContain('\nhttps://lab.example.org/digest/?member=Yanhao+Deng\n');
     const check = openDb(join(dir.path, 'store.sqlite'));

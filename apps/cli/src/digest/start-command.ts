@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import { paperSchema } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
+import { repairPaperText } from '@labdigest/sources';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { withStore, type Db } from '../store/open-db.ts';
@@ -87,7 +88,8 @@ async function fetchRecorded(db: Db, configFile: string, config: ReturnType<type
   } finally {
     await server.close();
   }
-  const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+  // Read as `digest import` reads JSON lines: with the text the corpus stored stripped of markup repaired.
+  const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => repairPaperText(paperSchema.parse(r)));
   const counts = upsertPapers(db, week, { source: 'sample-week', now: new Date() });
   sources.push({
     source: 'sample-week', fetched: week.length, new: counts.new, duplicates: counts.duplicates, updated: counts.updated,

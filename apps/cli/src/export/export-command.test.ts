@@ -119,7 +119,7 @@ describe('--starred-only', () => {
   test('an id the digest does not hold is an error naming it', async () => {
     const { error } = await digestExport('--digest', file, '--format', 'bibtex', '--starred-only', 'arxiv:2506.10944');
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe(`${file}: has no paper "arxiv:2506.10944" (--starred-only); its ids look like openalex:W4416056717, openalex:W7203683926`);
+    expect((error as Error).message).toBe(`${file}: has no paper "arxiv:2506.10944" (--starred-only); its ids look like openalex:W4416056717, openalex:W7203652414`);
   });
 });
 

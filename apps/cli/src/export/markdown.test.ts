@@ -79,11 +79,14 @@ describe('a briefing: picks in full, then the rest as one line each', () => {
     expect(at).toBeGreaterThan(0);
     const rest = briefing.sections[1]!.papers.filter((p) => !p.pick);
     expect(lines.slice(at + 2, at + 2 + rest.length)).toEqual(rest.map((p) => `- ${p.number}\\. [${escapeMarkdown(p.title)}](${p.url}) · ${escapeMarkdown(p.sourceLine)} · ${p.members.map((m) => m.name).join(', ')}`));
-    expect(lines[at + 2]).toBe('- 7\\. [Electrostatic Suspension of Lithium Ions in Mg 1‐x Li x F 2 /PEO Electrolytes Enables all‐Solid‐State Lithium Metal Batteries Operable at 0°C]'
-      + '(https://doi.org/10.1002/adfm.77651) · Advanced Functional Materials (10.1002/adfm.77651) · Naibing Wu');
+    expect(lines[at + 2]).toBe('- 8\\. [Synergistic Regulation of Li─O Binding and Anion Anchoring by Lewis Acidic Perovskites for Ultra‐Stable PEO‐Based All‐Solid‐State Batteries]'
+      + '(https://doi.org/10.1002/smll.75241) · Small (10.1002/smll.75241) · Naibing Wu');
+    // The corpus stored "Mg 1‐x Li x F 2 /PEO"; the sample week is read with its formulas repaired, and the paper is a pick.
+    expect(lines).toContain('### 6. Electrostatic Suspension of Lithium Ions in Mg1‐xLixF2/PEO Electrolytes Enables all‐Solid‐State Lithium Metal Batteries Operable at 0°C');
     expect(lines[at + 2 + rest.length]).toBe('');
     expect(lines[at + 3 + rest.length]).toBe('## Phase Field / Dendrites & SEI');
-    expect(lines.filter((l) => / more in /.test(l))).toEqual(['**17 more in Polymer Electrolytes**', '**24 more in Phase Field / Dendrites & SEI**', '**2 more in Halide Solid Electrolytes**']);
+    expect(lines.filter((l) => / more in /.test(l))).toEqual(['**1 more in ML Interatomic Potentials & Interface Simulations**', '**17 more in Polymer Electrolytes**',
+      '**24 more in Phase Field / Dendrites & SEI**', '**2 more in Halide Solid Electrolytes**']);
   });
 
   test('every paper of the digest is there, by number, once', () => {
@@ -94,7 +97,7 @@ describe('a briefing: picks in full, then the rest as one line each', () => {
   test('a hostile title in a row stays text; a javascript: URL leaves the title unlinked', () => {
     const id = briefing.sections[1]!.papers[3]!.id;
     const patched = { ...briefing, sections: briefing.sections.map((s) => ({ ...s, papers: s.papers.map((p) => (p.id === id ? { ...p, title: '[x](javascript:alert(1)) <b>*y*</b>', url: 'javascript:alert(2)' } : p)) })) };
-    expect(digestToMarkdown(patched)).toContain('\n- 7\\. \\[x\\](javascript:alert(1)) \\<b\\>\\*y\\*\\</b\\> · Advanced Functional Materials (10.1002/adfm.77651) · Naibing Wu\n');
+    expect(digestToMarkdown(patched)).toContain('\n- 8\\. \\[x\\](javascript:alert(1)) \\<b\\>\\*y\\*\\</b\\> · Small (10.1002/smll.75241) · Naibing Wu\n');
     expect(digestToMarkdown(patched)).not.toContain('javascript:alert(2)');
   });
 });

@@ -56,14 +56,21 @@ describe('a briefing', () => {
   test('the picks in full, then "N more in <section>" and the rest in three lines each', () => {
     expect(text.split('\n', 2)[1]).toBe(`DENG.Group · ${briefing.stats.included} papers of ${briefing.stats.considered} considered · 12 picks`);
     expect(text.split('\n').filter((l) => l === '   Relevance to DENG.Group')).toHaveLength(12);
+    // The corpus stored "Mg 1‐x Li x F 2 /PEO"; the sample week is read with its formulas repaired.
     expect(text).toContain([
-      '', '17 more in Polymer Electrolytes', '-------------------------------', '',
-      '7. Electrostatic Suspension of Lithium Ions in Mg 1‐x Li x F 2 /PEO',
+      '', '6. Electrostatic Suspension of Lithium Ions in Mg1‐xLixF2/PEO',
       '   Electrolytes Enables all‐Solid‐State Lithium Metal Batteries Operable',
       '   at 0°C',
-      '   Advanced Functional Materials (10.1002/adfm.77651) · Naibing Wu',
-      '   https://doi.org/10.1002/adfm.77651', '',
+      '   Yusheng Luo, Yanpeng Wang, Zhaoyang Song et al.',
+    ].join('\n'));
+    expect(text).toContain([
+      '', '17 more in Polymer Electrolytes', '-------------------------------', '',
       '8. Synergistic Regulation of Li─O Binding and Anion Anchoring by Lewis',
+      '   Acidic Perovskites for Ultra‐Stable PEO‐Based All‐Solid‐State',
+      '   Batteries',
+      '   Small (10.1002/smll.75241) · Naibing Wu',
+      '   https://doi.org/10.1002/smll.75241', '',
+      '9. Enthalpy‐Entropy Molecular Design of Gel Polymer Electrolytes for',
     ].join('\n'));
   });
 

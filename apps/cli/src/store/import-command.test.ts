@@ -52,6 +52,17 @@ describe('digest import', () => {
     store.close();
   });
 
+  test('JSON lines are stored with the text the corpus stored stripped of markup repaired, as the parsers repair it', async () => {
+    expect((await runCli('import', fixturePath('papers/corpus-slice.jsonl'), '--db', db())).code).toBe(0);
+    const store = openDb(db());
+    const titles = new Map(papersSince(store).map((p) => [p.id, p.title]));
+    store.close();
+    // In the file: "… Ionic Conductivity of Li 7 SiPS 8 Using …", "High-PerformancePassive Radiative Cooling Enabledby …".
+    expect(titles.get('openalex:W7162189182')).toBe('Optimize Before You Synthesize—Enhancing the Ionic Conductivity of Li7SiPS8 Using Bayesian Optimization');
+    expect(titles.get('openalex:W7203466089')?.startsWith('High-Performance Passive Radiative Cooling Enabled by Oriented Boron Nitride')).toBe(true);
+    expect(titles.get('arxiv:2511.19448')).toBe('PuzzlePoles: Cylindrical Fiducial Markers Based on the PuzzleBoard Pattern');
+  });
+
   test('bad lines are listed with file and line, the rest imported', async () => {
     const file = inDir(dir.path, 'mixed.jsonl');
     writeFileSync(file, '{"id": "x:1", "title": "A fine paper about electrolytes"}\nnot json\n{"id": "x:2"}\n');

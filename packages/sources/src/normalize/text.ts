@@ -50,6 +50,42 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
+// Pretty-printed JATS indents inline elements on lines of their own (fixtures/crossref/
+// crossref-works-journal-peerj-…: "<jats:italic>\n  E\n  <jats:sub>2</jats:sub>\n</jats:italic>\n  ,").
+// White space with a line break at the edge of a text node, next to a tag, is that indentation, not a word
+// space. It is kept as a marker until the block is complete and then decides, from what is on either
+// side, whether it was a space: a subscript joins its base (E2), punctuation joins what it closes or opens
+// ("(wNODF, z-score)"), and elsewhere it stays a space (Si iii λ1206). A space without a line break is
+// the source's own and is kept. The markers are control characters, which never survive into text.
+const INDENT = '\u0001';
+const SUB_OPEN = '\u0002';
+const SUB_CLOSE = '\u0003';
+const SUP_OPEN = '\u0004';
+const SUP_CLOSE = '\u0005';
+const INLINE = '\u0006';
+const markers = /[\u0001-\u0006]/g;
+const subTags = new Set(['sub', 'inf']);
+const supTags = new Set(['sup']);
+
+/** The text of a block with its indentation markers resolved: see INDENT above. */
+function resolveIndents(text: string): string {
+  if (!/[\u0001-\u0006]/.test(text)) return text;
+  return text
+    // Indentation inside a sub- or superscript, and before a subscript: E\n<sub>2</sub> is E2.
+    .replace(/([\u0002\u0004])[\u0001\u0006]+/g, '$1')
+    .replace(/[\u0001\u0006]+([\u0003\u0005])/g, '$1')
+    .replace(/\u0001+(\u0006*\u0002)/g, '$1')
+    // A superscript that is a charge or an exponent (Li+, cm−1, m2) joins the symbol before it; a mass number
+    // (13C) belongs to the symbol after it, so the space before it stays.
+    .replace(/\u0001+(\u0006*\u0004\s*[+\-−–]?\d{0,2}[+\-−–]?\s*\u0005)(?!\u0006*\p{Lu})/gu, '$1')
+    // Indentation between a tag and punctuation that never takes a space on that side: "(x", "x,", "z-score".
+    .replace(/([([{])[\u0001\u0006]*\u0001[\u0001\u0006]*/g, (m, open: string) => open + m.slice(1).replace(/\u0001/g, ''))
+    .replace(/\u0001+(?=[\u0001\u0003\u0005\u0006]*[,.;:!?)\]}])/g, '')
+    .replace(/([\u0006\u0003\u0005])\u0001+(?=-\p{L})/gu, '$1')
+    .replace(/\u0001+/g, ' ')
+    .replace(markers, '');
+}
+
 /** Markup to blocks of decoded, not yet normalised text. htmlparser2 in HTML mode is forgiving of bad markup. */
 function markupBlocks(markup: string): RawBlock[] {
   const blocks: RawBlock[] = [];
@@ -59,9 +95,18 @@ function markupBlocks(markup: string): RawBlock[] {
   let skipDepth = 0;
   let mathDepth = 0;
   const flush = (): void => {
-    if (current.trim() !== '') blocks.push({ text: current, tag: currentTag });
+    const text = resolveIndents(current);
+    if (text.trim() !== '') blocks.push({ text, tag: currentTag });
     current = '';
     currentTag = open.at(-1) ?? '';
+  };
+  // Set when the text ends in a line break that may be indentation: it is, if a tag comes next.
+  let trailingIndent = false;
+  const mark = (local: string, closing: boolean): void => {
+    trailingIndent = false;
+    if (subTags.has(local)) current += closing ? SUB_CLOSE : SUB_OPEN;
+    else if (supTags.has(local)) current += closing ? SUP_CLOSE : SUP_OPEN;
+    else current += INLINE;
   };
   const parser = new Parser(
     {
@@ -71,11 +116,14 @@ function markupBlocks(markup: string): RawBlock[] {
           skipDepth++;
           return;
         }
+        trailingIndent = false;
         if (local === 'math') mathDepth++;
         if (blockTags.has(local)) {
           flush();
           open.push(local);
           currentTag = local;
+        } else {
+          mark(local, false);
         }
       },
       onclosetag(name) {
@@ -84,21 +132,33 @@ function markupBlocks(markup: string): RawBlock[] {
           skipDepth--;
           return;
         }
+        trailingIndent = false;
         if (local === 'math' && mathDepth > 0) mathDepth--;
         if (blockTags.has(local)) {
-          if (headingTags.has(local) && current.trim() !== '' && !abstractHeading.test(current.trim())
-            && !/[.:?!]\s*$/.test(current)) {
+          const heading = resolveIndents(current);
+          if (headingTags.has(local) && heading.trim() !== '' && !abstractHeading.test(heading.trim()) && !/[.:?!]\s*$/.test(heading)) {
             current += ':';
           }
           const at = open.lastIndexOf(local);
           if (at !== -1) open.length = at;
           flush();
+        } else {
+          mark(local, true);
         }
       },
-      ontext(data) {
+      ontext(raw) {
         if (skipDepth > 0) return;
+        const data = raw.replace(markers, '');
         // MathML is indented between its tokens (<mi>Li</mi>\n<mn>6</mn>); the formula reads Li6.
-        current += mathDepth > 0 ? data.trim() : data;
+        if (mathDepth > 0) {
+          current += data.trim();
+          return;
+        }
+        // The parser may hand one text over in pieces (at entities): a break between pieces is no tag's edge.
+        if (trailingIndent) current = `${current.slice(0, -1)} `;
+        const text = (trailingIndent ? data : data.replace(/^\s*\n\s*/, INDENT)).replace(/\s*\n\s*$/, INDENT);
+        trailingIndent = text.endsWith(INDENT);
+        current += text;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },

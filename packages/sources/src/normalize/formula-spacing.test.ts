@@ -1,0 +1,64 @@
+import { fc, test as prop } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { elementSymbols, joinSpacedFormulas } from './formula-spacing.ts';
+
+describe('joinSpacedFormulas', () => {
+  // Titles of the shared corpus (OpenAlex records, stored without their markup) and of JACS's feed.
+  test.each([
+    ['Spatially Regulated Lithium Plating via Li 2 O‐Rich Interphase', 'Spatially Regulated Lithium Plating via Li2O‐Rich Interphase'],
+    ['Mg 1‐x Li x F 2 /PEO Electrolytes', 'Mg1‐xLixF2/PEO Electrolytes'],
+    ['3D Micro‐Network Li/Al 4 Li 9 Composite Anodes', '3D Micro‐Network Li/Al4Li9 Composite Anodes'],
+    ['Lithium Sulfide Li 2 S', 'Lithium Sulfide Li2S'],
+    ['Superconducting Hydride Mg 2 RhH 6  Experimentally Achieved', 'Superconducting Hydride Mg2RhH6  Experimentally Achieved'],
+    ['Energy Redistribution in HCCH–H 2 CC Isomerization', 'Energy Redistribution in HCCH–H2CC Isomerization'],
+    ['the High-Voltage Spinel LiNi 0.5 Mn 1.5 O 4  Cathode', 'the High-Voltage Spinel LiNi0.5Mn1.5O4  Cathode'],
+    ['One-Dimensional (C 4 H 8 N) 2 PbCl 4', 'One-Dimensional (C4H8N)2PbCl4'],
+    ['Na 3 V 2 (PO 4 ) 3 ||Na cells', 'Na3V2(PO4)3 ||Na cells'],
+    ['kinetics of Na 4 Fe 3 (PO 4 ) 2 P 2 O 7 (NFPP) cathodes', 'kinetics of Na4Fe3(PO4)2P2O7 (NFPP) cathodes'],
+    ['zinc carbonate and Zn 4 SO 4 (OH) 6 ·5H 2 O', 'zinc carbonate and Zn4SO4(OH)6·5H2O'],
+    ['converting Na 3 V 2 (PO 4 ) 3 (Na 3 VP) into', 'converting Na3V2(PO4)3 (Na3VP) into'],
+    ['(MgO, ZnO, Fe 2 O 3 , Fe 3 O 4 , and MnO 2 ) and', '(MgO, ZnO, Fe2O3, Fe3O4, and MnO2) and'],
+    ['enabled by a MoS 2 ‐catalyzed Li 2 CO 3 (MCL) additive', 'enabled by a MoS2‐catalyzed Li2CO3 (MCL) additive'],
+    ['Aqueous Synthesis of Na 3‐2x Sb 1‐x W x S 4‐x I x Chalcogenides', 'Aqueous Synthesis of Na3‐2xSb1‐xWxS4‐xIx Chalcogenides'],
+    ['the Li 2 O/Li 2 O 2 phase ratio', 'the Li2O/Li2O2 phase ratio'],
+    ['replenish sodium inventory, B(C 2 H 5 ) 3 as a', 'replenish sodium inventory, B(C2H5)3 as a'],
+    ['In 2 O 3 films', 'In2O3 films'],
+    ['CO 2 reduction and LiPF 6 in EC', 'CO2 reduction and LiPF6 in EC'],
+  ])('%s', (input, expected) => {
+    expect(joinSpacedFormulas(input)).toBe(expected);
+  });
+
+  test.each([
+    'Figure 2 A shows', 'printed in 3 D', 'the C 1 s spectra', 'Li 2 electrodes were', 'V 2 and V 3', 'Scheme 1 The route',
+    'Figure S 2 B', 'Table S 1 .', 'measured At 5 K and', 'In 2024 the', 'H 2 evolution', 'Radical-Driven N 2  Hydrogenation',
+    'photoexcited Ag 7 NCs transfer', 'the Li x SiO y layer', 'a (PW 12 ) cluster', 'Li 2– x  La (1+ x )/3',
+    'In 3 steps', 'Step 2 B', 'No 2 Li', 'Phase 1 C',
+  ])('leaves %j as it is', (input) => {
+    expect(joinSpacedFormulas(input)).toBe(input);
+  });
+
+  const symbols = [...elementSymbols];
+  const piece = fc.oneof(
+    fc.constantFrom(...symbols),
+    fc.constantFrom('2', '3', '0.8', '1‐x', 'x', '12', '2024', 'A', 'and', 'the', 'Figure', '(', ')', '/', ',', 'Rich', 's', 'D'),
+    fc.string({ maxLength: 4 }),
+  );
+  const spaced = fc.array(fc.tuple(piece, fc.constantFrom(' ', ' ', '', '  ')), { maxLength: 14 })
+    .map((xs) => xs.map(([p, sep]) => p + sep).join(''));
+
+  prop.prop([spaced], { numRuns: 3000 })('is idempotent', (text) => {
+    const once = joinSpacedFormulas(text);
+    expect(joinSpacedFormulas(once)).toBe(once);
+  });
+
+  prop.prop([spaced], { numRuns: 3000 })('only removes spaces: the letters, digits and marks stay, in order', (text) => {
+    expect(joinSpacedFormulas(text).replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+  });
+
+  // An element symbol, a space, then a digit (or x, y, z, δ counting a digit elsewhere) is where a change can start.
+  const noSpacedCount = new RegExp(`(?:${symbols.join('|')})[)\\]]? +\\d`);
+  prop.prop([spaced], { numRuns: 3000 })('never changes text without a digit set apart after an element symbol', (text) => {
+    fc.pre(!noSpacedCount.test(text));
+    expect(joinSpacedFormulas(text)).toBe(text);
+  });
+});
