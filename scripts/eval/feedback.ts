@@ -66,6 +66,53 @@ export function runFeedbackEval(input: FeedbackInput): void {
   }
   console.log('eval-feedback: examples per area and training fold (mean stars+/dismissals-; a fold teaches with the core papers it has):');
   for (const line of taughtCounts) console.log(`eval-feedback:   ${line}`);
+  runBibCheck(input, folds);
+  runHeldBack(input);
+}
+
+/**
+ * `digest learn --bib` as a new group would use it: one area's grade-2 papers as the group's own
+ * papers (signal star, the area, no member), the area's keywords (and require lists) removed, the
+ * other areas as written. 5-fold: the training folds' core papers teach, the held-out folds are ranked;
+ * the area's AP over the pooled held-out folds, beside its AP with its keywords and no feedback.
+ */
+function runBibCheck(input: FeedbackInput, folds: readonly Paper[][]): void {
+  const keywords = folds.flatMap((fold) => rank(input.config, fold, input.background, undefined));
+  const withKeywords = figuresOf(keywords, input.labels, input.config);
+  input.config.areas.forEach((area, a) => {
+    const config: GroupConfig = { ...input.config, areas: input.config.areas.map((x) => (x.id === area.id ? { ...x, keywords: [], require: [] } : x)) };
+    let taught = 0;
+    const ranked = folds.flatMap((fold, k) => {
+      const own = folds.filter((_, j) => j !== k).flat().filter((p) => input.labels.get(p.id)?.[area.id] === 2);
+      taught += own.length / folds.length;
+      return rank(config, fold, input.background, own.map((paper): FeedbackExample => ({ paper, signal: 'star', area: area.id })));
+    });
+    const f = figuresOf(ranked, input.labels, config);
+    console.log(`eval-feedback: bib area=${area.id} own_papers=${taught.toFixed(1)} `
+      + `ap=${f3(f.perArea[a]!.ap)} ap_with_keywords=${f3(withKeywords.perArea[a]!.ap)} (keywords removed, taught by the training folds' core papers)`);
+  });
+}
+
+/**
+ * Papers never seen: the dev set by publication date, the older half teaching (its grade-2 papers
+ * starred, its grade-0 papers that then came up dismissed, as in the CV) and the newer half held back,
+ * ranked with what the older half taught against keywords alone. Stars come before the papers they
+ * are asked to find, as in use.
+ */
+function runHeldBack(input: FeedbackInput): void {
+  const byDate = [...input.papers].sort((x, y) => (x.published ?? '').localeCompare(y.published ?? '') || (x.id < y.id ? -1 : 1));
+  const half = Math.floor(byDate.length / 2);
+  const older = byDate.slice(0, half);
+  const newer = byDate.slice(half);
+  for (const [name, config] of [['full', input.config], ['minimal', minimalConfig(input.config)]] as const) {
+    const examples = simulateGroup(config, older, input, older.length);
+    for (const [model, feedback] of [['keywords', undefined], ['learned', examples]] as const) {
+      const f = figuresOf(rank(config, newer, input.background, feedback), input.labels, config);
+      console.log(`eval-feedback: held-back profile=${name} model=${model} taught=${older.length} ranked=${newer.length} `
+        + `(published ${newer[0]!.published?.slice(0, 10)} on) map=${f3(f.map)} mean_ndcg10=${f3(f.ndcg)} irrelevant_excluded=${f3(f.leftOut)} `
+        + `core_included=${f3(f.included)} core_right_section=${f3(f.rightSection)}`);
+    }
+  }
 }
 
 function printRow(profile: string, stars: number, model: string, f: Figures): void {
