@@ -104,7 +104,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     let previous = -1;
     for (let i = 0; i < words.length; i++) {
       const r = words[i] as number;
-      rawCount[r] = (rawCount[r] as number) + 1;
+      // How a word is shown: as abstracts write it ("solid polymer"), titles ("Solid Polymer") only when they alone do.
+      rawCount[r] = (rawCount[r] as number) + (inTitle ? 0.001 : 1);
       const t = rawTerm[r] as number;
       noteTerm(t);
       // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
