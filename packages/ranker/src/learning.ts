@@ -147,7 +147,8 @@ export function learnFromExamples(
       }
     }
     const learned = learnProfile({
-      touched, forTerm, againstTerm, supportTerm, ownAbout, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined, tuning: options.tuning,
+      touched, forTerm, againstTerm, supportTerm, ownAbout, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
+      floor: options.background ? 0.5 / options.background.documents : 1 / (bags.bags.length + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
     });
     for (const t of touched) { forTerm[t] = 0; againstTerm[t] = 0; supportTerm[t] = 0; ownAbout[t] = 0; }
@@ -188,6 +189,8 @@ interface ProfileInput {
   readonly rate: (term: number) => number;
   /** Whether `rate` is the background corpus's (or the examples' own). */
   readonly hasCorpus: boolean;
+  /** The smallest share `rate` gives. */
+  readonly floor: number;
   readonly tuning: RankerTuning;
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
@@ -199,33 +202,52 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
-  const pros: { t: number; s: number; v: number }[] = [];
-  const cons: { t: number; s: number; v: number }[] = [];
-  for (const t of touched) {
-    // Cheapest tests first: most terms and pairs are in one paper.
-    const p = positive > 0 ? (forTerm[t] as number) / positive : 0;
-    const taught = p > 0 && (input.supportTerm[t] as number) >= support;
-    if (!bags.usable[t] || (!taught && (againstTerm[t] as number) < 2) || input.own.has(bags.term(t))) continue;
-    const corpus = rate(t);
-    // Without a background, the examples are the only corpus: they cannot tell which words are common.
-    if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
-    // The group's other examples: a word all its papers share says nothing of this profile.
-    const others = bags.bags.length - input.positives;
-    const other = others > 0 ? ((input.allAbout[t] as number) - (input.ownAbout[t] as number) + 0.5) / (others + 1) : corpus;
-    const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
-    // The ranker multiplies a weight by the term's IDF, about ln(1 / corpus): a weight of
-    // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper.
-    const rarity = Math.max(1, Math.log(1 / corpus));
-    if (taught) {
-      const s = p * Math.log(p / q);
-      if (s > 0) pros.push({ t, s, v: Math.log(p / q) / rarity });
+  const others = bags.bags.length - input.positives;
+  /**
+   * The terms worth learning by `scoreOf`, among the `touched` terms `eligible` keeps. They are tried by
+   * their share of the examples (`share`), largest first: `scoreOf` is share * ln(share / q) at most
+   * share * ln(share / floor), q never below the corpus's floor, and a term below a tenth of the best
+   * is never kept; once that bound falls below a tenth of the best so far, no term left can be. Most
+   * terms are never looked up in the corpus.
+   */
+  const consider = (
+    share: (t: number) => number, eligible: (t: number) => boolean,
+    scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
+  ) => {
+    const candidates = touched.filter((t) => bags.usable[t] === 1 && eligible(t));
+    candidates.sort((a, b) => share(b) - share(a) || a - b);
+    const out: { t: number; s: number; v: number }[] = [];
+    let best = 0;
+    for (const t of candidates) {
+      const x = share(t);
+      if (x * Math.log(x / input.floor) < 0.1 * best) break;
+      if (input.own.has(bags.term(t))) continue;
+      const corpus = rate(t);
+      // Without a background, the examples are the only corpus: they cannot tell which words are common.
+      if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
+      // The group's other examples: a word all its papers share says nothing of this profile.
+      const other = others > 0 ? ((input.allAbout[t] as number) - (input.ownAbout[t] as number) + 0.5) / (others + 1) : corpus;
+      const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
+      const scored = scoreOf(t, x, q, corpus);
+      if (scored) { out.push(scored); best = Math.max(best, scored.s); }
     }
-    const r = negative > 0 ? (againstTerm[t] as number) / negative : 0;
-    if (r > 0) {
-      const s = r * Math.log(r / (p + q));
-      if (s > 0) cons.push({ t, s, v: Math.log(r / (p + q)) / rarity });
-    }
-  }
+    return out;
+  };
+  // The ranker multiplies a weight by the term's IDF, about ln(1 / corpus): a weight of
+  // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper.
+  const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
+  const shareFor = (t: number) => (forTerm[t] as number) / positive;
+  const pros = positive === 0 ? [] : consider(shareFor, (t) => (forTerm[t] as number) > 0 && (input.supportTerm[t] as number) >= support,
+    (t, p, q, corpus) => {
+      const score = p * Math.log(p / q);
+      return score > 0 ? { t, s: score, v: Math.log(p / q) / rarity(corpus) } : undefined;
+    });
+  const cons = negative === 0 ? [] : consider((t) => (againstTerm[t] as number) / negative, (t) => (againstTerm[t] as number) >= 2,
+    (t, r, q, corpus) => {
+      const p = positive > 0 ? shareFor(t) : 0;
+      const score = r * Math.log(r / (p + q));
+      return score > 0 ? { t, s: score, v: Math.log(r / (p + q)) / rarity(corpus) } : undefined;
+    });
   const byScore = (a: { t: number; s: number; v: number }, b: { t: number; s: number; v: number }) =>
     b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1);
   pros.sort(byScore);
