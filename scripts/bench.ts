@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
-import { createRanker } from '@labdigest/ranker';
+import { createRanker, type FeedbackExample } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { benchParseListing, benchServer, benchUpsert, loadCorpusBackground } from '@labdigest/cli/bench';
 import { repoRoot, requireShared } from './shared-data.ts';
@@ -26,6 +26,7 @@ const profiles = config.areas.length + config.members.length;
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const ms = (t0: number) => Math.round(performance.now() - t0);
+let eventRankingCache: { paper: Paper; area: string }[] | undefined;
 
 /**
  * Median time of `runs` calls of `work`, each on a collected heap, and the first call's time apart:
@@ -123,6 +124,38 @@ if (wants('profiles')) {
   console.log(`bench: profiles keywords=${keywords.length} setup_ms=${setup.median} first_run_ms=${setup.first} features=${setup.result.lexicon.features.length}`);
 }
 
+if (wants('learn')) {
+  // Issue 19: learning from 5,000 feedback events (target <= 200 ms): real corpus papers, each starred,
+  // read or dismissed in the area it scores best in (by keywords), by a member who follows that area.
+  // learn_ms is a ranker's set-up with the events less its set-up without them (median of runs after
+  // a first, each a new ranker; the first apart, as for the ranking).
+  const background = loadCorpusBackground();
+  const events = feedbackEvents(config, corpus, 5000, 0);
+  const without = timed(5, () => createRanker(config, { background }));
+  const withEvents = timed(5, () => createRanker(config, { background, feedback: events }));
+  const taught = withEvents.result.learned.filter((p) => p.terms.length > 0).length;
+  console.log(`bench: learn events=${events.length} learn_ms=${withEvents.median - without.median} setup_ms=${withEvents.median} `
+    + `setup_without_ms=${without.median} first_run_ms=${withEvents.first - without.first} profiles_taught=${taught}`);
+}
+
+if (wants('rank-profiles')) {
+  // Issue 19: a department server with a hundred groups: copies of the 20 profiles, each copy taught by
+  // its own 50 feedback events (corpus papers, as for `learn`), ranked as one batch; beside it, the 20
+  // profiles of copy 0 with their learned terms, in the same run. Target (2,000 profiles): <= 3x.
+  const background = loadCorpusBackground();
+  // 100 copies (2,000 profiles) do not fit yet: every ranked paper carries a record of every area and
+  // member (see docs/learning.md); 10 copies by default, LABDIGEST_BENCH_COPIES=100 to try the issue's size.
+  const copies = Number(process.env.LABDIGEST_BENCH_COPIES ?? 10);
+  const department = departmentConfig(config, copies);
+  const events = Array.from({ length: copies }, (_, c) => feedbackEvents(config, corpus, 50, c).map((e) => renamed(e, c))).flat();
+  const ownEvents = feedbackEvents(config, corpus, 50, 0);
+  const one = timed(3, () => createRanker(config, { background, feedback: ownEvents }).rank(corpus, { summaries: false }));
+  const many = timed(3, () => createRanker(department, { background, feedback: events }).rank(corpus, { summaries: false }));
+  const manyProfiles = department.areas.length + department.members.length;
+  console.log(`bench: rank-profiles papers=${corpus.length} profiles=${manyProfiles} ranker_ms=${many.median} profiles20_ms=${one.median} `
+    + `ratio=${(many.median / one.median).toFixed(2)} rss_mb=${rssMb()} first_run_ms=${many.first} included=${many.result.report.included}`);
+}
+
 if (wants('reader')) {
   // Issue 6: the first view's JS <= 60 KB gzip; first render of a 50-paper digest, 4x CPU throttling.
   const run = spawnSync('pnpm', ['--filter', '@labdigest/reader', '--silent', 'bench'], { encoding: 'utf8', cwd: repoRoot });
@@ -163,4 +196,45 @@ function twentyProfiles(cfg: GroupConfig): GroupConfig {
     return { name: `Member ${i + 1}`, interests, areas: [area.id], authors: [] };
   });
   return { ...cfg, members: [...cfg.members, ...extra] };
+}
+
+/**
+ * `count` feedback events on real corpus papers (a different slice per `seed`): papers that match some
+ * area's keywords, then the others, each starred, read, nominated or dismissed (in turn) in the area
+ * it scores best in (the others in the areas in turn), by the members who follow that area in turn.
+ */
+function feedbackEvents(cfg: GroupConfig, papers: readonly Paper[], count: number, seed: number): FeedbackExample[] {
+  const ranked = eventRanking(cfg, papers);
+  const events: FeedbackExample[] = [];
+  const signals = ['star', 'read', 'star', 'dismiss', 'nominate', 'read'] as const;
+  for (let i = 0; i < ranked.length && events.length < count; i++) {
+    const { paper, area } = ranked[(i + seed * 997) % ranked.length]!;
+    const followers = cfg.members.filter((m) => m.areas.includes(area));
+    events.push({ paper, area, member: followers[i % Math.max(1, followers.length)]?.name, signal: signals[i % signals.length]!, at: '2026-11-12T09:00:00Z' });
+  }
+  return events;
+}
+
+/** Corpus papers with the area each scores best in (by keywords alone): those that score first, by id. */
+function eventRanking(cfg: GroupConfig, papers: readonly Paper[]): { paper: Paper; area: string }[] {
+  if (eventRankingCache) return eventRankingCache;
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const scored = createRanker(cfg).rank(papers, { summaries: false }).papers.map((r, i) => {
+    const [area, score] = Object.entries(r.scores).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    return { paper: byId.get(r.id)!, area: score > 0 ? area : cfg.areas[i % cfg.areas.length]!.id, score };
+  });
+  eventRankingCache = scored.sort((a, b) => Number(b.score > 0) - Number(a.score > 0) || (a.paper.id < b.paper.id ? -1 : 1));
+  return eventRankingCache;
+}
+
+/** An event of copy c of the department's config. */
+function renamed(e: FeedbackExample, c: number): FeedbackExample {
+  return { ...e, area: e.area && `${e.area}-${c}`, member: e.member && `${e.member} ${c}` };
+}
+
+/** `copies` copies of a config's areas and members, renamed apart (the group's focus kept once). */
+function departmentConfig(cfg: GroupConfig, copies: number): GroupConfig {
+  const areas = Array.from({ length: copies }, (_, c) => cfg.areas.map((a) => ({ ...a, id: `${a.id}-${c}` }))).flat();
+  const members = Array.from({ length: copies }, (_, c) => cfg.members.map((m) => ({ ...m, name: `${m.name} ${c}`, areas: m.areas.map((a) => `${a}-${c}`) }))).flat();
+  return { ...cfg, areas, members };
 }

@@ -6,7 +6,8 @@
 //   pnpm eval --cv [--only=a,b]           k-fold cross-validation of every tuned constant, and keyword dropout
 //                                         (scripts/eval/cv.ts); --only=dropout for the dropout alone
 //   pnpm eval --feedback                  learning from the group (issue 19): simulated stars and dismissals,
-//                                         5-fold CV, against keywords alone and an SVM (scripts/eval/feedback.ts)
+//                                         5-fold CV, against keywords alone and an SVM (scripts/eval/feedback.ts);
+//                                         with --choose, the learning constants chosen by CV inside the training folds
 // Labels and rubric: ../shared/data/eval-RUBRIC.md. Targets (issues 4 and 15): MAP >= 0.88, mean nDCG@10 >= 0.95,
 // irrelevant left out >= 0.98, core included >= 0.93, right section >= 0.90, picks precision >= 0.95.
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { runCrossValidation, runDropout } from './eval/cv.ts';
 import { htmlEmailBytes } from '@labdigest/cli';
 import { readBackground, readBackgroundWithoutDev, readCorpus, readDevSet, readRecordedFeeds, readSampleWeek } from './eval/data.ts';
-import { runFeedbackEval } from './eval/feedback.ts';
+import { runFeedbackChoice, runFeedbackEval } from './eval/feedback.ts';
 import { brokenTitle, checkDigest } from './eval/digest-checks.ts';
 import { f3, figuresOf, type Judged } from './eval/figures.ts';
 import { repoRoot } from './shared-data.ts';
@@ -42,7 +43,9 @@ if (args.includes('--feedback')) {
   // As for --cv: the areas' related words owe nothing to the labelled papers.
   const devIds = new Set(papers.map((p) => p.id));
   const unseen = readBackgroundWithoutDev(devIds);
-  runFeedbackEval({ config, papers, labels, background: unseen, corpus: readCorpus().filter((p) => !devIds.has(p.id)) });
+  const input = { config, papers, labels, background: unseen, corpus: readCorpus().filter((p) => !devIds.has(p.id)) };
+  if (args.includes('--choose')) runFeedbackChoice(input);
+  else runFeedbackEval(input);
   process.exit(0);
 }
 

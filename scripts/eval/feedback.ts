@@ -16,7 +16,7 @@
 // keywords (ties in the config's order), nothing else (no require or exclude lists, the default
 // threshold), as a new group would start; members keep their three highest-weighted interests.
 import type { Area, GroupConfig, Member, Paper } from '@labdigest/core';
-import { createRanker, type BackgroundStats, type FeedbackExample, type RankedPaper } from '@labdigest/ranker';
+import { createRanker, DEFAULT_TUNING, type BackgroundStats, type FeedbackExample, type RankedPaper, type RankerTuning } from '@labdigest/ranker';
 import { hash, makeFolds } from './cv.ts';
 import type { Grades } from './data.ts';
 import { f3, figuresOf, type Figures, type Judged } from './figures.ts';
@@ -66,6 +66,53 @@ export function runFeedbackEval(input: FeedbackInput): void {
   }
   console.log('eval-feedback: examples per area and training fold (mean stars+/dismissals-; a fold teaches with the core papers it has):');
   for (const line of taughtCounts) console.log(`eval-feedback:   ${line}`);
+  runBibCheck(input, folds);
+  runHeldBack(input);
+}
+
+/**
+ * `digest learn --bib` as a new group would use it: one area's grade-2 papers as the group's own
+ * papers (signal star, the area, no member), the area's keywords (and require lists) removed, the
+ * other areas as written. 5-fold: the training folds' core papers teach, the held-out folds are ranked;
+ * the area's AP over the pooled held-out folds, beside its AP with its keywords and no feedback.
+ */
+function runBibCheck(input: FeedbackInput, folds: readonly Paper[][]): void {
+  const keywords = folds.flatMap((fold) => rank(input.config, fold, input.background, undefined));
+  const withKeywords = figuresOf(keywords, input.labels, input.config);
+  input.config.areas.forEach((area, a) => {
+    const config: GroupConfig = { ...input.config, areas: input.config.areas.map((x) => (x.id === area.id ? { ...x, keywords: [], require: [] } : x)) };
+    let taught = 0;
+    const ranked = folds.flatMap((fold, k) => {
+      const own = folds.filter((_, j) => j !== k).flat().filter((p) => input.labels.get(p.id)?.[area.id] === 2);
+      taught += own.length / folds.length;
+      return rank(config, fold, input.background, own.map((paper): FeedbackExample => ({ paper, signal: 'star', area: area.id })));
+    });
+    const f = figuresOf(ranked, input.labels, config);
+    console.log(`eval-feedback: bib area=${area.id} own_papers=${taught.toFixed(1)} `
+      + `ap=${f3(f.perArea[a]!.ap)} ap_with_keywords=${f3(withKeywords.perArea[a]!.ap)} (keywords removed, taught by the training folds' core papers)`);
+  });
+}
+
+/**
+ * Papers never seen: the dev set by publication date, the older half teaching (its grade-2 papers
+ * starred, its grade-0 papers that then came up dismissed, as in the CV) and the newer half held back,
+ * ranked with what the older half taught against keywords alone. Stars come before the papers they
+ * are asked to find, as in use.
+ */
+function runHeldBack(input: FeedbackInput): void {
+  const byDate = [...input.papers].sort((x, y) => (x.published ?? '').localeCompare(y.published ?? '') || (x.id < y.id ? -1 : 1));
+  const half = Math.floor(byDate.length / 2);
+  const older = byDate.slice(0, half);
+  const newer = byDate.slice(half);
+  for (const [name, config] of [['full', input.config], ['minimal', minimalConfig(input.config)]] as const) {
+    const examples = simulateGroup(config, older, input, older.length);
+    for (const [model, feedback] of [['keywords', undefined], ['learned', examples]] as const) {
+      const f = figuresOf(rank(config, newer, input.background, feedback), input.labels, config);
+      console.log(`eval-feedback: held-back profile=${name} model=${model} taught=${older.length} ranked=${newer.length} `
+        + `(published ${newer[0]!.published?.slice(0, 10)} on) map=${f3(f.map)} mean_ndcg10=${f3(f.ndcg)} irrelevant_excluded=${f3(f.leftOut)} `
+        + `core_included=${f3(f.included)} core_right_section=${f3(f.rightSection)}`);
+    }
+  }
 }
 
 function printRow(profile: string, stars: number, model: string, f: Figures): void {
@@ -73,8 +120,11 @@ function printRow(profile: string, stars: number, model: string, f: Figures): vo
     + `irrelevant_excluded=${f3(f.leftOut)} core_included=${f3(f.included)} core_right_section=${f3(f.rightSection)}`);
 }
 
-function rank(config: GroupConfig, batch: readonly Paper[], background: BackgroundStats, feedback: readonly FeedbackExample[] | undefined): RankedPaper[] {
-  return createRanker(config, { background, feedback }).rank(batch, { background, summaries: false }).papers;
+function rank(
+  config: GroupConfig, batch: readonly Paper[], background: BackgroundStats, feedback: readonly FeedbackExample[] | undefined,
+  tuning: Partial<RankerTuning> = {},
+): RankedPaper[] {
+  return createRanker(config, { background, feedback, tuning }).rank(batch, { background, summaries: false }).papers;
 }
 
 /** Each area: its name, its three highest-weighted keywords (ties in the config's order) and the default threshold. */
@@ -90,7 +140,9 @@ export function minimalConfig(config: GroupConfig): GroupConfig {
  * What a group does on the training papers: up to n stars per area (its grade-2 papers) and up to n
  * dismissals (papers graded 0 there that the profile gives some relevance to, the most relevant first).
  */
-export function simulateGroup(config: GroupConfig, train: readonly Paper[], input: Pick<FeedbackInput, 'labels' | 'background'>, n: number): FeedbackExample[] {
+export function simulateGroup(
+  config: GroupConfig, train: readonly Paper[], input: Pick<FeedbackInput, 'labels' | 'background'>, n: number, tuning: Partial<RankerTuning> = {},
+): FeedbackExample[] {
   const byId = new Map(train.map((p) => [p.id, p]));
   const stars: FeedbackExample[] = [];
   config.areas.forEach((area) => {
@@ -101,7 +153,7 @@ export function simulateGroup(config: GroupConfig, train: readonly Paper[], inpu
     }));
   });
   // What the group then sees: the training papers ranked with what its stars taught.
-  const seen = rank(config, train, input.background, stars);
+  const seen = rank(config, train, input.background, stars, tuning);
   const dismissals: FeedbackExample[] = [];
   config.areas.forEach((area) => {
     const dismissed = seen.filter((r) => (r.scores[area.id] ?? 0) > 0 && input.labels.get(r.id)?.[area.id] === 0)
@@ -138,4 +190,60 @@ let poolCache: Paper[] | undefined;
 function svmPool(input: FeedbackInput): Paper[] {
   poolCache ??= [...input.corpus].sort((a, b) => hash(a.id) - hash(b.id)).slice(0, 2000);
   return poolCache;
+}
+
+/** The learning constants chosen by cross-validation inside the training folds (`pnpm eval --feedback --choose`). */
+const CHOICES = {
+  learnWeight: [0.5, 0.7, 1],
+  learnPrior: [2, 4, 8],
+  learnCoord: [0.5, 1, 2],
+} as const;
+
+/**
+ * Nested cross-validation of the learning constants: for each outer fold, every combination of
+ * CHOICES is tried on the four training folds alone (inner 4-fold CV: each inner fold ranked with
+ * what the other three taught, 25 stars per area, both profiles) and judged by the mean of the five
+ * figures over both profiles; the outer fold is then ranked with the combination chosen. Prints the
+ * choice per fold and the held-out figures of the chosen constants beside the defaults'.
+ */
+export function runFeedbackChoice(input: FeedbackInput): void {
+  const folds = makeFolds(input.papers, input.labels);
+  const profiles = [input.config, minimalConfig(input.config)];
+  const grid: Partial<RankerTuning>[] = [];
+  for (const learnWeight of CHOICES.learnWeight) {
+    for (const learnPrior of CHOICES.learnPrior) for (const learnCoord of CHOICES.learnCoord) grid.push({ learnWeight, learnPrior, learnCoord });
+  }
+  const mean = (f: Figures) => (f.map + f.ndcg + f.leftOut + f.included + f.rightSection) / 5;
+  const chosen: Partial<RankerTuning>[] = [];
+  const heldOut = profiles.map((): RankedPaper[] => []);
+  const defaults = profiles.map((): RankedPaper[] => []);
+  folds.forEach((fold, k) => {
+    const train = folds.filter((_, j) => j !== k);
+    let best: { tuning: Partial<RankerTuning>; score: number } | undefined;
+    for (const tuning of grid) {
+      let score = 0;
+      for (const config of profiles) {
+        const inner = train.flatMap((innerFold, i) => rank(config, innerFold, input.background,
+          simulateGroup(config, train.filter((_, j) => j !== i).flat(), input, 25, tuning), tuning));
+        score += mean(figuresOf(inner, input.labels, config)) / profiles.length;
+      }
+      if (!best || score > best.score + 1e-9) best = { tuning, score };
+    }
+    chosen.push(best!.tuning);
+    profiles.forEach((config, p) => {
+      heldOut[p]!.push(...rank(config, fold, input.background, simulateGroup(config, train.flat(), input, 25, best!.tuning), best!.tuning));
+      defaults[p]!.push(...rank(config, fold, input.background, simulateGroup(config, train.flat(), input, 25)));
+    });
+  });
+  const shown = (t: Partial<RankerTuning>) => Object.entries(t).map(([key, v]) => `${key}=${v}`).join(' ');
+  console.log(`eval-feedback: choose: per fold ${chosen.map(shown).join(' | ')}`);
+  console.log(`eval-feedback: choose: defaults ${shown(Object.fromEntries(Object.keys(CHOICES).map((key) => [key, DEFAULT_TUNING[key as keyof RankerTuning]])))}`);
+  profiles.forEach((config, p) => {
+    const name = p === 0 ? 'full' : 'minimal';
+    for (const [label, ranked] of [['chosen', heldOut[p]!], ['defaults', defaults[p]!]] as const) {
+      const f = figuresOf(ranked, input.labels, config);
+      console.log(`eval-feedback: choose: profile=${name} stars=25 ${label} map=${f3(f.map)} mean_ndcg10=${f3(f.ndcg)} `
+        + `irrelevant_excluded=${f3(f.leftOut)} core_included=${f3(f.included)} core_right_section=${f3(f.rightSection)}`);
+    }
+  });
 }

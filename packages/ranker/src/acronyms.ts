@@ -89,6 +89,13 @@ export function foldTerms(terms: readonly string[]): string[] {
   return out;
 }
 
+/** The expansions that start with a term, longest first, with their acronym term (none for most terms). */
+export function expansionsStartingWith(term: string): readonly { readonly acronym: string; readonly terms: readonly string[] }[] {
+  return foldTable().byFirst.get(term) ?? NO_EXPANSIONS;
+}
+
+const NO_EXPANSIONS: readonly { readonly acronym: string; readonly terms: readonly string[] }[] = Object.freeze([]);
+
 /** The expansions of an acronym term, as term sequences (empty for any other term). */
 export function expansionsOf(term: string): readonly (readonly string[])[] {
   return foldTable().byAcronym.get(term) ?? [];

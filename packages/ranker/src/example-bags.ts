@@ -1,21 +1,28 @@
 import type { Paper } from '@labdigest/core';
-import { foldTerms } from './acronyms.ts';
+import { expansionsStartingWith } from './acronyms.ts';
 import { ABSTRACT_HEADING } from './corpus-bags.ts';
 import { isFunctionTerm } from './function-words.ts';
+import { PairTable } from './pair-table.ts';
 import { termOf } from './stem.ts';
-import { splitWords } from './tokenize.ts';
+import { WordIds } from './word-ids.ts';
 
 /**
  * Taught papers as sets of the ranker's analysed terms (stems, formulas, `#acronyms`) and of pairs of
- * them written next to each other ("interatomic potential", "ionic liquid"), for learning.ts.
+ * them written next to each other ("interatomic potential", "ionic liquid"), for learning.ts. Term ids
+ * number the single terms first, then the pairs.
  */
 export interface ExampleBags {
-  /** Term id -> term; a pair is its two terms joined by a space. */
-  readonly terms: readonly string[];
-  /** Per paper: its distinct term ids, ascending (acronyms folded too: "solid electrolyte interphase" also holds `#sei`). */
+  /** Terms, pairs included. */
+  readonly size: number;
+  /** Term id -> term; a pair is its two terms joined by a space (made when asked for). */
+  readonly term: (t: number) => string;
+  /** Per paper: its distinct term ids, in the order it first writes them (acronyms folded too: "solid electrolyte interphase" also holds `#sei`). */
   readonly bags: readonly Int32Array[];
-  /** Per term: papers holding it. */
-  readonly df: Int32Array;
+  /**
+   * Per paper, beside `bags`: how much the paper is about each term, in (0, 1]: 1 for a term of the title
+   * or named three times, a third for one passing mention (a title occurrence counts as `TITLE_WEIGHT`).
+   */
+  readonly about: readonly Float32Array[];
   /** Per term: 1 when it may be learned: three letters or more, not a number, not a function word (a pair: both its words). */
   readonly usable: Uint8Array;
   /**
@@ -25,18 +32,26 @@ export interface ExampleBags {
   readonly wordOf: (term: number) => string;
 }
 
+/** A title occurrence counts as this many in the abstract, as the default config's `titleWeight`. */
+const TITLE_WEIGHT = 2.5;
+/** Pairs are numbered apart while the papers are read, from here; single terms stay below. */
+const PAIR = 1 << 24;
+
 /**
  * Reads each paper's title and abstract once. Each distinct word is mapped to its term once (termOf's
- * cache keeps stems between calls); a word's occurrences are counted for `wordOf`.
+ * cache keeps stems between calls); a word's occurrences are counted for `wordOf`. No string is made
+ * for a pair until it is asked for: most pairs are in one paper and never looked at.
  */
 export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]): ExampleBags {
-  const rawIds = new Map<string, number>();
-  const rawWords: string[] = [];
+  const scanner = new WordIds();
+  const rawWords = scanner.words;
   const rawTerm: number[] = [];
   const rawCount: number[] = [];
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const isWord: number[] = [];
+  // Per term: the acronym expansions it starts ("solid" starts "solid electrolyte interphase").
+  const expansions: (readonly { readonly acronym: string; readonly terms: readonly string[] }[])[] = [];
   const termId = (term: string) => {
     let t = termIds.get(term);
     if (t === undefined) {
@@ -44,75 +59,107 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       termIds.set(term, t);
       terms.push(term);
       isWord.push(term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term) ? 1 : 0);
+      expansions.push(expansionsStartingWith(term));
     }
     return t;
   };
-  // A pair of word term ids -> the pair's term id; and its parts, to show it.
-  const pairIds = new Map<number, number>();
-  const parts = new Map<number, readonly [number, number]>();
-  const pairId = (a: number, b: number) => {
-    const key = a * 0x200000 + b;
-    let t = pairIds.get(key);
-    if (t === undefined) {
-      t = termId(`${terms[a] as string} ${terms[b] as string}`);
-      pairIds.set(key, t);
-      parts.set(t, [a, b]);
-    }
-    return t;
-  };
-  let lastSeen = new Int32Array(1024).fill(-1);
+  const pairs = new PairTable();
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  let a = 0;
+  let b = 0;
+  const newPair = () => { firsts.push(a); seconds.push(b); return firsts.length - 1; };
+  let lastSeen = new Int32Array(1 << 16).fill(-1);
+  let mentions = new Float64Array(1 << 16);
   let paper = 0;
-  let out: number[] = [];
-  const note = (t: number) => {
-    if (t >= lastSeen.length) {
-      const grown = new Int32Array(Math.max(t + 1, lastSeen.length * 2)).fill(-1);
+  // The paper's terms and pairs so far (pairs from `PAIR` on), reused from paper to paper.
+  let out = new Int32Array(4096);
+  let count = 0;
+  let weight = 1;
+  /** Counts term or pair `id` at `slot` of `lastSeen` (terms at even slots, pairs at odd ones). */
+  const note = (id: number, slot: number) => {
+    if (slot >= lastSeen.length) {
+      const grown = new Int32Array(Math.max(slot + 1, lastSeen.length * 2)).fill(-1);
       grown.set(lastSeen);
       lastSeen = grown;
+      const more = new Float64Array(grown.length);
+      more.set(mentions);
+      mentions = more;
     }
-    if (lastSeen[t] !== paper) { lastSeen[t] = paper; out.push(t); }
+    if (lastSeen[slot] !== paper) {
+      lastSeen[slot] = paper;
+      mentions[slot] = 0;
+      if (count === out.length) { const more = new Int32Array(out.length * 2); more.set(out); out = more; }
+      out[count++] = id;
+    }
+    mentions[slot] = (mentions[slot] as number) + weight;
   };
-  const read = (text: string) => {
-    const words = splitWords(text).words;
-    const sequence: string[] = new Array<string>(words.length);
+  const noteTerm = (t: number) => note(t, t * 2);
+  const notePair = (p: number) => note(PAIR + p, p * 2 + 1);
+  const read = (text: string, inTitle: boolean) => {
+    weight = inTitle ? TITLE_WEIGHT : 1;
+    const words = scanner.read(text);
+    // A word first seen: its term, once.
+    while (rawTerm.length < rawWords.length) { rawTerm.push(termId(termOf(rawWords[rawTerm.length] as string))); rawCount.push(0); }
     let previous = -1;
     for (let i = 0; i < words.length; i++) {
-      const word = words[i] as string;
-      let r = rawIds.get(word);
-      if (r === undefined) {
-        r = rawWords.length;
-        rawIds.set(word, r);
-        rawWords.push(word);
-        rawTerm.push(termId(termOf(word)));
-        rawCount.push(0);
-      }
-      rawCount[r] = (rawCount[r] as number) + 1;
+      const r = words[i] as number;
+      // How a word is shown: as abstracts write it ("solid polymer"), titles ("Solid Polymer") only when they alone do.
+      rawCount[r] = (rawCount[r] as number) + (inTitle ? 0.001 : 1);
       const t = rawTerm[r] as number;
-      sequence[i] = terms[t] as string;
-      note(t);
+      noteTerm(t);
+      // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
+      const starting = expansions[t] as (typeof expansions)[number];
+      for (let e = 0; e < starting.length; e++) {
+        const expansion = (starting[e] as (typeof starting)[number]).terms;
+        let k = 1;
+        while (k < expansion.length && i + k < words.length && terms[rawTerm[words[i + k] as number] as number] === expansion[k]) k++;
+        if (k === expansion.length) { noteTerm(termId((starting[e] as (typeof starting)[number]).acronym)); break; }
+      }
       // Pairs of two words each worth learning: "of the" and "Li metal" are not.
       if (isWord[t] === 1) {
-        if (previous >= 0) note(pairId(previous, t));
+        if (previous >= 0) { a = previous; b = t; notePair(pairs.get(a, b, newPair)); }
         previous = t;
       } else previous = -1;
     }
-    for (const folded of foldTerms(sequence)) if (folded.startsWith('#')) note(termId(folded));
   };
-  const bags = papers.map((p, d) => {
+  const bags: Int32Array[] = [];
+  const about: Float32Array[] = [];
+  for (let d = 0; d < papers.length; d++) {
+    const p = papers[d] as Pick<Paper, 'title' | 'abstract'>;
     paper = d;
-    out = [];
-    read(p.title);
-    read((p.abstract ?? '').replace(ABSTRACT_HEADING, ''));
-    return Int32Array.from(out).sort();
-  });
-  const df = new Int32Array(terms.length);
-  for (const bag of bags) for (let k = 0; k < bag.length; k++) df[bag[k] as number] = (df[bag[k] as number] as number) + 1;
+    count = 0;
+    read(p.title, true);
+    read((p.abstract ?? '').replace(ABSTRACT_HEADING, ''), false);
+    const bag = out.slice(0, count);
+    const aboutness = new Float32Array(count);
+    for (let k = 0; k < count; k++) {
+      const id = bag[k] as number;
+      aboutness[k] = Math.min(1, (mentions[id >= PAIR ? (id - PAIR) * 2 + 1 : id * 2] as number) / 3);
+    }
+    bags.push(bag);
+    about.push(aboutness);
+  }
+  // Pairs are numbered after the terms, now that the terms are all known. A bag lists its terms in the
+  // order the paper first writes them.
+  const single = terms.length;
+  for (const bag of bags) for (let k = 0; k < bag.length; k++) if ((bag[k] as number) >= PAIR) bag[k] = single + (bag[k] as number) - PAIR;
+  const size = single + firsts.length;
+  const usable = new Uint8Array(size);
+  for (let t = 0; t < size; t++) usable[t] = t < single ? isWord[t] as number : 1;
+  const pairNames = new Map<number, string>();
+  const term = (t: number): string => {
+    if (t < single) return terms[t] as string;
+    let name = pairNames.get(t);
+    if (name === undefined) pairNames.set(t, name = `${terms[firsts[t - single] as number] as string} ${terms[seconds[t - single] as number] as string}`);
+    return name;
+  };
   let spelling: Int32Array | undefined;
   const wordOf = (t: number): string => {
-    const pair = parts.get(t);
-    if (pair) return `${wordOf(pair[0])} ${wordOf(pair[1])}`;
+    if (t >= single) return `${wordOf(firsts[t - single] as number)} ${wordOf(seconds[t - single] as number)}`;
     // Worked out on first use: only the few learned terms are ever shown.
     if (!spelling) {
-      spelling = new Int32Array(terms.length).fill(-1);
+      spelling = new Int32Array(single).fill(-1);
       for (let r = 0; r < rawWords.length; r++) {
         const u = rawTerm[r] as number;
         const best = spelling[u] as number;
@@ -124,5 +171,5 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     // A folded acronym the papers only spelt out ("solid electrolyte interphase") is shown as the acronym.
     return r >= 0 ? rawWords[r] as string : (terms[t] as string).replace(/^#/, '').toUpperCase();
   };
-  return { terms, bags, df, usable: Uint8Array.from(terms, (_, t) => (parts.has(t) ? 1 : isWord[t] as number)), wordOf };
+  return { size, term, bags, about, usable, wordOf };
 }

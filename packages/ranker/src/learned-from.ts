@@ -15,17 +15,21 @@ export type LearnedFromFinder = (area: number, features: PaperFeatures, id: stri
 export function learnedFromFinder(lexicon: Lexicon, learning: Learning): LearnedFromFinder {
   const perArea = learning.taught.map((taught, a) => {
     const profile = lexicon.profiles[a] as CompiledProfile;
-    // The area's positive learned keywords by the term they are: a single-word feature's key.
-    const slotOfTerm = new Map<string, number>();
+    // The area's positive learned keywords, by the examples' term id: the feature whose key is the term.
+    const slotOfKey = new Map<string, number>();
     profile.features.forEach((f, k) => {
-      if (profile.learned[k] === 1 && (profile.weights[k] as number) > 0) slotOfTerm.set(lexicon.features[f]?.key ?? '', k);
+      if (profile.learned[k] === 1 && (profile.weights[k] as number) > 0) slotOfKey.set(lexicon.features[f]?.key ?? '', k);
     });
-    const termsOf = learning.termsOf;
+    const slotOfTerm = new Map<number, number>();
+    for (const keyword of learning.keywords[a] ?? []) {
+      const k = slotOfKey.get(learning.termsOf(keyword.id));
+      if (k !== undefined) slotOfTerm.set(keyword.id, k);
+    }
     const bySlot = new Map<number, number[]>();
     const norms = taught.map((example, e) => {
       let norm = 0;
       for (const t of example.terms) {
-        const k = slotOfTerm.get(termsOf(t));
+        const k = slotOfTerm.get(t);
         if (k === undefined) continue;
         const w = profile.weights[k] as number;
         norm += w * w;

@@ -51,6 +51,8 @@ export interface LearnedKeyword {
   readonly term: string;
   readonly weight: number;
   readonly coord: number;
+  /** The term's id among the examples' terms (`Learning.termsOf`). */
+  readonly id: number;
 }
 
 /** A strongly positive example of an area, with its terms, for the note. */
@@ -105,13 +107,20 @@ export function learnFromExamples(
   const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']));
   const bagOf = new Map(ids.map((id, i) => [id, i]));
   const rate = corpusRate(bags, options.background);
-  const written = writtenTerms(options.lexicon, profileCount, options.tuning.learnParts > 0);
+  const written = writtenTerms(options.lexicon, profileCount);
 
   const model: LearnedModel[number][] = [];
   const keywords: LearnedKeyword[][] = [];
-  const forTerm = new Float64Array(bags.terms.length);
-  const againstTerm = new Float64Array(bags.terms.length);
-  const supportTerm = new Int32Array(bags.terms.length);
+  const forTerm = new Float64Array(bags.size);
+  const againstTerm = new Float64Array(bags.size);
+  const supportTerm = new Int32Array(bags.size);
+  const ownAbout = new Float64Array(bags.size);
+  // Per term, over every example paper: how much they are about it (or hold it).
+  const allAbout = new Float64Array(bags.size);
+  bags.bags.forEach((bag, d) => {
+    const about = bags.about[d] as Float32Array;
+    for (let k = 0; k < bag.length; k++) allAbout[bag[k] as number] = (allAbout[bag[k] as number] as number) + (about[k] as number);
+  });
   signals.forEach((bySignal, p) => {
     const isArea = p < config.areas.length;
     const id = isArea ? (config.areas[p] as GroupConfig['areas'][number]).id : (config.members[p - config.areas.length] as GroupConfig['members'][number]).name;
@@ -122,21 +131,27 @@ export function learnFromExamples(
     const touched: number[] = [];
     for (const [paperId, example] of bySignal) {
       const strength = STRENGTH[example.signal];
-      const bag = bags.bags[bagOf.get(paperId) as number] as Int32Array;
+      const d = bagOf.get(paperId) as number;
+      const bag = bags.bags[d] as Int32Array;
+      const about = bags.about[d] as Float32Array;
       const into = strength > 0 ? forTerm : againstTerm;
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
       for (let k = 0; k < bag.length; k++) {
         const t = bag[k] as number;
-        if (forTerm[t] === 0 && againstTerm[t] === 0) touched.push(t);
-        into[t] = (into[t] as number) + Math.abs(strength);
-        if (strength > 0) supportTerm[t] = (supportTerm[t] as number) + 1;
+        if (forTerm[t] === 0 && againstTerm[t] === 0 && supportTerm[t] === 0) touched.push(t);
+        into[t] = (into[t] as number) + Math.abs(strength) * (about[k] as number);
+        if (strength > 0) {
+          supportTerm[t] = (supportTerm[t] as number) + 1;
+          ownAbout[t] = (ownAbout[t] as number) + (about[k] as number);
+        }
       }
     }
     const learned = learnProfile({
-      touched, forTerm, againstTerm, supportTerm, positive, negative, positives, bags, rate, tuning: options.tuning,
+      touched, forTerm, againstTerm, supportTerm, ownAbout, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
+      floor: options.background ? 0.5 / options.background.documents : 1 / (bags.bags.length + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
     });
-    for (const t of touched) { forTerm[t] = 0; againstTerm[t] = 0; supportTerm[t] = 0; }
+    for (const t of touched) { forTerm[t] = 0; againstTerm[t] = 0; supportTerm[t] = 0; ownAbout[t] = 0; }
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
     keywords.push(learned.keywords);
   });
@@ -153,7 +168,7 @@ export function learnFromExamples(
     }
     return out;
   });
-  return { model, keywords, taught, termsOf: (t) => bags.terms[t] as string, ignored };
+  return { model, keywords, taught, termsOf: bags.term, ignored };
 }
 
 interface ProfileInput {
@@ -162,6 +177,9 @@ interface ProfileInput {
   readonly againstTerm: Float64Array;
   /** Positive example papers holding each term. */
   readonly supportTerm: Int32Array;
+  /** How much the positive example papers are about each term, and all example papers. */
+  readonly ownAbout: Float64Array;
+  readonly allAbout: Float64Array;
   /** Weighted count of the positive examples, and of the negative ones. */
   readonly positive: number;
   readonly negative: number;
@@ -169,6 +187,10 @@ interface ProfileInput {
   readonly positives: number;
   readonly bags: ExampleBags;
   readonly rate: (term: number) => number;
+  /** Whether `rate` is the background corpus's (or the examples' own). */
+  readonly hasCorpus: boolean;
+  /** The smallest share `rate` gives. */
+  readonly floor: number;
   readonly tuning: RankerTuning;
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
@@ -180,29 +202,54 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
-  const pros: { t: number; s: number }[] = [];
-  const cons: { t: number; s: number }[] = [];
-  for (const t of touched) {
-    if (!bags.usable[t] || input.own.has(bags.terms[t] as string)) continue;
-    const corpus = rate(t);
-    if (corpus > tuning.learnMaxDf) continue;
-    // The group's other examples: a word all its papers share says nothing of this profile.
-    const others = bags.bags.length - input.positives;
-    const other = others > 0 ? ((bags.df[t] as number) - (input.supportTerm[t] as number) + 0.5) / (others + 1) : corpus;
-    const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
-    const p = positive > 0 ? (forTerm[t] as number) / positive : 0;
-    if (p > 0 && (input.supportTerm[t] as number) >= support) {
-      const s = p * Math.log(p / q);
-      if (s > 0) pros.push({ t, s });
+  const others = bags.bags.length - input.positives;
+  /**
+   * The terms worth learning by `scoreOf`, among the `touched` terms `eligible` keeps. They are tried by
+   * their share of the examples (`share`), largest first: `scoreOf` is share * ln(share / q) at most
+   * share * ln(share / floor), q never below the corpus's floor, and a term below a tenth of the best
+   * is never kept; once that bound falls below a tenth of the best so far, no term left can be. Most
+   * terms are never looked up in the corpus.
+   */
+  const consider = (
+    share: (t: number) => number, eligible: (t: number) => boolean,
+    scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
+  ) => {
+    const candidates = touched.filter((t) => bags.usable[t] === 1 && eligible(t));
+    candidates.sort((a, b) => share(b) - share(a) || a - b);
+    const out: { t: number; s: number; v: number }[] = [];
+    let best = 0;
+    for (const t of candidates) {
+      const x = share(t);
+      if (x * Math.log(x / input.floor) < 0.1 * best) break;
+      if (input.own.has(bags.term(t))) continue;
+      const corpus = rate(t);
+      // Without a background, the examples are the only corpus: they cannot tell which words are common.
+      if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
+      // The group's other examples: a word all its papers share says nothing of this profile.
+      const other = others > 0 ? ((input.allAbout[t] as number) - (input.ownAbout[t] as number) + 0.5) / (others + 1) : corpus;
+      const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
+      const scored = scoreOf(t, x, q, corpus);
+      if (scored) { out.push(scored); best = Math.max(best, scored.s); }
     }
-    const r = negative > 0 ? (againstTerm[t] as number) / negative : 0;
-    if (r > 0) {
-      const s = r * Math.log(r / (p + q));
-      if (s > 0) cons.push({ t, s });
-    }
-  }
-  const byScore = (a: { t: number; s: number }, b: { t: number; s: number }) =>
-    b.s - a.s || ((bags.terms[a.t] as string) < (bags.terms[b.t] as string) ? -1 : 1);
+    return out;
+  };
+  // The ranker multiplies a weight by the term's IDF, about ln(1 / corpus): a weight of
+  // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper.
+  const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
+  const shareFor = (t: number) => (forTerm[t] as number) / positive;
+  const pros = positive === 0 ? [] : consider(shareFor, (t) => (forTerm[t] as number) > 0 && (input.supportTerm[t] as number) >= support,
+    (t, p, q, corpus) => {
+      const score = p * Math.log(p / q);
+      return score > 0 ? { t, s: score, v: Math.log(p / q) / rarity(corpus) } : undefined;
+    });
+  const cons = negative === 0 ? [] : consider((t) => (againstTerm[t] as number) / negative, (t) => (againstTerm[t] as number) >= 2,
+    (t, r, q, corpus) => {
+      const p = positive > 0 ? shareFor(t) : 0;
+      const score = r * Math.log(r / (p + q));
+      return score > 0 ? { t, s: score, v: Math.log(r / (p + q)) / rarity(corpus) } : undefined;
+    });
+  const byScore = (a: { t: number; s: number; v: number }, b: { t: number; s: number; v: number }) =>
+    b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1);
   pros.sort(byScore);
   cons.sort(byScore);
   const top = tuning.learnWeight * input.strongest;
@@ -210,16 +257,17 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const againstWeight = tuning.learnNegative * top * (negative / (negative + tuning.learnPrior));
   const terms: LearnedTerm[] = [];
   const keywords: LearnedKeyword[] = [];
-  const add = (list: readonly { t: number; s: number }[], count: number, scale: number, sign: number) => {
-    const best = list[0]?.s ?? 1;
-    for (const { t, s } of list.slice(0, count)) {
-      // A word at a tenth of the best one's weight or less adds next to nothing: it is not kept.
-      if (s / best < 0.1) break;
-      const weight = round(sign * scale * (s / best));
+  const add = (all: readonly { t: number; s: number; v: number }[], count: number, scale: number, sign: number) => {
+    const best = all[0]?.s ?? 1;
+    // A word at a tenth of the best one's score or less adds next to nothing: it is not kept.
+    const list = all.slice(0, count).filter((x) => x.s / best >= 0.1);
+    const most = Math.max(...list.map((x) => x.v));
+    for (const { t, v } of list) {
+      const weight = round(sign * scale * (v / most));
       if (weight === 0) continue;
       const word = bags.wordOf(t);
-      terms.push({ term: bags.terms[t] as string, word, weight });
-      keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0 });
+      terms.push({ term: bags.term(t), word, weight });
+      keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t });
     }
   };
   if (positive > 0) add(pros, tuning.learnTerms, forWeight, 1);
@@ -230,33 +278,40 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
 
 /** Share of the background's papers holding a term (of all examples, without a background), never 0. */
 function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined): (term: number) => number {
+  // Each term's rate is worked out once, for the profiles that ask (a term of many profiles' papers).
+  const known = new Float64Array(bags.size).fill(-1);
   if (background) {
     const floor = 0.5 / background.documents;
     return (t) => {
-      const term = bags.terms[t] as string;
-      const df = Object.hasOwn(background.df, term) ? background.df[term] as number : 0;
-      return Math.max(floor, df / background.documents);
+      let rate = known[t] as number;
+      if (rate < 0) {
+        const term = bags.term(t);
+        const df = Object.hasOwn(background.df, term) ? background.df[term] as number : 0;
+        known[t] = rate = Math.max(floor, df / background.documents);
+      }
+      return rate;
     };
   }
+  const df = new Int32Array(bags.size);
+  for (const bag of bags.bags) for (let k = 0; k < bag.length; k++) df[bag[k] as number] = (df[bag[k] as number] as number) + 1;
   const n = bags.bags.length;
-  return (t) => ((bags.df[t] as number) + 1) / (n + 2);
+  return (t) => ((df[t] as number) + 1) / (n + 2);
 }
 
-/** Per profile, the terms and pairs its written keywords are, or (`parts`) hold. */
-function writtenTerms(lexicon: Lexicon, count: number, parts: boolean): Set<string>[] {
+/**
+ * Per profile, the terms and pairs its written keywords are: they keep their written weight. The words
+ * inside a keyword stay learnable ("interatomic potential" inside "machine learning interatomic
+ * potential"): an occurrence inside the keyword counts for the keyword (score.ts), one outside it for
+ * the learned word.
+ */
+function writtenTerms(lexicon: Lexicon, count: number): Set<string>[] {
   return lexicon.profiles.slice(0, count).map((profile) => {
     const own = new Set<string>();
     for (const f of profile.features) {
       const feature = lexicon.features[f];
       if (!feature) continue;
       own.add(feature.key);
-      if (!parts) continue;
-      for (const sequence of feature.sequences) {
-        sequence.forEach((term, i) => {
-          own.add(term);
-          if (i + 1 < sequence.length) own.add(`${term} ${sequence[i + 1] as string}`);
-        });
-      }
+      for (const sequence of feature.sequences) own.add(sequence.join(' '));
     }
     return own;
   });

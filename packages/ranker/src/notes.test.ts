@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { areaSchema } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
-import { relevanceNote, type NoteInput } from './notes.ts';
+import { learnedSentence, relevanceNote, type NoteInput } from './notes.ts';
 
 const area = areaSchema.parse({ id: 'mlip-interfaces', name: 'ML Interatomic Potentials & Interface Simulations', keywords: ['MLIP'] });
 const methods = new Set(['MLIP', 'FLARE', 'Allegro', 'active learning', 'MD', 'phase field', 'DFT']);
@@ -87,4 +87,37 @@ test('twenty papers on the same evidence do not read as one', () => {
     ...base, id: `paper:${i}`, members: [{ name: 'Naibing Wu', fit: 0.7, interests: ['polymer electrolyte', 'ion transport'], authors: [] }],
   }).split(/[;:,]/)[0]));
   expect(leads.size).toBeGreaterThanOrEqual(3);
+});
+
+describe('what learning saw, in the note', () => {
+  const from = { id: 'doi:10.1039/x', title: 'Coupled Reaction and Diffusion Governing Interface Evolution in Solid-State Batteries', signal: 'star' as const };
+
+  test('names the taught paper, who starred it and when, the title cut at six words', () => {
+    expect(learnedSentence({ ...from, member: 'Yanhao Deng', at: '2026-11-12T09:00:00Z' }, 'DENG.Group'))
+      .toBe('Like \'Coupled Reaction and Diffusion Governing Interface…\', which Yanhao Deng starred on 12 Nov.');
+  });
+
+  test('a nomination, a read, the group without a member, a time that is not one', () => {
+    expect(learnedSentence({ ...from, title: 'Short title', signal: 'nominate', member: 'Naibing Wu', at: '2026-01-03T23:59:00Z' }, 'DENG.Group'))
+      .toBe('Like \'Short title\', which Naibing Wu put forward for the group meeting on 3 Jan.');
+    expect(learnedSentence({ ...from, title: 'Short title', signal: 'read', at: '2026-02-01' }, 'DENG.Group'))
+      .toBe('Like \'Short title\', which DENG.Group read on 1 Feb.');
+    expect(learnedSentence({ ...from, title: 'Short title', member: 'Naibing Wu', at: 'yesterday' }, 'DENG.Group'))
+      .toBe('Like \'Short title\', which Naibing Wu starred.');
+  });
+
+  test('the group\'s own papers (a bib file: no member, no time)', () => {
+    expect(learnedSentence(from, 'DENG.Group')).toBe('Like DENG.Group\'s own \'Coupled Reaction and Diffusion Governing Interface…\'.');
+  });
+
+  test('comes right after the lead, and the note stays within 60 words', () => {
+    const note = relevanceNote({
+      ...base, learnedFrom: { ...from, member: 'Yanhao Deng', at: '2026-11-12T09:00:00Z' },
+      specifics: { formulas: ['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14'], quantities: ['up to 3 million atoms', 'band gap of ~1.2 eV'] },
+      others: ['Phase Field / Dendrites & SEI', 'Halide Solid Electrolytes'],
+    });
+    expect(note.startsWith('Uses FLARE, active learning and Allegro, the methods Yanhao Deng works with, on interfaces. '
+      + 'Like \'Coupled Reaction and Diffusion Governing Interface…\', which Yanhao Deng starred on 12 Nov.')).toBe(true);
+    expect(note.split(/\s+/).length).toBeLessThanOrEqual(60);
+  });
 });

@@ -55,7 +55,6 @@ export interface RankerTuning {
   readonly learnMaxDf: number;
   /** 1: a learned term must stand out against the group's other examples as well as the corpus; 0: the corpus alone. */
   readonly learnContrast: number;
-  readonly learnParts: number;
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
@@ -72,11 +71,10 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   prfContrast: 1,
   prfMaxDf: 0.01,
   learnTerms: 30,
-  learnWeight: 0.6,
-  learnPrior: 10,
+  learnWeight: 0.5,
+  learnPrior: 2,
   learnNegative: 0.5,
-  learnCoord: 1,
+  learnCoord: 2,
   learnMaxDf: 0.05,
   learnContrast: 1,
-  learnParts: 0,
 });

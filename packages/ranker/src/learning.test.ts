@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseGroupConfig, paperSchema, type Paper } from '@labdigest/core';
+import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
+import { describe, expect, test } from 'vitest';
+import type { BackgroundStats } from './background.ts';
+import type { FeedbackExample } from './learning-types.ts';
+import { createRanker, type RankedPaper } from './rank.ts';
+import { DEFAULT_TUNING } from './tuning.ts';
+
+// The bundled sample week (1,755 real papers) ranked with the default config and the shipped corpus
+// statistics, as `pnpm sample` ranks it.
+const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+const parsed = parseGroupConfig(readDefaultConfigText());
+if (!parsed.ok) throw new Error('digest.config.yaml does not parse');
+const config = parsed.config;
+const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
+
+const rank = (feedback?: readonly FeedbackExample[]) => createRanker(config, { background, feedback }).rank(week, { background }).papers;
+const plain = rank();
+const byId = new Map(week.map((p) => [p.id, p]));
+const inSection = (ranked: readonly RankedPaper[], area: string) => ranked.filter((r) => r.section === area).map((r) => r.id);
+const scoreIn = (ranked: readonly RankedPaper[], area: string) => new Map(ranked.map((r) => [r.id, r.scores[area] ?? 0]));
+const at = '2026-11-12T09:00:00Z';
+const polymer = 'polymer-electrolytes';
+const phaseField = 'phase-field-sei';
+// Naibing Wu stars the three papers the polymer section leads with.
+const stars: FeedbackExample[] = inSection(plain, polymer).slice(0, 3)
+  .map((id) => ({ paper: byId.get(id)!, signal: 'star', area: polymer, member: 'Naibing Wu', at }));
+
+describe('without feedback', () => {
+  test('the ranking is the one made without learning, to the byte', () => {
+    expect(JSON.stringify(rank([]))).toBe(JSON.stringify(plain));
+    expect(plain.filter((r) => 'learnedFrom' in r)).toEqual([]);
+    expect(inSection(plain, polymer).length).toBeGreaterThan(3);
+  });
+
+  test('nothing is learned, and every area and member says so', () => {
+    const ranker = createRanker(config, { background });
+    expect(ranker.learned).toEqual([
+      ...config.areas.map((a) => ({ id: a.id, kind: 'area', positives: 0, negatives: 0, terms: [] })),
+      ...config.members.map((m) => ({ id: m.name, kind: 'member', positives: 0, negatives: 0, terms: [] })),
+    ]);
+    expect(ranker.learnedIgnored).toBe(0);
+  });
+});
+
+describe('stars', () => {
+  const ranker = createRanker(config, { background, feedback: stars });
+  const taught = ranker.rank(week, { background }).papers;
+
+  test('three stars raise papers like them, gently: no score falls, none rises by more than a keyword\'s worth', () => {
+    const before = scoreIn(plain, polymer);
+    const after = scoreIn(taught, polymer);
+    const rises = week.map((p) => after.get(p.id)! - before.get(p.id)!);
+    expect(rises.filter((d) => d < 0)).toEqual([]);
+    expect(rises.filter((d) => d > 0.01).length).toBeGreaterThan(10);
+    expect(Math.max(...rises)).toBeLessThan(0.25);
+    // The sections keep their papers; polymer may gain a few.
+    for (const area of config.areas) {
+      const kept = inSection(taught, area.id).filter((id) => inSection(plain, area.id).includes(id));
+      expect(kept.length, area.id).toBeGreaterThanOrEqual(inSection(plain, area.id).length - 1);
+    }
+  });
+
+  test('the area learns terms below its strongest keyword, shrunk by how few examples it has', () => {
+    const learned = ranker.learned.find((p) => p.id === polymer)!;
+    expect([learned.kind, learned.positives, learned.negatives]).toEqual(['area', 3, 0]);
+    const strongest = Math.max(...config.areas.find((a) => a.id === polymer)!.keywords.map((k) => k.weight));
+    const top = DEFAULT_TUNING.learnWeight * strongest * (3 / (3 + DEFAULT_TUNING.learnPrior));
+    expect(learned.terms[0]!.weight).toBeCloseTo(top, 3);
+    expect(learned.terms.every((t) => t.weight > 0 && t.weight <= top + 1e-9 && t.word.length > 0)).toBe(true);
+    expect(learned.terms.length).toBeLessThanOrEqual(DEFAULT_TUNING.learnTerms);
+    // Naibing Wu starred them: her profile learned too; nobody taught the others.
+    expect(ranker.learned.find((p) => p.id === 'Naibing Wu')!.positives).toBe(3);
+    expect(ranker.learned.filter((p) => p.positives + p.negatives > 0).map((p) => p.id)).toEqual([polymer, 'Naibing Wu']);
+  });
+
+  test('a paper learning moved names the starred paper it is most like, and its note says so', () => {
+    const moved = taught.filter((r) => r.learnedFrom);
+    expect(moved.length).toBeGreaterThan(0);
+    const starIds = stars.map((s) => s.paper.id);
+    for (const r of moved) {
+      expect(r.section).toBe(polymer);
+      expect(starIds).toContain(r.learnedFrom!.id);
+      expect(r.learnedFrom!.id).not.toBe(r.id);
+      expect(r.learnedFrom).toEqual({ id: r.learnedFrom!.id, title: byId.get(r.learnedFrom!.id)!.title, signal: 'star', member: 'Naibing Wu', at });
+      expect(r.note).toContain(`, which Naibing Wu starred on 12 Nov.`);
+      expect(r.note.split(/\s+/).length).toBeLessThanOrEqual(60);
+    }
+  });
+
+  test('the trace shows the learned terms apart from the written ones', () => {
+    const moved = taught.find((r) => r.learnedFrom)!;
+    const trace = ranker.trace(week, byId.get(moved.id)!, { background });
+    const terms = trace.profiles.find((p) => p.id === polymer)!.terms;
+    const learned = terms.filter((t) => t.origin === 'learned' && t.contribution > 0);
+    expect(learned.length).toBeGreaterThan(0);
+    const words = new Set(ranker.learned.find((p) => p.id === polymer)!.terms.map((t) => t.word.toLowerCase()));
+    for (const t of learned) expect(words.has(ranker.lexicon.features[t.feature]!.keyword.toLowerCase())).toBe(true);
+    expect(terms.some((t) => t.origin === 'written' && t.contribution > 0)).toBe(true);
+    // The other areas learned nothing.
+    expect(trace.profiles.filter((p) => p.id !== polymer && p.id !== 'Naibing Wu').flatMap((p) => p.terms).filter((t) => t.origin === 'learned')).toEqual([]);
+  });
+});
+
+test('one stray star in every area cannot empty a section', () => {
+  // A paper on directed graphs, starred by mistake in every area.
+  const stray = week.find((p) => p.title === 'On Manin-Schechtman orders related to directed graphs')!;
+  const ranked = rank(config.areas.map((a) => ({ paper: stray, signal: 'star', area: a.id, at })));
+  for (const area of config.areas) {
+    const before = inSection(plain, area.id);
+    expect(inSection(ranked, area.id).filter((id) => before.includes(id)).length, area.id).toBeGreaterThanOrEqual(before.length - 1);
+  }
+});
+
+test('dismissals push papers like them down', () => {
+  const dismissed = inSection(plain, phaseField).slice(-3);
+  const ranked = rank(dismissed.map((id) => ({ paper: byId.get(id)!, signal: 'dismiss', area: phaseField, member: 'Yanhao Deng', at })));
+  const before = scoreIn(plain, phaseField);
+  const after = scoreIn(ranked, phaseField);
+  const changes = week.map((p) => after.get(p.id)! - before.get(p.id)!);
+  expect(changes.filter((d) => d > 0)).toEqual([]);
+  expect(changes.filter((d) => d < -0.01).length).toBeGreaterThan(3);
+  // A word is learned against from two dismissed papers on: those sharing words with another fall.
+  expect(dismissed.filter((id) => after.get(id)! < before.get(id)!).length).toBeGreaterThanOrEqual(2);
+});
+
+test('a member\'s examples teach the member, an area\'s the area', () => {
+  const papers = stars.map((s) => s.paper);
+  const memberOnly = rank(papers.map((paper) => ({ paper, signal: 'star', member: 'Naibing Wu' })));
+  const areaOnly = rank(papers.map((paper) => ({ paper, signal: 'star', area: polymer })));
+  // By id: a paper that moved to another section moves in the digest's order too.
+  const byPaper = (ranked: readonly RankedPaper[]) => [...ranked].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const scores = (ranked: readonly RankedPaper[]) => byPaper(ranked).map((r) => [r.id, r.scores]);
+  const memberScores = (ranked: readonly RankedPaper[]) => byPaper(ranked).map((r) => [r.id, r.memberScores]);
+  expect(scores(memberOnly)).toEqual(scores(plain));
+  expect(memberScores(memberOnly)).not.toEqual(memberScores(plain));
+  expect(memberScores(areaOnly)).toEqual(memberScores(plain));
+  expect(scores(areaOnly)).not.toEqual(scores(plain));
+});
+
+test('the order of the examples does not matter', () => {
+  const mixed: FeedbackExample[] = [
+    ...stars,
+    ...inSection(plain, phaseField).slice(-2).map((id): FeedbackExample => ({ paper: byId.get(id)!, signal: 'dismiss', area: phaseField, at })),
+    { paper: stars[0]!.paper, signal: 'read', member: 'Yanhao Deng', at },
+  ];
+  const shuffled = [mixed[4]!, mixed[1]!, mixed[5]!, mixed[0]!, mixed[3]!, mixed[2]!];
+  const a = createRanker(config, { background, feedback: mixed });
+  const b = createRanker(config, { background, feedback: shuffled });
+  expect(b.learned).toEqual(a.learned);
+  expect(JSON.stringify(b.rank(week, { background }).papers)).toBe(JSON.stringify(a.rank(week, { background }).papers));
+});
+
+test('examples of an area or member the config does not have teach nothing and are counted', () => {
+  const paper = stars[0]!.paper;
+  const ranker = createRanker(config, { background, feedback: [
+    { paper, signal: 'star', area: 'no-such-area' }, { paper, signal: 'star', member: 'Nobody' }, { paper, signal: 'star' },
+    { paper, signal: 'star', area: 'no-such-area', member: 'Naibing Wu' },
+  ] });
+  expect(ranker.learnedIgnored).toBe(3);
+  expect(ranker.learned.filter((p) => p.positives > 0).map((p) => [p.id, p.positives])).toEqual([['Naibing Wu', 1]]);
+});
