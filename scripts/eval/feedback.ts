@@ -194,9 +194,10 @@ function svmPool(input: FeedbackInput): Paper[] {
 
 /** The learning constants chosen by cross-validation inside the training folds (`pnpm eval --feedback --choose`). */
 const CHOICES = {
-  learnWeight: [0.5, 0.7, 1],
-  learnPrior: [2, 4, 8],
-  learnCoord: [0.5, 1, 2],
+  learnWeight: [0.5, 1],
+  learnPrior: [2, 4],
+  learnCoord: [1, 2],
+  learnMaxDf: [0.02, 0.03, 0.05],
 } as const;
 
 /**
@@ -211,7 +212,11 @@ export function runFeedbackChoice(input: FeedbackInput): void {
   const profiles = [input.config, minimalConfig(input.config)];
   const grid: Partial<RankerTuning>[] = [];
   for (const learnWeight of CHOICES.learnWeight) {
-    for (const learnPrior of CHOICES.learnPrior) for (const learnCoord of CHOICES.learnCoord) grid.push({ learnWeight, learnPrior, learnCoord });
+    for (const learnPrior of CHOICES.learnPrior) {
+      for (const learnCoord of CHOICES.learnCoord) {
+        for (const learnMaxDf of CHOICES.learnMaxDf) grid.push({ learnWeight, learnPrior, learnCoord, learnMaxDf });
+      }
+    }
   }
   const mean = (f: Figures) => (f.map + f.ndcg + f.leftOut + f.included + f.rightSection) / 5;
   const chosen: Partial<RankerTuning>[] = [];
