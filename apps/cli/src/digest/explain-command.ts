@@ -187,7 +187,10 @@ function scoreLines(s: ProfileScore, reported: number): string[] {
   const lines = [header, ...rows];
   if (s.excludedBy !== undefined || s.unmet >= 0) lines.push('  (the score is 0 whatever the keywords add)');
   else {
-    lines.push(`  sum ${n2(s.sum)} × coord ${s.matched}/${s.matched + 1} = raw ${n2(s.raw)} → relevance ${n2(s.relevance)}`);
+    // Learned words add part of a keyword to coord's count (docs/learning.md), so it may be fractional.
+    const m = Number.isInteger(s.matched) ? String(s.matched) : s.matched.toFixed(2);
+    const m1 = Number.isInteger(s.matched) ? String(s.matched + 1) : (s.matched + 1).toFixed(2);
+    lines.push(`  sum ${n2(s.sum)} × coord ${m}/${m1} = raw ${n2(s.raw)} → relevance ${n2(s.relevance)}`);
   }
   if (Math.abs(s.relevance - reported) > 5e-4) lines.push(`  (the ranker reports ${reported.toFixed(4)}: this table recomputes it and differs, see score.ts)`);
   return lines;

@@ -39,3 +39,14 @@ test('a store named with --db must exist; the default one may not yet', async ()
   expect(code).toBe(1);
   expect(err).toBe(`digest: ${missing}: no paper store here yet: run \`digest fetch\` or \`digest import FILE\` first, or pass --db PATH\n`);
 });
+
+test('explain shows the learned part apart: rows learned from the group, a fractional coord, the note\'s "Like …"', async () => {
+  const { code, out, err } = await runCli('explain', 'arxiv:2512.03974', '--papers', SLICE, '--config', CONFIG, '--db', db);
+  expect(code).toBe(0);
+  expect(err).toBe('learned from 1 signal of the group; --no-learning ranks by the keywords alone\n');
+  const mlip = out.slice(out.indexOf('ML Interatomic Potentials & Interface Simulations (mlip-interfaces)'), out.indexOf('Polymer Electrolytes (polymer-electrolytes)'));
+  expect(mlip).toMatch(/ {2}\(learned from the group\)\n/);
+  expect(mlip).toMatch(/\n {2}sum [\d.]+ × coord \d+\.\d\d\/\d+\.\d\d = raw [\d.]+ → relevance [\d.]+\n/);
+  const untaught = await runCli('explain', 'arxiv:2512.03974', '--papers', SLICE, '--config', CONFIG, '--db', db, '--no-learning');
+  expect(untaught.out).not.toContain('(learned from the group)');
+});
