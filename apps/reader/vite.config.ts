@@ -101,6 +101,16 @@ function compileHints(): Plugin {
  * a classic script: the generated sw.js is a classic worker and loads it with importScripts (below).
  * Emitted before vite-plugin-pwa writes sw.js, so the precache lists it too.
  */
+/**
+ * Rollup's notes on `@__PURE__` comments it cannot place: in zod's own sources, and the ones Svelte's
+ * compiler writes into `.svelte.ts` modules (`new Date()` under a rune). Harmless (the comment is
+ * dropped), about code we did not write, and a wall of text in every `pnpm start`.
+ */
+function quietAboutDependencies(warning: Rollup.RollupLog, warn: (w: Rollup.RollupLog) => void): void {
+  if (warning.code === 'INVALID_ANNOTATION' && (warning.id?.includes('/node_modules/') || warning.id?.endsWith('.svelte.ts'))) return;
+  warn(warning);
+}
+
 function roomSyncScript(): Plugin {
   return {
     name: 'labdigest:room-sync-script',
@@ -110,6 +120,7 @@ function roomSyncScript(): Plugin {
         configFile: false, logLevel: 'warn',
         build: {
           write: false, emptyOutDir: false, minify: true, target: 'es2022', copyPublicDir: false,
+          rollupOptions: { onwarn: quietAboutDependencies },
           lib: { entry: fileURLToPath(new URL('./src/pwa/room-sync-worker.ts', import.meta.url)), formats: ['iife'], name: 'labdigestRoomSync' },
         },
       }) as Rollup.RollupOutput[];
@@ -123,7 +134,7 @@ function roomSyncScript(): Plugin {
 export default defineConfig({
   // Relative base: the same build works at a domain root, under a GitHub Pages sub-path and from `digest serve`.
   base: './',
-  build: { target: 'es2022', modulePreload: { polyfill: false } },
+  build: { target: 'es2022', modulePreload: { polyfill: false }, rollupOptions: { onwarn: quietAboutDependencies } },
   plugins: [
     svelte(),
     contentSecurityPolicy(),
