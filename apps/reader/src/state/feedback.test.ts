@@ -1,3 +1,4 @@
+import { feedbackLineSchema, feedbackLineText } from '@labdigest/core';
 import { expect, test } from 'vitest';
 import { feedbackLines, signalCount } from './feedback.ts';
 import { blankRecord, upgradeRecordV1, withField } from './paper-record.ts';
@@ -31,4 +32,10 @@ test('without a member the lines carry none', () => {
   expect(feedbackLines(records.slice(1, 2), null)).toBe(
     '{"paper":"arxiv:2508.01234","signal":"dismiss","area":"mlip-interfaces","at":"2026-08-24T08:00:03.000Z"}\n');
   expect(feedbackLines([], null)).toBe('');
+});
+
+test('every line is what `digest feedback import` reads, written as core writes it', () => {
+  const lines = feedbackLines(records, 'Naibing Wu').trim().split('\n');
+  for (const line of lines) expect(feedbackLineText(feedbackLineSchema.parse(JSON.parse(line)))).toBe(line);
+  expect(lines).toHaveLength(5);
 });
