@@ -8,8 +8,7 @@ import { InputError } from '../errors.ts';
 import { formatRejected, readPapers } from '../read-papers.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
 import { findPaper } from '@labdigest/sources';
-import { examplesForFile, learningLine } from '../learning/store-learning.ts';
-import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
+import { learningForFile } from '../learning/store-learning.ts';
 
 /** One keyword of a profile that the paper matches, and what it adds (score.ts's formula). */
 export type KeywordRow = Omit<TermTrace, 'feature' | 'countedUnder'> & {
@@ -62,11 +61,8 @@ export async function explainCommand(query: string, options: ExplainCommandOptio
     throw new InputError(options.papers, `"${query}" matches ${search.papers.length} papers; name one by its id:\n${shown.join('\n')}`);
   }
   const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
-  const gathered = examplesForFile(config, {
-    db: options.db ?? DEFAULT_DB_PATH, dbGiven: options.db !== undefined, digests: options.digests ?? DEFAULT_DIGESTS_DIR, learning: options.learning,
-  }, papers);
-  io.err(learningLine(gathered));
-  const explanation = explainPaper(config, papers, search.paper, background, loadCorpusBackground(), gathered?.examples);
+  const feedback = learningForFile(config, options, papers, io.err);
+  const explanation = explainPaper(config, papers, search.paper, background, loadCorpusBackground(), feedback);
   io.out(formatExplanation(config, explanation));
 }
 

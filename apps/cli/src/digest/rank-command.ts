@@ -6,8 +6,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { formatRejected, readPapers } from '../read-papers.ts';
 import type { Io } from '../io.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
-import { examplesForFile, learningLine } from '../learning/store-learning.ts';
-import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
+import { learningForFile } from '../learning/store-learning.ts';
 
 export interface RankCommandOptions {
   readonly config: string;
@@ -32,11 +31,8 @@ export async function rankCommand(options: RankCommandOptions, io: Io): Promise<
   // they count for IDF by --idf.
   const shipped = loadCorpusBackground();
   const background = needsBackground(papers.length, options.idf) ? shipped : undefined;
-  const gathered = examplesForFile(config, {
-    db: options.db ?? DEFAULT_DB_PATH, dbGiven: options.db !== undefined, digests: options.digests ?? DEFAULT_DIGESTS_DIR, learning: options.learning,
-  }, papers);
-  io.err(learningLine(gathered));
-  const { papers: ranked, report } = createRanker(config, { background: shipped, feedback: gathered?.examples })
+  const feedback = learningForFile(config, options, papers, io.err);
+  const { papers: ranked, report } = createRanker(config, { background: shipped, feedback })
     .rank(papers, background ? { background } : {});
 
   const json = `${JSON.stringify({ config: options.config, report, papers: ranked }, null, 2)}\n`;

@@ -5,13 +5,15 @@ import {
 import { createRanker, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
-import { InputError, UsageError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
 import { withLock } from '../store/lock.ts';
 import { withStore, type Db } from '../store/open-db.ts';
 import { archiveSections } from './archive-sections.ts';
-import { gatherSignals, paperFinder } from './signals.ts';
+import { gatherSignals } from './signals.ts';
+import { checkScope } from './scope.ts';
+import { storedPaperFinder } from '../store/queries.ts';
 
 export interface FeedbackOptions {
   readonly config: string;
@@ -121,7 +123,7 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
   const now = options.now ?? new Date();
   await withLock(options.db, () => withStore(options.db, {}, (db) => {
     recordSignals(db, signals, `import:${basename(file)}`, now);
-    const find = paperFinder(db);
+    const find = storedPaperFinder(db);
     const absent = new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper)).size;
     io.out(`imported ${signals.length} signal${signals.length === 1 ? '' : 's'} from ${file}: ${countSignals(signals)}`
       + `${absent ? `; ${absent} of their papers ${absent === 1 ? 'is' : 'are'} not in the store yet and count${absent === 1 ? 's' : ''} once fetched` : ''}`
@@ -131,18 +133,14 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
 
 /** `digest feedback reset [--member NAME | --area ID]`: forget what was learned, for everyone or one scope. */
 export async function feedbackResetCommand(options: FeedbackOptions & { member?: string; area?: string }, io: Io): Promise<void> {
-  if (options.member !== undefined && options.area !== undefined) throw new UsageError('give --member or --area, not both');
   const config = loadConfig(options.config);
+  checkScope(config, options);
   let scope = 'all';
   let what = 'everything the group taught the ranking';
   if (options.member !== undefined) {
-    const names = config.members.map((m) => m.name);
-    if (!names.includes(options.member)) throw new UsageError(`--member: no member "${options.member}" in ${options.config}${suggest(options.member, names)}; its members are ${names.join(', ')}`);
     scope = `member:${options.member}`;
     what = `what ${options.member}'s signals taught`;
   } else if (options.area !== undefined) {
-    const ids = config.areas.map((a) => a.id);
-    if (!ids.includes(options.area)) throw new UsageError(`--area: no area "${options.area}" in ${options.config}${suggest(options.area, ids)}; its areas are ${ids.join(', ')}`);
     scope = `area:${options.area}`;
     what = `what the signals on ${options.area} taught`;
   }

@@ -1,12 +1,11 @@
 import { basename } from 'node:path';
-import { suggest } from '@labdigest/core';
 import { loadConfig } from '../config/load-config.ts';
-import { UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { withLock } from '../store/lock.ts';
 import { withStore } from '../store/open-db.ts';
 import { readPaperFile } from '../store/import-command.ts';
 import { recordSignals } from './feedback-command.ts';
+import { checkScope } from './scope.ts';
 
 export interface LearnOptions {
   readonly config: string;
@@ -24,16 +23,8 @@ export interface LearnOptions {
  * signal, not as papers of the store: they teach the ranking and never appear in a digest.
  */
 export async function learnCommand(options: LearnOptions, io: Io): Promise<void> {
-  if (options.member !== undefined && options.area !== undefined) throw new UsageError('give --member or --area, not both');
   const config = loadConfig(options.config);
-  if (options.member !== undefined) {
-    const names = config.members.map((m) => m.name);
-    if (!names.includes(options.member)) throw new UsageError(`--member: no member "${options.member}" in ${options.config}${suggest(options.member, names)}; its members are ${names.join(', ')}`);
-  }
-  if (options.area !== undefined) {
-    const ids = config.areas.map((a) => a.id);
-    if (!ids.includes(options.area)) throw new UsageError(`--area: no area "${options.area}" in ${options.config}${suggest(options.area, ids)}; its areas are ${ids.join(', ')}`);
-  }
+  checkScope(config, options);
   const { papers } = await readPaperFile(options.bib, io);
   const withText = papers.filter((p) => p.title.trim() !== '');
   const now = options.now ?? new Date();

@@ -2,7 +2,7 @@ import type { GroupConfig, Paper, SignalKind } from '@labdigest/core';
 import type { FeedbackExample } from '@labdigest/ranker';
 import { arxivIdOf, doiOf } from '@labdigest/sources';
 import type { Db } from '../store/open-db.ts';
-import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
+import { storedPaperFinder } from '../store/queries.ts';
 
 /**
  * What the group has taught the ranking, read from the store (docs/learning.md): the reading room's
@@ -81,7 +81,7 @@ export function gatherSignals(
   const areas = new Set(config.areas.map((a) => a.id));
   const resets = resetTimes(db);
   const batch = new Map((options.batch ?? []).map((p) => [p.id, p]));
-  const find = paperFinder(db);
+  const find = storedPaperFinder(db);
   const examples: TaughtExample[] = [];
   let waiting = 0;
   let unknown = 0;
@@ -109,19 +109,5 @@ function textPaper(s: StoredSignal): Paper {
   return {
     id: s.paperId, title: s.title ?? '', abstract: s.abstract, authors: [], published: null, doi: doiOf(s.paperId) ?? null,
     arxivId: arxivIdOf(s.paperId) ?? null, url: null, venue: null, categories: [], source: s.origin, tags: [],
-  };
-}
-
-/** Finds a stored paper by the id a digest or an export gave it: its own id, or an identifier it is known by. */
-export function paperFinder(db: Db): (id: string) => Paper | undefined {
-  const columns = 'p.pk, p.id, p.title, p.abstract, p.authors, p.published, p.doi, p.arxiv_id, p.url, p.venue, p.categories, p.source, p.tags';
-  const byId = db.prepare(`SELECT ${columns} FROM papers p WHERE p.id = ?`);
-  const byIdentifier = db.prepare(`SELECT ${columns} FROM identifiers i JOIN papers p ON p.pk = i.paper_pk WHERE i.kind = ? AND i.value = ?`);
-  return (id) => {
-    const arxiv = arxivIdOf(id);
-    const doi = doiOf(id);
-    const row = (byId.get(id) ?? byIdentifier.get('id', id) ?? (arxiv ? byIdentifier.get('arxiv', arxiv) : undefined)
-      ?? (doi ? byIdentifier.get('doi', doi) : undefined)) as PaperRow | undefined;
-    return row && rowToPaper(row);
   };
 }

@@ -3,6 +3,7 @@ import type { GroupConfig, Paper } from '@labdigest/core';
 import type { FeedbackExample } from '@labdigest/ranker';
 import type { Db } from '../store/open-db.ts';
 import { openDb } from '../store/open-db.ts';
+import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
 import { archiveSections } from './archive-sections.ts';
 import { gatherSignals, type GatheredSignals } from './signals.ts';
 
@@ -36,6 +37,21 @@ export function examplesForFile(config: GroupConfig, source: LearningSource, bat
   } finally {
     db.close();
   }
+}
+
+/**
+ * What `rank` and `explain` rank a file's papers with: the examples of `--db` (the default store when
+ * it exists), unless `--no-learning`; says on stderr what was learned from.
+ */
+export function learningForFile(
+  config: GroupConfig, options: { db?: string | undefined; digests?: string | undefined; learning?: boolean | undefined },
+  papers: readonly Paper[], note: (line: string) => void,
+): readonly FeedbackExample[] | undefined {
+  const gathered = examplesForFile(config, {
+    db: options.db ?? DEFAULT_DB_PATH, dbGiven: options.db !== undefined, digests: options.digests ?? DEFAULT_DIGESTS_DIR, learning: options.learning,
+  }, papers);
+  note(learningLine(gathered));
+  return gathered?.examples;
 }
 
 /** One line for stderr: what the ranking learned from, or nothing when nothing was taught. */

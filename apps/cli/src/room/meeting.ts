@@ -3,8 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoWeekRange, paperSourceLine, type MeetingPaper, type MeetingResponse, type Nomination } from '@labdigest/core';
-import { arxivIdOf, doiOf } from '@labdigest/sources';
 import type { Db } from '../store/open-db.ts';
+import { storedPaperFinder } from '../store/queries.ts';
 
 /** What the list shows of a paper. */
 export interface PaperInfo {
@@ -28,10 +28,15 @@ export function meetingList(db: Db, week: string, lookup: PaperLookup): MeetingR
     .all(range.start.toISOString(), range.end.toISOString()) as { member: string; paper: string; value: string; at: string }[];
   const starred = db.prepare("SELECT member FROM paper_state WHERE paper_id = ? AND field = 'starred' AND value = 'true' ORDER BY member").pluck();
   const papers = new Map<string, MeetingPaper>();
+  const find = storedPaperFinder(db);
+  const storedPaper = (id: string): PaperInfo | undefined => {
+    const paper = find(id);
+    return paper && { title: paper.title, url: paper.url, sourceLine: paperSourceLine(paper) };
+  };
   for (const row of rows) {
     let paper = papers.get(row.paper);
     if (!paper) {
-      const info = storedPaper(db, row.paper) ?? lookup(row.paper);
+      const info = storedPaper(row.paper) ?? lookup(row.paper);
       paper = {
         paper: row.paper, title: info?.title ?? null, url: info?.url ?? null, sourceLine: info?.sourceLine ?? null,
         nominations: [], starredBy: starred.all(row.paper) as string[],
@@ -43,18 +48,6 @@ export function meetingList(db: Db, week: string, lookup: PaperLookup): MeetingR
   }
   // Map order is first nomination order; a stable sort keeps it among papers with as many nominations.
   return { week, papers: [...papers.values()].sort((a, b) => b.nominations.length - a.nominations.length) };
-}
-
-/** A paper of the store, by its id, or by the arXiv id or DOI its digest id carries. */
-export function storedPaper(db: Db, id: string): PaperInfo | undefined {
-  type Row = { id: string; title: string; url: string | null; doi: string | null; arxivId: string | null; venue: string | null };
-  const columns = 'p.id, p.title, p.url, p.doi, p.arxiv_id AS arxivId, p.venue';
-  const byIdentifier = db.prepare(`SELECT ${columns} FROM identifiers i JOIN papers p ON p.pk = i.paper_pk WHERE i.kind = ? AND i.value = ?`);
-  const row = (db.prepare(`SELECT ${columns} FROM papers p WHERE p.id = ?`).get(id)
-    ?? byIdentifier.get('id', id)
-    ?? (arxivIdOf(id) ? byIdentifier.get('arxiv', arxivIdOf(id)) : undefined)
-    ?? (doiOf(id) ? byIdentifier.get('doi', doiOf(id)) : undefined)) as Row | undefined;
-  return row && { title: row.title, url: row.url, sourceLine: paperSourceLine(row) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Paper } from '@labdigest/core';
 import { collapseDuplicates, type CollapsedPaper } from '@labdigest/sources';
 import { idsConflict, matchKeys, type MatchKeys } from '@labdigest/sources';
 import { mergePaper, deepWithoutControls, samePaper } from '@labdigest/sources';
+import { arxivIdOf, doiOf } from '@labdigest/sources';
 import type { Db } from './open-db.ts';
 import { insertFresh } from './insert-fresh.ts';
 import { paperStatements, rowToPaper, type PaperRow } from './paper-rows.ts';
@@ -132,4 +133,18 @@ export function searchPapers(db: Db, query: string, limit = 20): SearchHit[] {
 /** How many papers the store holds. */
 export function countPapers(db: Db): number {
   return paperStatements(db).count.get() as number;
+}
+
+/** Finds a stored paper by the id a digest or an export gave it: its own id, or an identifier it is known by. */
+export function storedPaperFinder(db: Db): (id: string) => Paper | undefined {
+  const columns = 'p.pk, p.id, p.title, p.abstract, p.authors, p.published, p.doi, p.arxiv_id, p.url, p.venue, p.categories, p.source, p.tags';
+  const byId = db.prepare(`SELECT ${columns} FROM papers p WHERE p.id = ?`);
+  const byIdentifier = db.prepare(`SELECT ${columns} FROM identifiers i JOIN papers p ON p.pk = i.paper_pk WHERE i.kind = ? AND i.value = ?`);
+  return (id) => {
+    const arxiv = arxivIdOf(id);
+    const doi = doiOf(id);
+    const row = (byId.get(id) ?? byIdentifier.get('id', id) ?? (arxiv ? byIdentifier.get('arxiv', arxiv) : undefined)
+      ?? (doi ? byIdentifier.get('doi', doi) : undefined)) as PaperRow | undefined;
+    return row && rowToPaper(row);
+  };
 }
