@@ -1,8 +1,10 @@
 // Repairs for text that arrives already stripped of its markup (the shared corpus's records, JACS's RSS
-// titles, JSON-lines imports): formulas whose subscripts were set apart by spaces, words whose space
-// was dropped. Every source's records go through it (record.ts, and the command line's JSON-lines reader).
+// titles, JSON-lines imports): formulas whose subscripts were set apart by spaces, ion charges and unit
+// powers set apart ("Li + transport", "mAh g −1"), words whose space was dropped. Every source's
+// records go through it (record.ts, and the command line's JSON-lines reader).
 import { joinSpacedFormulas } from './formula-spacing.ts';
 import { splitRunTogether } from './run-together.ts';
+import { joinSpacedSuperscripts } from './superscript-spacing.ts';
 
 export interface PaperText {
   readonly title: string;
@@ -11,13 +13,14 @@ export interface PaperText {
 
 /**
  * A paper's title and abstract repaired: "Li 2 O‐Rich" -> "Li2O‐Rich", "MolecularDynamics" ->
- * "Molecular Dynamics" (in titles), "Electrodepositionof" -> "Electrodeposition of". Each field is
- * read with the other as context (a name used in both is a name). Returns the paper itself when nothing
- * changes, else a copy. Idempotent.
+ * "Molecular Dynamics" (in titles), "Electrodepositionof" -> "Electrodeposition of", "Li + flux" ->
+ * "Li+ flux", "mA cm −2" -> "mA cm−2". Each field is read with the other as context (a name used in
+ * both is a name). Returns the paper itself when nothing changes, else a copy. Idempotent.
  */
 export function repairPaperText<T extends PaperText>(paper: T): T {
-  const title = splitRunTogether(joinSpacedFormulas(paper.title), { title: true, context: paper.abstract });
+  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedFormulas(text));
+  const title = splitRunTogether(joined(paper.title), { title: true, context: paper.abstract });
   const abstract = paper.abstract === null ? null
-    : splitRunTogether(joinSpacedFormulas(paper.abstract), { title: false, context: paper.title });
+    : splitRunTogether(joined(paper.abstract), { title: false, context: paper.title });
   return title === paper.title && abstract === paper.abstract ? paper : { ...paper, title, abstract };
 }
