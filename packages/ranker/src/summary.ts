@@ -123,10 +123,15 @@ const POINTS_BACK = new RegExp(String.raw`^\s*(?:(?:[^\s,]+\s+){0,3}?(?:this|the
   // "Among them, ...", "Of these, ...", "In it, ...": a preposition and a pronoun.
   + String.raw`|(?:among|of|for|with|in|from|by|between|beyond|besides|unlike|like)\s+(?:them|it|these|those|which|both|each)\b)`, 'i');
 
+// "Concurrently, ...", "Subsequently, ...", "Ultimately, ...": an adverb and a comma that open a sentence
+// link it to the one before, whichever adverb it is. Those that set the scene ("Recently, ...",
+// "Currently, ...") stand alone.
+const LINKING_ADVERB = /^\s*(?!(?:recently|currently|previously|traditionally|historically|conventionally|generally|typically|usually|commonly|presently|nowadays)\b)[A-Za-z]+ly,/i;
+
 /** Whether a sentence opens on something that needs the sentence before it. */
 export function leansOnPrevious(sentence: string): boolean {
   // A sentence that starts in lower case or with a number is the tail of one cut short ("0.65, a wide ...").
-  return LEANS.test(sentence) || POINTS_BACK.test(sentence) || /^\s*[a-z0-9]/.test(sentence);
+  return LEANS.test(sentence) || POINTS_BACK.test(sentence) || LINKING_ADVERB.test(sentence) || /^\s*[a-z0-9]/.test(sentence);
 }
 
 /** A sentence too long for a summary, cut at the last clause boundary within the budget. */
