@@ -4,10 +4,10 @@ import { expect, test } from 'vitest';
 import { formulasIn, quantitiesIn } from './specifics.ts';
 import { rewriteText } from './tokenize.ts';
 
-test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acronyms that spell elements or water', () => {
+test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acronyms that spell elements, standards or water', () => {
   const title = 'Reactive MD of Li|Li6PS5Cl|Li cells';
   const abstract = 'A disordered Li2S0.72P0.14Cl0.14 phase forms in the SEI, unlike Li2S; LiFePO 4 cathodes and HSEs in H2O and CO2, '
-    + 'as SEs do. The Li6PS5 framework of Li6PS5Cl. LiF and NaCl.';
+    + 'as SEs do. The Li6PS5 framework of Li6PS5Cl. LiF and NaCl, tested as ISO13314 asks.';
   expect(formulasIn(title, abstract, 6)).toEqual(['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14', 'LiFePO4', 'Li2S', 'NaCl', 'LiF']);
 });
 

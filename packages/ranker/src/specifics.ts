@@ -18,10 +18,12 @@ const METAL = /^(?:Li|Na|K|Mg|Ca|Zn|Al|Fe|Co|Ni|Mn|Cu|Ti|Zr|Y|In|Sc|Ta|Nb|La|Ag|
 
 /**
  * Formulas worth naming: two elements or more, with a count ("Li3InCl6") or led by a metal ("LiF");
- * not acronyms that happen to spell elements ("HSEs", "SEs") and not water or CO2.
+ * not acronyms that happen to spell elements ("HSEs", "SEs"), not standards ("ISO13314"), not water or CO2.
  */
 function isNamedFormula(word: string): boolean {
   if (word.length < 3 || !isFormula(word) || COMMON_MOLECULES.has(word) || /^[A-Z]+s$/.test(word)) return false;
+  // A count of three digits or more is a number, not a subscript: "ISO13314" is a standard.
+  if (/(?<![\d.])\d{3,}/.test(word)) return false;
   const elements = new Set(word.match(/[A-Z][a-z]?/g) ?? []);
   // Without a metal, a formula is an anion or a fragment ("PO4", "PF6"), unless it is a compound of three elements or more.
   const metal = [...elements].some((e) => METAL.test(e));
