@@ -3,22 +3,16 @@
 // note, then "more in this section" as titles. Reads only the repo: pnpm tsx scripts/sample-digest.ts [--all]
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { parseGroupConfig, paperSchema, formatIssues, type Paper } from '@labdigest/core';
+import { parseGroupConfig, formatIssues, type Paper } from '@labdigest/core';
 import { assembleDigest, createRanker, type BackgroundStats } from '@labdigest/ranker';
-import { repairPaperText } from '@labdigest/sources';
+import { readSampleWeek } from './eval/data.ts';
 import { repoRoot } from './shared-data.ts';
 
 const parsed = parseGroupConfig(readFileSync(`${repoRoot}/digest.config.yaml`, 'utf8'), 'digest.config.yaml');
 if (!parsed.ok) { console.error(formatIssues(parsed.issues)); process.exit(1); }
 const config = parsed.config;
 const background = JSON.parse(gunzipSync(readFileSync(`${repoRoot}/packages/ranker/background/corpus-stats.json.gz`)).toString('utf8')) as BackgroundStats;
-const papers: Paper[] = [];
-const seen = new Set<string>();
-for (const line of gunzipSync(readFileSync(`${repoRoot}/fixtures/papers/sample-week.jsonl.gz`)).toString('utf8').split('\n')) {
-  if (!line.trim()) continue;
-  const paper = paperSchema.safeParse(JSON.parse(line));
-  if (paper.success && !seen.has(paper.data.id)) { seen.add(paper.data.id); papers.push(repairPaperText(paper.data)); }
-}
+const papers: Paper[] = readSampleWeek();
 const { papers: ranked } = createRanker(config, { background }).rank(papers, { background });
 const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', sample: true });
 const all = process.argv.includes('--all');

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
 import { buildCorpusBags, type BackgroundStats, type CorpusBags } from '@labdigest/ranker';
-import { parseAny, parseBibtex, parseRis, repairPaperText } from '@labdigest/sources';
+import { collapseDuplicates, parseAny, parseBibtex, parseRis, repairPaperText } from '@labdigest/sources';
 import { repoRoot, requireShared } from '../shared-data.ts';
 
 /** Dev-set label keys -> the default config's area ids (../shared/data/MANIFEST.md). */
@@ -50,14 +50,14 @@ export function readCorpus(): Paper[] {
 /** The bundled sample week (fixtures/papers/sample-week.jsonl.gz), as `pnpm sample` reads and ranks it. */
 export function readSampleWeek(): Paper[] {
   const text = gunzipSync(readFileSync(`${repoRoot}/fixtures/papers/sample-week.jsonl.gz`)).toString('utf8');
-  const seen = new Set<string>();
   const papers: Paper[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     const parsed = paperSchema.safeParse(JSON.parse(line));
-    if (parsed.success && !seen.has(parsed.data.id)) { seen.add(parsed.data.id); papers.push(repairPaperText(parsed.data)); }
+    if (parsed.success) papers.push(repairPaperText(parsed.data));
   }
-  return papers;
+  // As `digest start` stores them: one paper per work (Angewandte's two editions, a preprint and its article).
+  return collapseDuplicates(papers).map((c) => c.paper);
 }
 
 /** The papers our parsers make of every recorded response in ../shared/data/feeds, with the file each came from. */
