@@ -4,8 +4,10 @@ import { parseGroupConfig, paperSchema, type Paper } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import type { BackgroundStats } from './background.ts';
+import { learnFromExamples } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker, type RankedPaper } from './rank.ts';
+import { areaNeighbourhoods, type Neighbourhood } from './related-terms.ts';
 import { DEFAULT_TUNING } from './tuning.ts';
 
 // The bundled sample week (1,755 real papers) ranked with the default config and the shipped corpus
@@ -161,4 +163,41 @@ test('examples of an area or member the config does not have teach nothing and a
   ] });
   expect(ranker.learnedIgnored).toBe(3);
   expect(ranker.learned.filter((p) => p.positives > 0).map((p) => [p.id, p.positives])).toEqual([['Naibing Wu', 1]]);
+});
+
+describe('the group\'s other areas stand in for the dismissals a bibliography lacks', () => {
+  // The halide section's papers as a new group's own papers: stars, no dismissals, the area's keywords gone.
+  const halide = 'halide-electrolytes';
+  const own = inSection(plain, halide).map((id) => byId.get(id)!);
+  const bare = { ...config, areas: config.areas.map((a) => (a.id === halide ? { ...a, keywords: [], require: [] } : a)) };
+  const lexicon = createRanker(bare).lexicon;
+  const a = bare.areas.findIndex((x) => x.id === halide);
+  const learnedTerms = (examples: readonly FeedbackExample[], neighbourhoods: readonly Neighbourhood[]) =>
+    learnFromExamples(bare, examples, { lexicon, background, tuning: DEFAULT_TUNING, neighbourhoods }).model[a]!.terms.map((t) => t.term);
+  // The other areas' corpus papers, as areaNeighbourhoods finds them: "solid electrolyte" is everywhere in a battery group.
+  const neighbourhoods = areaNeighbourhoods(lexicon, bare.areas.length, background, DEFAULT_TUNING);
+  const starred = own.map((paper): FeedbackExample => ({ paper, signal: 'star', area: halide }));
+
+  test('a word the other areas\' papers share as much is not learned; the area\'s own words are', () => {
+    expect(own.length).toBeGreaterThanOrEqual(4);
+    expect(neighbourhoods[a]!.size).toBe(0);
+    expect(neighbourhoods.filter((n) => n.size > 0)).toHaveLength(3);
+    const alone = learnedTerms(starred, []);
+    const contrasted = learnedTerms(starred, neighbourhoods);
+    const shared = alone.filter((t) => !contrasted.includes(t));
+    expect(shared.length).toBeGreaterThan(0);
+    // What went is what the group's other areas' papers hold at least as often as the corpus does.
+    const domain = (term: string) => Math.min(...term.split(' ').map((w) => neighbourhoods.filter((n) => n.size > 0)
+      .reduce((s, n) => s + n.share(w), 0) / 3));
+    expect(shared.every((t) => domain(t) > 0)).toBe(true);
+    expect(contrasted.slice(0, 5).some((t) => t.includes('halid'))).toBe(true);
+  });
+
+  test('once the profile has dismissals, the other areas count for less', () => {
+    const dismissed = inSection(plain, phaseField).slice(0, 8).map((id): FeedbackExample => ({ paper: byId.get(id)!, signal: 'dismiss', area: halide }));
+    const taught = [...starred, ...dismissed];
+    const contrastedWith = learnedTerms(taught, neighbourhoods).filter((t) => !learnedTerms(taught, []).includes(t));
+    const contrastedWithout = learnedTerms(starred, neighbourhoods).filter((t) => !learnedTerms(starred, []).includes(t));
+    expect(contrastedWith.length).toBeLessThan(contrastedWithout.length);
+  });
 });

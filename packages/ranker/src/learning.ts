@@ -3,6 +3,7 @@ import type { BackgroundStats } from './background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel, LearnedTerm, SignalKind } from './learning-types.ts';
 import type { Lexicon } from './profiles.ts';
+import type { Neighbourhood } from './related-terms.ts';
 import type { RankerTuning } from './tuning.ts';
 
 /**
@@ -15,7 +16,11 @@ import type { RankerTuning } from './tuning.ts';
  * related words use (related-terms.ts):
  *
  *   p(t) = weighted share of the positive examples that hold term t
- *   q(t) = share of the background corpus's papers that hold it (of all examples, without a background)
+ *   q(t) = share of the background corpus's papers that hold it (of all examples, without a background),
+ *          or more: of the group's other examples, and `learnDomain` x P / (P + N) of the group's other
+ *          areas' corpus papers (related-terms.ts; P, N the weighted positive and negative examples),
+ *          which stand in for the dismissals a bibliography's papers lack: a word every area of a
+ *          battery group uses ("solid state") says nothing of its halide area
  *   r(t) = share of the dismissed examples that hold it
  *   for:     s+(t) = p ln(p / q)              the terms the taught papers share and the corpus does not
  *   against: s-(t) = r ln(r / (p + q))        the terms of dismissed papers the taught ones do not share
@@ -73,6 +78,8 @@ const NOTHING: Learning = Object.freeze({ model: [], keywords: [], taught: [], t
 export function learnFromExamples(
   config: GroupConfig, examples: readonly FeedbackExample[] | undefined, options: {
     readonly lexicon: Lexicon; readonly background: BackgroundStats | undefined; readonly tuning: RankerTuning;
+    /** Per area, its papers of the corpus (related-terms.ts): what a profile's taught words must stand out from. */
+    readonly neighbourhoods?: readonly Neighbourhood[];
   },
 ): Learning {
   if (!examples || examples.length === 0) return NOTHING;
@@ -147,6 +154,7 @@ export function learnFromExamples(
       }
     }
     const learned = learnProfile({
+      domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
       touched, forTerm, againstTerm, supportTerm, ownAbout, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.bags.length + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
@@ -171,7 +179,24 @@ export function learnFromExamples(
   return { model, keywords, taught, termsOf: bags.term, ignored };
 }
 
+/**
+ * Share of the group's other areas' corpus papers that hold a term (all areas' for a member): the mean
+ * over the areas that have papers; a pair is at most as common as the rarer of its words. 0 without any.
+ */
+function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags: ExampleBags): (t: number) => number {
+  const others = neighbourhoods.filter((n, a) => a !== own && n.size > 0);
+  if (others.length === 0) return () => 0;
+  const ofTerm = (term: string) => others.reduce((sum, n) => sum + n.share(term), 0) / others.length;
+  return (t) => {
+    const term = bags.term(t);
+    const space = term.indexOf(' ');
+    return space < 0 ? ofTerm(term) : Math.min(ofTerm(term.slice(0, space)), ofTerm(term.slice(space + 1)));
+  };
+}
+
 interface ProfileInput {
+  /** Share of the group's other areas' corpus papers holding each term (domainShare). */
+  readonly domain: (t: number) => number;
   readonly touched: readonly number[];
   readonly forTerm: Float64Array;
   readonly againstTerm: Float64Array;
@@ -203,6 +228,9 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
   const others = bags.bags.length - input.positives;
+  // The group's other areas stand in for the dismissals a profile lacks: fully with none (a
+  // bibliography's papers), less the more it was told what is not for it.
+  const domainWeight = tuning.learnDomain * (input.positive / (input.positive + input.negative));
   /**
    * The terms worth learning by `scoreOf`, among the `touched` terms `eligible` keeps. They are tried by
    * their share of the examples (`share`), largest first: `scoreOf` is share * ln(share / q) at most
@@ -227,7 +255,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
       // The group's other examples: a word all its papers share says nothing of this profile.
       const other = others > 0 ? ((input.allAbout[t] as number) - (input.ownAbout[t] as number) + 0.5) / (others + 1) : corpus;
-      const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
+      const q = tuning.learnContrast * Math.max(corpus, other, domainWeight * input.domain(t)) + (1 - tuning.learnContrast) * corpus;
       const scored = scoreOf(t, x, q, corpus);
       if (scored) { out.push(scored); best = Math.max(best, scored.s); }
     }

@@ -7,7 +7,7 @@ import { backgroundFeatureStats, collectStats, combineStats, idfOf, type Feature
 import { learnFromExamples, type Learning } from './learning.ts';
 import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning-types.ts';
-import { relatedKeywords } from './related-terms.ts';
+import { areaNeighbourhoods, relatedKeywords } from './related-terms.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
 import { scoreBatch, scoredView } from './score-batch.ts';
@@ -218,7 +218,8 @@ function buildModel(
   let lexicon = compileProfiles(specs, options);
   let related: Keyword[][] = [];
   // Learned from the written keywords' lexicon, as the related words are: neither depends on the other.
-  const learning: Learning = learnFromExamples(config, feedback, { lexicon, background, tuning });
+  const neighbourhoods = feedback && feedback.length > 0 ? areaNeighbourhoods(lexicon, config.areas.length, background, tuning) : [];
+  const learning: Learning = learnFromExamples(config, feedback, { lexicon, background, tuning, neighbourhoods });
   if (background?.feedback) related = relatedKeywords(lexicon, config.areas.length, background, tuning);
   if (related.length > 0 || learning.keywords.some((k) => k.length > 0)) {
     lexicon = compileProfiles(specs.map((spec, p) => ({ ...spec, related: related[p] ?? [], learned: learning.keywords[p] ?? [] })), options);

@@ -39,12 +39,50 @@ export function relatedKeywords(
 
 const learnedCache = new WeakMap<BackgroundStats, Map<string, Keyword[][]>>();
 
-function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats & { feedback: CorpusBags }, tuning: RankerTuning): Keyword[][] {
+/**
+ * An area's neighbourhood in the corpus: its best-matching corpus papers (the feedback set related
+ * words are learned from), as the share of them that hold a term. What learning from the group
+ * contrasts a profile's taught papers with: a word all the group's areas' papers use ("solid state",
+ * "ionic conductivity") says nothing of one of them.
+ */
+export interface Neighbourhood {
+  /** Papers in it (0 for an area without keywords). */
+  readonly size: number;
+  /** Share of its papers holding the term (a term of `termOf`), 0 for one it never holds. */
+  readonly share: (term: string) => number;
+}
+
+/** Per area, its corpus neighbourhood (empty without the shipped corpus bags). Found once per background and profiles. */
+export function areaNeighbourhoods(lexicon: Lexicon, areaCount: number, background: BackgroundStats | undefined, tuning: RankerTuning): Neighbourhood[] {
+  if (!background?.feedback) return Array.from({ length: areaCount }, () => ({ size: 0, share: () => 0 }));
+  const index = corpusBagsIndexOf(background.feedback);
+  // A word too common for the bags ("state", "solid") is taken as in every paper, as documentsWith takes it.
+  const isCommon = (term: string) => (Object.hasOwn(background.df, term) ? background.df[term] as number : 0) > background.documents / 4;
+  return feedbackSets(lexicon, areaCount, background as BackgroundStats & { feedback: CorpusBags }, tuning).map(({ size, counts }) => ({
+    size,
+    share: (term: string) => {
+      if (size === 0) return 0;
+      const t = index.termIds.get(term);
+      return t === undefined ? Number(isCommon(term)) : (counts.get(t) ?? 0) / size;
+    },
+  }));
+}
+
+interface FeedbackSet { readonly size: number; readonly counts: ReadonlyMap<number, number> }
+const feedbackCache = new WeakMap<BackgroundStats, Map<string, FeedbackSet[]>>();
+
+/** Per area, the terms of its best-matching corpus papers and how many of them hold each. */
+function feedbackSets(lexicon: Lexicon, areaCount: number, background: BackgroundStats & { feedback: CorpusBags }, tuning: RankerTuning): FeedbackSet[] {
+  let known = feedbackCache.get(background);
+  if (!known) feedbackCache.set(background, known = new Map());
+  const key = JSON.stringify([tuning.prfDocs, lexicon.profiles.slice(0, areaCount).map((p) => [p.features.map((f) => lexicon.features[f]?.key), p.weights, p.exclude, p.require])]);
+  const cached = known.get(key);
+  if (cached) return cached;
   const index = corpusBagsIndexOf(background.feedback);
   const idf = idfOf(backgroundFeatureStats(lexicon, background));
   // Terms the bags leave out for being in over a quarter of the papers.
   const isCommon = (term: string) => (Object.hasOwn(background.df, term) ? background.df[term] as number : 0) > background.documents / 4;
-  const feedback = lexicon.profiles.slice(0, areaCount).map((profile) => {
+  const sets = lexicon.profiles.slice(0, areaCount).map((profile) => {
     const docs = bestDocuments(index, lexicon, profile, idf, tuning.prfDocs, isCommon);
     const counts = new Map<number, number>();
     for (const d of docs) {
@@ -55,6 +93,13 @@ function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats 
     }
     return { size: docs.length, counts };
   });
+  known.set(key, sets);
+  return sets;
+}
+
+function learn(lexicon: Lexicon, areaCount: number, background: BackgroundStats & { feedback: CorpusBags }, tuning: RankerTuning): Keyword[][] {
+  const index = corpusBagsIndexOf(background.feedback);
+  const feedback = feedbackSets(lexicon, areaCount, background, tuning);
   return lexicon.profiles.slice(0, areaCount).map((profile, a) => {
     const { size, counts } = feedback[a] as (typeof feedback)[number];
     if (size === 0) return [];

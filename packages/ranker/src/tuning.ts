@@ -55,6 +55,11 @@ export interface RankerTuning {
   readonly learnMaxDf: number;
   /** 1: a learned term must stand out against the group's other examples as well as the corpus; 0: the corpus alone. */
   readonly learnContrast: number;
+  /**
+   * How much the group's other areas' corpus papers count against a learned term, for a profile taught
+   * by stars alone (a bibliography); it shrinks as dismissals come in: x positive / (positive + negative).
+   */
+  readonly learnDomain: number;
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
@@ -77,4 +82,5 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   learnCoord: 2,
   learnMaxDf: 0.05,
   learnContrast: 1,
+  learnDomain: 0.5,
 });
