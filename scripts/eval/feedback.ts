@@ -16,7 +16,7 @@
 // keywords (ties in the config's order), nothing else (no require or exclude lists, the default
 // threshold), as a new group would start; members keep their three highest-weighted interests.
 import type { Area, GroupConfig, Member, Paper } from '@labdigest/core';
-import { createRanker, DEFAULT_TUNING, type BackgroundStats, type FeedbackExample, type RankedPaper, type RankerTuning } from '@labdigest/ranker';
+import { createRanker, DEFAULT_TUNING, draftAreas, type BackgroundStats, type FeedbackExample, type RankedPaper, type RankerTuning } from '@labdigest/ranker';
 import { hash, makeFolds } from './cv.ts';
 import type { Grades } from './data.ts';
 import { f3, figuresOf, type Figures, type Judged } from './figures.ts';
@@ -67,6 +67,7 @@ export function runFeedbackEval(input: FeedbackInput): void {
   console.log('eval-feedback: examples per area and training fold (mean stars+/dismissals-; a fold teaches with the core papers it has):');
   for (const line of taughtCounts) console.log(`eval-feedback:   ${line}`);
   runBibCheck(input, folds);
+  runDraftCheck(input);
   runHeldBack(input);
 }
 
@@ -91,6 +92,27 @@ function runBibCheck(input: FeedbackInput, folds: readonly Paper[][]): void {
     console.log(`eval-feedback: bib area=${area.id} own_papers=${taught.toFixed(1)} `
       + `ap=${f3(f.perArea[a]!.ap)} ap_with_keywords=${f3(withKeywords.perArea[a]!.ap)} (keywords removed, taught by the training folds' core papers)`);
   });
+}
+
+/**
+ * `digest init --from-bib` on the dev set's core papers as a group's publication list: the areas it
+ * drafts against the sections the papers belong in. Purity: each drafted area's largest number of
+ * papers core in one area, summed, over the papers (a paper core in two areas counts for either).
+ */
+function runDraftCheck(input: FeedbackInput): void {
+  const core = input.papers.filter((p) => Object.values(input.labels.get(p.id) ?? {}).some((g) => g === 2));
+  const byTitle = new Map(core.map((p) => [p.title, p]));
+  const drafts = draftAreas(core, input.background);
+  const agreeing = drafts.reduce((sum, d) => {
+    const counts = new Map<string, number>();
+    for (const title of d.papers) {
+      for (const [area, grade] of Object.entries(input.labels.get(byTitle.get(title)!.id) ?? {})) if (grade === 2) counts.set(area, (counts.get(area) ?? 0) + 1);
+    }
+    return sum + Math.max(0, ...counts.values());
+  }, 0);
+  console.log(`eval-feedback: draft papers=${core.length} areas=${drafts.length} purity=${f3(agreeing / core.length)} `
+    + `largest=${Math.max(...drafts.map((d) => d.papers.length))} (init --from-bib on the core papers; the config has ${input.config.areas.length} areas)`);
+  for (const d of drafts) console.log(`eval-feedback:   drafted "${d.name}" ${d.papers.length} papers`);
 }
 
 /**

@@ -1,7 +1,11 @@
-import { paperSchema, type Paper } from '@labdigest/core';
-import { readFixtureRecords } from '@labdigest/fixtures';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { paperSchema, parseGroupConfig, type Paper } from '@labdigest/core';
+import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
+import type { BackgroundStats } from './background.ts';
 import { draftAreas } from './draft-areas.ts';
+import { createRanker } from './rank.ts';
 import { stemmedKey } from './draft-areas.test-support.ts';
 
 // The corpus slice: 313 real records of every kind (fixtures/papers/corpus-slice.jsonl).
@@ -34,5 +38,33 @@ describe('draftAreas, from a group\'s papers', () => {
     expect(draftAreas(papers, undefined)).toEqual(drafts);
     expect(draftAreas(papers, undefined, { areas: 2 })).toHaveLength(2);
     expect(draftAreas([], undefined)).toEqual([]);
+  });
+});
+
+describe('draftAreas on a week\'s digest: the group\'s topics come apart', () => {
+  // The sample week's papers the default config puts in a section, as a group's reading list: the
+  // drafted areas should find the sections again, not lump most papers into one.
+  const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+  const parsed = parseGroupConfig(readDefaultConfigText());
+  if (!parsed.ok) throw new Error('digest.config.yaml does not parse');
+  const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
+  const ranked = createRanker(parsed.config, { background }).rank(week, { background, summaries: false }).papers.filter((r) => r.section !== null);
+  const sectionOf = new Map(ranked.map((r) => [r.title, r.section as string]));
+  const reading = week.filter((p) => sectionOf.has(p.title));
+
+  test('no drafted area holds half the papers, and most of each area\'s papers share a section', () => {
+    expect(reading.length).toBeGreaterThan(40);
+    const drafts = draftAreas(reading, background);
+    expect(drafts.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...drafts.map((d) => d.papers.length))).toBeLessThan(reading.length / 2);
+    // Purity: each area's largest share of one section, summed over areas.
+    const agreeing = drafts.reduce((sum, d) => {
+      const counts = new Map<string, number>();
+      for (const title of d.papers) counts.set(sectionOf.get(title)!, (counts.get(sectionOf.get(title)!) ?? 0) + 1);
+      return sum + Math.max(...counts.values());
+    }, 0);
+    expect(agreeing / reading.length).toBeGreaterThanOrEqual(0.5);
+    // A publisher's "ABSTRACT" heading is no keyword.
+    expect(drafts.flatMap((d) => d.keywords.map((k) => k.term)).filter((t) => /abstract/i.test(t))).toEqual([]);
   });
 });

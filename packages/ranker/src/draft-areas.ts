@@ -1,5 +1,6 @@
 import type { Keyword, Paper } from '@labdigest/core';
 import type { BackgroundStats } from './background.ts';
+import { ABSTRACT_HEADING } from './corpus-bags.ts';
 import { termOf } from './stem.ts';
 import { cosine, termVectors, type TermVector } from './term-vectors.ts';
 
@@ -96,7 +97,8 @@ export function draftAreas(
 /** A paper's candidate phrases: stemmed key -> the words as written (lower case unless an acronym). */
 function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>): Map<string, string> {
   const found = new Map<string, string>();
-  for (const sentence of `${paper.title}. ${paper.abstract ?? ''}`.split(/[.;:!?()[\]{}"]+/)) {
+  // A publisher's "ABSTRACT" heading is no word of the paper (as in corpus-bags.ts).
+  for (const sentence of `${paper.title}. ${(paper.abstract ?? '').replace(ABSTRACT_HEADING, '')}`.split(/[.;:!?()[\]{}"]+/)) {
     const words = (sentence.match(WORD) ?? []).map((w) => (/[A-Z].*[A-Z]/.test(w) ? w : w.toLowerCase()));
     for (let i = 0; i < words.length; i++) {
       const one = words[i] as string;
@@ -115,18 +117,77 @@ function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>): Map<string, string
 }
 
 /**
- * Spherical k-means, seeded by farthest-first from the paper nearest the mean: the same papers give
- * the same areas. Clusters smaller than `minSize` are dissolved into the nearest other, and the rest
- * refined again.
+ * Spherical k-means, the best of `RESTARTS` runs (the most cohesive: the largest sum of each paper's
+ * similarity to its cluster's centre), each seeded k-means++ style from a fixed pseudo-random sequence:
+ * the same papers give the same areas. Farthest-first seeding alone picks the group's odd papers as
+ * seeds, whose clusters are then too small to keep, and lumps the rest together. Clusters smaller than
+ * `minSize` are dissolved into the nearest other, and the rest refined again.
  */
 function kMeans(vectors: readonly TermVector[], k: number, minSize: number): Int32Array {
   if (k <= 1) return new Int32Array(vectors.length);
-  const all = mean(vectors);
-  const seeds: number[] = [argmax(vectors.map((v) => cosine(v, all)))];
-  while (seeds.length < k) {
-    seeds.push(argmax(vectors.map((v, i) => (seeds.includes(i) ? -1 : 1 - Math.max(...seeds.map((s) => cosine(v, vectors[s] as TermVector)))))));
+  const random = seededRandom(0x5eed);
+  let best: { assignment: Int32Array; cohesion: number } | undefined;
+  for (let run = 0; run < RESTARTS; run++) {
+    const seeds = seedsFor(vectors, k, random);
+    const assignment = dissolveSmall(vectors, kMeansFrom(vectors, seeds.map((s) => vectors[s] as TermVector)), k, minSize);
+    const cohesion = cohesionOf(vectors, assignment);
+    if (!best || cohesion > best.cohesion + 1e-12) best = { assignment, cohesion };
   }
-  return dissolveSmall(vectors, kMeansFrom(vectors, seeds.map((s) => vectors[s] as TermVector)), k, minSize);
+  return renumbered((best as { assignment: Int32Array }).assignment);
+}
+
+const RESTARTS = 20;
+
+/** k-means++ seeds: the first at random, each next with probability in proportion to its squared distance from the nearest seed. */
+function seedsFor(vectors: readonly TermVector[], k: number, random: () => number): number[] {
+  const seeds = [Math.floor(random() * vectors.length)];
+  const distance = vectors.map((v) => 1 - cosine(v, vectors[seeds[0] as number] as TermVector));
+  while (seeds.length < k) {
+    const total = distance.reduce((sum, d) => sum + d * d, 0);
+    let pick = -1;
+    if (total > 0) {
+      let at = random() * total;
+      pick = distance.findIndex((d) => (at -= d * d) <= 0);
+    }
+    if (pick < 0 || seeds.includes(pick)) pick = distance.findIndex((_, i) => !seeds.includes(i));
+    if (pick < 0) break;
+    seeds.push(pick);
+    vectors.forEach((v, i) => { distance[i] = Math.min(distance[i] as number, 1 - cosine(v, vectors[pick] as TermVector)); });
+  }
+  return seeds;
+}
+
+/** Sum over papers of the similarity to their cluster's centre. */
+function cohesionOf(vectors: readonly TermVector[], assignment: Int32Array): number {
+  const clusters = new Set(assignment);
+  let sum = 0;
+  for (const c of clusters) {
+    const members = vectors.filter((_, i) => assignment[i] === c);
+    const centre = mean(members);
+    for (const v of members) sum += cosine(v, centre);
+  }
+  return sum;
+}
+
+/** Clusters numbered 0, 1, … in the order their first paper comes. */
+function renumbered(assignment: Int32Array): Int32Array {
+  const number = new Map<number, number>();
+  return assignment.map((c) => {
+    if (!number.has(c)) number.set(c, number.size);
+    return number.get(c) as number;
+  });
+}
+
+/** A small fast pseudo-random sequence in [0, 1) (mulberry32): the same seed, the same numbers. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Assigns each vector to the nearest of `centroids` and refines them, as kMeans does after seeding. */
