@@ -41,8 +41,16 @@ function cutContext(summary: string, abstract: string | null): string | undefine
     const sentence = sentences[i] as string;
     if (!isDangling(sentence)) continue;
     if (i === 0 || !abstract) return sentence.slice(0, 70);
-    // Compared without spaces: summaries come from the analyzer's text, which joins "V 6 O 13" into V6O13.
-    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    // "Zhang et al. use ... They find ...": "they" are the authors the summary named before.
+    if (/^(?:They|Their)\b/.test(sentence) && /\p{Lu}[\p{L}'’-]*(?: et al\.| and \p{Lu}[\p{L}'’-]*)/u.test(sentences.slice(0, i).join(' '))) continue;
+    // Compared without spaces (summaries come from the analyzer's text, which joins "V 6 O 13" into
+    // V6O13) and without the persons: the digest says "Zhang et al. find" and "They find" where the
+    // abstract says "Here, we find" and "We find".
+    const squeeze = (t: string) => t
+      .replace(/\b(?:Here(?:in)?|In this (?:work|study|paper|article|letter|communication|review|contribution)|In the present (?:work|study)),?\s+(?=we\b)/gi, '')
+      .replace(/\b\p{Lu}[\p{L}'’-]*(?: et al\.| and \p{Lu}[\p{L}'’-]*)(?:'s)?/gu, '')
+      .replace(/\b(?:we|they|our|their|us|them|ourselves|themselves)\b/gi, '')
+      .replace(/\s+/g, '');
     const text = squeeze(abstract);
     const at = text.indexOf(squeeze(sentence).slice(0, 30));
     if (at < 0 || !text.slice(0, at).endsWith(squeeze(sentences[i - 1] as string))) return sentence.slice(0, 70);

@@ -14,6 +14,7 @@ import type { Scored } from './score-batch.ts';
 import type { Placement } from './sections.ts';
 import { specificsOf } from './specifics.ts';
 import { NO_ABSTRACT, summarize } from './summary.ts';
+import { inThirdPerson } from './third-person.ts';
 
 /**
  * Matched terms of a paper, strongest first: keyword, the words the paper used (when spans are
@@ -232,7 +233,8 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
     matchedTerms: terms, members, excludedBy,
-    summary: context.summaries ? (paper.abstract ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : NO_ABSTRACT) : null,
+    summary: context.summaries
+      ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract, weightAt), paper.authors) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };

@@ -43,7 +43,7 @@ describe('the summary says what the paper did and found', () => {
     ['Building on this insight, we design a gel.', true], ['To validate this mechanism, we ran MD.', true],
     ['Elucidating these failure mechanisms matters.', true], ['Materials such as LiF help.', false],
     ['0.65, a wide window of 5 V.', true], ['Among them, halides conduct best.', true], ['Among halides, chlorides conduct best.', false], ['and the gel works.', true], ['In this work, we model dendrites.', false],
-    ['Concurrently, it promotes a robust SEI.', true], ['Subsequently, the cells were cycled.', true],
+    ['Concurrently, it promotes a robust SEI.', true], ['Here, we investigate such ultrafast dynamics.', true], ['Subsequently, the cells were cycled.', true],
     ['Recently, halides have drawn attention.', false], ['Currently, gels are used.', false], ['Poly(ethylene oxide) conducts.', false],
   ])('"%s" leans on the sentence before: %s', (sentence, leans) => {
     expect(leansOnPrevious(sentence)).toBe(leans);

@@ -118,7 +118,7 @@ const LEANS = new RegExp(String.raw`^\s*(?:however|consequently|therefore|thus|h
 
 // "Building on this insight, we ...", "To validate this mechanism, ...", "Elucidating these mechanisms ...":
 // a demonstrative in the opening words points back as surely as a connective.
-const POINTS_BACK = new RegExp(String.raw`^\s*(?:(?:[^\s,]+\s+){0,3}?(?:this|these|those|such)\s+(?!(?:as|work|study|paper|article|review|letter|`
+const POINTS_BACK = new RegExp(String.raw`^\s*(?:(?:[^\s]+\s+){0,3}?(?:this|these|those|such)\s+(?!(?:as|work|study|paper|article|review|letter|`
   + String.raw`perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)`
   // "Among them, ...", "Of these, ...", "In it, ...": a preposition and a pronoun.
   + String.raw`|(?:among|of|for|with|in|from|by|between|beyond|besides|unlike|like)\s+(?:them|it|these|those|which|both|each)\b)`, 'i');

@@ -1,0 +1,56 @@
+import { paperSchema } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
+import { describe, expect, test } from 'vitest';
+import { citedAs, inThirdPerson, surnameOf } from './third-person.ts';
+
+describe('inThirdPerson', () => {
+  const authors = ['Wei Zhang', 'Li Na', 'Boris Kozinsky'];
+
+  test.each([
+    // Summaries of the sample week's papers, as the summarizer chose them.
+    ['Here, we use multiscale modeling to resolve polycrystalline ion transport. We find that diffusion barriers scale linearly with anion radius.',
+      'Zhang et al. use multiscale modeling to resolve polycrystalline ion transport. They find that diffusion barriers scale linearly with anion radius.'],
+    ['Herein, we report a gel electrolyte. Our results show a transference number of 0.56.',
+      'Zhang et al. report a gel electrolyte. Their results show a transference number of 0.56.'],
+    ['In this work, we develop a phase-field model, which lets us follow dendrites.',
+      'Zhang et al. develop a phase-field model, which lets them follow dendrites.'],
+    ['Our simulations reveal a disordered phase, which we identify by clustering.',
+      "Zhang et al.'s simulations reveal a disordered phase, which they identify by clustering."],
+    ['Using ethylene carbonate as a prototypical solvent, we show that electron injection drives distinct pathways.',
+      'Using ethylene carbonate as a prototypical solvent, Zhang et al. show that electron injection drives distinct pathways.'],
+    // No first person: nothing to change; "US" is a country.
+    ['The optimized electrolyte exhibits an ionic conductivity of 0.158 mS cm−1.', 'The optimized electrolyte exhibits an ionic conductivity of 0.158 mS cm−1.'],
+    ['Cells made in the US cycle well.', 'Cells made in the US cycle well.'],
+  ])('%s', (summary, expected) => {
+    expect(inThirdPerson(summary, authors)).toBe(expected);
+  });
+
+  test('two authors are named both; one author keeps the abstract\'s words', () => {
+    expect(inThirdPerson('We model dendrites.', ['Yanhao Deng', 'Naibing Wu'])).toBe('Deng and Wu model dendrites.');
+    expect(inThirdPerson('We model dendrites.', ['Yanhao Deng'])).toBe('We model dendrites.');
+    expect(inThirdPerson('We model dendrites.', [])).toBe('We model dendrites.');
+  });
+
+  test('on the sample week\'s abstracts, no first person is left when there are two authors or more', () => {
+    const papers = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .filter((p) => p.abstract && p.authors.length >= 2 && /\bwe\b/i.test(p.abstract));
+    expect(papers.length).toBeGreaterThan(100);
+    const left = papers.map((p) => inThirdPerson(p.abstract as string, p.authors)).filter((t) => /\b(?:we|We|our|Our|us|ourselves)\b/.test(t));
+    expect(left).toEqual([]);
+  });
+});
+
+describe('citedAs and surnameOf', () => {
+  test.each([
+    ['Yanhao Deng', 'Deng'], ['Deng, Yanhao', 'Deng'], ['KOZINSKY B', 'Kozinsky'], ['Jia-Mian Hu', 'Hu'],
+    ['Martin Luther King Jr.', 'King'], ['van der Berg, A.', 'van der Berg'], ['  ', undefined],
+  ])('the surname of "%s" is %s', (author, surname) => {
+    expect(surnameOf(author)).toBe(surname);
+  });
+
+  test('three or more authors: "et al."', () => {
+    expect(citedAs(['A. Ding', 'B. Zichi', 'C. Carli'])).toBe('Ding et al.');
+    expect(citedAs(['A. Ding', 'B. Zichi'])).toBe('Ding and Zichi');
+    expect(citedAs(['A. Ding'])).toBeUndefined();
+  });
+});

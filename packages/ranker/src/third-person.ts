@@ -1,0 +1,63 @@
+/**
+ * A summary as a digest tells it: the abstract's "we" becomes the authors, as a colleague would say
+ * it ("Here, we use multiscale modeling ..." -> "Zhang et al. use multiscale modeling ..."). The first
+ * mention of the authors names them (`citedAs`); later ones are "they", "their", "them". A paper by
+ * one author keeps its words: "Zhang use" would need the verb changed too.
+ */
+export function inThirdPerson(summary: string, authors: readonly string[]): string {
+  const name = citedAs(authors);
+  if (name === undefined || !FIRST_PERSON.test(summary)) return summary;
+  let named = false;
+  return summary.replace(FIRST_PERSON_ALL, (match: string, framing: string | undefined, word: string, at: number) => {
+    const startsSentence = at === 0 || /[.!?]["”)]?\s+$/.test(summary.slice(Math.max(0, at - 4), at));
+    const lower = word.toLowerCase();
+    let out: string;
+    if (!named) {
+      named = true;
+      out = lower === 'our' ? `${name}'s` : lower === 'ourselves' ? 'themselves' : name;
+      // "Here, we show" -> "Zhang et al. show": the framing only announced the authors.
+      if (framing !== undefined && lower === 'we') return out;
+    } else {
+      out = THEY[lower] as string;
+      if (startsSentence && framing === undefined) out = out.charAt(0).toUpperCase() + out.slice(1);
+    }
+    return framing !== undefined ? `${match.slice(0, match.length - word.length)}${out}` : out;
+  });
+}
+
+const THEY: Readonly<Record<string, string>> = { we: 'they', our: 'their', us: 'them', ourselves: 'themselves' };
+const FRAMING = String.raw`(?:(Here(?:in)?|In this (?:work|study|paper|article|letter|communication|review|contribution)|In the present (?:work|study)),?\s+)?`;
+const FIRST_PERSON = /\b(?:we|our|us|ourselves)\b/i;
+const FIRST_PERSON_ALL = new RegExp(String.raw`${FRAMING}\b(we|We|our|Our|us|ourselves)\b`, 'g');
+
+/**
+ * How a digest cites a paper's authors: "Zhang et al." (three or more), "Zhang and Li" (two),
+ * undefined for one author or none.
+ */
+export function citedAs(authors: readonly string[]): string | undefined {
+  const surnames = authors.map(surnameOf).filter((s): s is string => s !== undefined);
+  if (surnames.length !== authors.length || surnames.length < 2) return undefined;
+  return surnames.length === 2 ? `${surnames[0]} and ${surnames[1]}` : `${surnames[0]} et al.`;
+}
+
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/** "Yanhao Deng" and "Deng, Yanhao" give "Deng"; "KOZINSKY B" gives "Kozinsky"; "Jia-Mian Hu" gives "Hu". */
+export function surnameOf(author: string): string | undefined {
+  const name = author.trim();
+  if (name === '') return undefined;
+  const comma = name.indexOf(',');
+  let surname: string;
+  if (comma > 0) surname = name.slice(0, comma).trim();
+  else {
+    const parts = name.split(/\s+/).filter((p) => !SUFFIX.test(p));
+    const last = parts.at(-1) ?? '';
+    // "KOZINSKY B": a capitalised surname, then the initials.
+    surname = parts.length > 1 && /^[A-Z]{1,2}\.?$/.test(last) && /^[A-Z]{2,}$/.test(parts[0] as string)
+      ? parts.slice(0, -1).join(' ') : last;
+  }
+  if (!/\p{L}/u.test(surname)) return undefined;
+  return /^[\p{Lu}\s'-]+$/u.test(surname) && surname.length > 2
+    ? surname.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, b: string, c: string) => `${b}${c.toUpperCase()}`)
+    : surname;
+}
