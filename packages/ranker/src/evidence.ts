@@ -12,7 +12,7 @@ import type { CompiledProfile, Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
 import type { Scored } from './score-batch.ts';
 import type { Placement } from './sections.ts';
-import { specificsOf } from './specifics.ts';
+import { isReview, specificsOf } from './specifics.ts';
 import { NO_ABSTRACT, summarize } from './summary.ts';
 import { inThirdPerson } from './third-person.ts';
 
@@ -273,7 +273,7 @@ function noteFor(
     members, methods: vocabulary.methods,
     focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
     specifics: specificsOf(texts.title, texts.abstract),
-    others, learnedFrom,
+    others, learnedFrom, review: isReview(texts.title, texts.abstract),
   });
 }
 

@@ -28,6 +28,13 @@ describe('the relevance note', () => {
     expect(note).toContain('DENG.Group');
   });
 
+  test('a review says so: for the group, in the lead; for a member, right after it', () => {
+    expect(relevanceNote({ ...base, members: [], review: true }))
+      .toBe("A review of MLIP, interfaces and molecular dynamics: a reference for DENG.Group's ML Interatomic Potentials & Interface Simulations reading.");
+    const note = relevanceNote({ ...base, review: true });
+    expect(note).toMatch(/^Uses FLARE, active learning and Allegro, the methods Yanhao Deng works with, on interfaces\. (?:A review: one to keep as a reference\.|It is a review, a way into the topic\.)$/);
+  });
+
   test('says when the paper is the group\'s kind of work, and which other areas it bears on', () => {
     const note = relevanceNote({ ...base, id: 'doi:10.1/x', focus: { name: 'modelling and simulation', terms: ['MD', 'DFT'] }, others: ['Halide Solid Electrolytes'] });
     expect(note).toMatch(/(?:Modelling and simulation work \(MD and DFT\), the kind the group does\.|The approach is the group's own: MD and DFT\.)/);

@@ -37,6 +37,8 @@ export interface NoteInput {
   readonly others: readonly string[];
   /** The taught example it is most like, when learning from the group moved it. */
   readonly learnedFrom?: LearnedFrom | undefined;
+  /** A review or perspective (specifics.ts `isReview`): a note says it is one. */
+  readonly review?: boolean;
 }
 
 const MAX_NOTE_WORDS = 60;
@@ -53,6 +55,8 @@ export function relevanceNote(input: NoteInput): string {
   const pick = variantPicker(input.id);
   const lead = leadSentence(input, pick);
   const sentences: string[] = [lead];
+  // A group-level lead says it already; a member's does not.
+  if (input.review && !lead.startsWith('A review')) sentences.push(pick(2) === 0 ? 'A review: one to keep as a reference.' : 'It is a review, a way into the topic.');
   // What learning saw comes second, so the word limit drops it only after the rest.
   if (input.learnedFrom) sentences.push(learnedSentence(input.learnedFrom, input.group));
   const [, second] = input.members;
@@ -84,6 +88,7 @@ function leadSentence(input: NoteInput, pick: (n: number) => number): string {
     const terms = input.areaTerms.filter(isTopic).slice(0, 3).map((t) => nounForm(t, input.methods));
     if (member) return `${strength(member.fit, pick)} ${possessive(member.name)} reading${terms.length ? ` on ${listOf(terms)}` : ''}.`;
     if (terms.length === 0) return `For ${possessive(input.group)} ${input.area.name} reading.`;
+    if (input.review) return `A review of ${listOf(terms)}: a reference for ${possessive(input.group)} ${input.area.name} reading.`;
     return pick(2) === 0
       ? `On ${listOf(terms)}: part of what ${input.group} follows under ${input.area.name}.`
       : `For ${possessive(input.group)} ${input.area.name} reading: the paper deals with ${listOf(terms)}.`;

@@ -1,7 +1,7 @@
 import { paperSchema } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { expect, test } from 'vitest';
-import { formulasIn, quantitiesIn } from './specifics.ts';
+import { formulasIn, isReview, quantitiesIn } from './specifics.ts';
 import { rewriteText } from './tokenize.ts';
 
 test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acronyms that spell elements, standards or water', () => {
@@ -19,6 +19,9 @@ test.each([
   ['Zn||MnHCF full cells keep 82% capacity retention after 350 cycles.', ['82% capacity retention after 350 cycles']],
   ['symmetric cells cycle for 1500 h at 5 mA cm−2', ['1500 h', '5 mA cm−2']],
   ['We study the mechanism.', []],
+  // A number of earlier work is not the paper's: "previously reported systems typically exhibit limited ... (<1 mS cm −1)".
+  ['Previously reported systems typically exhibit limited conductivity (<1 mS cm−1). The resulting electrolyte achieves a Na+ conductivity of 2.03 mS cm−1 at ambient temperature.',
+    ['Na+ conductivity of 2.03 mS cm−1']],
 ])('quantities of "%s"', (abstract, expected) => {
   expect(quantitiesIn(abstract)).toEqual(expected);
 });
@@ -31,4 +34,15 @@ test('on the sample week\'s abstracts, each quantity is found in the abstract as
   const quantities = abstracts.flatMap((a) => quantitiesIn(rewriteText(a)).map((q) => ({ q, a })));
   expect(quantities.length).toBeGreaterThan(150);
   expect(quantities.filter(({ q, a }) => !squeeze(a).includes(squeeze(q))).map(({ q }) => q)).toEqual([]);
+});
+
+test.each([
+  ['Progress on Halide Solid State Electrolytes: Structural Regulation', '', true],
+  ['Halide Solid-State Electrolytes: Structure and Design Principles', 'In this review, we systematically summarize the recent advances.', true],
+  ['Polymer electrolytes', 'Here we review recent advances in PEO.', true],
+  ['Machine-Learning Interatomic Potentials for Interfaces: Perspectives on Training Data', '', true],
+  ['Dual Oxygen Precursors Boosting the Ionic Conductivity of Glassy Electrolytes', 'We report a Na–Al electrolyte.', false],
+  ['A gel electrolyte', 'Previous reviews missed it. We design a gel.', false],
+])('"%s" is a review: %s', (title, abstract, review) => {
+  expect(isReview(title, abstract)).toBe(review);
 });

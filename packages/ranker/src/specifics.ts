@@ -106,7 +106,10 @@ const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string 
 ];
 
 // Compiled once. Case matters: "meV" is not "MeV", "S cm−1" is not "s".
-const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new RegExp(pattern) }));
+const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new RegExp(pattern, 'g') }));
+// A sentence about earlier work or what limits it ("previously reported systems typically exhibit limited
+// conductivity (<1 mS cm−1)"): its numbers are not what the paper found.
+const ELSEWHERE = /\b(?:previous(?:ly)?|prior|typically|conventional(?:ly)?|traditional(?:ly)?|existing|limited|remains?|suffers?|however|commercial)\b/i;
 // Every kind's unit ends in one of these: a text without any holds no quantity (most titles, many abstracts).
 const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
 
@@ -123,7 +126,8 @@ function leadIn(before: string): string {
   const name: string[] = [];
   for (let k = words.length - 1; k >= 0 && name.length < 4; k--) {
     const word = words[k] as string;
-    if (!/^[a-z][a-z-]*$/.test(word) || STOP.test(word)) break;
+    // Words, and an ion that says what moves ("Na+ conductivity").
+    if (!/^(?:[a-z][a-z-]*|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word)) break;
     name.unshift(word);
   }
   return name.length > 0 ? `${name.join(' ')} ${connector[1]} ` : '';
@@ -136,7 +140,10 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
   const taken: [number, number][] = [];
   for (const { pattern } of KINDS) {
     if (found.length >= limit) break;
-    const match = pattern.exec(abstract);
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    // The kind's first number in a sentence of the paper's own results.
+    while ((match = pattern.exec(abstract)) !== null && ELSEWHERE.test(sentenceAt(abstract, match.index))) { /* the next one */ }
     if (!match) continue;
     const qualifier = QUALIFIER.exec(abstract.slice(Math.max(0, match.index - 16), match.index))?.[0] ?? '';
     // "82% capacity retention after 350 cycles" holds the cycles already.
@@ -149,6 +156,22 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
     found.push(phrase);
   }
   return found;
+}
+
+/**
+ * Whether a paper is a review or perspective, by its title ("Progress on Halide Solid State
+ * Electrolytes", "…: A Review") or its abstract's own words ("In this review, we …", "Here we review …").
+ */
+export function isReview(title: string, abstract: string): boolean {
+  return /\b(?:reviews?|perspectives?|overview|roadmap|outlook|progress (?:on|in)|advances in|recent advances|tutorial)\b/i.test(title)
+    || /\b(?:this|the present|our) (?:review|perspective|mini-?review|overview)\b|\bwe (?:systematically |comprehensively |critically |briefly )?(?:review|summari[sz]e)\b/i.test(abstract);
+}
+
+/** The sentence of `text` that holds position `at`. */
+function sentenceAt(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('; ', at)) + 1;
+  const end = text.indexOf('. ', at);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** Both, from the texts the analyzer normalized (formulas joined: "Li 6 PS 5 Cl" is Li6PS5Cl). */
