@@ -24,6 +24,7 @@ describe('joinSpacedFormulas', () => {
     ['replenish sodium inventory, B(C 2 H 5 ) 3 as a', 'replenish sodium inventory, B(C2H5)3 as a'],
     ['In 2 O 3 films', 'In2O3 films'],
     ['CO 2 reduction and LiPF 6 in EC', 'CO2 reduction and LiPF6 in EC'],
+    ['Li 6 PS 5 I exhibits non-Arrhenius transport', 'Li6PS5I exhibits non-Arrhenius transport'],
   ])('%s', (input, expected) => {
     expect(joinSpacedFormulas(input)).toBe(expected);
   });

@@ -120,7 +120,8 @@ function runAt(parts: readonly string[], i: number): Run | null {
     run.last = j;
     const next = parts[j + 2];
     if (next === undefined) break;
-    const lead = leadOf(next, parts[j + 4]);
+    // After a count, "I" is iodine ("Li 6 PS 5 I exhibits"): abstracts do not say "I" after a number.
+    const lead = leadOf(next, parts[j + 4]) ?? (next === 'I' ? 'I' : null);
     // A bracketed group joins the formula only when a count follows its closing bracket: "(PO 4 ) 3",
     // "(OH) 6"; "(NFPP)" or "(Na 3 VP)" after a formula is its abbreviation.
     const opens = group.test(next) && /[([]/.test(next) && groupTakesCount(parts, j + 2);
