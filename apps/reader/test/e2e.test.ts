@@ -8,16 +8,23 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { DigestEntry } from '@labdigest/core';
 import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
 import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
+import { matchesQuery } from '../src/state/filter.ts';
+import { queryWords } from '../src/state/highlight.ts';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromium, runBrowserSuite } from './chromium.ts';
+// The development digests the built app ships (scripts/make-dev-digests.ts): briefings from today's
+// ranker, rebuilt when it changes, so every count below is read from them, never written down.
 import index from '../public/digests/index.json';
 import newest from '../public/digests/2026-08-24.json';
 import briefingNewest from './fixtures/digests/briefing/2026-08-24.json';
+import v1Newest from './fixtures/digests/2026-08-24.json';
 
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const briefingDir = fileURLToPath(new URL('./fixtures/digests/briefing/', import.meta.url));
+const v1Dir = fileURLToPath(new URL('./fixtures/digests/', import.meta.url));
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const runSuite = runBrowserSuite;
 if (!runSuite) console.warn(`e2e: skipped, no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium)`);
@@ -26,13 +33,21 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1440, height: 900 };
 const MEMBER = 'Naibing Wu';
 
+const newestPapers = newest.sections.flatMap((s) => s.papers);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "Showing 3 of 8 papers for Naibing Wu: 3 picks and 0 more.", as the digest's status line says it. */
+const showing = (papers: readonly { pick: boolean }[], filters: string) =>
+  `Showing ${papers.length} of ${newest.stats.included} papers ${filters}: ${plural(papers.filter((p) => p.pick).length, 'pick')} and ${papers.filter((p) => !p.pick).length} more.`;
+
 /** Pixels the page is wider than the window: a phone layout must never scroll sideways. */
 const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.runIf(runSuite)('reader in Chromium', () => {
   let server: StaticServer;
-  /** The same app with the version 2 test digests (picks and folds, test/fixtures/digests/briefing/). */
+  /** The same app with the pinned version 2 test digests (picks and folds, test/fixtures/digests/briefing/). */
   let briefing: StaticServer;
+  /** The same app with the pinned version 1 test digests (test/fixtures/digests/), as an archive from before picks holds them. */
+  let v1: StaticServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -46,6 +61,8 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     const briefingFiles = ['index.json', ...index.digests.map((d) => d.file)];
     const overrides = Object.fromEntries(briefingFiles.map((f) => [`digests/${f}`, readFileSync(join(briefingDir, f), 'utf8')]));
     briefing = await serveStatic({ dir: dist, overrides: { ...overrides, 'digests/latest.json': readFileSync(join(briefingDir, `${briefingNewest.date}.json`), 'utf8') } });
+    const v1Overrides = Object.fromEntries(briefingFiles.map((f) => [`digests/${f}`, readFileSync(join(v1Dir, f), 'utf8')]));
+    v1 = await serveStatic({ dir: dist, overrides: { ...v1Overrides, 'digests/latest.json': readFileSync(join(v1Dir, `${v1Newest.date}.json`), 'utf8') } });
     // launch() gives every run a fresh temporary profile: no service worker or IndexedDB from earlier runs.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'en-GB' });
@@ -65,6 +82,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     await browser?.close();
     await server?.close();
     await briefing?.close();
+    await v1?.close();
   });
 
   /** A copy of dist/ on a host of its own, whose files the test may change (a deploy, a new digest), opened in a fresh context. */
@@ -89,8 +107,18 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     // The newest digests and the index are saved ahead of time for offline use.
     await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length >= 3, DIGEST_CACHE, { timeout: 30_000 });
     expect(await page.title()).toBe(`${newest.title} · DENG.Group`);
-    // The cards after the first screen arrive over the next frames (src/state/progressive.ts).
-    await expect.poll(() => page.locator('article.paper').count()).toBe(newest.stats.included);
+    // A briefing: each section's picks are cards (the ones after the first screen arrive over the next
+    // frames, src/state/progressive.ts), the rest are folded behind one button per section.
+    const picks = newestPapers.filter((p) => p.pick);
+    const folds = newest.sections.filter((s) => s.papers.some((p) => !p.pick))
+      .map((s) => `${s.papers.filter((p) => !p.pick).length} more in ${s.name}`);
+    expect(newestPapers.length, 'stats.included counts picks and folded papers alike').toBe(newest.stats.included);
+    expect(folds.length, 'the newest development digest folds some papers (else make-dev-digests.ts built no briefing)').toBeGreaterThan(0);
+    await expect.poll(() => page.locator('article.paper').count()).toBe(picks.length);
+    expect(await page.locator('article.paper h3').allTextContents()).toEqual(picks.map((p) => `${p.number}. ${p.title}`));
+    expect((await page.locator('.more-toggle').allTextContents()).map((t) => t.trim())).toEqual(folds);
+    expect(await page.locator('.digest-meta').textContent()).toContain(
+      `${plural(picks.length, 'pick')} and ${newestPapers.length - picks.length} more, of ${newest.stats.considered.toLocaleString('en-GB')} considered`);
   });
 
   test('filters by member; the filter goes into the URL', async () => {
@@ -102,9 +130,11 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     const members = page.getByRole('group', { name: 'Member' });
     await members.getByRole('button', { name: new RegExp(`^${MEMBER}`) }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?member=Naibing+Wu');
-    const expected = newest.sections.flatMap((s) => s.papers).filter((p) => p.members.some((m) => m.name === MEMBER));
-    await expect.poll(() => page.locator('article.paper').count()).toBe(expected.length);
-    expect(await page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).toContain(`Showing ${expected.length} of`);
+    const expected = newestPapers.filter((p) => p.members.some((m) => m.name === MEMBER));
+    expect(expected.length, `${MEMBER} has papers in the newest digest`).toBeGreaterThan(0);
+    // Their picks are cards; their other papers stay in the folds, which the status line counts.
+    await expect.poll(() => page.locator('article.paper').count()).toBe(expected.filter((p) => p.pick).length);
+    expect(await page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).toContain(showing(expected, `for ${MEMBER}`));
   });
 
   test('opens a paper in a new tab, which marks it read; stars it', async () => {
@@ -269,8 +299,10 @@ describe.runIf(runSuite)('reader in Chromium', () => {
       await page.locator('.more-toggle').nth(1).evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
       await page.screenshot({ path: `${shots}laptop-${scheme}-more.png` });
       // A version 1 digest, as the archive holds them: every paper a card, no fold.
-      await page.goto(`${server.url}?member=${encodeURIComponent(MEMBER)}`);
-      await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+      await page.goto(`${v1.url}?member=${encodeURIComponent(MEMBER)}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(v1Newest.title);
+      await expect.poll(() => page.locator('article.paper').count())
+        .toBe(v1Newest.sections.flatMap((s) => s.papers).filter((p) => p.members.some((m) => m.name === MEMBER)).length);
       expect(await page.locator('.more-toggle').count()).toBe(0);
       await page.screenshot({ path: `${shots}laptop-${scheme}-v1.png` });
     }
@@ -295,7 +327,10 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('digest-search');
-    // Two of Yanhao Deng's papers say "interface" (the search reads the papers' own words, not the notes).
+    // The search reads the papers' own words, not the notes; a search opens the folds, so its hits
+    // among "more in this section" are rows in the page too.
+    const hits = newestPapers.filter((p) => p.members.some((m) => m.name === 'Yanhao Deng') && matchesQuery(p as DigestEntry, queryWords('interface')));
+    expect(hits.length, 'two papers to move between').toBeGreaterThanOrEqual(2);
     await page.keyboard.type('interface');
     await expect.poll(() => new URL(page.url()).search).toBe('?q=interface');
     // On a phone: the "Filters" button beside the search opens the facets.
@@ -307,10 +342,17 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim().replace(/\s+/g, ' '))).toMatch(/^Yanhao Deng \d+/);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).search).toBe('?member=Yanhao+Deng&q=interface');
+    await expect.poll(() => page.locator('article.paper').evaluateAll((cards) => cards.map((c) => c.id))).toEqual(hits.map((p) => `paper-${p.number}`));
+    // j focuses a card, or a folded row's button (Enter opens the row).
+    const focused = () => page.evaluate(() => {
+      const at = document.activeElement;
+      return { tag: at?.tagName, paper: at?.closest('article.paper')?.id };
+    });
+    const focusOf = (p: { number: number; pick: boolean }) => ({ tag: p.pick ? 'ARTICLE' : 'BUTTON', paper: `paper-${p.number}` });
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ARTICLE');
+    expect(await focused()).toEqual(focusOf(hits[0] as DigestEntry));
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.locator('article.paper').nth(1).getAttribute('id'));
+    expect(await focused()).toEqual(focusOf(hits[1] as DigestEntry));
   });
 
   test('a new version waits for the reader: a prompt offers to reload, nothing reloads by itself', async () => {
