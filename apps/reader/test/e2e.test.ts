@@ -168,6 +168,76 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect(server.requests.slice(before), 'requests that reached the server while offline').toEqual([]);
   });
 
+  test('"Not for us", offline: the bar offers Undo (pointer and keyboard); "Bring back" under its filter; the outbox ends not dismissed', async () => {
+    // Still offline, with Naibing Wu's papers shown: their first pick is the first card.
+    const before = server.requests.length;
+    const paper = newestPapers.find((p) => p.pick && p.members.some((m) => m.name === MEMBER));
+    if (!paper) throw new Error(`${MEMBER} has no pick in the newest digest`);
+    const cards = page.locator('article.paper');
+    const count = await cards.count();
+    const card = page.locator(`#paper-${paper.number}`);
+    expect(await cards.first().getAttribute('id')).toBe(`paper-${paper.number}`);
+    // The first of the lines at the foot of the screen (the app's own prompts come after it).
+    const bar = page.locator('.toasts > .toast-region').first().getByRole('status');
+    const said = async () => (await bar.textContent())?.replace(/\s+/g, ' ').trim();
+    /** What the device queued for the reading room about this paper's "Not for us". */
+    const queued = () => page.evaluate((id) => new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('labdigest-reader');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+        all.onsuccess = () => {
+          open.result.close();
+          resolve((all.result as { paper: string; field: string; value: unknown }[]).filter((c) => c.paper === id && c.field === 'dismissed').map((c) => c.value));
+        };
+      };
+    }), paper.id);
+
+    // A tap: the paper goes, the bar says so at the foot of the screen.
+    await card.getByRole('button', { name: 'Not for us' }).click();
+    await expect.poll(() => cards.count()).toBe(count - 1);
+    await expect.poll(said).toBe(`Hidden from the digest: ${paper.title}. Undo`);
+    const box = await bar.locator('.toast').boundingBox();
+    expect(box && box.y + box.height <= PHONE.height && box.y > PHONE.height / 2, 'the bar sits at the foot of the phone screen').toBe(true);
+    await page.screenshot({ path: `${shots}phone-undo.png` });
+    expect(await sideScroll(page), 'undo bar, phone').toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => cards.count()).toBe(count);
+    expect(await cards.first().getAttribute('id')).toBe(`paper-${paper.number}`);
+    await expect.poll(queued).toEqual([false]);
+
+    // The keyboard: Enter on "Not for us" takes the focus to Undo; Enter there brings the paper back, focused.
+    await card.getByRole('button', { name: 'Not for us' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`paper-${paper.number}`);
+    await expect.poll(queued).toEqual([false]);
+
+    // Left alone, the bar goes after a few seconds; the paper is then under the "Not for us" filter.
+    await card.getByRole('button', { name: 'Not for us' }).click();
+    await expect.poll(said).toBe(`Hidden from the digest: ${paper.title}. Undo`);
+    await page.mouse.move(1, 1);
+    await expect.poll(said, { timeout: 15_000 }).toBe('');
+    await expect.poll(queued).toEqual([true]);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Not for us (1)' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?member=Naibing+Wu&show=dismissed');
+    await expect.poll(() => cards.count()).toBe(1);
+    expect((await card.locator('.more-actions').textContent())?.replace(/\s+/g, ' ').trim()).toBe('You marked it “Not for us”. Bring back');
+    await card.getByRole('button', { name: 'Bring back' }).click();
+    await expect.poll(() => cards.count()).toBe(0);
+    await expect.poll(said).toBe(`Back in the digest: ${paper.title}. Undo`);
+    await expect.poll(queued).toEqual([false]);
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }).click();
+    await expect.poll(() => cards.count()).toBe(count);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    // Chromium's own update check of the service worker's scripts ignores the emulated offline (it ran in
+    // this test's ~10 s, after a functional event); nothing the page asked for reached the server.
+    const asked = server.requests.slice(before).filter((path) => !/\/(sw|room-sync|workbox-[\w-]+)\.js$/.test(path));
+    expect(asked, 'requests the page made while offline').toEqual([]);
+  });
+
   test('offline, a digest never saved on the device says so clearly', async () => {
     const oldest = index.digests.at(-1);
     expect(oldest).toBeDefined();
