@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { DigestEntry } from '@labdigest/core';
+import type { Digest, DigestEntry } from '@labdigest/core';
 import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
 import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
 import { matchesQuery } from '../src/state/filter.ts';
@@ -334,6 +334,28 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     await expect.poll(() => row.locator('.summary').isVisible()).toBe(true);
     expect(await row.getByRole('button', { name: /^4\. / }).getAttribute('aria-expanded')).toBe('true');
     expect(await sideScroll(page), 'briefing with a row open, phone').toBeLessThanOrEqual(0);
+  });
+
+  test('each development digest at 390x844: the first screen shows its title and its first pick', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(PHONE);
+    const seen: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const { date, file } of index.digests) {
+      const digest = JSON.parse(readFileSync(join(dist, 'digests', file), 'utf8')) as Digest;
+      const pick = digest.sections.flatMap((s) => s.papers).find((p) => p.pick);
+      await page.goto(`${server.url}?d=${date}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(digest.title);
+      const first = page.locator('article.paper').first();
+      const bottom = async (locator: ReturnType<Page['locator']>) => {
+        const box = await locator.boundingBox();
+        return box ? box.y + box.height <= PHONE.height : 'not laid out';
+      };
+      seen[date] = { first: await first.locator('h3').textContent(), title: await bottom(page.locator('h1')), pick: await bottom(first.locator('h3')), source: await bottom(first.locator('.source')) };
+      expected[date] = { first: `${pick?.number}. ${pick?.title}`, title: true, pick: true, source: true };
+      await page.screenshot({ path: `${shots}phone-dev-${date}.png` });
+    }
+    expect(seen).toEqual(expected);
   });
 
   test('screenshots at 390x844 and 1440x900, light and dark', async () => {
