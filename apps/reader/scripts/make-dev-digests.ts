@@ -1,10 +1,14 @@
 // Sample digests for developing and testing the reader, built from real recorded papers:
-//   pnpm --filter @labdigest/reader exec tsx scripts/make-dev-digests.ts
-// Reads fixtures/papers/sample-week.jsonl.gz (one arXiv day + recent battery journal papers) and the
-// repo's digest.config.yaml, ranks the way `digest` does, and writes one digest per published week
-// of the journal papers to public/digests/<date>.json plus index.json. Output is deterministic for a
-// given ranker; the unit tests and the bench read pinned copies from an earlier ranker instead
-// (test/fixtures/digests/README.md), so rebuilding these moves no test's numbers.
+//   pnpm --filter @labdigest/reader make:digests
+// Reads fixtures/papers/sample-week.jsonl.gz (one arXiv day + recent battery journal papers) as
+// `digest start` stores it (repairPaperText on every record, then collapseDuplicates, so Angewandte's two
+// editions or a preprint and its article are one paper), ranks with the shipped corpus statistics and the
+// repo's digest.config.yaml the way `digest` does, and writes one briefing (schemaVersion 2: picks as
+// cards, the rest folded) per published week of the journal papers to public/digests/<date>.json, plus
+// index.json and latest.json. These are what the built reader ships as samples and what the end-to-end
+// test reads, deriving its expected counts from them; rerun this after a ranker change. The unit tests and
+// the bench read pinned copies from an earlier ranker instead (test/fixtures/digests/README.md), so
+// rebuilding these moves no unit test's numbers.
 import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +16,7 @@ import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { DIGEST_SCHEMA_VERSION, paperSchema, parseGroupConfig, formatIssues, type DigestIndex, type Paper } from '@labdigest/core';
 import { assembleDigest, createRanker, type BackgroundStats } from '@labdigest/ranker';
+import { collapseDuplicates, repairPaperText } from '@labdigest/sources';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
@@ -22,9 +27,12 @@ const parsed = parseGroupConfig(readFileSync(configFile, 'utf8'), 'digest.config
 if (!parsed.ok) throw new Error(`digest.config.yaml is invalid:\n${formatIssues(parsed.issues)}`);
 const config = parsed.config;
 
-const papers: Paper[] = gunzipSync(readFileSync(join(root, 'fixtures/papers/sample-week.jsonl.gz')))
+const records: Paper[] = gunzipSync(readFileSync(join(root, 'fixtures/papers/sample-week.jsonl.gz')))
   .toString('utf8').split('\n').filter((line) => line.trim())
-  .map((line) => paperSchema.parse(JSON.parse(line)));
+  .map((line) => repairPaperText(paperSchema.parse(JSON.parse(line))));
+// One paper per work, as the store keeps them (packages/sources/src/identity/collapse-duplicates.ts).
+const papers: Paper[] = collapseDuplicates(records).map((c) => c.paper);
+console.log(`sample-week.jsonl.gz: ${records.length} records, ${papers.length} papers`);
 
 const require = createRequire(import.meta.url);
 const statsFile = require.resolve('@labdigest/ranker/corpus-stats.json.gz');

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
+import type { DigestEntry } from '@labdigest/core';
 import App from './App.svelte';
 import { openPaperStore } from './state/paper-store.ts';
+import { feedbackLines } from './state/feedback.ts';
+import { withRoomTables } from './room/room-tables.ts';
 import { copyOf, newestDigest, sampleDigests, sampleIndex, type Loose } from '../test/sample-digests.ts';
 
 const BASE = 'http://localhost:3000/';
@@ -216,5 +219,78 @@ describe('a new digest while the page is open', () => {
     await waitFor(() => { page.comeBack(); expect(page.fetch.mock.calls.length).toBeGreaterThanOrEqual(asked + 2); }, slow);
     expect(document.querySelector('.toast'), 'declined once, not offered again').toBeNull();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(newestDigest.title);
+  });
+});
+
+describe('"Not for us" can be undone', () => {
+  const [first, second] = (newestDigest.sections[0]?.papers ?? []) as [DigestEntry, DigestEntry];
+  const card = (n: number) => document.getElementById(`paper-${n}`);
+  const undoBar = () => screen.getAllByRole('status').find((s) => s.closest('.toast-region') && !s.closest('[aria-label="App status"]')) as HTMLElement;
+  const said = () => undoBar().textContent?.replace(/\s+/g, ' ').trim();
+
+  /** The app over a device store of its own; `sync` reads its outbox, as the reading room does. */
+  async function renderWithStore(search = '') {
+    const store = await openPaperStore({ factory: new IDBFactory(), name: 'undo' });
+    renderApp(search, fakeFetch(), { store });
+    await heading();
+    await waitFor(() => expect(card(first.number)).not.toBeNull(), slow);
+    return { store, sync: withRoomTables(store) };
+  }
+
+  test('the paper leaves at once, the bar says so, and Undo brings it back through the device store and its outbox', async () => {
+    const { store, sync } = await renderWithStore();
+    expect(said()).toBe('');
+    await fireEvent.click(within(card(first.number) as HTMLElement).getByRole('button', { name: 'Not for us' }), { detail: 1 });
+    await waitFor(() => expect(card(first.number)).toBeNull(), slow);
+    expect(said()).toBe(`Hidden from the digest: ${first.title}. Undo`);
+    // Dismissed on the device, and queued for the reading room.
+    await waitFor(async () => expect((await sync.outbox()).map((c) => [c.paper, c.field, c.value])).toEqual([[first.id, 'dismissed', true]]), slow);
+    const hiddenAt = (await sync.outbox())[0]?.at ?? '';
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }), { detail: 1 });
+    await waitFor(() => expect(card(first.number)).not.toBeNull(), slow);
+    expect(said()).toBe('');
+    // The outbox holds the final state, newer than the dismissal: the room and the signals export see it not dismissed.
+    await waitFor(async () => expect((await sync.outbox()).map((c) => [c.paper, c.field, c.value])).toEqual([[first.id, 'dismissed', false]]), slow);
+    const [queued] = await sync.outbox();
+    const record = (await store.all()).find((r) => r.id === first.id);
+    expect([record?.dismissed, record?.stamps.dismissed?.at, (queued?.at ?? '') > hiddenAt]).toEqual([false, queued?.at, true]);
+    expect(feedbackLines(await store.all(), null)).toBe('');
+  });
+
+  test('from the keyboard: the focus goes to Undo, then to the paper brought back; Escape leaves it on the next paper', async () => {
+    await renderWithStore();
+    const notForUs = () => within(card(first.number) as HTMLElement).getByRole('button', { name: 'Not for us' });
+    notForUs().focus();
+    await fireEvent.click(notForUs(), { detail: 0 });
+    const undo = await screen.findByRole('button', { name: 'Undo' }, slow);
+    await waitFor(() => expect(document.activeElement).toBe(undo), slow);
+    await fireEvent.click(undo, { detail: 0 });
+    await waitFor(() => expect(document.activeElement?.id).toBe(`paper-${first.number}`), slow);
+
+    await fireEvent.click(notForUs(), { detail: 0 });
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'), slow);
+    await fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' });
+    expect([document.activeElement?.id, said(), card(first.number)]).toEqual([`paper-${second.number}`, '', null]);
+  });
+
+  test('under the "Not for us" filter, "Bring back" returns the paper to the digest, and the bar can take that back too', async () => {
+    const { sync } = await renderWithStore();
+    await fireEvent.click(within(card(first.number) as HTMLElement).getByRole('button', { name: 'Not for us' }), { detail: 1 });
+    await waitFor(() => expect(card(first.number)).toBeNull(), slow);
+    screen.getByRole('button', { name: /^Filters/ }).click();
+    within(screen.getByRole('group', { name: 'Show' })).getByRole('button', { name: /^Not for us/ }).click();
+    await waitFor(() => expect(location.search).toBe('?show=dismissed'), slow);
+    await waitFor(() => expect(document.querySelectorAll('article.paper').length).toBe(1), slow);
+    expect((card(first.number)?.querySelector('.more-actions')?.textContent ?? '').replace(/\s+/g, ' ').trim()).toBe('You marked it “Not for us”. Bring back');
+
+    await fireEvent.click(within(card(first.number) as HTMLElement).getByRole('button', { name: 'Bring back' }), { detail: 1 });
+    await waitFor(() => expect(card(first.number)).toBeNull(), slow);
+    expect(said()).toBe(`Back in the digest: ${first.title}. Undo`);
+    await waitFor(async () => expect((await sync.outbox()).map((c) => [c.field, c.value])).toEqual([['dismissed', false]]), slow);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }), { detail: 1 });
+    await waitFor(() => expect(card(first.number)).not.toBeNull(), slow);
+    await waitFor(async () => expect((await sync.outbox()).map((c) => [c.field, c.value])).toEqual([['dismissed', true]]), slow);
   });
 });

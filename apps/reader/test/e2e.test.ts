@@ -8,16 +8,23 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Digest, DigestEntry } from '@labdigest/core';
 import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
 import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
+import { matchesQuery } from '../src/state/filter.ts';
+import { queryWords } from '../src/state/highlight.ts';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromium, runBrowserSuite } from './chromium.ts';
+// The development digests the built app ships (scripts/make-dev-digests.ts): briefings from today's
+// ranker, rebuilt when it changes, so every count below is read from them, never written down.
 import index from '../public/digests/index.json';
 import newest from '../public/digests/2026-08-24.json';
 import briefingNewest from './fixtures/digests/briefing/2026-08-24.json';
+import v1Newest from './fixtures/digests/2026-08-24.json';
 
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const briefingDir = fileURLToPath(new URL('./fixtures/digests/briefing/', import.meta.url));
+const v1Dir = fileURLToPath(new URL('./fixtures/digests/', import.meta.url));
 const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const runSuite = runBrowserSuite;
 if (!runSuite) console.warn(`e2e: skipped, no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium)`);
@@ -26,13 +33,21 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1440, height: 900 };
 const MEMBER = 'Naibing Wu';
 
+const newestPapers = newest.sections.flatMap((s) => s.papers);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "Showing 3 of 8 papers for Naibing Wu: 3 picks and 0 more.", as the digest's status line says it. */
+const showing = (papers: readonly { pick: boolean }[], filters: string) =>
+  `Showing ${papers.length} of ${newest.stats.included} papers ${filters}: ${plural(papers.filter((p) => p.pick).length, 'pick')} and ${papers.filter((p) => !p.pick).length} more.`;
+
 /** Pixels the page is wider than the window: a phone layout must never scroll sideways. */
 const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe.runIf(runSuite)('reader in Chromium', () => {
   let server: StaticServer;
-  /** The same app with the version 2 test digests (picks and folds, test/fixtures/digests/briefing/). */
+  /** The same app with the pinned version 2 test digests (picks and folds, test/fixtures/digests/briefing/). */
   let briefing: StaticServer;
+  /** The same app with the pinned version 1 test digests (test/fixtures/digests/), as an archive from before picks holds them. */
+  let v1: StaticServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -46,6 +61,8 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     const briefingFiles = ['index.json', ...index.digests.map((d) => d.file)];
     const overrides = Object.fromEntries(briefingFiles.map((f) => [`digests/${f}`, readFileSync(join(briefingDir, f), 'utf8')]));
     briefing = await serveStatic({ dir: dist, overrides: { ...overrides, 'digests/latest.json': readFileSync(join(briefingDir, `${briefingNewest.date}.json`), 'utf8') } });
+    const v1Overrides = Object.fromEntries(briefingFiles.map((f) => [`digests/${f}`, readFileSync(join(v1Dir, f), 'utf8')]));
+    v1 = await serveStatic({ dir: dist, overrides: { ...v1Overrides, 'digests/latest.json': readFileSync(join(v1Dir, `${v1Newest.date}.json`), 'utf8') } });
     // launch() gives every run a fresh temporary profile: no service worker or IndexedDB from earlier runs.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'en-GB' });
@@ -65,6 +82,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     await browser?.close();
     await server?.close();
     await briefing?.close();
+    await v1?.close();
   });
 
   /** A copy of dist/ on a host of its own, whose files the test may change (a deploy, a new digest), opened in a fresh context. */
@@ -89,8 +107,18 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     // The newest digests and the index are saved ahead of time for offline use.
     await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length >= 3, DIGEST_CACHE, { timeout: 30_000 });
     expect(await page.title()).toBe(`${newest.title} · DENG.Group`);
-    // The cards after the first screen arrive over the next frames (src/state/progressive.ts).
-    await expect.poll(() => page.locator('article.paper').count()).toBe(newest.stats.included);
+    // A briefing: each section's picks are cards (the ones after the first screen arrive over the next
+    // frames, src/state/progressive.ts), the rest are folded behind one button per section.
+    const picks = newestPapers.filter((p) => p.pick);
+    const folds = newest.sections.filter((s) => s.papers.some((p) => !p.pick))
+      .map((s) => `${s.papers.filter((p) => !p.pick).length} more in ${s.name}`);
+    expect(newestPapers.length, 'stats.included counts picks and folded papers alike').toBe(newest.stats.included);
+    expect(folds.length, 'the newest development digest folds some papers (else make-dev-digests.ts built no briefing)').toBeGreaterThan(0);
+    await expect.poll(() => page.locator('article.paper').count()).toBe(picks.length);
+    expect(await page.locator('article.paper h3').allTextContents()).toEqual(picks.map((p) => `${p.number}. ${p.title}`));
+    expect((await page.locator('.more-toggle').allTextContents()).map((t) => t.trim())).toEqual(folds);
+    expect(await page.locator('.digest-meta').textContent()).toContain(
+      `${plural(picks.length, 'pick')} and ${newestPapers.length - picks.length} more, of ${newest.stats.considered.toLocaleString('en-GB')} considered`);
   });
 
   test('filters by member; the filter goes into the URL', async () => {
@@ -102,9 +130,11 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     const members = page.getByRole('group', { name: 'Member' });
     await members.getByRole('button', { name: new RegExp(`^${MEMBER}`) }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?member=Naibing+Wu');
-    const expected = newest.sections.flatMap((s) => s.papers).filter((p) => p.members.some((m) => m.name === MEMBER));
-    await expect.poll(() => page.locator('article.paper').count()).toBe(expected.length);
-    expect(await page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).toContain(`Showing ${expected.length} of`);
+    const expected = newestPapers.filter((p) => p.members.some((m) => m.name === MEMBER));
+    expect(expected.length, `${MEMBER} has papers in the newest digest`).toBeGreaterThan(0);
+    // Their picks are cards; their other papers stay in the folds, which the status line counts.
+    await expect.poll(() => page.locator('article.paper').count()).toBe(expected.filter((p) => p.pick).length);
+    expect(await page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).toContain(showing(expected, `for ${MEMBER}`));
   });
 
   test('opens a paper in a new tab, which marks it read; stars it', async () => {
@@ -136,6 +166,76 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect((await card.locator('h3').textContent())?.replace(/^\d+\.\s*/, '')).toBe(starredTitle);
     await expect.poll(() => card.getByRole('button', { name: /Star/ }).getAttribute('aria-pressed')).toBe('true');
     expect(server.requests.slice(before), 'requests that reached the server while offline').toEqual([]);
+  });
+
+  test('"Not for us", offline: the bar offers Undo (pointer and keyboard); "Bring back" under its filter; the outbox ends not dismissed', async () => {
+    // Still offline, with Naibing Wu's papers shown: their first pick is the first card.
+    const before = server.requests.length;
+    const paper = newestPapers.find((p) => p.pick && p.members.some((m) => m.name === MEMBER));
+    if (!paper) throw new Error(`${MEMBER} has no pick in the newest digest`);
+    const cards = page.locator('article.paper');
+    const count = await cards.count();
+    const card = page.locator(`#paper-${paper.number}`);
+    expect(await cards.first().getAttribute('id')).toBe(`paper-${paper.number}`);
+    // The first of the lines at the foot of the screen (the app's own prompts come after it).
+    const bar = page.locator('.toasts > .toast-region').first().getByRole('status');
+    const said = async () => (await bar.textContent())?.replace(/\s+/g, ' ').trim();
+    /** What the device queued for the reading room about this paper's "Not for us". */
+    const queued = () => page.evaluate((id) => new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('labdigest-reader');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+        all.onsuccess = () => {
+          open.result.close();
+          resolve((all.result as { paper: string; field: string; value: unknown }[]).filter((c) => c.paper === id && c.field === 'dismissed').map((c) => c.value));
+        };
+      };
+    }), paper.id);
+
+    // A tap: the paper goes, the bar says so at the foot of the screen.
+    await card.getByRole('button', { name: 'Not for us' }).click();
+    await expect.poll(() => cards.count()).toBe(count - 1);
+    await expect.poll(said).toBe(`Hidden from the digest: ${paper.title}. Undo`);
+    const box = await bar.locator('.toast').boundingBox();
+    expect(box && box.y + box.height <= PHONE.height && box.y > PHONE.height / 2, 'the bar sits at the foot of the phone screen').toBe(true);
+    await page.screenshot({ path: `${shots}phone-undo.png` });
+    expect(await sideScroll(page), 'undo bar, phone').toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => cards.count()).toBe(count);
+    expect(await cards.first().getAttribute('id')).toBe(`paper-${paper.number}`);
+    await expect.poll(queued).toEqual([false]);
+
+    // The keyboard: Enter on "Not for us" takes the focus to Undo; Enter there brings the paper back, focused.
+    await card.getByRole('button', { name: 'Not for us' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`paper-${paper.number}`);
+    await expect.poll(queued).toEqual([false]);
+
+    // Left alone, the bar goes after a few seconds; the paper is then under the "Not for us" filter.
+    await card.getByRole('button', { name: 'Not for us' }).click();
+    await expect.poll(said).toBe(`Hidden from the digest: ${paper.title}. Undo`);
+    await page.mouse.move(1, 1);
+    await expect.poll(said, { timeout: 15_000 }).toBe('');
+    await expect.poll(queued).toEqual([true]);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Not for us (1)' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?member=Naibing+Wu&show=dismissed');
+    await expect.poll(() => cards.count()).toBe(1);
+    expect((await card.locator('.more-actions').textContent())?.replace(/\s+/g, ' ').trim()).toBe('You marked it “Not for us”. Bring back');
+    await card.getByRole('button', { name: 'Bring back' }).click();
+    await expect.poll(() => cards.count()).toBe(0);
+    await expect.poll(said).toBe(`Back in the digest: ${paper.title}. Undo`);
+    await expect.poll(queued).toEqual([false]);
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }).click();
+    await expect.poll(() => cards.count()).toBe(count);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    // Chromium's own update check of the service worker's scripts ignores the emulated offline (it ran in
+    // this test's ~10 s, after a functional event); nothing the page asked for reached the server.
+    const asked = server.requests.slice(before).filter((path) => !/\/(sw|room-sync|workbox-[\w-]+)\.js$/.test(path));
+    expect(asked, 'requests the page made while offline').toEqual([]);
   });
 
   test('offline, a digest never saved on the device says so clearly', async () => {
@@ -236,6 +336,28 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect(await sideScroll(page), 'briefing with a row open, phone').toBeLessThanOrEqual(0);
   });
 
+  test('each development digest at 390x844: the first screen shows its title and its first pick', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(PHONE);
+    const seen: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const { date, file } of index.digests) {
+      const digest = JSON.parse(readFileSync(join(dist, 'digests', file), 'utf8')) as Digest;
+      const pick = digest.sections.flatMap((s) => s.papers).find((p) => p.pick);
+      await page.goto(`${server.url}?d=${date}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(digest.title);
+      const first = page.locator('article.paper').first();
+      const bottom = async (locator: ReturnType<Page['locator']>) => {
+        const box = await locator.boundingBox();
+        return box ? box.y + box.height <= PHONE.height : 'not laid out';
+      };
+      seen[date] = { first: await first.locator('h3').textContent(), title: await bottom(page.locator('h1')), pick: await bottom(first.locator('h3')), source: await bottom(first.locator('.source')) };
+      expected[date] = { first: `${pick?.number}. ${pick?.title}`, title: true, pick: true, source: true };
+      await page.screenshot({ path: `${shots}phone-dev-${date}.png` });
+    }
+    expect(seen).toEqual(expected);
+  });
+
   test('screenshots at 390x844 and 1440x900, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -269,8 +391,10 @@ describe.runIf(runSuite)('reader in Chromium', () => {
       await page.locator('.more-toggle').nth(1).evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
       await page.screenshot({ path: `${shots}laptop-${scheme}-more.png` });
       // A version 1 digest, as the archive holds them: every paper a card, no fold.
-      await page.goto(`${server.url}?member=${encodeURIComponent(MEMBER)}`);
-      await expect.poll(() => page.locator('h1').textContent()).toBe(newest.title);
+      await page.goto(`${v1.url}?member=${encodeURIComponent(MEMBER)}`);
+      await expect.poll(() => page.locator('h1').textContent()).toBe(v1Newest.title);
+      await expect.poll(() => page.locator('article.paper').count())
+        .toBe(v1Newest.sections.flatMap((s) => s.papers).filter((p) => p.members.some((m) => m.name === MEMBER)).length);
       expect(await page.locator('.more-toggle').count()).toBe(0);
       await page.screenshot({ path: `${shots}laptop-${scheme}-v1.png` });
     }
@@ -295,7 +419,10 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('digest-search');
-    // Two of Yanhao Deng's papers say "interface" (the search reads the papers' own words, not the notes).
+    // The search reads the papers' own words, not the notes; a search opens the folds, so its hits
+    // among "more in this section" are rows in the page too.
+    const hits = newestPapers.filter((p) => p.members.some((m) => m.name === 'Yanhao Deng') && matchesQuery(p as DigestEntry, queryWords('interface')));
+    expect(hits.length, 'two papers to move between').toBeGreaterThanOrEqual(2);
     await page.keyboard.type('interface');
     await expect.poll(() => new URL(page.url()).search).toBe('?q=interface');
     // On a phone: the "Filters" button beside the search opens the facets.
@@ -307,10 +434,17 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim().replace(/\s+/g, ' '))).toMatch(/^Yanhao Deng \d+/);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).search).toBe('?member=Yanhao+Deng&q=interface');
+    await expect.poll(() => page.locator('article.paper').evaluateAll((cards) => cards.map((c) => c.id))).toEqual(hits.map((p) => `paper-${p.number}`));
+    // j focuses a card, or a folded row's button (Enter opens the row).
+    const focused = () => page.evaluate(() => {
+      const at = document.activeElement;
+      return { tag: at?.tagName, paper: at?.closest('article.paper')?.id };
+    });
+    const focusOf = (p: { number: number; pick: boolean }) => ({ tag: p.pick ? 'ARTICLE' : 'BUTTON', paper: `paper-${p.number}` });
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ARTICLE');
+    expect(await focused()).toEqual(focusOf(hits[0] as DigestEntry));
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.locator('article.paper').nth(1).getAttribute('id'));
+    expect(await focused()).toEqual(focusOf(hits[1] as DigestEntry));
   });
 
   test('a new version waits for the reader: a prompt offers to reload, nothing reloads by itself', async () => {

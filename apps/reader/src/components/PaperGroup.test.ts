@@ -59,9 +59,16 @@ test('a note is written, saved trimmed, and a nomination takes a one-line reason
 test('"Not for us" on every copy; without a room, no notes and no nominations', async () => {
   const { props, container } = renderGroup({ group: null, me: null });
   expect([...container.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['Not for us']);
-  await fireEvent.click(screen.getByRole('button', { name: 'Not for us' }));
-  expect(props.ondismiss).toHaveBeenCalledWith(true);
-  cleanup();
-  renderGroup({ group: null, me: null, dismissed: true });
-  expect(screen.getByRole('button', { name: 'Show again (marked “Not for us”)' }).getAttribute('aria-pressed')).toBe('true');
+  await fireEvent.click(screen.getByRole('button', { name: 'Not for us' }), { detail: 1 });
+  await fireEvent.click(screen.getByRole('button', { name: 'Not for us' }), { detail: 0 });
+  expect(props.ondismiss.mock.calls).toEqual([[true, { keyboard: false }], [true, { keyboard: true }]]);
+});
+
+test('marked "Not for us", the card says so and offers "Bring back", a plain button of its own', async () => {
+  const { props, container } = renderGroup({ group: null, me: null, dismissed: true });
+  expect(container.querySelector('.more-actions')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('You marked it “Not for us”. Bring back');
+  const back = screen.getByRole('button', { name: 'Bring back' });
+  expect([back.hasAttribute('aria-pressed'), back.getAttribute('aria-describedby')]).toEqual([false, 'paper-1-title']);
+  await fireEvent.click(back, { detail: 0 });
+  expect(props.ondismiss.mock.calls).toEqual([[false, { keyboard: true }]]);
 });

@@ -51,6 +51,16 @@ describe('DigestView', () => {
     expect(container.querySelector('.digest-meta')?.textContent).toContain('38 papers of 1,542 considered');
   });
 
+  test('an area with nothing this time is one line under its heading, without its description', async () => {
+    const [quiet, ...rest] = digest.sections as [Digest['sections'][number], ...Digest['sections']];
+    const { container } = await renderFilled({}, { ...digest, sections: [{ ...quiet, papers: [] }, ...rest] });
+    const area = container.querySelector(`section[aria-labelledby="area-${quiet.id}"]`) as HTMLElement;
+    expect([...area.children].map((e) => `${e.tagName} ${e.textContent?.replace(/\s+/g, ' ').trim()}`)).toEqual([
+      `H2 ${quiet.name} 0 0 papers`, 'P Nothing in this area passed the relevance threshold this time.',
+    ]);
+    expect(container.querySelectorAll('.area-description').length).toBe(rest.filter((s) => s.description).length);
+  });
+
   test('a sample digest says so, discreetly', () => {
     renderView();
     expect(screen.getByText('Sample data').className).toContain('badge-sample');
