@@ -18,6 +18,7 @@ describe('joinSpacedSuperscripts', () => {
     ['(0.5 mA cm −2 /1.0 mAh cm −2 ). More', '(0.5 mA cm−2/1.0 mAh cm−2). More'],
     ['a yield of 20.1 µg h −1 mg −1 and', 'a yield of 20.1 µg h−1 mg−1 and'],
     ['of 334 Wh kg −1 , markedly', 'of 334 Wh kg−1, markedly'],
+    ['an energy density of 456.7 Wh kg⁻ 1 at 0.1 C', 'an energy density of 456.7 Wh kg⁻1 at 0.1 C'],
   ])('%s', (input, expected) => {
     expect(joinSpacedSuperscripts(input)).toBe(expected);
   });

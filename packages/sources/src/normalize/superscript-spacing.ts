@@ -14,15 +14,15 @@ const charge = new RegExp(`(?<![\\p{L}\\p{N}])(${CATION}) (?:([2-6])\\+|\\+)(?![
 
 /**
  * A unit, then a power of another unit with its minus set apart: "mAh g −1", "mA cm − 2", "Wh kg −1",
- * "µg h −1 mg −1". The power must follow a unit, so "10 − 2" (arithmetic) and "Fig. 2 − 1" are left alone.
+ * "µg h −1 mg −1", "Wh kg⁻ 1". The power must follow a unit, so "10 − 2" (arithmetic) and "Fig. 2 − 1" are left alone.
  */
 const UNIT = '(?:[kmµμn]?(?:Ah|Wh|A|S|W|g|J|V|C|F|mol|Pa)|h|min|ppm)';
 const PER = '(?:[kmcµμn]?(?:m|g|L)|s|h|K|mol)';
-const power = new RegExp(`(?<![\\p{L}])(${UNIT}(?:[−-][1-4])? ${PER})(?: ([−-]) ?| ?([−]) )([1-4])(?![\\d.,]?\\d)${TRAILING}`, 'gu');
+const power = new RegExp(`(?<![\\p{L}])(${UNIT}(?:[−⁻-][1-4])? ${PER})(?: ([−⁻-]) ?| ?([−⁻]) )([1-4])(?![\\d.,]?\\d)${TRAILING}`, 'gu');
 
 /** `text` with stripped ion charges and unit powers joined to what they belong to ("Li+", "mAh g−1"). Idempotent. */
 export function joinSpacedSuperscripts(text: string): string {
-  if (!text.includes('+') && !text.includes('−') && !text.includes('-')) return text;
+  if (!text.includes('+') && !text.includes('−') && !text.includes('-') && !text.includes('⁻')) return text;
   const joinCharges = (t: string) => t.replace(charge, (_, ion: string, n: string | undefined) => `${ion}${n ?? ''}+`);
   const joinPowers = (t: string) => t.replace(power, (_, unit: string, spaced: string | undefined, tight: string | undefined, n: string) => `${unit}${spaced ?? tight}${n}`);
   // A unit's power joined makes the next one's unit ("µg h−1 mg −1"): twice covers units of three parts.
