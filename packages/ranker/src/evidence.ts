@@ -106,6 +106,8 @@ export interface EvidenceContext {
   readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker };
   readonly terms: TermPool;
   readonly notes: LeftOutNotes;
+  /** Long lists of a matched term's profiles as sets: see `ownedBy`. */
+  readonly owners: OwnerSets;
   readonly summaries: boolean;
   /** How notes write each feature (by id), and which features name methods: see `noteVocabulary`. */
   readonly vocabulary: NoteVocabulary;
@@ -218,7 +220,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
       const f = at < 0 ? -1 : batch.excludedBy[at] as number;
       if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
       const g = at < 0 ? untouchedScore(lexicon.profiles[a] as CompiledProfile).unmet : batch.unmet[at] as number;
-      if (g >= 0 && terms.some((t) => t.profiles.includes(area.id))) (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+      if (g >= 0 && terms.some((t) => ownedBy(context.owners, t.profiles, area.id))) (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
     }
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
     const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
@@ -350,6 +352,20 @@ function holdsEvidence(ids: readonly number[], evidential: Uint8Array): boolean 
   return false;
 }
 
+/** A matched term's profiles (shared by every term of its feature) as a set, once they are many. */
+export type OwnerSets = Map<readonly string[], ReadonlySet<string>>;
+
+/**
+ * Whether profile `id` holds a matched term: a department's keyword belongs to hundreds of profiles,
+ * and a note asks this of each term for many areas and members.
+ */
+function ownedBy(sets: OwnerSets, profiles: readonly string[], id: string): boolean {
+  if (profiles.length <= 16) return profiles.includes(id);
+  let set = sets.get(profiles);
+  if (!set) sets.set(profiles, set = new Set(profiles));
+  return set.has(id);
+}
+
 /** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
 type LeftOutNotes = Map<number, Map<string, string>>;
 
@@ -375,13 +391,16 @@ function concernedMembers(context: EvidenceContext, scored: Scored, terms: reado
   const threshold = config.ranking.memberThreshold;
   const scoreOf = (j: number) => scored.row[config.areas.length + j] as number;
   const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
-  const named = config.members
-    .map((m, j) => ({ name: m.name, fit: scoreOf(j), authors: authorsOf(j), j }))
-    .filter((m) => m.fit >= threshold || m.authors.length > 0)
-    .sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
+  const named: NamedCandidate[] = [];
+  config.members.forEach((m, j) => {
+    const fit = scoreOf(j);
+    const authors = authorsOf(j);
+    if (fit >= threshold || authors.length > 0) named.push({ name: m.name, fit, authors, j });
+  });
+  named.sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
   if (named.length > 0) {
     const members = named.map((m) => {
-      const interests = terms.filter((t) => t.profiles.includes(m.name)).slice(0, 3).map((t) => t.keyword);
+      const interests = terms.filter((t) => ownedBy(context.owners, t.profiles, m.name)).slice(0, 3).map((t) => t.keyword);
       const reasons = [...(interests.length ? [`interests: ${listWords(interests)}`] : []), ...m.authors.map((a) => `follows ${a}`)];
       return { name: m.name, score: round(m.fit), reasons };
     });

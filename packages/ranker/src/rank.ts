@@ -163,7 +163,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
         : relevanceAt(scores, i, a));
       const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
       const context: EvidenceContext = {
-        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
+        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), owners: new Map(), summaries: options.summaries ?? true,
         vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
         focusOf: (a) => {
           const f = focus.ofArea[a] as number;

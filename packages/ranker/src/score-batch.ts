@@ -1,7 +1,7 @@
 import type { GroupConfig, Paper } from '@labdigest/core';
 import type { PaperFeatures } from './analyze.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
-import { scoreProfile, untouchedScore, type ScoreParams } from './score.ts';
+import { contributionOf, exclusionOf, indexOf, normOf, relevanceOf, unmetOf, type ScoreParams } from './score.ts';
 
 /**
  * A batch's scores, paper by paper, sparse: each paper keeps the profiles it scores above 0 against
@@ -59,17 +59,32 @@ export function scoreBatch(
   const touched = new Int32Array(words);
   const scored = areaCount + memberCount;
   const isTouched = (k: number) => ((touched[k >> 5] as number) & (1 << (k & 31))) !== 0;
+  // Per profile, the paper's keyword sum and coord count so far (score.ts), gathered feature by
+  // feature through `postings`: a paper touches few of a department's thousands of profiles.
+  const postings = postingsOf(lexicon, scored);
+  const sum = new Float64Array(scored);
+  const matched = new Float64Array(scored);
   const score = (k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined) => {
     const profile = profiles[k] as CompiledProfile;
-    const s = isTouched(k) ? scoreProfile(profile, paperFeatures, params) : untouchedScore(profile);
+    let relevance = 0;
+    if (isTouched(k)) {
+      const excludedBy = exclusionOf(profile, paperFeatures.ids);
+      const unmet = excludedBy < 0 ? unmetOf(profile, paperFeatures.ids) : -1;
+      const raw = (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1));
+      if (excludedBy < 0 && unmet < 0 && raw !== 0) relevance = relevanceOf(raw);
+      sum[k] = 0;
+      matched[k] = 0;
+      if (k < areaCount && (excludedBy >= 0 || unmet >= 0)) limits.push3(k, excludedBy, unmet);
+    }
     if (k < areaCount) {
-      // An area the paper does not touch has no exclusion, and at most the untouched profile's unmet list.
-      if (isTouched(k) && (s.excludedBy >= 0 || s.unmet >= 0)) limits.push3(k, s.excludedBy, s.unmet);
-      if (s.relevance > 0) entries.push(k, s.relevance);
+      // An area the paper does not touch has no exclusion, and at most the untouched profile's unmet
+      // list (untouchedScore), which no note reads: a paper says an area's list is unmet only when a
+      // word of the area matched.
+      if (relevance > 0) entries.push(k, relevance);
       return;
     }
     // A followed author makes the paper the member's concern whatever its words.
-    const value = found && (found[k - areaCount] as readonly string[]).length > 0 ? Math.max(s.relevance, 0.9) : s.relevance;
+    const value = found && (found[k - areaCount] as readonly string[]).length > 0 ? Math.max(relevance, 0.9) : relevance;
     if (value > 0) entries.push(k, value);
   };
   for (let i = 0; i < n; i++) {
@@ -83,6 +98,7 @@ export function scoreBatch(
       const f = paperFeatures.ids[k] as number;
       for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
     }
+    gather(postings, profiles, paperFeatures, params, sum, matched);
     if (found) {
       // Few papers have a followed author: every area and member is looked at.
       for (let k = 0; k < scored; k++) score(k, paperFeatures, found);
@@ -106,6 +122,65 @@ export function scoreBatch(
     profiles: profiles.length, areas: areaCount, start, profile: entries.ints(), relevance: entries.floats(),
     limitStart, limitArea: limits.ints(), excludedBy: limits.second(), unmet: limits.third(), authors,
   };
+}
+
+/** Every scored profile's keywords by feature: feature f's are `[start[f], start[f + 1])`, profiles ascending. */
+interface Postings {
+  readonly start: Int32Array;
+  readonly profile: Int32Array;
+  /** The keyword's position in its profile's `features`. */
+  readonly slot: Int32Array;
+}
+
+function postingsOf(lexicon: Lexicon, scored: number): Postings {
+  const start = new Int32Array(lexicon.features.length + 1);
+  const profiles = lexicon.profiles.slice(0, scored);
+  for (const profile of profiles) for (const f of profile.features) start[f + 1] = (start[f + 1] as number) + 1;
+  for (let f = 0; f < lexicon.features.length; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const next = start.slice(0, lexicon.features.length);
+  const profile = new Int32Array(start[lexicon.features.length] as number);
+  const slot = new Int32Array(profile.length);
+  profiles.forEach((p, k) => p.features.forEach((f, s) => {
+    const e = next[f] as number;
+    next[f] = e + 1;
+    profile[e] = k;
+    slot[e] = s;
+  }));
+  return { start, profile, slot };
+}
+
+/**
+ * Adds each of the paper's keywords to the sums and coord counts of the profiles that hold it: the
+ * terms of score.ts's formula, in the paper's feature order as `scoreProfile` adds them, so every
+ * profile's sum is the same number.
+ */
+function gather(
+  postings: Postings, profiles: readonly CompiledProfile[], paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
+): void {
+  const { ids, inTitle, inAbstract } = paper;
+  const norm = normOf(paper, params);
+  for (let at = 0; at < ids.length; at++) {
+    const f = ids[at] as number;
+    for (let e = postings.start[f] as number; e < (postings.start[f + 1] as number); e++) {
+      const k = postings.profile[e] as number;
+      const s = postings.slot[e] as number;
+      const profile = profiles[k] as CompiledProfile;
+      // Occurrences inside a longer keyword of the profile count for that keyword.
+      let title = inTitle[at] as number;
+      let abstract = inAbstract[at] as number;
+      for (const j of profile.containedIn[s] as readonly number[]) {
+        const longer = indexOf(ids, profile.features[j] as number);
+        if (longer >= 0) {
+          title -= inTitle[longer] as number;
+          abstract -= inAbstract[longer] as number;
+        }
+      }
+      if (title <= 0 && abstract <= 0) continue;
+      const tf = params.titleWeight * Math.max(0, title) + Math.max(0, abstract);
+      sum[k] = (sum[k] as number) + contributionOf(profile.weights[s] as number, params.idf[f] as number, tf, norm);
+      matched[k] = (matched[k] as number) + (profile.coord[s] as number);
+    }
+  }
 }
 
 /** Paper i's relevance to profile p (0 when it has none). */
