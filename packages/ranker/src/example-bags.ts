@@ -75,8 +75,9 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   let a = 0;
   let b = 0;
   const newPair = () => { firsts.push(a); seconds.push(b); return firsts.length - 1; };
-  let lastSeen = new Int32Array(1 << 16).fill(-1);
-  let mentions = new Float64Array(1 << 16);
+  // Per term (even slots) and pair (odd slots), side by side: the paper that last wrote it, and how
+  // often that paper did (title occurrences counting `TITLE_WEIGHT`).
+  let seen = new Float64Array(1 << 17).fill(-1);
   let paper = 0;
   // The paper's terms and pairs so far (pairs from `PAIR` on), reused from paper to paper.
   let out = new Int32Array(4096);
@@ -84,21 +85,19 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   let weight = 1;
   /** Counts term or pair `id` at `slot` of `lastSeen` (terms at even slots, pairs at odd ones). */
   const note = (id: number, slot: number) => {
-    if (slot >= lastSeen.length) {
-      const grown = new Int32Array(Math.max(slot + 1, lastSeen.length * 2)).fill(-1);
-      grown.set(lastSeen);
-      lastSeen = grown;
-      const more = new Float64Array(grown.length);
-      more.set(mentions);
-      mentions = more;
+    const at = slot * 2;
+    if (at >= seen.length) {
+      const grown = new Float64Array(Math.max(at + 2, seen.length * 2)).fill(-1);
+      grown.set(seen);
+      seen = grown;
     }
-    if (lastSeen[slot] !== paper) {
-      lastSeen[slot] = paper;
-      mentions[slot] = 0;
+    if (seen[at] !== paper) {
+      seen[at] = paper;
+      seen[at + 1] = 0;
       if (count === out.length) { const more = new Int32Array(out.length * 2); more.set(out); out = more; }
       out[count++] = id;
     }
-    mentions[slot] = (mentions[slot] as number) + weight;
+    seen[at + 1] = (seen[at + 1] as number) + weight;
   };
   const noteTerm = (t: number) => note(t, t * 2);
   const notePair = (p: number) => note(PAIR + p, p * 2 + 1);
@@ -152,7 +151,7 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     for (let k = 0; k < count; k++) {
       const id = out[k] as number;
       all[from + k] = id;
-      allAbout[from + k] = Math.min(1, (mentions[id >= PAIR ? (id - PAIR) * 2 + 1 : id * 2] as number) / 3);
+      allAbout[from + k] = Math.min(1, (seen[(id >= PAIR ? (id - PAIR) * 2 + 1 : id * 2) * 2 + 1] as number) / 3);
     }
     start[d + 1] = from + count;
   }

@@ -217,6 +217,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
   const others = bags.papers - input.positives;
+  const contrastBounded = tuning.learnContrast >= 0 && tuning.learnContrast <= 1;
   /**
    * The terms worth learning by `scoreOf`, among the `touched` terms `eligible` keeps. They are tried by
    * their share of the examples (`share`), largest first: `scoreOf` is share * ln(share / q) at most
@@ -227,6 +228,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const consider = (
     share: (t: number) => number, eligible: (t: number) => boolean,
     scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
+    boundOf: (t: number, share: number, q: number) => number,
   ) => {
     const candidates = new ByShare(touched.length);
     for (const t of touched) if (eligible(t)) candidates.add(t, share(t));
@@ -236,13 +238,16 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     for (let t = candidates.next(); t >= 0; t = candidates.next()) {
       const x = share(t);
       if (x * Math.log(x / input.floor) < 0.1 * best) break;
+      // The group's other examples: a word all its papers share says nothing of this profile.
+      const other = others > 0 ? ((input.allAbout[t] as number) - (sums[t * SUMS + OWN] as number) + 0.5) / (others + 1) : -1;
+      // q is at least this whatever the corpus says (corpus >= floor): a term that cannot reach a tenth
+      // of the best even so is passed over before its words are looked up.
+      if (other >= 0 && contrastBounded && boundOf(t, x, Math.max(input.floor, tuning.learnContrast * other + (1 - tuning.learnContrast) * input.floor)) < 0.1 * best) continue;
       if (input.own.has(bags.term(t))) continue;
       const corpus = rate(t);
       // Without a background, the examples are the only corpus: they cannot tell which words are common.
       if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
-      // The group's other examples: a word all its papers share says nothing of this profile.
-      const other = others > 0 ? ((input.allAbout[t] as number) - (sums[t * SUMS + OWN] as number) + 0.5) / (others + 1) : corpus;
-      const q = tuning.learnContrast * Math.max(corpus, other) + (1 - tuning.learnContrast) * corpus;
+      const q = tuning.learnContrast * Math.max(corpus, other >= 0 ? other : corpus) + (1 - tuning.learnContrast) * corpus;
       const scored = scoreOf(t, x, q, corpus);
       if (scored) { out.push(scored); best = Math.max(best, scored.s); }
     }
@@ -256,13 +261,13 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     (t, p, q, corpus) => {
       const score = p * Math.log(p / q);
       return score > 0 ? { t, s: score, v: Math.log(p / q) / rarity(corpus) } : undefined;
-    });
+    }, (_, p, q) => p * Math.log(p / q));
   const cons = negative === 0 ? [] : consider((t) => (sums[t * SUMS + AGAINST] as number) / negative, (t) => (sums[t * SUMS + AGAINST] as number) >= 2,
     (t, r, q, corpus) => {
       const p = positive > 0 ? shareFor(t) : 0;
       const score = r * Math.log(r / (p + q));
       return score > 0 ? { t, s: score, v: Math.log(r / (p + q)) / rarity(corpus) } : undefined;
-    });
+    }, (t, r, q) => r * Math.log(r / ((positive > 0 ? shareFor(t) : 0) + q)));
   const byScore = (a: { t: number; s: number; v: number }, b: { t: number; s: number; v: number }) =>
     b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1);
   pros.sort(byScore);

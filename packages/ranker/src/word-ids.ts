@@ -1,4 +1,5 @@
-import { isDigit, isWordChar, rewriteText } from './tokenize.ts';
+import { normalizeFormulaNotation } from './formula.ts';
+import { isDigit, isRewriteMark, isShouting, isWordChar, rewriteText, spacedFormulaAt } from './tokenize.ts';
 
 /**
  * Words of texts as ids, each distinct word (as written) numbered once: `splitWords`'s words, found by
@@ -13,21 +14,53 @@ export class WordIds {
   /** Id -> the word. */
   readonly words: string[] = [];
   private out = new Int32Array(1024);
+  // The words of the text last scanned: spans and hashes, before they are numbered.
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private wordHashes = new Int32Array(1024);
 
   /**
    * The ids of `text`'s words, in order (a view valid until the next call), as `splitWords` splits
-   * it: letters and digits, a decimal point inside a number.
+   * it: letters and digits, a decimal point inside a number. Most texts need no rewriting
+   * (`rewriteText`): they are read as they are; one that shows formula notation to rewrite, a formula
+   * written with spaces or capitals throughout is rewritten and read again, as the analyzer does.
    */
   read(input: string): Int32Array {
-    const text = rewriteText(input);
-    if (this.out.length < text.length) this.out = new Int32Array(text.length * 2);
-    const out = this.out;
+    let text = input;
+    let n = isShouting(input) ? -1 : this.scan(input, true);
+    if (n < 0) n = this.scan(text = rewriteText(input), false);
+    if (this.out.length < n) this.out = new Int32Array(n * 2);
+    const { out, starts, ends, wordHashes } = this;
+    for (let k = 0; k < n; k++) out[k] = this.idOf(text, starts[k] as number, ends[k] as number, wordHashes[k] as number);
+    return out.subarray(0, n);
+  }
+
+  /**
+   * The words' spans and hashes; their count, or, `strict`, -1 where `rewriteText` would change the
+   * text (formula notation `normalizeFormulaNotation` rewrites; "Li 6 PS 5 Cl").
+   */
+  private scan(text: string, strict: boolean): number {
     const n = text.length;
+    if (this.starts.length < n) {
+      this.starts = new Int32Array(n * 2);
+      this.ends = new Int32Array(n * 2);
+      this.wordHashes = new Int32Array(n * 2);
+    }
+    const { starts, ends, wordHashes } = this;
     let count = 0;
     let i = 0;
+    let notationChecked = !strict;
     while (i < n) {
-      while (i < n && !isWordChar(text.charCodeAt(i))) i++;
-      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) {
+        // LaTeX or subscripts: rewritten first, unless rewriting leaves them as they are ("$\alpha$").
+        if (!notationChecked && isRewriteMark(c)) {
+          if (normalizeFormulaNotation(text) !== text) return -1;
+          notationChecked = true;
+        }
+        i++;
+        continue;
+      }
       const start = i;
       let hash = 0x811c9dc5 | 0;
       while (i < n) {
@@ -37,9 +70,12 @@ export class WordIds {
           i++;
         } else break;
       }
-      out[count++] = this.idOf(text, start, i, hash);
+      starts[count] = start;
+      ends[count] = i;
+      wordHashes[count++] = hash;
+      if (strict && i - start <= 2 && isDigit(text.charCodeAt(start)) && spacedFormulaAt(text, start, i)) return -1;
     }
-    return out.subarray(0, count);
+    return count;
   }
 
   private idOf(text: string, start: number, end: number, hash: number): number {
