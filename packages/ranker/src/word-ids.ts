@@ -14,6 +14,11 @@ export class WordIds {
   /** Id -> the word. */
   readonly words: string[] = [];
   private out = new Int32Array(1024);
+  // Every word's characters, one after another, to compare a text's words against: word `id`'s are
+  // `chars[charsAt[id]..charsAt[id + 1])` (one typed array, not the words' strings, which V8 keeps in
+  // several representations).
+  private chars = new Uint16Array(1 << 16);
+  private charsAt = new Int32Array(1 << 12);
   // The words of the text last scanned: spans and hashes, before they are numbered.
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
@@ -86,11 +91,12 @@ export class WordIds {
       const id = this.ids[slot] as number;
       if (id < 0) break;
       if (this.hashes[slot] === hash) {
-        const word = this.words[id] as string;
-        if (word.length === length) {
+        const at = this.charsAt[id] as number;
+        if ((this.charsAt[id + 1] as number) - at === length) {
+          const { chars } = this;
           let same = true;
           for (let k = 0; k < length; k++) {
-            if (word.charCodeAt(k) !== text.charCodeAt(start + k)) { same = false; break; }
+            if (chars[at + k] !== text.charCodeAt(start + k)) { same = false; break; }
           }
           if (same) return id;
         }
@@ -99,10 +105,29 @@ export class WordIds {
     }
     const id = this.words.length;
     this.words.push(text.slice(start, end));
+    this.keep(text, start, end);
     this.hashes[slot] = hash;
     this.ids[slot] = id;
     if (this.words.length * 2 > this.capacity) this.grow();
     return id;
+  }
+
+  /** Copies a new word's characters after the others' (`charsAt[id]` to `charsAt[id + 1]`). */
+  private keep(text: string, start: number, end: number): void {
+    const id = this.words.length - 1;
+    const at = this.charsAt[id] as number;
+    if (at + end - start > this.chars.length) {
+      const more = new Uint16Array(Math.max(at + end - start, this.chars.length * 2));
+      more.set(this.chars);
+      this.chars = more;
+    }
+    for (let k = start; k < end; k++) this.chars[at + k - start] = text.charCodeAt(k);
+    if (id + 2 > this.charsAt.length) {
+      const more = new Int32Array(this.charsAt.length * 2);
+      more.set(this.charsAt);
+      this.charsAt = more;
+    }
+    this.charsAt[id + 1] = at + end - start;
   }
 
   private grow(): void {
