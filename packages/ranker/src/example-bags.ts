@@ -72,9 +72,6 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   const pairs = new PairTable();
   const firsts: number[] = [];
   const seconds: number[] = [];
-  let a = 0;
-  let b = 0;
-  const newPair = () => { firsts.push(a); seconds.push(b); return firsts.length - 1; };
   // Per term (even slots) and pair (odd slots), side by side: the paper that last wrote it, and how
   // often that paper did (title occurrences counting `TITLE_WEIGHT`).
   let seen = new Float64Array(1 << 17).fill(-1);
@@ -123,7 +120,11 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       }
       // Pairs of two words each worth learning: "of the" and "Li metal" are not.
       if (isWord[t] === 1) {
-        if (previous >= 0) { a = previous; b = t; notePair(pairs.get(a, b, newPair)); }
+        if (previous >= 0) {
+          const p = pairs.idOf(previous, t, firsts.length);
+          if (p === firsts.length) { firsts.push(previous); seconds.push(t); }
+          notePair(p);
+        }
         previous = t;
       } else previous = -1;
     }

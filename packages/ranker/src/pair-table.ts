@@ -8,12 +8,11 @@ export class PairTable {
   private slots = PairTable.empty(this.capacity);
   private size = 0;
 
-  /** The id of (a, b), or `make()`'s (stored) when the pair is new. */
-  get(a: number, b: number, make: () => number): number {
+  /** The id of (a, b), or `value` (stored) when the pair is new. */
+  idOf(a: number, b: number, value: number): number {
     let at = this.slotOf(a, b);
     if (this.slots[at] === a && this.slots[at + 1] === b) return this.slots[at + 2] as number;
     if (this.size * 2 >= this.capacity) { this.grow(); at = this.slotOf(a, b); }
-    const value = make();
     this.slots[at] = a;
     this.slots[at + 1] = b;
     this.slots[at + 2] = value;
