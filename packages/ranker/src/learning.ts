@@ -129,7 +129,8 @@ export function learnFromExamples(
   for (let d = 0; d < bags.papers; d++) {
     for (let e = start[d] as number; e < (start[d + 1] as number); e++) allAbout[bagTerms[e] as number] = (allAbout[bagTerms[e] as number] as number) + (about[e] as number);
   }
-  signals.forEach((bySignal, p) => {
+  for (let p = 0; p < signals.length; p++) {
+    const bySignal = signals[p] as Map<string, FeedbackExample>;
     const isArea = p < config.areas.length;
     const id = isArea ? (config.areas[p] as GroupConfig['areas'][number]).id : (config.members[p - config.areas.length] as GroupConfig['members'][number]).name;
     let positive = 0;
@@ -161,7 +162,7 @@ export function learnFromExamples(
     for (const t of touched) sums.fill(0, t * SUMS, t * SUMS + SUMS);
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
     keywords.push(learned.keywords);
-  });
+  }
 
   const taught = config.areas.map((_, a) => {
     const out: TaughtExample[] = [];
@@ -354,6 +355,9 @@ class ByShare {
     }
   }
 }
+
+/** One heap kept for good, for its hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
+export const BYSHARE_SHAPE = new ByShare(0);
 
 /** Share of the background's papers holding a term (of all examples, without a background), never 0. */
 function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined): (term: number) => number {

@@ -55,3 +55,10 @@ export class PairTable {
 
 /** Numbers per slot: first, second, value, and one unused, so that a slot never straddles a cache line. */
 const STRIDE = 4;
+
+/**
+ * One instance kept for good, so that PairTable's hidden classes outlive the rankers: V8 holds them only
+ * through instances, and when a ranker's were collected before the next was made, the next got new
+ * ones and V8 threw the optimized code that reads them away on every ranker (as analyze.ts explains).
+ */
+export const PAIRTABLE_SHAPE = new PairTable();

@@ -146,3 +146,10 @@ export class WordIds {
     }
   }
 }
+
+/**
+ * One instance kept for good, so that WordIds's hidden classes outlive the rankers: V8 holds them only
+ * through instances, and when a ranker's were collected before the next was made, the next got new
+ * ones and V8 threw the optimized code that reads them away on every ranker (as analyze.ts explains).
+ */
+export const WORDIDS_SHAPE = new WordIds();
