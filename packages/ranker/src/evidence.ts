@@ -103,7 +103,8 @@ export interface EvidenceContext {
   readonly lexicon: Lexicon;
   readonly analyzer: ReturnType<typeof createAnalyzer>;
   readonly profilesOf: string[][];
-  readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker };
+  /** `lazy`: the records are made when read (`recordsWhenRead`), for a department's thousands of profiles. */
+  readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker; readonly lazy: boolean };
   readonly terms: TermPool;
   readonly notes: LeftOutNotes;
   /** Long lists of a matched term's profiles as sets: see `ownedBy`. */
@@ -242,36 +243,44 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts, learnedFrom));
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)),
-    // Made when read, from the batch's sparse scores: a department's thousands of areas and members
-    // would take a record of every one for every paper.
-    get scores() { return records.areas(batch, i); },
-    get memberScores() { return records.members(batch, i); },
+    scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
     matchedTerms: terms, members, excludedBy,
     summary: context.summaries ? (paper.abstract ? summarize(spans?.abstract.text ?? paper.abstract, weightAt) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
+  if (records.lazy) recordsWhenRead(ranked, records, batch, i);
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
   return ranked;
 }
 
-/**
- * A left-out paper's evidence. Its score records are made when read, from the batch's sparse scores (a
- * department's thousands of areas and members would take a record of every one for every paper);
- * made here, apart, so that they hold only what they need.
- */
+/** A left-out paper's evidence, its score records made now or when read (`recordsWhenRead`). */
 function leftOutPaper(
   records: EvidenceContext['records'], batch: BatchScores, i: number, paper: Paper, score: number, terms: readonly MatchedTerm[],
   excludedBy: Record<string, string>, note: string,
 ): RankedPaper {
-  return {
+  const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: null, score,
-    get scores() { return records.areas(batch, i); },
-    get memberScores() { return records.members(batch, i); },
+    scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
     matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy, note, pick: false, rank: null, focus: false,
   };
+  if (records.lazy) recordsWhenRead(ranked, records, batch, i);
+  return ranked;
 }
+
+/**
+ * Makes a paper's `scores` and `memberScores` getters, in their place, that make the records from the
+ * batch's sparse scores when read: a department's thousands of areas and members would take a record
+ * of every one for every paper (2,000 profiles grew past 2.7 GB). A group's few records cost less than
+ * the getters, and are made at once.
+ */
+function recordsWhenRead(ranked: RankedPaper, records: EvidenceContext['records'], batch: BatchScores, i: number): void {
+  Object.defineProperty(ranked, 'scores', { get: () => records.areas(batch, i), enumerable: true, configurable: true });
+  Object.defineProperty(ranked, 'memberScores', { get: () => records.members(batch, i), enumerable: true, configurable: true });
+}
+
+const NO_SCORES: Record<string, number> = Object.freeze({}) as Record<string, number>;
 
 /** Paper i's limited areas (score-batch.ts) and the areas that share a member's name, ascending. */
 function withNamesakes(batch: BatchScores, i: number, namesakes: readonly number[]): number[] {

@@ -19,9 +19,9 @@ const parsed = parseGroupConfig(readDefaultConfigText());
 if (!parsed.ok) throw new Error('digest.config.yaml does not parse');
 const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
 
-/** Two copies of the default config's areas and members, renamed apart: a small department. */
-function department(config: GroupConfig): GroupConfig {
-  const copies = [0, 1];
+/** Copies of the default config's areas and members, renamed apart: a department. */
+function department(config: GroupConfig, count = 2): GroupConfig {
+  const copies = Array.from({ length: count }, (_, c) => c);
   return {
     ...config,
     areas: copies.flatMap((c) => config.areas.map((a) => ({ ...a, id: `${a.id}-${c}` }))),
@@ -89,4 +89,30 @@ test('a ranked paper\'s score records list every area and member, made from the 
   const json = JSON.parse(JSON.stringify(someScore)) as Record<string, unknown>;
   expect(Object.keys(json).slice(0, 6)).toEqual(['id', 'title', 'section', 'score', 'scores', 'memberScores']);
   expect(json.scores).toEqual(someScore.scores);
+});
+
+test('a department\'s records, made when read, hold every copy\'s scores as the trace gives them', () => {
+  // 11 copies of the default config's 4 areas and 2 members: past 64 profiles, records are made when read.
+  const big = department(parsed.config, 11);
+  const ranker = createRanker(big, { background });
+  const ranked = ranker.rank(week, { background }).papers;
+  const wrong: string[] = [];
+  let traced = 0;
+  for (const r of ranked) {
+    const json = JSON.parse(JSON.stringify(r)) as { scores: Record<string, number>; memberScores: Record<string, number> };
+    expect(Object.keys(json.scores)).toEqual(big.areas.map((a) => a.id));
+    // The copies are the same group: each copy's score is copy 0's.
+    for (let c = 1; c < 11; c++) {
+      for (const a of parsed.config.areas) if (json.scores[`${a.id}-${c}`] !== json.scores[`${a.id}-0`]) wrong.push(`${r.id} ${a.id}-${c}`);
+      for (const m of parsed.config.members) if (json.memberScores[`${m.name} ${c}`] !== json.memberScores[`${m.name} 0`]) wrong.push(`${r.id} ${m.name} ${c}`);
+    }
+    if (r.section === null || traced >= 20) continue;
+    traced++;
+    const trace = ranker.trace(week, byId.get(r.id)!, { background });
+    trace.profiles.slice(0, big.areas.length).forEach((p) => {
+      if (Math.abs(p.relevance - json.scores[p.id]!) > 5.1e-5) wrong.push(`${r.id} ${p.id}: ${json.scores[p.id]} against the trace's ${p.relevance}`);
+    });
+  }
+  expect(wrong).toEqual([]);
+  expect(traced).toBe(20);
 });
