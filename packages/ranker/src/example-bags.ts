@@ -72,22 +72,22 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   const pairs = new PairTable();
   const firsts: number[] = [];
   const seconds: number[] = [];
-  // Per term (even slots) and pair (odd slots), side by side: the paper that last wrote it, and how
-  // often that paper did (title occurrences counting `TITLE_WEIGHT`).
-  let seen = new Float64Array(1 << 17).fill(-1);
+  // Per term, and per pair, side by side: the paper that last wrote it, and how often that paper did
+  // (title occurrences counting `TITLE_WEIGHT`). Apart, so that the terms' stay small.
+  let termSeen = new Float64Array(1 << 15).fill(-1);
+  let pairSeen = new Float64Array(1 << 17).fill(-1);
   let paper = 0;
   // The paper's terms and pairs so far (pairs from `PAIR` on), reused from paper to paper.
   let out = new Int32Array(4096);
   let count = 0;
   let weight = 1;
-  /** Counts term or pair `id` at `slot` of `lastSeen` (terms at even slots, pairs at odd ones). */
-  const note = (id: number, slot: number) => {
-    const at = slot * 2;
-    if (at >= seen.length) {
-      const grown = new Float64Array(Math.max(at + 2, seen.length * 2)).fill(-1);
-      grown.set(seen);
-      seen = grown;
-    }
+  const grown = (seen: Float64Array, at: number) => {
+    const more = new Float64Array(Math.max(at + 2, seen.length * 2)).fill(-1);
+    more.set(seen);
+    return more;
+  };
+  /** Counts `id` (a term, or `PAIR` + a pair) at `at` of `seen`; true when the paper first writes it. */
+  const note = (seen: Float64Array, at: number, id: number) => {
     if (seen[at] !== paper) {
       seen[at] = paper;
       seen[at + 1] = 0;
@@ -96,8 +96,14 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     }
     seen[at + 1] = (seen[at + 1] as number) + weight;
   };
-  const noteTerm = (t: number) => note(t, t * 2);
-  const notePair = (p: number) => note(PAIR + p, p * 2 + 1);
+  const noteTerm = (t: number) => {
+    if (t * 2 >= termSeen.length) termSeen = grown(termSeen, t * 2);
+    note(termSeen, t * 2, t);
+  };
+  const notePair = (p: number) => {
+    if (p * 2 >= pairSeen.length) pairSeen = grown(pairSeen, p * 2);
+    note(pairSeen, p * 2, PAIR + p);
+  };
   const read = (text: string, inTitle: boolean) => {
     weight = inTitle ? TITLE_WEIGHT : 1;
     const words = scanner.read(text);
@@ -109,7 +115,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       // How a word is shown: as abstracts write it ("solid polymer"), titles ("Solid Polymer") only when they alone do.
       rawCount[r] = (rawCount[r] as number) + (inTitle ? 0.001 : 1);
       const t = rawTerm[r] as number;
-      noteTerm(t);
+      // Words never learned ("of", "Li", numbers) are left out of the bags: not counted.
+      if (isWord[t] === 1) noteTerm(t);
       // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
       const starting = expansions[t] as (typeof expansions)[number];
       for (let e = 0; e < starting.length; e++) {
@@ -152,7 +159,7 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     for (let k = 0; k < count; k++) {
       const id = out[k] as number;
       all[from + k] = id;
-      allAbout[from + k] = Math.min(1, (seen[(id >= PAIR ? (id - PAIR) * 2 + 1 : id * 2) * 2 + 1] as number) / 3);
+      allAbout[from + k] = Math.min(1, ((id >= PAIR ? pairSeen[(id - PAIR) * 2 + 1] : termSeen[id * 2 + 1]) as number) / 3);
     }
     start[d + 1] = from + count;
   }

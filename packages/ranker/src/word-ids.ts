@@ -9,8 +9,8 @@ import { isDigit, isRewriteMark, isShouting, isWordChar, rewriteText, spacedForm
  */
 export class WordIds {
   private capacity = 1 << 15;
-  private hashes = new Int32Array(this.capacity);
-  private ids = new Int32Array(this.capacity).fill(-1);
+  // Per slot, side by side: the word's hash and its id (-1: empty).
+  private table = WordIds.empty(this.capacity);
   /** Id -> the word. */
   readonly words: string[] = [];
   private out = new Int32Array(1024);
@@ -86,11 +86,12 @@ export class WordIds {
   private idOf(text: string, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = this.capacity - 1;
+    const { table } = this;
     let slot = hash & mask;
     for (;;) {
-      const id = this.ids[slot] as number;
+      const id = table[slot * 2 + 1] as number;
       if (id < 0) break;
-      if (this.hashes[slot] === hash) {
+      if (table[slot * 2] === hash) {
         const at = this.charsAt[id] as number;
         if ((this.charsAt[id + 1] as number) - at === length) {
           const { chars } = this;
@@ -106,8 +107,8 @@ export class WordIds {
     const id = this.words.length;
     this.words.push(text.slice(start, end));
     this.keep(text, start, end);
-    this.hashes[slot] = hash;
-    this.ids[slot] = id;
+    table[slot * 2] = hash;
+    table[slot * 2 + 1] = id;
     if (this.words.length * 2 > this.capacity) this.grow();
     return id;
   }
@@ -131,19 +132,24 @@ export class WordIds {
   }
 
   private grow(): void {
-    const { hashes, ids } = this;
+    const old = this.table;
     this.capacity *= 2;
-    this.hashes = new Int32Array(this.capacity);
-    this.ids = new Int32Array(this.capacity).fill(-1);
+    this.table = WordIds.empty(this.capacity);
     const mask = this.capacity - 1;
-    for (let s = 0; s < ids.length; s++) {
-      const id = ids[s] as number;
+    for (let s = 0; s < old.length; s += 2) {
+      const id = old[s + 1] as number;
       if (id < 0) continue;
-      let slot = (hashes[s] as number) & mask;
-      while ((this.ids[slot] as number) >= 0) slot = (slot + 1) & mask;
-      this.hashes[slot] = hashes[s] as number;
-      this.ids[slot] = id;
+      let slot = (old[s] as number) & mask;
+      while ((this.table[slot * 2 + 1] as number) >= 0) slot = (slot + 1) & mask;
+      this.table[slot * 2] = old[s] as number;
+      this.table[slot * 2 + 1] = id;
     }
+  }
+
+  private static empty(capacity: number): Int32Array {
+    const table = new Int32Array(capacity * 2);
+    for (let s = 1; s < table.length; s += 2) table[s] = -1;
+    return table;
   }
 }
 
