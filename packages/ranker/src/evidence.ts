@@ -109,6 +109,8 @@ export interface EvidenceContext {
   readonly notes: LeftOutNotes;
   /** Long lists of a matched term's profiles as sets: see `ownedBy`. */
   readonly owners: OwnerSets;
+  /** Which areas and members hold each feature, as bits: see `holderBits`. */
+  readonly holders: HolderBits;
   readonly summaries: boolean;
   /** How notes write each feature (by id), and which features name methods: see `noteVocabulary`. */
   readonly vocabulary: NoteVocabulary;
@@ -213,6 +215,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
     // An area the paper does not touch has no exclusion, and an unmet list is only said of an area
     // some matched term belongs to (a matched term of an area touches it), unless a member shares its name.
     const limited = context.namedLikeMembers.length === 0 ? undefined : withNamesakes(batch, i, context.namedLikeMembers);
+    let held: Int32Array | undefined;
     const count = limited ? limited.length : limitTo - limitFrom;
     for (let k = 0; k < count; k++) {
       const a = limited ? limited[k] as number : batch.limitArea[limitFrom + k] as number;
@@ -221,7 +224,10 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
       const f = at < 0 ? -1 : batch.excludedBy[at] as number;
       if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
       const g = at < 0 ? untouchedScore(lexicon.profiles[a] as CompiledProfile).unmet : batch.unmet[at] as number;
-      if (g >= 0 && terms.some((t) => ownedBy(context.owners, t.profiles, area.id))) (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+      // Whether a matched term is the area's (`t.profiles`, names, holds its id): through the bits.
+      if (g >= 0 && heldByNamed(context.holders, held ??= holdersOf(context.holders, scored.features.ids), a)) {
+        (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+      }
     }
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
     const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
@@ -358,6 +364,44 @@ function strongest(features: PaperFeatures, keep: (feature: number, at: number) 
 /** Whether any of a paper's features is used by an area or a member (a focus keyword alone is not). */
 function holdsEvidence(ids: readonly number[], evidential: Uint8Array): boolean {
   for (let k = 0; k < ids.length; k++) if (evidential[ids[k] as number] === 1) return true;
+  return false;
+}
+
+/**
+ * `featureOwners` as bits, 32 profiles to a word: which areas and members hold each feature with a
+ * positive weight (the profiles a matched term lists); and per area, the profiles named as it (the
+ * area, and a member of the same name, if any: a term's profiles are names). `scratch` holds one
+ * paper's bits at a time.
+ */
+export interface HolderBits {
+  readonly words: number;
+  readonly bits: Int32Array;
+  readonly named: readonly (readonly number[])[];
+  readonly scratch: Int32Array;
+}
+
+export function holderBits(lexicon: Lexicon, areas: number): HolderBits {
+  const profiles = lexicon.profiles.filter((p) => p.kind !== 'focus');
+  const words = Math.ceil(profiles.length / 32);
+  const bits = new Int32Array(lexicon.features.length * words);
+  profiles.forEach((profile, k) => profile.features.forEach((f, slot) => {
+    if ((profile.weights[slot] ?? 0) > 0) bits[f * words + (k >> 5)] = (bits[f * words + (k >> 5)] as number) | (1 << (k & 31));
+  }));
+  const named = profiles.slice(0, areas).map((area) => profiles.flatMap((p, k) => (p.id === area.id ? [k] : [])));
+  return { words, bits, named, scratch: new Int32Array(words) };
+}
+
+/** The bits of the profiles that hold any of a paper's features (in `holders.scratch`). */
+function holdersOf(holders: HolderBits, ids: readonly number[]): Int32Array {
+  const { words, bits, scratch } = holders;
+  scratch.fill(0);
+  for (const f of ids) for (let w = 0; w < words; w++) scratch[w] = (scratch[w] as number) | (bits[f * words + w] as number);
+  return scratch;
+}
+
+/** Whether a profile named as area `a` is among `held`. */
+function heldByNamed(holders: HolderBits, held: Int32Array, a: number): boolean {
+  for (const k of holders.named[a] as readonly number[]) if (((held[k >> 5] as number) & (1 << (k & 31))) !== 0) return true;
   return false;
 }
 

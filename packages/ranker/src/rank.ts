@@ -2,7 +2,7 @@ import type { Area, GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from
 import { createAnalyzer, type Analyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
-import { evidenceFor, featureOwners, noteVocabulary, recordMaker, type EvidenceContext, type NoteVocabulary } from './evidence.ts';
+import { evidenceFor, featureOwners, holderBits, noteVocabulary, recordMaker, type EvidenceContext, type HolderBits, type NoteVocabulary } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { learnFromExamples, type Learning } from './learning.ts';
 import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
@@ -166,7 +166,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
         : relevanceAt(scores, i, a));
       const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
       const context: EvidenceContext = {
-        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), owners: new Map(), summaries: options.summaries ?? true,
+        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), owners: new Map(), holders: model.holders, summaries: options.summaries ?? true,
         vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
         focusOf: (a) => {
           const f = focus.ofArea[a] as number;
@@ -197,6 +197,7 @@ interface Model {
   readonly lexicon: Lexicon;
   readonly analyzer: Analyzer;
   readonly profilesOf: string[][];
+  readonly holders: HolderBits;
   readonly vocabulary: NoteVocabulary;
   readonly related: Readonly<Record<string, readonly Keyword[]>>;
   readonly learned: LearnedModel;
@@ -231,7 +232,7 @@ function buildModel(
   const analyzer = createAnalyzer(lexicon, tuning.leadWords);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
-    lexicon, analyzer, profilesOf: featureOwners(lexicon), vocabulary: noteVocabulary(lexicon),
+    lexicon, analyzer, profilesOf: featureOwners(lexicon), holders: holderBits(lexicon, config.areas.length), vocabulary: noteVocabulary(lexicon),
     related: Object.fromEntries(config.areas.map((a, i) => [a.id, related[i] ?? []])),
     learned: learning.model.length > 0 ? learning.model : untaught(config),
     learnedIgnored: learning.ignored,
