@@ -107,8 +107,6 @@ export interface EvidenceContext {
   readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker; readonly lazy: boolean };
   readonly terms: TermPool;
   readonly notes: LeftOutNotes;
-  /** Long lists of a matched term's profiles as sets: see `ownedBy`. */
-  readonly owners: OwnerSets;
   /** Which areas and members hold each feature, as bits: see `holderBits`. */
   readonly holders: HolderBits;
   readonly summaries: boolean;
@@ -376,19 +374,26 @@ function holdsEvidence(ids: readonly number[], evidential: Uint8Array): boolean 
 export interface HolderBits {
   readonly words: number;
   readonly bits: Int32Array;
+  /** Per area and member: the profiles of its name. */
   readonly named: readonly (readonly number[])[];
+  /** A matched term's profiles (`featureOwners`' list, one per feature) -> the feature. */
+  readonly featureOf: ReadonlyMap<readonly string[], number>;
   readonly scratch: Int32Array;
 }
 
-export function holderBits(lexicon: Lexicon, areas: number): HolderBits {
+export function holderBits(lexicon: Lexicon, profilesOf: readonly (readonly string[])[]): HolderBits {
   const profiles = lexicon.profiles.filter((p) => p.kind !== 'focus');
   const words = Math.ceil(profiles.length / 32);
   const bits = new Int32Array(lexicon.features.length * words);
   profiles.forEach((profile, k) => profile.features.forEach((f, slot) => {
     if ((profile.weights[slot] ?? 0) > 0) bits[f * words + (k >> 5)] = (bits[f * words + (k >> 5)] as number) | (1 << (k & 31));
   }));
-  const named = profiles.slice(0, areas).map((area) => profiles.flatMap((p, k) => (p.id === area.id ? [k] : [])));
-  return { words, bits, named, scratch: new Int32Array(words) };
+  const byId = new Map<string, number[]>();
+  profiles.forEach((p, k) => { const list = byId.get(p.id); if (list) list.push(k); else byId.set(p.id, [k]); });
+  const named = profiles.map((p) => byId.get(p.id) as number[]);
+  const featureOf = new Map<readonly string[], number>();
+  profilesOf.forEach((list, f) => { if (list.length > 0) featureOf.set(list, f); });
+  return { words, bits, named, featureOf, scratch: new Int32Array(words) };
 }
 
 /** The bits of the profiles that hold any of a paper's features (in `holders.scratch`). */
@@ -399,24 +404,18 @@ function holdersOf(holders: HolderBits, ids: readonly number[]): Int32Array {
   return scratch;
 }
 
-/** Whether a profile named as area `a` is among `held`. */
-function heldByNamed(holders: HolderBits, held: Int32Array, a: number): boolean {
-  for (const k of holders.named[a] as readonly number[]) if (((held[k >> 5] as number) & (1 << (k & 31))) !== 0) return true;
+/** Whether a profile named as profile `p` (an area or member) is among `held`. */
+function heldByNamed(holders: HolderBits, held: Int32Array, p: number): boolean {
+  for (const k of holders.named[p] as readonly number[]) if (((held[k >> 5] as number) & (1 << (k & 31))) !== 0) return true;
   return false;
 }
 
-/** A matched term's profiles (shared by every term of its feature) as a set, once they are many. */
-export type OwnerSets = Map<readonly string[], ReadonlySet<string>>;
-
-/**
- * Whether profile `id` holds a matched term: a department's keyword belongs to hundreds of profiles,
- * and a note asks this of each term for many areas and members.
- */
-function ownedBy(sets: OwnerSets, profiles: readonly string[], id: string): boolean {
-  if (profiles.length <= 16) return profiles.includes(id);
-  let set = sets.get(profiles);
-  if (!set) sets.set(profiles, set = new Set(profiles));
-  return set.has(id);
+/** Whether a matched term lists profile `p`'s name: `term.profiles.includes(name)`, through the bits. */
+function listsNamed(holders: HolderBits, term: MatchedTerm, p: number): boolean {
+  const f = holders.featureOf.get(term.profiles);
+  if (f === undefined) return false;
+  for (const k of holders.named[p] as readonly number[]) if (((holders.bits[f * holders.words + (k >> 5)] as number) & (1 << (k & 31))) !== 0) return true;
+  return false;
 }
 
 /** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
@@ -453,7 +452,7 @@ function concernedMembers(context: EvidenceContext, scored: Scored, terms: reado
   named.sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
   if (named.length > 0) {
     const members = named.map((m) => {
-      const interests = terms.filter((t) => ownedBy(context.owners, t.profiles, m.name)).slice(0, 3).map((t) => t.keyword);
+      const interests = terms.filter((t) => listsNamed(context.holders, t, config.areas.length + m.j)).slice(0, 3).map((t) => t.keyword);
       const reasons = [...(interests.length ? [`interests: ${listWords(interests)}`] : []), ...m.authors.map((a) => `follows ${a}`)];
       return { name: m.name, score: round(m.fit), reasons };
     });

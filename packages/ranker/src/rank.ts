@@ -166,7 +166,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
         : relevanceAt(scores, i, a));
       const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
       const context: EvidenceContext = {
-        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), owners: new Map(), holders: model.holders, summaries: options.summaries ?? true,
+        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), holders: model.holders, summaries: options.summaries ?? true,
         vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
         focusOf: (a) => {
           const f = focus.ofArea[a] as number;
@@ -230,9 +230,10 @@ function buildModel(
     lexicon = compileProfiles(specs.map((spec, p) => ({ ...spec, related: related[p] ?? [], learned: learning.keywords[p] ?? [] })), options);
   }
   const analyzer = createAnalyzer(lexicon, tuning.leadWords);
+  const profilesOf = featureOwners(lexicon);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
-    lexicon, analyzer, profilesOf: featureOwners(lexicon), holders: holderBits(lexicon, config.areas.length), vocabulary: noteVocabulary(lexicon),
+    lexicon, analyzer, profilesOf, holders: holderBits(lexicon, profilesOf), vocabulary: noteVocabulary(lexicon),
     related: Object.fromEntries(config.areas.map((a, i) => [a.id, related[i] ?? []])),
     learned: learning.model.length > 0 ? learning.model : untaught(config),
     learnedIgnored: learning.ignored,
