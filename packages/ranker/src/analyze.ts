@@ -1,7 +1,7 @@
 import type { Lexicon } from './profiles.ts';
 import { normalizeFormulaNotation } from './formula.ts';
 import { insertionSort } from './insertion-sort.ts';
-import { isDigit, isShouting, isWordChar, rewriteNormalized, rewriteText } from './tokenize.ts';
+import { isDigit, isShouting, isWordChar, REWRITE_MARKS, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
 import { ANY_WORD, wordAutomaton, type WordAutomaton } from './word-automaton.ts';
 import { WordCache } from './word-cache.ts';
 
@@ -221,24 +221,9 @@ const WORD = 1;
 const REWRITE = 2;
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x400; c++) if (isWordChar(c)) CHAR_CLASS[c] = WORD;
-for (const c of '_\\$₀₁₂₃₄₅₆₇₈₉') CHAR_CLASS[c.charCodeAt(0)] = REWRITE;
+for (const c of REWRITE_MARKS) CHAR_CLASS[c.charCodeAt(0)] = REWRITE;
 
 // The scan never reads outside its text: an out-of-bounds read would throw the optimized code away.
-
-const isUpper = (c: number) => c >= 65 && c <= 90;
-const isLower = (c: number) => c >= 97 && c <= 122;
-
-/**
- * Whether the word `text[start, end)`, one or two letters long, is the count of a formula written
- * with spaces, as `rewriteText` joins them: "[A-Z][a-z]? \d{1,2} [A-Z]", as in "Li 6 PS".
- */
-function spacedFormulaAt(text: string, start: number, end: number): boolean {
-  if (start < 2 || end + 1 >= text.length) return false;
-  if (!isDigit(text.charCodeAt(end - 1)) || text.charCodeAt(start - 1) !== 32 || text.charCodeAt(end) !== 32) return false;
-  if (!isUpper(text.charCodeAt(end + 1))) return false;
-  const before = text.charCodeAt(start - 2);
-  return isUpper(before) || (isLower(before) && start >= 3 && isUpper(text.charCodeAt(start - 3)));
-}
 
 /** Most papers hold no keyword at all: they share one empty list. */
 const NONE: readonly number[] = Object.freeze([]);

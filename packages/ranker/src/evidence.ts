@@ -10,8 +10,9 @@ import type { LearnedFromFinder } from './learned-from.ts';
 import type { LearnedFrom } from './learning-types.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
-import type { Scored } from './score-batch.ts';
+import type { BatchScores, Scored } from './score-batch.ts';
 import type { Placement } from './sections.ts';
+import { untouchedScore } from './score.ts';
 import { isReview, specificsOf } from './specifics.ts';
 import { NO_ABSTRACT, summarize } from './summary.ts';
 import { inThirdPerson } from './third-person.ts';
@@ -66,20 +67,23 @@ const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
 export type TermPool = Map<number, MatchedTerm>;
 
 /**
- * Makes records keyed by area ids or member names from a row of numbers: each a copy of one
- * template, so all share one shape and no property is added one by one.
+ * Makes records keyed by area ids or member names from a paper's sparse scores (score-batch.ts), for
+ * the profiles from `first` on: each a copy of one template, so all share one shape and no property is
+ * added one by one.
  */
-export function recordMaker(keys: readonly string[]) {
+export function recordMaker(keys: readonly string[], first: number) {
   const template: Record<string, number> = {};
   for (const key of keys) template[key] = 0;
   const zero = Object.freeze({ ...template });
-  return (values: Float64Array, offset: number): Record<string, number> => {
+  const end = first + keys.length;
+  return (scores: BatchScores, i: number): Record<string, number> => {
     let record: Record<string, number> | undefined;
-    for (let k = 0; k < keys.length; k++) {
-      const value = values[offset + k] as number;
-      if (value === 0) continue;
+    for (let e = scores.start[i] as number; e < (scores.start[i + 1] as number); e++) {
+      const p = scores.profile[e] as number;
+      if (p < first) continue;
+      if (p >= end) break;
       record ??= { ...template };
-      record[keys[k] as string] = round(value);
+      record[keys[p - first] as string] = round(scores.relevance[e] as number);
     }
     // Most papers score 0 against every member, or every area: they share one frozen record.
     return record ?? zero;
@@ -100,14 +104,19 @@ export interface EvidenceContext {
   readonly lexicon: Lexicon;
   readonly analyzer: ReturnType<typeof createAnalyzer>;
   readonly profilesOf: string[][];
-  readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker };
+  /** `lazy`: the records are made when read (`recordsWhenRead`), for a department's thousands of profiles. */
+  readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker; readonly lazy: boolean };
   readonly terms: TermPool;
   readonly notes: LeftOutNotes;
+  /** Which areas and members hold each feature, as bits: see `holderBits`. */
+  readonly holders: HolderBits;
   readonly summaries: boolean;
   /** How notes write each feature (by id), and which features name methods: see `noteVocabulary`. */
   readonly vocabulary: NoteVocabulary;
   /** The taught example an included paper is most like (learned-from.ts), when the ranker learned from feedback. */
   readonly learnedFrom: LearnedFromFinder | undefined;
+  /** Areas whose id is also a member's name (almost never): see the left-out notes' unmet lists. */
+  readonly namedLikeMembers: readonly number[];
   /** Area index -> its focus profile and the focus's name, if it has one. */
   readonly focusOf: (area: number) => { readonly profile: CompiledProfile; readonly name: string | undefined } | undefined;
 }
@@ -163,9 +172,9 @@ export type RecordMaker = ReturnType<typeof recordMaker>;
 /** A paper's evidence from its scores: matched terms, members, the note, the summary. `section`: area index or -1. */
 export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scored, section: number, placement: Placement | undefined): RankedPaper {
   const { config, lexicon, analyzer, records } = context;
-  const { relevance, excludedBy: excludedAt, unmet: unmetAt } = scored.scores;
+  const batch = scored.scores;
+  const i = scored.paper;
   const areas = config.areas;
-  const memberRow = scored.row + areas.length;
   if (!scored.authors && !holdsEvidence(scored.features.ids, context.vocabulary.evidential)) {
     // Most of a day's papers hold no keyword of an area or member (at most a focus word, "simulation"):
     // they share their all-zero evidence.
@@ -177,7 +186,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
       pick: false, rank: null, focus: false,
     };
   }
-  const areaScore = (a: number) => relevance[scored.row + a] as number;
+  const areaScore = (a: number) => scored.row[a] as number;
   let best = 0;
   for (let a = 1; a < areas.length; a++) if (areaScore(a) > areaScore(best)) best = a;
   const here = section >= 0 ? areas[section] : undefined;
@@ -187,12 +196,13 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
     : undefined;
   const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf, context.terms);
 
-  const scores = records.areas(relevance, scored.row);
-  const memberScores = records.members(relevance, memberRow);
+  // The areas the paper meets an exclusion or misses a `require` list of, ascending (score-batch.ts).
+  const limitFrom = batch.limitStart[i] as number;
+  const limitTo = batch.limitStart[i + 1] as number;
   let excludedBy: Record<string, string> = NO_EXCLUSIONS;
-  for (let a = 0; a < areas.length; a++) {
-    const f = excludedAt[scored.areaRow + a] as number;
-    if (f >= 0) (excludedBy === NO_EXCLUSIONS ? (excludedBy = {}) : excludedBy)[(areas[a] as Area).id] = lexicon.features[f]?.keyword ?? '';
+  for (let e = limitFrom; e < limitTo; e++) {
+    const f = batch.excludedBy[e] as number;
+    if (f >= 0) (excludedBy === NO_EXCLUSIONS ? (excludedBy = {}) : excludedBy)[(areas[batch.limitArea[e] as number] as Area).id] = lexicon.features[f]?.keyword ?? '';
   }
 
   if (here === undefined) {
@@ -201,22 +211,28 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
     // Most left-out papers have neither: no array made for them.
     let excluded: { area: Area; keyword: string }[] | undefined;
     let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
-    for (let a = 0; a < areas.length; a++) {
+    // An area the paper does not touch has no exclusion, and an unmet list is only said of an area
+    // some matched term belongs to (a matched term of an area touches it), unless a member shares its name.
+    const limited = context.namedLikeMembers.length === 0 ? undefined : withNamesakes(batch, i, context.namedLikeMembers);
+    let held: Int32Array | undefined;
+    const count = limited ? limited.length : limitTo - limitFrom;
+    for (let k = 0; k < count; k++) {
+      const a = limited ? limited[k] as number : batch.limitArea[limitFrom + k] as number;
+      const at = limited ? limitIndex(batch, i, a) : limitFrom + k;
       const area = areas[a] as Area;
-      const f = excludedAt[scored.areaRow + a] as number;
+      const f = at < 0 ? -1 : batch.excludedBy[at] as number;
       if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
-      const g = unmetAt[scored.areaRow + a] as number;
-      if (g >= 0 && terms.some((t) => t.profiles.includes(area.id))) (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+      const g = at < 0 ? untouchedScore(lexicon.profiles[a] as CompiledProfile).unmet : batch.unmet[at] as number;
+      // Whether a matched term is the area's (`t.profiles`, names, holds its id): through the bits.
+      if (g >= 0 && heldByNamed(context.holders, held ??= holdersOf(context.holders, scored.features.ids), a)) {
+        (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+      }
     }
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
     const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
-    return {
-      id: paper.id, title: paper.title, section: null, score: round(bestScore), scores, memberScores,
-      matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy,
-      // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
-      note: !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note(),
-      pick: false, rank: null, focus: false,
-    };
+    // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
+    return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy,
+      !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note());
   }
 
   const { members, named } = concernedMembers(context, scored, terms, here);
@@ -231,16 +247,58 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const learnedFrom = context.learnedFrom?.(section, features, paper.id);
   const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts, learnedFrom));
   const ranked: RankedPaper = {
-    id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)), scores, memberScores,
+    id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)),
+    scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
     matchedTerms: terms, members, excludedBy,
     summary: context.summaries
       ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract, weightAt), paper.authors) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
+  if (records.lazy) recordsWhenRead(ranked, records, batch, i);
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
   return ranked;
+}
+
+/** A left-out paper's evidence, its score records made now or when read (`recordsWhenRead`). */
+function leftOutPaper(
+  records: EvidenceContext['records'], batch: BatchScores, i: number, paper: Paper, score: number, terms: readonly MatchedTerm[],
+  excludedBy: Record<string, string>, note: string,
+): RankedPaper {
+  const ranked: RankedPaper = {
+    id: paper.id, title: paper.title, section: null, score,
+    scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
+    matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy, note, pick: false, rank: null, focus: false,
+  };
+  if (records.lazy) recordsWhenRead(ranked, records, batch, i);
+  return ranked;
+}
+
+/**
+ * Makes a paper's `scores` and `memberScores` getters, in their place, that make the records from the
+ * batch's sparse scores when read: a department's thousands of areas and members would take a record
+ * of every one for every paper (2,000 profiles grew past 2.7 GB). A group's few records cost less than
+ * the getters, and are made at once.
+ */
+function recordsWhenRead(ranked: RankedPaper, records: EvidenceContext['records'], batch: BatchScores, i: number): void {
+  Object.defineProperty(ranked, 'scores', { get: () => records.areas(batch, i), enumerable: true, configurable: true });
+  Object.defineProperty(ranked, 'memberScores', { get: () => records.members(batch, i), enumerable: true, configurable: true });
+}
+
+const NO_SCORES: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
+/** Paper i's limited areas (score-batch.ts) and the areas that share a member's name, ascending. */
+function withNamesakes(batch: BatchScores, i: number, namesakes: readonly number[]): number[] {
+  const areas = new Set(namesakes);
+  for (let e = batch.limitStart[i] as number; e < (batch.limitStart[i + 1] as number); e++) areas.add(batch.limitArea[e] as number);
+  return [...areas].sort((a, b) => a - b);
+}
+
+/** The entry of area a among paper i's limited areas, or -1. */
+function limitIndex(batch: BatchScores, i: number, a: number): number {
+  for (let e = batch.limitStart[i] as number; e < (batch.limitStart[i + 1] as number); e++) if (batch.limitArea[e] === a) return e;
+  return -1;
 }
 
 /** The relevance note of an included paper (notes.ts), from its evidence. */
@@ -309,6 +367,59 @@ function holdsEvidence(ids: readonly number[], evidential: Uint8Array): boolean 
   return false;
 }
 
+/**
+ * `featureOwners` as bits, 32 profiles to a word: which areas and members hold each feature with a
+ * positive weight (the profiles a matched term lists); and per area, the profiles named as it (the
+ * area, and a member of the same name, if any: a term's profiles are names). `scratch` holds one
+ * paper's bits at a time.
+ */
+export interface HolderBits {
+  readonly words: number;
+  readonly bits: Int32Array;
+  /** Per area and member: the profiles of its name. */
+  readonly named: readonly (readonly number[])[];
+  /** A matched term's profiles (`featureOwners`' list, one per feature) -> the feature. */
+  readonly featureOf: ReadonlyMap<readonly string[], number>;
+  readonly scratch: Int32Array;
+}
+
+export function holderBits(lexicon: Lexicon, profilesOf: readonly (readonly string[])[]): HolderBits {
+  const profiles = lexicon.profiles.filter((p) => p.kind !== 'focus');
+  const words = Math.ceil(profiles.length / 32);
+  const bits = new Int32Array(lexicon.features.length * words);
+  profiles.forEach((profile, k) => profile.features.forEach((f, slot) => {
+    if ((profile.weights[slot] ?? 0) > 0) bits[f * words + (k >> 5)] = (bits[f * words + (k >> 5)] as number) | (1 << (k & 31));
+  }));
+  const byId = new Map<string, number[]>();
+  profiles.forEach((p, k) => { const list = byId.get(p.id); if (list) list.push(k); else byId.set(p.id, [k]); });
+  const named = profiles.map((p) => byId.get(p.id) as number[]);
+  const featureOf = new Map<readonly string[], number>();
+  profilesOf.forEach((list, f) => { if (list.length > 0) featureOf.set(list, f); });
+  return { words, bits, named, featureOf, scratch: new Int32Array(words) };
+}
+
+/** The bits of the profiles that hold any of a paper's features (in `holders.scratch`). */
+function holdersOf(holders: HolderBits, ids: readonly number[]): Int32Array {
+  const { words, bits, scratch } = holders;
+  scratch.fill(0);
+  for (const f of ids) for (let w = 0; w < words; w++) scratch[w] = (scratch[w] as number) | (bits[f * words + w] as number);
+  return scratch;
+}
+
+/** Whether a profile named as profile `p` (an area or member) is among `held`. */
+function heldByNamed(holders: HolderBits, held: Int32Array, p: number): boolean {
+  for (const k of holders.named[p] as readonly number[]) if (((held[k >> 5] as number) & (1 << (k & 31))) !== 0) return true;
+  return false;
+}
+
+/** Whether a matched term lists profile `p`'s name: `term.profiles.includes(name)`, through the bits. */
+function listsNamed(holders: HolderBits, term: MatchedTerm, p: number): boolean {
+  const f = holders.featureOf.get(term.profiles);
+  if (f === undefined) return false;
+  for (const k of holders.named[p] as readonly number[]) if (((holders.bits[f * holders.words + (k >> 5)] as number) & (1 << (k & 31))) !== 0) return true;
+  return false;
+}
+
 /** Left-out notes by best area and score as the note prints it: "… scored 0.12, below its threshold …". */
 type LeftOutNotes = Map<number, Map<string, string>>;
 
@@ -332,16 +443,18 @@ const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string
 function concernedMembers(context: EvidenceContext, scored: Scored, terms: readonly MatchedTerm[], area: Area): { members: MemberMatch[]; named: NamedCandidate[] } {
   const { config } = context;
   const threshold = config.ranking.memberThreshold;
-  const memberRow = scored.row + config.areas.length;
-  const scoreOf = (j: number) => scored.scores.relevance[memberRow + j] as number;
+  const scoreOf = (j: number) => scored.row[config.areas.length + j] as number;
   const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
-  const named = config.members
-    .map((m, j) => ({ name: m.name, fit: scoreOf(j), authors: authorsOf(j), j }))
-    .filter((m) => m.fit >= threshold || m.authors.length > 0)
-    .sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
+  const named: NamedCandidate[] = [];
+  config.members.forEach((m, j) => {
+    const fit = scoreOf(j);
+    const authors = authorsOf(j);
+    if (fit >= threshold || authors.length > 0) named.push({ name: m.name, fit, authors, j });
+  });
+  named.sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
   if (named.length > 0) {
     const members = named.map((m) => {
-      const interests = terms.filter((t) => t.profiles.includes(m.name)).slice(0, 3).map((t) => t.keyword);
+      const interests = terms.filter((t) => listsNamed(context.holders, t, config.areas.length + m.j)).slice(0, 3).map((t) => t.keyword);
       const reasons = [...(interests.length ? [`interests: ${listWords(interests)}`] : []), ...m.authors.map((a) => `follows ${a}`)];
       return { name: m.name, score: round(m.fit), reasons };
     });

@@ -8,23 +8,29 @@ import { WordIds } from './word-ids.ts';
 
 /**
  * Taught papers as sets of the ranker's analysed terms (stems, formulas, `#acronyms`) and of pairs of
- * them written next to each other ("interatomic potential", "ionic liquid"), for learning.ts. Term ids
- * number the single terms first, then the pairs.
+ * them written next to each other ("interatomic potential", "ionic liquid"), for learning.ts: only
+ * the terms learning could keep (three letters or more, not a number, not a function word; a pair,
+ * both its words so) and, of those, only the ones two papers share or that a paper `lone` marks holds
+ * (a word of one paper is learned only by a profile taught by fewer than three: learning.ts).
  */
 export interface ExampleBags {
   /** Terms, pairs included. */
   readonly size: number;
   /** Term id -> term; a pair is its two terms joined by a space (made when asked for). */
   readonly term: (t: number) => string;
-  /** Per paper: its distinct term ids, in the order it first writes them (acronyms folded too: "solid electrolyte interphase" also holds `#sei`). */
-  readonly bags: readonly Int32Array[];
+  /** Papers. */
+  readonly papers: number;
   /**
-   * Per paper, beside `bags`: how much the paper is about each term, in (0, 1]: 1 for a term of the title
-   * or named three times, a third for one passing mention (a title occurrence counts as `TITLE_WEIGHT`).
+   * Paper d's distinct term ids are `terms[start[d]..start[d + 1])`, in the order it first writes them
+   * (acronyms folded too: "solid electrolyte interphase" also holds `#sei`).
    */
-  readonly about: readonly Float32Array[];
-  /** Per term: 1 when it may be learned: three letters or more, not a number, not a function word (a pair: both its words). */
-  readonly usable: Uint8Array;
+  readonly start: Int32Array;
+  readonly terms: Int32Array;
+  /**
+   * Beside `terms`: how much the paper is about each term, in (0, 1]: 1 for a term of the title or
+   * named three times, a third for one passing mention (a title occurrence counts as `TITLE_WEIGHT`).
+   */
+  readonly about: Float32Array;
   /**
    * How the papers most often write a term ("dendrites", "MLIPs"; a pair, each of its words so): the
    * words a learned keyword is shown and compiled as.
@@ -42,7 +48,7 @@ const PAIR = 1 << 24;
  * cache keeps stems between calls); a word's occurrences are counted for `wordOf`. No string is made
  * for a pair until it is asked for: most pairs are in one paper and never looked at.
  */
-export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]): ExampleBags {
+export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array): ExampleBags {
   const scanner = new WordIds();
   const rawWords = scanner.words;
   const rawTerm: number[] = [];
@@ -66,36 +72,38 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   const pairs = new PairTable();
   const firsts: number[] = [];
   const seconds: number[] = [];
-  let a = 0;
-  let b = 0;
-  const newPair = () => { firsts.push(a); seconds.push(b); return firsts.length - 1; };
-  let lastSeen = new Int32Array(1 << 16).fill(-1);
-  let mentions = new Float64Array(1 << 16);
+  // Per term, and per pair, side by side: the paper that last wrote it, and how often that paper did
+  // (title occurrences counting `TITLE_WEIGHT`). Apart, so that the terms' stay small.
+  let termSeen = new Float64Array(1 << 15).fill(-1);
+  let pairSeen = new Float64Array(1 << 17).fill(-1);
   let paper = 0;
   // The paper's terms and pairs so far (pairs from `PAIR` on), reused from paper to paper.
   let out = new Int32Array(4096);
   let count = 0;
   let weight = 1;
-  /** Counts term or pair `id` at `slot` of `lastSeen` (terms at even slots, pairs at odd ones). */
-  const note = (id: number, slot: number) => {
-    if (slot >= lastSeen.length) {
-      const grown = new Int32Array(Math.max(slot + 1, lastSeen.length * 2)).fill(-1);
-      grown.set(lastSeen);
-      lastSeen = grown;
-      const more = new Float64Array(grown.length);
-      more.set(mentions);
-      mentions = more;
-    }
-    if (lastSeen[slot] !== paper) {
-      lastSeen[slot] = paper;
-      mentions[slot] = 0;
+  const grown = (seen: Float64Array, at: number) => {
+    const more = new Float64Array(Math.max(at + 2, seen.length * 2)).fill(-1);
+    more.set(seen);
+    return more;
+  };
+  /** Counts `id` (a term, or `PAIR` + a pair) at `at` of `seen`; true when the paper first writes it. */
+  const note = (seen: Float64Array, at: number, id: number) => {
+    if (seen[at] !== paper) {
+      seen[at] = paper;
+      seen[at + 1] = 0;
       if (count === out.length) { const more = new Int32Array(out.length * 2); more.set(out); out = more; }
       out[count++] = id;
     }
-    mentions[slot] = (mentions[slot] as number) + weight;
+    seen[at + 1] = (seen[at + 1] as number) + weight;
   };
-  const noteTerm = (t: number) => note(t, t * 2);
-  const notePair = (p: number) => note(PAIR + p, p * 2 + 1);
+  const noteTerm = (t: number) => {
+    if (t * 2 >= termSeen.length) termSeen = grown(termSeen, t * 2);
+    note(termSeen, t * 2, t);
+  };
+  const notePair = (p: number) => {
+    if (p * 2 >= pairSeen.length) pairSeen = grown(pairSeen, p * 2);
+    note(pairSeen, p * 2, PAIR + p);
+  };
   const read = (text: string, inTitle: boolean) => {
     weight = inTitle ? TITLE_WEIGHT : 1;
     const words = scanner.read(text);
@@ -107,7 +115,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       // How a word is shown: as abstracts write it ("solid polymer"), titles ("Solid Polymer") only when they alone do.
       rawCount[r] = (rawCount[r] as number) + (inTitle ? 0.001 : 1);
       const t = rawTerm[r] as number;
-      noteTerm(t);
+      // Words never learned ("of", "Li", numbers) are left out of the bags: not counted.
+      if (isWord[t] === 1) noteTerm(t);
       // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
       const starting = expansions[t] as (typeof expansions)[number];
       for (let e = 0; e < starting.length; e++) {
@@ -118,45 +127,76 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       }
       // Pairs of two words each worth learning: "of the" and "Li metal" are not.
       if (isWord[t] === 1) {
-        if (previous >= 0) { a = previous; b = t; notePair(pairs.get(a, b, newPair)); }
+        if (previous >= 0) {
+          const p = pairs.idOf(previous, t, firsts.length);
+          if (p === firsts.length) { firsts.push(previous); seconds.push(t); }
+          notePair(p);
+        }
         previous = t;
       } else previous = -1;
     }
   };
-  const bags: Int32Array[] = [];
-  const about: Float32Array[] = [];
+  // Every paper's terms and pairs (pairs from `PAIR` on) and how much it is about each, one after another.
+  const start = new Int32Array(papers.length + 1);
+  let all = new Int32Array(1 << 16);
+  let allAbout = new Float32Array(1 << 16);
   for (let d = 0; d < papers.length; d++) {
     const p = papers[d] as Pick<Paper, 'title' | 'abstract'>;
     paper = d;
     count = 0;
     read(p.title, true);
     read((p.abstract ?? '').replace(ABSTRACT_HEADING, ''), false);
-    const bag = out.slice(0, count);
-    const aboutness = new Float32Array(count);
-    for (let k = 0; k < count; k++) {
-      const id = bag[k] as number;
-      aboutness[k] = Math.min(1, (mentions[id >= PAIR ? (id - PAIR) * 2 + 1 : id * 2] as number) / 3);
+    const from = start[d] as number;
+    if (from + count > all.length) {
+      const size = Math.max(from + count, all.length * 2);
+      const more = new Int32Array(size);
+      more.set(all);
+      all = more;
+      const moreAbout = new Float32Array(size);
+      moreAbout.set(allAbout);
+      allAbout = moreAbout;
     }
-    bags.push(bag);
-    about.push(aboutness);
+    for (let k = 0; k < count; k++) {
+      const id = out[k] as number;
+      all[from + k] = id;
+      allAbout[from + k] = Math.min(1, ((id >= PAIR ? pairSeen[(id - PAIR) * 2 + 1] : termSeen[id * 2 + 1]) as number) / 3);
+    }
+    start[d + 1] = from + count;
   }
-  // Pairs are numbered after the terms, now that the terms are all known. A bag lists its terms in the
-  // order the paper first writes them.
+  // Pairs are numbered after the terms, now that the terms are all known.
   const single = terms.length;
-  for (const bag of bags) for (let k = 0; k < bag.length; k++) if ((bag[k] as number) >= PAIR) bag[k] = single + (bag[k] as number) - PAIR;
-  const size = single + firsts.length;
-  const usable = new Uint8Array(size);
-  for (let t = 0; t < size; t++) usable[t] = t < single ? isWord[t] as number : 1;
+  const total = start[papers.length] as number;
+  for (let e = 0; e < total; e++) if ((all[e] as number) >= PAIR) all[e] = single + (all[e] as number) - PAIR;
+  // What learning could keep: a learnable term two papers share, or one of a `lone` paper.
+  const df = new Int32Array(single + firsts.length);
+  for (let e = 0; e < total; e++) df[all[e] as number] = (df[all[e] as number] as number) + 1;
+  const renumbered = new Int32Array(df.length).fill(-1);
+  const original: number[] = [];
+  let kept = 0;
+  for (let d = 0; d < papers.length; d++) {
+    const from = start[d] as number;
+    const to = start[d + 1] as number;
+    start[d] = kept;
+    for (let e = from; e < to; e++) {
+      const t = all[e] as number;
+      if ((t < single && isWord[t] !== 1) || ((df[t] as number) < 2 && lone[d] !== 1)) continue;
+      let u = renumbered[t] as number;
+      if (u < 0) { u = original.length; renumbered[t] = u; original.push(t); }
+      all[kept] = u;
+      allAbout[kept++] = allAbout[e] as number;
+    }
+  }
+  start[papers.length] = kept;
   const pairNames = new Map<number, string>();
-  const term = (t: number): string => {
+  const termOfOriginal = (t: number): string => {
     if (t < single) return terms[t] as string;
     let name = pairNames.get(t);
     if (name === undefined) pairNames.set(t, name = `${terms[firsts[t - single] as number] as string} ${terms[seconds[t - single] as number] as string}`);
     return name;
   };
   let spelling: Int32Array | undefined;
-  const wordOf = (t: number): string => {
-    if (t >= single) return `${wordOf(firsts[t - single] as number)} ${wordOf(seconds[t - single] as number)}`;
+  const wordOfOriginal = (t: number): string => {
+    if (t >= single) return `${wordOfOriginal(firsts[t - single] as number)} ${wordOfOriginal(seconds[t - single] as number)}`;
     // Worked out on first use: only the few learned terms are ever shown.
     if (!spelling) {
       spelling = new Int32Array(single).fill(-1);
@@ -171,5 +211,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     // A folded acronym the papers only spelt out ("solid electrolyte interphase") is shown as the acronym.
     return r >= 0 ? rawWords[r] as string : (terms[t] as string).replace(/^#/, '').toUpperCase();
   };
-  return { size, term, bags, about, usable, wordOf };
+  return {
+    size: original.length, papers: papers.length, start, terms: all.subarray(0, kept), about: allAbout.subarray(0, kept),
+    term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
+  };
 }

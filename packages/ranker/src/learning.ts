@@ -111,24 +111,33 @@ export function learnFromExamples(
   const papers = new Map<string, FeedbackExample['paper']>();
   for (const bySignal of signals) for (const e of bySignal.values()) if (!papers.has(e.paper.id)) papers.set(e.paper.id, e.paper);
   const ids = [...papers.keys()].sort();
-  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']));
   const bagOf = new Map(ids.map((id, i) => [id, i]));
+  // A word of one paper is learned only by a profile with fewer than three positive papers: theirs
+  // keep every word, the others' only words two papers share.
+  const lone = new Uint8Array(ids.length);
+  for (const bySignal of signals) {
+    let positives = 0;
+    for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) positives++;
+    if (positives >= 3) continue;
+    for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) lone[bagOf.get(e.paper.id) as number] = 1;
+  }
+  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone);
   const rate = corpusRate(bags, options.background);
   const written = writtenTerms(options.lexicon, profileCount);
 
   const model: LearnedModel[number][] = [];
   const keywords: LearnedKeyword[][] = [];
-  const forTerm = new Float64Array(bags.size);
-  const againstTerm = new Float64Array(bags.size);
-  const supportTerm = new Int32Array(bags.size);
-  const ownAbout = new Float64Array(bags.size);
+  // Per term, side by side (one cache line, not four): how much the positive examples are about it,
+  // the negative ones, how many positive papers hold it, and how much those are about it.
+  const sums = new Float64Array(bags.size * SUMS);
   // Per term, over every example paper: how much they are about it (or hold it).
   const allAbout = new Float64Array(bags.size);
-  bags.bags.forEach((bag, d) => {
-    const about = bags.about[d] as Float32Array;
-    for (let k = 0; k < bag.length; k++) allAbout[bag[k] as number] = (allAbout[bag[k] as number] as number) + (about[k] as number);
-  });
-  signals.forEach((bySignal, p) => {
+  const { start, terms: bagTerms, about } = bags;
+  for (let d = 0; d < bags.papers; d++) {
+    for (let e = start[d] as number; e < (start[d + 1] as number); e++) allAbout[bagTerms[e] as number] = (allAbout[bagTerms[e] as number] as number) + (about[e] as number);
+  }
+  for (let p = 0; p < signals.length; p++) {
+    const bySignal = signals[p] as Map<string, FeedbackExample>;
     const isArea = p < config.areas.length;
     const id = isArea ? (config.areas[p] as GroupConfig['areas'][number]).id : (config.members[p - config.areas.length] as GroupConfig['members'][number]).name;
     let positive = 0;
@@ -139,30 +148,29 @@ export function learnFromExamples(
     for (const [paperId, example] of bySignal) {
       const strength = STRENGTH[example.signal];
       const d = bagOf.get(paperId) as number;
-      const bag = bags.bags[d] as Int32Array;
-      const about = bags.about[d] as Float32Array;
-      const into = strength > 0 ? forTerm : againstTerm;
+      const weight = Math.abs(strength);
+      const side = strength > 0 ? FOR : AGAINST;
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
-      for (let k = 0; k < bag.length; k++) {
-        const t = bag[k] as number;
-        if (forTerm[t] === 0 && againstTerm[t] === 0 && supportTerm[t] === 0) touched.push(t);
-        into[t] = (into[t] as number) + Math.abs(strength) * (about[k] as number);
+      for (let e = start[d] as number; e < (start[d + 1] as number); e++) {
+        const at = (bagTerms[e] as number) * SUMS;
+        if (sums[at + FOR] === 0 && sums[at + AGAINST] === 0 && sums[at + SUPPORT] === 0) touched.push(bagTerms[e] as number);
+        sums[at + side] = (sums[at + side] as number) + weight * (about[e] as number);
         if (strength > 0) {
-          supportTerm[t] = (supportTerm[t] as number) + 1;
-          ownAbout[t] = (ownAbout[t] as number) + (about[k] as number);
+          sums[at + SUPPORT] = (sums[at + SUPPORT] as number) + 1;
+          sums[at + OWN] = (sums[at + OWN] as number) + (about[e] as number);
         }
       }
     }
     const learned = learnProfile({
       domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
-      touched, forTerm, againstTerm, supportTerm, ownAbout, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
-      floor: options.background ? 0.5 / options.background.documents : 1 / (bags.bags.length + 2), tuning: options.tuning,
+      touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
+      floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
     });
-    for (const t of touched) { forTerm[t] = 0; againstTerm[t] = 0; supportTerm[t] = 0; ownAbout[t] = 0; }
+    for (const t of touched) sums.fill(0, t * SUMS, t * SUMS + SUMS);
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
     keywords.push(learned.keywords);
-  });
+  }
 
   const taught = config.areas.map((_, a) => {
     const out: TaughtExample[] = [];
@@ -172,7 +180,8 @@ export function learnFromExamples(
         id: paperId, title: example.paper.title, signal: example.signal,
         ...(example.member !== undefined ? { member: example.member } : {}), ...(example.at !== undefined ? { at: example.at } : {}),
       };
-      out.push({ from, terms: bags.bags[bagOf.get(paperId) as number] as Int32Array, at: example.at ?? '' });
+      const d = bagOf.get(paperId) as number;
+      out.push({ from, terms: bagTerms.subarray(start[d], start[d + 1]), at: example.at ?? '' });
     }
     return out;
   });
@@ -194,16 +203,22 @@ function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags
   };
 }
 
+/** Where `sums` keeps each term's figures: term t's are `sums[t * SUMS + FOR]` and so on. */
+const SUMS = 4;
+const FOR = 0;
+const AGAINST = 1;
+/** Positive example papers holding the term. */
+const SUPPORT = 2;
+/** How much the positive example papers are about the term. */
+const OWN = 3;
+
 interface ProfileInput {
   /** Share of the group's other areas' corpus papers holding each term (domainShare). */
   readonly domain: (t: number) => number;
   readonly touched: readonly number[];
-  readonly forTerm: Float64Array;
-  readonly againstTerm: Float64Array;
-  /** Positive example papers holding each term. */
-  readonly supportTerm: Int32Array;
-  /** How much the positive example papers are about each term, and all example papers. */
-  readonly ownAbout: Float64Array;
+  /** Per term, side by side: FOR, AGAINST, SUPPORT, OWN. */
+  readonly sums: Float64Array;
+  /** How much all the example papers are about each term. */
   readonly allAbout: Float64Array;
   /** Weighted count of the positive examples, and of the negative ones. */
   readonly positive: number;
@@ -223,11 +238,12 @@ interface ProfileInput {
 }
 
 function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
-  const { touched, forTerm, againstTerm, positive, negative, bags, rate, tuning } = input;
+  const { touched, sums, positive, negative, bags, rate, tuning } = input;
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
-  const others = bags.bags.length - input.positives;
+  const others = bags.papers - input.positives;
+  const contrastBounded = tuning.learnContrast >= 0 && tuning.learnContrast <= 1;
   // The group's other areas stand in for the dismissals a profile lacks: fully with none (a
   // bibliography's papers), less the more it was told what is not for it.
   const domainWeight = tuning.learnDomain * (input.positive / (input.positive + input.negative));
@@ -241,21 +257,26 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const consider = (
     share: (t: number) => number, eligible: (t: number) => boolean,
     scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
+    boundOf: (t: number, share: number, q: number) => number,
   ) => {
-    const candidates = touched.filter((t) => bags.usable[t] === 1 && eligible(t));
-    candidates.sort((a, b) => share(b) - share(a) || a - b);
+    const candidates = new ByShare(touched.length);
+    for (const t of touched) if (eligible(t)) candidates.add(t, share(t));
+    candidates.order();
     const out: { t: number; s: number; v: number }[] = [];
     let best = 0;
-    for (const t of candidates) {
+    for (let t = candidates.next(); t >= 0; t = candidates.next()) {
       const x = share(t);
       if (x * Math.log(x / input.floor) < 0.1 * best) break;
+      // The group's other examples: a word all its papers share says nothing of this profile.
+      const other = others > 0 ? ((input.allAbout[t] as number) - (sums[t * SUMS + OWN] as number) + 0.5) / (others + 1) : -1;
+      // q is at least this whatever the corpus says (corpus >= floor): a term that cannot reach a tenth
+      // of the best even so is passed over before its words are looked up.
+      if (other >= 0 && contrastBounded && boundOf(t, x, Math.max(input.floor, tuning.learnContrast * other + (1 - tuning.learnContrast) * input.floor)) < 0.1 * best) continue;
       if (input.own.has(bags.term(t))) continue;
       const corpus = rate(t);
       // Without a background, the examples are the only corpus: they cannot tell which words are common.
       if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
-      // The group's other examples: a word all its papers share says nothing of this profile.
-      const other = others > 0 ? ((input.allAbout[t] as number) - (input.ownAbout[t] as number) + 0.5) / (others + 1) : corpus;
-      const q = tuning.learnContrast * Math.max(corpus, other, domainWeight * input.domain(t)) + (1 - tuning.learnContrast) * corpus;
+      const q = tuning.learnContrast * Math.max(corpus, other >= 0 ? other : corpus, domainWeight * input.domain(t)) + (1 - tuning.learnContrast) * corpus;
       const scored = scoreOf(t, x, q, corpus);
       if (scored) { out.push(scored); best = Math.max(best, scored.s); }
     }
@@ -264,18 +285,18 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   // The ranker multiplies a weight by the term's IDF, about ln(1 / corpus): a weight of
   // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper.
   const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
-  const shareFor = (t: number) => (forTerm[t] as number) / positive;
-  const pros = positive === 0 ? [] : consider(shareFor, (t) => (forTerm[t] as number) > 0 && (input.supportTerm[t] as number) >= support,
+  const shareFor = (t: number) => (sums[t * SUMS + FOR] as number) / positive;
+  const pros = positive === 0 ? [] : consider(shareFor, (t) => (sums[t * SUMS + FOR] as number) > 0 && (sums[t * SUMS + SUPPORT] as number) >= support,
     (t, p, q, corpus) => {
       const score = p * Math.log(p / q);
       return score > 0 ? { t, s: score, v: Math.log(p / q) / rarity(corpus) } : undefined;
-    });
-  const cons = negative === 0 ? [] : consider((t) => (againstTerm[t] as number) / negative, (t) => (againstTerm[t] as number) >= 2,
+    }, (_, p, q) => p * Math.log(p / q));
+  const cons = negative === 0 ? [] : consider((t) => (sums[t * SUMS + AGAINST] as number) / negative, (t) => (sums[t * SUMS + AGAINST] as number) >= 2,
     (t, r, q, corpus) => {
       const p = positive > 0 ? shareFor(t) : 0;
       const score = r * Math.log(r / (p + q));
       return score > 0 ? { t, s: score, v: Math.log(r / (p + q)) / rarity(corpus) } : undefined;
-    });
+    }, (t, r, q) => r * Math.log(r / ((positive > 0 ? shareFor(t) : 0) + q)));
   const byScore = (a: { t: number; s: number; v: number }, b: { t: number; s: number; v: number }) =>
     b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1);
   pros.sort(byScore);
@@ -304,6 +325,68 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   return { terms, keywords };
 }
 
+/**
+ * Candidate terms by their share, largest first, ties by id, taken one at a time: a binary heap, as
+ * `consider` stops after the first few of thousands (the order among equal shares never changes what
+ * is learned: terms of one share pass or stop together).
+ */
+class ByShare {
+  private readonly ids: Int32Array;
+  private readonly shares: Float64Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.ids = new Int32Array(capacity);
+    this.shares = new Float64Array(capacity);
+  }
+
+  add(t: number, share: number): void {
+    this.ids[this.size] = t;
+    this.shares[this.size++] = share;
+  }
+
+  /** Makes the heap of the terms added. */
+  order(): void {
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The next term, or -1. */
+  next(): number {
+    if (this.size === 0) return -1;
+    const t = this.ids[0] as number;
+    this.size--;
+    this.ids[0] = this.ids[this.size] as number;
+    this.shares[0] = this.shares[this.size] as number;
+    this.down(0);
+    return t;
+  }
+
+  private before(i: number, j: number): boolean {
+    const a = this.shares[i] as number;
+    const b = this.shares[j] as number;
+    return a > b || (a === b && (this.ids[i] as number) < (this.ids[j] as number));
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.size) return;
+      const child = left + 1 < this.size && this.before(left + 1, left) ? left + 1 : left;
+      if (!this.before(child, i)) return;
+      const t = this.ids[i] as number;
+      const x = this.shares[i] as number;
+      this.ids[i] = this.ids[child] as number;
+      this.shares[i] = this.shares[child] as number;
+      this.ids[child] = t;
+      this.shares[child] = x;
+      i = child;
+    }
+  }
+}
+
+/** One heap kept for good, for its hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
+export const BYSHARE_SHAPE = new ByShare(0);
+
 /** Share of the background's papers holding a term (of all examples, without a background), never 0. */
 function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined): (term: number) => number {
   // Each term's rate is worked out once, for the profiles that ask (a term of many profiles' papers).
@@ -321,8 +404,8 @@ function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined):
     };
   }
   const df = new Int32Array(bags.size);
-  for (const bag of bags.bags) for (let k = 0; k < bag.length; k++) df[bag[k] as number] = (df[bag[k] as number] as number) + 1;
-  const n = bags.bags.length;
+  for (const t of bags.terms) df[t] = (df[t] as number) + 1;
+  const n = bags.papers;
   return (t) => ((df[t] as number) + 1) / (n + 2);
 }
 

@@ -1,51 +1,64 @@
 /**
- * Pairs of small non-negative integers -> ids, in flat typed arrays (open addressing): a Map keyed by
- * `a * 2^21 + b` stores heap numbers and took seconds for the pairs of 5,000 abstracts.
+ * Pairs of small non-negative integers -> ids, in one flat typed array (open addressing): a Map keyed
+ * by `a * 2^21 + b` stores heap numbers and took seconds for the pairs of 5,000 abstracts. A slot's
+ * first, second and value sit side by side (`STRIDE` numbers), so a probe touches one cache line.
  */
 export class PairTable {
   private capacity = 1 << 14;
-  private firsts = new Int32Array(this.capacity).fill(-1);
-  private seconds = new Int32Array(this.capacity);
-  private values = new Int32Array(this.capacity);
+  private slots = PairTable.empty(this.capacity);
   private size = 0;
 
-  /** The id of (a, b), or `make()`'s (stored) when the pair is new. */
-  get(a: number, b: number, make: () => number): number {
-    let slot = this.slotOf(a, b);
-    if (this.firsts[slot] === a && this.seconds[slot] === b) return this.values[slot] as number;
-    if (this.size * 2 >= this.capacity) { this.grow(); slot = this.slotOf(a, b); }
-    const value = make();
-    this.firsts[slot] = a;
-    this.seconds[slot] = b;
-    this.values[slot] = value;
+  /** The id of (a, b), or `value` (stored) when the pair is new. */
+  idOf(a: number, b: number, value: number): number {
+    let at = this.slotOf(a, b);
+    if (this.slots[at] === a && this.slots[at + 1] === b) return this.slots[at + 2] as number;
+    if (this.size * 2 >= this.capacity) { this.grow(); at = this.slotOf(a, b); }
+    this.slots[at] = a;
+    this.slots[at + 1] = b;
+    this.slots[at + 2] = value;
     this.size++;
     return value;
   }
 
-  /** The slot holding (a, b), or the empty slot where it would go. */
+  /** Where (a, b) is, or the empty slot where it would go: an offset into `slots`. */
   private slotOf(a: number, b: number): number {
     const mask = this.capacity - 1;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
     for (;;) {
-      const first = this.firsts[slot] as number;
-      if (first === -1 || (first === a && this.seconds[slot] === b)) return slot;
+      const at = slot * STRIDE;
+      const first = this.slots[at] as number;
+      if (first === -1 || (first === a && this.slots[at + 1] === b)) return at;
       slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const { firsts, seconds, values } = this;
+    const old = this.slots;
     this.capacity *= 2;
-    this.firsts = new Int32Array(this.capacity).fill(-1);
-    this.seconds = new Int32Array(this.capacity);
-    this.values = new Int32Array(this.capacity);
-    for (let i = 0; i < firsts.length; i++) {
-      const a = firsts[i] as number;
+    this.slots = PairTable.empty(this.capacity);
+    for (let i = 0; i < old.length; i += STRIDE) {
+      const a = old[i] as number;
       if (a === -1) continue;
-      const slot = this.slotOf(a, seconds[i] as number);
-      this.firsts[slot] = a;
-      this.seconds[slot] = seconds[i] as number;
-      this.values[slot] = values[i] as number;
+      const at = this.slotOf(a, old[i + 1] as number);
+      this.slots[at] = a;
+      this.slots[at + 1] = old[i + 1] as number;
+      this.slots[at + 2] = old[i + 2] as number;
     }
   }
+
+  private static empty(capacity: number): Int32Array {
+    const slots = new Int32Array(capacity * STRIDE);
+    for (let i = 0; i < slots.length; i += STRIDE) slots[i] = -1;
+    return slots;
+  }
 }
+
+/** Numbers per slot: first, second, value, and one unused, so that a slot never straddles a cache line. */
+const STRIDE = 4;
+
+/**
+ * One instance kept for good, so that PairTable's hidden classes outlive the rankers: V8 holds them only
+ * through instances, and when a ranker's were collected before the next was made, the next got new
+ * ones and V8 threw the optimized code that reads them away on every ranker (as analyze.ts explains).
+ */
+export const PAIRTABLE_SHAPE = new PairTable();

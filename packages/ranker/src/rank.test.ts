@@ -68,6 +68,16 @@ describe('scoring', () => {
     expect(r.note).toContain('not about Polymer Electrolytes: mentions none of "electrolyte", "ionic conductivity"');
   });
 
+  test('a member named as an area makes that area\'s unmet list said, as a term of the name is the area\'s', () => {
+    // The area "polymer" is untouched here; a member called "polymer" holds "lithium metal". A matched
+    // term's profiles list names, so the note reads the member's term as the area's (a quirk kept as is).
+    const weak = paper('Lithium metal cells', 'Cells with lithium metal were cycled at 1 mA/cm2.');
+    const namesake = config({ members: [{ name: 'polymer', interests: ['lithium metal'], areas: ['sei'] }] });
+    const r = rankPapers([weak, ...filler], namesake).papers.find((x) => x.id === weak.id)!;
+    expect(r.section).toBeNull();
+    expect(r.note).toMatch(/^Left out: best area Phase Field \/ SEI scored 0\.\d\d, below its threshold 0\.50; not about Polymer Electrolytes: mentions none of "polymer", "PEO"\.$/);
+  });
+
   test('a paper below every threshold is left out with its best score in the note', () => {
     const weak = paper('Lithium metal cells', 'Cells with lithium metal were cycled at 1 mA/cm2.');
     const { papers } = rankPapers([weak, ...filler], config());

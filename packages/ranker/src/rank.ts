@@ -2,7 +2,7 @@ import type { Area, GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from
 import { createAnalyzer, type Analyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
-import { evidenceFor, featureOwners, noteVocabulary, recordMaker, type EvidenceContext, type NoteVocabulary } from './evidence.ts';
+import { evidenceFor, featureOwners, holderBits, noteVocabulary, recordMaker, type EvidenceContext, type HolderBits, type NoteVocabulary } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { learnFromExamples, type Learning } from './learning.ts';
 import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
@@ -10,7 +10,7 @@ import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning-type
 import { areaNeighbourhoods, relatedKeywords } from './related-terms.ts';
 import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
-import { scoreBatch, scoredView } from './score-batch.ts';
+import { relevanceAt, scoreBatch, scoredViews } from './score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
 import { termOf } from './stem.ts';
 import { termVectors } from './term-vectors.ts';
@@ -94,10 +94,15 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
   const focus = focusProfiles(config);
   const followed = groupAuthorMatcher(config.members.map((m) => m.authors));
   const records = {
-    areas: recordMaker(config.areas.map((a) => a.id)),
-    members: recordMaker(config.members.map((m) => m.name)),
+    areas: recordMaker(config.areas.map((a) => a.id), 0),
+    members: recordMaker(config.members.map((m) => m.name), config.areas.length),
+    // Getters cost memory too: ranking 100,000 papers with the bench's 20 profiles, they took 28 MB
+    // more than records of 4 areas and 16 members made at once (evidence.ts).
+    lazy: config.areas.length + config.members.length > 64,
   };
   const model = buildModel(config, focus.specs, options.background, tuning, options.feedback);
+  const memberNames = new Set(config.members.map((m) => m.name));
+  const namedLikeMembers = config.areas.flatMap((a, i) => (memberNames.has(a.id) ? [i] : []));
 
   // `trace` asks about one paper of a batch at a time: the batch's statistics are kept between calls.
   let lastParams: { papers: readonly Paper[]; background: unknown; idfFrom: unknown; value: ReturnType<typeof computeParams> } | undefined;
@@ -158,18 +163,18 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const relatedAny = lexicon.profiles.some((p) => p.related.includes(1));
       const written = (i: number, a: number) => (relatedAny
         ? writtenRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params)
-        : scores.relevance[i * scores.profiles + a] as number);
+        : relevanceAt(scores, i, a));
       const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
       const context: EvidenceContext = {
-        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), summaries: options.summaries ?? true,
-        vocabulary: model.vocabulary, learnedFrom: model.learnedFrom,
+        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), holders: model.holders, summaries: options.summaries ?? true,
+        vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
         focusOf: (a) => {
           const f = focus.ofArea[a] as number;
           return f < 0 ? undefined : { profile: lexicon.profiles[f] as CompiledProfile, name: (config.areas[a] as Area).focus?.name ?? config.focus?.name };
         },
       };
-      const ranked = papers.map((paper, i) =>
-        evidenceFor(context, paper, scoredView(scores, features, i), sectionOf[i] as number, placements.get(i)));
+      const view = scoredViews(scores, features);
+      const ranked = papers.map((paper, i) => evidenceFor(context, paper, view(i), sectionOf[i] as number, placements.get(i)));
       // The digest's order: its sections in config order, each by rank; then the papers left out, best first.
       const order = ranked.map((r, i) => ({ r, section: sectionOf[i] as number }));
       order.sort((a, b) => (a.section < 0 ? Infinity : a.section) - (b.section < 0 ? Infinity : b.section)
@@ -192,6 +197,7 @@ interface Model {
   readonly lexicon: Lexicon;
   readonly analyzer: Analyzer;
   readonly profilesOf: string[][];
+  readonly holders: HolderBits;
   readonly vocabulary: NoteVocabulary;
   readonly related: Readonly<Record<string, readonly Keyword[]>>;
   readonly learned: LearnedModel;
@@ -225,9 +231,10 @@ function buildModel(
     lexicon = compileProfiles(specs.map((spec, p) => ({ ...spec, related: related[p] ?? [], learned: learning.keywords[p] ?? [] })), options);
   }
   const analyzer = createAnalyzer(lexicon, tuning.leadWords);
+  const profilesOf = featureOwners(lexicon);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
-    lexicon, analyzer, profilesOf: featureOwners(lexicon), vocabulary: noteVocabulary(lexicon),
+    lexicon, analyzer, profilesOf, holders: holderBits(lexicon, profilesOf), vocabulary: noteVocabulary(lexicon),
     related: Object.fromEntries(config.areas.map((a, i) => [a.id, related[i] ?? []])),
     learned: learning.model.length > 0 ? learning.model : untaught(config),
     learnedIgnored: learning.ignored,

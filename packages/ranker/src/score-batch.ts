@@ -1,20 +1,34 @@
 import type { GroupConfig, Paper } from '@labdigest/core';
 import type { PaperFeatures } from './analyze.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
-import { scoreProfile, untouchedScore, type ScoreParams } from './score.ts';
+import { contributionOf, exclusionOf, indexOf, normOf, relevanceOf, unmetOf, type ScoreParams } from './score.ts';
 
 /**
- * A batch's scores in flat arrays, paper by paper: no object per paper and profile, so a large batch
- * leaves the garbage collector little to copy between scoring and writing the evidence.
+ * A batch's scores, paper by paper, sparse: each paper keeps the profiles it scores above 0 against
+ * (and the areas whose exclusion or `require` lists it meets), never a number per paper and profile.
+ * A department's 2,000 profiles against 22,000 papers would take 350 MB as a dense table; a paper
+ * touches a few of them. Flat typed arrays, no object per paper and profile, so a large batch leaves
+ * the garbage collector little to copy between scoring and writing the evidence.
  */
 export interface BatchScores {
   readonly profiles: number;
   readonly areas: number;
-  /** paper * profiles + profile (areas first, then members; focus profiles after them stay 0): relevance; members' with the followed-author floor. */
+  /** Paper i's scores are entries `[start[i], start[i + 1])` of `profile` and `relevance`. */
+  readonly start: Int32Array;
+  /** Profile index (areas first, then members), ascending within a paper: only those scored above 0. */
+  readonly profile: Int32Array;
+  /** Its relevance; members' with the followed-author floor. */
   readonly relevance: Float64Array;
-  /** paper * areas + area: the exclusion's feature id that zeroed the area, or -1. */
+  /**
+   * Paper i's areas that hold an exclusion or an unmet `require` list, among those the paper touches
+   * (an area it does not touch has neither, or only the untouched profile's: `untouchedScore`):
+   * entries `[limitStart[i], limitStart[i + 1])`, areas ascending.
+   */
+  readonly limitStart: Int32Array;
+  readonly limitArea: Int32Array;
+  /** The exclusion's feature id that zeroed the area, or -1. */
   readonly excludedBy: Int32Array;
-  /** paper * areas + area: the first `require` list the paper does not touch, or -1. */
+  /** The first `require` list the paper does not touch, or -1. */
   readonly unmet: Int32Array;
   /** Paper index -> per member, the followed authors among the paper's (only papers with one). */
   readonly authors: Map<number, readonly (readonly string[])[]>;
@@ -28,9 +42,10 @@ export function scoreBatch(
   const areaCount = config.areas.length;
   const memberCount = config.members.length;
   const n = papers.length;
-  const relevance = new Float64Array(n * profiles.length);
-  const excludedBy = new Int32Array(n * areaCount);
-  const unmet = new Int32Array(n * areaCount);
+  const start = new Int32Array(n + 1);
+  const limitStart = new Int32Array(n + 1);
+  const entries = new Growing(Math.max(1024, n * 2));
+  const limits = new Growing(256);
   const authors = new Map<number, readonly (readonly string[])[]>();
   // Which profiles each feature concerns, 32 to a word: a paper is scored against the profiles its
   // features touch, the others (most) score 0 without a look.
@@ -42,10 +57,40 @@ export function scoreBatch(
     });
   });
   const touched = new Int32Array(words);
-  const isTouched = (k: number) => (touched[k >> 5] as number) & (1 << (k & 31));
+  const scored = areaCount + memberCount;
+  const isTouched = (k: number) => ((touched[k >> 5] as number) & (1 << (k & 31))) !== 0;
+  // Per profile, the paper's keyword sum and coord count so far (score.ts), gathered feature by
+  // feature through `postings`: a paper touches few of a department's thousands of profiles.
+  const postings = postingsOf(lexicon, scored);
+  const sum = new Float64Array(scored);
+  const matched = new Float64Array(scored);
+  const score = (k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined) => {
+    const profile = profiles[k] as CompiledProfile;
+    let relevance = 0;
+    if (isTouched(k)) {
+      const excludedBy = exclusionOf(profile, paperFeatures.ids);
+      const unmet = excludedBy < 0 ? unmetOf(profile, paperFeatures.ids) : -1;
+      const raw = (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1));
+      if (excludedBy < 0 && unmet < 0 && raw !== 0) relevance = relevanceOf(raw);
+      sum[k] = 0;
+      matched[k] = 0;
+      if (k < areaCount && (excludedBy >= 0 || unmet >= 0)) limits.push3(k, excludedBy, unmet);
+    }
+    if (k < areaCount) {
+      // An area the paper does not touch has no exclusion, and at most the untouched profile's unmet
+      // list (untouchedScore), which no note reads: a paper says an area's list is unmet only when a
+      // word of the area matched.
+      if (relevance > 0) entries.push(k, relevance);
+      return;
+    }
+    // A followed author makes the paper the member's concern whatever its words.
+    const value = found && (found[k - areaCount] as readonly string[]).length > 0 ? Math.max(relevance, 0.9) : relevance;
+    if (value > 0) entries.push(k, value);
+  };
   for (let i = 0; i < n; i++) {
+    start[i] = entries.length;
+    limitStart[i] = limits.length;
     const paperFeatures = features[i] as PaperFeatures;
-    const row = i * profiles.length;
     const found = followed((papers[i] as Paper).authors);
     if (found) authors.set(i, found);
     touched.fill(0);
@@ -53,35 +98,182 @@ export function scoreBatch(
       const f = paperFeatures.ids[k] as number;
       for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
     }
-    for (let a = 0; a < areaCount; a++) {
-      const profile = profiles[a] as CompiledProfile;
-      const s = isTouched(a) ? scoreProfile(profile, paperFeatures, params) : untouchedScore(profile);
-      relevance[row + a] = s.relevance;
-      excludedBy[i * areaCount + a] = s.excludedBy;
-      unmet[i * areaCount + a] = s.unmet;
+    gather(postings, profiles, paperFeatures, params, sum, matched);
+    if (found) {
+      // Few papers have a followed author: every area and member is looked at.
+      for (let k = 0; k < scored; k++) score(k, paperFeatures, found);
+      continue;
     }
-    for (let j = 0; j < memberCount; j++) {
-      const profile = profiles[areaCount + j] as CompiledProfile;
-      const s = (isTouched(areaCount + j) ? scoreProfile(profile, paperFeatures, params) : untouchedScore(profile)).relevance;
-      // A followed author makes the paper the member's concern whatever its words.
-      relevance[row + areaCount + j] = found && (found[j] as readonly string[]).length > 0 ? Math.max(s, 0.9) : s;
+    // The touched profiles, ascending, a word of the bit set at a time (focus profiles, past the
+    // members, are not scored here).
+    for (let w = 0; w < words; w++) {
+      let bits = touched[w] as number;
+      while (bits !== 0) {
+        const k = (w << 5) + 31 - Math.clz32(bits & -bits);
+        if (k >= scored) break;
+        bits &= bits - 1;
+        score(k, paperFeatures, found);
+      }
     }
   }
-  return { profiles: profiles.length, areas: areaCount, relevance, excludedBy, unmet, authors };
+  start[n] = entries.length;
+  limitStart[n] = limits.length;
+  return {
+    profiles: profiles.length, areas: areaCount, start, profile: entries.ints(), relevance: entries.floats(),
+    limitStart, limitArea: limits.ints(), excludedBy: limits.second(), unmet: limits.third(), authors,
+  };
+}
+
+/** Every scored profile's keywords by feature: feature f's are `[start[f], start[f + 1])`, profiles ascending. */
+interface Postings {
+  readonly start: Int32Array;
+  readonly profile: Int32Array;
+  /** The keyword's position in its profile's `features`. */
+  readonly slot: Int32Array;
+}
+
+function postingsOf(lexicon: Lexicon, scored: number): Postings {
+  const start = new Int32Array(lexicon.features.length + 1);
+  const profiles = lexicon.profiles.slice(0, scored);
+  for (const profile of profiles) for (const f of profile.features) start[f + 1] = (start[f + 1] as number) + 1;
+  for (let f = 0; f < lexicon.features.length; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const next = start.slice(0, lexicon.features.length);
+  const profile = new Int32Array(start[lexicon.features.length] as number);
+  const slot = new Int32Array(profile.length);
+  profiles.forEach((p, k) => p.features.forEach((f, s) => {
+    const e = next[f] as number;
+    next[f] = e + 1;
+    profile[e] = k;
+    slot[e] = s;
+  }));
+  return { start, profile, slot };
+}
+
+/**
+ * Adds each of the paper's keywords to the sums and coord counts of the profiles that hold it: the
+ * terms of score.ts's formula, in the paper's feature order as `scoreProfile` adds them, so every
+ * profile's sum is the same number.
+ */
+function gather(
+  postings: Postings, profiles: readonly CompiledProfile[], paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
+): void {
+  const { ids, inTitle, inAbstract } = paper;
+  const norm = normOf(paper, params);
+  for (let at = 0; at < ids.length; at++) {
+    const f = ids[at] as number;
+    for (let e = postings.start[f] as number; e < (postings.start[f + 1] as number); e++) {
+      const k = postings.profile[e] as number;
+      const s = postings.slot[e] as number;
+      const profile = profiles[k] as CompiledProfile;
+      // Occurrences inside a longer keyword of the profile count for that keyword.
+      let title = inTitle[at] as number;
+      let abstract = inAbstract[at] as number;
+      for (const j of profile.containedIn[s] as readonly number[]) {
+        const longer = indexOf(ids, profile.features[j] as number);
+        if (longer >= 0) {
+          title -= inTitle[longer] as number;
+          abstract -= inAbstract[longer] as number;
+        }
+      }
+      if (title <= 0 && abstract <= 0) continue;
+      const tf = params.titleWeight * Math.max(0, title) + Math.max(0, abstract);
+      sum[k] = (sum[k] as number) + contributionOf(profile.weights[s] as number, params.idf[f] as number, tf, norm);
+      matched[k] = (matched[k] as number) + (profile.coord[s] as number);
+    }
+  }
+}
+
+/** Paper i's relevance to profile p (0 when it has none). */
+export function relevanceAt(scores: BatchScores, i: number, p: number): number {
+  let lo = scores.start[i] as number;
+  let hi = (scores.start[i + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = scores.profile[mid] as number;
+    if (q === p) return scores.relevance[mid] as number;
+    if (q < p) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 /** One paper's part of the batch's scores, for its evidence. */
 export interface Scored {
   readonly features: PaperFeatures;
   readonly scores: BatchScores;
-  /** Offset of the paper's row in `relevance`. */
-  readonly row: number;
-  /** Offset of the paper's areas in `excludedBy` and `unmet`. */
-  readonly areaRow: number;
+  /** The paper's index in the batch. */
+  readonly paper: number;
+  /**
+   * The paper's relevance to every profile, dense (areas first, then members): valid until the next
+   * paper's view is made (one array serves the whole batch).
+   */
+  readonly row: Float64Array;
   /** Per member, the followed authors among the paper's, if any. */
   readonly authors: readonly (readonly string[])[] | undefined;
 }
 
-export function scoredView(scores: BatchScores, features: readonly PaperFeatures[], i: number): Scored {
-  return { features: features[i] as PaperFeatures, scores, row: i * scores.profiles, areaRow: i * scores.areas, authors: scores.authors.get(i) };
+/**
+ * Views of a batch's papers for their evidence, one at a time: `view(i)` lays paper i's scores out in
+ * a dense row, clearing the previous paper's first.
+ */
+export function scoredViews(scores: BatchScores, features: readonly PaperFeatures[]): (i: number) => Scored {
+  const row = new Float64Array(scores.profiles);
+  let last = -1;
+  return (i) => {
+    if (last >= 0) for (let e = scores.start[last] as number; e < (scores.start[last + 1] as number); e++) row[scores.profile[e] as number] = 0;
+    for (let e = scores.start[i] as number; e < (scores.start[i + 1] as number); e++) row[scores.profile[e] as number] = scores.relevance[e] as number;
+    last = i;
+    return { features: features[i] as PaperFeatures, scores, paper: i, row, authors: scores.authors.get(i) };
+  };
+}
+
+/** Parallel growing columns (an int and a float, or three ints): the batch's entries as they come. */
+class Growing {
+  private a: Int32Array;
+  private b: Float64Array | Int32Array | undefined;
+  private c: Int32Array | undefined;
+  length = 0;
+
+  constructor(private capacity: number) {
+    this.a = new Int32Array(capacity);
+  }
+
+  push(p: number, value: number): void {
+    if (this.length === this.capacity) this.grow();
+    this.b ??= new Float64Array(this.capacity);
+    this.a[this.length] = p;
+    (this.b as Float64Array)[this.length++] = value;
+  }
+
+  push3(p: number, x: number, y: number): void {
+    if (this.length === this.capacity) this.grow();
+    this.b ??= new Int32Array(this.capacity);
+    this.c ??= new Int32Array(this.capacity);
+    this.a[this.length] = p;
+    (this.b as Int32Array)[this.length] = x;
+    this.c[this.length++] = y;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const a = new Int32Array(this.capacity);
+    a.set(this.a);
+    this.a = a;
+    if (this.b) {
+      const b = this.b instanceof Float64Array ? new Float64Array(this.capacity) : new Int32Array(this.capacity);
+      b.set(this.b);
+      this.b = b;
+    }
+    if (this.c) {
+      const c = new Int32Array(this.capacity);
+      c.set(this.c);
+      this.c = c;
+    }
+  }
+
+  /** The columns, cut to length (copies: the spare capacity is let go). */
+  ints(): Int32Array { return this.a.slice(0, this.length); }
+  floats(): Float64Array { return this.b instanceof Float64Array ? this.b.slice(0, this.length) : new Float64Array(0); }
+  second(): Int32Array { return this.b instanceof Int32Array ? this.b.slice(0, this.length) : new Int32Array(0); }
+  third(): Int32Array { return this.c ? this.c.slice(0, this.length) : new Int32Array(0); }
 }

@@ -105,18 +105,10 @@ function score(
   for (let at = 0; at < ids.length && !touched; at++) touched = profile.touches[ids[at] as number] === 1;
   // The paper holds none of this profile's words: most papers and most profiles.
   if (!touched && !trace) return untouchedScore(profile);
-  let excludedBy = -1;
-  for (const f of profile.exclude) if (indexOf(ids, f) >= 0) { excludedBy = f; break; }
-  let unmet = -1;
-  if (excludedBy < 0) {
-    for (let g = 0; g < profile.require.length && unmet < 0; g++) {
-      let touched = false;
-      for (const f of profile.require[g] as readonly number[]) if (indexOf(ids, f) >= 0) { touched = true; break; }
-      if (!touched) unmet = g;
-    }
-  }
+  const excludedBy = exclusionOf(profile, ids);
+  const unmet = excludedBy < 0 ? unmetOf(profile, ids) : -1;
   if ((excludedBy >= 0 || unmet >= 0) && !trace) return { relevance: 0, raw: 0, excludedBy, unmet };
-  const norm = K1 * (1 - B + (B * paper.length) / (params.averageLength || 1));
+  const norm = normOf(paper, params);
   let sum = 0;
   let matched = 0;
   const { features, slotOf } = profile;
@@ -140,7 +132,7 @@ function score(
     const counted = inTitle > 0 || inAbstract > 0;
     const tf = counted ? params.titleWeight * Math.max(0, inTitle) + Math.max(0, inAbstract) : 0;
     const idf = params.idf[ids[at] as number] as number;
-    const contribution = counted ? weight * idf * ((tf * (K1 + 1)) / (tf + norm)) : 0;
+    const contribution = counted ? contributionOf(weight, idf, tf, norm) : 0;
     trace?.push({ feature: ids[at] as number, origin: profile.learned[k] === 1 ? 'learned' : profile.related[k] === 1 ? 'related' : 'written', weight, idf, inTitle: Math.max(0, inTitle), inAbstract: Math.max(0, inAbstract), tf, contribution, countedUnder: countedUnder ?? [] });
     if (!counted) continue;
     sum += contribution;
@@ -150,6 +142,32 @@ function score(
   if (excludedBy >= 0 || unmet >= 0) return { relevance: 0, raw: 0, excludedBy, unmet };
   if (raw === 0) return NOTHING; // none of this profile's keywords: the common case
   return { relevance: relevanceOf(raw), raw, excludedBy: -1, unmet: -1 };
+}
+
+/** The exclusion of the profile the paper (its ascending feature ids) holds, or -1. */
+export function exclusionOf(profile: CompiledProfile, ids: readonly number[]): number {
+  for (const f of profile.exclude) if (indexOf(ids, f) >= 0) return f;
+  return -1;
+}
+
+/** The first `require` list of the profile the paper touches no keyword of, or -1. */
+export function unmetOf(profile: CompiledProfile, ids: readonly number[]): number {
+  for (let g = 0; g < profile.require.length; g++) {
+    let touched = false;
+    for (const f of profile.require[g] as readonly number[]) if (indexOf(ids, f) >= 0) { touched = true; break; }
+    if (!touched) return g;
+  }
+  return -1;
+}
+
+/** BM25's length normalization of a paper: K1 (1 - B + B len / avgLen). */
+export function normOf(paper: PaperFeatures, params: ScoreParams): number {
+  return K1 * (1 - B + (B * paper.length) / (params.averageLength || 1));
+}
+
+/** A matched keyword's part of the sum: w * idf * tf (K1 + 1) / (tf + norm). */
+export function contributionOf(weight: number, idf: number, tf: number, norm: number): number {
+  return weight * idf * ((tf * (K1 + 1)) / (tf + norm));
 }
 
 /**
@@ -165,7 +183,7 @@ export function relevanceOf(raw: number): number {
 }
 
 /** Binary search in a paper's ascending feature ids. */
-function indexOf(ids: readonly number[], f: number): number {
+export function indexOf(ids: readonly number[], f: number): number {
   let lo = 0;
   let hi = ids.length - 1;
   while (lo <= hi) {

@@ -11,24 +11,29 @@ import type { RankerTuning } from './tuning.ts';
  * batch order), the rest are left out as crowded out. Area index per paper, or -1.
  */
 export function assignSections(areas: readonly Area[], scores: BatchScores, lead: (paper: number, area: number) => number, sectionLead: number): Int32Array {
-  const n = scores.relevance.length / scores.profiles;
+  const n = scores.start.length - 1;
   const sectionOf = new Int32Array(n).fill(-1);
   const bestScore = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const row = i * scores.profiles;
+    // The paper's areas with a score above 0, ascending (scores are sparse: score-batch.ts).
+    const from = scores.start[i] as number;
+    let to = from;
+    while (to < (scores.start[i + 1] as number) && (scores.profile[to] as number) < areas.length) to++;
     let top = -1;
     let topScore = 0;
     let cleared = 0;
-    for (let a = 0; a < areas.length; a++) {
-      const score = scores.relevance[row + a] as number;
+    for (let e = from; e < to; e++) {
+      const a = scores.profile[e] as number;
+      const score = scores.relevance[e] as number;
       if (score < (areas[a] as Area).threshold || score <= 0) continue;
       cleared++;
       if (top < 0 || score > topScore) { top = a; topScore = score; }
     }
     if (cleared > 1 && sectionLead > 0) {
       let mainly = -Infinity;
-      for (let a = 0; a < areas.length; a++) {
-        const score = scores.relevance[row + a] as number;
+      for (let e = from; e < to; e++) {
+        const a = scores.profile[e] as number;
+        const score = scores.relevance[e] as number;
         if (score < (areas[a] as Area).threshold || score <= 0) continue;
         const mix = (1 - sectionLead) * score + sectionLead * lead(i, a);
         if (mix > mainly) { mainly = mix; top = a; topScore = score; }

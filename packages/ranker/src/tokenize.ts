@@ -68,6 +68,28 @@ export function rewriteNormalized(normalized: string): string {
   return isShouting(text) ? text.toLowerCase() : text;
 }
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Whether the word `text[start, end)`, one or two letters long, is the count of a formula written
+ * with spaces, as `rewriteText` joins them: "[A-Z][a-z]? \d{1,2} [A-Z]", as in "Li 6 PS".
+ */
+export function spacedFormulaAt(text: string, start: number, end: number): boolean {
+  if (start < 2 || end + 1 >= text.length) return false;
+  if (!isDigit(text.charCodeAt(end - 1)) || text.charCodeAt(start - 1) !== 32 || text.charCodeAt(end) !== 32) return false;
+  if (!isUpper(text.charCodeAt(end + 1))) return false;
+  const before = text.charCodeAt(start - 2);
+  return isUpper(before) || (isLower(before) && start >= 3 && isUpper(text.charCodeAt(start - 3)));
+}
+
+/** The characters of formula notation `normalizeFormulaNotation` may rewrite: LaTeX, `$`, unicode subscripts. */
+export const REWRITE_MARKS = '_\\$₀₁₂₃₄₅₆₇₈₉';
+
+export function isRewriteMark(c: number): boolean {
+  return c === 95 || c === 92 || c === 36 || (c >= 0x2080 && c <= 0x2089);
+}
+
 /** Whether a text is in capitals (a shouted title), for `splitWords` to read in lower case. */
 export function isShouting(text: string): boolean {
   let upper = 0;

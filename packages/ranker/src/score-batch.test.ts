@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
+import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
+import { expect, test } from 'vitest';
+import { createAnalyzer } from './analyze.ts';
+import { groupAuthorMatcher } from './authors.ts';
+import type { BackgroundStats } from './background.ts';
+import { collectStats, idfOf } from './idf.ts';
+import type { FeedbackExample } from './learning-types.ts';
+import { createRanker } from './rank.ts';
+import { scoreProfile, type ScoreParams } from './score.ts';
+import { relevanceAt, scoreBatch } from './score-batch.ts';
+
+// The bundled sample week (1,755 real papers) and the default config, with learned words (some
+// weighing against) so that every kind of keyword is scored.
+const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+const parsed = parseGroupConfig(readDefaultConfigText());
+if (!parsed.ok) throw new Error('digest.config.yaml does not parse');
+const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
+
+/** Copies of the default config's areas and members, renamed apart: a department. */
+function department(config: GroupConfig, count = 2): GroupConfig {
+  const copies = Array.from({ length: count }, (_, c) => c);
+  return {
+    ...config,
+    areas: copies.flatMap((c) => config.areas.map((a) => ({ ...a, id: `${a.id}-${c}` }))),
+    members: copies.flatMap((c) => config.members.map((m) => ({ ...m, name: `${m.name} ${c}`, areas: m.areas.map((a) => `${a}-${c}`) }))),
+  };
+}
+
+const config = department(parsed.config);
+// Every 40th paper starred in the area it is filed under by the plain ranking, every 40th (offset) dismissed.
+const plain = createRanker(config, { background }).rank(week, { background }).papers;
+const byId = new Map(week.map((p) => [p.id, p]));
+const feedback: FeedbackExample[] = plain.flatMap((r, i): FeedbackExample[] => {
+  const area = r.section ?? config.areas[i % config.areas.length]!.id;
+  if (i % 40 === 0) return [{ paper: byId.get(r.id)!, signal: 'star', area }];
+  if (i % 40 === 20) return [{ paper: byId.get(r.id)!, signal: 'dismiss', area }];
+  return [];
+});
+
+test('the sparse batch scores are what each profile scores alone, to the last bit', () => {
+  const { lexicon } = createRanker(config, { background, feedback });
+  expect(lexicon.profiles.some((p) => p.weights.some((w, k) => w < 0 && p.learned[k] === 1))).toBe(true);
+  const analyzer = createAnalyzer(lexicon);
+  const features = week.map((p) => analyzer.features(p));
+  const params: ScoreParams = { idf: idfOf(collectStats(lexicon, features)), averageLength: 150, titleWeight: config.ranking.titleWeight };
+  const followed = groupAuthorMatcher(config.members.map((m) => m.authors));
+  const scores = scoreBatch(config, lexicon, followed, week, features, params);
+  const areas = config.areas.length;
+  const wrong: string[] = [];
+  let nonzero = 0;
+  let limited = 0;
+  week.forEach((paper, i) => {
+    const found = followed(paper.authors);
+    for (let k = 0; k < areas + config.members.length; k++) {
+      const alone = scoreProfile(lexicon.profiles[k]!, features[i]!, params);
+      const floor = k >= areas && found && found[k - areas]!.length > 0 ? 0.9 : 0;
+      const expected = Math.max(alone.relevance, floor);
+      const batch = relevanceAt(scores, i, k);
+      if (batch !== expected) wrong.push(`${paper.id} ${lexicon.profiles[k]!.id}: ${batch} against ${expected}`);
+      if (expected > 0) nonzero++;
+      if (k >= areas) continue;
+      // The areas the paper touches keep their exclusion and unmet list; the others have none to say.
+      const touched = features[i]!.ids.some((f) => lexicon.profiles[k]!.touches[f] === 1);
+      const entry = [...scores.limitArea.subarray(scores.limitStart[i], scores.limitStart[i + 1])].indexOf(k);
+      const kept = entry < 0 ? [-1, -1] : [scores.excludedBy[scores.limitStart[i]! + entry], scores.unmet[scores.limitStart[i]! + entry]];
+      const want = touched ? [alone.excludedBy, alone.unmet] : [-1, -1];
+      if (kept.join() !== want.join()) wrong.push(`${paper.id} ${lexicon.profiles[k]!.id}: limits ${kept.join()} against ${want.join()}`);
+      if (want[0]! >= 0 || want[1]! >= 0) limited++;
+    }
+  });
+  expect(wrong).toEqual([]);
+  // The batch holds exactly the scores above 0.
+  expect(scores.profile.length).toBe(nonzero);
+  expect(scores.limitArea.length).toBe(limited);
+  expect(nonzero).toBeGreaterThan(500);
+  expect(limited).toBeGreaterThan(100);
+});
+
+test('a ranked paper\'s score records list every area and member, made from the sparse scores when read', () => {
+  const ranked = createRanker(config, { background, feedback }).rank(week, { background }).papers;
+  const someScore = ranked.find((r) => r.section !== null)!;
+  expect(Object.keys(someScore.scores)).toEqual(config.areas.map((a) => a.id));
+  expect(Object.keys(someScore.memberScores)).toEqual(config.members.map((m) => m.name));
+  expect(someScore.scores[someScore.section!]).toBe(someScore.score);
+  // JSON carries them as plain fields, in their place.
+  const json = JSON.parse(JSON.stringify(someScore)) as Record<string, unknown>;
+  expect(Object.keys(json).slice(0, 6)).toEqual(['id', 'title', 'section', 'score', 'scores', 'memberScores']);
+  expect(json.scores).toEqual(someScore.scores);
+});
+
+test('a department\'s records, made when read, hold every copy\'s scores as the trace gives them', () => {
+  // 11 copies of the default config's 4 areas and 2 members: past 64 profiles, records are made when read.
+  const big = department(parsed.config, 11);
+  const ranker = createRanker(big, { background });
+  const ranked = ranker.rank(week, { background }).papers;
+  const wrong: string[] = [];
+  let traced = 0;
+  for (const r of ranked) {
+    const json = JSON.parse(JSON.stringify(r)) as { scores: Record<string, number>; memberScores: Record<string, number> };
+    expect(Object.keys(json.scores)).toEqual(big.areas.map((a) => a.id));
+    // The copies are the same group: each copy's score is copy 0's.
+    for (let c = 1; c < 11; c++) {
+      for (const a of parsed.config.areas) if (json.scores[`${a.id}-${c}`] !== json.scores[`${a.id}-0`]) wrong.push(`${r.id} ${a.id}-${c}`);
+      for (const m of parsed.config.members) if (json.memberScores[`${m.name} ${c}`] !== json.memberScores[`${m.name} 0`]) wrong.push(`${r.id} ${m.name} ${c}`);
+    }
+    if (r.section === null || traced >= 20) continue;
+    traced++;
+    const trace = ranker.trace(week, byId.get(r.id)!, { background });
+    trace.profiles.slice(0, big.areas.length).forEach((p) => {
+      if (Math.abs(p.relevance - json.scores[p.id]!) > 5.1e-5) wrong.push(`${r.id} ${p.id}: ${json.scores[p.id]} against the trace's ${p.relevance}`);
+    });
+  }
+  expect(wrong).toEqual([]);
+  expect(traced).toBe(20);
+});
