@@ -61,6 +61,8 @@ const TUNABLES: readonly Tunable[] = [
     objective: (f) => [f.rightSection, f.included] },
   { name: 'pickFloor', grid: [0, 0.6, 0.7, 0.8, 0.85, 0.9], off: 0, why: 'picks precision, then more picks',
     objective: (f) => [...picksFirst(f), f.picks] },
+  { name: 'pickFloorBest', grid: [0, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85], off: 0, why: 'picks precision, then more picks',
+    objective: (f) => [...picksFirst(f), f.picks] },
   { name: 'mmrLambda', grid: [0.5, 0.6, 0.7, 0.8, 0.9, 1], off: 1, why: 'picks precision >= 0.95, then the least similar picks',
     objective: (f) => [Number(f.picksPrecision >= PICKS_TARGET), -round2(f.pickSimilarity), f.picksPrecision] },
   { name: 'sameTopic', grid: [0.3, 0.4, 0.5, 0.6, 0.8, 1.01], off: 1.01, why: 'picks precision >= 0.95, then the least similar picks',

@@ -3,7 +3,7 @@ import { readFixtureRecords } from '@labdigest/fixtures';
 import { expect, test } from 'vitest';
 import { buildBackgroundStats } from './background.ts';
 import { assembleDigest } from './digest.ts';
-import { rankPapers } from './rank.ts';
+import { createRanker, rankPapers } from './rank.ts';
 
 const config = groupConfigSchema.parse({
   group: { name: 'DENG.Group' },
@@ -45,7 +45,8 @@ test('only http(s) links reach the digest', () => {
 test('each section opens with its picks; the rest follow, marked as such', () => {
   const oneEach = groupConfigSchema.parse({ ...config, ranking: { picks: 1 } });
   const more = [...papers, paperSchema.parse({ id: 'arxiv:2', title: 'Dendrite growth in a phase field model of sodium plating', abstract: 'A phase field study of sodium dendrite growth.' })];
-  const { papers: ranked } = rankPapers(more, oneEach, { background });
+  // Made-up one-line papers score below the floor a section's best paper needs (sections.test.ts tests it): not here.
+  const { papers: ranked } = createRanker(oneEach, { tuning: { pickFloorBest: 0 } }).rank(more, { background });
   const digest = assembleDigest(oneEach, more, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z' });
   expect(digest.sections.map((s) => s.papers.map((p) => [p.number, p.rank, p.pick]))).toEqual([
     [[1, 1, true]],

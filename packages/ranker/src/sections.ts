@@ -71,7 +71,7 @@ export interface Placement {
 
 /**
  * A section's picks and order. Picks: at most `count` papers, chosen greedily by maximal marginal
- * relevance among those whose value clears `tuning.pickFloor` (the best paper is a pick in any case):
+ * relevance among those whose value clears `tuning.pickFloor` (the best paper `tuning.pickFloorBest`):
  * relevance first, then no two about the same thing (term vectors closer than `tuning.sameTopic` never
  * both picks, and closeness to the picks before lowers a paper's value), then the focus (matching it
  * adds `tuning.focusBoost` to the value). Picks come first; the rest follow, those matching the focus first, each part
@@ -88,7 +88,7 @@ export function placeSection(
   const value = (p: SectionPaper) => p.relevance + (matches(p) ? tuning.focusBoost : 0);
   const byValue = [...papers].sort((a, b) => value(b) - value(a) || b.relevance - a.relevance || compareIds(a.id, b.id));
   // The floor is on the value: the focus lowers the bar by its boost.
-  const candidates = byValue.filter((p, i) => i === 0 || value(p) >= tuning.pickFloor).slice(0, count * 3 + 2);
+  const candidates = byValue.filter((p, i) => value(p) >= (i === 0 ? tuning.pickFloorBest : tuning.pickFloor)).slice(0, count * 3 + 2);
   const picks: { paper: SectionPaper; vector: TermVector }[] = [];
   if (count > 0 && candidates.length > 0) {
     const vectors = vectorsOf(candidates);

@@ -13,9 +13,14 @@ export interface RankerTuning {
   readonly leadWords: number;
   /**
    * Value (relevance, plus the focus boost) a paper needs to be one of its section's picks; the
-   * section's best paper is one in any case.
+   * section's best paper needs `pickFloorBest` only.
    */
   readonly pickFloor: number;
+  /**
+   * Value the section's best paper needs to be a pick when no paper reaches `pickFloor`: a paper that
+   * barely passed the area's threshold is not the one to read first (0: the best paper always is).
+   */
+  readonly pickFloorBest: number;
   /**
    * Maximal marginal relevance: a pick's value is `lambda * value - (1 - lambda) * similarity` to the
    * picks before it, so a paper close to one already picked gives way to a different one.
@@ -66,6 +71,7 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   sectionLead: 1,
   leadWords: 60,
   pickFloor: 0.85,
+  pickFloorBest: 0.75,
   mmrLambda: 0.7,
   sameTopic: 0.5,
   focusBoost: 0.2,

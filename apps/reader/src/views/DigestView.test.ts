@@ -61,6 +61,16 @@ describe('DigestView', () => {
     expect(container.querySelectorAll('.area-description').length).toBe(rest.filter((s) => s.description).length);
   });
 
+  test('an area with no pick this time shows its papers folded, without its description', async () => {
+    const [quiet, ...rest] = digest.sections as [Digest['sections'][number], ...Digest['sections']];
+    const folded = { ...quiet, papers: quiet.papers.map((p) => ({ ...p, pick: false })) };
+    const { container } = await renderFilled({}, { ...digest, sections: [folded, ...rest] });
+    const area = container.querySelector(`section[aria-labelledby="area-${quiet.id}"]`) as HTMLElement;
+    expect([...area.children].map((e) => e.tagName)).toEqual(['H2', 'DIV']);
+    expect(area.querySelector('.more-toggle')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(`${quiet.papers.length} more in ${quiet.name}`);
+    expect(container.querySelectorAll('.area-description').length).toBe(rest.filter((s) => s.description).length);
+  });
+
   test('a sample digest says so, discreetly', () => {
     renderView();
     expect(screen.getByText('Sample data').className).toContain('badge-sample');
