@@ -8,6 +8,7 @@
 //   pnpm eval --feedback                  learning from the group (issue 19): simulated stars and dismissals,
 //                                         5-fold CV, against keywords alone and an SVM (scripts/eval/feedback.ts);
 //                                         with --choose, the learning constants chosen by CV inside the training folds
+//   pnpm eval --weeks [--last=N]          the picks of the corpus's last N unlabelled weeks (default 12), to read
 // Labels and rubric: ../shared/data/eval-RUBRIC.md. Targets (issues 4 and 15): MAP >= 0.88, mean nDCG@10 >= 0.95,
 // irrelevant left out >= 0.98, core included >= 0.93, right section >= 0.90, picks precision >= 0.95.
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { runCrossValidation, runDropout } from './eval/cv.ts';
 import { htmlEmailBytes } from '@labdigest/cli';
 import { readBackground, readBackgroundWithoutDev, readCorpus, readDevSet, readRecordedFeeds, readSampleWeek } from './eval/data.ts';
 import { runFeedbackChoice, runFeedbackEval } from './eval/feedback.ts';
+import { runWeeks } from './eval/weeks.ts';
 import { brokenTitle, checkDigest } from './eval/digest-checks.ts';
 import { f3, figuresOf, type Judged } from './eval/figures.ts';
 import { repoRoot } from './shared-data.ts';
@@ -36,6 +38,14 @@ if (args.includes('--cv')) {
   const only = args.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
   if (only.length === 0 || !only.includes('dropout')) runCrossValidation({ config, papers, labels, background: unseen }, only);
   if (only.length === 0 || only.includes('dropout')) runDropout({ config, papers, labels, background: unseen });
+  process.exit(0);
+}
+
+if (args.includes('--weeks')) {
+  // Papers of the corpus outside the dev set, with the shipped background (as `digest build` ranks).
+  const devIds = new Set(papers.map((p) => p.id));
+  const last = Number(args.find((a) => a.startsWith('--last='))?.slice(7) ?? 12);
+  runWeeks(config, readCorpus().filter((p) => !devIds.has(p.id)), background, last);
   process.exit(0);
 }
 

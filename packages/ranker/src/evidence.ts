@@ -93,7 +93,7 @@ export function recordMaker(keys: readonly string[], first: number) {
 export function featureOwners(lexicon: Lexicon): string[][] {
   const owners: string[][] = lexicon.features.map(() => []);
   for (const profile of lexicon.profiles) {
-    if (profile.kind === 'focus') continue;
+    if (profile.kind === 'focus' || profile.kind === 'outside') continue;
     profile.features.forEach((f, k) => { if ((profile.weights[k] ?? 0) > 0) owners[f]?.push(profile.id); });
   }
   return owners;
@@ -139,6 +139,7 @@ export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
   const methods = new Set<string>();
   const isAcronym = new Set(Object.keys(ACRONYMS));
   for (const profile of lexicon.profiles) {
+    if (profile.kind === 'outside') continue;
     profile.features.forEach((f) => {
       const shown = display[f] as string;
       // A name: capitals past the first letter, not a formula and not one of the field's acronyms for a thing.
@@ -159,7 +160,7 @@ export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
   };
   const evidential = new Uint8Array(lexicon.features.length);
   for (const profile of lexicon.profiles) {
-    if (profile.kind !== 'focus') profile.touches.forEach((t, f) => { if (t) evidential[f] = 1; });
+    if (profile.kind === 'area' || profile.kind === 'member') profile.touches.forEach((t, f) => { if (t) evidential[f] = 1; });
   }
   return {
     display, methods, evidential,
@@ -384,7 +385,7 @@ export interface HolderBits {
 }
 
 export function holderBits(lexicon: Lexicon, profilesOf: readonly (readonly string[])[]): HolderBits {
-  const profiles = lexicon.profiles.filter((p) => p.kind !== 'focus');
+  const profiles = lexicon.profiles.filter((p) => p.kind === 'area' || p.kind === 'member');
   const words = Math.ceil(profiles.length / 32);
   const bits = new Int32Array(lexicon.features.length * words);
   profiles.forEach((profile, k) => profile.features.forEach((f, slot) => {

@@ -4,7 +4,7 @@ import { compoundSpellings, GEL_KINDS } from './compounds.ts';
 import { termOf } from './stem.ts';
 import { splitWords } from './tokenize.ts';
 
-/** A weighted keyword profile: an area's, a member's, or a focus (the kind of work a group wants first). */
+/** A weighted keyword profile: an area's, a member's, a focus (the kind of work a group wants first) or its outside list. */
 export interface ProfileSpec {
   readonly id: string;
   readonly kind: ProfileKind;
@@ -32,7 +32,8 @@ export interface Feature {
   readonly sequences: readonly (readonly string[])[];
 }
 
-export type ProfileKind = 'area' | 'member' | 'focus';
+/** `outside`: applications outside the group's field (`focus.outside`), matched only to keep papers from the picks. */
+export type ProfileKind = 'area' | 'member' | 'focus' | 'outside';
 
 export interface CompiledProfile {
   readonly id: string;

@@ -164,7 +164,12 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const written = (i: number, a: number) => (relatedAny
         ? writtenRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params)
         : relevanceAt(scores, i, a));
-      const placements = placeSections(config, papers, sectionOf, written, focusOf, options.background, tuning);
+      // A paper whose title or opening names an application outside the group's field is never a pick.
+      const outsideOf = (i: number, a: number) => {
+        const o = focus.outsideOfArea[a] as number;
+        return o >= 0 && leadRelevance(lexicon.profiles[o] as CompiledProfile, features[i] as PaperFeatures, params) > 0;
+      };
+      const placements = placeSections(config, papers, sectionOf, written, focusOf, outsideOf, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), holders: model.holders, summaries: options.summaries ?? true,
         vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
@@ -272,25 +277,31 @@ export interface PaperTrace {
  * The focus profiles: the group's, and each area's own; `ofArea[a]` is the profile index (after the
  * areas and members) of area a's focus, or -1 when it has none.
  */
-function focusProfiles(config: GroupConfig): { specs: ProfileSpec[]; ofArea: number[] } {
+function focusProfiles(config: GroupConfig): { specs: ProfileSpec[]; ofArea: number[]; outsideOfArea: number[] } {
   const specs: ProfileSpec[] = [];
   const first = config.areas.length + config.members.length;
-  const group = config.focus ? first + specs.push({ id: '#focus', kind: 'focus', keywords: config.focus.keywords }) - 1 : -1;
-  const ofArea = config.areas.map((area) =>
-    area.focus ? first + specs.push({ id: `#focus:${area.id}`, kind: 'focus', keywords: area.focus.keywords }) - 1 : group);
-  return { specs, ofArea };
+  const add = (id: string, keywords: readonly Keyword[], kind: ProfileKind = 'focus') => first + specs.push({ id, kind, keywords }) - 1;
+  const outside = (terms: readonly string[] | undefined, id: string) =>
+    (terms && terms.length > 0 ? add(id, terms.map((term) => ({ term, weight: 1 })), 'outside') : -1);
+  const group = config.focus ? add('#focus', config.focus.keywords) : -1;
+  const groupOutside = outside(config.focus?.outside, '#outside');
+  const ofArea = config.areas.map((area) => (area.focus ? add(`#focus:${area.id}`, area.focus.keywords) : group));
+  // An area's own focus brings its own outside list (or none), as it brings its own keywords.
+  const outsideOfArea = config.areas.map((area) => (area.focus ? outside(area.focus.outside, `#outside:${area.id}`) : groupOutside));
+  return { specs, ofArea, outsideOfArea };
 }
 
 /** Every section's picks and order (sections.ts), by batch index. */
 function placeSections(
   config: GroupConfig, papers: readonly Paper[], sectionOf: Int32Array, relevanceOf: (paper: number, area: number) => number,
-  focusOf: (paper: number, area: number) => number, background: BackgroundStats | undefined, tuning: RankerTuning,
+  focusOf: (paper: number, area: number) => number, outsideOf: (paper: number, area: number) => boolean,
+  background: BackgroundStats | undefined, tuning: RankerTuning,
 ): Map<number, Placement> {
   const bySection: SectionPaper[][] = config.areas.map(() => []);
   for (let i = 0; i < sectionOf.length; i++) {
     const a = sectionOf[i] as number;
     if (a < 0) continue;
-    bySection[a]?.push({ index: i, id: (papers[i] as Paper).id, relevance: relevanceOf(i, a), focus: focusOf(i, a) });
+    bySection[a]?.push({ index: i, id: (papers[i] as Paper).id, relevance: relevanceOf(i, a), focus: focusOf(i, a), outside: outsideOf(i, a) });
   }
   const placements = new Map<number, Placement>();
   config.areas.forEach((area, a) => {

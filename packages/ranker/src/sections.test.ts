@@ -1,5 +1,6 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { groupConfigSchema, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
 import { expect, test } from 'vitest';
 import { buildBackgroundStats } from './background.ts';
 import { rankPapers } from './rank.ts';
@@ -124,4 +125,36 @@ fcTest.prop([arbPapers])('every section holds at most `picks` picks, ranked firs
     expect(section.map((r) => r.pick)).toEqual(section.map((_, i) => i < picks));
   }
   expect(ranked.filter((r) => r.section === null).every((r) => !r.pick && r.rank === null)).toBe(true);
+});
+
+fcTest.prop([arbSection, fc.array(fc.boolean(), { maxLength: 14 })])('a paper about an application outside the group\'s field is never a pick', (section, outside) => {
+  const papers: SectionPaper[] = section.map((p, index) => ({ index, id: p.id, relevance: p.relevance, focus: p.focus, outside: outside[index] ?? false }));
+  const texts = new Map(section.map((p) => [p.id, { title: `${topics[p.topic]}${p.extra}`, abstract: null }]));
+  const placements = placeSection(papers, 3, (candidates) => termVectors(candidates.map((c) => texts.get(c.id)!), background), DEFAULT_TUNING);
+  expect(papers.filter((p) => p.outside && placements.get(p.index)!.pick)).toEqual([]);
+  // It keeps its place in the section: every paper is placed, ranks 1..n.
+  expect([...placements.values()].map((p) => p.rank).sort((a, b) => a - b)).toEqual(papers.map((_, i) => i + 1));
+});
+
+// Real papers (fixtures/papers/corpus-slice.jsonl): a computational study of dyes for solar cells is the
+// best paper of a computational-materials section until the group says solar cells are not its field.
+test('`focus.outside` takes a solar-cell paper out of the picks and leaves it in its section', () => {
+  const slice = readFixtureRecords('papers/corpus-slice.jsonl').map((r) => paperSchema.parse(r));
+  const lab = (outside?: string[]) => groupConfigSchema.parse({
+    group: { name: 'Test Lab' },
+    focus: { name: 'modelling', keywords: ['density functional theory', 'simulation'], ...(outside ? { outside } : {}) },
+    areas: [{ id: 'design', name: 'Computational Materials Design', threshold: 0.3,
+      keywords: [{ 'density functional theory': 2 }, { 'in-silico': 2 }, 'computational', 'materials design', { optoelectronic: 2 }, { dye: 2 }] }],
+  });
+  const dyes = 'arxiv:2512.19529';
+  const placed = (config: GroupConfig) => {
+    const r = rankPapers(slice, config, { summaries: false }).papers.find((p) => p.id === dyes)!;
+    return { section: r.section, pick: r.pick };
+  };
+  expect(placed(lab())).toEqual({ section: 'design', pick: true });
+  expect(placed(lab(['solar cell', 'photovoltaic']))).toEqual({ section: 'design', pick: false });
+  // Another field's name is not enough: only the fields listed.
+  expect(placed(lab(['thermoelectric']))).toEqual({ section: 'design', pick: true });
+  const sections = (config: GroupConfig) => rankPapers(slice, config, { summaries: false }).papers.map((r) => `${r.id}:${r.section}`).sort();
+  expect(sections(lab(['solar cell']))).toEqual(sections(lab()));
 });
