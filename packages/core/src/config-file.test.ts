@@ -120,7 +120,7 @@ describe('every config error names file, line, column and field', () => {
       'digest.config.yaml:6:12 areas[0].picks: expected a number of picks from 0 to 20, saw 30'],
     ['a focus written as a bare list',
       minimal.replace('areas:\n', 'focus: [phase field, DFT]\nareas:\n'),
-      'digest.config.yaml:3:8 focus: expected a focus: `name` (optional), `keywords`, a list written as an area\'s keywords, and `outside` (optional), saw a list'],
+      'digest.config.yaml:3:8 focus: expected a focus: `name` (optional), `keywords`, a list written as an area\'s keywords, and `outside` and `field` (optional), saw a list'],
     ['a typo in an area\'s focus',
       minimal.replace('    keywords:', '    focus:\n      keyword: [molecular dynamics]\n    keywords:'),
       'digest.config.yaml:7:7 areas[0].focus.keyword: unknown field "keyword" (did you mean "keywords"?); expected one of name, keywords'],

@@ -41,11 +41,13 @@ export const focusSchema = z.strictObject({
   name: z.string().trim().min(1).optional(),
   keywords: z.array(keywordSchema).min(1, { error: 'a focus needs at least one keyword' }),
   /**
-   * Applications outside the group's field ("solar cell" for a battery group): a paper whose title or
-   * opening names one is never a pick. It stays in its section, with the rest.
+   * Fields next to the group's ("solar cell" for a battery group): a paper whose title or opening names
+   * one, and none of `field`, is never a pick. It stays in its section, with the rest.
    */
   outside: z.array(keywordText).optional(),
-}, { error: 'expected a focus: `name` (optional), `keywords`, a list written as an area\'s keywords, and `outside` (optional)' });
+  /** The group's own field as its papers name it ("battery", "electrolyte"): what keeps a paper from being `outside`. */
+  field: z.array(keywordText).optional(),
+}, { error: 'expected a focus: `name` (optional), `keywords`, a list written as an area\'s keywords, and `outside` and `field` (optional)' });
 
 const picks = z.number({ error: 'expected a number of picks' }).int({ error: 'expected a whole number of picks' })
   .min(0, { error: 'expected a number of picks from 0 to 20' }).max(20, { error: 'expected a number of picks from 0 to 20' });

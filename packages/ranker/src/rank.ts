@@ -1,4 +1,4 @@
-import type { Area, GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
+import type { Area, Focus, GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
 import { createAnalyzer, type Analyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
@@ -164,10 +164,11 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const written = (i: number, a: number) => (relatedAny
         ? writtenRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params)
         : relevanceAt(scores, i, a));
-      // A paper whose title or opening names an application outside the group's field is never a pick.
+      // A paper whose title or opening names a field next to the group's, and not the group's own, is never a pick.
       const outsideOf = (i: number, a: number) => {
-        const o = focus.outsideOfArea[a] as number;
-        return o >= 0 && leadRelevance(lexicon.profiles[o] as CompiledProfile, features[i] as PaperFeatures, params) > 0;
+        const { outside, field } = focus.outsideOfArea[a] as { outside: number; field: number };
+        const names = (p: number) => p >= 0 && leadRelevance(lexicon.profiles[p] as CompiledProfile, features[i] as PaperFeatures, params) > 0;
+        return names(outside) && !names(field);
       };
       const placements = placeSections(config, papers, sectionOf, written, focusOf, outsideOf, options.background, tuning);
       const context: EvidenceContext = {
@@ -277,17 +278,23 @@ export interface PaperTrace {
  * The focus profiles: the group's, and each area's own; `ofArea[a]` is the profile index (after the
  * areas and members) of area a's focus, or -1 when it has none.
  */
-function focusProfiles(config: GroupConfig): { specs: ProfileSpec[]; ofArea: number[]; outsideOfArea: number[] } {
+function focusProfiles(config: GroupConfig): {
+  specs: ProfileSpec[]; ofArea: number[]; outsideOfArea: readonly { readonly outside: number; readonly field: number }[];
+} {
   const specs: ProfileSpec[] = [];
   const first = config.areas.length + config.members.length;
   const add = (id: string, keywords: readonly Keyword[], kind: ProfileKind = 'focus') => first + specs.push({ id, kind, keywords }) - 1;
-  const outside = (terms: readonly string[] | undefined, id: string) =>
+  const list = (terms: readonly string[] | undefined, id: string) =>
     (terms && terms.length > 0 ? add(id, terms.map((term) => ({ term, weight: 1 })), 'outside') : -1);
+  const lists = (focus: Focus | undefined, suffix: string) => {
+    const outside = list(focus?.outside, `#outside${suffix}`);
+    return { outside, field: outside < 0 ? -1 : list(focus?.field, `#field${suffix}`) };
+  };
   const group = config.focus ? add('#focus', config.focus.keywords) : -1;
-  const groupOutside = outside(config.focus?.outside, '#outside');
+  const groupOutside = lists(config.focus, '');
   const ofArea = config.areas.map((area) => (area.focus ? add(`#focus:${area.id}`, area.focus.keywords) : group));
-  // An area's own focus brings its own outside list (or none), as it brings its own keywords.
-  const outsideOfArea = config.areas.map((area) => (area.focus ? outside(area.focus.outside, `#outside:${area.id}`) : groupOutside));
+  // An area's own focus brings its own lists (or none), as it brings its own keywords.
+  const outsideOfArea = config.areas.map((area) => (area.focus ? lists(area.focus, `:${area.id}`) : groupOutside));
   return { specs, ofArea, outsideOfArea };
 }
 

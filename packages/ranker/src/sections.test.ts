@@ -138,11 +138,11 @@ fcTest.prop([arbSection, fc.array(fc.boolean(), { maxLength: 14 })])('a paper ab
 
 // Real papers (fixtures/papers/corpus-slice.jsonl): a computational study of dyes for solar cells is the
 // best paper of a computational-materials section until the group says solar cells are not its field.
-test('`focus.outside` takes a solar-cell paper out of the picks and leaves it in its section', () => {
+test('`focus.outside` takes a solar-cell paper out of the picks and leaves it in its section, unless it names `focus.field`', () => {
   const slice = readFixtureRecords('papers/corpus-slice.jsonl').map((r) => paperSchema.parse(r));
-  const lab = (outside?: string[]) => groupConfigSchema.parse({
+  const lab = (outside?: string[], field?: string[]) => groupConfigSchema.parse({
     group: { name: 'Test Lab' },
-    focus: { name: 'modelling', keywords: ['density functional theory', 'simulation'], ...(outside ? { outside } : {}) },
+    focus: { name: 'modelling', keywords: ['density functional theory', 'simulation'], ...(outside ? { outside } : {}), ...(field ? { field } : {}) },
     areas: [{ id: 'design', name: 'Computational Materials Design', threshold: 0.3,
       keywords: [{ 'density functional theory': 2 }, { 'in-silico': 2 }, 'computational', 'materials design', { optoelectronic: 2 }, { dye: 2 }] }],
   });
@@ -155,6 +155,9 @@ test('`focus.outside` takes a solar-cell paper out of the picks and leaves it in
   expect(placed(lab(['solar cell', 'photovoltaic']))).toEqual({ section: 'design', pick: false });
   // Another field's name is not enough: only the fields listed.
   expect(placed(lab(['thermoelectric']))).toEqual({ section: 'design', pick: true });
+  // A paper that also names the group's own field is not outside it: dyes are this lab's field.
+  expect(placed(lab(['solar cell'], ['dye']))).toEqual({ section: 'design', pick: true });
+  expect(placed(lab(['solar cell'], ['battery']))).toEqual({ section: 'design', pick: false });
   const sections = (config: GroupConfig) => rankPapers(slice, config, { summaries: false }).papers.map((r) => `${r.id}:${r.section}`).sort();
   expect(sections(lab(['solar cell']))).toEqual(sections(lab()));
 });
