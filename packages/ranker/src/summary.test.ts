@@ -49,6 +49,25 @@ describe('the summary says what the paper did and found', () => {
     expect(leansOnPrevious(sentence)).toBe(leans);
   });
 
+  test('what the field needs or lacks is left out when the abstract says what the paper did', () => {
+    // Real (the sample week's Angewandte paper on gel electrolytes for zinc-air cells): its opening says
+    // what the field needs, its second sentence what the authors made, in the passive.
+    const zincAir = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.title.startsWith('Component Self'))!.abstract!;
+    expect(summarize(zincAir, () => 0)).toBe('Herein, a component self‐initiated photopolymerization strategy is developed to achieve rapid '
+      + 'gelation within minutes under visible‐light irradiation without external initiators, providing an efficient route for '
+      + 'fabricating high‐performance GPEs. This work establishes an electrolyte design strategy in which a single electrolyte '
+      + 'component integrates photoinitiation, structural construction, and electrochemical regulation, transforming electrolyte '
+      + 'additives into active building blocks.');
+    // However many of the area's keywords it holds.
+    const keywordRich = 'Gel polymer electrolytes are promising but remain limited by their low conductivity. '
+      + 'We design a crosslinked gel polymer electrolyte that conducts 1 mS cm-1.';
+    expect(summarize(keywordRich, () => 10)).toBe('We design a crosslinked gel polymer electrolyte that conducts 1 mS cm-1.');
+    // With nothing said of what the paper did, background is all there is: its opening is used.
+    expect(summarize('Halide electrolytes have emerged as next‐generation conductors. Their cost remains a challenge.', () => 0))
+      .toBe('Halide electrolytes have emerged as next‐generation conductors.');
+  });
+
   test('without an abstract, or with only a heading, it says so plainly', () => {
     expect(summarize('', () => 0)).toBe(NO_ABSTRACT);
     expect(summarize('Abstract', () => 0)).toBe(NO_ABSTRACT);

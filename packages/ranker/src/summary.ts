@@ -30,9 +30,12 @@ export function summarize(
     // "The inner layer is ..." after "a dual-layer interphase forms": the sentence leans on the one
     // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
     if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
-    return { ...s, index, words, score, leans: leansOnPrevious(s.text) };
+    return { ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) };
   });
   if (sentences.length === 0) return NO_ABSTRACT;
+  // What the field needs or lacks ("... require gel electrolytes, yet their development is limited") is
+  // not what the paper did: such a sentence is left out whenever the abstract says what it did.
+  const saysWhatItDid = sentences.some((s) => !s.leans && roleOf(s.text) !== 'other');
 
   // Candidates: one sentence, or two in the abstract's order; a sentence that leans on the one before
   // only right after it.
@@ -41,10 +44,10 @@ export function summarize(
     if (!best || score > best.score + 1e-9) best = { picked, score };
   };
   for (const a of sentences) {
-    if (a.leans) continue;
+    if (a.leans || (a.background && saysWhatItDid)) continue;
     if (a.words <= maxSingleWords) consider([a], a.score);
     for (const b of sentences) {
-      if (b.index <= a.index || a.words + b.words > maxWords) continue;
+      if (b.index <= a.index || a.words + b.words > maxWords || (b.background && saysWhatItDid)) continue;
       if (b.leans && b.index !== a.index + 1) continue;
       // A second sentence must add something: its score counts when it does.
       if (b.score <= 0) continue;
@@ -63,11 +66,22 @@ const HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
 // Sentence roles, by the words that mark them in abstracts.
 const FINDING = /\b(?:we|our|results?|this|these|here(?:in)?|it|they|which)\b[^.]{0,50}?\b(?:show|shows|showed|shown|find|finds|found|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|indicate|indicates|uncover|uncovers|identify|identifies|identified|observe|observed|establish|establishes|discover|discovered|achieve|achieves|achieved|deliver|delivers|exhibit|exhibits|enable|enables|yield|yields|outperform|outperforms|reach|reaches|retain|retains)\b/i;
 const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|this (?:work|study|paper|article|review)|we)\b[^.]{0,40}?\b(?:develop|developed|propose|proposed|present|presents|presented|introduce|introduces|introduced|report|reports|reported|design|designed|use|used|employ|employed|combine|combined|perform|performed|construct|constructed|fabricate|fabricated|synthesi[sz]e|synthesi[sz]ed|investigate|investigated|study|studied|examine|examined|apply|applied|train|trained|build|built|simulate|simulated|model|modelled|modeled|prepare|prepared|review|reviews|summari[sz]e|summari[sz]es|discuss|discusses|analy[sz]e|analy[sz]ed|establish|elucidate|elucidated|explore|explored|unveil)\b/i;
-const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenge|challenging|limited|limits|limitation|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next-generation|is one of|are one of|however|impede|impedes|bottleneck|demand|urgent)\b/i;
+/** "Herein, a component self-initiated photopolymerization strategy is developed": the passive says it further from "Herein". */
+const METHOD_PASSIVE = /^\s*(?:here(?:in)?|in this (?:work|study|paper|article))\b,?[^.]{0,120}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:developed|proposed|presented|introduced|reported|designed|used|employed|combined|performed|constructed|fabricated|synthesi[sz]ed|investigated|studied|examined|applied|trained|built|simulated|modell?ed|prepared|reviewed|summari[sz]ed|discussed|analy[sz]ed|established|elucidated|explored|unveiled|demonstrated|engineered|achieved)\b/i;
+const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenges?|challenging|limited|limits|limiting|limitations?|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next[-\u2010\u2011 ]generation|is one of|are one of|however|impede|impedes|bottlenecks?|obstacles?|drawbacks?|demand|urgent|(?:has|have) (?:emerged|garnered|attracted))\b/i;
 const QUANTITY = /\d(?:[\d.,]*)\s*(?:%|m?S\s*cm|mA|mAh|Wh|V\b|m?eV|cycles|h\b|hours|°C|K\b|nm|µm|μm|GPa|MPa|atoms|times|-fold|fold)/;
 
 // A result stated with its number, whatever the subject: "Li||Li cells achieve 1700 h".
 const RESULT_VERB = /\b(?:achieve|achieves|deliver|delivers|exhibit|exhibits|realize|realizes|realise|realises|retain|retains|reach|reaches|sustain|sustains|maintain|maintains|display|displays|show|shows|enable|enables|yield|yields|attain|attains)\b/i;
+
+/** Background: what the field needs, lacks or finds hard, and nothing of what the paper did. */
+function isBackground(text: string): boolean {
+  return BACKGROUND.test(text) && !isMethod(text) && !isFinding(text);
+}
+
+function isMethod(text: string): boolean {
+  return METHOD.test(text) || METHOD_PASSIVE.test(text);
+}
 
 function isFinding(text: string): boolean {
   return FINDING.test(text) || (QUANTITY.test(text) && RESULT_VERB.test(text));
@@ -86,7 +100,7 @@ function pointsBack(sentence: string, previous: string): boolean {
 
 function roleOf(text: string): 'finding' | 'method' | 'other' {
   if (isFinding(text) || QUANTITY.test(text)) return 'finding';
-  if (METHOD.test(text)) return 'method';
+  if (isMethod(text)) return 'method';
   return 'other';
 }
 
@@ -94,9 +108,9 @@ function sentenceScore(text: string, index: number, words: number, keywordWeight
   // The area's keywords tell a sentence about the topic from one off it; its role counts more.
   let score = Math.min(1, keywordWeight / Math.sqrt(Math.max(words, 1)));
   if (isFinding(text)) score += 1.5;
-  if (METHOD.test(text)) score += 1.2;
+  if (isMethod(text)) score += 1.2;
   if (QUANTITY.test(text)) score += 0.5;
-  if (BACKGROUND.test(text) && !METHOD.test(text) && !isFinding(text)) score -= 1;
+  if (isBackground(text)) score -= 1;
   // The opening often says what the paper is about; later background sentences rarely do.
   if (index === 0) score += 0.3;
   if (words < 6) score -= 1;
