@@ -259,6 +259,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   if (records.lazy) recordsWhenRead(ranked, records, batch, i);
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
+  if (placement?.outside) (ranked as { outside?: true }).outside = true;
   return ranked;
 }
 

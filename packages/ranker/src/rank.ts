@@ -46,6 +46,11 @@ export interface RankedPaper {
    * example of that area it is most like, for the note. Absent otherwise.
    */
   readonly learnedFrom?: LearnedFrom | undefined;
+  /**
+   * True when its title or opening names a field the focus lists as next to the group's
+   * (`focus.outside`), which keeps it from the picks. Absent otherwise.
+   */
+  readonly outside?: true | undefined;
 }
 
 export interface RankOptions {

@@ -69,6 +69,8 @@ export interface Placement {
   readonly rank: number;
   /** Whether the paper matches the section's focus. */
   readonly focus: boolean;
+  /** Whether its title or opening names a field next to the group's (`focus.outside`), which kept it from the picks. */
+  readonly outside: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export function placeSection(
     Number(matches(b)) - Number(matches(a)) || b.relevance - a.relevance || compareIds(a.id, b.id);
   const placements = new Map<number, Placement>();
   [...picks.map((p) => p.paper).sort(order), ...papers.filter((p) => !picked.has(p.index)).sort(order)]
-    .forEach((p, i) => placements.set(p.index, { pick: picked.has(p.index), rank: i + 1, focus: matches(p) }));
+    .forEach((p, i) => placements.set(p.index, { pick: picked.has(p.index), rank: i + 1, focus: matches(p), outside: p.outside === true }));
   return placements;
 }
 

@@ -62,7 +62,7 @@ describe('verdicts on real papers of the sample week', () => {
     expect(lines.slice(0, 3)).toEqual([
       'Synergistic Regulation of Li─O Binding and Anion Anchoring by Lewis Acidic Perovskites for Ultra‐Stable PEO‐Based All‐Solid‐State Batteries',
       '  openalex:W7203471315 · Small (10.1002/smll.75241) · 2026-08-13',
-      '  In the digest: Polymer Electrolytes, score 0.95',
+      '  In the digest: Polymer Electrolytes, score 0.95, rank 5 in its section, under "more in this section"',
     ]);
     expect(lines).toContain('  score 0.95, threshold 0.55 → in: the paper\'s section');
     expect(lines).toContain('  score 0.57, threshold 0.55 → out: clears the threshold, but the paper goes to the area it scores best in, Polymer Electrolytes (0.95)');
@@ -115,7 +115,7 @@ describe('digest explain', () => {
     expect(lines.slice(0, 4)).toEqual([
       'Refining Machine Learning Potentials through Thermodynamic Theory of Phase Transitions',
       '  arXiv:2512.03974',
-      '  In the digest: ML Interatomic Potentials & Interface Simulations, score 0.82',
+      '  In the digest: ML Interatomic Potentials & Interface Simulations, score 0.82, rank 1 in its section, a pick',
       '  Ranked with the 313 papers of the file; IDF from the shipped corpus statistics and this batch (22185 documents, average length 186.7 words); this paper has 223 words.',
     ]);
     expect(lines.filter((l) => / \([a-z-]+\)$/.test(l) && !l.startsWith(' '))).toEqual([
@@ -129,6 +129,17 @@ describe('digest explain', () => {
     expect(lines).toContain('  Yanhao Deng: 0.67, concerned (interests: machine learning interatomic potential and molecular dynamics)');
     expect(lines.slice(-3)).toEqual(['Relevance note', '  Uses MLIP and MD, the methods Yanhao Deng works with. Modelling and simulation work, the kind the group does.', '']);
     expect(out).not.toContain('the ranker reports');
+  }, 30_000);
+
+  test('a paper the focus keeps from the picks says so', async () => {
+    // The default config, with phase transitions (this paper's title) listed as a field next to the group's.
+    const dir = mkdtempSync(join(tmpdir(), 'labdigest-explain-'));
+    const outsideConfig = join(dir, 'digest.config.yaml');
+    writeFileSync(outsideConfig, readDefaultConfigText().replace('  outside:\n', '  outside:\n    - phase transition\n'));
+    const { out, err } = await digestExplain('2512.03974v2', '--papers', sliceFile, '--config', outsideConfig);
+    expect(err).toBe('');
+    expect(out.split('\n')[2]).toBe('  In the digest: ML Interatomic Potentials & Interface Simulations, score 0.82, rank 1 in its section, '
+      + 'under "more in this section"; never a pick: its title or opening names a field the focus lists as next to the group\'s (focus.outside)');
   }, 30_000);
 
   test('by a title fragment', async () => {

@@ -138,6 +138,14 @@ function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | 
 
 const n2 = (x: number) => x.toFixed(2);
 
+/** Where in its section a paper stands: a pick, or under "more", and why not a pick when the focus kept it out. */
+function placeOf(ranked: PaperExplanation['ranked']): string {
+  const place = `rank ${ranked.rank} in its section, ${ranked.pick ? 'a pick' : 'under "more in this section"'}`;
+  return ranked.outside
+    ? `${place}; never a pick: its title or opening names a field the focus lists as next to the group's (focus.outside)`
+    : place;
+}
+
 /** The explanation as a person reads it in a terminal. */
 export function formatExplanation(config: GroupConfig, e: PaperExplanation): string {
   const { paper, ranked } = e;
@@ -145,7 +153,7 @@ export function formatExplanation(config: GroupConfig, e: PaperExplanation): str
   const where = [...(source.toLowerCase() === paper.id.toLowerCase() ? [] : [paper.id]), source, ...(paper.published ? [paper.published.slice(0, 10)] : [])];
   const lines = [paper.title, `  ${where.join(' · ')}`];
   const section = config.areas.find((a) => a.id === ranked.section);
-  lines.push(section ? `  In the digest: ${section.name}, score ${n2(ranked.score)}` : '  Not in the digest');
+  lines.push(section ? `  In the digest: ${section.name}, score ${n2(ranked.score)}, ${placeOf(ranked)}` : '  Not in the digest');
   const idf = e.idf.source === 'batch' ? 'this batch' : 'the shipped corpus statistics and this batch';
   lines.push(`  Ranked with the ${e.idf.batch} papers of the file; IDF from ${idf} (${e.idf.documents} documents, `
     + `average length ${e.idf.averageLength.toFixed(1)} words); this paper has ${e.length} words.`);
