@@ -38,6 +38,12 @@ export interface ExampleBags {
   readonly wordOf: (term: number) => string;
 }
 
+function grownIds(ids: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(ids.length * 2);
+  more.set(ids);
+  return more;
+}
+
 /** A title occurrence counts as this many in the abstract, as the default config's `titleWeight`. */
 const TITLE_WEIGHT = 2.5;
 /** Pairs are numbered apart while the papers are read, from here; single terms stay below. */
@@ -69,25 +75,31 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     }
     return t;
   };
-  const pairs = new PairTable();
-  const firsts: number[] = [];
-  const seconds: number[] = [];
-  // Per term, and per pair, side by side: the paper that last wrote it, and how often that paper did
-  // (title occurrences counting `TITLE_WEIGHT`). Apart, so that the terms' stay small.
-  let termSeen = new Float64Array(1 << 15).fill(-1);
-  let pairSeen = new Float64Array(1 << 17).fill(-1);
+  // Sized from the texts' length, so that the tables seldom grow (the 5,000 papers of `pnpm bench
+  // learn`, 6 million characters, hold 144,000 pairs, 20,000 terms and 650,000 paper-term entries).
+  let characters = 0;
+  for (const p of papers) characters += p.title.length + (p.abstract?.length ?? 0);
+  const pairs = new PairTable(characters >> 5);
+  let firsts = new Int32Array(Math.max(1024, characters >> 5));
+  let seconds = new Int32Array(firsts.length);
+  let pairCount = 0;
+  // Per term, and per pair, side by side: the paper that last wrote it, and how often that paper did,
+  // doubled (a title occurrence counts `TITLE_WEIGHT`, 2.5: 5 here), so that both fit an Int32Array.
+  // Apart, so that the terms' stay small.
+  let termSeen = new Int32Array(1 << 16).fill(-1);
+  let pairSeen = new Int32Array(Math.max(1 << 16, (characters >> 5) * 2)).fill(-1);
   let paper = 0;
   // The paper's terms and pairs so far (pairs from `PAIR` on), reused from paper to paper.
   let out = new Int32Array(4096);
   let count = 0;
-  let weight = 1;
-  const grown = (seen: Float64Array, at: number) => {
-    const more = new Float64Array(Math.max(at + 2, seen.length * 2)).fill(-1);
+  let weight = 2;
+  const grown = (seen: Int32Array, at: number) => {
+    const more = new Int32Array(Math.max(at + 2, seen.length * 2)).fill(-1);
     more.set(seen);
     return more;
   };
   /** Counts `id` (a term, or `PAIR` + a pair) at `at` of `seen`; true when the paper first writes it. */
-  const note = (seen: Float64Array, at: number, id: number) => {
+  const note = (seen: Int32Array, at: number, id: number) => {
     if (seen[at] !== paper) {
       seen[at] = paper;
       seen[at + 1] = 0;
@@ -105,7 +117,7 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     note(pairSeen, p * 2, PAIR + p);
   };
   const read = (text: string, inTitle: boolean) => {
-    weight = inTitle ? TITLE_WEIGHT : 1;
+    weight = inTitle ? TITLE_WEIGHT * 2 : 2;
     const words = scanner.read(text);
     // A word first seen: its term, once.
     while (rawTerm.length < rawWords.length) { rawTerm.push(termId(termOf(rawWords[rawTerm.length] as string))); rawCount.push(0); }
@@ -128,8 +140,12 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       // Pairs of two words each worth learning: "of the" and "Li metal" are not.
       if (isWord[t] === 1) {
         if (previous >= 0) {
-          const p = pairs.idOf(previous, t, firsts.length);
-          if (p === firsts.length) { firsts.push(previous); seconds.push(t); }
+          const p = pairs.idOf(previous, t, pairCount);
+          if (p === pairCount) {
+            if (pairCount === firsts.length) { firsts = grownIds(firsts); seconds = grownIds(seconds); }
+            firsts[pairCount] = previous;
+            seconds[pairCount++] = t;
+          }
           notePair(p);
         }
         previous = t;
@@ -138,8 +154,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   };
   // Every paper's terms and pairs (pairs from `PAIR` on) and how much it is about each, one after another.
   const start = new Int32Array(papers.length + 1);
-  let all = new Int32Array(1 << 16);
-  let allAbout = new Float32Array(1 << 16);
+  let all = new Int32Array(Math.max(1 << 16, characters >> 3));
+  let allAbout = new Float32Array(all.length);
   for (let d = 0; d < papers.length; d++) {
     const p = papers[d] as Pick<Paper, 'title' | 'abstract'>;
     paper = d;
@@ -159,7 +175,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     for (let k = 0; k < count; k++) {
       const id = out[k] as number;
       all[from + k] = id;
-      allAbout[from + k] = Math.min(1, ((id >= PAIR ? pairSeen[(id - PAIR) * 2 + 1] : termSeen[id * 2 + 1]) as number) / 3);
+      // The doubled count over 6: the count over 3, the same number as when it was counted in halves.
+      allAbout[from + k] = Math.min(1, ((id >= PAIR ? pairSeen[(id - PAIR) * 2 + 1] : termSeen[id * 2 + 1]) as number) / 2 / 3);
     }
     start[d + 1] = from + count;
   }
@@ -168,7 +185,7 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   const total = start[papers.length] as number;
   for (let e = 0; e < total; e++) if ((all[e] as number) >= PAIR) all[e] = single + (all[e] as number) - PAIR;
   // What learning could keep: a learnable term two papers share, or one of a `lone` paper.
-  const df = new Int32Array(single + firsts.length);
+  const df = new Int32Array(single + pairCount);
   for (let e = 0; e < total; e++) df[all[e] as number] = (df[all[e] as number] as number) + 1;
   const renumbered = new Int32Array(df.length).fill(-1);
   const original: number[] = [];

@@ -4,15 +4,23 @@
  * first, second and value sit side by side (`STRIDE` numbers), so a probe touches one cache line.
  */
 export class PairTable {
-  private capacity = 1 << 14;
-  private slots = PairTable.empty(this.capacity);
+  private capacity: number;
+  private slots: Int32Array;
   private size = 0;
+
+  /** `expected`: about how many pairs will be numbered, so that the table seldom grows (each growth re-inserts every pair). */
+  constructor(expected = 0) {
+    let capacity = 1 << 14;
+    while (capacity * LOAD < expected) capacity *= 2;
+    this.capacity = capacity;
+    this.slots = PairTable.empty(capacity);
+  }
 
   /** The id of (a, b), or `value` (stored) when the pair is new. */
   idOf(a: number, b: number, value: number): number {
     let at = this.slotOf(a, b);
     if (this.slots[at] === a && this.slots[at + 1] === b) return this.slots[at + 2] as number;
-    if (this.size * 2 >= this.capacity) { this.grow(); at = this.slotOf(a, b); }
+    if (this.size >= this.capacity * LOAD) { this.grow(); at = this.slotOf(a, b); }
     this.slots[at] = a;
     this.slots[at + 1] = b;
     this.slots[at + 2] = value;
@@ -52,6 +60,9 @@ export class PairTable {
     return slots;
   }
 }
+
+/** The share of slots filled before the table grows: past 0.7, linear probing's runs grow long. */
+const LOAD = 0.7;
 
 /** Numbers per slot: first, second, value, and one unused, so that a slot never straddles a cache line. */
 const STRIDE = 4;
