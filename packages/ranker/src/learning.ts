@@ -136,6 +136,11 @@ export function learnFromExamples(
   for (let d = 0; d < bags.papers; d++) {
     for (let e = start[d] as number; e < (start[d + 1] as number); e++) allAbout[bagTerms[e] as number] = (allAbout[bagTerms[e] as number] as number) + (about[e] as number);
   }
+  // Scratch shared by the profiles, one after another: the terms a profile's examples hold (in the
+  // order they first come), which profile last touched each term, and the candidates' heap.
+  const touchedIds = new Int32Array(bags.size);
+  const touchedBy = new Int32Array(bags.size).fill(-1);
+  const heap = new ByShare(bags.size);
   for (let p = 0; p < signals.length; p++) {
     const bySignal = signals[p] as Map<string, FeedbackExample>;
     const isArea = p < config.areas.length;
@@ -144,7 +149,7 @@ export function learnFromExamples(
     let negative = 0;
     let positives = 0;
     let negatives = 0;
-    const touched: number[] = [];
+    let touchedCount = 0;
     for (const [paperId, example] of bySignal) {
       const strength = STRENGTH[example.signal];
       const d = bagOf.get(paperId) as number;
@@ -152,8 +157,9 @@ export function learnFromExamples(
       const side = strength > 0 ? FOR : AGAINST;
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
       for (let e = start[d] as number; e < (start[d + 1] as number); e++) {
-        const at = (bagTerms[e] as number) * SUMS;
-        if (sums[at + FOR] === 0 && sums[at + AGAINST] === 0 && sums[at + SUPPORT] === 0) touched.push(bagTerms[e] as number);
+        const t = bagTerms[e] as number;
+        if (touchedBy[t] !== p) { touchedBy[t] = p; touchedIds[touchedCount++] = t; }
+        const at = t * SUMS;
         sums[at + side] = (sums[at + side] as number) + weight * (about[e] as number);
         if (strength > 0) {
           sums[at + SUPPORT] = (sums[at + SUPPORT] as number) + 1;
@@ -161,11 +167,12 @@ export function learnFromExamples(
         }
       }
     }
+    const touched = touchedIds.subarray(0, touchedCount);
     const learned = learnProfile({
       domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
       touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
-      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
+      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p), heap,
     });
     for (const t of touched) sums.fill(0, t * SUMS, t * SUMS + SUMS);
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
@@ -215,7 +222,8 @@ const OWN = 3;
 interface ProfileInput {
   /** Share of the group's other areas' corpus papers holding each term (domainShare). */
   readonly domain: (t: number) => number;
-  readonly touched: readonly number[];
+  /** The terms the profile's examples hold, in the order they first come. */
+  readonly touched: Int32Array;
   /** Per term, side by side: FOR, AGAINST, SUPPORT, OWN. */
   readonly sums: Float64Array;
   /** How much all the example papers are about each term. */
@@ -235,6 +243,8 @@ interface ProfileInput {
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
   readonly strongest: number;
+  /** An empty heap, at least `touched` long, for the candidates. */
+  readonly heap: ByShare;
 }
 
 function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
@@ -259,7 +269,8 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
     boundOf: (t: number, share: number, q: number) => number,
   ) => {
-    const candidates = new ByShare(touched.length);
+    const candidates = input.heap;
+    candidates.clear();
     for (const t of touched) if (eligible(t)) candidates.add(t, share(t));
     candidates.order();
     const out: { t: number; s: number; v: number }[] = [];
@@ -338,6 +349,10 @@ class ByShare {
   constructor(capacity: number) {
     this.ids = new Int32Array(capacity);
     this.shares = new Float64Array(capacity);
+  }
+
+  clear(): void {
+    this.size = 0;
   }
 
   add(t: number, share: number): void {
