@@ -52,9 +52,12 @@ const PAIR = 1 << 24;
 /**
  * Reads each paper's title and abstract once. Each distinct word is mapped to its term once (termOf's
  * cache keeps stems between calls); a word's occurrences are counted for `wordOf`. No string is made
- * for a pair until it is asked for: most pairs are in one paper and never looked at.
+ * for a pair until it is asked for: most pairs are in one paper and never looked at. A term
+ * `neverLearned` rules out (learning's corpus share limit) is not noted; its pairs are.
  */
-export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array): ExampleBags {
+export function exampleBags(
+  papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array, neverLearned?: (term: string) => boolean,
+): ExampleBags {
   const scanner = new WordIds();
   const rawWords = scanner.words;
   const rawTerm: number[] = [];
@@ -62,6 +65,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const isWord: number[] = [];
+  // Per term: whether the bags note it (a word worth learning that `neverLearned` does not rule out).
+  const noted: number[] = [];
   // Per term: the acronym expansions it starts ("solid" starts "solid electrolyte interphase").
   const expansions: (readonly { readonly acronym: string; readonly terms: readonly string[] }[])[] = [];
   const termId = (term: string) => {
@@ -70,7 +75,9 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       t = terms.length;
       termIds.set(term, t);
       terms.push(term);
-      isWord.push(term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term) ? 1 : 0);
+      const word = term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term);
+      isWord.push(word ? 1 : 0);
+      noted.push(word && !neverLearned?.(term) ? 1 : 0);
       expansions.push(expansionsStartingWith(term));
     }
     return t;
@@ -127,17 +134,23 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       // How a word is shown: as abstracts write it ("solid polymer"), titles ("Solid Polymer") only when they alone do.
       rawCount[r] = (rawCount[r] as number) + (inTitle ? 0.001 : 1);
       const t = rawTerm[r] as number;
-      // Words never learned ("of", "Li", numbers) are left out of the bags: not counted.
-      if (isWord[t] === 1) noteTerm(t);
+      // Words never learned ("of", "Li", numbers, words of too many corpus papers) are left out of the
+      // bags: not counted. Half a text's words are in more than 5% of the corpus's papers.
+      if (noted[t] === 1) noteTerm(t);
       // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
       const starting = expansions[t] as (typeof expansions)[number];
       for (let e = 0; e < starting.length; e++) {
         const expansion = (starting[e] as (typeof starting)[number]).terms;
         let k = 1;
         while (k < expansion.length && i + k < words.length && terms[rawTerm[words[i + k] as number] as number] === expansion[k]) k++;
-        if (k === expansion.length) { noteTerm(termId((starting[e] as (typeof starting)[number]).acronym)); break; }
+        if (k === expansion.length) {
+          const acronym = termId((starting[e] as (typeof starting)[number]).acronym);
+          if (noted[acronym] === 1) noteTerm(acronym);
+          break;
+        }
       }
-      // Pairs of two words each worth learning: "of the" and "Li metal" are not.
+      // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
+      // "solid electrolyte" is.
       if (isWord[t] === 1) {
         if (previous >= 0) {
           const p = pairs.idOf(previous, t, pairCount);

@@ -121,7 +121,12 @@ export function learnFromExamples(
     if (positives >= 3) continue;
     for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) lone[bagOf.get(e.paper.id) as number] = 1;
   }
-  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone);
+  // A word in more than `learnMaxDf` of the corpus's papers is never learned (learnProfile), so the bags
+  // need not note it: half the words of a text are such words ("electrolyte", "high", "show").
+  const { background } = options;
+  const maxDf = options.tuning.learnMaxDf;
+  const neverLearned = background && ((term: string) => corpusShare(background, term) > maxDf);
+  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
   const rate = corpusRate(bags, options.background);
   const written = writtenTerms(options.lexicon, profileCount);
 
@@ -174,7 +179,13 @@ export function learnFromExamples(
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p), heap,
     });
-    for (const t of touched) sums.fill(0, t * SUMS, t * SUMS + SUMS);
+    for (const t of touched) {
+      const at = t * SUMS;
+      sums[at + FOR] = 0;
+      sums[at + AGAINST] = 0;
+      sums[at + SUPPORT] = 0;
+      sums[at + OWN] = 0;
+    }
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
     keywords.push(learned.keywords);
   }
@@ -407,14 +418,9 @@ function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined):
   // Each term's rate is worked out once, for the profiles that ask (a term of many profiles' papers).
   const known = new Float64Array(bags.size).fill(-1);
   if (background) {
-    const floor = 0.5 / background.documents;
     return (t) => {
       let rate = known[t] as number;
-      if (rate < 0) {
-        const term = bags.term(t);
-        const df = Object.hasOwn(background.df, term) ? background.df[term] as number : 0;
-        known[t] = rate = Math.max(floor, df / background.documents);
-      }
+      if (rate < 0) known[t] = rate = corpusShare(background, bags.term(t));
       return rate;
     };
   }
@@ -422,6 +428,12 @@ function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined):
   for (const t of bags.terms) df[t] = (df[t] as number) + 1;
   const n = bags.papers;
   return (t) => ((df[t] as number) + 1) / (n + 2);
+}
+
+/** Share of the background's papers holding a term, never below half a paper's. */
+function corpusShare(background: BackgroundStats, term: string): number {
+  const df = Object.hasOwn(background.df, term) ? background.df[term] as number : 0;
+  return Math.max(0.5 / background.documents, df / background.documents);
 }
 
 /**
