@@ -132,19 +132,8 @@ export function learnFromExamples(
 
   const model: LearnedModel[number][] = [];
   const keywords: LearnedKeyword[][] = [];
-  // Per term, side by side (one cache line, not four): how much the positive examples are about it,
-  // the negative ones, how many positive papers hold it, and how much those are about it.
-  const sums = new Float64Array(bags.size * SUMS);
-  // Per term, over every example paper: how much they are about it (or hold it).
-  const allAbout = new Float64Array(bags.size);
-  const { start, terms: bagTerms, about } = bags;
-  for (let d = 0; d < bags.papers; d++) {
-    for (let e = start[d] as number; e < (start[d + 1] as number); e++) allAbout[bagTerms[e] as number] = (allAbout[bagTerms[e] as number] as number) + (about[e] as number);
-  }
-  // Scratch shared by the profiles, one after another: the terms a profile's examples hold (in the
-  // order they first come), which profile last touched each term, and the candidates' heap.
-  const touchedIds = new Int32Array(bags.size);
-  const touchedBy = new Int32Array(bags.size).fill(-1);
+  const profileSums = new ProfileSums(bags);
+  const { sums, allAbout } = profileSums;
   const heap = new ByShare(bags.size);
   for (let p = 0; p < signals.length; p++) {
     const bySignal = signals[p] as Map<string, FeedbackExample>;
@@ -154,38 +143,20 @@ export function learnFromExamples(
     let negative = 0;
     let positives = 0;
     let negatives = 0;
-    let touchedCount = 0;
+    profileSums.begin(p);
     for (const [paperId, example] of bySignal) {
       const strength = STRENGTH[example.signal];
-      const d = bagOf.get(paperId) as number;
-      const weight = Math.abs(strength);
-      const side = strength > 0 ? FOR : AGAINST;
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
-      for (let e = start[d] as number; e < (start[d + 1] as number); e++) {
-        const t = bagTerms[e] as number;
-        if (touchedBy[t] !== p) { touchedBy[t] = p; touchedIds[touchedCount++] = t; }
-        const at = t * SUMS;
-        sums[at + side] = (sums[at + side] as number) + weight * (about[e] as number);
-        if (strength > 0) {
-          sums[at + SUPPORT] = (sums[at + SUPPORT] as number) + 1;
-          sums[at + OWN] = (sums[at + OWN] as number) + (about[e] as number);
-        }
-      }
+      profileSums.add(bagOf.get(paperId) as number, strength);
     }
-    const touched = touchedIds.subarray(0, touchedCount);
+    const touched = profileSums.touched();
     const learned = learnProfile({
       domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
       touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p), heap,
     });
-    for (const t of touched) {
-      const at = t * SUMS;
-      sums[at + FOR] = 0;
-      sums[at + AGAINST] = 0;
-      sums[at + SUPPORT] = 0;
-      sums[at + OWN] = 0;
-    }
+    profileSums.clear();
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
     keywords.push(learned.keywords);
   }
@@ -199,11 +170,89 @@ export function learnFromExamples(
         ...(example.member !== undefined ? { member: example.member } : {}), ...(example.at !== undefined ? { at: example.at } : {}),
       };
       const d = bagOf.get(paperId) as number;
-      out.push({ from, terms: bagTerms.subarray(start[d], start[d + 1]), at: example.at ?? '' });
+      out.push({ from, terms: bags.terms.subarray(bags.start[d], bags.start[d + 1]), at: example.at ?? '' });
     }
     return out;
   });
   return { model, keywords, taught, termsOf: bags.term, ignored };
+}
+
+/**
+ * One profile's sums at a time, over the examples' bags: per term, side by side (one cache line, not
+ * four), how much the positive examples are about it (FOR), the negative ones (AGAINST), how many
+ * positive papers hold it (SUPPORT) and how much those are about it (OWN); and the terms the profile's
+ * examples hold, in the order they first come. A class of numbers and typed arrays apart from
+ * learnFromExamples, so that V8 keeps its loops optimized (in learnFromExamples they lost their
+ * optimized code to the function's other sites and ran in the interpreter, a number allocated per sum).
+ */
+class ProfileSums {
+  readonly sums: Float64Array;
+  /** Per term, over every example paper: how much they are about it. */
+  readonly allAbout: Float64Array;
+  private readonly touchedIds: Int32Array;
+  /** Per term, the profile that last touched it. */
+  private readonly touchedBy: Int32Array;
+  private count = 0;
+  private profile = -1;
+  private readonly start: Int32Array;
+  private readonly terms: Int32Array;
+  private readonly about: Float32Array;
+
+  constructor(bags: Pick<ExampleBags, 'size' | 'papers' | 'start' | 'terms' | 'about'>) {
+    this.sums = new Float64Array(bags.size * SUMS);
+    this.allAbout = new Float64Array(bags.size);
+    this.touchedIds = new Int32Array(bags.size);
+    this.touchedBy = new Int32Array(bags.size).fill(-1);
+    this.start = bags.start;
+    this.terms = bags.terms;
+    this.about = bags.about;
+    const { allAbout, start, terms, about } = this;
+    for (let d = 0; d < bags.papers; d++) {
+      for (let e = start[d] as number; e < (start[d + 1] as number); e++) allAbout[terms[e] as number] = (allAbout[terms[e] as number] as number) + (about[e] as number);
+    }
+  }
+
+  begin(profile: number): void {
+    this.profile = profile;
+    this.count = 0;
+  }
+
+  /** Adds paper d's terms: to FOR (and SUPPORT, OWN) by `strength` when it is above 0, else to AGAINST. */
+  add(d: number, strength: number): void {
+    const { sums, touchedBy, touchedIds, start, terms, about, profile } = this;
+    const weight = Math.abs(strength);
+    const side = strength > 0 ? FOR : AGAINST;
+    let count = this.count;
+    for (let e = start[d] as number; e < (start[d + 1] as number); e++) {
+      const t = terms[e] as number;
+      if (touchedBy[t] !== profile) { touchedBy[t] = profile; touchedIds[count++] = t; }
+      const at = t * SUMS;
+      sums[at + side] = (sums[at + side] as number) + weight * (about[e] as number);
+      if (strength > 0) {
+        sums[at + SUPPORT] = (sums[at + SUPPORT] as number) + 1;
+        sums[at + OWN] = (sums[at + OWN] as number) + (about[e] as number);
+      }
+    }
+    this.count = count;
+  }
+
+  /** The terms the profile's examples hold, in the order they first come (a view, until `clear`). */
+  touched(): Int32Array {
+    return this.touchedIds.subarray(0, this.count);
+  }
+
+  /** Zeroes the profile's sums, for the next. */
+  clear(): void {
+    const { sums, touchedIds } = this;
+    for (let k = 0; k < this.count; k++) {
+      const at = (touchedIds[k] as number) * SUMS;
+      sums[at + FOR] = 0;
+      sums[at + AGAINST] = 0;
+      sums[at + SUPPORT] = 0;
+      sums[at + OWN] = 0;
+    }
+    this.count = 0;
+  }
 }
 
 /**
@@ -410,8 +459,9 @@ class ByShare {
   }
 }
 
-/** One heap kept for good, for its hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
+/** One heap and one ProfileSums kept for good, for their hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
 export const BYSHARE_SHAPE = new ByShare(0);
+export const PROFILESUMS_SHAPE = new ProfileSums({ size: 0, papers: 0, start: new Int32Array(1), terms: new Int32Array(0), about: new Float32Array(0) });
 
 /** Share of the background's papers holding a term (of all examples, without a background), never 0. */
 function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined): (term: number) => number {
