@@ -9,9 +9,10 @@ import { WordIds } from './word-ids.ts';
 /**
  * Taught papers as sets of the ranker's analysed terms (stems, formulas, `#acronyms`) and of pairs of
  * them written next to each other ("interatomic potential", "ionic liquid"), for learning.ts: only
- * the terms learning could keep (three letters or more, not a number, not a function word; a pair,
- * both its words so) and, of those, only the ones two papers share or that a paper `lone` marks holds
- * (a word of one paper is learned only by a profile taught by fewer than three: learning.ts).
+ * the terms learning could keep (three letters or more, not a number, not a function word, not one
+ * `neverLearned` rules out; a pair, both its words three letters or more, not numbers nor function
+ * words) and, of those, only the ones two papers share or that a paper `lone` marks holds (a word of
+ * one paper is learned only by a profile taught by fewer than three: learning.ts).
  */
 export interface ExampleBags {
   /** Terms, pairs included. */

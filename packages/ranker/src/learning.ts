@@ -482,7 +482,7 @@ function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined):
 
 /** Share of the background's papers holding a term, never below half a paper's. */
 function corpusShare(background: BackgroundStats, term: string): number {
-  // One look-up in the corpus's half a million terms, not two (Object.hasOwn, then the value): only
+  // One look-up among the shipped statistics' 345,000 terms, not two (Object.hasOwn, then the value): only
   // an own count is a number ("constructor" finds Object.prototype's function).
   const count = background.df[term];
   return Math.max(0.5 / background.documents, (typeof count === 'number' ? count : 0) / background.documents);
