@@ -9,9 +9,10 @@ import { WordIds } from './word-ids.ts';
 /**
  * Taught papers as sets of the ranker's analysed terms (stems, formulas, `#acronyms`) and of pairs of
  * them written next to each other ("interatomic potential", "ionic liquid"), for learning.ts: only
- * the terms learning could keep (three letters or more, not a number, not a function word; a pair,
- * both its words so) and, of those, only the ones two papers share or that a paper `lone` marks holds
- * (a word of one paper is learned only by a profile taught by fewer than three: learning.ts).
+ * the terms learning could keep (three letters or more, not a number, not a function word, not one
+ * `neverLearned` rules out; a pair, both its words three letters or more, not numbers nor function
+ * words) and, of those, only the ones two papers share or that a paper `lone` marks holds (a word of
+ * one paper is learned only by a profile taught by fewer than three: learning.ts).
  */
 export interface ExampleBags {
   /** Terms, pairs included. */
@@ -38,6 +39,12 @@ export interface ExampleBags {
   readonly wordOf: (term: number) => string;
 }
 
+function grownIds(ids: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(ids.length * 2);
+  more.set(ids);
+  return more;
+}
+
 /** A title occurrence counts as this many in the abstract, as the default config's `titleWeight`. */
 const TITLE_WEIGHT = 2.5;
 /** Pairs are numbered apart while the papers are read, from here; single terms stay below. */
@@ -46,9 +53,12 @@ const PAIR = 1 << 24;
 /**
  * Reads each paper's title and abstract once. Each distinct word is mapped to its term once (termOf's
  * cache keeps stems between calls); a word's occurrences are counted for `wordOf`. No string is made
- * for a pair until it is asked for: most pairs are in one paper and never looked at.
+ * for a pair until it is asked for: most pairs are in one paper and never looked at. A term
+ * `neverLearned` rules out (learning's corpus share limit) is not noted; its pairs are.
  */
-export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array): ExampleBags {
+export function exampleBags(
+  papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array, neverLearned?: (term: string) => boolean,
+): ExampleBags {
   const scanner = new WordIds();
   const rawWords = scanner.words;
   const rawTerm: number[] = [];
@@ -56,6 +66,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const isWord: number[] = [];
+  // Per term: whether the bags note it (a word worth learning that `neverLearned` does not rule out).
+  const noted: number[] = [];
   // Per term: the acronym expansions it starts ("solid" starts "solid electrolyte interphase").
   const expansions: (readonly { readonly acronym: string; readonly terms: readonly string[] }[])[] = [];
   const termId = (term: string) => {
@@ -64,30 +76,38 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       t = terms.length;
       termIds.set(term, t);
       terms.push(term);
-      isWord.push(term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term) ? 1 : 0);
+      const word = term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term);
+      isWord.push(word ? 1 : 0);
+      noted.push(word && !neverLearned?.(term) ? 1 : 0);
       expansions.push(expansionsStartingWith(term));
     }
     return t;
   };
-  const pairs = new PairTable();
-  const firsts: number[] = [];
-  const seconds: number[] = [];
-  // Per term, and per pair, side by side: the paper that last wrote it, and how often that paper did
-  // (title occurrences counting `TITLE_WEIGHT`). Apart, so that the terms' stay small.
-  let termSeen = new Float64Array(1 << 15).fill(-1);
-  let pairSeen = new Float64Array(1 << 17).fill(-1);
+  // Sized from the texts' length, so that the tables seldom grow (the 5,000 papers of `pnpm bench
+  // learn`, 6 million characters, hold 144,000 pairs, 20,000 terms and 650,000 paper-term entries).
+  let characters = 0;
+  for (const p of papers) characters += p.title.length + (p.abstract?.length ?? 0);
+  const pairs = new PairTable(characters >> 5);
+  let firsts = new Int32Array(Math.max(1024, characters >> 5));
+  let seconds = new Int32Array(firsts.length);
+  let pairCount = 0;
+  // Per term, and per pair, side by side: the paper that last wrote it, and how often that paper did,
+  // doubled (a title occurrence counts `TITLE_WEIGHT`, 2.5: 5 here), so that both fit an Int32Array.
+  // Apart, so that the terms' stay small.
+  let termSeen = new Int32Array(1 << 16).fill(-1);
+  let pairSeen = new Int32Array(Math.max(1 << 16, (characters >> 5) * 2)).fill(-1);
   let paper = 0;
   // The paper's terms and pairs so far (pairs from `PAIR` on), reused from paper to paper.
   let out = new Int32Array(4096);
   let count = 0;
-  let weight = 1;
-  const grown = (seen: Float64Array, at: number) => {
-    const more = new Float64Array(Math.max(at + 2, seen.length * 2)).fill(-1);
+  let weight = 2;
+  const grown = (seen: Int32Array, at: number) => {
+    const more = new Int32Array(Math.max(at + 2, seen.length * 2)).fill(-1);
     more.set(seen);
     return more;
   };
   /** Counts `id` (a term, or `PAIR` + a pair) at `at` of `seen`; true when the paper first writes it. */
-  const note = (seen: Float64Array, at: number, id: number) => {
+  const note = (seen: Int32Array, at: number, id: number) => {
     if (seen[at] !== paper) {
       seen[at] = paper;
       seen[at + 1] = 0;
@@ -105,7 +125,7 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     note(pairSeen, p * 2, PAIR + p);
   };
   const read = (text: string, inTitle: boolean) => {
-    weight = inTitle ? TITLE_WEIGHT : 1;
+    weight = inTitle ? TITLE_WEIGHT * 2 : 2;
     const words = scanner.read(text);
     // A word first seen: its term, once.
     while (rawTerm.length < rawWords.length) { rawTerm.push(termId(termOf(rawWords[rawTerm.length] as string))); rawCount.push(0); }
@@ -115,21 +135,31 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
       // How a word is shown: as abstracts write it ("solid polymer"), titles ("Solid Polymer") only when they alone do.
       rawCount[r] = (rawCount[r] as number) + (inTitle ? 0.001 : 1);
       const t = rawTerm[r] as number;
-      // Words never learned ("of", "Li", numbers) are left out of the bags: not counted.
-      if (isWord[t] === 1) noteTerm(t);
+      // Words never learned ("of", "Li", numbers, words of too many corpus papers) are left out of the
+      // bags: not counted. Half a text's words are in more than 5% of the corpus's papers.
+      if (noted[t] === 1) noteTerm(t);
       // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
       const starting = expansions[t] as (typeof expansions)[number];
       for (let e = 0; e < starting.length; e++) {
         const expansion = (starting[e] as (typeof starting)[number]).terms;
         let k = 1;
         while (k < expansion.length && i + k < words.length && terms[rawTerm[words[i + k] as number] as number] === expansion[k]) k++;
-        if (k === expansion.length) { noteTerm(termId((starting[e] as (typeof starting)[number]).acronym)); break; }
+        if (k === expansion.length) {
+          const acronym = termId((starting[e] as (typeof starting)[number]).acronym);
+          if (noted[acronym] === 1) noteTerm(acronym);
+          break;
+        }
       }
-      // Pairs of two words each worth learning: "of the" and "Li metal" are not.
+      // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
+      // "solid electrolyte" is.
       if (isWord[t] === 1) {
         if (previous >= 0) {
-          const p = pairs.idOf(previous, t, firsts.length);
-          if (p === firsts.length) { firsts.push(previous); seconds.push(t); }
+          const p = pairs.idOf(previous, t, pairCount);
+          if (p === pairCount) {
+            if (pairCount === firsts.length) { firsts = grownIds(firsts); seconds = grownIds(seconds); }
+            firsts[pairCount] = previous;
+            seconds[pairCount++] = t;
+          }
           notePair(p);
         }
         previous = t;
@@ -138,8 +168,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   };
   // Every paper's terms and pairs (pairs from `PAIR` on) and how much it is about each, one after another.
   const start = new Int32Array(papers.length + 1);
-  let all = new Int32Array(1 << 16);
-  let allAbout = new Float32Array(1 << 16);
+  let all = new Int32Array(Math.max(1 << 16, characters >> 3));
+  let allAbout = new Float32Array(all.length);
   for (let d = 0; d < papers.length; d++) {
     const p = papers[d] as Pick<Paper, 'title' | 'abstract'>;
     paper = d;
@@ -159,7 +189,8 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
     for (let k = 0; k < count; k++) {
       const id = out[k] as number;
       all[from + k] = id;
-      allAbout[from + k] = Math.min(1, ((id >= PAIR ? pairSeen[(id - PAIR) * 2 + 1] : termSeen[id * 2 + 1]) as number) / 3);
+      // The doubled count over 6: the count over 3, the same number as when it was counted in halves.
+      allAbout[from + k] = Math.min(1, ((id >= PAIR ? pairSeen[(id - PAIR) * 2 + 1] : termSeen[id * 2 + 1]) as number) / 2 / 3);
     }
     start[d + 1] = from + count;
   }
@@ -168,7 +199,7 @@ export function exampleBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[]
   const total = start[papers.length] as number;
   for (let e = 0; e < total; e++) if ((all[e] as number) >= PAIR) all[e] = single + (all[e] as number) - PAIR;
   // What learning could keep: a learnable term two papers share, or one of a `lone` paper.
-  const df = new Int32Array(single + firsts.length);
+  const df = new Int32Array(single + pairCount);
   for (let e = 0; e < total; e++) df[all[e] as number] = (df[all[e] as number] as number) + 1;
   const renumbered = new Int32Array(df.length).fill(-1);
   const original: number[] = [];

@@ -121,21 +121,20 @@ export function learnFromExamples(
     if (positives >= 3) continue;
     for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) lone[bagOf.get(e.paper.id) as number] = 1;
   }
-  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone);
+  // A word in more than `learnMaxDf` of the corpus's papers is never learned (learnProfile), so the bags
+  // need not note it: half the words of a text are such words ("electrolyte", "high", "show").
+  const { background } = options;
+  const maxDf = options.tuning.learnMaxDf;
+  const neverLearned = background && ((term: string) => corpusShare(background, term) > maxDf);
+  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
   const rate = corpusRate(bags, options.background);
   const written = writtenTerms(options.lexicon, profileCount);
 
   const model: LearnedModel[number][] = [];
   const keywords: LearnedKeyword[][] = [];
-  // Per term, side by side (one cache line, not four): how much the positive examples are about it,
-  // the negative ones, how many positive papers hold it, and how much those are about it.
-  const sums = new Float64Array(bags.size * SUMS);
-  // Per term, over every example paper: how much they are about it (or hold it).
-  const allAbout = new Float64Array(bags.size);
-  const { start, terms: bagTerms, about } = bags;
-  for (let d = 0; d < bags.papers; d++) {
-    for (let e = start[d] as number; e < (start[d + 1] as number); e++) allAbout[bagTerms[e] as number] = (allAbout[bagTerms[e] as number] as number) + (about[e] as number);
-  }
+  const profileSums = new ProfileSums(bags);
+  const { sums, allAbout } = profileSums;
+  const heap = new ByShare(bags.size);
   for (let p = 0; p < signals.length; p++) {
     const bySignal = signals[p] as Map<string, FeedbackExample>;
     const isArea = p < config.areas.length;
@@ -144,30 +143,20 @@ export function learnFromExamples(
     let negative = 0;
     let positives = 0;
     let negatives = 0;
-    const touched: number[] = [];
+    profileSums.begin(p);
     for (const [paperId, example] of bySignal) {
       const strength = STRENGTH[example.signal];
-      const d = bagOf.get(paperId) as number;
-      const weight = Math.abs(strength);
-      const side = strength > 0 ? FOR : AGAINST;
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
-      for (let e = start[d] as number; e < (start[d + 1] as number); e++) {
-        const at = (bagTerms[e] as number) * SUMS;
-        if (sums[at + FOR] === 0 && sums[at + AGAINST] === 0 && sums[at + SUPPORT] === 0) touched.push(bagTerms[e] as number);
-        sums[at + side] = (sums[at + side] as number) + weight * (about[e] as number);
-        if (strength > 0) {
-          sums[at + SUPPORT] = (sums[at + SUPPORT] as number) + 1;
-          sums[at + OWN] = (sums[at + OWN] as number) + (about[e] as number);
-        }
-      }
+      profileSums.add(bagOf.get(paperId) as number, strength);
     }
+    const touched = profileSums.touched();
     const learned = learnProfile({
       domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
       touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
-      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
+      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p), heap,
     });
-    for (const t of touched) sums.fill(0, t * SUMS, t * SUMS + SUMS);
+    profileSums.clear();
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
     keywords.push(learned.keywords);
   }
@@ -181,11 +170,89 @@ export function learnFromExamples(
         ...(example.member !== undefined ? { member: example.member } : {}), ...(example.at !== undefined ? { at: example.at } : {}),
       };
       const d = bagOf.get(paperId) as number;
-      out.push({ from, terms: bagTerms.subarray(start[d], start[d + 1]), at: example.at ?? '' });
+      out.push({ from, terms: bags.terms.subarray(bags.start[d], bags.start[d + 1]), at: example.at ?? '' });
     }
     return out;
   });
   return { model, keywords, taught, termsOf: bags.term, ignored };
+}
+
+/**
+ * One profile's sums at a time, over the examples' bags: per term, side by side (one cache line, not
+ * four), how much the positive examples are about it (FOR), the negative ones (AGAINST), how many
+ * positive papers hold it (SUPPORT) and how much those are about it (OWN); and the terms the profile's
+ * examples hold, in the order they first come. A class of numbers and typed arrays apart from
+ * learnFromExamples, so that V8 keeps its loops optimized (in learnFromExamples they lost their
+ * optimized code to the function's other sites and ran in the interpreter, a number allocated per sum).
+ */
+class ProfileSums {
+  readonly sums: Float64Array;
+  /** Per term, over every example paper: how much they are about it. */
+  readonly allAbout: Float64Array;
+  private readonly touchedIds: Int32Array;
+  /** Per term, the profile that last touched it. */
+  private readonly touchedBy: Int32Array;
+  private count = 0;
+  private profile = -1;
+  private readonly start: Int32Array;
+  private readonly terms: Int32Array;
+  private readonly about: Float32Array;
+
+  constructor(bags: Pick<ExampleBags, 'size' | 'papers' | 'start' | 'terms' | 'about'>) {
+    this.sums = new Float64Array(bags.size * SUMS);
+    this.allAbout = new Float64Array(bags.size);
+    this.touchedIds = new Int32Array(bags.size);
+    this.touchedBy = new Int32Array(bags.size).fill(-1);
+    this.start = bags.start;
+    this.terms = bags.terms;
+    this.about = bags.about;
+    const { allAbout, start, terms, about } = this;
+    for (let d = 0; d < bags.papers; d++) {
+      for (let e = start[d] as number; e < (start[d + 1] as number); e++) allAbout[terms[e] as number] = (allAbout[terms[e] as number] as number) + (about[e] as number);
+    }
+  }
+
+  begin(profile: number): void {
+    this.profile = profile;
+    this.count = 0;
+  }
+
+  /** Adds paper d's terms: to FOR (and SUPPORT, OWN) by `strength` when it is above 0, else to AGAINST. */
+  add(d: number, strength: number): void {
+    const { sums, touchedBy, touchedIds, start, terms, about, profile } = this;
+    const weight = Math.abs(strength);
+    const side = strength > 0 ? FOR : AGAINST;
+    let count = this.count;
+    for (let e = start[d] as number; e < (start[d + 1] as number); e++) {
+      const t = terms[e] as number;
+      if (touchedBy[t] !== profile) { touchedBy[t] = profile; touchedIds[count++] = t; }
+      const at = t * SUMS;
+      sums[at + side] = (sums[at + side] as number) + weight * (about[e] as number);
+      if (strength > 0) {
+        sums[at + SUPPORT] = (sums[at + SUPPORT] as number) + 1;
+        sums[at + OWN] = (sums[at + OWN] as number) + (about[e] as number);
+      }
+    }
+    this.count = count;
+  }
+
+  /** The terms the profile's examples hold, in the order they first come (a view, until `clear`). */
+  touched(): Int32Array {
+    return this.touchedIds.subarray(0, this.count);
+  }
+
+  /** Zeroes the profile's sums, for the next. */
+  clear(): void {
+    const { sums, touchedIds } = this;
+    for (let k = 0; k < this.count; k++) {
+      const at = (touchedIds[k] as number) * SUMS;
+      sums[at + FOR] = 0;
+      sums[at + AGAINST] = 0;
+      sums[at + SUPPORT] = 0;
+      sums[at + OWN] = 0;
+    }
+    this.count = 0;
+  }
 }
 
 /**
@@ -215,7 +282,8 @@ const OWN = 3;
 interface ProfileInput {
   /** Share of the group's other areas' corpus papers holding each term (domainShare). */
   readonly domain: (t: number) => number;
-  readonly touched: readonly number[];
+  /** The terms the profile's examples hold, in the order they first come. */
+  readonly touched: Int32Array;
   /** Per term, side by side: FOR, AGAINST, SUPPORT, OWN. */
   readonly sums: Float64Array;
   /** How much all the example papers are about each term. */
@@ -235,6 +303,8 @@ interface ProfileInput {
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
   readonly strongest: number;
+  /** An empty heap, at least `touched` long, for the candidates. */
+  readonly heap: ByShare;
 }
 
 function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
@@ -259,7 +329,8 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
     boundOf: (t: number, share: number, q: number) => number,
   ) => {
-    const candidates = new ByShare(touched.length);
+    const candidates = input.heap;
+    candidates.clear();
     for (const t of touched) if (eligible(t)) candidates.add(t, share(t));
     candidates.order();
     const out: { t: number; s: number; v: number }[] = [];
@@ -340,6 +411,10 @@ class ByShare {
     this.shares = new Float64Array(capacity);
   }
 
+  clear(): void {
+    this.size = 0;
+  }
+
   add(t: number, share: number): void {
     this.ids[this.size] = t;
     this.shares[this.size++] = share;
@@ -384,22 +459,18 @@ class ByShare {
   }
 }
 
-/** One heap kept for good, for its hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
+/** One heap and one ProfileSums kept for good, for their hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
 export const BYSHARE_SHAPE = new ByShare(0);
+export const PROFILESUMS_SHAPE = new ProfileSums({ size: 0, papers: 0, start: new Int32Array(1), terms: new Int32Array(0), about: new Float32Array(0) });
 
 /** Share of the background's papers holding a term (of all examples, without a background), never 0. */
 function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined): (term: number) => number {
   // Each term's rate is worked out once, for the profiles that ask (a term of many profiles' papers).
   const known = new Float64Array(bags.size).fill(-1);
   if (background) {
-    const floor = 0.5 / background.documents;
     return (t) => {
       let rate = known[t] as number;
-      if (rate < 0) {
-        const term = bags.term(t);
-        const df = Object.hasOwn(background.df, term) ? background.df[term] as number : 0;
-        known[t] = rate = Math.max(floor, df / background.documents);
-      }
+      if (rate < 0) known[t] = rate = corpusShare(background, bags.term(t));
       return rate;
     };
   }
@@ -407,6 +478,14 @@ function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined):
   for (const t of bags.terms) df[t] = (df[t] as number) + 1;
   const n = bags.papers;
   return (t) => ((df[t] as number) + 1) / (n + 2);
+}
+
+/** Share of the background's papers holding a term, never below half a paper's. */
+function corpusShare(background: BackgroundStats, term: string): number {
+  // One look-up among the shipped statistics' 345,000 terms, not two (Object.hasOwn, then the value): only
+  // an own count is a number ("constructor" finds Object.prototype's function).
+  const count = background.df[term];
+  return Math.max(0.5 / background.documents, (typeof count === 'number' ? count : 0) / background.documents);
 }
 
 /**

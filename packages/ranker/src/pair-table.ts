@@ -4,16 +4,24 @@
  * first, second and value sit side by side (`STRIDE` numbers), so a probe touches one cache line.
  */
 export class PairTable {
-  private capacity = 1 << 14;
-  private slots = PairTable.empty(this.capacity);
+  private capacity: number;
+  private slots: Int32Array;
   private size = 0;
+
+  /** `expected`: about how many pairs will be numbered, so that the table seldom grows (each growth re-inserts every pair). */
+  constructor(expected = 0) {
+    let capacity = 1 << 14;
+    while (capacity * LOAD < expected) capacity *= 2;
+    this.capacity = capacity;
+    this.slots = PairTable.empty(capacity);
+  }
 
   /** The id of (a, b), or `value` (stored) when the pair is new. */
   idOf(a: number, b: number, value: number): number {
     let at = this.slotOf(a, b);
-    if (this.slots[at] === a && this.slots[at + 1] === b) return this.slots[at + 2] as number;
-    if (this.size * 2 >= this.capacity) { this.grow(); at = this.slotOf(a, b); }
-    this.slots[at] = a;
+    if (this.slots[at] === a + 1 && this.slots[at + 1] === b) return this.slots[at + 2] as number;
+    if (this.size >= this.capacity * LOAD) { this.grow(); at = this.slotOf(a, b); }
+    this.slots[at] = a + 1;
     this.slots[at + 1] = b;
     this.slots[at + 2] = value;
     this.size++;
@@ -27,7 +35,7 @@ export class PairTable {
     for (;;) {
       const at = slot * STRIDE;
       const first = this.slots[at] as number;
-      if (first === -1 || (first === a && this.slots[at + 1] === b)) return at;
+      if (first === 0 || (first === a + 1 && this.slots[at + 1] === b)) return at;
       slot = (slot + 1) & mask;
     }
   }
@@ -37,23 +45,24 @@ export class PairTable {
     this.capacity *= 2;
     this.slots = PairTable.empty(this.capacity);
     for (let i = 0; i < old.length; i += STRIDE) {
-      const a = old[i] as number;
+      const a = (old[i] as number) - 1;
       if (a === -1) continue;
       const at = this.slotOf(a, old[i + 1] as number);
-      this.slots[at] = a;
+      this.slots[at] = a + 1;
       this.slots[at + 1] = old[i + 1] as number;
       this.slots[at + 2] = old[i + 2] as number;
     }
   }
 
   private static empty(capacity: number): Int32Array {
-    const slots = new Int32Array(capacity * STRIDE);
-    for (let i = 0; i < slots.length; i += STRIDE) slots[i] = -1;
-    return slots;
+    return new Int32Array(capacity * STRIDE);
   }
 }
 
-/** Numbers per slot: first, second, value, and one unused, so that a slot never straddles a cache line. */
+/** The share of slots filled before the table grows: past 0.7, linear probing's runs grow long. */
+const LOAD = 0.7;
+
+/** Numbers per slot: first + 1 (0: an empty slot, as a new array is, so none is filled), second, value, and one unused, so that a slot never straddles a cache line. */
 const STRIDE = 4;
 
 /**

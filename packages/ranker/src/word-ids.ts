@@ -1,5 +1,5 @@
 import { normalizeFormulaNotation } from './formula.ts';
-import { isDigit, isRewriteMark, isShouting, isWordChar, rewriteText, spacedFormulaAt } from './tokenize.ts';
+import { isDigit, isRewriteMark, isShouting, isWordChar, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
 
 /**
  * Words of texts as ids, each distinct word (as written) numbered once: `splitWords`'s words, found by
@@ -23,6 +23,8 @@ export class WordIds {
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
   private wordHashes = new Int32Array(1024);
+  /** The text last scanned with its formula notation rewritten, when `scan` found that it changes. */
+  private normalized: string | undefined = undefined;
 
   /**
    * The ids of `text`'s words, in order (a view valid until the next call), as `splitWords` splits
@@ -32,8 +34,13 @@ export class WordIds {
    */
   read(input: string): Int32Array {
     let text = input;
+    this.normalized = undefined;
     let n = isShouting(input) ? -1 : this.scan(input, true);
-    if (n < 0) n = this.scan(text = rewriteText(input), false);
+    if (n < 0) {
+      // The formula notation the scan rewrote to see whether it changes is not rewritten twice.
+      text = this.normalized === undefined ? rewriteText(input) : rewriteNormalized(this.normalized);
+      n = this.scan(text, false);
+    }
     if (this.out.length < n) this.out = new Int32Array(n * 2);
     const { out, starts, ends, wordHashes } = this;
     for (let k = 0; k < n; k++) out[k] = this.idOf(text, starts[k] as number, ends[k] as number, wordHashes[k] as number);
@@ -60,7 +67,8 @@ export class WordIds {
       if (!isWordChar(c)) {
         // LaTeX or subscripts: rewritten first, unless rewriting leaves them as they are ("$\alpha$").
         if (!notationChecked && isRewriteMark(c)) {
-          if (normalizeFormulaNotation(text) !== text) return -1;
+          const normalized = normalizeFormulaNotation(text);
+          if (normalized !== text) { this.normalized = normalized; return -1; }
           notationChecked = true;
         }
         i++;

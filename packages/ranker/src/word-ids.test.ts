@@ -1,0 +1,34 @@
+import { paperSchema, type Paper } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
+import { expect, test } from 'vitest';
+import { splitWords } from './tokenize.ts';
+import { WordIds } from './word-ids.ts';
+
+// The bundled sample week (1,755 real papers): titles and abstracts with LaTeX, unicode subscripts,
+// formulas written with spaces and titles in capitals.
+const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+
+const wordsOf = (scanner: WordIds, text: string) => [...scanner.read(text)].map((id) => scanner.words[id]);
+
+test('reads the words splitWords reads, in every title and abstract of the sample week', () => {
+  const scanner = new WordIds();
+  const texts = week.flatMap((p) => [p.title, p.abstract ?? '']);
+  const differ = texts.filter((text) => JSON.stringify(wordsOf(scanner, text)) !== JSON.stringify(splitWords(text).words));
+  expect(differ).toEqual([]);
+  // Texts the scan rewrites: formula notation and formulas written with spaces are there to be read.
+  expect(texts.filter((t) => /[$_\\₀-₉]/.test(t)).length).toBeGreaterThan(100);
+});
+
+test('rewrites formula notation, spaced formulas and shouted titles as the analyzer does', () => {
+  const scanner = new WordIds();
+  const texts = [
+    'Li$_6$PS$_5$Cl and Li₂S electrolytes',
+    'in $\\mathrm{Li_3YCl_6}$ and $\\mathrm{Li_{3}InCl_{6}}$',
+    'The Li 6 PS 5 Cl argyrodite at 3.5 V',
+    'SOLID ELECTROLYTE INTERPHASE GROWTH ON LITHIUM METAL',
+    'a cost of $5 and $\\alpha$ stays',
+  ];
+  for (const text of texts) expect(wordsOf(scanner, text), text).toEqual(splitWords(text).words);
+  expect(wordsOf(scanner, texts[0]!)).toEqual(['Li6PS5Cl', 'and', 'Li2S', 'electrolytes']);
+  expect(wordsOf(scanner, texts[2]!)).toEqual(['The', 'Li6PS5Cl', 'argyrodite', 'at', '3.5', 'V']);
+});
