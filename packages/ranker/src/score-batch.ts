@@ -1,7 +1,7 @@
 import type { GroupConfig, Paper } from '@labdigest/core';
 import type { PaperFeatures } from './analyze.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
-import { contributionOf, exclusionOf, indexOf, normOf, relevanceOf, unmetOf, type ScoreParams } from './score.ts';
+import { contributionOf, exclusionOf, indexOf, K1, normOf, relevanceOf, unmetOf, type ScoreParams } from './score.ts';
 
 /**
  * A batch's scores, paper by paper, sparse: each paper keeps the profiles it scores above 0 against
@@ -52,9 +52,12 @@ export function scoreBatch(
   const words = Math.ceil(profiles.length / 32);
   const touchedBy = new Int32Array(lexicon.features.length * words);
   profiles.forEach((profile, k) => {
-    profile.touches.forEach((t, f) => {
-      if (t) touchedBy[f * words + (k >> 5)] = (touchedBy[f * words + (k >> 5)] as number) | (1 << (k & 31));
-    });
+    // A profile touches its keywords, exclusions and `require` lists' words (`touches`), a few of the
+    // lexicon's thousands of features.
+    const mark = (f: number) => { touchedBy[f * words + (k >> 5)] = (touchedBy[f * words + (k >> 5)] as number) | (1 << (k & 31)); };
+    for (const f of profile.features) mark(f);
+    for (const f of profile.exclude) mark(f);
+    for (const group of profile.require) for (const f of group) mark(f);
   });
   const touched = new Int32Array(words);
   const scored = areaCount + memberCount;
@@ -130,6 +133,11 @@ interface Postings {
   readonly profile: Int32Array;
   /** The keyword's position in its profile's `features`. */
   readonly slot: Int32Array;
+  /** Its weight in the profile, and what a match adds to coord's count. */
+  readonly weight: Float64Array;
+  readonly coord: Float64Array;
+  /** 1 when a longer keyword of the profile contains it (its occurrences inside that one are not its own). */
+  readonly nested: Uint8Array;
 }
 
 function postingsOf(lexicon: Lexicon, scored: number): Postings {
@@ -138,36 +146,61 @@ function postingsOf(lexicon: Lexicon, scored: number): Postings {
   for (const profile of profiles) for (const f of profile.features) start[f + 1] = (start[f + 1] as number) + 1;
   for (let f = 0; f < lexicon.features.length; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
   const next = start.slice(0, lexicon.features.length);
-  const profile = new Int32Array(start[lexicon.features.length] as number);
-  const slot = new Int32Array(profile.length);
+  const size = start[lexicon.features.length] as number;
+  const profile = new Int32Array(size);
+  const slot = new Int32Array(size);
+  const weight = new Float64Array(size);
+  const coord = new Float64Array(size);
+  const nested = new Uint8Array(size);
   profiles.forEach((p, k) => p.features.forEach((f, s) => {
     const e = next[f] as number;
     next[f] = e + 1;
     profile[e] = k;
     slot[e] = s;
+    weight[e] = p.weights[s] as number;
+    coord[e] = p.coord[s] as number;
+    nested[e] = (p.containedIn[s] as readonly number[]).length > 0 ? 1 : 0;
   }));
-  return { start, profile, slot };
+  return { start, profile, slot, weight, coord, nested };
 }
 
 /**
  * Adds each of the paper's keywords to the sums and coord counts of the profiles that hold it: the
  * terms of score.ts's formula, in the paper's feature order as `scoreProfile` adds them, so every
- * profile's sum is the same number.
+ * profile's sum is the same number. A keyword no longer one of the profile's contains (most) adds
+ * its weight x IDF times the paper's saturated count of it, worked out once for all its profiles.
  */
 function gather(
   postings: Postings, profiles: readonly CompiledProfile[], paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
 ): void {
   const { ids, inTitle, inAbstract } = paper;
   const norm = normOf(paper, params);
+  const { start, profile: profileOf, weight, coord, nested } = postings;
   for (let at = 0; at < ids.length; at++) {
     const f = ids[at] as number;
-    for (let e = postings.start[f] as number; e < (postings.start[f + 1] as number); e++) {
-      const k = postings.profile[e] as number;
+    const from = start[f] as number;
+    const to = start[f + 1] as number;
+    if (from === to) continue;
+    const idf = params.idf[f] as number;
+    const ownTitle = inTitle[at] as number;
+    const ownAbstract = inAbstract[at] as number;
+    const counted = ownTitle > 0 || ownAbstract > 0;
+    const ownTf = params.titleWeight * Math.max(0, ownTitle) + Math.max(0, ownAbstract);
+    // contributionOf's saturation, w * idf * (tf (K1 + 1) / (tf + norm)), with the same operations.
+    const saturated = (ownTf * (K1 + 1)) / (ownTf + norm);
+    for (let e = from; e < to; e++) {
+      const k = profileOf[e] as number;
+      if (nested[e] === 0) {
+        if (!counted) continue;
+        sum[k] = (sum[k] as number) + (weight[e] as number) * idf * saturated;
+        matched[k] = (matched[k] as number) + (coord[e] as number);
+        continue;
+      }
       const s = postings.slot[e] as number;
       const profile = profiles[k] as CompiledProfile;
       // Occurrences inside a longer keyword of the profile count for that keyword.
-      let title = inTitle[at] as number;
-      let abstract = inAbstract[at] as number;
+      let title = ownTitle;
+      let abstract = ownAbstract;
       for (const j of profile.containedIn[s] as readonly number[]) {
         const longer = indexOf(ids, profile.features[j] as number);
         if (longer >= 0) {
@@ -177,8 +210,8 @@ function gather(
       }
       if (title <= 0 && abstract <= 0) continue;
       const tf = params.titleWeight * Math.max(0, title) + Math.max(0, abstract);
-      sum[k] = (sum[k] as number) + contributionOf(profile.weights[s] as number, params.idf[f] as number, tf, norm);
-      matched[k] = (matched[k] as number) + (profile.coord[s] as number);
+      sum[k] = (sum[k] as number) + contributionOf(weight[e] as number, idf, tf, norm);
+      matched[k] = (matched[k] as number) + (coord[e] as number);
     }
   }
 }
