@@ -10,7 +10,7 @@ import type { LearnedFromFinder } from './learned-from.ts';
 import type { LearnedFrom } from './learning-types.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
-import type { BatchScores, Scored } from './score-batch.ts';
+import { eachRelevance, type BatchScores, type Scored } from './score-batch.ts';
 import type { Placement } from './sections.ts';
 import { untouchedScore } from './score.ts';
 import { isReview, specificsOf } from './specifics.ts';
@@ -208,35 +208,29 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   if (here === undefined) {
     const bestArea = areas[best];
     const bestScore = areas.length ? areaScore(best) : 0;
-    // Most left-out papers have neither: no array made for them.
-    let excluded: { area: Area; keyword: string }[] | undefined;
-    let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
-    // An area the paper does not touch has no exclusion, and an unmet list is only said of an area
-    // some matched term belongs to (a matched term of an area touches it), unless a member shares its name.
-    const limited = context.namedLikeMembers.length === 0 ? undefined : withNamesakes(batch, i, context.namedLikeMembers);
-    let held: Int32Array | undefined;
-    const count = limited ? limited.length : limitTo - limitFrom;
-    for (let k = 0; k < count; k++) {
-      const a = limited ? limited[k] as number : batch.limitArea[limitFrom + k] as number;
-      const at = limited ? limitIndex(batch, i, a) : limitFrom + k;
-      const area = areas[a] as Area;
-      const f = at < 0 ? -1 : batch.excludedBy[at] as number;
-      if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
-      const g = at < 0 ? untouchedScore(lexicon.profiles[a] as CompiledProfile).unmet : batch.unmet[at] as number;
-      // Whether a matched term is the area's (`t.profiles`, names, holds its id): through the bits.
-      if (g >= 0 && heldByNamed(context.holders, held ??= holdersOf(context.holders, scored.features.ids), a)) {
-        (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
-      }
-    }
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
-    const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
+    const ids = scored.features.ids;
+    const note = () => {
+      const { excluded, unmet } = leftOutReasons(context, batch, i, ids, false);
+      return leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
+    };
     // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
-    return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy,
-      !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note());
+    const reasons = leftOutReasons(context, batch, i, ids, records.lazy);
+    if (!crowdedOut && !reasons.excluded && !reasons.unmet) {
+      return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, sharedNote(context.notes, best, bestScore, note));
+    }
+    // A department's note may list hundreds of areas: it is written when read.
+    return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, records.lazy ? note : leftOutNote({
+      best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: reasons.excluded ?? [], unmet: reasons.unmet ?? [],
+    }));
   }
 
-  const { members, named } = concernedMembers(context, scored, terms, here);
-  const others = areas.flatMap((area, a) => (a !== section && areaScore(a) >= area.threshold * 0.8 ? [area.name] : []));
+
+  // A department's paper concerns hundreds of its 2,000 areas and members: there its members, the
+  // members the note may name and the other areas it bears on are worked out when read, from the
+  // batch's sparse scores. A group's few are worked out at once, and the batch is let go.
+  const eager = records.lazy ? undefined : concernedMembers(context, batch, i, terms, here);
+  const eagerOthers = records.lazy ? undefined : otherAreas(areas, batch, i, section);
   const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
   // The note is written when first read: a digest reads its few papers' notes; a ranking of a
   // whole corpus, most of which nobody reads, does not pay for a thousand of them.
@@ -245,33 +239,78 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const { features } = scored;
   const texts = { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
   const learnedFrom = context.learnedFrom?.(section, features, paper.id);
-  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts, learnedFrom));
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement,
+    eager ? eager.named : namedMembers(context.config, batch, i), eagerOthers ?? otherAreas(areas, batch, i, section), texts, learnedFrom));
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)),
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
-    matchedTerms: terms, members, excludedBy,
+    matchedTerms: terms, members: eager ? eager.members : NO_MEMBERS, excludedBy,
     summary: context.summaries
       ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract, weightAt), paper.authors) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
-  if (records.lazy) recordsWhenRead(ranked, records, batch, i);
+  if (records.lazy) {
+    recordsWhenRead(ranked, records, batch, i);
+    membersWhenRead(ranked, () => concernedMembers(context, batch, i, terms, here).members);
+  }
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
   return ranked;
 }
 
-/** A left-out paper's evidence, its score records made now or when read (`recordsWhenRead`). */
+/**
+ * Why a left-out paper is not in the areas it touches: the exclusions it meets and the `require` lists
+ * it misses, in area order (each undefined when there are none: most papers). `first`: stop at the
+ * first of either, to know whether there is any.
+ */
+function leftOutReasons(context: EvidenceContext, batch: BatchScores, i: number, ids: readonly number[], first: boolean): {
+  excluded: { area: Area; keyword: string }[] | undefined; unmet: { area: Area; keywords: readonly string[] }[] | undefined;
+} {
+  const { lexicon } = context;
+  const areas = context.config.areas;
+  const limitFrom = batch.limitStart[i] as number;
+  let excluded: { area: Area; keyword: string }[] | undefined;
+  let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
+  // An area the paper does not touch has no exclusion, and an unmet list is only said of an area
+  // some matched term belongs to (a matched term of an area touches it), unless a member shares its name.
+  const limited = context.namedLikeMembers.length === 0 ? undefined : withNamesakes(batch, i, context.namedLikeMembers);
+  let held: Int32Array | undefined;
+  const count = limited ? limited.length : (batch.limitStart[i + 1] as number) - limitFrom;
+  for (let k = 0; k < count && !(first && (excluded || unmet)); k++) {
+    const a = limited ? limited[k] as number : batch.limitArea[limitFrom + k] as number;
+    const at = limited ? limitIndex(batch, i, a) : limitFrom + k;
+    const area = areas[a] as Area;
+    const f = at < 0 ? -1 : batch.excludedBy[at] as number;
+    if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
+    const g = at < 0 ? untouchedScore(lexicon.profiles[a] as CompiledProfile).unmet : batch.unmet[at] as number;
+    // Whether a matched term is the area's (`t.profiles`, names, holds its id): through the bits.
+    if (g >= 0 && heldByNamed(context.holders, held ??= holdersOf(context.holders, ids), a)) {
+      (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+    }
+  }
+  return { excluded, unmet };
+}
+
+/**
+ * A left-out paper's evidence, its score records made now or when read (`recordsWhenRead`), and its
+ * note given, or written when first read.
+ */
 function leftOutPaper(
   records: EvidenceContext['records'], batch: BatchScores, i: number, paper: Paper, score: number, terms: readonly MatchedTerm[],
-  excludedBy: Record<string, string>, note: string,
+  excludedBy: Record<string, string>, note: string | (() => string),
 ): RankedPaper {
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: null, score,
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
-    matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy, note, pick: false, rank: null, focus: false,
+    matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy, note: typeof note === 'string' ? note : '',
+    pick: false, rank: null, focus: false,
   };
   if (records.lazy) recordsWhenRead(ranked, records, batch, i);
+  if (typeof note !== 'string') {
+    let written: string | undefined;
+    Object.defineProperty(ranked, 'note', { get: () => (written ??= note()), enumerable: true, configurable: true });
+  }
   return ranked;
 }
 
@@ -440,18 +479,11 @@ const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string
  * past the member threshold, or a followed author. When nobody's interests are hit hard enough the
  * paper goes to those who follow its area, unnamed.
  */
-function concernedMembers(context: EvidenceContext, scored: Scored, terms: readonly MatchedTerm[], area: Area): { members: MemberMatch[]; named: NamedCandidate[] } {
+function concernedMembers(
+  context: EvidenceContext, batch: BatchScores, i: number, terms: readonly MatchedTerm[], area: Area,
+): { members: MemberMatch[]; named: NamedCandidate[] } {
   const { config } = context;
-  const threshold = config.ranking.memberThreshold;
-  const scoreOf = (j: number) => scored.row[config.areas.length + j] as number;
-  const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
-  const named: NamedCandidate[] = [];
-  config.members.forEach((m, j) => {
-    const fit = scoreOf(j);
-    const authors = authorsOf(j);
-    if (fit >= threshold || authors.length > 0) named.push({ name: m.name, fit, authors, j });
-  });
-  named.sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
+  const named = namedMembers(config, batch, i);
   if (named.length > 0) {
     const members = named.map((m) => {
       const interests = terms.filter((t) => listsNamed(context.holders, t, config.areas.length + m.j)).slice(0, 3).map((t) => t.keyword);
@@ -460,11 +492,49 @@ function concernedMembers(context: EvidenceContext, scored: Scored, terms: reado
     });
     return { members, named };
   }
-  const members = config.members
-    .map((member, j) => ({ member, j }))
-    .filter(({ member }) => member.areas.includes(area.id))
-    .map(({ member, j }) => ({ name: member.name, score: round(scoreOf(j)), reasons: [`follows ${area.name}`] }));
+  const members: MemberMatch[] = [];
+  eachRelevance(batch, i, config.areas.length, config.members.length, (j, fit) => {
+    const member = config.members[j] as GroupConfig['members'][number];
+    if (member.areas.includes(area.id)) members.push({ name: member.name, score: round(fit), reasons: [`follows ${area.name}`] });
+  });
   return { members, named: [] };
+}
+
+/** The members the note may name, best fit first: a fit past the member threshold, or a followed author. */
+function namedMembers(config: GroupConfig, batch: BatchScores, i: number): NamedCandidate[] {
+  const threshold = config.ranking.memberThreshold;
+  const found = batch.authors.get(i);
+  const named: NamedCandidate[] = [];
+  eachRelevance(batch, i, config.areas.length, config.members.length, (j, fit) => {
+    const authors = found?.[j] ?? NO_ONE;
+    if (fit >= threshold || authors.length > 0) named.push({ name: (config.members[j] as GroupConfig['members'][number]).name, fit, authors, j });
+  });
+  return named.sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
+}
+
+/** The names of the areas but its section a paper nearly or fully qualifies for (80% of their threshold). */
+function otherAreas(areas: readonly Area[], batch: BatchScores, i: number, section: number): string[] {
+  const others: string[] = [];
+  eachRelevance(batch, i, 0, areas.length, (a, score) => {
+    const area = areas[a] as Area;
+    if (a !== section && score >= area.threshold * 0.8) others.push(area.name);
+  });
+  return others;
+}
+
+/**
+ * Makes a paper's `members` a getter that works them out when first read, then keeps them: a
+ * department's paper names hundreds, and a ranking of a corpus reads few papers' members.
+ */
+function membersWhenRead(ranked: RankedPaper, make: () => readonly MemberMatch[]): void {
+  Object.defineProperty(ranked, 'members', {
+    get() {
+      const members = make();
+      Object.defineProperty(ranked, 'members', { value: members, enumerable: true, configurable: true, writable: false });
+      return members;
+    },
+    enumerable: true, configurable: true,
+  });
 }
 
 /** A member the note may name, before their interests are worked out. */

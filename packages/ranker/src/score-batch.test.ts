@@ -116,3 +116,30 @@ test('a department\'s records, made when read, hold every copy\'s scores as the 
   expect(wrong).toEqual([]);
   expect(traced).toBe(20);
 });
+
+test('a department\'s members and notes, worked out when read, are those its scores name, and read the same twice', () => {
+  const big = department(parsed.config, 11);
+  const ranked = createRanker(big, { background }).rank(week, { background }).papers;
+  const threshold = big.ranking.memberThreshold;
+  const included = ranked.filter((r) => r.section !== null);
+  expect(included.length).toBeGreaterThan(20);
+  const wrong: string[] = [];
+  let named = 0;
+  for (const r of included) {
+    const json = JSON.parse(JSON.stringify(r)) as { members: { name: string; score: number }[]; memberScores: Record<string, number>; note: string };
+    // Named: every member past the threshold (or following an author), best first; each with its score.
+    const past = Object.entries(json.memberScores).filter(([, s]) => s >= threshold).map(([name]) => name).sort();
+    const listed = json.members.map((m) => m.name);
+    if (past.length > 0 && listed.slice().sort().join('|') !== past.join('|')) wrong.push(`${r.id}: ${listed.join(', ')} against ${past.join(', ')}`);
+    for (const m of json.members) if (m.score !== json.memberScores[m.name]) wrong.push(`${r.id} ${m.name}: ${m.score} against ${json.memberScores[m.name]}`);
+    if (json.members.some((m, k) => k > 0 && m.score > json.members[k - 1]!.score)) wrong.push(`${r.id}: not best first`);
+    if (JSON.stringify(r.members) !== JSON.stringify(json.members) || r.note !== json.note || json.note.length === 0) wrong.push(`${r.id}: read twice differs`);
+    named += past.length;
+  }
+  expect(wrong).toEqual([]);
+  expect(named).toBeGreaterThan(100);
+  // A left-out paper's note names the areas it misses, once written.
+  const leftOut = ranked.filter((r) => r.section === null && r.note.includes('not about'));
+  expect(leftOut.length).toBeGreaterThan(0);
+  expect(leftOut[0]!.note).toMatch(/^Left out.*not about .* mentions none of /);
+});

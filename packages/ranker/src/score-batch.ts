@@ -230,6 +230,21 @@ export function relevanceAt(scores: BatchScores, i: number, p: number): number {
   return 0;
 }
 
+/**
+ * Paper i's relevance to each of the profiles `first` to `first + count - 1`, in order, 0 where it has
+ * none: `visit(k, relevance)` with k counted from `first`. A walk along the paper's sparse entries.
+ */
+export function eachRelevance(scores: BatchScores, i: number, first: number, count: number, visit: (k: number, relevance: number) => void): void {
+  let e = scores.start[i] as number;
+  const end = scores.start[i + 1] as number;
+  while (e < end && (scores.profile[e] as number) < first) e++;
+  for (let k = 0; k < count; k++) {
+    let relevance = 0;
+    if (e < end && scores.profile[e] === first + k) relevance = scores.relevance[e++] as number;
+    visit(k, relevance);
+  }
+}
+
 /** One paper's part of the batch's scores, for its evidence. */
 export interface Scored {
   readonly features: PaperFeatures;
