@@ -159,7 +159,11 @@ export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
   };
   const evidential = new Uint8Array(lexicon.features.length);
   for (const profile of lexicon.profiles) {
-    if (profile.kind !== 'focus') profile.touches.forEach((t, f) => { if (t) evidential[f] = 1; });
+    if (profile.kind === 'focus') continue;
+    // What `touches` holds, without making it.
+    for (const f of profile.features) evidential[f] = 1;
+    for (const f of profile.exclude) evidential[f] = 1;
+    for (const group of profile.require) for (const f of group) evidential[f] = 1;
   }
   return {
     display, methods, evidential,

@@ -165,7 +165,7 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     return id;
   };
 
-  const profiles: CompiledProfile[] = specs.map((spec) => {
+  const profiles: Omit<CompiledProfile, 'slotOf' | 'touches'>[] = specs.map((spec) => {
     const weights = new Map<number, number>();
     for (const { term, weight } of spec.keywords) {
       const id = featureOf(term);
@@ -193,18 +193,11 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
       learned: Uint8Array.from(ids, (id) => (learnedCoord.has(id) ? 1 : 0)),
       coord: Float64Array.from(ids, (id) => learnedCoord.get(id) ?? (relatedIds.has(id) || (weights.get(id) as number) <= 0 ? 0 : 1)),
       exclude, require, containedIn,
-      slotOf: new Int32Array(0), touches: new Uint8Array(0),
     };
   });
 
   // Slots are filled once every feature of every profile has its id.
-  const withSlots = profiles.map((profile) => {
-    const slotOf = new Int32Array(features.length).fill(-1);
-    profile.features.forEach((f, k) => { slotOf[f] = k; });
-    const touches = new Uint8Array(features.length);
-    for (const f of [...profile.features, ...profile.exclude, ...profile.require.flat()]) touches[f] = 1;
-    return { ...profile, slotOf, touches };
-  });
+  const withSlots = profiles.map((profile) => new Profile(profile, features.length));
 
   const termIds = new Map<string, number>();
   const children: Map<number, number>[] = [new Map()];
@@ -230,4 +223,61 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     }
   }
   return { features, profiles: withSlots, termIds, children, ends };
+}
+
+/**
+ * A profile with its lookups by feature id (`slotOf`, `touches`), each made the first time it is read.
+ * They are as long as the lexicon: a department's 2,000 profiles over 18,000 features took 180 MB,
+ * twice over, and a batch is scored through its features' postings (score-batch.ts); only the
+ * profiles a paper's section, note or trace asks about need them. A class, so that every profile has
+ * one shape and its fields are read as fast as a plain object's.
+ */
+class Profile implements CompiledProfile {
+  readonly id: string;
+  readonly kind: ProfileKind;
+  readonly features: readonly number[];
+  readonly weights: readonly number[];
+  readonly related: Uint8Array;
+  readonly learned: Uint8Array;
+  readonly coord: Float64Array;
+  readonly exclude: readonly number[];
+  readonly require: readonly (readonly number[])[];
+  readonly containedIn: readonly (readonly number[])[];
+  #featureCount: number;
+  #slotOf: Int32Array | undefined = undefined;
+  #touches: Uint8Array | undefined = undefined;
+
+  constructor(profile: Omit<CompiledProfile, 'slotOf' | 'touches'>, featureCount: number) {
+    this.id = profile.id;
+    this.kind = profile.kind;
+    this.features = profile.features;
+    this.weights = profile.weights;
+    this.related = profile.related;
+    this.learned = profile.learned;
+    this.coord = profile.coord;
+    this.exclude = profile.exclude;
+    this.require = profile.require;
+    this.containedIn = profile.containedIn;
+    this.#featureCount = featureCount;
+  }
+
+  get slotOf(): Int32Array {
+    if (!this.#slotOf) {
+      const slotOf = new Int32Array(this.#featureCount).fill(-1);
+      for (let k = 0; k < this.features.length; k++) slotOf[this.features[k] as number] = k;
+      this.#slotOf = slotOf;
+    }
+    return this.#slotOf;
+  }
+
+  get touches(): Uint8Array {
+    if (!this.#touches) {
+      const touches = new Uint8Array(this.#featureCount);
+      for (const f of this.features) touches[f] = 1;
+      for (const f of this.exclude) touches[f] = 1;
+      for (const group of this.require) for (const f of group) touches[f] = 1;
+      this.#touches = touches;
+    }
+    return this.#touches;
+  }
 }
