@@ -326,7 +326,10 @@ function leftOutPaper(
  */
 function recordsWhenRead(ranked: RankedPaper, records: EvidenceContext['records'], batch: BatchScores, i: number): void {
   Object.defineProperty(ranked, 'scores', { get: () => records.areas(batch, i), enumerable: true, configurable: true });
-  Object.defineProperty(ranked, 'memberScores', { get: () => records.members(batch, i), enumerable: true, configurable: true });
+  // A department's batch keeps members' scores past the member threshold alone: the record scores the paper again.
+  Object.defineProperty(ranked, 'memberScores', {
+    get: () => { const { scores, paper } = batch.complete(i); return records.members(scores, paper); }, enumerable: true, configurable: true,
+  });
 }
 
 const NO_SCORES: Record<string, number> = Object.freeze({}) as Record<string, number>;
@@ -497,7 +500,9 @@ function concernedMembers(
     return { members, named };
   }
   const members: MemberMatch[] = [];
-  eachRelevance(batch, i, config.areas.length, config.members.length, (j, fit) => {
+  // Their scores below the member threshold too (a department's batch keeps them only when asked).
+  const { scores, paper } = batch.complete(i);
+  eachRelevance(scores, paper, config.areas.length, config.members.length, (j, fit) => {
     const member = config.members[j] as GroupConfig['members'][number];
     if (member.areas.includes(area.id)) members.push({ name: member.name, score: round(fit), reasons: [`follows ${area.name}`] });
   });

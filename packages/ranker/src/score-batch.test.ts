@@ -79,6 +79,36 @@ test('the sparse batch scores are what each profile scores alone, to the last bi
   expect(limited).toBeGreaterThan(100);
 });
 
+test('a batch that leaves members\' low scores out gives each paper\'s every score again, the same numbers', () => {
+  const { lexicon } = createRanker(config, { background, feedback });
+  const analyzer = createAnalyzer(lexicon);
+  const features = week.map((p) => analyzer.features(p));
+  const params: ScoreParams = { idf: idfOf(collectStats(lexicon, features)), averageLength: 150, titleWeight: config.ranking.titleWeight };
+  const followed = groupAuthorMatcher(config.members.map((m) => m.authors));
+  const full = scoreBatch(config, lexicon, followed, week, features, params);
+  const floor = config.ranking.memberThreshold;
+  const partial = scoreBatch(config, lexicon, followed, week, features, params, { memberFloor: floor });
+  expect([full.partial, partial.partial]).toEqual([false, true]);
+  const entriesOf = (scores: typeof full, i: number) => [...scores.profile.subarray(scores.start[i], scores.start[i + 1])]
+    .map((k, e) => `${k}:${scores.relevance[scores.start[i]! + e]}`);
+  const limitsOf = (scores: typeof full, i: number) => [...scores.limitArea.subarray(scores.limitStart[i], scores.limitStart[i + 1])]
+    .map((a, e) => `${a}:${scores.excludedBy[scores.limitStart[i]! + e]}:${scores.unmet[scores.limitStart[i]! + e]}`);
+  const wrong: string[] = [];
+  let left = 0;
+  week.forEach((paper, i) => {
+    const all = entriesOf(full, i);
+    // Kept: every area's score, and members' from the floor on.
+    const kept = all.filter((entry) => { const [k, v] = entry.split(':').map(Number); return k! < config.areas.length || v! >= floor; });
+    if (entriesOf(partial, i).join() !== kept.join()) wrong.push(`${paper.id}: kept ${entriesOf(partial, i).join()}`);
+    left += all.length - kept.length;
+    const { scores, paper: at } = partial.complete(i);
+    if (entriesOf(scores, at).join() !== all.join() || limitsOf(scores, at).join() !== limitsOf(full, i).join()) wrong.push(`${paper.id}: complete differs`);
+    expect(full.complete(i)).toEqual({ scores: full, paper: i });
+  });
+  expect(wrong).toEqual([]);
+  expect(left).toBeGreaterThan(100);
+});
+
 test('a ranked paper\'s score records list every area and member, made from the sparse scores when read', () => {
   const ranked = createRanker(config, { background, feedback }).rank(week, { background }).papers;
   const someScore = ranked.find((r) => r.section !== null)!;

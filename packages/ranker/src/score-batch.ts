@@ -32,15 +32,35 @@ export interface BatchScores {
   readonly unmet: Int32Array;
   /** Paper index -> per member, the followed authors among the paper's (only papers with one). */
   readonly authors: Map<number, readonly (readonly string[])[]>;
+  /**
+   * Whether members' scores below `memberFloor` were left out (a department's, most of its entries:
+   * see `scoreBatch`); `complete` then gives a paper's every score.
+   */
+  readonly partial: boolean;
+  /**
+   * Paper i's scores, all of them, as a batch of that paper alone (`paper` 0), scored again the same
+   * way, to the same numbers, when the batch is `partial`; else this batch and i.
+   */
+  readonly complete: (i: number) => { readonly scores: BatchScores; readonly paper: number };
+}
+
+export interface BatchOptions {
+  /**
+   * Members' scores below this are left out of the batch (kept for a followed author, whatever the
+   * score): a department's thousands of members score a paper a little far more often than past the
+   * member threshold, and only those past it are named. 0 (the default) keeps every score above 0.
+   */
+  readonly memberFloor?: number;
 }
 
 export function scoreBatch(
   config: GroupConfig, lexicon: Lexicon, followed: (authors: readonly string[]) => readonly (readonly string[])[] | undefined,
-  papers: readonly Paper[], features: readonly PaperFeatures[], params: ScoreParams,
+  papers: readonly Paper[], features: readonly PaperFeatures[], params: ScoreParams, options: BatchOptions = {},
 ): BatchScores {
   const profiles = lexicon.profiles;
   const areaCount = config.areas.length;
   const memberCount = config.members.length;
+  const memberFloor = options.memberFloor ?? 0;
   const n = papers.length;
   const start = new Int32Array(n + 1);
   const limitStart = new Int32Array(n + 1);
@@ -67,7 +87,9 @@ export function scoreBatch(
   const postings = postingsOf(lexicon, scored);
   const sum = new Float64Array(scored);
   const matched = new Float64Array(scored);
-  const score = (k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined) => {
+  const score = (
+    k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number,
+  ) => {
     const profile = profiles[k] as CompiledProfile;
     let relevance = 0;
     if (isTouched(k)) {
@@ -77,25 +99,23 @@ export function scoreBatch(
       if (excludedBy < 0 && unmet < 0 && raw !== 0) relevance = relevanceOf(raw);
       sum[k] = 0;
       matched[k] = 0;
-      if (k < areaCount && (excludedBy >= 0 || unmet >= 0)) limits.push3(k, excludedBy, unmet);
+      if (k < areaCount && (excludedBy >= 0 || unmet >= 0)) limitsInto.push3(k, excludedBy, unmet);
     }
     if (k < areaCount) {
       // An area the paper does not touch has no exclusion, and at most the untouched profile's unmet
       // list (untouchedScore), which no note reads: a paper says an area's list is unmet only when a
       // word of the area matched.
-      if (relevance > 0) entries.push(k, relevance);
+      if (relevance > 0) into.push(k, relevance);
       return;
     }
     // A followed author makes the paper the member's concern whatever its words.
-    const value = found && (found[k - areaCount] as readonly string[]).length > 0 ? Math.max(relevance, 0.9) : relevance;
-    if (value > 0) entries.push(k, value);
+    const author = found !== undefined && (found[k - areaCount] as readonly string[]).length > 0;
+    const value = author ? Math.max(relevance, 0.9) : relevance;
+    if (value > 0 && (value >= floor || author)) into.push(k, value);
   };
-  for (let i = 0; i < n; i++) {
-    start[i] = entries.length;
-    limitStart[i] = limits.length;
+  /** Scores paper i into `into` and `limitsInto`, its members' from `floor` on. */
+  const scorePaper = (i: number, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number) => {
     const paperFeatures = features[i] as PaperFeatures;
-    const found = followed((papers[i] as Paper).authors);
-    if (found) authors.set(i, found);
     touched.fill(0);
     for (let k = 0; k < paperFeatures.ids.length; k++) {
       const f = paperFeatures.ids[k] as number;
@@ -104,8 +124,8 @@ export function scoreBatch(
     gather(postings, profiles, paperFeatures, params, sum, matched);
     if (found) {
       // Few papers have a followed author: every area and member is looked at.
-      for (let k = 0; k < scored; k++) score(k, paperFeatures, found);
-      continue;
+      for (let k = 0; k < scored; k++) score(k, paperFeatures, found, into, limitsInto, floor);
+      return;
     }
     // The touched profiles, ascending, a word of the bit set at a time (focus profiles, past the
     // members, are not scored here).
@@ -115,16 +135,38 @@ export function scoreBatch(
         const k = (w << 5) + 31 - Math.clz32(bits & -bits);
         if (k >= scored) break;
         bits &= bits - 1;
-        score(k, paperFeatures, found);
+        score(k, paperFeatures, found, into, limitsInto, floor);
       }
     }
+  };
+  for (let i = 0; i < n; i++) {
+    start[i] = entries.length;
+    limitStart[i] = limits.length;
+    const found = followed((papers[i] as Paper).authors);
+    if (found) authors.set(i, found);
+    scorePaper(i, found, entries, limits, memberFloor);
   }
   start[n] = entries.length;
   limitStart[n] = limits.length;
-  return {
+  const batch: BatchScores = {
     profiles: profiles.length, areas: areaCount, start, profile: entries.ints(), relevance: entries.floats(),
     limitStart, limitArea: limits.ints(), excludedBy: limits.second(), unmet: limits.third(), authors,
+    partial: memberFloor > 0,
+    complete: (i) => {
+      if (memberFloor <= 0) return { scores: batch, paper: i };
+      const one = new Growing(64);
+      const oneLimits = new Growing(16);
+      const found = authors.get(i);
+      scorePaper(i, found, one, oneLimits, 0);
+      const alone: BatchScores = {
+        profiles: profiles.length, areas: areaCount, start: Int32Array.of(0, one.length), profile: one.ints(), relevance: one.floats(),
+        limitStart: Int32Array.of(0, oneLimits.length), limitArea: oneLimits.ints(), excludedBy: oneLimits.second(), unmet: oneLimits.third(),
+        authors: found ? new Map([[0, found]]) : new Map(), partial: false, complete: () => ({ scores: alone, paper: 0 }),
+      };
+      return { scores: alone, paper: 0 };
+    },
   };
+  return batch;
 }
 
 /** Every scored profile's keywords by feature: feature f's are `[start[f], start[f + 1])`, profiles ascending. */
