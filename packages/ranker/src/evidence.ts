@@ -215,16 +215,19 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
     const ids = scored.features.ids;
     const note = () => {
-      const { excluded, unmet } = leftOutReasons(context, batch, i, ids, false);
+      // A department's batch keeps no unmet lists: the paper is scored again (score-batch.ts `complete`).
+      const { scores, paper: at } = batch.complete(i);
+      const { excluded, unmet } = leftOutReasons(context, scores, at, ids);
       return leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
     };
+    // A department's note may list hundreds of areas: it is written when read.
+    if (batch.partial) return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, note);
     // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
-    const reasons = leftOutReasons(context, batch, i, ids, records.lazy);
+    const reasons = leftOutReasons(context, batch, i, ids);
     if (!crowdedOut && !reasons.excluded && !reasons.unmet) {
       return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, sharedNote(context.notes, best, bestScore, note));
     }
-    // A department's note may list hundreds of areas: it is written when read.
-    return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, records.lazy ? note : leftOutNote({
+    return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, leftOutNote({
       best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: reasons.excluded ?? [], unmet: reasons.unmet ?? [],
     }));
   }
@@ -265,10 +268,9 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
 
 /**
  * Why a left-out paper is not in the areas it touches: the exclusions it meets and the `require` lists
- * it misses, in area order (each undefined when there are none: most papers). `first`: stop at the
- * first of either, to know whether there is any.
+ * it misses, in area order (each undefined when there are none: most papers).
  */
-function leftOutReasons(context: EvidenceContext, batch: BatchScores, i: number, ids: readonly number[], first: boolean): {
+function leftOutReasons(context: EvidenceContext, batch: BatchScores, i: number, ids: readonly number[]): {
   excluded: { area: Area; keyword: string }[] | undefined; unmet: { area: Area; keywords: readonly string[] }[] | undefined;
 } {
   const { lexicon } = context;
@@ -281,7 +283,7 @@ function leftOutReasons(context: EvidenceContext, batch: BatchScores, i: number,
   const limited = context.namedLikeMembers.length === 0 ? undefined : withNamesakes(batch, i, context.namedLikeMembers);
   let held: Int32Array | undefined;
   const count = limited ? limited.length : (batch.limitStart[i + 1] as number) - limitFrom;
-  for (let k = 0; k < count && !(first && (excluded || unmet)); k++) {
+  for (let k = 0; k < count; k++) {
     const a = limited ? limited[k] as number : batch.limitArea[limitFrom + k] as number;
     const at = limited ? limitIndex(batch, i, a) : limitFrom + k;
     const area = areas[a] as Area;

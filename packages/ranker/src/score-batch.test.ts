@@ -101,6 +101,9 @@ test('a batch that leaves members\' low scores out gives each paper\'s every sco
     const kept = all.filter((entry) => { const [k, v] = entry.split(':').map(Number); return k! < config.areas.length || v! >= floor; });
     if (entriesOf(partial, i).join() !== kept.join()) wrong.push(`${paper.id}: kept ${entriesOf(partial, i).join()}`);
     left += all.length - kept.length;
+    // Its limits are the exclusions alone: unmet lists are said by left-out notes, which complete the paper.
+    const exclusions = limitsOf(full, i).filter((limit) => Number(limit.split(':')[1]) >= 0).map((limit) => limit.replace(/:[-\d]+$/, ':-1'));
+    if (limitsOf(partial, i).join() !== exclusions.join()) wrong.push(`${paper.id}: limits ${limitsOf(partial, i).join()} against ${exclusions.join()}`);
     const { scores, paper: at } = partial.complete(i);
     if (entriesOf(scores, at).join() !== all.join() || limitsOf(scores, at).join() !== limitsOf(full, i).join()) wrong.push(`${paper.id}: complete differs`);
     expect(full.complete(i)).toEqual({ scores: full, paper: i });

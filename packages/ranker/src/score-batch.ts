@@ -34,7 +34,8 @@ export interface BatchScores {
   readonly authors: Map<number, readonly (readonly string[])[]>;
   /**
    * Whether members' scores below `memberFloor` were left out (a department's, most of its entries:
-   * see `scoreBatch`); `complete` then gives a paper's every score.
+   * see `scoreBatch`), and the unmet `require` lists with them (its limits are the exclusions alone);
+   * `complete` then gives a paper's every score and limit.
    */
   readonly partial: boolean;
   /**
@@ -94,12 +95,14 @@ export function scoreBatch(
     let relevance = 0;
     if (isTouched(k)) {
       const excludedBy = exclusionOf(profile, paperFeatures.ids);
-      const unmet = excludedBy < 0 ? unmetOf(profile, paperFeatures.ids) : -1;
       const raw = (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1));
+      // A partial batch keeps no unmet list (only a left-out note says them, and it completes the
+      // paper): where no keyword counted, the score is 0 whatever the lists say.
+      const unmet = excludedBy < 0 && (floor <= 0 || raw !== 0) ? unmetOf(profile, paperFeatures.ids) : -1;
       if (excludedBy < 0 && unmet < 0 && raw !== 0) relevance = relevanceOf(raw);
       sum[k] = 0;
       matched[k] = 0;
-      if (k < areaCount && (excludedBy >= 0 || unmet >= 0)) limitsInto.push3(k, excludedBy, unmet);
+      if (k < areaCount && (excludedBy >= 0 || (unmet >= 0 && floor <= 0))) limitsInto.push3(k, excludedBy, unmet);
     }
     if (k < areaCount) {
       // An area the paper does not touch has no exclusion, and at most the untouched profile's unmet
