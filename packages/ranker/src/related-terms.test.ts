@@ -100,9 +100,10 @@ describe('the mean share of the other areas\' neighbourhoods', () => {
     { ...config.areas[1]!, id: 'polymer-2', keywords: [{ term: 'PEO', weight: 2 }, { term: 'single-ion conductor', weight: 1 }] }] };
   const lexicon = createRanker(four).lexicon;
   const neighbourhoods = areaNeighbourhoods(lexicon, four.areas.length, background, DEFAULT_TUNING);
-  const mean = meanShareOf(neighbourhoods);
-
-  test('is the mean of the others\' shares, number for number, for every area and for none', () => {
+  // As areaNeighbourhoods made them (their counts turned around), and as any other neighbourhoods (asked one by one).
+  test.each([['made by areaNeighbourhoods', neighbourhoods], ['given', neighbourhoods.map((n) => ({ ...n }))]] as const)(
+    'is the mean of the others\' shares, number for number, for every area and for none (%s)', (_, given) => {
+    const mean = meanShareOf(given);
     expect(neighbourhoods.map((n) => n.size > 0)).toEqual([true, true, false, true]);
     const terms = [...new Set(week.slice(0, 200).flatMap((p) => splitWords(`${p.title} ${p.abstract ?? ''}`).words.map(termOf)))];
     expect(terms.length).toBeGreaterThan(1000);
