@@ -1,7 +1,7 @@
 import type { GroupConfig, Paper } from '@labdigest/core';
 import type { PaperFeatures } from './analyze.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
-import { contributionOf, exclusionOf, indexOf, K1, normOf, relevanceOf, unmetOf, type ScoreParams } from './score.ts';
+import { contributionOf, exclusionOf, indexOf, K1, normOf, relevanceOf, SCALE, unmetOf, type ScoreParams } from './score.ts';
 
 /**
  * A batch's scores, paper by paper, sparse: each paper keeps the profiles it scores above 0 against
@@ -88,14 +88,22 @@ export function scoreBatch(
   const postings = postingsOf(lexicon, scored);
   const sum = new Float64Array(scored);
   const matched = new Float64Array(scored);
+  // A member's raw score below this is a relevance below the member floor (relevanceOf is
+  // 1 - exp(-raw / SCALE)), by a margin far wider than rounding: no exponential is taken for it.
+  const rawFloor = memberFloor > 0 && memberFloor < 1 ? -SCALE * Math.log(1 - memberFloor) * (1 - 1e-9) : 0;
   const score = (
     k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number,
   ) => {
     const profile = profiles[k] as CompiledProfile;
     let relevance = 0;
     if (isTouched(k)) {
-      const excludedBy = exclusionOf(profile, paperFeatures.ids);
       const raw = (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1));
+      if (k >= areaCount && floor === memberFloor && raw < rawFloor && found === undefined && profile.exclude.length === 0 && profile.require.length === 0) {
+        sum[k] = 0;
+        matched[k] = 0;
+        return;
+      }
+      const excludedBy = exclusionOf(profile, paperFeatures.ids);
       // A partial batch keeps no unmet list (only a left-out note says them, and it completes the
       // paper): where no keyword counted, the score is 0 whatever the lists say.
       const unmet = excludedBy < 0 && (floor <= 0 || raw !== 0) ? unmetOf(profile, paperFeatures.ids) : -1;
