@@ -29,6 +29,18 @@ export function matchedTermsOf(
   pool?: TermPool,
 ): MatchedTerm[] {
   const terms: MatchedTerm[] = [];
+  // Each feature's words as the texts write them, title first, in the order met.
+  let formsOf: Map<number, Set<string>> | undefined;
+  if (spans) {
+    formsOf = new Map();
+    for (const field of [spans.title, spans.abstract]) {
+      for (const m of field.matches) {
+        let found = formsOf.get(m.feature);
+        if (!found) formsOf.set(m.feature, found = new Set());
+        found.add(field.text.slice(m.start, m.end));
+      }
+    }
+  }
   paper.ids.forEach((f, i) => {
     // A focus keyword that no area or member holds orders the section; it is not evidence.
     if ((profilesOf[f]?.length ?? 0) === 0) return;
@@ -38,14 +50,7 @@ export function matchedTermsOf(
     const key = !spans && pool && count < 2048 ? f * 4096 + (inTitle > 0 ? 2048 : 0) + count : -1;
     const known = key >= 0 ? pool?.get(key) : undefined;
     if (known) { terms.push(known); return; }
-    let forms = NO_FORMS;
-    if (spans) {
-      const found = new Set<string>();
-      for (const field of [spans.title, spans.abstract]) {
-        for (const m of field.matches) if (m.feature === f) found.add(field.text.slice(m.start, m.end));
-      }
-      forms = [...found];
-    }
+    const forms = formsOf ? [...(formsOf.get(f) ?? [])] : NO_FORMS;
     const feature = lexicon.features[f];
     const term: MatchedTerm = {
       keyword: feature?.keyword ?? String(f),
@@ -194,11 +199,15 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   let best = 0;
   for (let a = 1; a < areas.length; a++) if (areaScore(a) > areaScore(best)) best = a;
   const here = section >= 0 ? areas[section] : undefined;
-  // Spans (the words to highlight) only for papers the digest shows.
-  const spans = here
-    ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }
-    : undefined;
-  const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf, context.terms);
+  const { features } = scored;
+  // Spans (the words to highlight) only for papers the digest shows; a department's thousands of
+  // included papers find them, and their matched terms' words, when read (unless summaries need them now).
+  let spans: Spans | undefined;
+  const spansOf = () => (here ? (spans ??= { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }) : undefined);
+  const termsWhenRead = records.lazy && here !== undefined && !context.summaries;
+  let madeTerms: MatchedTerm[] | undefined;
+  const termsOf = () => (madeTerms ??= matchedTermsOf(lexicon, features, spansOf(), context.profilesOf, context.terms));
+  const terms = termsWhenRead ? NO_TERMS : termsOf();
 
   // The areas the paper meets an exclusion or misses a `require` list of, ascending (score-batch.ts).
   const limitFrom = batch.limitStart[i] as number;
@@ -238,28 +247,33 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   // batch's sparse scores. A group's few are worked out at once, and the batch is let go.
   const eager = records.lazy ? undefined : concernedMembers(context, batch, i, terms, here);
   const eagerOthers = records.lazy ? undefined : otherAreas(areas, batch, i, section);
-  const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
   // The note is written when first read: a digest reads its few papers' notes; a ranking of a
   // whole corpus, most of which nobody reads, does not pay for a thousand of them.
   let note: string | undefined;
-  // The closure holds this paper's own pieces only, never the batch's score arrays.
-  const { features } = scored;
-  const texts = { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
+  // A group's closure holds this paper's own pieces only, never the batch's score arrays (a
+  // department's keeps the batch for its records).
+  const textsOf = () => {
+    const made = spansOf();
+    return { title: made?.title.text ?? paper.title, abstract: made?.abstract.text ?? '' };
+  };
+  const texts = termsWhenRead ? undefined : textsOf();
   const learnedFrom = context.learnedFrom?.(section, features, paper.id);
   const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement,
-    eager ? eager.named : namedMembers(context.config, batch, i), eagerOthers ?? otherAreas(areas, batch, i, section), texts, learnedFrom));
+    eager ? eager.named : namedMembers(context.config, batch, i), eagerOthers ?? otherAreas(areas, batch, i, section), texts ?? textsOf(), learnedFrom));
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)),
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
     matchedTerms: terms, members: eager ? eager.members : NO_MEMBERS, excludedBy,
     summary: context.summaries
-      ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract, weightAt), paper.authors) : NO_ABSTRACT) : null,
+      ? (paper.abstract ? inThirdPerson(summarize(spansOf()?.abstract.text ?? paper.abstract,
+        sentenceWeigher(spansOf()?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
   if (records.lazy) {
     recordsWhenRead(ranked, records, batch, i);
-    membersWhenRead(ranked, () => concernedMembers(context, batch, i, terms, here).members);
+    if (termsWhenRead) whenRead(ranked, 'matchedTerms', termsOf);
+    whenRead(ranked, 'members', () => concernedMembers(context, batch, i, termsOf(), here).members);
   }
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
@@ -481,6 +495,7 @@ function sharedNote(notes: LeftOutNotes, area: number, score: number, make: () =
 }
 
 const NO_MEMBERS: readonly MemberMatch[] = Object.freeze([]);
+const NO_TERMS: MatchedTerm[] = Object.freeze([]) as unknown as MatchedTerm[];
 const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
@@ -534,15 +549,15 @@ function otherAreas(areas: readonly Area[], batch: BatchScores, i: number, secti
 }
 
 /**
- * Makes a paper's `members` a getter that works them out when first read, then keeps them: a
- * department's paper names hundreds, and a ranking of a corpus reads few papers' members.
+ * Makes a paper's field a getter that makes it when first read, then keeps it: a department's paper
+ * names hundreds of members, and a ranking of a corpus reads few papers' members and matched terms.
  */
-function membersWhenRead(ranked: RankedPaper, make: () => readonly MemberMatch[]): void {
-  Object.defineProperty(ranked, 'members', {
+function whenRead<K extends 'members' | 'matchedTerms'>(ranked: RankedPaper, key: K, make: () => RankedPaper[K]): void {
+  Object.defineProperty(ranked, key, {
     get() {
-      const members = make();
-      Object.defineProperty(ranked, 'members', { value: members, enumerable: true, configurable: true, writable: false });
-      return members;
+      const value = make();
+      Object.defineProperty(ranked, key, { value, enumerable: true, configurable: true, writable: false });
+      return value;
     },
     enumerable: true, configurable: true,
   });

@@ -159,7 +159,9 @@ test('a department\'s members and notes, worked out when read, are those its sco
   const wrong: string[] = [];
   let named = 0;
   for (const r of included) {
-    const json = JSON.parse(JSON.stringify(r)) as { members: { name: string; score: number }[]; memberScores: Record<string, number>; note: string };
+    const json = JSON.parse(JSON.stringify(r)) as {
+      members: { name: string; score: number }[]; memberScores: Record<string, number>; note: string; matchedTerms: { forms: string[] }[];
+    };
     // Named: every member past the threshold (or following an author), best first; each with its score.
     const past = Object.entries(json.memberScores).filter(([, s]) => s >= threshold).map(([name]) => name).sort();
     const listed = json.members.map((m) => m.name);
@@ -167,6 +169,8 @@ test('a department\'s members and notes, worked out when read, are those its sco
     for (const m of json.members) if (m.score !== json.memberScores[m.name]) wrong.push(`${r.id} ${m.name}: ${m.score} against ${json.memberScores[m.name]}`);
     if (json.members.some((m, k) => k > 0 && m.score > json.members[k - 1]!.score)) wrong.push(`${r.id}: not best first`);
     if (JSON.stringify(r.members) !== JSON.stringify(json.members) || r.note !== json.note || json.note.length === 0) wrong.push(`${r.id}: read twice differs`);
+    // Matched terms, found when read, carry the words the paper wrote them in.
+    if (JSON.stringify(r.matchedTerms) !== JSON.stringify(json.matchedTerms) || !json.matchedTerms.some((t) => t.forms.length > 0)) wrong.push(`${r.id}: matched terms`);
     named += past.length;
   }
   expect(wrong).toEqual([]);
