@@ -153,8 +153,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       // A department's members' scores below the member threshold are made again when read (score-batch.ts).
       const memberFloor = records.lazy && config.ranking.memberThreshold > 0 ? config.ranking.memberThreshold : 0;
       const scores = scoreBatch(config, lexicon, followed, papers, features, params, { memberFloor });
-      const lead = (i: number, a: number) => leadRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params);
-      const sectionOf = assignSections(config.areas, scores, lead, tuning.sectionLead);
+      const sectionOf = assignSections(config.areas, scores, scores.lead, tuning.sectionLead);
       // A paper matches the focus when its title and opening say it is that kind of work: an experimental
       // paper that adds a DFT calculation further on does not.
       const focusOf = (i: number, a: number) => {

@@ -9,7 +9,7 @@ import type { BackgroundStats } from './background.ts';
 import { collectStats, idfOf } from './idf.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker } from './rank.ts';
-import { scoreProfile, type ScoreParams } from './score.ts';
+import { leadRelevance, scoreProfile, type ScoreParams } from './score.ts';
 import { relevanceAt, scoreBatch } from './score-batch.ts';
 
 // The bundled sample week (1,755 real papers) and the default config, with learned words (some
@@ -52,6 +52,7 @@ test('the sparse batch scores are what each profile scores alone, to the last bi
   const wrong: string[] = [];
   let nonzero = 0;
   let limited = 0;
+  let leads = 0;
   week.forEach((paper, i) => {
     const found = followed(paper.authors);
     for (let k = 0; k < areas + config.members.length; k++) {
@@ -62,6 +63,10 @@ test('the sparse batch scores are what each profile scores alone, to the last bi
       if (batch !== expected) wrong.push(`${paper.id} ${lexicon.profiles[k]!.id}: ${batch} against ${expected}`);
       if (expected > 0) nonzero++;
       if (k >= areas) continue;
+      // The lead's relevance, gathered for all areas at once, is score.ts's to the last bit too.
+      const lead = leadRelevance(lexicon.profiles[k]!, features[i]!, params);
+      if (scores.lead(i, k) !== lead) wrong.push(`${paper.id} ${lexicon.profiles[k]!.id}: lead ${scores.lead(i, k)} against ${lead}`);
+      if (lead > 0) leads++;
       // The areas the paper touches keep their exclusion and unmet list; the others have none to say.
       const touched = features[i]!.ids.some((f) => lexicon.profiles[k]!.touches[f] === 1);
       const entry = [...scores.limitArea.subarray(scores.limitStart[i], scores.limitStart[i + 1])].indexOf(k);
@@ -77,6 +82,7 @@ test('the sparse batch scores are what each profile scores alone, to the last bi
   expect(scores.limitArea.length).toBe(limited);
   expect(nonzero).toBeGreaterThan(500);
   expect(limited).toBeGreaterThan(100);
+  expect(leads).toBeGreaterThan(100);
 });
 
 test('a batch that leaves members\' low scores out gives each paper\'s every score again, the same numbers', () => {

@@ -43,6 +43,12 @@ export interface BatchScores {
    * way, to the same numbers, when the batch is `partial`; else this batch and i.
    */
   readonly complete: (i: number) => { readonly scores: BatchScores; readonly paper: number };
+  /**
+   * Paper i's relevance to area a from its title and opening: score.ts's `leadRelevance`, the same
+   * number, worked out for all the areas at once through the batch's postings (a department's paper
+   * about an area clears a hundred of its copies, and each was scored alone).
+   */
+  readonly lead: (i: number, a: number) => number;
 }
 
 export interface BatchOptions {
@@ -89,8 +95,10 @@ export function scoreBatch(
   const sum = new Float64Array(scored);
   const matched = new Float64Array(scored);
   // A member's raw score below this is a relevance below the member floor (relevanceOf is
-  // 1 - exp(-raw / SCALE)), by a margin far wider than rounding: no exponential is taken for it.
+  // 1 - exp(-raw / SCALE)), by a margin far wider than rounding: it is passed over at once, as long as
+  // members have no exclusions or `require` lists to note (they have none in a config).
   const rawFloor = memberFloor > 0 && memberFloor < 1 ? -SCALE * Math.log(1 - memberFloor) * (1 - 1e-9) : 0;
+  const passOver = rawFloor > 0 && profiles.slice(areaCount, scored).every((p) => p.exclude.length === 0 && p.require.length === 0);
   const score = (
     k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number,
   ) => {
@@ -98,11 +106,6 @@ export function scoreBatch(
     let relevance = 0;
     if (isTouched(k)) {
       const raw = (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1));
-      if (k >= areaCount && floor === memberFloor && raw < rawFloor && found === undefined && profile.exclude.length === 0 && profile.require.length === 0) {
-        sum[k] = 0;
-        matched[k] = 0;
-        return;
-      }
       const excludedBy = exclusionOf(profile, paperFeatures.ids);
       // A partial batch keeps no unmet list (only a left-out note says them, and it completes the
       // paper): where no keyword counted, the score is 0 whatever the lists say.
@@ -132,7 +135,7 @@ export function scoreBatch(
       const f = paperFeatures.ids[k] as number;
       for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
     }
-    gather(postings, profiles, paperFeatures, params, sum, matched);
+    gather(postings, profiles, paperFeatures, params, sum, matched, paperFeatures.inAbstract, scored);
     if (found) {
       // Few papers have a followed author: every area and member is looked at.
       for (let k = 0; k < scored; k++) score(k, paperFeatures, found, into, limitsInto, floor);
@@ -146,6 +149,12 @@ export function scoreBatch(
         const k = (w << 5) + 31 - Math.clz32(bits & -bits);
         if (k >= scored) break;
         bits &= bits - 1;
+        if (passOver && k >= areaCount && floor === memberFloor
+          && (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1)) < rawFloor) {
+          sum[k] = 0;
+          matched[k] = 0;
+          continue;
+        }
         score(k, paperFeatures, found, into, limitsInto, floor);
       }
     }
@@ -159,7 +168,25 @@ export function scoreBatch(
   }
   start[n] = entries.length;
   limitStart[n] = limits.length;
+  // The lead's sums for every area of one paper at a time, gathered as the scores are (`lead`).
+  const leadSum = new Float64Array(areaCount);
+  const leadMatched = new Float64Array(areaCount);
+  let leadPaper = -1;
   const batch: BatchScores = {
+    lead: (i, a) => {
+      const paperFeatures = features[i] as PaperFeatures;
+      if (leadPaper !== i) {
+        leadSum.fill(0);
+        leadMatched.fill(0);
+        gather(postings, profiles, paperFeatures, params, leadSum, leadMatched, paperFeatures.inLead, areaCount);
+        leadPaper = i;
+      }
+      // As score.ts's `leadRelevance` works it out: 0 when the paper meets an exclusion or misses a list.
+      const profile = profiles[a] as CompiledProfile;
+      const raw = (leadSum[a] as number) * ((leadMatched[a] as number) / ((leadMatched[a] as number) + 1));
+      if (raw === 0 || exclusionOf(profile, paperFeatures.ids) >= 0 || unmetOf(profile, paperFeatures.ids) >= 0) return 0;
+      return relevanceOf(raw);
+    },
     profiles: profiles.length, areas: areaCount, start, profile: entries.ints(), relevance: entries.floats(),
     limitStart, limitArea: limits.ints(), excludedBy: limits.second(), unmet: limits.third(), authors,
     partial: memberFloor > 0,
@@ -173,6 +200,7 @@ export function scoreBatch(
         profiles: profiles.length, areas: areaCount, start: Int32Array.of(0, one.length), profile: one.ints(), relevance: one.floats(),
         limitStart: Int32Array.of(0, oneLimits.length), limitArea: oneLimits.ints(), excludedBy: oneLimits.second(), unmet: oneLimits.third(),
         authors: found ? new Map([[0, found]]) : new Map(), partial: false, complete: () => ({ scores: alone, paper: 0 }),
+        lead: (_, a) => batch.lead(i, a),
       };
       return { scores: alone, paper: 0 };
     },
@@ -220,13 +248,15 @@ function postingsOf(lexicon: Lexicon, scored: number): Postings {
 /**
  * Adds each of the paper's keywords to the sums and coord counts of the profiles that hold it: the
  * terms of score.ts's formula, in the paper's feature order as `scoreProfile` adds them, so every
- * profile's sum is the same number. A keyword no longer one of the profile's contains (most) adds
+ * profile's sum is the same number (`inAbstract`: the paper's abstract counts, or its opening's for
+ * the lead; profiles below `limit`). A keyword no longer one of the profile's contains (most) adds
  * its weight x IDF times the paper's saturated count of it, worked out once for all its profiles.
  */
 function gather(
   postings: Postings, profiles: readonly CompiledProfile[], paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
+  inAbstract: readonly number[], limit: number,
 ): void {
-  const { ids, inTitle, inAbstract } = paper;
+  const { ids, inTitle } = paper;
   const norm = normOf(paper, params);
   const { start, profile: profileOf, weight, coord, nested } = postings;
   for (let at = 0; at < ids.length; at++) {
@@ -243,6 +273,7 @@ function gather(
     const saturated = (ownTf * (K1 + 1)) / (ownTf + norm);
     for (let e = from; e < to; e++) {
       const k = profileOf[e] as number;
+      if (k >= limit) break;
       if (nested[e] === 0) {
         if (!counted) continue;
         sum[k] = (sum[k] as number) + (weight[e] as number) * idf * saturated;
