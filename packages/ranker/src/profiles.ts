@@ -124,9 +124,14 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
   const byKey = new Map<string, number>();
   const bySequence = new Map<string, number>();
   // Words the keywords use, for splitting a joined keyword word into two of them ("phasefield").
-  const written = new Set(specs.flatMap((spec) => [
-    ...spec.keywords.map((k) => k.term), ...(spec.exclude ?? []), ...(spec.require ?? []).flat(),
-  ]).flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
+  // Each distinct keyword is split once: a department's profiles write many of the same.
+  const keywordStrings = new Set<string>();
+  for (const spec of specs) {
+    for (const k of spec.keywords) keywordStrings.add(k.term);
+    for (const k of spec.exclude ?? []) keywordStrings.add(k);
+    for (const group of spec.require ?? []) for (const k of group) keywordStrings.add(k);
+  }
+  const written = new Set([...keywordStrings].flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
   const known = options.isWord ? { has: (w: string) => written.has(w) || (options.isWord as (w: string) => boolean)(w) } : written;
   // Members' interests repeat areas' keywords, focus keywords repeat both: each string is worked out once.
   const seen = new Map<string, number | undefined>();

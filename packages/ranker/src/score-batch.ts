@@ -135,7 +135,7 @@ export function scoreBatch(
       const f = paperFeatures.ids[k] as number;
       for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
     }
-    gather(postings, profiles, paperFeatures, params, sum, matched, paperFeatures.inAbstract, scored);
+    gather(postings, paperFeatures, params, sum, matched, paperFeatures.inAbstract, scored);
     if (found) {
       // Few papers have a followed author: every area and member is looked at.
       for (let k = 0; k < scored; k++) score(k, paperFeatures, found, into, limitsInto, floor);
@@ -178,7 +178,7 @@ export function scoreBatch(
       if (leadPaper !== i) {
         leadSum.fill(0);
         leadMatched.fill(0);
-        gather(postings, profiles, paperFeatures, params, leadSum, leadMatched, paperFeatures.inLead, areaCount);
+        gather(postings, paperFeatures, params, leadSum, leadMatched, paperFeatures.inLead, areaCount);
         leadPaper = i;
       }
       // As score.ts's `leadRelevance` works it out: 0 when the paper meets an exclusion or misses a list.
@@ -219,6 +219,9 @@ interface Postings {
   readonly coord: Float64Array;
   /** 1 when a longer keyword of the profile contains it (its occurrences inside that one are not its own). */
   readonly nested: Uint8Array;
+  /** Entry e's longer keywords (feature ids) are `longer[longerStart[e]]` to `longer[longerStart[e + 1] - 1]`. */
+  readonly longerStart: Int32Array;
+  readonly longer: Int32Array;
 }
 
 function postingsOf(lexicon: Lexicon, scored: number): Postings {
@@ -233,6 +236,7 @@ function postingsOf(lexicon: Lexicon, scored: number): Postings {
   const weight = new Float64Array(size);
   const coord = new Float64Array(size);
   const nested = new Uint8Array(size);
+  const longerStart = new Int32Array(size + 1);
   profiles.forEach((p, k) => p.features.forEach((f, s) => {
     const e = next[f] as number;
     next[f] = e + 1;
@@ -240,9 +244,19 @@ function postingsOf(lexicon: Lexicon, scored: number): Postings {
     slot[e] = s;
     weight[e] = p.weights[s] as number;
     coord[e] = p.coord[s] as number;
-    nested[e] = (p.containedIn[s] as readonly number[]).length > 0 ? 1 : 0;
+    const count = (p.containedIn[s] as readonly number[]).length;
+    nested[e] = count > 0 ? 1 : 0;
+    longerStart[e + 1] = count;
   }));
-  return { start, profile, slot, weight, coord, nested };
+  for (let e = 0; e < size; e++) longerStart[e + 1] = (longerStart[e + 1] as number) + (longerStart[e] as number);
+  const longer = new Int32Array(longerStart[size] as number);
+  for (let e = 0; e < size; e++) {
+    if (nested[e] === 0) continue;
+    const p = profiles[profile[e] as number] as CompiledProfile;
+    let at = longerStart[e] as number;
+    for (const j of p.containedIn[slot[e] as number] as readonly number[]) longer[at++] = p.features[j] as number;
+  }
+  return { start, profile, slot, weight, coord, nested, longerStart, longer };
 }
 
 /**
@@ -253,12 +267,12 @@ function postingsOf(lexicon: Lexicon, scored: number): Postings {
  * its weight x IDF times the paper's saturated count of it, worked out once for all its profiles.
  */
 function gather(
-  postings: Postings, profiles: readonly CompiledProfile[], paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
+  postings: Postings, paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
   inAbstract: readonly number[], limit: number,
 ): void {
   const { ids, inTitle } = paper;
   const norm = normOf(paper, params);
-  const { start, profile: profileOf, weight, coord, nested } = postings;
+  const { start, profile: profileOf, weight, coord, nested, longerStart, longer: longerIds } = postings;
   for (let at = 0; at < ids.length; at++) {
     const f = ids[at] as number;
     const from = start[f] as number;
@@ -280,13 +294,11 @@ function gather(
         matched[k] = (matched[k] as number) + (coord[e] as number);
         continue;
       }
-      const s = postings.slot[e] as number;
-      const profile = profiles[k] as CompiledProfile;
       // Occurrences inside a longer keyword of the profile count for that keyword.
       let title = ownTitle;
       let abstract = ownAbstract;
-      for (const j of profile.containedIn[s] as readonly number[]) {
-        const longer = indexOf(ids, profile.features[j] as number);
+      for (let x = longerStart[e] as number; x < (longerStart[e + 1] as number); x++) {
+        const longer = indexOf(ids, longerIds[x] as number);
         if (longer >= 0) {
           title -= inTitle[longer] as number;
           abstract -= inAbstract[longer] as number;
