@@ -204,7 +204,8 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   // included papers find them, and their matched terms' words, when read (unless summaries need them now).
   let spans: Spans | undefined;
   const spansOf = () => (here ? (spans ??= { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }) : undefined);
-  const termsWhenRead = records.lazy && here !== undefined && !context.summaries;
+  // A department's left-out papers (whose notes are written when read) find theirs when read too.
+  const termsWhenRead = records.lazy && (here !== undefined ? !context.summaries : batch.partial);
   let madeTerms: MatchedTerm[] | undefined;
   const termsOf = () => (madeTerms ??= matchedTermsOf(lexicon, features, spansOf(), context.profilesOf, context.terms));
   const terms = termsWhenRead ? NO_TERMS : termsOf();
@@ -230,7 +231,11 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
       return leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
     };
     // A department's note may list hundreds of areas: it is written when read.
-    if (batch.partial) return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, note);
+    if (batch.partial) {
+      const ranked = leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, note);
+      whenRead(ranked, 'matchedTerms', termsOf);
+      return ranked;
+    }
     // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
     const reasons = leftOutReasons(context, batch, i, ids);
     if (!crowdedOut && !reasons.excluded && !reasons.unmet) {

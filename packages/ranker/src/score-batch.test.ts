@@ -185,4 +185,7 @@ test('a department\'s members and notes, worked out when read, are those its sco
   const leftOut = ranked.filter((r) => r.section === null && r.note.includes('not about'));
   expect(leftOut.length).toBeGreaterThan(0);
   expect(leftOut[0]!.note).toMatch(/^Left out.*not about .* mentions none of /);
+  // Its matched terms, found when read, are the terms that make it touch those areas.
+  expect(leftOut[0]!.matchedTerms.length).toBeGreaterThan(0);
+  expect(JSON.parse(JSON.stringify(leftOut[0]!)).matchedTerms).toEqual(leftOut[0]!.matchedTerms);
 });
