@@ -115,11 +115,27 @@ export function containment(keys: readonly string[]): number[][] {
   return containedIn;
 }
 
+/** A keyword's canonical key and every way of writing it, as term sequences (by their text). */
+interface Spellings {
+  readonly key: string;
+  readonly sequences: ReadonlyMap<string, string[]>;
+}
+
+export interface CompileOptions {
+  readonly isWord?: (word: string) => boolean;
+  /**
+   * Keywords' spellings from an earlier compile, for the next (a ranker compiles its written keywords,
+   * then again with the learned and related ones: a department's 2,000 profiles' keywords were worked
+   * out twice). Used only while the compiles' written words, which spellings depend on, are the same.
+   */
+  readonly spellings?: { written: ReadonlySet<string> | undefined; readonly byKeyword: Map<string, Spellings | undefined> };
+}
+
 /**
  * Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. `isWord`
  * tells words beyond the keywords' own, for splitting a joined keyword word ("phasefield") in two.
  */
-export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord?: (word: string) => boolean } = {}): Lexicon {
+export function compileProfiles(specs: readonly ProfileSpec[], options: CompileOptions = {}): Lexicon {
   const features: { id: number; keyword: string; key: string; sequences: string[][] }[] = [];
   const byKey = new Map<string, number>();
   const bySequence = new Map<string, number>();
@@ -133,6 +149,12 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
   }
   const written = new Set([...keywordStrings].flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
   const known = options.isWord ? { has: (w: string) => written.has(w) || (options.isWord as (w: string) => boolean)(w) } : written;
+  // A keyword's spellings depend on it and on the words known: kept for the next compile of the same written words.
+  const cache = options.spellings;
+  if (cache && !(cache.written && cache.written.size === written.size && [...written].every((w) => cache.written?.has(w)))) {
+    cache.written = written;
+    cache.byKeyword.clear();
+  }
   // Members' interests repeat areas' keywords, focus keywords repeat both: each string is worked out once.
   const seen = new Map<string, number | undefined>();
   const featureOf = (keyword: string): number | undefined => {
@@ -141,18 +163,28 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     seen.set(keyword, id);
     return id;
   };
-  const newFeatureOf = (keyword: string): number | undefined => {
+  const spellingsOf = (keyword: string): Spellings | undefined => {
+    if (cache?.byKeyword.has(keyword)) return cache.byKeyword.get(keyword);
     const words = splitWords(keyword).words;
-    if (words.length === 0) return undefined;
-    const canonical = foldTerms(words.map(termOf));
-    const key = canonical.join(' ');
-    // Each spelling of the keyword (joined, hyphenated, apart), with its acronyms' and gels' variants.
-    const sequences = new Map<string, string[]>();
-    for (const spelling of compoundSpellings(words, known)) {
-      for (const sequence of variants(foldTerms(spelling.map(termOf)))) {
-        if (sequences.size < MAX_SEQUENCES) sequences.set(sequence.join(' '), sequence);
+    let found: Spellings | undefined;
+    if (words.length > 0) {
+      const canonical = foldTerms(words.map(termOf));
+      // Each spelling of the keyword (joined, hyphenated, apart), with its acronyms' and gels' variants.
+      const sequences = new Map<string, string[]>();
+      for (const spelling of compoundSpellings(words, known)) {
+        for (const sequence of variants(foldTerms(spelling.map(termOf)))) {
+          if (sequences.size < MAX_SEQUENCES) sequences.set(sequence.join(' '), sequence);
+        }
       }
+      found = { key: canonical.join(' '), sequences };
     }
+    cache?.byKeyword.set(keyword, found);
+    return found;
+  };
+  const newFeatureOf = (keyword: string): number | undefined => {
+    const spellings = spellingsOf(keyword);
+    if (!spellings) return undefined;
+    const { key, sequences } = spellings;
     // Two keywords that share a way of being written are one feature ("phase field", "phasefield").
     let id = byKey.get(key);
     for (const written of sequences.keys()) id ??= bySequence.get(written);

@@ -8,7 +8,7 @@ import { learnFromExamples, type Learning } from './learning.ts';
 import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning-types.ts';
 import { areaNeighbourhoods, relatedKeywords } from './related-terms.ts';
-import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
+import { compileProfiles, type CompiledProfile, type CompileOptions, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
 import { relevanceAt, scoreBatch, scoredViews } from './score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
@@ -221,7 +221,7 @@ function buildModel(
     const term = termOf(word);
     return Object.hasOwn(background.df, term) && (background.df[term] as number) >= 20;
   });
-  const options = isWord ? { isWord } : {};
+  const options: CompileOptions = { ...(isWord ? { isWord } : {}), spellings: { written: undefined, byKeyword: new Map() } };
   let lexicon = compileProfiles(specs, options);
   let related: Keyword[][] = [];
   // Learned from the written keywords' lexicon, as the related words are: neither depends on the other.
