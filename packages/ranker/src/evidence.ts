@@ -195,20 +195,19 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
       pick: false, rank: null, focus: false,
     };
   }
-  const areaScore = (a: number) => scored.row[a] as number;
+  // Read in place, never from a closure: a closure here would keep the paper's view, and the batch with it.
+  const row = scored.row;
   let best = 0;
-  for (let a = 1; a < areas.length; a++) if (areaScore(a) > areaScore(best)) best = a;
+  for (let a = 1; a < areas.length; a++) if ((row[a] as number) > (row[best] as number)) best = a;
   const here = section >= 0 ? areas[section] : undefined;
   const { features } = scored;
-  // Spans (the words to highlight) only for papers the digest shows; a department's thousands of
-  // included papers find them, and their matched terms' words, when read (unless summaries need them now).
-  let spans: Spans | undefined;
-  const spansOf = () => (here ? (spans ??= { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }) : undefined);
-  // A department's left-out papers (whose notes are written when read) find theirs when read too.
-  const termsWhenRead = records.lazy && (here !== undefined ? !context.summaries : batch.partial);
-  let madeTerms: MatchedTerm[] | undefined;
-  const termsOf = () => (madeTerms ??= matchedTermsOf(lexicon, features, spansOf(), context.profilesOf, context.terms));
-  const terms = termsWhenRead ? NO_TERMS : termsOf();
+  // Spans (the words to highlight) only for papers the digest shows. A department's thousands of
+  // included papers find them, and their matched terms' words, when read (unless summaries need them
+  // now), and its left-out papers (whose notes are written when read) their matched terms.
+  const later = records.lazy && (here !== undefined ? !context.summaries : batch.partial) ? readLater(context, paper, here, features) : undefined;
+  // Not kept by any closure here: a group's notes would keep every included paper's spans alive.
+  const spans = !later && here ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') } : undefined;
+  const terms = later ? NO_TERMS : matchedTermsOf(lexicon, features, spans, context.profilesOf, context.terms);
 
   // The areas the paper meets an exclusion or misses a `require` list of, ascending (score-batch.ts).
   const limitFrom = batch.limitStart[i] as number;
@@ -221,19 +220,14 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
 
   if (here === undefined) {
     const bestArea = areas[best];
-    const bestScore = areas.length ? areaScore(best) : 0;
+    const bestScore = areas.length ? row[best] as number : 0;
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
     const ids = scored.features.ids;
-    const note = () => {
-      // A department's batch keeps no unmet lists: the paper is scored again (score-batch.ts `complete`).
-      const { scores, paper: at } = batch.complete(i);
-      const { excluded, unmet } = leftOutReasons(context, scores, at, ids);
-      return leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
-    };
+    const note = leftOutNoteWriter(context, batch, i, ids, bestArea && { area: bestArea, score: bestScore }, crowdedOut);
     // A department's note may list hundreds of areas: it is written when read.
-    if (batch.partial) {
+    if (later) {
       const ranked = leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, note);
-      whenRead(ranked, 'matchedTerms', termsOf);
+      whenRead(ranked, 'matchedTerms', later.terms);
       return ranked;
     }
     // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
@@ -257,32 +251,71 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   let note: string | undefined;
   // A group's closure holds this paper's own pieces only, never the batch's score arrays (a
   // department's keeps the batch for its records).
-  const textsOf = () => {
-    const made = spansOf();
-    return { title: made?.title.text ?? paper.title, abstract: made?.abstract.text ?? '' };
-  };
-  const texts = termsWhenRead ? undefined : textsOf();
+  const texts = later ? undefined : { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
   const learnedFrom = context.learnedFrom?.(section, features, paper.id);
-  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement,
-    eager ? eager.named : namedMembers(context.config, batch, i), eagerOthers ?? otherAreas(areas, batch, i, section), texts ?? textsOf(), learnedFrom));
+  // Made apart, so that no closure of this function holds the batch: a group's notes would keep a
+  // whole ranking's scores and features alive.
+  const namedOf = eager ? constant(eager.named) : fromBatch(batch, i, (b, at) => namedMembers(context.config, b, at));
+  const othersOf = eagerOthers ? constant(eagerOthers) : fromBatch(batch, i, (b, at) => otherAreas(areas, b, at, section));
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom));
   const ranked: RankedPaper = {
-    id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)),
+    id: paper.id, title: paper.title, section: here.id, score: round(row[section] as number),
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
     matchedTerms: terms, members: eager ? eager.members : NO_MEMBERS, excludedBy,
     summary: context.summaries
-      ? (paper.abstract ? inThirdPerson(summarize(spansOf()?.abstract.text ?? paper.abstract,
-        sentenceWeigher(spansOf()?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors) : NO_ABSTRACT) : null,
+      ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
+        sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
   if (records.lazy) {
     recordsWhenRead(ranked, records, batch, i);
-    if (termsWhenRead) whenRead(ranked, 'matchedTerms', termsOf);
-    whenRead(ranked, 'members', () => concernedMembers(context, batch, i, termsOf(), here).members);
+    if (later) whenRead(ranked, 'matchedTerms', later.terms);
+    whenRead(ranked, 'members', fromBatch(batch, i, (b, at) => concernedMembers(context, b, at, later ? later.terms() : terms, here).members));
   }
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
   return ranked;
+}
+
+/** A paper's matched terms and texts, worked out (with its spans, for an included paper) when first asked. */
+interface Later {
+  readonly terms: () => MatchedTerm[];
+  readonly texts: () => { readonly title: string; readonly abstract: string };
+}
+
+function readLater(context: EvidenceContext, paper: Paper, here: Area | undefined, features: PaperFeatures): Later {
+  let spans: Spans | undefined;
+  const spansOf = () => (here ? (spans ??= { title: context.analyzer.matches(paper.title), abstract: context.analyzer.matches(paper.abstract ?? '') }) : undefined);
+  let terms: MatchedTerm[] | undefined;
+  return {
+    terms: () => (terms ??= matchedTermsOf(context.lexicon, features, spansOf(), context.profilesOf, context.terms)),
+    texts: () => {
+      const made = spansOf();
+      return { title: made?.title.text ?? paper.title, abstract: made?.abstract.text ?? '' };
+    },
+  };
+}
+
+/** A function of a paper's batch scores, made outside `evidenceFor` so its closures never hold the batch. */
+function fromBatch<T>(batch: BatchScores, i: number, make: (batch: BatchScores, i: number) => T): () => T {
+  return () => make(batch, i);
+}
+
+function constant<T>(value: T): () => T {
+  return () => value;
+}
+
+/** A left-out paper's note, written from its scores (completed: a department's batch keeps no unmet lists). */
+function leftOutNoteWriter(
+  context: EvidenceContext, batch: BatchScores, i: number, ids: readonly number[],
+  best: { readonly area: Area; readonly score: number } | undefined, crowdedOut: boolean,
+): () => string {
+  return () => {
+    const { scores, paper } = batch.complete(i);
+    const { excluded, unmet } = leftOutReasons(context, scores, paper, ids);
+    return leftOutNote({ best, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
+  };
 }
 
 /**
