@@ -4,7 +4,7 @@
 // ranker_ms <= 600 for the corpus; 100k papers in <= 3 s and <= 400 MB; a 500-paper increment <= 50 ms.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { parseGroupConfig, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
+import { parseGroupConfig, paperSchema, type GroupConfig, type Keyword, type Paper } from '@labdigest/core';
 import { createRanker, type FeedbackExample } from '@labdigest/ranker';
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { benchParseListing, benchServer, benchUpsert, loadCorpusBackground } from '@labdigest/cli/bench';
@@ -139,8 +139,9 @@ if (wants('learn')) {
 }
 
 if (wants('rank-profiles')) {
-  // Issue 19: a department server with a hundred groups: copies of the 20 profiles, each copy taught by
-  // its own 50 feedback events (corpus papers, as for `learn`), ranked as one batch; beside it, the 20
+  // Issue 19: a department server with a hundred groups: copies of the 20 profiles, each copy a group
+  // of its own (its own share of the keywords at its own weights: departmentConfig) taught by its own
+  // 50 feedback events (corpus papers, as for `learn`), ranked as one batch; beside it, the 20
   // profiles of copy 0 with their learned terms, in the same run (and without feedback: what learning
   // costs a group's daily ranking). Target (2,000 profiles): <= 3x.
   const background = loadCorpusBackground();
@@ -234,9 +235,37 @@ function renamed(e: FeedbackExample, c: number): FeedbackExample {
   return { ...e, area: e.area && `${e.area}-${c}`, member: e.member && `${e.member} ${c}` };
 }
 
-/** `copies` copies of a config's areas and members, renamed apart (the group's focus kept once). */
+/**
+ * `copies` groups made from a config's areas and members, renamed apart (the focus kept once). Copy 0
+ * is the config as written; every other copy is a group of its own, as a department's groups differ:
+ * each of its areas and members keeps a different deterministic 80-90% of the keywords (at least
+ * one), each kept keyword's weight moved by up to 15% either way. No two profiles of the department
+ * have the same keywords and weights, so no shortcut that scores identical profiles once, or
+ * memoises by identical keyword lists, could help the ranker here.
+ */
 function departmentConfig(cfg: GroupConfig, copies: number): GroupConfig {
-  const areas = Array.from({ length: copies }, (_, c) => cfg.areas.map((a) => ({ ...a, id: `${a.id}-${c}` }))).flat();
-  const members = Array.from({ length: copies }, (_, c) => cfg.members.map((m) => ({ ...m, name: `${m.name} ${c}`, areas: m.areas.map((a) => `${a}-${c}`) }))).flat();
+  const areas = Array.from({ length: copies }, (_, c) => cfg.areas.map((a) => ({ ...a, id: `${a.id}-${c}`, keywords: varied(a.keywords, c, a.id) }))).flat();
+  const members = Array.from({ length: copies }, (_, c) => cfg.members.map((m) => ({
+    ...m, name: `${m.name} ${c}`, areas: m.areas.map((a) => `${a}-${c}`), interests: varied(m.interests, c, m.name),
+  }))).flat();
   return { ...cfg, areas, members };
+}
+
+/** Copy c's keywords of a profile: copy 0's are the written ones; see `departmentConfig`. */
+function varied(keywords: readonly Keyword[], c: number, profile: string): Keyword[] {
+  if (c === 0) return [...keywords];
+  const keep = 80 + (hashOf(`${c}`) % 11); // this group keeps 80-90% of each list
+  const kept = keywords.filter((k) => hashOf(`${c}\u0000${profile}\u0000${k.term}`) % 100 < keep);
+  const chosen = kept.length > 0 ? kept : keywords.slice(0, 1);
+  return chosen.map((k) => {
+    const jitter = 0.85 + (hashOf(`${k.term}\u0000${profile}\u0000${c}`) % 301) / 1000; // 0.85-1.15
+    return { ...k, weight: Math.round(k.weight * jitter * 100) / 100 };
+  });
+}
+
+/** FNV-1a of a string: the department's variations are the same from run to run. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -10,7 +10,7 @@ import type { LearnedFromFinder } from './learned-from.ts';
 import type { LearnedFrom } from './learning-types.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
-import type { BatchScores, Scored } from './score-batch.ts';
+import { eachRelevance, type BatchScores, type Scored } from './score-batch.ts';
 import type { Placement } from './sections.ts';
 import { untouchedScore } from './score.ts';
 import { isReview, specificsOf } from './specifics.ts';
@@ -29,6 +29,18 @@ export function matchedTermsOf(
   pool?: TermPool,
 ): MatchedTerm[] {
   const terms: MatchedTerm[] = [];
+  // Each feature's words as the texts write them, title first, in the order met.
+  let formsOf: Map<number, Set<string>> | undefined;
+  if (spans) {
+    formsOf = new Map();
+    for (const field of [spans.title, spans.abstract]) {
+      for (const m of field.matches) {
+        let found = formsOf.get(m.feature);
+        if (!found) formsOf.set(m.feature, found = new Set());
+        found.add(field.text.slice(m.start, m.end));
+      }
+    }
+  }
   paper.ids.forEach((f, i) => {
     // A focus keyword that no area or member holds orders the section; it is not evidence.
     if ((profilesOf[f]?.length ?? 0) === 0) return;
@@ -38,14 +50,7 @@ export function matchedTermsOf(
     const key = !spans && pool && count < 2048 ? f * 4096 + (inTitle > 0 ? 2048 : 0) + count : -1;
     const known = key >= 0 ? pool?.get(key) : undefined;
     if (known) { terms.push(known); return; }
-    let forms = NO_FORMS;
-    if (spans) {
-      const found = new Set<string>();
-      for (const field of [spans.title, spans.abstract]) {
-        for (const m of field.matches) if (m.feature === f) found.add(field.text.slice(m.start, m.end));
-      }
-      forms = [...found];
-    }
+    const forms = formsOf ? [...(formsOf.get(f) ?? [])] : NO_FORMS;
     const feature = lexicon.features[f];
     const term: MatchedTerm = {
       keyword: feature?.keyword ?? String(f),
@@ -160,7 +165,11 @@ export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
   };
   const evidential = new Uint8Array(lexicon.features.length);
   for (const profile of lexicon.profiles) {
-    if (profile.kind === 'area' || profile.kind === 'member') profile.touches.forEach((t, f) => { if (t) evidential[f] = 1; });
+    if (profile.kind !== 'area' && profile.kind !== 'member') continue;
+    // What `touches` holds, without making it.
+    for (const f of profile.features) evidential[f] = 1;
+    for (const f of profile.exclude) evidential[f] = 1;
+    for (const group of profile.require) for (const f of group) evidential[f] = 1;
   }
   return {
     display, methods, evidential,
@@ -187,15 +196,19 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
       pick: false, rank: null, focus: false,
     };
   }
-  const areaScore = (a: number) => scored.row[a] as number;
+  // Read in place, never from a closure: a closure here would keep the paper's view, and the batch with it.
+  const row = scored.row;
   let best = 0;
-  for (let a = 1; a < areas.length; a++) if (areaScore(a) > areaScore(best)) best = a;
+  for (let a = 1; a < areas.length; a++) if ((row[a] as number) > (row[best] as number)) best = a;
   const here = section >= 0 ? areas[section] : undefined;
-  // Spans (the words to highlight) only for papers the digest shows.
-  const spans = here
-    ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') }
-    : undefined;
-  const terms = matchedTermsOf(lexicon, scored.features, spans, context.profilesOf, context.terms);
+  const { features } = scored;
+  // Spans (the words to highlight) only for papers the digest shows. A department's thousands of
+  // included papers find them, and their matched terms' words, when read (unless summaries need them
+  // now), and its left-out papers (whose notes are written when read) their matched terms.
+  const later = records.lazy && (here !== undefined ? !context.summaries : batch.partial) ? readLater(context, paper, here, features) : undefined;
+  // Not kept by any closure here: a group's notes would keep every included paper's spans alive.
+  const spans = !later && here ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') } : undefined;
+  const terms = later ? NO_TERMS : matchedTermsOf(lexicon, features, spans, context.profilesOf, context.terms);
 
   // The areas the paper meets an exclusion or misses a `require` list of, ascending (score-batch.ts).
   const limitFrom = batch.limitStart[i] as number;
@@ -208,72 +221,156 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
 
   if (here === undefined) {
     const bestArea = areas[best];
-    const bestScore = areas.length ? areaScore(best) : 0;
-    // Most left-out papers have neither: no array made for them.
-    let excluded: { area: Area; keyword: string }[] | undefined;
-    let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
-    // An area the paper does not touch has no exclusion, and an unmet list is only said of an area
-    // some matched term belongs to (a matched term of an area touches it), unless a member shares its name.
-    const limited = context.namedLikeMembers.length === 0 ? undefined : withNamesakes(batch, i, context.namedLikeMembers);
-    let held: Int32Array | undefined;
-    const count = limited ? limited.length : limitTo - limitFrom;
-    for (let k = 0; k < count; k++) {
-      const a = limited ? limited[k] as number : batch.limitArea[limitFrom + k] as number;
-      const at = limited ? limitIndex(batch, i, a) : limitFrom + k;
-      const area = areas[a] as Area;
-      const f = at < 0 ? -1 : batch.excludedBy[at] as number;
-      if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
-      const g = at < 0 ? untouchedScore(lexicon.profiles[a] as CompiledProfile).unmet : batch.unmet[at] as number;
-      // Whether a matched term is the area's (`t.profiles`, names, holds its id): through the bits.
-      if (g >= 0 && heldByNamed(context.holders, held ??= holdersOf(context.holders, scored.features.ids), a)) {
-        (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
-      }
-    }
+    const bestScore = areas.length ? row[best] as number : 0;
     const crowdedOut = bestArea !== undefined && bestScore >= bestArea.threshold && bestScore > 0;
-    const note = () => leftOutNote({ best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
+    const ids = scored.features.ids;
+    const note = leftOutNoteWriter(context, batch, i, ids, bestArea && { area: bestArea, score: bestScore }, crowdedOut);
+    // A department's note may list hundreds of areas: it is written when read.
+    if (later) {
+      const ranked = leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, note);
+      whenRead(ranked, 'matchedTerms', later.terms);
+      return ranked;
+    }
     // Below the threshold and nothing more to say (most left-out papers): one note per area and score.
-    return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy,
-      !crowdedOut && !excluded && !unmet ? sharedNote(context.notes, best, bestScore, note) : note());
+    const reasons = leftOutReasons(context, batch, i, ids);
+    if (!crowdedOut && !reasons.excluded && !reasons.unmet) {
+      return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, sharedNote(context.notes, best, bestScore, note));
+    }
+    return leftOutPaper(records, batch, i, paper, round(bestScore), terms, excludedBy, leftOutNote({
+      best: bestArea && { area: bestArea, score: bestScore }, crowdedOut, excluded: reasons.excluded ?? [], unmet: reasons.unmet ?? [],
+    }));
   }
 
-  const { members, named } = concernedMembers(context, scored, terms, here);
-  const others = areas.flatMap((area, a) => (a !== section && areaScore(a) >= area.threshold * 0.8 ? [area.name] : []));
-  const weightAt = sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id);
+
+  // A department's paper concerns hundreds of its 2,000 areas and members: there its members, the
+  // members the note may name and the other areas it bears on are worked out when read, from the
+  // batch's sparse scores. A group's few are worked out at once, and the batch is let go.
+  const eager = records.lazy ? undefined : concernedMembers(context, batch, i, terms, here);
+  const eagerOthers = records.lazy ? undefined : otherAreas(areas, batch, i, section);
   // The note is written when first read: a digest reads its few papers' notes; a ranking of a
   // whole corpus, most of which nobody reads, does not pay for a thousand of them.
   let note: string | undefined;
-  // The closure holds this paper's own pieces only, never the batch's score arrays.
-  const { features } = scored;
-  const texts = { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
+  // A group's closure holds this paper's own pieces only, never the batch's score arrays (a
+  // department's keeps the batch for its records).
+  const texts = later ? undefined : { title: spans?.title.text ?? paper.title, abstract: spans?.abstract.text ?? '' };
   const learnedFrom = context.learnedFrom?.(section, features, paper.id);
-  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, named, others, texts, learnedFrom));
+  // Made apart, so that no closure of this function holds the batch: a group's notes would keep a
+  // whole ranking's scores and features alive.
+  const namedOf = eager ? constant(eager.named) : fromBatch(batch, i, (b, at) => namedMembers(context.config, b, at));
+  const othersOf = eagerOthers ? constant(eagerOthers) : fromBatch(batch, i, (b, at) => otherAreas(areas, b, at, section));
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom));
   const ranked: RankedPaper = {
-    id: paper.id, title: paper.title, section: here.id, score: round(areaScore(section)),
+    id: paper.id, title: paper.title, section: here.id, score: round(row[section] as number),
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
-    matchedTerms: terms, members, excludedBy,
+    matchedTerms: terms, members: eager ? eager.members : NO_MEMBERS, excludedBy,
     summary: context.summaries
-      ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract, weightAt), paper.authors) : NO_ABSTRACT) : null,
+      ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
+        sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors) : NO_ABSTRACT) : null,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
-  if (records.lazy) recordsWhenRead(ranked, records, batch, i);
+  if (records.lazy) {
+    recordsWhenRead(ranked, records, batch, i);
+    if (later) whenRead(ranked, 'matchedTerms', later.terms);
+    whenRead(ranked, 'members', fromBatch(batch, i, (b, at) => concernedMembers(context, b, at, later ? later.terms() : terms, here).members));
+  }
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
   if (placement?.outside) (ranked as { outside?: true }).outside = true;
   return ranked;
 }
 
-/** A left-out paper's evidence, its score records made now or when read (`recordsWhenRead`). */
+/** A paper's matched terms and texts, worked out (with its spans, for an included paper) when first asked. */
+interface Later {
+  readonly terms: () => MatchedTerm[];
+  readonly texts: () => { readonly title: string; readonly abstract: string };
+}
+
+function readLater(context: EvidenceContext, paper: Paper, here: Area | undefined, features: PaperFeatures): Later {
+  let spans: Spans | undefined;
+  const spansOf = () => (here ? (spans ??= { title: context.analyzer.matches(paper.title), abstract: context.analyzer.matches(paper.abstract ?? '') }) : undefined);
+  let terms: MatchedTerm[] | undefined;
+  return {
+    terms: () => (terms ??= matchedTermsOf(context.lexicon, features, spansOf(), context.profilesOf, context.terms)),
+    texts: () => {
+      const made = spansOf();
+      return { title: made?.title.text ?? paper.title, abstract: made?.abstract.text ?? '' };
+    },
+  };
+}
+
+/** A function of a paper's batch scores, made outside `evidenceFor` so its closures never hold the batch. */
+function fromBatch<T>(batch: BatchScores, i: number, make: (batch: BatchScores, i: number) => T): () => T {
+  return () => make(batch, i);
+}
+
+function constant<T>(value: T): () => T {
+  return () => value;
+}
+
+/** A left-out paper's note, written from its scores (completed: a department's batch keeps no unmet lists). */
+function leftOutNoteWriter(
+  context: EvidenceContext, batch: BatchScores, i: number, ids: readonly number[],
+  best: { readonly area: Area; readonly score: number } | undefined, crowdedOut: boolean,
+): () => string {
+  return () => {
+    const { scores, paper } = batch.complete(i);
+    const { excluded, unmet } = leftOutReasons(context, scores, paper, ids);
+    return leftOutNote({ best, crowdedOut, excluded: excluded ?? [], unmet: unmet ?? [] });
+  };
+}
+
+/**
+ * Why a left-out paper is not in the areas it touches: the exclusions it meets and the `require` lists
+ * it misses, in area order (each undefined when there are none: most papers).
+ */
+function leftOutReasons(context: EvidenceContext, batch: BatchScores, i: number, ids: readonly number[]): {
+  excluded: { area: Area; keyword: string }[] | undefined; unmet: { area: Area; keywords: readonly string[] }[] | undefined;
+} {
+  const { lexicon } = context;
+  const areas = context.config.areas;
+  const limitFrom = batch.limitStart[i] as number;
+  let excluded: { area: Area; keyword: string }[] | undefined;
+  let unmet: { area: Area; keywords: readonly string[] }[] | undefined;
+  // An area the paper does not touch has no exclusion, and an unmet list is only said of an area
+  // some matched term belongs to (a matched term of an area touches it), unless a member shares its name.
+  const limited = context.namedLikeMembers.length === 0 ? undefined : withNamesakes(batch, i, context.namedLikeMembers);
+  let held: Int32Array | undefined;
+  const count = limited ? limited.length : (batch.limitStart[i + 1] as number) - limitFrom;
+  for (let k = 0; k < count; k++) {
+    const a = limited ? limited[k] as number : batch.limitArea[limitFrom + k] as number;
+    const at = limited ? limitIndex(batch, i, a) : limitFrom + k;
+    const area = areas[a] as Area;
+    const f = at < 0 ? -1 : batch.excludedBy[at] as number;
+    if (f >= 0) (excluded ??= []).push({ area, keyword: lexicon.features[f]?.keyword ?? '' });
+    const g = at < 0 ? untouchedScore(lexicon.profiles[a] as CompiledProfile).unmet : batch.unmet[at] as number;
+    // Whether a matched term is the area's (`t.profiles`, names, holds its id): through the bits.
+    if (g >= 0 && heldByNamed(context.holders, held ??= holdersOf(context.holders, ids), a)) {
+      (unmet ??= []).push({ area, keywords: area.require[g] ?? [] });
+    }
+  }
+  return { excluded, unmet };
+}
+
+/**
+ * A left-out paper's evidence, its score records made now or when read (`recordsWhenRead`), and its
+ * note given, or written when first read.
+ */
 function leftOutPaper(
   records: EvidenceContext['records'], batch: BatchScores, i: number, paper: Paper, score: number, terms: readonly MatchedTerm[],
-  excludedBy: Record<string, string>, note: string,
+  excludedBy: Record<string, string>, note: string | (() => string),
 ): RankedPaper {
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: null, score,
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
-    matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy, note, pick: false, rank: null, focus: false,
+    matchedTerms: terms, members: NO_MEMBERS, summary: null, excludedBy, note: typeof note === 'string' ? note : '',
+    pick: false, rank: null, focus: false,
   };
   if (records.lazy) recordsWhenRead(ranked, records, batch, i);
+  if (typeof note !== 'string') {
+    let written: string | undefined;
+    Object.defineProperty(ranked, 'note', { get: () => (written ??= note()), enumerable: true, configurable: true });
+  }
   return ranked;
 }
 
@@ -285,7 +382,10 @@ function leftOutPaper(
  */
 function recordsWhenRead(ranked: RankedPaper, records: EvidenceContext['records'], batch: BatchScores, i: number): void {
   Object.defineProperty(ranked, 'scores', { get: () => records.areas(batch, i), enumerable: true, configurable: true });
-  Object.defineProperty(ranked, 'memberScores', { get: () => records.members(batch, i), enumerable: true, configurable: true });
+  // A department's batch keeps members' scores past the member threshold alone: the record scores the paper again.
+  Object.defineProperty(ranked, 'memberScores', {
+    get: () => { const { scores, paper } = batch.complete(i); return records.members(scores, paper); }, enumerable: true, configurable: true,
+  });
 }
 
 const NO_SCORES: Record<string, number> = Object.freeze({}) as Record<string, number>;
@@ -435,6 +535,7 @@ function sharedNote(notes: LeftOutNotes, area: number, score: number, make: () =
 }
 
 const NO_MEMBERS: readonly MemberMatch[] = Object.freeze([]);
+const NO_TERMS: MatchedTerm[] = Object.freeze([]) as unknown as MatchedTerm[];
 const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
@@ -442,18 +543,11 @@ const NO_EXCLUSIONS: Record<string, string> = Object.freeze({}) as Record<string
  * past the member threshold, or a followed author. When nobody's interests are hit hard enough the
  * paper goes to those who follow its area, unnamed.
  */
-function concernedMembers(context: EvidenceContext, scored: Scored, terms: readonly MatchedTerm[], area: Area): { members: MemberMatch[]; named: NamedCandidate[] } {
+function concernedMembers(
+  context: EvidenceContext, batch: BatchScores, i: number, terms: readonly MatchedTerm[], area: Area,
+): { members: MemberMatch[]; named: NamedCandidate[] } {
   const { config } = context;
-  const threshold = config.ranking.memberThreshold;
-  const scoreOf = (j: number) => scored.row[config.areas.length + j] as number;
-  const authorsOf = (j: number) => scored.authors?.[j] ?? NO_ONE;
-  const named: NamedCandidate[] = [];
-  config.members.forEach((m, j) => {
-    const fit = scoreOf(j);
-    const authors = authorsOf(j);
-    if (fit >= threshold || authors.length > 0) named.push({ name: m.name, fit, authors, j });
-  });
-  named.sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
+  const named = namedMembers(config, batch, i);
   if (named.length > 0) {
     const members = named.map((m) => {
       const interests = terms.filter((t) => listsNamed(context.holders, t, config.areas.length + m.j)).slice(0, 3).map((t) => t.keyword);
@@ -462,11 +556,51 @@ function concernedMembers(context: EvidenceContext, scored: Scored, terms: reado
     });
     return { members, named };
   }
-  const members = config.members
-    .map((member, j) => ({ member, j }))
-    .filter(({ member }) => member.areas.includes(area.id))
-    .map(({ member, j }) => ({ name: member.name, score: round(scoreOf(j)), reasons: [`follows ${area.name}`] }));
+  const members: MemberMatch[] = [];
+  // Their scores below the member threshold too (a department's batch keeps them only when asked).
+  const { scores, paper } = batch.complete(i);
+  eachRelevance(scores, paper, config.areas.length, config.members.length, (j, fit) => {
+    const member = config.members[j] as GroupConfig['members'][number];
+    if (member.areas.includes(area.id)) members.push({ name: member.name, score: round(fit), reasons: [`follows ${area.name}`] });
+  });
   return { members, named: [] };
+}
+
+/** The members the note may name, best fit first: a fit past the member threshold, or a followed author. */
+function namedMembers(config: GroupConfig, batch: BatchScores, i: number): NamedCandidate[] {
+  const threshold = config.ranking.memberThreshold;
+  const found = batch.authors.get(i);
+  const named: NamedCandidate[] = [];
+  eachRelevance(batch, i, config.areas.length, config.members.length, (j, fit) => {
+    const authors = found?.[j] ?? NO_ONE;
+    if (fit >= threshold || authors.length > 0) named.push({ name: (config.members[j] as GroupConfig['members'][number]).name, fit, authors, j });
+  });
+  return named.sort((a, b) => b.fit - a.fit || (a.name < b.name ? -1 : 1));
+}
+
+/** The names of the areas but its section a paper nearly or fully qualifies for (80% of their threshold). */
+function otherAreas(areas: readonly Area[], batch: BatchScores, i: number, section: number): string[] {
+  const others: string[] = [];
+  eachRelevance(batch, i, 0, areas.length, (a, score) => {
+    const area = areas[a] as Area;
+    if (a !== section && score >= area.threshold * 0.8) others.push(area.name);
+  });
+  return others;
+}
+
+/**
+ * Makes a paper's field a getter that makes it when first read, then keeps it: a department's paper
+ * names hundreds of members, and a ranking of a corpus reads few papers' members and matched terms.
+ */
+function whenRead<K extends 'members' | 'matchedTerms'>(ranked: RankedPaper, key: K, make: () => RankedPaper[K]): void {
+  Object.defineProperty(ranked, key, {
+    get() {
+      const value = make();
+      Object.defineProperty(ranked, key, { value, enumerable: true, configurable: true, writable: false });
+      return value;
+    },
+    enumerable: true, configurable: true,
+  });
 }
 
 /** A member the note may name, before their interests are worked out. */

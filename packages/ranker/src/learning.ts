@@ -3,7 +3,7 @@ import type { BackgroundStats } from './background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel, LearnedTerm, SignalKind } from './learning-types.ts';
 import type { Lexicon } from './profiles.ts';
-import type { Neighbourhood } from './related-terms.ts';
+import { meanShareOf, type Neighbourhood } from './related-terms.ts';
 import type { RankerTuning } from './tuning.ts';
 
 /**
@@ -260,9 +260,10 @@ class ProfileSums {
  * over the areas that have papers; a pair is at most as common as the rarer of its words. 0 without any.
  */
 function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags: ExampleBags): (t: number) => number {
-  const others = neighbourhoods.filter((n, a) => a !== own && n.size > 0);
-  if (others.length === 0) return () => 0;
-  const ofTerm = (term: string) => others.reduce((sum, n) => sum + n.share(term), 0) / others.length;
+  if (!neighbourhoods.some((n, a) => a !== own && n.size > 0)) return () => 0;
+  // The same number as the mean of the others' shares, each term's looked up once for every profile.
+  const mean = meanShareOf(neighbourhoods);
+  const ofTerm = (term: string) => mean(term, own);
   return (t) => {
     const term = bags.term(t);
     const space = term.indexOf(' ');

@@ -34,3 +34,23 @@ test('a keyword remembers the longer keywords of its profile that contain it', (
   const lexicon = compileProfiles([{ id: 'a', kind: 'area', keywords: kw('dendrite', 'lithium dendrite', 'dendrite growth', 'growth') }]);
   expect(lexicon.profiles[0]?.containedIn).toEqual([[1, 2], [], [], [2]]);
 });
+
+test('a second compile with the first one\'s spellings makes the same lexicon, and none when the written words differ', () => {
+  const written = [
+    { id: 'a', kind: 'area' as const, keywords: kw('phase field', 'SEI', 'lithium dendrite growth'), exclude: ['zinc anode'] },
+    { id: 'm', kind: 'member' as const, keywords: kw('phase-field model', 'gel polymer electrolyte') },
+  ];
+  const learned = written.map((spec) => ({ ...spec, learned: [{ term: 'phasefield', weight: 0.5, coord: 0.3 }, { term: 'hydrogel', weight: 0.4, coord: 0.2 }] }));
+  const plain = (lexicon: ReturnType<typeof compileProfiles>) => JSON.stringify({
+    features: lexicon.features, termIds: [...lexicon.termIds], ends: lexicon.ends, children: lexicon.children.map((m) => [...m]),
+    profiles: lexicon.profiles.map((p) => ({ ...p, slotOf: [...p.slotOf], touches: [...p.touches] })),
+  });
+  const spellings = { written: undefined, byKeyword: new Map() };
+  expect(plain(compileProfiles(written, { spellings }))).toBe(plain(compileProfiles(written)));
+  expect(spellings.byKeyword.size).toBe(6);
+  expect(plain(compileProfiles(learned, { spellings }))).toBe(plain(compileProfiles(learned)));
+  // Other written words can split a joined word otherwise: the kept spellings are let go.
+  const other = [{ id: 'a', kind: 'area' as const, keywords: kw('phasefield') }];
+  expect(plain(compileProfiles(other, { spellings }))).toBe(plain(compileProfiles(other)));
+  expect([...spellings.byKeyword.keys()]).toEqual(['phasefield']);
+});

@@ -116,19 +116,46 @@ export function containment(keys: readonly string[]): number[][] {
   return containedIn;
 }
 
+/** A keyword's canonical key and every way of writing it, as term sequences (by their text). */
+interface Spellings {
+  readonly key: string;
+  readonly sequences: ReadonlyMap<string, string[]>;
+}
+
+export interface CompileOptions {
+  readonly isWord?: (word: string) => boolean;
+  /**
+   * Keywords' spellings from an earlier compile, for the next (a ranker compiles its written keywords,
+   * then again with the learned and related ones: a department's 2,000 profiles' keywords were worked
+   * out twice). Used only while the compiles' written words, which spellings depend on, are the same.
+   */
+  readonly spellings?: { written: ReadonlySet<string> | undefined; readonly byKeyword: Map<string, Spellings | undefined> };
+}
+
 /**
  * Compiles profiles into one lexicon; a keyword shared by several profiles is one feature. `isWord`
  * tells words beyond the keywords' own, for splitting a joined keyword word ("phasefield") in two.
  */
-export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord?: (word: string) => boolean } = {}): Lexicon {
+export function compileProfiles(specs: readonly ProfileSpec[], options: CompileOptions = {}): Lexicon {
   const features: { id: number; keyword: string; key: string; sequences: string[][] }[] = [];
   const byKey = new Map<string, number>();
   const bySequence = new Map<string, number>();
   // Words the keywords use, for splitting a joined keyword word into two of them ("phasefield").
-  const written = new Set(specs.flatMap((spec) => [
-    ...spec.keywords.map((k) => k.term), ...(spec.exclude ?? []), ...(spec.require ?? []).flat(),
-  ]).flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
+  // Each distinct keyword is split once: a department's profiles write many of the same.
+  const keywordStrings = new Set<string>();
+  for (const spec of specs) {
+    for (const k of spec.keywords) keywordStrings.add(k.term);
+    for (const k of spec.exclude ?? []) keywordStrings.add(k);
+    for (const group of spec.require ?? []) for (const k of group) keywordStrings.add(k);
+  }
+  const written = new Set([...keywordStrings].flatMap((k) => splitWords(k).words.filter((w) => w === w.toLowerCase())));
   const known = options.isWord ? { has: (w: string) => written.has(w) || (options.isWord as (w: string) => boolean)(w) } : written;
+  // A keyword's spellings depend on it and on the words known: kept for the next compile of the same written words.
+  const cache = options.spellings;
+  if (cache && !(cache.written && cache.written.size === written.size && [...written].every((w) => cache.written?.has(w)))) {
+    cache.written = written;
+    cache.byKeyword.clear();
+  }
   // Members' interests repeat areas' keywords, focus keywords repeat both: each string is worked out once.
   const seen = new Map<string, number | undefined>();
   const featureOf = (keyword: string): number | undefined => {
@@ -137,18 +164,28 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     seen.set(keyword, id);
     return id;
   };
-  const newFeatureOf = (keyword: string): number | undefined => {
+  const spellingsOf = (keyword: string): Spellings | undefined => {
+    if (cache?.byKeyword.has(keyword)) return cache.byKeyword.get(keyword);
     const words = splitWords(keyword).words;
-    if (words.length === 0) return undefined;
-    const canonical = foldTerms(words.map(termOf));
-    const key = canonical.join(' ');
-    // Each spelling of the keyword (joined, hyphenated, apart), with its acronyms' and gels' variants.
-    const sequences = new Map<string, string[]>();
-    for (const spelling of compoundSpellings(words, known)) {
-      for (const sequence of variants(foldTerms(spelling.map(termOf)))) {
-        if (sequences.size < MAX_SEQUENCES) sequences.set(sequence.join(' '), sequence);
+    let found: Spellings | undefined;
+    if (words.length > 0) {
+      const canonical = foldTerms(words.map(termOf));
+      // Each spelling of the keyword (joined, hyphenated, apart), with its acronyms' and gels' variants.
+      const sequences = new Map<string, string[]>();
+      for (const spelling of compoundSpellings(words, known)) {
+        for (const sequence of variants(foldTerms(spelling.map(termOf)))) {
+          if (sequences.size < MAX_SEQUENCES) sequences.set(sequence.join(' '), sequence);
+        }
       }
+      found = { key: canonical.join(' '), sequences };
     }
+    cache?.byKeyword.set(keyword, found);
+    return found;
+  };
+  const newFeatureOf = (keyword: string): number | undefined => {
+    const spellings = spellingsOf(keyword);
+    if (!spellings) return undefined;
+    const { key, sequences } = spellings;
     // Two keywords that share a way of being written are one feature ("phase field", "phasefield").
     let id = byKey.get(key);
     for (const written of sequences.keys()) id ??= bySequence.get(written);
@@ -166,7 +203,7 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     return id;
   };
 
-  const profiles: CompiledProfile[] = specs.map((spec) => {
+  const profiles: Omit<CompiledProfile, 'slotOf' | 'touches'>[] = specs.map((spec) => {
     const weights = new Map<number, number>();
     for (const { term, weight } of spec.keywords) {
       const id = featureOf(term);
@@ -194,18 +231,11 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
       learned: Uint8Array.from(ids, (id) => (learnedCoord.has(id) ? 1 : 0)),
       coord: Float64Array.from(ids, (id) => learnedCoord.get(id) ?? (relatedIds.has(id) || (weights.get(id) as number) <= 0 ? 0 : 1)),
       exclude, require, containedIn,
-      slotOf: new Int32Array(0), touches: new Uint8Array(0),
     };
   });
 
   // Slots are filled once every feature of every profile has its id.
-  const withSlots = profiles.map((profile) => {
-    const slotOf = new Int32Array(features.length).fill(-1);
-    profile.features.forEach((f, k) => { slotOf[f] = k; });
-    const touches = new Uint8Array(features.length);
-    for (const f of [...profile.features, ...profile.exclude, ...profile.require.flat()]) touches[f] = 1;
-    return { ...profile, slotOf, touches };
-  });
+  const withSlots = profiles.map((profile) => new Profile(profile, features.length));
 
   const termIds = new Map<string, number>();
   const children: Map<number, number>[] = [new Map()];
@@ -231,4 +261,61 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: { isWord
     }
   }
   return { features, profiles: withSlots, termIds, children, ends };
+}
+
+/**
+ * A profile with its lookups by feature id (`slotOf`, `touches`), each made the first time it is read.
+ * They are as long as the lexicon: a department's 2,000 profiles over 18,000 features took 180 MB,
+ * twice over, and a batch is scored through its features' postings (score-batch.ts); only the
+ * profiles a paper's section, note or trace asks about need them. A class, so that every profile has
+ * one shape and its fields are read as fast as a plain object's.
+ */
+class Profile implements CompiledProfile {
+  readonly id: string;
+  readonly kind: ProfileKind;
+  readonly features: readonly number[];
+  readonly weights: readonly number[];
+  readonly related: Uint8Array;
+  readonly learned: Uint8Array;
+  readonly coord: Float64Array;
+  readonly exclude: readonly number[];
+  readonly require: readonly (readonly number[])[];
+  readonly containedIn: readonly (readonly number[])[];
+  #featureCount: number;
+  #slotOf: Int32Array | undefined = undefined;
+  #touches: Uint8Array | undefined = undefined;
+
+  constructor(profile: Omit<CompiledProfile, 'slotOf' | 'touches'>, featureCount: number) {
+    this.id = profile.id;
+    this.kind = profile.kind;
+    this.features = profile.features;
+    this.weights = profile.weights;
+    this.related = profile.related;
+    this.learned = profile.learned;
+    this.coord = profile.coord;
+    this.exclude = profile.exclude;
+    this.require = profile.require;
+    this.containedIn = profile.containedIn;
+    this.#featureCount = featureCount;
+  }
+
+  get slotOf(): Int32Array {
+    if (!this.#slotOf) {
+      const slotOf = new Int32Array(this.#featureCount).fill(-1);
+      for (let k = 0; k < this.features.length; k++) slotOf[this.features[k] as number] = k;
+      this.#slotOf = slotOf;
+    }
+    return this.#slotOf;
+  }
+
+  get touches(): Uint8Array {
+    if (!this.#touches) {
+      const touches = new Uint8Array(this.#featureCount);
+      for (const f of this.features) touches[f] = 1;
+      for (const f of this.exclude) touches[f] = 1;
+      for (const group of this.require) for (const f of group) touches[f] = 1;
+      this.#touches = touches;
+    }
+    return this.#touches;
+  }
 }

@@ -8,7 +8,7 @@ import { learnFromExamples, type Learning } from './learning.ts';
 import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning-types.ts';
 import { areaNeighbourhoods, relatedKeywords } from './related-terms.ts';
-import { compileProfiles, type CompiledProfile, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
+import { compileProfiles, type CompiledProfile, type CompileOptions, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
 import { relevanceAt, scoreBatch, scoredViews } from './score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
@@ -155,9 +155,10 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
     rank(papers: readonly Paper[], options: RankOptions = {}): { papers: RankedPaper[]; report: RankReport } {
       const { model, features, stats, params } = computeParams(papers, options);
       const { lexicon, analyzer, profilesOf } = model;
-      const scores = scoreBatch(config, lexicon, followed, papers, features, params);
-      const lead = (i: number, a: number) => leadRelevance(lexicon.profiles[a] as CompiledProfile, features[i] as PaperFeatures, params);
-      const sectionOf = assignSections(config.areas, scores, lead, tuning.sectionLead);
+      // A department's members' scores below the member threshold are made again when read (score-batch.ts).
+      const memberFloor = records.lazy && config.ranking.memberThreshold > 0 ? config.ranking.memberThreshold : 0;
+      const scores = scoreBatch(config, lexicon, followed, papers, features, params, { memberFloor });
+      const sectionOf = assignSections(config.areas, scores, scores.lead, tuning.sectionLead);
       // A paper matches the focus when its title and opening say it is that kind of work: an experimental
       // paper that adds a DFT calculation further on does not.
       const focusOf = (i: number, a: number) => {
@@ -231,7 +232,7 @@ function buildModel(
     const term = termOf(word);
     return Object.hasOwn(background.df, term) && (background.df[term] as number) >= 20;
   });
-  const options = isWord ? { isWord } : {};
+  const options: CompileOptions = { ...(isWord ? { isWord } : {}), spellings: { written: undefined, byKeyword: new Map() } };
   let lexicon = compileProfiles(specs, options);
   let related: Keyword[][] = [];
   // Learned from the written keywords' lexicon, as the related words are: neither depends on the other.

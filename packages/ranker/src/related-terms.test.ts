@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { buildBackgroundStats } from './background.ts';
 import { buildCorpusBags, corpusBagsIndexOf } from './corpus-bags.ts';
 import { createRanker } from './rank.ts';
+import { areaNeighbourhoods, meanShareOf } from './related-terms.ts';
 import { splitWords } from './tokenize.ts';
 import { termOf } from './stem.ts';
 import { DEFAULT_TUNING } from './tuning.ts';
@@ -90,6 +91,33 @@ describe('related keywords', () => {
 
   test('without a feedback corpus nothing is related', () => {
     expect(createRanker(config, { background: stats }).related).toEqual({ dendrites: [], polymer: [] });
+  });
+});
+
+describe('the mean share of the other areas\' neighbourhoods', () => {
+  // Three areas with corpus papers and one without keywords (no neighbourhood), as learning meets them.
+  const four: GroupConfig = { ...config, areas: [...config.areas, { ...config.areas[0]!, id: 'empty', keywords: [], require: [] },
+    { ...config.areas[1]!, id: 'polymer-2', keywords: [{ term: 'PEO', weight: 2 }, { term: 'single-ion conductor', weight: 1 }] }] };
+  const lexicon = createRanker(four).lexicon;
+  const neighbourhoods = areaNeighbourhoods(lexicon, four.areas.length, background, DEFAULT_TUNING);
+  // As areaNeighbourhoods made them (their counts turned around), and as any other neighbourhoods (asked one by one).
+  test.each([['made by areaNeighbourhoods', neighbourhoods], ['given', neighbourhoods.map((n) => ({ ...n }))]] as const)(
+    'is the mean of the others\' shares, number for number, for every area and for none (%s)', (_, given) => {
+    const mean = meanShareOf(given);
+    expect(neighbourhoods.map((n) => n.size > 0)).toEqual([true, true, false, true]);
+    const terms = [...new Set(week.slice(0, 200).flatMap((p) => splitWords(`${p.title} ${p.abstract ?? ''}`).words.map(termOf)))];
+    expect(terms.length).toBeGreaterThan(1000);
+    for (const own of [-1, 0, 1, 2, 3]) {
+      const others = neighbourhoods.filter((n, a) => a !== own && n.size > 0);
+      const expected = terms.map((t) => others.reduce((sum, n) => sum + n.share(t), 0) / others.length);
+      expect(terms.map((t) => mean(t, own))).toEqual(expected);
+    }
+    expect(terms.some((t) => mean(t, -1) > 0 && mean(t, -1) < 1)).toBe(true);
+  });
+
+  test('is 0 when no other area has papers', () => {
+    const lone = neighbourhoods.slice(0, 1);
+    expect([meanShareOf(lone)(termOf('dendrite'), 0), meanShareOf(lone)(termOf('dendrite'), -1)]).toEqual([0, lone[0]!.share(termOf('dendrite'))]);
   });
 });
 

@@ -58,7 +58,8 @@ export function areaNeighbourhoods(lexicon: Lexicon, areaCount: number, backgrou
   const index = corpusBagsIndexOf(background.feedback);
   // A word too common for the bags ("state", "solid") is taken as in every paper, as documentsWith takes it.
   const isCommon = (term: string) => (Object.hasOwn(background.df, term) ? background.df[term] as number : 0) > background.documents / 4;
-  return feedbackSets(lexicon, areaCount, background as BackgroundStats & { feedback: CorpusBags }, tuning).map(({ size, counts }) => ({
+  const sets = feedbackSets(lexicon, areaCount, background as BackgroundStats & { feedback: CorpusBags }, tuning);
+  const neighbourhoods = sets.map(({ size, counts }) => ({
     size,
     share: (term: string) => {
       if (size === 0) return 0;
@@ -66,7 +67,80 @@ export function areaNeighbourhoods(lexicon: Lexicon, areaCount: number, backgrou
       return t === undefined ? Number(isCommon(term)) : (counts.get(t) ?? 0) / size;
     },
   }));
+  // `meanShareOf` asks every area's share of a word at once: each word's areas, in order, from the
+  // areas' counts turned around once (the same shares `share` gives).
+  let byTerm: { at: number[]; share: number[] }[] | undefined;
+  holdersCache.set(neighbourhoods, (term) => {
+    const t = index.termIds.get(term);
+    if (t === undefined) {
+      const at = isCommon(term) ? sets.flatMap(({ size }, a) => (size > 0 ? [a] : [])) : [];
+      return { at: Int32Array.from(at), share: Float64Array.from(at, () => 1) };
+    }
+    if (!byTerm) {
+      const lists: { at: number[]; share: number[] }[] = [];
+      sets.forEach(({ size, counts }, a) => {
+        if (size === 0) return;
+        for (const [u, n] of counts) {
+          if (n === 0) continue;
+          const list = lists[u] ??= { at: [], share: [] };
+          list.at.push(a);
+          list.share.push(n / size);
+        }
+      });
+      byTerm = lists;
+    }
+    const list = byTerm[t];
+    return { at: Int32Array.from(list?.at ?? []), share: Float64Array.from(list?.share ?? []) };
+  });
+  return neighbourhoods;
 }
+
+/** Neighbourhoods made by `areaNeighbourhoods` -> a word's areas and their shares, without asking each area. */
+const holdersCache = new WeakMap<readonly Neighbourhood[], (term: string) => { readonly at: Int32Array; readonly share: Float64Array }>();
+
+/**
+ * The mean share of a term over the neighbourhoods that have papers, but one (`own`, or -1 for none):
+ * what learning contrasts a profile's taught papers with (learning.ts `domainShare`). Each term's shares
+ * are looked up once for all the profiles that ask, and kept as the neighbourhoods that hold it, in
+ * order: a department's 400 areas asked each area's share of every candidate word for each of 2,000
+ * profiles (20 s). The sum adds the same shares in the same order, less the zeros, so it is the same
+ * number as `others.reduce((sum, n) => sum + n.share(term), 0) / others.length`.
+ */
+export function meanShareOf(neighbourhoods: readonly Neighbourhood[]): (term: string, own: number) => number {
+  let known = meanShareCache.get(neighbourhoods);
+  if (known) return known;
+  const withPapers = neighbourhoods.filter((n) => n.size > 0).length;
+  const holders = new Map<string, { readonly at: Int32Array; readonly share: Float64Array }>();
+  const direct = holdersCache.get(neighbourhoods);
+  const holdersOf = (term: string) => {
+    let found = holders.get(term);
+    if (found) return found;
+    if (direct) {
+      holders.set(term, found = direct(term));
+      return found;
+    }
+    const at: number[] = [];
+    const share: number[] = [];
+    neighbourhoods.forEach((n, a) => {
+      const x = n.size > 0 ? n.share(term) : 0;
+      if (x !== 0) { at.push(a); share.push(x); }
+    });
+    holders.set(term, found = { at: Int32Array.from(at), share: Float64Array.from(share) });
+    return found;
+  };
+  known = (term, own) => {
+    const others = withPapers - ((neighbourhoods[own]?.size ?? 0) > 0 ? 1 : 0);
+    if (others === 0) return 0;
+    const { at, share } = holdersOf(term);
+    let sum = 0;
+    for (let k = 0; k < at.length; k++) if (at[k] !== own) sum += share[k] as number;
+    return sum / others;
+  };
+  meanShareCache.set(neighbourhoods, known);
+  return known;
+}
+
+const meanShareCache = new WeakMap<readonly Neighbourhood[], (term: string, own: number) => number>();
 
 interface FeedbackSet { readonly size: number; readonly counts: ReadonlyMap<number, number> }
 const feedbackCache = new WeakMap<BackgroundStats, Map<string, FeedbackSet[]>>();

@@ -9,7 +9,7 @@ import type { BackgroundStats } from './background.ts';
 import { collectStats, idfOf } from './idf.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker } from './rank.ts';
-import { scoreProfile, type ScoreParams } from './score.ts';
+import { leadRelevance, scoreProfile, type ScoreParams } from './score.ts';
 import { relevanceAt, scoreBatch } from './score-batch.ts';
 
 // The bundled sample week (1,755 real papers) and the default config, with learned words (some
@@ -52,6 +52,7 @@ test('the sparse batch scores are what each profile scores alone, to the last bi
   const wrong: string[] = [];
   let nonzero = 0;
   let limited = 0;
+  let leads = 0;
   week.forEach((paper, i) => {
     const found = followed(paper.authors);
     for (let k = 0; k < areas + config.members.length; k++) {
@@ -62,6 +63,10 @@ test('the sparse batch scores are what each profile scores alone, to the last bi
       if (batch !== expected) wrong.push(`${paper.id} ${lexicon.profiles[k]!.id}: ${batch} against ${expected}`);
       if (expected > 0) nonzero++;
       if (k >= areas) continue;
+      // The lead's relevance, gathered for all areas at once, is score.ts's to the last bit too.
+      const lead = leadRelevance(lexicon.profiles[k]!, features[i]!, params);
+      if (scores.lead(i, k) !== lead) wrong.push(`${paper.id} ${lexicon.profiles[k]!.id}: lead ${scores.lead(i, k)} against ${lead}`);
+      if (lead > 0) leads++;
       // The areas the paper touches keep their exclusion and unmet list; the others have none to say.
       const touched = features[i]!.ids.some((f) => lexicon.profiles[k]!.touches[f] === 1);
       const entry = [...scores.limitArea.subarray(scores.limitStart[i], scores.limitStart[i + 1])].indexOf(k);
@@ -77,6 +82,40 @@ test('the sparse batch scores are what each profile scores alone, to the last bi
   expect(scores.limitArea.length).toBe(limited);
   expect(nonzero).toBeGreaterThan(500);
   expect(limited).toBeGreaterThan(100);
+  expect(leads).toBeGreaterThan(100);
+});
+
+test('a batch that leaves members\' low scores out gives each paper\'s every score again, the same numbers', () => {
+  const { lexicon } = createRanker(config, { background, feedback });
+  const analyzer = createAnalyzer(lexicon);
+  const features = week.map((p) => analyzer.features(p));
+  const params: ScoreParams = { idf: idfOf(collectStats(lexicon, features)), averageLength: 150, titleWeight: config.ranking.titleWeight };
+  const followed = groupAuthorMatcher(config.members.map((m) => m.authors));
+  const full = scoreBatch(config, lexicon, followed, week, features, params);
+  const floor = config.ranking.memberThreshold;
+  const partial = scoreBatch(config, lexicon, followed, week, features, params, { memberFloor: floor });
+  expect([full.partial, partial.partial]).toEqual([false, true]);
+  const entriesOf = (scores: typeof full, i: number) => [...scores.profile.subarray(scores.start[i], scores.start[i + 1])]
+    .map((k, e) => `${k}:${scores.relevance[scores.start[i]! + e]}`);
+  const limitsOf = (scores: typeof full, i: number) => [...scores.limitArea.subarray(scores.limitStart[i], scores.limitStart[i + 1])]
+    .map((a, e) => `${a}:${scores.excludedBy[scores.limitStart[i]! + e]}:${scores.unmet[scores.limitStart[i]! + e]}`);
+  const wrong: string[] = [];
+  let left = 0;
+  week.forEach((paper, i) => {
+    const all = entriesOf(full, i);
+    // Kept: every area's score, and members' from the floor on.
+    const kept = all.filter((entry) => { const [k, v] = entry.split(':').map(Number); return k! < config.areas.length || v! >= floor; });
+    if (entriesOf(partial, i).join() !== kept.join()) wrong.push(`${paper.id}: kept ${entriesOf(partial, i).join()}`);
+    left += all.length - kept.length;
+    // Its limits are the exclusions alone: unmet lists are said by left-out notes, which complete the paper.
+    const exclusions = limitsOf(full, i).filter((limit) => Number(limit.split(':')[1]) >= 0).map((limit) => limit.replace(/:[-\d]+$/, ':-1'));
+    if (limitsOf(partial, i).join() !== exclusions.join()) wrong.push(`${paper.id}: limits ${limitsOf(partial, i).join()} against ${exclusions.join()}`);
+    const { scores, paper: at } = partial.complete(i);
+    if (entriesOf(scores, at).join() !== all.join() || limitsOf(scores, at).join() !== limitsOf(full, i).join()) wrong.push(`${paper.id}: complete differs`);
+    expect(full.complete(i)).toEqual({ scores: full, paper: i });
+  });
+  expect(wrong).toEqual([]);
+  expect(left).toBeGreaterThan(100);
 });
 
 test('a ranked paper\'s score records list every area and member, made from the sparse scores when read', () => {
@@ -115,4 +154,38 @@ test('a department\'s records, made when read, hold every copy\'s scores as the 
   }
   expect(wrong).toEqual([]);
   expect(traced).toBe(20);
+});
+
+test('a department\'s members and notes, worked out when read, are those its scores name, and read the same twice', () => {
+  const big = department(parsed.config, 11);
+  const ranked = createRanker(big, { background }).rank(week, { background }).papers;
+  const threshold = big.ranking.memberThreshold;
+  const included = ranked.filter((r) => r.section !== null);
+  expect(included.length).toBeGreaterThan(20);
+  const wrong: string[] = [];
+  let named = 0;
+  for (const r of included) {
+    const json = JSON.parse(JSON.stringify(r)) as {
+      members: { name: string; score: number }[]; memberScores: Record<string, number>; note: string; matchedTerms: { forms: string[] }[];
+    };
+    // Named: every member past the threshold (or following an author), best first; each with its score.
+    const past = Object.entries(json.memberScores).filter(([, s]) => s >= threshold).map(([name]) => name).sort();
+    const listed = json.members.map((m) => m.name);
+    if (past.length > 0 && listed.slice().sort().join('|') !== past.join('|')) wrong.push(`${r.id}: ${listed.join(', ')} against ${past.join(', ')}`);
+    for (const m of json.members) if (m.score !== json.memberScores[m.name]) wrong.push(`${r.id} ${m.name}: ${m.score} against ${json.memberScores[m.name]}`);
+    if (json.members.some((m, k) => k > 0 && m.score > json.members[k - 1]!.score)) wrong.push(`${r.id}: not best first`);
+    if (JSON.stringify(r.members) !== JSON.stringify(json.members) || r.note !== json.note || json.note.length === 0) wrong.push(`${r.id}: read twice differs`);
+    // Matched terms, found when read, carry the words the paper wrote them in.
+    if (JSON.stringify(r.matchedTerms) !== JSON.stringify(json.matchedTerms) || !json.matchedTerms.some((t) => t.forms.length > 0)) wrong.push(`${r.id}: matched terms`);
+    named += past.length;
+  }
+  expect(wrong).toEqual([]);
+  expect(named).toBeGreaterThan(100);
+  // A left-out paper's note names the areas it misses, once written.
+  const leftOut = ranked.filter((r) => r.section === null && r.note.includes('not about'));
+  expect(leftOut.length).toBeGreaterThan(0);
+  expect(leftOut[0]!.note).toMatch(/^Left out.*not about .* mentions none of /);
+  // Its matched terms, found when read, are the terms that make it touch those areas.
+  expect(leftOut[0]!.matchedTerms.length).toBeGreaterThan(0);
+  expect(JSON.parse(JSON.stringify(leftOut[0]!)).matchedTerms).toEqual(leftOut[0]!.matchedTerms);
 });

@@ -1,7 +1,7 @@
 import type { GroupConfig, Paper } from '@labdigest/core';
 import type { PaperFeatures } from './analyze.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
-import { contributionOf, exclusionOf, indexOf, normOf, relevanceOf, unmetOf, type ScoreParams } from './score.ts';
+import { contributionOf, exclusionOf, indexOf, K1, normOf, relevanceOf, SCALE, unmetOf, type ScoreParams } from './score.ts';
 
 /**
  * A batch's scores, paper by paper, sparse: each paper keeps the profiles it scores above 0 against
@@ -32,15 +32,42 @@ export interface BatchScores {
   readonly unmet: Int32Array;
   /** Paper index -> per member, the followed authors among the paper's (only papers with one). */
   readonly authors: Map<number, readonly (readonly string[])[]>;
+  /**
+   * Whether members' scores below `memberFloor` were left out (a department's, most of its entries:
+   * see `scoreBatch`), and the unmet `require` lists with them (its limits are the exclusions alone);
+   * `complete` then gives a paper's every score and limit.
+   */
+  readonly partial: boolean;
+  /**
+   * Paper i's scores, all of them, as a batch of that paper alone (`paper` 0), scored again the same
+   * way, to the same numbers, when the batch is `partial`; else this batch and i.
+   */
+  readonly complete: (i: number) => { readonly scores: BatchScores; readonly paper: number };
+  /**
+   * Paper i's relevance to area a from its title and opening: score.ts's `leadRelevance`, the same
+   * number, worked out for all the areas at once through the batch's postings (a department's paper
+   * about an area clears a hundred of its copies, and each was scored alone).
+   */
+  readonly lead: (i: number, a: number) => number;
+}
+
+export interface BatchOptions {
+  /**
+   * Members' scores below this are left out of the batch (kept for a followed author, whatever the
+   * score): a department's thousands of members score a paper a little far more often than past the
+   * member threshold, and only those past it are named. 0 (the default) keeps every score above 0.
+   */
+  readonly memberFloor?: number;
 }
 
 export function scoreBatch(
   config: GroupConfig, lexicon: Lexicon, followed: (authors: readonly string[]) => readonly (readonly string[])[] | undefined,
-  papers: readonly Paper[], features: readonly PaperFeatures[], params: ScoreParams,
+  papers: readonly Paper[], features: readonly PaperFeatures[], params: ScoreParams, options: BatchOptions = {},
 ): BatchScores {
   const profiles = lexicon.profiles;
   const areaCount = config.areas.length;
   const memberCount = config.members.length;
+  const memberFloor = options.memberFloor ?? 0;
   const n = papers.length;
   const start = new Int32Array(n + 1);
   const limitStart = new Int32Array(n + 1);
@@ -52,9 +79,12 @@ export function scoreBatch(
   const words = Math.ceil(profiles.length / 32);
   const touchedBy = new Int32Array(lexicon.features.length * words);
   profiles.forEach((profile, k) => {
-    profile.touches.forEach((t, f) => {
-      if (t) touchedBy[f * words + (k >> 5)] = (touchedBy[f * words + (k >> 5)] as number) | (1 << (k & 31));
-    });
+    // A profile touches its keywords, exclusions and `require` lists' words (`touches`), a few of the
+    // lexicon's thousands of features.
+    const mark = (f: number) => { touchedBy[f * words + (k >> 5)] = (touchedBy[f * words + (k >> 5)] as number) | (1 << (k & 31)); };
+    for (const f of profile.features) mark(f);
+    for (const f of profile.exclude) mark(f);
+    for (const group of profile.require) for (const f of group) mark(f);
   });
   const touched = new Int32Array(words);
   const scored = areaCount + memberCount;
@@ -64,45 +94,52 @@ export function scoreBatch(
   const postings = postingsOf(lexicon, scored);
   const sum = new Float64Array(scored);
   const matched = new Float64Array(scored);
-  const score = (k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined) => {
+  // A member's raw score below this is a relevance below the member floor (relevanceOf is
+  // 1 - exp(-raw / SCALE)), by a margin far wider than rounding: it is passed over at once, as long as
+  // members have no exclusions or `require` lists to note (they have none in a config).
+  const rawFloor = memberFloor > 0 && memberFloor < 1 ? -SCALE * Math.log(1 - memberFloor) * (1 - 1e-9) : 0;
+  const passOver = rawFloor > 0 && profiles.slice(areaCount, scored).every((p) => p.exclude.length === 0 && p.require.length === 0);
+  const score = (
+    k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number,
+  ) => {
     const profile = profiles[k] as CompiledProfile;
     let relevance = 0;
     if (isTouched(k)) {
-      const excludedBy = exclusionOf(profile, paperFeatures.ids);
-      const unmet = excludedBy < 0 ? unmetOf(profile, paperFeatures.ids) : -1;
       const raw = (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1));
+      const excludedBy = exclusionOf(profile, paperFeatures.ids);
+      // A partial batch keeps no unmet list (only a left-out note says them, and it completes the
+      // paper): where no keyword counted, the score is 0 whatever the lists say.
+      const unmet = excludedBy < 0 && (floor <= 0 || raw !== 0) ? unmetOf(profile, paperFeatures.ids) : -1;
       if (excludedBy < 0 && unmet < 0 && raw !== 0) relevance = relevanceOf(raw);
       sum[k] = 0;
       matched[k] = 0;
-      if (k < areaCount && (excludedBy >= 0 || unmet >= 0)) limits.push3(k, excludedBy, unmet);
+      if (k < areaCount && (excludedBy >= 0 || (unmet >= 0 && floor <= 0))) limitsInto.push3(k, excludedBy, unmet);
     }
     if (k < areaCount) {
       // An area the paper does not touch has no exclusion, and at most the untouched profile's unmet
       // list (untouchedScore), which no note reads: a paper says an area's list is unmet only when a
       // word of the area matched.
-      if (relevance > 0) entries.push(k, relevance);
+      if (relevance > 0) into.push(k, relevance);
       return;
     }
     // A followed author makes the paper the member's concern whatever its words.
-    const value = found && (found[k - areaCount] as readonly string[]).length > 0 ? Math.max(relevance, 0.9) : relevance;
-    if (value > 0) entries.push(k, value);
+    const author = found !== undefined && (found[k - areaCount] as readonly string[]).length > 0;
+    const value = author ? Math.max(relevance, 0.9) : relevance;
+    if (value > 0 && (value >= floor || author)) into.push(k, value);
   };
-  for (let i = 0; i < n; i++) {
-    start[i] = entries.length;
-    limitStart[i] = limits.length;
+  /** Scores paper i into `into` and `limitsInto`, its members' from `floor` on. */
+  const scorePaper = (i: number, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number) => {
     const paperFeatures = features[i] as PaperFeatures;
-    const found = followed((papers[i] as Paper).authors);
-    if (found) authors.set(i, found);
     touched.fill(0);
     for (let k = 0; k < paperFeatures.ids.length; k++) {
       const f = paperFeatures.ids[k] as number;
       for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
     }
-    gather(postings, profiles, paperFeatures, params, sum, matched);
+    gather(postings, paperFeatures, params, sum, matched, paperFeatures.inAbstract, scored);
     if (found) {
       // Few papers have a followed author: every area and member is looked at.
-      for (let k = 0; k < scored; k++) score(k, paperFeatures, found);
-      continue;
+      for (let k = 0; k < scored; k++) score(k, paperFeatures, found, into, limitsInto, floor);
+      return;
     }
     // The touched profiles, ascending, a word of the bit set at a time (focus profiles, past the
     // members, are not scored here).
@@ -112,16 +149,63 @@ export function scoreBatch(
         const k = (w << 5) + 31 - Math.clz32(bits & -bits);
         if (k >= scored) break;
         bits &= bits - 1;
-        score(k, paperFeatures, found);
+        if (passOver && k >= areaCount && floor === memberFloor
+          && (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1)) < rawFloor) {
+          sum[k] = 0;
+          matched[k] = 0;
+          continue;
+        }
+        score(k, paperFeatures, found, into, limitsInto, floor);
       }
     }
+  };
+  for (let i = 0; i < n; i++) {
+    start[i] = entries.length;
+    limitStart[i] = limits.length;
+    const found = followed((papers[i] as Paper).authors);
+    if (found) authors.set(i, found);
+    scorePaper(i, found, entries, limits, memberFloor);
   }
   start[n] = entries.length;
   limitStart[n] = limits.length;
-  return {
+  // The lead's sums for every area of one paper at a time, gathered as the scores are (`lead`).
+  const leadSum = new Float64Array(areaCount);
+  const leadMatched = new Float64Array(areaCount);
+  let leadPaper = -1;
+  const batch: BatchScores = {
+    lead: (i, a) => {
+      const paperFeatures = features[i] as PaperFeatures;
+      if (leadPaper !== i) {
+        leadSum.fill(0);
+        leadMatched.fill(0);
+        gather(postings, paperFeatures, params, leadSum, leadMatched, paperFeatures.inLead, areaCount);
+        leadPaper = i;
+      }
+      // As score.ts's `leadRelevance` works it out: 0 when the paper meets an exclusion or misses a list.
+      const profile = profiles[a] as CompiledProfile;
+      const raw = (leadSum[a] as number) * ((leadMatched[a] as number) / ((leadMatched[a] as number) + 1));
+      if (raw === 0 || exclusionOf(profile, paperFeatures.ids) >= 0 || unmetOf(profile, paperFeatures.ids) >= 0) return 0;
+      return relevanceOf(raw);
+    },
     profiles: profiles.length, areas: areaCount, start, profile: entries.ints(), relevance: entries.floats(),
     limitStart, limitArea: limits.ints(), excludedBy: limits.second(), unmet: limits.third(), authors,
+    partial: memberFloor > 0,
+    complete: (i) => {
+      if (memberFloor <= 0) return { scores: batch, paper: i };
+      const one = new Growing(64);
+      const oneLimits = new Growing(16);
+      const found = authors.get(i);
+      scorePaper(i, found, one, oneLimits, 0);
+      const alone: BatchScores = {
+        profiles: profiles.length, areas: areaCount, start: Int32Array.of(0, one.length), profile: one.ints(), relevance: one.floats(),
+        limitStart: Int32Array.of(0, oneLimits.length), limitArea: oneLimits.ints(), excludedBy: oneLimits.second(), unmet: oneLimits.third(),
+        authors: found ? new Map([[0, found]]) : new Map(), partial: false, complete: () => ({ scores: alone, paper: 0 }),
+        lead: (_, a) => batch.lead(i, a),
+      };
+      return { scores: alone, paper: 0 };
+    },
   };
+  return batch;
 }
 
 /** Every scored profile's keywords by feature: feature f's are `[start[f], start[f + 1])`, profiles ascending. */
@@ -130,6 +214,14 @@ interface Postings {
   readonly profile: Int32Array;
   /** The keyword's position in its profile's `features`. */
   readonly slot: Int32Array;
+  /** Its weight in the profile, and what a match adds to coord's count. */
+  readonly weight: Float64Array;
+  readonly coord: Float64Array;
+  /** 1 when a longer keyword of the profile contains it (its occurrences inside that one are not its own). */
+  readonly nested: Uint8Array;
+  /** Entry e's longer keywords (feature ids) are `longer[longerStart[e]]` to `longer[longerStart[e + 1] - 1]`. */
+  readonly longerStart: Int32Array;
+  readonly longer: Int32Array;
 }
 
 function postingsOf(lexicon: Lexicon, scored: number): Postings {
@@ -138,38 +230,75 @@ function postingsOf(lexicon: Lexicon, scored: number): Postings {
   for (const profile of profiles) for (const f of profile.features) start[f + 1] = (start[f + 1] as number) + 1;
   for (let f = 0; f < lexicon.features.length; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
   const next = start.slice(0, lexicon.features.length);
-  const profile = new Int32Array(start[lexicon.features.length] as number);
-  const slot = new Int32Array(profile.length);
+  const size = start[lexicon.features.length] as number;
+  const profile = new Int32Array(size);
+  const slot = new Int32Array(size);
+  const weight = new Float64Array(size);
+  const coord = new Float64Array(size);
+  const nested = new Uint8Array(size);
+  const longerStart = new Int32Array(size + 1);
   profiles.forEach((p, k) => p.features.forEach((f, s) => {
     const e = next[f] as number;
     next[f] = e + 1;
     profile[e] = k;
     slot[e] = s;
+    weight[e] = p.weights[s] as number;
+    coord[e] = p.coord[s] as number;
+    const count = (p.containedIn[s] as readonly number[]).length;
+    nested[e] = count > 0 ? 1 : 0;
+    longerStart[e + 1] = count;
   }));
-  return { start, profile, slot };
+  for (let e = 0; e < size; e++) longerStart[e + 1] = (longerStart[e + 1] as number) + (longerStart[e] as number);
+  const longer = new Int32Array(longerStart[size] as number);
+  for (let e = 0; e < size; e++) {
+    if (nested[e] === 0) continue;
+    const p = profiles[profile[e] as number] as CompiledProfile;
+    let at = longerStart[e] as number;
+    for (const j of p.containedIn[slot[e] as number] as readonly number[]) longer[at++] = p.features[j] as number;
+  }
+  return { start, profile, slot, weight, coord, nested, longerStart, longer };
 }
 
 /**
  * Adds each of the paper's keywords to the sums and coord counts of the profiles that hold it: the
  * terms of score.ts's formula, in the paper's feature order as `scoreProfile` adds them, so every
- * profile's sum is the same number.
+ * profile's sum is the same number (`inAbstract`: the paper's abstract counts, or its opening's for
+ * the lead; profiles below `limit`). A keyword no longer one of the profile's contains (most) adds
+ * its weight x IDF times the paper's saturated count of it, worked out once for all its profiles.
  */
 function gather(
-  postings: Postings, profiles: readonly CompiledProfile[], paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
+  postings: Postings, paper: PaperFeatures, params: ScoreParams, sum: Float64Array, matched: Float64Array,
+  inAbstract: readonly number[], limit: number,
 ): void {
-  const { ids, inTitle, inAbstract } = paper;
+  const { ids, inTitle } = paper;
   const norm = normOf(paper, params);
+  const { start, profile: profileOf, weight, coord, nested, longerStart, longer: longerIds } = postings;
   for (let at = 0; at < ids.length; at++) {
     const f = ids[at] as number;
-    for (let e = postings.start[f] as number; e < (postings.start[f + 1] as number); e++) {
-      const k = postings.profile[e] as number;
-      const s = postings.slot[e] as number;
-      const profile = profiles[k] as CompiledProfile;
+    const from = start[f] as number;
+    const to = start[f + 1] as number;
+    if (from === to) continue;
+    const idf = params.idf[f] as number;
+    const ownTitle = inTitle[at] as number;
+    const ownAbstract = inAbstract[at] as number;
+    const counted = ownTitle > 0 || ownAbstract > 0;
+    const ownTf = params.titleWeight * Math.max(0, ownTitle) + Math.max(0, ownAbstract);
+    // contributionOf's saturation, w * idf * (tf (K1 + 1) / (tf + norm)), with the same operations.
+    const saturated = (ownTf * (K1 + 1)) / (ownTf + norm);
+    for (let e = from; e < to; e++) {
+      const k = profileOf[e] as number;
+      if (k >= limit) break;
+      if (nested[e] === 0) {
+        if (!counted) continue;
+        sum[k] = (sum[k] as number) + (weight[e] as number) * idf * saturated;
+        matched[k] = (matched[k] as number) + (coord[e] as number);
+        continue;
+      }
       // Occurrences inside a longer keyword of the profile count for that keyword.
-      let title = inTitle[at] as number;
-      let abstract = inAbstract[at] as number;
-      for (const j of profile.containedIn[s] as readonly number[]) {
-        const longer = indexOf(ids, profile.features[j] as number);
+      let title = ownTitle;
+      let abstract = ownAbstract;
+      for (let x = longerStart[e] as number; x < (longerStart[e + 1] as number); x++) {
+        const longer = indexOf(ids, longerIds[x] as number);
         if (longer >= 0) {
           title -= inTitle[longer] as number;
           abstract -= inAbstract[longer] as number;
@@ -177,8 +306,8 @@ function gather(
       }
       if (title <= 0 && abstract <= 0) continue;
       const tf = params.titleWeight * Math.max(0, title) + Math.max(0, abstract);
-      sum[k] = (sum[k] as number) + contributionOf(profile.weights[s] as number, params.idf[f] as number, tf, norm);
-      matched[k] = (matched[k] as number) + (profile.coord[s] as number);
+      sum[k] = (sum[k] as number) + contributionOf(weight[e] as number, idf, tf, norm);
+      matched[k] = (matched[k] as number) + (coord[e] as number);
     }
   }
 }
@@ -195,6 +324,21 @@ export function relevanceAt(scores: BatchScores, i: number, p: number): number {
     else hi = mid - 1;
   }
   return 0;
+}
+
+/**
+ * Paper i's relevance to each of the profiles `first` to `first + count - 1`, in order, 0 where it has
+ * none: `visit(k, relevance)` with k counted from `first`. A walk along the paper's sparse entries.
+ */
+export function eachRelevance(scores: BatchScores, i: number, first: number, count: number, visit: (k: number, relevance: number) => void): void {
+  let e = scores.start[i] as number;
+  const end = scores.start[i + 1] as number;
+  while (e < end && (scores.profile[e] as number) < first) e++;
+  for (let k = 0; k < count; k++) {
+    let relevance = 0;
+    if (e < end && scores.profile[e] === first + k) relevance = scores.relevance[e++] as number;
+    visit(k, relevance);
+  }
 }
 
 /** One paper's part of the batch's scores, for its evidence. */

@@ -101,8 +101,9 @@ function score(
   profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined, lead = false, writtenOnly = false,
 ): ProfileScore {
   const { ids } = paper;
+  const { touches } = profile;
   let touched = false;
-  for (let at = 0; at < ids.length && !touched; at++) touched = profile.touches[ids[at] as number] === 1;
+  for (let at = 0; at < ids.length && !touched; at++) touched = touches[ids[at] as number] === 1;
   // The paper holds none of this profile's words: most papers and most profiles.
   if (!touched && !trace) return untouchedScore(profile);
   const excludedBy = exclusionOf(profile, ids);
