@@ -276,6 +276,9 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
 
   test('the device\'s signals download as JSON lines, one a line', async () => {
     const { page } = a;
+    // The export reads the device's records: the star taken back on the other device (the test
+    // before) is saved here a moment after the page shows it.
+    await expect.poll(() => storedRecord(page, firstPaper.id), WAIT).toMatchObject({ starred: false });
     const [download] = await Promise.all([
       page.waitForEvent('download', WAIT),
       page.getByRole('button', { name: 'Export my signals for the ranking (JSON lines)' }).click(),
