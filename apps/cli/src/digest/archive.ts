@@ -24,6 +24,16 @@ export function readIndex(dir: string, group: string): DigestIndex {
   return parsed.data;
 }
 
+/** The window a digest of the archive was built from (its file's `window`), or null when it cannot be read. */
+export function readWindow(dir: string, file: string): { since: string | null; until: string | null } | null {
+  try {
+    const digest = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { window?: { since: string | null; until: string | null } };
+    return digest.window ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Writes a digest as `<date>.json` and puts it in `index.json` (newest first), and copies the newest
  * digest to `latest.json`, which the reader asks for beside the index on a first visit. Writing the

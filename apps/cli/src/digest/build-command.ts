@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DigestIndex } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { withStore } from '../store/open-db.ts';
-import { readIndex, writeDigest } from './archive.ts';
+import { readIndex, readWindow, writeDigest } from './archive.ts';
 import { buildDigest } from './build-digest.ts';
 import { withLock } from '../store/lock.ts';
 import { digestWindow, type DigestWindow } from './window.ts';
@@ -58,18 +57,8 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
  */
 export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date): DigestWindow {
   const last = index.digests[0];
-  const lastWindow = last && !options.since ? windowOf(options.digests, last.file) : null;
+  const lastWindow = last && !options.since ? readWindow(options.digests, last.file) : null;
   const today = (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
   const lastUntil = lastWindow && last?.date === today ? lastWindow.since : lastWindow?.until;
   return digestWindow({ since: options.since, until: options.until, now, index, lastUntil });
 }
-
-function windowOf(dir: string, file: string): { since: string | null; until: string | null } | null {
-  try {
-    const digest = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as { window?: { since: string | null; until: string | null } };
-    return digest.window ?? null;
-  } catch {
-    return null;
-  }
-}
-

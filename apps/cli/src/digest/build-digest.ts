@@ -14,8 +14,27 @@ export function papersFirstSeen(db: Db, window: Pick<DigestWindow, 'since' | 'un
   return rows.map(rowToPaper);
 }
 
-function allPapers(db: Db): Paper[] {
+/** Every stored paper, in the order stored. */
+export function allPapers(db: Db): Paper[] {
   return (db.prepare(`SELECT ${columns} FROM papers ORDER BY pk`).all() as PaperRow[]).map(rowToPaper);
+}
+
+/** What a build ranks a window with: its papers, and the IDF statistics beside them. */
+export interface WindowBatch {
+  readonly papers: Paper[];
+  /** Every stored paper: IDF comes from the whole store. */
+  readonly store: Paper[];
+  /** The shipped corpus statistics: the ranker is made with them (its areas' related words). */
+  readonly shipped: BackgroundStats;
+  /** The same, counted for IDF only while the store is small; else undefined. */
+  readonly background: BackgroundStats | undefined;
+}
+
+/** The papers first seen in `window` and the statistics `digest build` ranks them with (`digest explain` too). */
+export function windowBatch(db: Db, window: Pick<DigestWindow, 'since' | 'until'>, loadBackground: () => BackgroundStats): WindowBatch {
+  const store = allPapers(db);
+  const shipped = loadBackground();
+  return { papers: papersFirstSeen(db, window), store, shipped, background: needsBackground(store.length) ? shipped : undefined };
 }
 
 /**
@@ -32,12 +51,7 @@ export function buildDigest(input: {
   /** What the group taught, given the batch (its papers may be ones a signal waits for); none: keywords alone. */
   readonly feedback?: ((batch: readonly Paper[]) => readonly FeedbackExample[] | undefined) | undefined;
 }): { digest: Digest; report: RankReport; considered: number; taught: number } {
-  const papers = papersFirstSeen(input.db, input.window);
-  const store = allPapers(input.db);
-  // The ranker is made with the shipped statistics always (its areas' related words come from them);
-  // they count for IDF only while the store is small.
-  const shipped = input.background();
-  const background = needsBackground(store.length) ? shipped : undefined;
+  const { papers, store, shipped, background } = windowBatch(input.db, input.window, input.background);
   const feedback = input.feedback?.(papers);
   const { papers: ranked, report } = createRanker(input.config, { background: shipped, feedback }).rank(papers, { background, idfFrom: store });
   const digest = assembleDigest(input.config, papers, ranked, {

@@ -1,15 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { paperSchema, type Paper } from '@labdigest/core';
+import { paperSchema, type Digest, type Paper } from '@labdigest/core';
 import { fixturePath, readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
-import type { CommanderError } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { buildProgram } from '../cli.ts';
 import { ConfigError, InputError } from '../errors.ts';
 import { defaultConfig } from '../../test/fixture-digests.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
 import { createExplainer, formatExplanation } from './explain-command.ts';
+import { openDb } from '../store/open-db.ts';
+import { upsertPapers } from '../store/queries.ts';
+import { writeDigest } from './archive.ts';
+import { buildDigest } from './build-digest.ts';
+import { digestWindow } from './window.ts';
 
 const configFile = fixturePath('../digest.config.yaml');
 const sliceFile = fixturePath('papers/corpus-slice.jsonl');
@@ -18,7 +22,7 @@ const config = defaultConfig();
 
 // The sample week, ranked and analysed once at import (seconds: more than a test's timeout).
 const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
-const explainer = createExplainer(config, week, loadCorpusBackground());
+const explainer = createExplainer(config, week, { background: loadCorpusBackground() });
 const explainWeek = (id: string) => {
   const paper = week.find((p) => p.id === id);
   if (!paper) throw new Error(`no ${id} in the sample week`);
@@ -172,9 +176,57 @@ describe('digest explain', () => {
     expect((error as Error).message).toMatch(new RegExp(`^${bad}: the config has 1 problem:\\n${bad}:\\d+:5 areas\\[0\\]\\.treshold: unknown field "treshold"`));
   });
 
-  test('--papers is required', async () => {
-    const { error, err } = await digestExplain('2512.03974');
-    expect((error as CommanderError).code).toBe('commander.missingMandatoryOptionValue');
-    expect(err).toContain("error: required option '-p, --papers <file>' not specified");
+  test('with no --papers, a stored paper is ranked with its digest\'s batch, as the build ranked it', async () => {
+    const { db, digests } = storeWithDigest();
+    const built = JSON.parse(readFileSync(join(digests, '2026-06-08.json'), 'utf8')) as Digest;
+    const shown = built.sections.flatMap((s) => s.papers.map((p) => ({ ...p, section: s.name })))[0];
+    if (!shown) throw new Error('the test digest is empty');
+    const { out, err, error } = await digestExplain(shown.id, '--db', db, '--digests', digests, '--config', configFile);
+    expect([err, error]).toEqual(['', undefined]);
+    const lines = out.split('\n');
+    expect(lines[2]).toMatch(new RegExp(`^  In the digest: ${shown.section.replace(/[/&]/g, '\\$&')}, score ${shown.score.toFixed(2)}, rank 1 in its section`));
+    expect(lines[3]).toMatch(/^  Ranked with the digest of 2026-06-08 \(first seen 2026-06-01 07:30 – 2026-06-08 07:30 UTC\); IDF from the store and the shipped corpus statistics \(\d+ documents/);
+  }, 60_000);
+
+  test('a stored paper no digest holds yet: the window the next build takes', async () => {
+    const { db, digests, later } = storeWithDigest();
+    const { out, error } = await digestExplain(later.id, '--db', db, '--digests', digests, '--config', configFile);
+    expect(error).toBeUndefined();
+    expect(out.split('\n')[3]).toMatch(/^  Ranked with the store \(first seen 2026-06-08 07:30 – \d{4}-\d\d-\d\d \d\d:\d\d UTC; no digest of the archive holds it yet\); IDF from/);
+  }, 60_000);
+
+  test('with no --papers and no store, the error says what to do', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'labdigest-explain-')), 'none.sqlite');
+    const { error } = await digestExplain('2512.03974', '--db', missing, '--config', configFile);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(`${missing}: no paper store here yet: run \`digest start\` or \`digest fetch\` first, or pass --db PATH or --papers FILE`);
+  });
+
+  test('a paper the store does not hold', async () => {
+    const { db, digests } = storeWithDigest();
+    const { error } = await digestExplain('10.9999/nothing', '--db', db, '--digests', digests, '--config', configFile);
+    expect((error as Error).message).toBe(`${db}: no paper matches "10.9999/nothing" (by id, arXiv id, DOI or title)`);
   });
 });
+
+/**
+ * A store of the sample week's journal papers: 200 first seen on 2026-06-03 and built into the digest of
+ * 2026-06-08 (window 2026-06-01 07:30 to 2026-06-08 07:30); the rest first seen after it.
+ */
+function storeWithDigest(): { db: string; digests: string; later: Paper } {
+  const dir = mkdtempSync(join(tmpdir(), 'labdigest-explain-store-'));
+  const db = join(dir, 'store.sqlite');
+  const digests = join(dir, 'digests');
+  const journal = week.filter((p) => p.source === 'battery-paper-daily-openalex');
+  const store = openDb(db);
+  try {
+    upsertPapers(store, journal.slice(0, 200), { source: 'test', now: new Date('2026-06-03T06:00:00Z') });
+    upsertPapers(store, journal.slice(200), { source: 'test', now: new Date('2026-06-08T09:00:00Z') });
+    const window = digestWindow({ since: '2026-06-01T07:30:00Z', until: '2026-06-08T07:30:00Z', now: new Date('2026-06-08T07:30:00Z'), index: { schemaVersion: 1, group: 'DENG.Group', digests: [] } });
+    const { digest } = buildDigest({ db: store, config, window, now: new Date('2026-06-08T07:30:00Z'), sample: false, background: loadCorpusBackground });
+    writeDigest(digests, digest);
+  } finally {
+    store.close();
+  }
+  return { db, digests, later: journal[200] as Paper };
+}

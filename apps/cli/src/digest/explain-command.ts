@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { paperSourceLine, type Area, type GroupConfig, type Paper } from '@labdigest/core';
 import {
   B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type FeedbackExample, type PaperTrace, type RankedPaper, type TermTrace,
@@ -8,7 +9,12 @@ import { InputError } from '../errors.ts';
 import { formatRejected, readPapers } from '../read-papers.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
 import { findPaper } from '@labdigest/sources';
-import { learningForFile } from '../learning/store-learning.ts';
+import { examplesFrom, learningForFile, learningLine } from '../learning/store-learning.ts';
+import { withStore } from '../store/open-db.ts';
+import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
+import { readIndex, readWindow } from './archive.ts';
+import { defaultWindow } from './build-command.ts';
+import { allPapers, windowBatch } from './build-digest.ts';
 
 /** One keyword of a profile that the paper matches, and what it adds (score.ts's formula). */
 export type KeywordRow = Omit<TermTrace, 'feature' | 'countedUnder'> & {
@@ -33,37 +39,100 @@ export interface ProfileScore {
 export interface PaperExplanation {
   readonly paper: Paper;
   readonly ranked: RankedPaper;
-  readonly idf: { readonly source: 'batch' | 'background+batch'; readonly documents: number; readonly averageLength: number; readonly batch: number };
+  /** The papers it was ranked with, as the header names them ("the 313 papers of the file"). */
+  readonly batch: string;
+  /** Where IDF came from: the batch, the shipped statistics and the batch, or the store (with the statistics while it is small). */
+  readonly idf: { readonly source: 'batch' | 'background+batch' | 'store'; readonly background: boolean; readonly documents: number; readonly averageLength: number };
   readonly length: number;
   readonly areas: readonly { readonly area: Area; readonly score: ProfileScore; readonly verdict: string }[];
   readonly members: readonly { readonly name: string; readonly score: ProfileScore; readonly reported: number; readonly authors: readonly string[]; readonly reasons: readonly string[] }[];
 }
 
 export interface ExplainCommandOptions {
-  readonly papers: string;
+  /** The papers it was ranked with; absent: the store's, as the digest that holds the paper ranked them. */
+  readonly papers?: string | undefined;
   readonly config: string;
   readonly idf: IdfChoice;
   readonly db?: string | undefined;
   readonly digests?: string | undefined;
   readonly learning?: boolean | undefined;
+  /** The time the next build's window ends at (tests); default now. */
+  readonly now?: Date | undefined;
 }
 
-/** `digest explain`: ranks the file's papers as `digest rank` does and explains the one asked for. */
+/**
+ * `digest explain`: ranks the file's papers as `digest rank` does and explains the one asked for; with
+ * no file, the store's papers of the paper's digest, as `digest build` ranked them.
+ */
 export async function explainCommand(query: string, options: ExplainCommandOptions, io: Io): Promise<void> {
   const config = loadConfig(options.config);
+  if (options.papers === undefined) {
+    io.out(formatExplanation(config, await explainStored(config, query, options, io)));
+    return;
+  }
   const { papers, rejected, skipped } = await readPapers(options.papers);
   if (skipped > 0) io.err(`skipped ${skipped} bad line${skipped === 1 ? '' : 's'}:\n${formatRejected(rejected, 20, skipped)}\n`);
+  const paper = theOne(papers, query, options.papers);
+  const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
+  const feedback = learningForFile(config, options, papers, io.err);
+  const explanation = createExplainer(config, papers, { background, shipped: loadCorpusBackground(), feedback }).explain(paper);
+  io.out(formatExplanation(config, explanation));
+}
+
+/** The paper `query` names among `papers` (read from `where`); none or several is an InputError that lists them. */
+function theOne(papers: readonly Paper[], query: string, where: string): Paper {
   const search = findPaper(papers, query);
-  if (search.kind === 'none') throw new InputError(options.papers, `no paper matches "${query}" (by id, arXiv id, DOI or title)`);
+  if (search.kind === 'none') throw new InputError(where, `no paper matches "${query}" (by id, arXiv id, DOI or title)`);
   if (search.kind === 'many') {
     const shown = search.papers.slice(0, 20).map((p) => `  ${p.id}  ${p.title}${p.venue ? ` (${p.venue})` : ''}`);
     if (search.papers.length > shown.length) shown.push(`  ... and ${search.papers.length - shown.length} more`);
-    throw new InputError(options.papers, `"${query}" matches ${search.papers.length} papers; name one by its id:\n${shown.join('\n')}`);
+    throw new InputError(where, `"${query}" matches ${search.papers.length} papers; name one by its id:\n${shown.join('\n')}`);
   }
-  const background = needsBackground(papers.length, options.idf) ? loadCorpusBackground() : undefined;
-  const feedback = learningForFile(config, options, papers, io.err);
-  const explanation = explainPaper(config, papers, search.paper, background, loadCorpusBackground(), feedback);
-  io.out(formatExplanation(config, explanation));
+  return search.paper;
+}
+
+/**
+ * A stored paper, ranked with the batch `digest build` ranked it in: the papers first seen in the window
+ * of the archive's digest that holds the time it was first seen (else the window the next build takes,
+ * else the seven days up to then), with IDF from the whole store and the group's signals, as the build.
+ */
+async function explainStored(config: GroupConfig, query: string, options: ExplainCommandOptions, io: Io): Promise<PaperExplanation> {
+  const path = options.db ?? DEFAULT_DB_PATH;
+  if (path !== ':memory:' && !existsSync(path)) {
+    throw new InputError(path, 'no paper store here yet: run `digest start` or `digest fetch` first, or pass --db PATH or --papers FILE');
+  }
+  const digests = options.digests ?? DEFAULT_DIGESTS_DIR;
+  return withStore(path, { create: false }, (db) => {
+    const paper = theOne(allPapers(db), query, path);
+    const firstSeen = (db.prepare('SELECT first_seen FROM papers WHERE id = ?').get(paper.id) as { first_seen: string }).first_seen;
+    const { window, digest } = windowOfPaper(digests, config.group.name, firstSeen, options.now ?? new Date());
+    const batch = windowBatch(db, window, loadCorpusBackground);
+    const feedback = options.learning === false ? undefined : examplesFrom(db, config, { db: path, digests }, batch.papers);
+    io.err(learningLine(feedback));
+    const span = `first seen ${window.since.slice(0, 16).replace('T', ' ')} – ${window.until.slice(0, 16).replace('T', ' ')} UTC`;
+    return createExplainer(config, batch.papers, {
+      background: batch.background, shipped: batch.shipped, feedback: feedback?.examples, idfFrom: batch.store,
+      batch: digest ? `the digest of ${digest} (${span})` : `the store (${span}; no digest of the archive holds it yet)`,
+    }).explain(paper);
+  });
+}
+
+/**
+ * The window of the archive's digest whose window holds `firstSeen` (newest first); else the window the
+ * next `digest build` takes, when it holds it; else the seven days up to `firstSeen`.
+ */
+export function windowOfPaper(dir: string, group: string, firstSeen: string, now: Date): { window: { since: string; until: string }; digest?: string } {
+  const index = readIndex(dir, group);
+  for (const entry of index.digests) {
+    const window = readWindow(dir, entry.file);
+    if (window?.since && window.until && window.since <= firstSeen && firstSeen < window.until) {
+      return { window: { since: window.since, until: window.until }, digest: entry.date };
+    }
+  }
+  const next = defaultWindow({ digests: dir }, index, now);
+  if (next.since <= firstSeen && firstSeen < next.until) return { window: next };
+  const until = new Date(new Date(firstSeen).getTime() + 1);
+  return { window: { since: new Date(until.getTime() - 7 * 24 * 60 * 60 * 1000).toISOString(), until: until.toISOString() } };
 }
 
 /**
@@ -73,12 +142,23 @@ export async function explainCommand(query: string, options: ExplainCommandOptio
  * recomputed one that differs is flagged.
  */
 export function createExplainer(
-  config: GroupConfig, papers: readonly Paper[], background: BackgroundStats | undefined, shipped: BackgroundStats | undefined = background,
-  feedback?: readonly FeedbackExample[],
+  config: GroupConfig, papers: readonly Paper[],
+  options: {
+    /** Counted for IDF (none: the batch alone). */
+    readonly background?: BackgroundStats | undefined;
+    /** The ranker is made with these (its areas' related words); default `background`. */
+    readonly shipped?: BackgroundStats | undefined;
+    readonly feedback?: readonly FeedbackExample[] | undefined;
+    /** More papers counted for IDF: the store, as `digest build` ranks. */
+    readonly idfFrom?: readonly Paper[] | undefined;
+    /** What the batch is, for the header (default "the N papers of the file"). */
+    readonly batch?: string | undefined;
+  } = {},
 ) {
+  const { background, shipped = background, feedback, idfFrom } = options;
   // Made with the shipped statistics, as `digest build` makes it (the areas' related words); `background` is for IDF.
   const ranker = createRanker(config, { background: shipped, feedback });
-  const rankedAll = ranker.rank(papers, { background });
+  const rankedAll = ranker.rank(papers, { background, idfFrom });
   const rankedById = new Map(rankedAll.papers.map((r) => [r.id, r]));
   const keywordOf = (f: number) => ranker.lexicon.features[f]?.keyword ?? String(f);
   const rowsOf = (trace: PaperTrace['profiles'][number]): ProfileScore => ({
@@ -91,7 +171,7 @@ export function createExplainer(
     explain(target: Paper): PaperExplanation {
       const ranked = rankedById.get(target.id);
       if (!ranked) throw new Error(`paper ${target.id} is not among the papers ranked`);
-      const trace = ranker.trace(papers, target, { background });
+      const trace = ranker.trace(papers, target, { background, idfFrom });
       const best = config.areas.find((a) => a.id === ranked.section);
       const areas = config.areas.map((area, i) => {
         const s = rowsOf(trace.profiles[i]!);
@@ -109,18 +189,11 @@ export function createExplainer(
       });
       return {
         paper: target, ranked, areas, members, length: trace.length,
-        idf: { source: rankedAll.report.idf, documents: trace.documents, averageLength: trace.averageLength, batch: papers.length },
+        batch: options.batch ?? `the ${papers.length} papers of the file`,
+        idf: { source: idfFrom?.length ? 'store' : rankedAll.report.idf, background: background !== undefined, documents: trace.documents, averageLength: trace.averageLength },
       };
     },
   };
-}
-
-/** Ranks `papers` and explains `target`, one of them. */
-export function explainPaper(
-  config: GroupConfig, papers: readonly Paper[], target: Paper, background: BackgroundStats | undefined, shipped: BackgroundStats | undefined = background,
-  feedback?: readonly FeedbackExample[],
-): PaperExplanation {
-  return createExplainer(config, papers, background, shipped, feedback).explain(target);
 }
 
 function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | undefined, reported: number): string {
@@ -154,8 +227,9 @@ export function formatExplanation(config: GroupConfig, e: PaperExplanation): str
   const lines = [paper.title, `  ${where.join(' · ')}`];
   const section = config.areas.find((a) => a.id === ranked.section);
   lines.push(section ? `  In the digest: ${section.name}, score ${n2(ranked.score)}, ${placeOf(ranked)}` : '  Not in the digest');
-  const idf = e.idf.source === 'batch' ? 'this batch' : 'the shipped corpus statistics and this batch';
-  lines.push(`  Ranked with the ${e.idf.batch} papers of the file; IDF from ${idf} (${e.idf.documents} documents, `
+  const idf = e.idf.source === 'store' ? `the store${e.idf.background ? ' and the shipped corpus statistics' : ''}`
+    : e.idf.source === 'batch' ? 'this batch' : 'the shipped corpus statistics and this batch';
+  lines.push(`  Ranked with ${e.batch}; IDF from ${idf} (${e.idf.documents} documents, `
     + `average length ${e.idf.averageLength.toFixed(1)} words); this paper has ${e.length} words.`);
   lines.push(
     `  Scores: relevance = 1 − exp(−raw / ${SCALE}), raw = coord × Σ contribution, coord = m / (m + 1) for m keywords matched,`,
