@@ -5,7 +5,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
-import { buildBackgroundStats, buildCorpusBags } from '@labdigest/ranker';
+import { buildBackgroundStats, buildCorpusBags, serializeBackgroundStats } from '@labdigest/ranker';
 import { repoRoot, requireShared } from './shared-data.ts';
 
 const corpus = requireShared('corpus/papers.jsonl');
@@ -16,9 +16,9 @@ for await (const line of createInterface({ input: createReadStream(corpus) })) {
 const started = performance.now();
 const stats = buildBackgroundStats(papers, { source: 'shared/data/corpus/papers.jsonl', maxN: 3, minDf: 3 });
 const feedback = buildCorpusBags(papers, { minDf: 3 });
-const json = JSON.stringify({ ...stats, feedback });
+const json = serializeBackgroundStats({ ...stats, feedback });
 const out = `${repoRoot}/packages/ranker/background/corpus-stats.json.gz`;
 const gz = gzipSync(json, { level: 9 });
 writeFileSync(out, gz);
-console.log(`background: papers=${stats.documents} ngrams=${Object.keys(stats.df).length} feedback_terms=${feedback.terms.length} `
+console.log(`background: papers=${stats.documents} ngrams=${stats.df.size} feedback_terms=${feedback.terms.length} `
   + `json_kb=${Math.round(json.length / 1024)} gz_kb=${Math.round(gz.length / 1024)} ms=${Math.round(performance.now() - started)} -> ${out}`);

@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseGroupConfig, formatIssues, type Paper } from '@labdigest/core';
-import { assembleDigest, createRanker, type BackgroundStats } from '@labdigest/ranker';
+import { assembleDigest, createRanker, parseBackgroundStats } from '@labdigest/ranker';
 import { readSampleWeek } from './eval/data.ts';
 import { repoRoot } from './shared-data.ts';
 
 const parsed = parseGroupConfig(readFileSync(`${repoRoot}/digest.config.yaml`, 'utf8'), 'digest.config.yaml');
 if (!parsed.ok) { console.error(formatIssues(parsed.issues)); process.exit(1); }
 const config = parsed.config;
-const background = JSON.parse(gunzipSync(readFileSync(`${repoRoot}/packages/ranker/background/corpus-stats.json.gz`)).toString('utf8')) as BackgroundStats;
+const background = parseBackgroundStats(gunzipSync(readFileSync(`${repoRoot}/packages/ranker/background/corpus-stats.json.gz`)).toString('utf8'));
 const papers: Paper[] = readSampleWeek();
 const { papers: ranked } = createRanker(config, { background }).rank(papers, { background });
 const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', sample: true });

@@ -181,7 +181,7 @@ function vectorOf(text: string, background: BackgroundStats): Map<string, number
   const v = new Map<string, number>();
   let norm = 0;
   for (const [t, n] of tf) {
-    const df = Object.hasOwn(background.df, t) ? background.df[t]! : 1;
+    const df = background.df.get(t) ?? 1;
     const w = (1 + Math.log(n)) * Math.log(1 + background.documents / df);
     v.set(t, w);
     norm += w * w;

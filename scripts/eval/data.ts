@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { paperSchema, type Paper } from '@labdigest/core';
-import { buildCorpusBags, type BackgroundStats, type CorpusBags } from '@labdigest/ranker';
+import { buildCorpusBags, parseBackgroundStats, type BackgroundStats, type CorpusBags } from '@labdigest/ranker';
 import { collapseDuplicates, parseAny, parseBibtex, parseRis, repairPaperText } from '@labdigest/sources';
 import { repoRoot, requireShared } from '../shared-data.ts';
 
@@ -80,8 +80,8 @@ let background: BackgroundStats | undefined;
 
 /** The ranker's shipped corpus statistics, as the command line loads them. */
 export function readBackground(): BackgroundStats {
-  background ??= JSON.parse(gunzipSync(readFileSync(fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'))))
-    .toString('utf8')) as BackgroundStats;
+  background ??= parseBackgroundStats(gunzipSync(readFileSync(fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'))))
+    .toString('utf8'));
   return background;
 }
 

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { DIGEST_SCHEMA_VERSION, paperSchema, parseGroupConfig, formatIssues, type DigestIndex, type Paper } from '@labdigest/core';
-import { assembleDigest, createRanker, type BackgroundStats } from '@labdigest/ranker';
+import { assembleDigest, createRanker, parseBackgroundStats } from '@labdigest/ranker';
 import { collapseDuplicates, repairPaperText } from '@labdigest/sources';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,7 +36,7 @@ console.log(`sample-week.jsonl.gz: ${records.length} records, ${papers.length} p
 
 const require = createRequire(import.meta.url);
 const statsFile = require.resolve('@labdigest/ranker/corpus-stats.json.gz');
-const background = JSON.parse(gunzipSync(readFileSync(statsFile)).toString('utf8')) as BackgroundStats;
+const background = parseBackgroundStats(gunzipSync(readFileSync(statsFile)).toString('utf8'));
 
 /** Monday (UTC) of the ISO week holding `day` (YYYY-MM-DD). */
 function mondayOf(day: string): string {

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { paperSchema, parseGroupConfig, type Paper } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
-import type { BackgroundStats } from './background.ts';
+import { parseBackgroundStats } from './background.ts';
 import { draftAreas } from './draft-areas.ts';
 import { createRanker } from './rank.ts';
 import { stemmedKey } from './draft-areas.test-support.ts';
@@ -47,7 +47,7 @@ describe('draftAreas on a week\'s digest: the group\'s topics come apart', () =>
   const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
   const parsed = parseGroupConfig(readDefaultConfigText());
   if (!parsed.ok) throw new Error('digest.config.yaml does not parse');
-  const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
+  const background = parseBackgroundStats(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8'));
   const ranked = createRanker(parsed.config, { background }).rank(week, { background, summaries: false }).papers.filter((r) => r.section !== null);
   const sectionOf = new Map(ranked.map((r) => [r.title, r.section as string]));
   const reading = week.filter((p) => sectionOf.has(p.title));

@@ -45,7 +45,7 @@ export function draftAreas(
   const phrases = usable.map(phrasesOf);
   const documents = background?.documents ?? usable.length;
   const idf = (key: string, local: number) => {
-    const df = background && Object.hasOwn(background.df, key) ? background.df[key] as number : background ? 1 : local;
+    const df = background ? background.df.get(key) ?? 1 : local;
     return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
   };
   const taken = new Set<string>();
@@ -64,7 +64,7 @@ export function draftAreas(
     }
     const elsewhere = (key: string) => usable.reduce((n, _, i) => n + (clusterOf[i] !== c && (phrases[i] as Map<string, string>).has(key) ? 1 : 0), 0);
     const minDf = members.length >= 4 ? 2 : 1;
-    const known = (key: string) => !background || (Object.hasOwn(background.df, key) && (background.df[key] as number) >= 5);
+    const known = (key: string) => !background || (background.df.get(key) ?? 0) >= 5;
     const scored = [...inCluster].filter(([key, e]) => e.df >= minDf && !taken.has(key) && known(key)).map(([key, e]) => {
       const share = e.df / members.length;
       const outside = elsewhere(key) / Math.max(1, usable.length - members.length);

@@ -4,14 +4,14 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { paperSchema, type Paper } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
-import type { BackgroundStats } from './background.ts';
+import { parseBackgroundStats } from './background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
 import { PairTable } from './pair-table.ts';
 
 // The bundled sample week (1,755 real papers) and the shipped corpus statistics.
 const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
-const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
-const share = (term: string) => (background.df[term] ?? 0) / background.documents;
+const background = parseBackgroundStats(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8'));
+const share = (term: string) => (background.df.get(term) ?? 0) / background.documents;
 
 /** Paper d's terms, by name, with how much it is about each. */
 function bagOf(bags: ExampleBags, d: number): Map<string, number> {

@@ -35,7 +35,7 @@ export function backgroundFeatureStats(lexicon: Lexicon, background: BackgroundS
   for (const feature of lexicon.features) {
     const terms = feature.key.split(' ');
     let best = Infinity;
-    for (const gram of foldedNgrams(terms, background.maxN)) best = Math.min(best, background.df[gram] ?? 0);
+    for (const gram of foldedNgrams(terms, background.maxN)) best = Math.min(best, background.df.get(gram) ?? 0);
     df[feature.id] = Number.isFinite(best) ? best : 0;
   }
   return { documents: background.documents, averageLength: background.averageLength, df };

@@ -6,7 +6,7 @@ export type {
 } from './learning-types.ts';
 export { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 export type { ScoreTrace, TermTrace } from './score.ts';
-export { buildBackgroundStats, type BackgroundStats } from './background.ts';
+export { DocumentFrequencies, buildBackgroundStats, parseBackgroundStats, serializeBackgroundStats, type BackgroundStats } from './background.ts';
 export { buildCorpusBags, type CorpusBags } from './corpus-bags.ts';
 export { assembleDigest, type DigestOptions } from './digest.ts';
 export { tokenize, splitWords } from './tokenize.ts';

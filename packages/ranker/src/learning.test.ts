@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseGroupConfig, paperSchema, type Paper } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
-import type { BackgroundStats } from './background.ts';
+import { parseBackgroundStats } from './background.ts';
 import { learnFromExamples } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker, type RankedPaper } from './rank.ts';
@@ -16,7 +16,7 @@ const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) 
 const parsed = parseGroupConfig(readDefaultConfigText());
 if (!parsed.ok) throw new Error('digest.config.yaml does not parse');
 const config = parsed.config;
-const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
+const background = parseBackgroundStats(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8'));
 
 const rank = (feedback?: readonly FeedbackExample[]) => createRanker(config, { background, feedback }).rank(week, { background }).papers;
 const plain = rank();

@@ -485,7 +485,7 @@ function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined):
 function corpusShare(background: BackgroundStats, term: string): number {
   // One look-up among the shipped statistics' 345,000 terms, not two (Object.hasOwn, then the value): only
   // an own count is a number ("constructor" finds Object.prototype's function).
-  const count = background.df[term];
+  const count = background.df.get(term);
   return Math.max(0.5 / background.documents, (typeof count === 'number' ? count : 0) / background.documents);
 }
 

@@ -230,7 +230,7 @@ function buildModel(
   // Words of the corpus, for splitting a joined keyword word in two ("phasefield" -> phase field).
   const isWord = background && ((word: string) => {
     const term = termOf(word);
-    return Object.hasOwn(background.df, term) && (background.df[term] as number) >= 20;
+    return (background.df.get(term) ?? 0) >= 20;
   });
   const options: CompileOptions = { ...(isWord ? { isWord } : {}), spellings: { written: undefined, byKeyword: new Map() } };
   let lexicon = compileProfiles(specs, options);

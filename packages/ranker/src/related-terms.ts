@@ -57,7 +57,7 @@ export function areaNeighbourhoods(lexicon: Lexicon, areaCount: number, backgrou
   if (!background?.feedback) return Array.from({ length: areaCount }, () => ({ size: 0, share: () => 0 }));
   const index = corpusBagsIndexOf(background.feedback);
   // A word too common for the bags ("state", "solid") is taken as in every paper, as documentsWith takes it.
-  const isCommon = (term: string) => (Object.hasOwn(background.df, term) ? background.df[term] as number : 0) > background.documents / 4;
+  const isCommon = (term: string) => (background.df.get(term) ?? 0) > background.documents / 4;
   const sets = feedbackSets(lexicon, areaCount, background as BackgroundStats & { feedback: CorpusBags }, tuning);
   const neighbourhoods = sets.map(({ size, counts }) => ({
     size,
@@ -155,7 +155,7 @@ function feedbackSets(lexicon: Lexicon, areaCount: number, background: Backgroun
   const index = corpusBagsIndexOf(background.feedback);
   const idf = idfOf(backgroundFeatureStats(lexicon, background));
   // Terms the bags leave out for being in over a quarter of the papers.
-  const isCommon = (term: string) => (Object.hasOwn(background.df, term) ? background.df[term] as number : 0) > background.documents / 4;
+  const isCommon = (term: string) => (background.df.get(term) ?? 0) > background.documents / 4;
   const sets = lexicon.profiles.slice(0, areaCount).map((profile) => {
     const docs = bestDocuments(index, lexicon, profile, idf, tuning.prfDocs, isCommon);
     const counts = new Map<number, number>();

@@ -5,7 +5,7 @@ import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { expect, test } from 'vitest';
 import { createAnalyzer } from './analyze.ts';
 import { groupAuthorMatcher } from './authors.ts';
-import type { BackgroundStats } from './background.ts';
+import { parseBackgroundStats } from './background.ts';
 import { collectStats, idfOf } from './idf.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker } from './rank.ts';
@@ -17,7 +17,7 @@ import { relevanceAt, scoreBatch } from './score-batch.ts';
 const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
 const parsed = parseGroupConfig(readDefaultConfigText());
 if (!parsed.ok) throw new Error('digest.config.yaml does not parse');
-const background = JSON.parse(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8')) as BackgroundStats;
+const background = parseBackgroundStats(gunzipSync(readFileSync(new URL('../background/corpus-stats.json.gz', import.meta.url))).toString('utf8'));
 
 /** Copies of the default config's areas and members, renamed apart: a department. */
 function department(config: GroupConfig, count = 2): GroupConfig {

@@ -48,7 +48,7 @@ function idfFunction(counts: readonly Map<string, number>[], background: Backgro
     const n = background.documents;
     // A word rarer than the stored minimum is taken as in one paper.
     return (term) => {
-      const df = Object.hasOwn(background.df, term) ? background.df[term] as number : 1;
+      const df = background.df.get(term) ?? 1;
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     };
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { BackgroundStats } from '@labdigest/ranker';
+import { parseBackgroundStats, type BackgroundStats } from '@labdigest/ranker';
 
 /**
  * The command line's one rule for IDF: from this many papers on, the papers ranked (`digest rank`,
@@ -27,6 +27,6 @@ let cached: BackgroundStats | undefined;
 export function loadCorpusBackground(): BackgroundStats {
   if (cached) return cached;
   const path = fileURLToPath(import.meta.resolve('@labdigest/ranker/corpus-stats.json.gz'));
-  cached = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as BackgroundStats;
+  cached = parseBackgroundStats(gunzipSync(readFileSync(path)).toString('utf8'));
   return cached;
 }
