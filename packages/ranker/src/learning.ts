@@ -25,6 +25,10 @@ import type { RankerTuning } from './tuning.ts';
  *   for:     s+(t) = p ln(p / q)              the terms the taught papers share and the corpus does not
  *   against: s-(t) = r ln(r / (p + q))        the terms of dismissed papers the taught ones do not share
  *
+ * A term weighs its log-odds, ln(p / q) for and ln(r / (p + q)) against; in a profile without written
+ * keywords (a bibliography's area), whose learned words are all it has, a term for weighs its score
+ * p ln(p / q), so the words most of its papers are about lead (learnProfile says why).
+ *
  * The best `learnTerms` terms for and `learnTerms / 2` against become keywords of the profile (the
  * `learned` slot of profiles.ts), blended with the written ones by three bounds:
  *   - the strongest learned weight is `learnWeight` x the profile's strongest written weight, so a
@@ -154,7 +158,8 @@ export function learnFromExamples(
       domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
       touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
-      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p), heap,
+      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
+      unwritten: !(options.lexicon.profiles[p]?.weights ?? []).some((w) => w > 0), heap,
     });
     profileSums.clear();
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
@@ -304,6 +309,8 @@ interface ProfileInput {
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
   readonly strongest: number;
+  /** The profile has no positive written keyword (a bibliography's area): its learned words are all it has. */
+  readonly unwritten: boolean;
   /** An empty heap, at least `touched` long, for the candidates. */
   readonly heap: ByShare;
 }
@@ -355,13 +362,18 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     return out;
   };
   // The ranker multiplies a weight by the term's IDF, about ln(1 / corpus): a weight of
-  // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper.
+  // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper. Beside written
+  // keywords, which carry the profile's main words, that is what a learned word should add. A profile
+  // without any is its learned words alone: they weigh what they say of the taught papers, p ln(p / q),
+  // the score they were chosen by, so the words most of its papers are about lead, not a rare word two
+  // of them hold (a salt, a cathode, a test condition), whose log-odds against the corpus are the largest.
   const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
+  const weighOf = input.unwritten ? (p: number, q: number) => p * Math.log(p / q) : (p: number, q: number) => Math.log(p / q);
   const shareFor = (t: number) => (sums[t * SUMS + FOR] as number) / positive;
   const pros = positive === 0 ? [] : consider(shareFor, (t) => (sums[t * SUMS + FOR] as number) > 0 && (sums[t * SUMS + SUPPORT] as number) >= support,
     (t, p, q, corpus) => {
       const score = p * Math.log(p / q);
-      return score > 0 ? { t, s: score, v: Math.log(p / q) / rarity(corpus) } : undefined;
+      return score > 0 ? { t, s: score, v: weighOf(p, q) / rarity(corpus) } : undefined;
     }, (_, p, q) => p * Math.log(p / q));
   const cons = negative === 0 ? [] : consider((t) => (sums[t * SUMS + AGAINST] as number) / negative, (t) => (sums[t * SUMS + AGAINST] as number) >= 2,
     (t, r, q, corpus) => {
