@@ -78,7 +78,8 @@ export function runFeedbackEval(input: FeedbackInput): void {
  * the area's AP over the pooled held-out folds, beside its AP with its keywords and no feedback. With
  * 6-25 core papers an area's AP moves by 0.1 with the split alone, so each fold's AP is shown, and the
  * mean AP over the CV's folds and eight re-splits (the same stratification, other seeds), with its
- * range; and how many of the area's core papers the digest would put in its section.
+ * range; how many of the area's core papers the digest would put in its section, and the digest's
+ * irrelevant papers left out and core papers in the right section over all areas.
  * Then `bib-fit`: each area taught by all its core papers, the ranked ones included, so not a held-out
  * figure: what the model can fit. The distance from `ap` is what four fifths of the papers do not say
  * of the fifth.
@@ -104,7 +105,8 @@ function runBibCheck(input: FeedbackInput, folds: readonly Paper[][]): void {
     console.log(`eval-feedback: bib area=${area.id} own_papers=${taught.toFixed(1)} `
       + `ap=${f3(f.perArea[a]!.ap)} ap_with_keywords=${f3(withKeywords.perArea[a]!.ap)} fold_ap=${byFold} `
       + `ap_${aps.length}_splits=${f3(aps.reduce((x, y) => x + y, 0) / aps.length)} (${f3(Math.min(...aps))}-${f3(Math.max(...aps))}) `
-      + `core_in_section=${core.filter((r) => r.section === area.id).length}/${core.length} (keywords removed, taught by the training folds' core papers)`);
+      + `core_in_section=${core.filter((r) => r.section === area.id).length}/${core.length} irrelevant_excluded=${f3(f.leftOut)} `
+      + `core_right_section=${f3(f.rightSection)} (keywords removed, taught by the training folds' core papers)`);
     const all = ownPapers(input.papers, area.id);
     const fit = figuresOf(folds.flatMap((fold) => rank(config, fold, input.background, all)), input.labels, config);
     fits.push(`eval-feedback: bib-fit area=${area.id} own_papers=${all.length} ap=${f3(fit.perArea[a]!.ap)} `

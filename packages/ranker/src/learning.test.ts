@@ -226,10 +226,20 @@ describe('a profile without written keywords (a bibliography\'s area) is all lea
   test('its words weigh what they say of its papers: the strongest are the ones most of them hold', () => {
     expect(own.length).toBe(27);
     const terms = learned(bare);
-    expect(terms[0]!.weight).toBeCloseTo(DEFAULT_TUNING.learnWeight * shrink, 3);
+    // No keyword of its own to stay below: the group's strongest written weight (SEI's 3.5), shrunk by the evidence.
+    const groupStrongest = Math.max(...config.areas.flatMap((x) => x.keywords.map((k) => k.weight)), ...config.members.flatMap((m) => m.interests.map((k) => k.weight)));
+    expect(groupStrongest).toBe(3.5);
+    expect(terms[0]!.weight).toBeCloseTo(groupStrongest * shrink, 3);
     // Each of the five strongest is in a third of the papers or more (SEI, interphase, deposition, dendrites).
     expect(terms.slice(0, 5).map((t) => support.get(t.term)! >= own.length / 3)).toEqual([true, true, true, true, true]);
     expect(terms.slice(0, 5).map((t) => t.term)).toContain('#sei');
+  });
+
+  test('its section holds most of its papers, as the written one does (bounded as a written profile, it held none)', () => {
+    const section = inSection(createRanker(bare, { background, feedback: starred }).rank(week, { background }).papers, phaseField);
+    const ownIds = new Set(own.map((p) => p.id));
+    expect(section.filter((id) => ownIds.has(id)).length).toBeGreaterThanOrEqual(own.length * 2 / 3);
+    expect(section.length).toBeLessThanOrEqual(own.length * 1.25);
   });
 
   test('one with keywords adds learned words by their log-odds, below its strongest keyword, as before', () => {

@@ -32,7 +32,8 @@ import type { RankerTuning } from './tuning.ts';
  * The best `learnTerms` terms for and `learnTerms / 2` against become keywords of the profile (the
  * `learned` slot of profiles.ts), blended with the written ones by three bounds:
  *   - the strongest learned weight is `learnWeight` x the profile's strongest written weight, so a
- *     learned word weighs less than the keyword the group wrote first;
+ *     learned word weighs less than the keyword the group wrote first (a profile without keywords:
+ *     the group's strongest written weight, as the sections it is compared with are written);
  *   - it shrinks with the evidence: x n / (n + learnPrior), n the weighted count of examples, so one
  *     stray star moves a section by a fraction of a keyword, twenty-five by most of one;
  *   - against-weights are at most `learnNegative` of that.
@@ -158,7 +159,7 @@ export function learnFromExamples(
       domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
       touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
-      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p),
+      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
       unwritten: !(options.lexicon.profiles[p]?.weights ?? []).some((w) => w > 0), heap,
     });
     profileSums.clear();
@@ -308,6 +309,7 @@ interface ProfileInput {
   readonly tuning: RankerTuning;
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
+  /** Its strongest written weight, or the group's when it has none (strongestWritten). */
   readonly strongest: number;
   /** The profile has no positive written keyword (a bibliography's area): its learned words are all it has. */
   readonly unwritten: boolean;
@@ -385,7 +387,11 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1);
   pros.sort(byScore);
   cons.sort(byScore);
-  const top = tuning.learnWeight * input.strongest;
+  // `learnWeight` keeps a learned word below the keyword the group wrote first. A profile without any
+  // has none to stay below: its strongest learned word weighs what the group's strongest keyword does
+  // (shrunk by the evidence), or its papers score below the sections written keywords make and its own
+  // section holds none of them (docs/learning.md, "digest learn --bib").
+  const top = (input.unwritten ? 1 : tuning.learnWeight) * input.strongest;
   const forWeight = top * (positive / (positive + tuning.learnPrior));
   const againstWeight = tuning.learnNegative * top * (negative / (negative + tuning.learnPrior));
   const terms: LearnedTerm[] = [];
@@ -520,12 +526,18 @@ function writtenTerms(lexicon: Lexicon, count: number): Set<string>[] {
   });
 }
 
-/** The profile's strongest written weight: what a learned weight stays below (1 for a profile without keywords). */
-function strongestWritten(lexicon: Lexicon, p: number): number {
-  const weights = lexicon.profiles[p]?.weights ?? [];
-  let best = 0;
-  for (const w of weights) best = Math.max(best, w);
-  return best > 0 ? best : 1;
+/**
+ * The profile's strongest written weight: what a learned weight stays below. A profile without keywords
+ * takes the group's strongest (of its `count` areas and members), the scale its sections are compared
+ * on; 1 when nobody wrote any.
+ */
+function strongestWritten(lexicon: Lexicon, p: number, count: number): number {
+  const strongestOf = (q: number) => Math.max(0, ...(lexicon.profiles[q]?.weights ?? []));
+  const own = strongestOf(p);
+  if (own > 0) return own;
+  let group = 0;
+  for (let q = 0; q < count; q++) group = Math.max(group, strongestOf(q));
+  return group > 0 ? group : 1;
 }
 
 function compareExamples(a: FeedbackExample, b: FeedbackExample): number {
