@@ -4,6 +4,7 @@ import { parseGroupConfig, paperSchema, type Paper } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from './background.ts';
+import { exampleBags } from './example-bags.ts';
 import { learnFromExamples } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker, type RankedPaper } from './rank.ts';
@@ -199,5 +200,53 @@ describe('the group\'s other areas stand in for the dismissals a bibliography la
     const contrastedWith = learnedTerms(taught, neighbourhoods).filter((t) => !learnedTerms(taught, []).includes(t));
     const contrastedWithout = learnedTerms(starred, neighbourhoods).filter((t) => !learnedTerms(starred, []).includes(t));
     expect(contrastedWith.length).toBeLessThan(contrastedWithout.length);
+  });
+});
+
+describe('a profile without written keywords (a bibliography\'s area) is all learned words', () => {
+  // The phase-field section's 27 papers as a new group's own papers, taught to the area without its
+  // keywords and to the area as written.
+  const own = inSection(plain, phaseField).map((id) => byId.get(id)!);
+  const starred = own.map((paper): FeedbackExample => ({ paper, signal: 'star', area: phaseField }));
+  const bare = { ...config, areas: config.areas.map((a) => (a.id === phaseField ? { ...a, keywords: [], require: [] } : a)) };
+  const a = config.areas.findIndex((x) => x.id === phaseField);
+  const learned = (c: typeof config) => {
+    const lexicon = createRanker(c).lexicon;
+    const neighbourhoods = areaNeighbourhoods(lexicon, c.areas.length, background, DEFAULT_TUNING);
+    return learnFromExamples(c, starred, { lexicon, background, tuning: DEFAULT_TUNING, neighbourhoods }).model[a]!.terms;
+  };
+  // How many of the taught papers hold each term, as learning reads them.
+  const bags = exampleBags(own, new Uint8Array(own.length));
+  const support = new Map<string, number>();
+  for (let d = 0; d < bags.papers; d++) {
+    for (let e = bags.start[d]!; e < bags.start[d + 1]!; e++) support.set(bags.term(bags.terms[e]!), (support.get(bags.term(bags.terms[e]!)) ?? 0) + 1);
+  }
+  const shrink = own.length / (own.length + DEFAULT_TUNING.learnPrior);
+
+  test('its words weigh what they say of its papers: the strongest are the ones most of them hold', () => {
+    expect(own.length).toBe(27);
+    const terms = learned(bare);
+    // No keyword of its own to stay below: the group's strongest written weight (SEI's 3.5), shrunk by the evidence.
+    const groupStrongest = Math.max(...config.areas.flatMap((x) => x.keywords.map((k) => k.weight)), ...config.members.flatMap((m) => m.interests.map((k) => k.weight)));
+    expect(groupStrongest).toBe(3.5);
+    expect(terms[0]!.weight).toBeCloseTo(groupStrongest * shrink, 3);
+    // Each of the five strongest is in a third of the papers or more (SEI, interphase, deposition, dendrites).
+    expect(terms.slice(0, 5).map((t) => support.get(t.term)! >= own.length / 3)).toEqual([true, true, true, true, true]);
+    expect(terms.slice(0, 5).map((t) => t.term)).toContain('#sei');
+  });
+
+  test('its section holds most of its papers, as the written one does (bounded as a written profile, it held none)', () => {
+    const section = inSection(createRanker(bare, { background, feedback: starred }).rank(week, { background }).papers, phaseField);
+    const ownIds = new Set(own.map((p) => p.id));
+    expect(section.filter((id) => ownIds.has(id)).length).toBeGreaterThanOrEqual(own.length * 2 / 3);
+    expect(section.length).toBeLessThanOrEqual(own.length * 1.25);
+  });
+
+  test('one with keywords adds learned words by their log-odds, below its strongest keyword, as before', () => {
+    const terms = learned(config);
+    const strongest = Math.max(...config.areas[a]!.keywords.map((k) => k.weight));
+    expect(terms[0]!.weight).toBeCloseTo(DEFAULT_TUNING.learnWeight * strongest * shrink, 3);
+    // The written keywords carry the area's main words; the strongest learned ones are rare words a few papers share.
+    expect(terms.slice(0, 5).every((t) => support.get(t.term)! < own.length / 3)).toBe(true);
   });
 });

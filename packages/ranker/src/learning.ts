@@ -25,10 +25,15 @@ import type { RankerTuning } from './tuning.ts';
  *   for:     s+(t) = p ln(p / q)              the terms the taught papers share and the corpus does not
  *   against: s-(t) = r ln(r / (p + q))        the terms of dismissed papers the taught ones do not share
  *
+ * A term weighs its log-odds, ln(p / q) for and ln(r / (p + q)) against; in a profile without written
+ * keywords (a bibliography's area), whose learned words are all it has, a term for weighs its score
+ * p ln(p / q), so the words most of its papers are about lead (learnProfile says why).
+ *
  * The best `learnTerms` terms for and `learnTerms / 2` against become keywords of the profile (the
  * `learned` slot of profiles.ts), blended with the written ones by three bounds:
  *   - the strongest learned weight is `learnWeight` x the profile's strongest written weight, so a
- *     learned word weighs less than the keyword the group wrote first;
+ *     learned word weighs less than the keyword the group wrote first (a profile without keywords:
+ *     the group's strongest written weight, as the sections it is compared with are written);
  *   - it shrinks with the evidence: x n / (n + learnPrior), n the weighted count of examples, so one
  *     stray star moves a section by a fraction of a keyword, twenty-five by most of one;
  *   - against-weights are at most `learnNegative` of that.
@@ -154,7 +159,8 @@ export function learnFromExamples(
       domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
       touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
-      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p), heap,
+      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
+      unwritten: !(options.lexicon.profiles[p]?.weights ?? []).some((w) => w > 0), heap,
     });
     profileSums.clear();
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
@@ -303,7 +309,10 @@ interface ProfileInput {
   readonly tuning: RankerTuning;
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
+  /** Its strongest written weight, or the group's when it has none (strongestWritten). */
   readonly strongest: number;
+  /** The profile has no positive written keyword (a bibliography's area): its learned words are all it has. */
+  readonly unwritten: boolean;
   /** An empty heap, at least `touched` long, for the candidates. */
   readonly heap: ByShare;
 }
@@ -355,13 +364,18 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     return out;
   };
   // The ranker multiplies a weight by the term's IDF, about ln(1 / corpus): a weight of
-  // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper.
+  // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper. Beside written
+  // keywords, which carry the profile's main words, that is what a learned word should add. A profile
+  // without any is its learned words alone: they weigh what they say of the taught papers, p ln(p / q),
+  // the score they were chosen by, so the words most of its papers are about lead, not a rare word two
+  // of them hold (a salt, a cathode, a test condition), whose log-odds against the corpus are the largest.
   const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
+  const weighOf = input.unwritten ? (p: number, q: number) => p * Math.log(p / q) : (p: number, q: number) => Math.log(p / q);
   const shareFor = (t: number) => (sums[t * SUMS + FOR] as number) / positive;
   const pros = positive === 0 ? [] : consider(shareFor, (t) => (sums[t * SUMS + FOR] as number) > 0 && (sums[t * SUMS + SUPPORT] as number) >= support,
     (t, p, q, corpus) => {
       const score = p * Math.log(p / q);
-      return score > 0 ? { t, s: score, v: Math.log(p / q) / rarity(corpus) } : undefined;
+      return score > 0 ? { t, s: score, v: weighOf(p, q) / rarity(corpus) } : undefined;
     }, (_, p, q) => p * Math.log(p / q));
   const cons = negative === 0 ? [] : consider((t) => (sums[t * SUMS + AGAINST] as number) / negative, (t) => (sums[t * SUMS + AGAINST] as number) >= 2,
     (t, r, q, corpus) => {
@@ -373,7 +387,11 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1);
   pros.sort(byScore);
   cons.sort(byScore);
-  const top = tuning.learnWeight * input.strongest;
+  // `learnWeight` keeps a learned word below the keyword the group wrote first. A profile without any
+  // has none to stay below: its strongest learned word weighs what the group's strongest keyword does
+  // (shrunk by the evidence), or its papers score below the sections written keywords make and its own
+  // section holds none of them (docs/learning.md, "digest learn --bib").
+  const top = (input.unwritten ? 1 : tuning.learnWeight) * input.strongest;
   const forWeight = top * (positive / (positive + tuning.learnPrior));
   const againstWeight = tuning.learnNegative * top * (negative / (negative + tuning.learnPrior));
   const terms: LearnedTerm[] = [];
@@ -508,12 +526,18 @@ function writtenTerms(lexicon: Lexicon, count: number): Set<string>[] {
   });
 }
 
-/** The profile's strongest written weight: what a learned weight stays below (1 for a profile without keywords). */
-function strongestWritten(lexicon: Lexicon, p: number): number {
-  const weights = lexicon.profiles[p]?.weights ?? [];
-  let best = 0;
-  for (const w of weights) best = Math.max(best, w);
-  return best > 0 ? best : 1;
+/**
+ * The profile's strongest written weight: what a learned weight stays below. A profile without keywords
+ * takes the group's strongest (of its `count` areas and members), the scale its sections are compared
+ * on; 1 when nobody wrote any.
+ */
+function strongestWritten(lexicon: Lexicon, p: number, count: number): number {
+  const strongestOf = (q: number) => Math.max(0, ...(lexicon.profiles[q]?.weights ?? []));
+  const own = strongestOf(p);
+  if (own > 0) return own;
+  let group = 0;
+  for (let q = 0; q < count; q++) group = Math.max(group, strongestOf(q));
+  return group > 0 ? group : 1;
 }
 
 function compareExamples(a: FeedbackExample, b: FeedbackExample): number {
