@@ -10,7 +10,7 @@ import { collectStats, idfOf } from './idf.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker } from './rank.ts';
 import { exclusionOf, leadRelevance, scoreProfile, unmetOf, type ScoreParams } from './score.ts';
-import { Presence, relevanceAt, scoreBatch } from './score-batch.ts';
+import { Presence, relevanceAt, scoreBatch, touchersOf } from './score-batch.ts';
 
 // The bundled sample week (1,755 real papers) and the default config, with learned words (some
 // weighing against) so that every kind of keyword is scored.
@@ -212,4 +212,20 @@ test('a paper\'s marks give each profile\'s exclusion and unmet list as score.ts
   // Exclusions met, and lists past the first unmet, on the real week.
   expect(excluded).toBeGreaterThan(10);
   expect(unmet).toBeGreaterThan(100);
+});
+
+test('each feature\'s touching profiles are the profiles whose keywords, exclusions or require lists hold it, ascending, once', () => {
+  const { lexicon } = createRanker(config, { background, feedback });
+  const { start, profile } = touchersOf(lexicon.profiles, lexicon.features.length);
+  const wrong: string[] = [];
+  let listed = 0;
+  lexicon.features.forEach((_, f) => {
+    const got = [...profile.subarray(start[f], start[f + 1])];
+    const want = lexicon.profiles.flatMap((p, k) => (p.touches[f] === 1 ? [k] : []));
+    if (got.join() !== want.join()) wrong.push(`${f}: ${got.join()} against ${want.join()}`);
+    listed += got.length;
+  });
+  expect(wrong).toEqual([]);
+  expect(listed).toBe(lexicon.profiles.reduce((sum, p) => sum + p.touches.reduce((n, t) => n + t, 0), 0));
+  expect(listed).toBeGreaterThan(lexicon.features.length);
 });
