@@ -138,20 +138,14 @@ export interface NoteVocabulary {
   readonly withoutContained: (features: readonly number[]) => number[];
 }
 
-/** The note vocabulary of a lexicon, made once per ranker. */
+/**
+ * The note vocabulary of a lexicon, made once per ranker; how notes write its features (`display`,
+ * `methods`) is worked out when a note first asks: a ranking whose notes are never read (a corpus's,
+ * a department's 9,000 features) does not pay for it.
+ */
 export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
-  const display = lexicon.features.map((f) => displayKeyword(f.keyword, ACRONYMS));
-  const methods = new Set<string>();
-  const isAcronym = new Set(Object.keys(ACRONYMS));
-  for (const profile of lexicon.profiles) {
-    if (profile.kind === 'outside') continue;
-    profile.features.forEach((f) => {
-      const shown = display[f] as string;
-      // A name: capitals past the first letter, not a formula and not one of the field's acronyms for a thing.
-      const isName = /[A-Z]/.test(shown.slice(1)) && !isFormula(shown) && !isAcronym.has(shown) && !shown.includes(' ');
-      if (profile.kind === 'focus' || isName) methods.add(shown);
-    });
-  }
+  let words: { display: readonly string[]; methods: ReadonlySet<string> } | undefined;
+  const wordsOf = () => (words ??= noteWords(lexicon));
   const contains = new Map<number, boolean>();
   const inside = (outer: number, inner: number) => {
     const key = outer * lexicon.features.length + inner;
@@ -172,9 +166,28 @@ export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
     for (const group of profile.require) for (const f of group) evidential[f] = 1;
   }
   return {
-    display, methods, evidential,
+    get display() { return wordsOf().display; },
+    get methods() { return wordsOf().methods; },
+    evidential,
     withoutContained: (features) => features.filter((f) => !features.some((g) => g !== f && inside(g, f))),
   };
+}
+
+/** Feature id -> the words a note uses for it, and those that name methods: see `NoteVocabulary`. */
+function noteWords(lexicon: Lexicon): { display: readonly string[]; methods: ReadonlySet<string> } {
+  const display = lexicon.features.map((f) => displayKeyword(f.keyword, ACRONYMS));
+  const methods = new Set<string>();
+  const isAcronym = new Set(Object.keys(ACRONYMS));
+  for (const profile of lexicon.profiles) {
+    if (profile.kind === 'outside') continue;
+    profile.features.forEach((f) => {
+      const shown = display[f] as string;
+      // A name: capitals past the first letter, not a formula and not one of the field's acronyms for a thing.
+      const isName = /[A-Z]/.test(shown.slice(1)) && !isFormula(shown) && !isAcronym.has(shown) && !shown.includes(' ');
+      if (profile.kind === 'focus' || isName) methods.add(shown);
+    });
+  }
+  return { display, methods };
 }
 
 export type RecordMaker = ReturnType<typeof recordMaker>;
@@ -514,9 +527,11 @@ function heldByNamed(holders: HolderBits, held: Int32Array, p: number): boolean 
   return false;
 }
 
-/** Whether a matched term lists profile `p`'s name: `term.profiles.includes(name)`, through the bits. */
-function listsNamed(holders: HolderBits, term: MatchedTerm, p: number): boolean {
-  const f = holders.featureOf.get(term.profiles);
+/**
+ * Whether a matched term (its feature, `featureOf` its profiles, or undefined) lists profile `p`'s name:
+ * `term.profiles.includes(name)`, through the bits.
+ */
+function listsNamed(holders: HolderBits, f: number | undefined, p: number): boolean {
   if (f === undefined) return false;
   for (const k of holders.named[p] as readonly number[]) if (((holders.bits[f * holders.words + (k >> 5)] as number) & (1 << (k & 31))) !== 0) return true;
   return false;
@@ -549,8 +564,10 @@ function concernedMembers(
   const { config } = context;
   const named = namedMembers(config, batch, i);
   if (named.length > 0) {
+    // Each term's feature, looked up once for all the members named.
+    const termFeatures = terms.map((t) => context.holders.featureOf.get(t.profiles));
     const members = named.map((m) => {
-      const interests = terms.filter((t) => listsNamed(context.holders, t, config.areas.length + m.j)).slice(0, 3).map((t) => t.keyword);
+      const interests = terms.filter((_, k) => listsNamed(context.holders, termFeatures[k], config.areas.length + m.j)).slice(0, 3).map((t) => t.keyword);
       const reasons = [...(interests.length ? [`interests: ${listWords(interests)}`] : []), ...m.authors.map((a) => `follows ${a}`)];
       return { name: m.name, score: round(m.fit), reasons };
     });

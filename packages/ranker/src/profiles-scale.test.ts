@@ -20,6 +20,27 @@ test('containment agrees with its definition on the default config\'s keywords',
   expect(lexicon.profiles.flatMap((p) => p.containedIn.flat()).length).toBeGreaterThan(5);
 });
 
+test('a compiled profile\'s keywords inside its longer ones, found from each feature\'s runs, are what containment finds in its keys', () => {
+  const parsed = parseGroupConfig(readDefaultConfigText());
+  if (!parsed.ok) throw new Error('digest.config.yaml is invalid');
+  const { config } = parsed;
+  // Areas, members and focus share features; a keyword written twice ("ion transport ion") and runs that are other profiles' keywords.
+  const lexicon = compileProfiles([
+    ...config.areas.map((a) => ({ id: a.id, kind: 'area' as const, keywords: a.keywords, exclude: a.exclude, require: a.require })),
+    ...config.members.map((m) => ({ id: m.name, kind: 'member' as const, keywords: m.interests })),
+    { id: 'extra', kind: 'area' as const, keywords: ['ion', 'ion transport ion', 'transport', 'fast ion transport', 'ion transport', 'interface']
+      .map((term) => ({ term, weight: 1 })), learned: [{ term: 'solid electrolyte interphase', weight: 0.5, coord: 0.3 }] },
+  ]);
+  let nested = 0;
+  for (const profile of lexicon.profiles) {
+    const keys = profile.features.map((f) => lexicon.features[f]?.key ?? '');
+    expect(profile.containedIn).toEqual(containment(keys));
+    nested += profile.containedIn.filter((list) => list.length > 0).length;
+  }
+  expect(lexicon.profiles.at(-1)?.containedIn.slice(0, 5)).toEqual([[1, 3, 4], [], [1, 3, 4], [], [1, 3]]);
+  expect(nested).toBeGreaterThan(10);
+});
+
 test('a run found twice in one key counts once, and every run, not only prefixes, is found', () => {
   expect(containment(['ion', 'ion transport ion', 'transport', 'fast ion transport', 'ion transport'])).toEqual([[1, 3, 4], [], [1, 3, 4], [], [1, 3]]);
 });

@@ -116,6 +116,33 @@ export function containment(keys: readonly string[]): number[][] {
   return containedIn;
 }
 
+const NOT_CONTAINED: readonly number[] = Object.freeze([]);
+
+/**
+ * Feature id -> the features whose keys are runs of whole terms of its key, shorter than it, in the
+ * order `containment` meets them (from each start, shortest first; a run found twice, twice): what
+ * `containment` looks up for each key, worked out once per feature. A feature's key is its own (two
+ * keywords of one key are one feature), so a profile's key at a run is the feature of that key.
+ */
+function featureRuns(features: readonly { readonly key: string }[], byKey: ReadonlyMap<string, number>): (f: number) => readonly number[] {
+  const known: (number[] | undefined)[] = [];
+  return (f) => {
+    let runs = known[f];
+    if (runs) return runs;
+    runs = [];
+    const terms = (features[f] as { readonly key: string }).key.split(' ');
+    for (let from = 0; from < terms.length; from++) {
+      for (let to = from + 1; to <= terms.length; to++) {
+        if (to - from === terms.length) continue; // the key itself
+        const run = byKey.get(terms.slice(from, to).join(' '));
+        if (run !== undefined) runs.push(run);
+      }
+    }
+    known[f] = runs;
+    return runs;
+  };
+}
+
 /** A keyword's canonical key and every way of writing it, as term sequences (by their text). */
 interface Spellings {
   readonly key: string;
@@ -203,7 +230,7 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: CompileO
     return id;
   };
 
-  const profiles: Omit<CompiledProfile, 'slotOf' | 'touches'>[] = specs.map((spec) => {
+  const compiled = specs.map((spec) => {
     const weights = new Map<number, number>();
     for (const { term, weight } of spec.keywords) {
       const id = featureOf(term);
@@ -224,14 +251,41 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: CompileO
     const exclude = (spec.exclude ?? []).map(featureOf).filter((id): id is number => id !== undefined);
     const require = (spec.require ?? []).map((group) => group.map(featureOf).filter((id): id is number => id !== undefined));
     const ids = [...weights.keys()];
-    const containedIn = containment(ids.map((id) => features[id]?.key ?? ''));
-    return {
-      id: spec.id, kind: spec.kind, features: ids, weights: [...weights.values()],
-      related: Uint8Array.from(ids, (id) => (relatedIds.has(id) ? 1 : 0)),
-      learned: Uint8Array.from(ids, (id) => (learnedCoord.has(id) ? 1 : 0)),
-      coord: Float64Array.from(ids, (id) => learnedCoord.get(id) ?? (relatedIds.has(id) || (weights.get(id) as number) <= 0 ? 0 : 1)),
-      exclude, require, containedIn,
-    };
+    const values = [...weights.values()];
+    const related = new Uint8Array(ids.length);
+    const learned = new Uint8Array(ids.length);
+    const coord = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      const isRelated = relatedIds.has(id);
+      const credit = learnedCoord.get(id);
+      related[k] = isRelated ? 1 : 0;
+      learned[k] = credit !== undefined ? 1 : 0;
+      coord[k] = credit ?? (isRelated || (values[k] as number) <= 0 ? 0 : 1);
+    }
+    return { id: spec.id, kind: spec.kind, features: ids, weights: values, related, learned, coord, exclude, require };
+  });
+  // Each profile's keywords inside its longer ones (`containment`), from each feature's shorter runs,
+  // found once per feature: a department's 2,000 profiles share their keywords.
+  const runs = featureRuns(features, byKey);
+  const at = new Int32Array(features.length).fill(-1);
+  const profiles: Omit<CompiledProfile, 'slotOf' | 'touches'>[] = compiled.map((profile) => {
+    const ids = profile.features;
+    for (let k = 0; k < ids.length; k++) at[ids[k] as number] = k;
+    // Most keywords are inside no other: they share one empty list.
+    const containedIn: (readonly number[])[] = new Array<readonly number[]>(ids.length).fill(NOT_CONTAINED);
+    for (let j = 0; j < ids.length; j++) {
+      for (const run of runs(ids[j] as number)) {
+        const k = at[run] as number;
+        if (k < 0) continue;
+        const list = containedIn[k] as readonly number[];
+        // A run found twice in one key counts once; j only grows, so the lists stay sorted.
+        if (list === NOT_CONTAINED) containedIn[k] = [j];
+        else if (list.at(-1) !== j) (list as number[]).push(j);
+      }
+    }
+    for (const id of ids) at[id] = -1;
+    return { ...profile, containedIn };
   });
 
   // Slots are filled once every feature of every profile has its id.

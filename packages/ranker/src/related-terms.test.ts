@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { buildBackgroundStats } from './background.ts';
 import { buildCorpusBags, corpusBagsIndexOf } from './corpus-bags.ts';
 import { createRanker } from './rank.ts';
-import { areaNeighbourhoods, meanShareOf } from './related-terms.ts';
+import { areaNeighbourhoods, meanShareOf, TURN_AROUND_AREAS } from './related-terms.ts';
 import { splitWords } from './tokenize.ts';
 import { termOf } from './stem.ts';
 import { DEFAULT_TUNING } from './tuning.ts';
@@ -113,6 +113,30 @@ describe('the mean share of the other areas\' neighbourhoods', () => {
       expect(terms.map((t) => mean(t, own))).toEqual(expected);
     }
     expect(terms.some((t) => mean(t, -1) > 0 && mean(t, -1) < 1)).toBe(true);
+  });
+
+  test('is the same number for a department\'s many areas, whose counts are turned around, as asked area by area', () => {
+    // Past TURN_AROUND_AREAS areas: copies of the config's areas, each without one of its keywords, so that they differ.
+    const many: GroupConfig = { ...config, areas: Array.from({ length: 20 }, (_, c) => config.areas.map((a) => ({
+      ...a, id: `${a.id}-${c}`, keywords: a.keywords.filter((_, k) => k !== c % a.keywords.length),
+    }))).flat() };
+    expect(many.areas.length).toBeGreaterThan(TURN_AROUND_AREAS);
+    const made = areaNeighbourhoods(createRanker(many).lexicon, many.areas.length, background, DEFAULT_TUNING);
+    const mean = meanShareOf(made);
+    const terms = [...new Set(week.slice(0, 100).flatMap((p) => splitWords(`${p.title} ${p.abstract ?? ''}`).words.map(termOf)))];
+    const wrong: string[] = [];
+    let shared = 0;
+    // Each twice: the second reads the sum kept for a term.
+    for (const own of [-1, 0, 5, 17, many.areas.length - 1, -1, 5]) {
+      const others = made.filter((n, a) => a !== own && n.size > 0);
+      for (const t of terms) {
+        const expected = others.reduce((sum, n) => sum + n.share(t), 0) / others.length;
+        if (mean(t, own) !== expected) wrong.push(`${t} ${own}: ${mean(t, own)} against ${expected}`);
+        if (expected > 0 && expected < 1) shared++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(shared).toBeGreaterThan(1000);
   });
 
   test('is 0 when no other area has papers', () => {

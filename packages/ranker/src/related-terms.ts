@@ -67,58 +67,122 @@ export function areaNeighbourhoods(lexicon: Lexicon, areaCount: number, backgrou
       return t === undefined ? Number(isCommon(term)) : (counts.get(t) ?? 0) / size;
     },
   }));
-  // `meanShareOf` asks every area's share of a word at once: each word's areas, in order, from the
-  // areas' counts turned around once (the same shares `share` gives).
-  let byTerm: { at: number[]; share: number[] }[] | undefined;
-  holdersCache.set(neighbourhoods, (term) => {
-    const t = index.termIds.get(term);
-    if (t === undefined) {
-      const at = isCommon(term) ? sets.flatMap(({ size }, a) => (size > 0 ? [a] : [])) : [];
-      return { at: Int32Array.from(at), share: Float64Array.from(at, () => 1) };
-    }
-    if (!byTerm) {
-      const lists: { at: number[]; share: number[] }[] = [];
-      sets.forEach(({ size, counts }, a) => {
-        if (size === 0) return;
-        for (const [u, n] of counts) {
-          if (n === 0) continue;
-          const list = lists[u] ??= { at: [], share: [] };
-          list.at.push(a);
-          list.share.push(n / size);
-        }
-      });
-      byTerm = lists;
-    }
-    const list = byTerm[t];
-    return { at: Int32Array.from(list?.at ?? []), share: Float64Array.from(list?.share ?? []) };
-  });
+  holdersCache.set(neighbourhoods, sharesSummer(sets, index, isCommon));
   return neighbourhoods;
 }
 
-/** Neighbourhoods made by `areaNeighbourhoods` -> a word's areas and their shares, without asking each area. */
-const holdersCache = new WeakMap<readonly Neighbourhood[], (term: string) => { readonly at: Int32Array; readonly share: Float64Array }>();
+/**
+ * Neighbourhoods made by `areaNeighbourhoods` -> the sum of a word's shares over the areas with papers
+ * but one (`own`, or -1 for none), in the areas' order, without asking each area: see `sharesSummer`.
+ */
+const holdersCache = new WeakMap<readonly Neighbourhood[], (term: string, own: number) => number>();
+
+/** Areas up to this many are asked one by one for a word's shares; past it, their counts are turned around. */
+export const TURN_AROUND_AREAS = 32;
+
+/**
+ * The sum of a term's shares over the feedback sets with papers but set `own`, in the sets' order, each
+ * share what a neighbourhood's `share` gives (and its zeros left out, which add nothing). A few sets
+ * (a group's areas) are asked one by one. Many (a department's 400) have their counts turned around
+ * once, into each term's sets and shares side by side in two typed arrays, and each term's sum over
+ * all of them is kept for the profiles that do not own one of them (every member, and every area but
+ * the few whose papers hold the term): the same additions in the same order, so the same number.
+ */
+function sharesSummer(
+  sets: readonly FeedbackSet[], index: CorpusBagsIndex, isCommon: (term: string) => boolean,
+): (term: string, own: number) => number {
+  const withPapers: number[] = [];
+  sets.forEach(({ size }, a) => { if (size > 0) withPapers.push(a); });
+  // A word too common for the bags ("state", "solid") is in every paper of every set with papers.
+  const common = (own: number) => {
+    let sum = 0;
+    for (const a of withPapers) if (a !== own) sum += 1;
+    return sum;
+  };
+  if (withPapers.length <= TURN_AROUND_AREAS) {
+    return (term, own) => {
+      const t = index.termIds.get(term);
+      if (t === undefined) return isCommon(term) ? common(own) : 0;
+      let sum = 0;
+      for (const a of withPapers) {
+        if (a === own) continue;
+        const { size, counts } = sets[a] as FeedbackSet;
+        const n = counts.get(t) ?? 0;
+        if (n !== 0) sum += n / size;
+      }
+      return sum;
+    };
+  }
+  const terms = index.words.length;
+  const start = new Int32Array(terms + 1);
+  for (const a of withPapers) for (const [u, n] of (sets[a] as FeedbackSet).counts) if (n !== 0) start[u + 1] = (start[u + 1] as number) + 1;
+  for (let u = 0; u < terms; u++) start[u + 1] = (start[u + 1] as number) + (start[u] as number);
+  const at = new Int32Array(start[terms] as number);
+  const share = new Float64Array(at.length);
+  const next = start.slice(0, terms);
+  for (const a of withPapers) {
+    const { size, counts } = sets[a] as FeedbackSet;
+    for (const [u, n] of counts) {
+      if (n === 0) continue;
+      const e = next[u] as number;
+      next[u] = e + 1;
+      at[e] = a;
+      share[e] = n / size;
+    }
+  }
+  const total = new Float64Array(terms).fill(-1);
+  return (term, own) => {
+    const t = index.termIds.get(term);
+    if (t === undefined) return isCommon(term) ? common(own) : 0;
+    const from = start[t] as number;
+    const to = start[t + 1] as number;
+    // Its sets are ascending: a set not among them adds nothing, and the sum is the sum over them all.
+    if (own < 0 || !holds(at, from, to, own)) {
+      let all = total[t] as number;
+      if (all < 0) {
+        all = 0;
+        for (let e = from; e < to; e++) all += share[e] as number;
+        total[t] = all;
+      }
+      return all;
+    }
+    let sum = 0;
+    for (let e = from; e < to; e++) if (at[e] !== own) sum += share[e] as number;
+    return sum;
+  };
+}
+
+/** Whether ascending `at[from..to)` holds `value`. */
+function holds(at: Int32Array, from: number, to: number, value: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = at[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 
 /**
  * The mean share of a term over the neighbourhoods that have papers, but one (`own`, or -1 for none):
- * what learning contrasts a profile's taught papers with (learning.ts `domainShare`). Each term's shares
- * are looked up once for all the profiles that ask, and kept as the neighbourhoods that hold it, in
- * order: a department's 400 areas asked each area's share of every candidate word for each of 2,000
- * profiles (20 s). The sum adds the same shares in the same order, less the zeros, so it is the same
- * number as `others.reduce((sum, n) => sum + n.share(term), 0) / others.length`.
+ * what learning contrasts a profile's taught papers with (learning.ts `domainShare`). For neighbourhoods
+ * `areaNeighbourhoods` made, each sum comes from the areas' counts without asking each area
+ * (`sharesSummer`): a department's 400 areas asked each area's share of every candidate word for each
+ * of 2,000 profiles (20 s). The sum adds the same shares in the same order, less the zeros, so it is
+ * the same number as `others.reduce((sum, n) => sum + n.share(term), 0) / others.length`.
  */
 export function meanShareOf(neighbourhoods: readonly Neighbourhood[]): (term: string, own: number) => number {
   let known = meanShareCache.get(neighbourhoods);
   if (known) return known;
   const withPapers = neighbourhoods.filter((n) => n.size > 0).length;
+  const summed = holdersCache.get(neighbourhoods);
   const holders = new Map<string, { readonly at: Int32Array; readonly share: Float64Array }>();
-  const direct = holdersCache.get(neighbourhoods);
   const holdersOf = (term: string) => {
     let found = holders.get(term);
     if (found) return found;
-    if (direct) {
-      holders.set(term, found = direct(term));
-      return found;
-    }
     const at: number[] = [];
     const share: number[] = [];
     neighbourhoods.forEach((n, a) => {
@@ -131,6 +195,7 @@ export function meanShareOf(neighbourhoods: readonly Neighbourhood[]): (term: st
   known = (term, own) => {
     const others = withPapers - ((neighbourhoods[own]?.size ?? 0) > 0 ? 1 : 0);
     if (others === 0) return 0;
+    if (summed) return summed(term, own) / others;
     const { at, share } = holdersOf(term);
     let sum = 0;
     for (let k = 0; k < at.length; k++) if (at[k] !== own) sum += share[k] as number;

@@ -9,8 +9,8 @@ import { parseBackgroundStats } from './background.ts';
 import { collectStats, idfOf } from './idf.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker } from './rank.ts';
-import { leadRelevance, scoreProfile, type ScoreParams } from './score.ts';
-import { relevanceAt, scoreBatch } from './score-batch.ts';
+import { exclusionOf, leadRelevance, scoreProfile, unmetOf, type ScoreParams } from './score.ts';
+import { Presence, relevanceAt, scoreBatch, touchersOf } from './score-batch.ts';
 
 // The bundled sample week (1,755 real papers) and the default config, with learned words (some
 // weighing against) so that every kind of keyword is scored.
@@ -188,4 +188,44 @@ test('a department\'s members and notes, worked out when read, are those its sco
   // Its matched terms, found when read, are the terms that make it touch those areas.
   expect(leftOut[0]!.matchedTerms.length).toBeGreaterThan(0);
   expect(JSON.parse(JSON.stringify(leftOut[0]!)).matchedTerms).toEqual(leftOut[0]!.matchedTerms);
+});
+
+test('a paper\'s marks give each profile\'s exclusion and unmet list as score.ts finds them in the paper\'s features', () => {
+  const { lexicon } = createRanker(config, { background, feedback });
+  const analyzer = createAnalyzer(lexicon);
+  const presence = new Presence(lexicon.profiles, lexicon.features.length);
+  const wrong: string[] = [];
+  let excluded = 0;
+  let unmet = 0;
+  for (const paper of week) {
+    const { ids } = analyzer.features(paper);
+    presence.mark(ids);
+    lexicon.profiles.forEach((profile, k) => {
+      const want = [exclusionOf(profile, ids), unmetOf(profile, ids)];
+      const got = [presence.exclusionOf(k), presence.unmetOf(k)];
+      if (got.join() !== want.join()) wrong.push(`${paper.id} ${profile.id}: ${got.join()} against ${want.join()}`);
+      if (want[0]! >= 0) excluded++;
+      if (want[1]! > 0) unmet++;
+    });
+  }
+  expect(wrong).toEqual([]);
+  // Exclusions met, and lists past the first unmet, on the real week.
+  expect(excluded).toBeGreaterThan(10);
+  expect(unmet).toBeGreaterThan(100);
+});
+
+test('each feature\'s touching profiles are the profiles whose keywords, exclusions or require lists hold it, ascending, once', () => {
+  const { lexicon } = createRanker(config, { background, feedback });
+  const { start, profile } = touchersOf(lexicon.profiles, lexicon.features.length);
+  const wrong: string[] = [];
+  let listed = 0;
+  lexicon.features.forEach((_, f) => {
+    const got = [...profile.subarray(start[f], start[f + 1])];
+    const want = lexicon.profiles.flatMap((p, k) => (p.touches[f] === 1 ? [k] : []));
+    if (got.join() !== want.join()) wrong.push(`${f}: ${got.join()} against ${want.join()}`);
+    listed += got.length;
+  });
+  expect(wrong).toEqual([]);
+  expect(listed).toBe(lexicon.profiles.reduce((sum, p) => sum + p.touches.reduce((n, t) => n + t, 0), 0));
+  expect(listed).toBeGreaterThan(lexicon.features.length);
 });

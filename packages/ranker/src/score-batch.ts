@@ -1,7 +1,7 @@
 import type { GroupConfig, Paper } from '@labdigest/core';
 import type { PaperFeatures } from './analyze.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
-import { contributionOf, exclusionOf, indexOf, K1, normOf, relevanceOf, SCALE, unmetOf, type ScoreParams } from './score.ts';
+import { contributionOf, indexOf, K1, normOf, relevanceOf, SCALE, type ScoreParams } from './score.ts';
 
 /**
  * A batch's scores, paper by paper, sparse: each paper keeps the profiles it scores above 0 against
@@ -75,17 +75,11 @@ export function scoreBatch(
   const limits = new Growing(256);
   const authors = new Map<number, readonly (readonly string[])[]>();
   // Which profiles each feature concerns, 32 to a word: a paper is scored against the profiles its
-  // features touch, the others (most) score 0 without a look.
+  // features touch, the others (most) score 0 without a look. The bits are set from each feature's
+  // list of the profiles it touches (`touchersOf`): a department's paper has a hundred features, and
+  // or-ing each one's 63 words of bits took a third of its scoring.
   const words = Math.ceil(profiles.length / 32);
-  const touchedBy = new Int32Array(lexicon.features.length * words);
-  profiles.forEach((profile, k) => {
-    // A profile touches its keywords, exclusions and `require` lists' words (`touches`), a few of the
-    // lexicon's thousands of features.
-    const mark = (f: number) => { touchedBy[f * words + (k >> 5)] = (touchedBy[f * words + (k >> 5)] as number) | (1 << (k & 31)); };
-    for (const f of profile.features) mark(f);
-    for (const f of profile.exclude) mark(f);
-    for (const group of profile.require) for (const f of group) mark(f);
-  });
+  const touchers = touchersOf(profiles, lexicon.features.length);
   const touched = new Int32Array(words);
   const scored = areaCount + memberCount;
   const isTouched = (k: number) => ((touched[k >> 5] as number) & (1 << (k & 31))) !== 0;
@@ -99,17 +93,19 @@ export function scoreBatch(
   // members have no exclusions or `require` lists to note (they have none in a config).
   const rawFloor = memberFloor > 0 && memberFloor < 1 ? -SCALE * Math.log(1 - memberFloor) * (1 - 1e-9) : 0;
   const passOver = rawFloor > 0 && profiles.slice(areaCount, scored).every((p) => p.exclude.length === 0 && p.require.length === 0);
-  const score = (
-    k: number, paperFeatures: PaperFeatures, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number,
-  ) => {
-    const profile = profiles[k] as CompiledProfile;
+  // The paper being scored's features, by id (`present[f] === stamp`): an area's exclusions and
+  // `require` lists are looked up there, one read a keyword, where a binary search in the paper's
+  // features took half of a department's scoring (hundreds of areas touched by a paper, a dozen
+  // words in their lists). The same answers as score.ts's `exclusionOf` and `unmetOf`.
+  const presence = new Presence(profiles, lexicon.features.length);
+  const score = (k: number, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number) => {
     let relevance = 0;
     if (isTouched(k)) {
       const raw = (sum[k] as number) * ((matched[k] as number) / ((matched[k] as number) + 1));
-      const excludedBy = exclusionOf(profile, paperFeatures.ids);
+      const excludedBy = presence.exclusionOf(k);
       // A partial batch keeps no unmet list (only a left-out note says them, and it completes the
       // paper): where no keyword counted, the score is 0 whatever the lists say.
-      const unmet = excludedBy < 0 && (floor <= 0 || raw !== 0) ? unmetOf(profile, paperFeatures.ids) : -1;
+      const unmet = excludedBy < 0 && (floor <= 0 || raw !== 0) ? presence.unmetOf(k) : -1;
       if (excludedBy < 0 && unmet < 0 && raw !== 0) relevance = relevanceOf(raw);
       sum[k] = 0;
       matched[k] = 0;
@@ -130,15 +126,20 @@ export function scoreBatch(
   /** Scores paper i into `into` and `limitsInto`, its members' from `floor` on. */
   const scorePaper = (i: number, found: readonly (readonly string[])[] | undefined, into: Growing, limitsInto: Growing, floor: number) => {
     const paperFeatures = features[i] as PaperFeatures;
+    presence.mark(paperFeatures.ids);
     touched.fill(0);
+    const { start: touchStart, profile: toucher } = touchers;
     for (let k = 0; k < paperFeatures.ids.length; k++) {
       const f = paperFeatures.ids[k] as number;
-      for (let w = 0; w < words; w++) touched[w] = (touched[w] as number) | (touchedBy[f * words + w] as number);
+      for (let e = touchStart[f] as number; e < (touchStart[f + 1] as number); e++) {
+        const p = toucher[e] as number;
+        touched[p >> 5] = (touched[p >> 5] as number) | (1 << (p & 31));
+      }
     }
     gather(postings, paperFeatures, params, sum, matched, paperFeatures.inAbstract, scored);
     if (found) {
       // Few papers have a followed author: every area and member is looked at.
-      for (let k = 0; k < scored; k++) score(k, paperFeatures, found, into, limitsInto, floor);
+      for (let k = 0; k < scored; k++) score(k, found, into, limitsInto, floor);
       return;
     }
     // The touched profiles, ascending, a word of the bit set at a time (focus profiles, past the
@@ -155,7 +156,7 @@ export function scoreBatch(
           matched[k] = 0;
           continue;
         }
-        score(k, paperFeatures, found, into, limitsInto, floor);
+        score(k, found, into, limitsInto, floor);
       }
     }
   };
@@ -172,6 +173,7 @@ export function scoreBatch(
   const leadSum = new Float64Array(areaCount);
   const leadMatched = new Float64Array(areaCount);
   let leadPaper = -1;
+  const leadPresence = new Presence(profiles.slice(0, areaCount), lexicon.features.length);
   const batch: BatchScores = {
     lead: (i, a) => {
       const paperFeatures = features[i] as PaperFeatures;
@@ -179,12 +181,12 @@ export function scoreBatch(
         leadSum.fill(0);
         leadMatched.fill(0);
         gather(postings, paperFeatures, params, leadSum, leadMatched, paperFeatures.inLead, areaCount);
+        leadPresence.mark(paperFeatures.ids);
         leadPaper = i;
       }
       // As score.ts's `leadRelevance` works it out: 0 when the paper meets an exclusion or misses a list.
-      const profile = profiles[a] as CompiledProfile;
       const raw = (leadSum[a] as number) * ((leadMatched[a] as number) / ((leadMatched[a] as number) + 1));
-      if (raw === 0 || exclusionOf(profile, paperFeatures.ids) >= 0 || unmetOf(profile, paperFeatures.ids) >= 0) return 0;
+      if (raw === 0 || leadPresence.exclusionOf(a) >= 0 || leadPresence.unmetOf(a) >= 0) return 0;
       return relevanceOf(raw);
     },
     profiles: profiles.length, areas: areaCount, start, profile: entries.ints(), relevance: entries.floats(),
@@ -206,6 +208,36 @@ export function scoreBatch(
     },
   };
   return batch;
+}
+
+/**
+ * The profiles each feature touches, by feature: feature f's are `profile[start[f]..start[f + 1])`,
+ * ascending, each once. A profile touches its keywords, exclusions and `require` lists' words
+ * (`touches`), a few of the lexicon's thousands of features.
+ */
+export function touchersOf(profiles: readonly CompiledProfile[], features: number): { readonly start: Int32Array; readonly profile: Int32Array } {
+  const start = new Int32Array(features + 1);
+  const seen = new Int32Array(features).fill(-1);
+  const each = (k: number, visit: (f: number) => void) => {
+    const p = profiles[k] as CompiledProfile;
+    const once = (f: number) => { if (seen[f] !== k) { seen[f] = k; visit(f); } };
+    for (const f of p.features) once(f);
+    for (const f of p.exclude) once(f);
+    for (const group of p.require) for (const f of group) once(f);
+  };
+  for (let k = 0; k < profiles.length; k++) each(k, (f) => { start[f + 1] = (start[f + 1] as number) + 1; });
+  for (let f = 0; f < features; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const next = start.slice(0, features);
+  const profile = new Int32Array(start[features] as number);
+  seen.fill(-1);
+  for (let k = 0; k < profiles.length; k++) {
+    each(k, (f) => {
+      const e = next[f] as number;
+      next[f] = e + 1;
+      profile[e] = k;
+    });
+  }
+  return { start, profile };
 }
 
 /** Every scored profile's keywords by feature: feature f's are `[start[f], start[f + 1])`, profiles ascending. */
@@ -309,6 +341,92 @@ function gather(
       sum[k] = (sum[k] as number) + contributionOf(weight[e] as number, idf, tf, norm);
       matched[k] = (matched[k] as number) + (coord[e] as number);
     }
+  }
+}
+
+/**
+ * One paper's features as marks by feature id, for its profiles' exclusions and `require` lists:
+ * `exclusionOf(k)` and `unmetOf(k)` give what score.ts's `exclusionOf` and `unmetOf` give profile k
+ * for the paper last marked (the first exclusion in the profile's order, the first list it touches no
+ * word of). The lists are laid out one after another in typed arrays, profile by profile, so that a
+ * department's hundreds of areas touched by a paper are checked without visiting each profile's
+ * arrays; a paper that holds no exclusion of any profile (most) is not checked for one.
+ */
+export class Presence {
+  private readonly stamps: Int32Array;
+  private stamp = 0;
+  /** Whether the paper last marked holds an exclusion of some profile. */
+  private excludes = false;
+  private readonly isExclusion: Uint8Array;
+  /** Profile k's exclusions are `exclude[excludeStart[k]..excludeStart[k + 1])`. */
+  private readonly excludeStart: Int32Array;
+  private readonly exclude: Int32Array;
+  /** Profile k's `require` lists are lists `groupStart[k]..groupStart[k + 1]`; list g's words `words[wordStart[g]..wordStart[g + 1])`. */
+  private readonly groupStart: Int32Array;
+  private readonly wordStart: Int32Array;
+  private readonly words: Int32Array;
+
+  constructor(profiles: readonly Pick<CompiledProfile, 'exclude' | 'require'>[], features: number) {
+    this.stamps = new Int32Array(features);
+    this.isExclusion = new Uint8Array(features);
+    this.excludeStart = new Int32Array(profiles.length + 1);
+    this.groupStart = new Int32Array(profiles.length + 1);
+    let exclusions = 0;
+    let groups = 0;
+    let words = 0;
+    profiles.forEach((p, k) => {
+      exclusions += p.exclude.length;
+      groups += p.require.length;
+      for (const group of p.require) words += group.length;
+      this.excludeStart[k + 1] = exclusions;
+      this.groupStart[k + 1] = groups;
+    });
+    this.exclude = new Int32Array(exclusions);
+    this.wordStart = new Int32Array(groups + 1);
+    this.words = new Int32Array(words);
+    let e = 0;
+    let g = 0;
+    let w = 0;
+    for (const p of profiles) {
+      for (const f of p.exclude) { this.exclude[e++] = f; this.isExclusion[f] = 1; }
+      for (const group of p.require) {
+        for (const f of group) this.words[w++] = f;
+        this.wordStart[++g] = w;
+      }
+    }
+  }
+
+  /** Marks a paper's feature ids (the previous paper's marks no longer count). */
+  mark(ids: readonly number[]): void {
+    const stamp = ++this.stamp;
+    const { stamps, isExclusion } = this;
+    let excludes = false;
+    for (let k = 0; k < ids.length; k++) {
+      const f = ids[k] as number;
+      stamps[f] = stamp;
+      if (isExclusion[f] === 1) excludes = true;
+    }
+    this.excludes = excludes;
+  }
+
+  exclusionOf(k: number): number {
+    if (!this.excludes) return -1;
+    const { stamps, stamp, exclude } = this;
+    for (let e = this.excludeStart[k] as number; e < (this.excludeStart[k + 1] as number); e++) {
+      if (stamps[exclude[e] as number] === stamp) return exclude[e] as number;
+    }
+    return -1;
+  }
+
+  unmetOf(k: number): number {
+    const { stamps, stamp, wordStart, words } = this;
+    const first = this.groupStart[k] as number;
+    for (let g = first; g < (this.groupStart[k + 1] as number); g++) {
+      let touched = false;
+      for (let w = wordStart[g] as number; w < (wordStart[g + 1] as number); w++) if (stamps[words[w] as number] === stamp) { touched = true; break; }
+      if (!touched) return g - first;
+    }
+    return -1;
   }
 }
 
