@@ -318,7 +318,9 @@ class BagReader {
       this.termDf = more(this.termDf, this.termFlags.length);
       this.termSeen = more(this.termSeen, this.termFlags.length * 2);
     }
-    const word = term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term);
+    // Three letters or more (an acronym's `#` apart), not a number, not a function word.
+    const first = term.charCodeAt(0);
+    const word = term.length - (first === 35 ? 1 : 0) >= 3 && !(first >= 48 && first <= 57) && !isFunctionTerm(term);
     const expansions = expansionsStartingWith(term);
     this.expansions.push(expansions);
     this.termFlags[t] = (word ? WORD : 0) | (word && !this.neverLearned?.(term) ? NOTED : 0) | (expansions.length > 0 ? EXPANDS : 0);
