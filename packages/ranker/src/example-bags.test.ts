@@ -6,7 +6,12 @@ import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from './background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
-import { PairTable } from './pair-table.ts';
+import { expansionsStartingWith } from './acronyms.ts';
+import { ABSTRACT_HEADING } from './corpus-bags.ts';
+import { isFunctionTerm } from './function-words.ts';
+import { PairCounts } from './pair-table.ts';
+import { termOf } from './stem.ts';
+import { splitWords } from './tokenize.ts';
 
 // The bundled sample week (1,755 real papers) and the shipped corpus statistics.
 const week: Paper[] = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
@@ -53,18 +58,133 @@ describe('terms learning can never keep', () => {
   });
 });
 
-describe('PairTable', () => {
-  fcTest.prop([fc.array(fc.tuple(fc.nat(70_000), fc.nat(70_000)), { maxLength: 3000 })])(
-    'numbers each distinct pair once, in the order first seen, past any growth (0 included)',
-    (pairs) => {
-      const table = new PairTable(0);
-      const seen = new Map<string, number>();
-      for (const [a, b] of [...pairs, [0, 0] as [number, number], ...pairs]) {
-        const key = `${a},${b}`;
-        const expected = seen.get(key) ?? seen.size;
-        expect(table.idOf(a, b, seen.size)).toBe(expected);
-        if (!seen.has(key)) seen.set(key, expected);
+/**
+ * The bags as their documentation says, read the plain way (every word a string, every term and pair a
+ * Map key): what exampleBags, which reads words as ids and counts pairs by sorting, must give exactly,
+ * term ids and their order included.
+ */
+function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array, neverLearned?: (term: string) => boolean) {
+  const isWord = (term: string) => term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term);
+  const noted = (term: string) => isWord(term) && !neverLearned?.(term);
+  const spellings = new Map<string, Map<string, number>>();
+  let folded = 0;
+  const bags = papers.map((p) => {
+    const counts = new Map<string, number>();
+    const note = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
+    for (const [text, weight, shown] of [[p.title, 2.5, 0.001], [(p.abstract ?? '').replace(ABSTRACT_HEADING, ''), 1, 1]] as const) {
+      const words = splitWords(text).words;
+      const terms = words.map(termOf);
+      for (let i = 0; i < words.length; i++) {
+        const term = terms[i]!;
+        const spelt = spellings.get(term) ?? new Map<string, number>();
+        spellings.set(term, spelt.set(words[i]!, (spelt.get(words[i]!) ?? 0) + shown));
+        if (noted(term)) note(term, weight);
+        const expansion = expansionsStartingWith(term).find((e) => e.terms.every((t, k) => terms[i + k] === t));
+        if (expansion && noted(expansion.acronym)) { note(expansion.acronym, weight); folded++; }
+        if (i > 0 && isWord(term) && isWord(terms[i - 1]!)) note(`${terms[i - 1]} ${term}`, weight);
       }
+    }
+    return counts;
+  });
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  const kept = bags.map((bag, d) => [...bag].filter(([term]) => df.get(term)! >= 2 || lone[d] === 1).map(([term, count]) => {
+    if (!ids.has(term)) ids.set(term, ids.size);
+    return [ids.get(term)!, Math.fround(Math.min(1, count / 3))] as const;
+  }));
+  const shown = (term: string) => {
+    const best = [...spellings.get(term) ?? []].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    return best ? best[0] : term.replace(/^#/, '').toUpperCase();
+  };
+  return { terms: [...ids.keys()], kept, wordOf: (term: string) => term.split(' ').map(shown).join(' '), folded };
+}
+
+describe('the bags of real abstracts', () => {
+  // 700 papers of the week, and the week's papers that spell out an acronym of the field.
+  const spelt = /density functional theory|graph neural network|machine learning (interatomic )?potential|molecular dynamics/i;
+  const papers = [...week.slice(0, 700), ...week.slice(700).filter((p) => spelt.test(`${p.title} ${p.abstract}`))];
+  // Every third paper is of a profile taught by fewer than three papers: its words of one paper stay.
+  const lone = new Uint8Array(papers.length).map((_, d) => (d % 3 === 0 ? 1 : 0));
+  const frequent = (term: string) => share(term) > 0.05;
+  const cases = [
+    { name: 'all words', never: undefined },
+    { name: 'without the corpus\'s frequent words', never: frequent },
+  ];
+
+  test.each(cases)('are the plain reading\'s, ids, order, weights and spellings: $name', ({ never }) => {
+    const bags = exampleBags(papers, lone, never);
+    const plain = plainBags(papers, lone, never);
+    expect(bags.size).toBe(plain.terms.length);
+    expect(Array.from({ length: bags.size }, (_, t) => bags.term(t))).toEqual(plain.terms);
+    expect(Array.from({ length: papers.length }, (_, d) => Array.from(bags.terms.subarray(bags.start[d], bags.start[d + 1]), (t, e) =>
+      [t, bags.about[(bags.start[d] as number) + e]]))).toEqual(plain.kept);
+    expect(Array.from({ length: bags.size }, (_, t) => bags.wordOf(t))).toEqual(plain.terms.map(plain.wordOf));
+    // Pairs and folded acronyms are there to be compared.
+    expect(plain.terms.filter((t) => t.includes(' ')).length).toBeGreaterThan(5000);
+    expect(plain.folded).toBeGreaterThan(20);
+  });
+
+  test('a pair of one paper only is kept for a lone paper, and left out for any other', () => {
+    const bags = exampleBags(papers, lone);
+    const papersOf = new Map<string, number[]>();
+    for (let d = 0; d < papers.length; d++) {
+      for (let e = bags.start[d] as number; e < (bags.start[d + 1] as number); e++) {
+        const term = bags.term(bags.terms[e] as number);
+        papersOf.set(term, [...papersOf.get(term) ?? [], d]);
+      }
+    }
+    const ofOne = [...papersOf].filter(([term, ds]) => term.includes(' ') && ds.length === 1);
+    expect(ofOne.length).toBeGreaterThan(1000);
+    expect(ofOne.filter(([, ds]) => lone[ds[0]!] !== 1)).toEqual([]);
+    // The same papers, none lone: every pair kept is in two papers or more.
+    const none = exampleBags(papers, new Uint8Array(papers.length));
+    const df = new Map<number, number>();
+    for (const t of none.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    expect([...df.values()].filter((n) => n < 2)).toEqual([]);
+    expect(none.size).toBeLessThan(bags.size - 1000);
+  });
+});
+
+describe('PairCounts', () => {
+  // Papers as lists of (first, second, weight) occurrences; some papers long enough to widen the paper's table.
+  const paper = fc.array(fc.tuple(fc.nat(300), fc.nat(300), fc.constantFrom(2, 5)), { maxLength: 40 });
+  const long = fc.array(fc.tuple(fc.nat(2000), fc.nat(2000), fc.constantFrom(2, 5)), { minLength: 600, maxLength: 1200 });
+  fcTest.prop([fc.array(fc.oneof({ weight: 9, arbitrary: paper }, { weight: 1, arbitrary: long }), { maxLength: 30 })])(
+    'counts each paper\'s distinct pairs once, with their summed weights, and groups them by how many papers write them',
+    (papers) => {
+      const counts = new PairCounts(0);
+      const expected: { pair: string; weight: number; paper: number }[] = [];
+      papers.forEach((occurrences, d) => {
+        counts.begin();
+        const mine = new Map<string, number>();
+        for (const [a, b, weight] of occurrences) {
+          const key = `${a} ${b}`;
+          const index = counts.add(a, b, weight);
+          const known = mine.get(key);
+          if (known === undefined) {
+            expect(index).toBe(expected.length);
+            mine.set(key, index);
+            expected.push({ pair: key, weight, paper: d });
+          } else {
+            expect(index).toBe(-1);
+            expected[known]!.weight += weight;
+          }
+        }
+      });
+      expect(counts.size).toBe(expected.length);
+      expect(Array.from(counts.weights.subarray(0, counts.size))).toEqual(expected.map((e) => e.weight));
+      const papersOf = new Map<string, number>();
+      for (const e of expected) papersOf.set(e.pair, (papersOf.get(e.pair) ?? 0) + 1);
+      const groups = counts.group(2001);
+      const groupOf = (i: number) => (groups.of[i]! >= 0 ? groups.of[i]! : -2 - groups.of[i]!);
+      expected.forEach((e, i) => {
+        expect(`${groups.firsts[groupOf(i)]} ${groups.seconds[groupOf(i)]}`).toBe(e.pair);
+        expect(groups.of[i]! >= 0).toBe(papersOf.get(e.pair)! >= 2);
+      });
+      // One group per distinct pair.
+      expect(groups.count).toBe(papersOf.size);
+      expect(new Set(expected.map((_, i) => groupOf(i))).size).toBe(papersOf.size);
     },
   );
 });

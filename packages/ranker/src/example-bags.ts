@@ -2,7 +2,7 @@ import type { Paper } from '@labdigest/core';
 import { expansionsStartingWith } from './acronyms.ts';
 import { ABSTRACT_HEADING } from './corpus-bags.ts';
 import { isFunctionTerm } from './function-words.ts';
-import { PairTable } from './pair-table.ts';
+import { PairCounts } from './pair-table.ts';
 import { termOf } from './stem.ts';
 import { WordIds } from './word-ids.ts';
 
@@ -39,16 +39,15 @@ export interface ExampleBags {
   readonly wordOf: (term: number) => string;
 }
 
-function grownIds(ids: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const more = new Int32Array(ids.length * 2);
-  more.set(ids);
-  return more;
-}
-
 /** A title occurrence counts as this many in the abstract, as the default config's `titleWeight`. */
 const TITLE_WEIGHT = 2.5;
-/** Pairs are numbered apart while the papers are read, from here; single terms stay below. */
+/** In a paper's list of terms while it is read, a pair (its index in PairCounts) is `PAIR` + the index; single terms stay below. */
 const PAIR = 1 << 24;
+/** A raw word's entry (`WordTerms.info`): its term id below `PAIR`, and what the bags do with it in the bits above. */
+const NOTED = 1 << 24;
+const WORD = 1 << 25;
+const EXPANDS = 1 << 26;
+const TERM = PAIR - 1;
 
 /**
  * Reads each paper's title and abstract once. Each distinct word is mapped to its term once (termOf's
@@ -59,158 +58,43 @@ const PAIR = 1 << 24;
 export function exampleBags(
   papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array, neverLearned?: (term: string) => boolean,
 ): ExampleBags {
-  const scanner = new WordIds();
-  const rawWords = scanner.words;
-  const rawTerm: number[] = [];
-  const rawCount: number[] = [];
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const isWord: number[] = [];
-  // Per term: whether the bags note it (a word worth learning that `neverLearned` does not rule out).
-  const noted: number[] = [];
-  // Per term: the acronym expansions it starts ("solid" starts "solid electrolyte interphase").
-  const expansions: (readonly { readonly acronym: string; readonly terms: readonly string[] }[])[] = [];
-  const termId = (term: string) => {
-    let t = termIds.get(term);
-    if (t === undefined) {
-      t = terms.length;
-      termIds.set(term, t);
-      terms.push(term);
-      const word = term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term);
-      isWord.push(word ? 1 : 0);
-      noted.push(word && !neverLearned?.(term) ? 1 : 0);
-      expansions.push(expansionsStartingWith(term));
-    }
-    return t;
-  };
-  // Sized from the texts' length, so that the tables seldom grow (the 5,000 papers of `pnpm bench
-  // learn`, 6 million characters, hold 144,000 pairs, 20,000 terms and 650,000 paper-term entries).
   let characters = 0;
   for (const p of papers) characters += p.title.length + (p.abstract?.length ?? 0);
-  const pairs = new PairTable(characters >> 5);
-  let firsts = new Int32Array(Math.max(1024, characters >> 5));
-  let seconds = new Int32Array(firsts.length);
-  let pairCount = 0;
-  // Per term, and per pair, side by side: the paper that last wrote it, and how often that paper did,
-  // doubled (a title occurrence counts `TITLE_WEIGHT`, 2.5: 5 here), so that both fit an Int32Array.
-  // Apart, so that the terms' stay small.
-  let termSeen = new Int32Array(1 << 16).fill(-1);
-  let pairSeen = new Int32Array(Math.max(1 << 16, (characters >> 5) * 2)).fill(-1);
-  let paper = 0;
-  // The paper's terms and pairs so far (pairs from `PAIR` on), reused from paper to paper.
-  let out = new Int32Array(4096);
-  let count = 0;
-  let weight = 2;
-  const grown = (seen: Int32Array, at: number) => {
-    const more = new Int32Array(Math.max(at + 2, seen.length * 2)).fill(-1);
-    more.set(seen);
-    return more;
-  };
-  /** Counts `id` (a term, or `PAIR` + a pair) at `at` of `seen`; true when the paper first writes it. */
-  const note = (seen: Int32Array, at: number, id: number) => {
-    if (seen[at] !== paper) {
-      seen[at] = paper;
-      seen[at + 1] = 0;
-      if (count === out.length) { const more = new Int32Array(out.length * 2); more.set(out); out = more; }
-      out[count++] = id;
-    }
-    seen[at + 1] = (seen[at + 1] as number) + weight;
-  };
-  const noteTerm = (t: number) => {
-    if (t * 2 >= termSeen.length) termSeen = grown(termSeen, t * 2);
-    note(termSeen, t * 2, t);
-  };
-  const notePair = (p: number) => {
-    if (p * 2 >= pairSeen.length) pairSeen = grown(pairSeen, p * 2);
-    note(pairSeen, p * 2, PAIR + p);
-  };
-  const read = (text: string, inTitle: boolean) => {
-    weight = inTitle ? TITLE_WEIGHT * 2 : 2;
-    const words = scanner.read(text);
-    // A word first seen: its term, once.
-    while (rawTerm.length < rawWords.length) { rawTerm.push(termId(termOf(rawWords[rawTerm.length] as string))); rawCount.push(0); }
-    let previous = -1;
-    for (let i = 0; i < words.length; i++) {
-      const r = words[i] as number;
-      // How a word is shown: as abstracts write it ("solid polymer"), titles ("Solid Polymer") only when they alone do.
-      rawCount[r] = (rawCount[r] as number) + (inTitle ? 0.001 : 1);
-      const t = rawTerm[r] as number;
-      // Words never learned ("of", "Li", numbers, words of too many corpus papers) are left out of the
-      // bags: not counted. Half a text's words are in more than 5% of the corpus's papers.
-      if (noted[t] === 1) noteTerm(t);
-      // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
-      const starting = expansions[t] as (typeof expansions)[number];
-      for (let e = 0; e < starting.length; e++) {
-        const expansion = (starting[e] as (typeof starting)[number]).terms;
-        let k = 1;
-        while (k < expansion.length && i + k < words.length && terms[rawTerm[words[i + k] as number] as number] === expansion[k]) k++;
-        if (k === expansion.length) {
-          const acronym = termId((starting[e] as (typeof starting)[number]).acronym);
-          if (noted[acronym] === 1) noteTerm(acronym);
-          break;
-        }
-      }
-      // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
-      // "solid electrolyte" is.
-      if (isWord[t] === 1) {
-        if (previous >= 0) {
-          const p = pairs.idOf(previous, t, pairCount);
-          if (p === pairCount) {
-            if (pairCount === firsts.length) { firsts = grownIds(firsts); seconds = grownIds(seconds); }
-            firsts[pairCount] = previous;
-            seconds[pairCount++] = t;
-          }
-          notePair(p);
-        }
-        previous = t;
-      } else previous = -1;
-    }
-  };
+  const reader = new BagReader(characters, neverLearned);
   // Every paper's terms and pairs (pairs from `PAIR` on) and how much it is about each, one after another.
   const start = new Int32Array(papers.length + 1);
-  let all = new Int32Array(Math.max(1 << 16, characters >> 3));
-  let allAbout = new Float32Array(all.length);
   for (let d = 0; d < papers.length; d++) {
     const p = papers[d] as Pick<Paper, 'title' | 'abstract'>;
-    paper = d;
-    count = 0;
-    read(p.title, true);
-    read((p.abstract ?? '').replace(ABSTRACT_HEADING, ''), false);
-    const from = start[d] as number;
-    if (from + count > all.length) {
-      const size = Math.max(from + count, all.length * 2);
-      const more = new Int32Array(size);
-      more.set(all);
-      all = more;
-      const moreAbout = new Float32Array(size);
-      moreAbout.set(allAbout);
-      allAbout = moreAbout;
-    }
-    for (let k = 0; k < count; k++) {
-      const id = out[k] as number;
-      all[from + k] = id;
-      // The doubled count over 6: the count over 3, the same number as when it was counted in halves.
-      allAbout[from + k] = Math.min(1, ((id >= PAIR ? pairSeen[(id - PAIR) * 2 + 1] : termSeen[id * 2 + 1]) as number) / 2 / 3);
-    }
-    start[d + 1] = from + count;
+    start[d + 1] = reader.readPaper(p.title, (p.abstract ?? '').replace(ABSTRACT_HEADING, ''));
   }
-  // Pairs are numbered after the terms, now that the terms are all known.
+  const { words, terms } = reader;
   const single = terms.length;
-  const total = start[papers.length] as number;
-  for (let e = 0; e < total; e++) if ((all[e] as number) >= PAIR) all[e] = single + (all[e] as number) - PAIR;
-  // What learning could keep: a learnable term two papers share, or one of a `lone` paper.
-  const df = new Int32Array(single + pairCount);
-  for (let e = 0; e < total; e++) df[all[e] as number] = (df[all[e] as number] as number) + 1;
-  const renumbered = new Int32Array(df.length).fill(-1);
+  const all = reader.all;
+  const allAbout = reader.allAbout;
+  // What learning could keep: a learnable term two papers share, or one of a `lone` paper; the same of
+  // pairs, numbered after the terms.
+  const pairs = reader.pairs.group(single);
+  const termDf = reader.termDf;
+  const renumbered = new Int32Array(single + pairs.count).fill(-1);
   const original: number[] = [];
   let kept = 0;
   for (let d = 0; d < papers.length; d++) {
     const from = start[d] as number;
     const to = start[d + 1] as number;
     start[d] = kept;
+    const isLone = lone[d] === 1;
     for (let e = from; e < to; e++) {
-      const t = all[e] as number;
-      if ((t < single && isWord[t] !== 1) || ((df[t] as number) < 2 && lone[d] !== 1)) continue;
+      const id = all[e] as number;
+      let t: number;
+      if (id >= PAIR) {
+        const group = pairs.of[id - PAIR] as number;
+        if (group >= 0) t = single + group;
+        else if (isLone) t = single - 2 - group;
+        else continue;
+      } else {
+        if ((termDf[id] as number) < 2 && !isLone) continue;
+        t = id;
+      }
       let u = renumbered[t] as number;
       if (u < 0) { u = original.length; renumbered[t] = u; original.push(t); }
       all[kept] = u;
@@ -222,28 +106,252 @@ export function exampleBags(
   const termOfOriginal = (t: number): string => {
     if (t < single) return terms[t] as string;
     let name = pairNames.get(t);
-    if (name === undefined) pairNames.set(t, name = `${terms[firsts[t - single] as number] as string} ${terms[seconds[t - single] as number] as string}`);
+    if (name === undefined) pairNames.set(t, name = `${terms[pairs.firsts[t - single] as number] as string} ${terms[pairs.seconds[t - single] as number] as string}`);
     return name;
   };
   let spelling: Int32Array | undefined;
   const wordOfOriginal = (t: number): string => {
-    if (t >= single) return `${wordOfOriginal(firsts[t - single] as number)} ${wordOfOriginal(seconds[t - single] as number)}`;
+    if (t >= single) return `${wordOfOriginal(pairs.firsts[t - single] as number)} ${wordOfOriginal(pairs.seconds[t - single] as number)}`;
     // Worked out on first use: only the few learned terms are ever shown.
     if (!spelling) {
       spelling = new Int32Array(single).fill(-1);
-      for (let r = 0; r < rawWords.length; r++) {
-        const u = rawTerm[r] as number;
+      const { info, counts } = reader;
+      for (let r = 0; r < words.length; r++) {
+        const u = (info[r] as number) & TERM;
         const best = spelling[u] as number;
-        if (best < 0 || (rawCount[r] as number) > (rawCount[best] as number)
-          || (rawCount[r] === rawCount[best] && (rawWords[r] as string) < (rawWords[best] as string))) spelling[u] = r;
+        if (best < 0 || (counts[r] as number) > (counts[best] as number)
+          || (counts[r] === counts[best] && (words[r] as string) < (words[best] as string))) spelling[u] = r;
       }
     }
     const r = spelling[t] ?? -1;
     // A folded acronym the papers only spelt out ("solid electrolyte interphase") is shown as the acronym.
-    return r >= 0 ? rawWords[r] as string : (terms[t] as string).replace(/^#/, '').toUpperCase();
+    return r >= 0 ? words[r] as string : (terms[t] as string).replace(/^#/, '').toUpperCase();
   };
   return {
-    size: original.length, papers: papers.length, start, terms: all.subarray(0, kept), about: allAbout.subarray(0, kept),
+    size: original.length, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
   };
 }
+
+type Expansions = ReturnType<typeof expansionsStartingWith>;
+
+/**
+ * The papers' words, terms and pairs as they are read, paper after paper: per distinct word its term
+ * and what the bags do with it in one number (`info`), per term how often the paper being read writes
+ * it and how many papers do, per pair a PairCounts entry. A class of typed arrays, so that V8 keeps
+ * the loop of `readPaper` optimized from one ranker to the next.
+ */
+class BagReader {
+  private readonly scanner = new WordIds();
+  /** Raw word id -> the word (WordIds's). */
+  readonly words: string[];
+  /** Per raw word: its term id, and NOTED, WORD and EXPANDS (`TERM` masks the term). */
+  info = new Int32Array(1 << 14);
+  /** Per raw word: its occurrences, a title's as 0.001 (how a word is shown: as abstracts write it). */
+  counts = new Float64Array(1 << 14);
+  private known = 0;
+  readonly terms: string[] = [];
+  // Term -> id: open addressing over the term's FNV-1a hash, per slot side by side the hash and the id
+  // (-1: empty). Cheaper than a Map of 20,000 strings, numbered afresh at every call.
+  private termSlots = new Int32Array(2 << 14).fill(-1);
+  private termMask = (1 << 14) - 1;
+  /** Per term: NOTED, WORD, EXPANDS. */
+  private termFlags = new Int32Array(1 << 14);
+  /** Per term: the acronym expansions it starts ("solid" starts "solid electrolyte interphase"). */
+  private readonly expansions: Expansions[] = [];
+  /** Per term, side by side: the paper that last wrote it (its number + 1), and how often that paper did, doubled. */
+  private termSeen = new Int32Array(1 << 15);
+  /** Per term: how many papers note it. */
+  termDf = new Int32Array(1 << 14);
+  readonly pairs: PairCounts;
+  /** Every paper's terms and pairs, one after another, and how much it is about each. */
+  all: Int32Array;
+  allAbout: Float32Array;
+  private size = 0;
+  private paper = 0;
+  private readonly neverLearned: ((term: string) => boolean) | undefined;
+
+  /** Sized from the texts' length, so that the arrays seldom grow (6 million characters: 650,000 paper-term entries). */
+  constructor(characters: number, neverLearned: ((term: string) => boolean) | undefined) {
+    this.words = this.scanner.words;
+    this.neverLearned = neverLearned;
+    this.pairs = new PairCounts(characters >> 4);
+    this.all = new Int32Array(Math.max(1 << 12, characters >> 3));
+    this.allAbout = new Float32Array(this.all.length);
+  }
+
+  /**
+   * Reads a paper's title and abstract: its distinct terms and pairs, in the order it first writes them,
+   * after the papers before it in `all`, with how much it is about each. The end of its entries.
+   */
+  readPaper(title: string, abstract: string): number {
+    this.paper++;
+    this.pairs.begin();
+    const from = this.size;
+    this.readText(title, TITLE_WEIGHT * 2, 0.001);
+    this.readText(abstract, 2, 1);
+    const { all, allAbout, termSeen } = this;
+    const weights = this.pairs.weights;
+    for (let e = from; e < this.size; e++) {
+      const id = all[e] as number;
+      // The doubled count over 6: the count over 3, the same number as when it was counted in halves.
+      allAbout[e] = Math.min(1, ((id >= PAIR ? weights[id - PAIR] : termSeen[id * 2 + 1]) as number) / 2 / 3);
+    }
+    return this.size;
+  }
+
+  /** Notes a text's terms and pairs, each occurrence by `weight` (doubled), each word's by `shown` for its spelling. */
+  private readText(text: string, weight: number, shown: number): void {
+    const words = this.scanner.read(text);
+    if (this.words.length > this.known) this.learnWords();
+    // Room for every word to add a term, an acronym and a pair.
+    if (this.size + words.length * 3 > this.all.length) this.grow(this.size + words.length * 3);
+    const { info, counts, all, pairs } = this;
+    // Reloaded after an acronym, whose term may be new (and these arrays grown).
+    let { termSeen, termDf } = this;
+    const stamp = this.paper;
+    let size = this.size;
+    let previous = -1;
+    for (let i = 0; i < words.length; i++) {
+      const r = words[i] as number;
+      counts[r] = (counts[r] as number) + shown;
+      const x = info[r] as number;
+      const t = x & TERM;
+      // Words never learned ("of", "Li", numbers, words of too many corpus papers) are left out of the
+      // bags: not counted. Half a text's words are in more than 5% of the corpus's papers.
+      if ((x & NOTED) !== 0) {
+        if (termSeen[t * 2] !== stamp) {
+          termSeen[t * 2] = stamp;
+          termSeen[t * 2 + 1] = 0;
+          termDf[t] = (termDf[t] as number) + 1;
+          all[size++] = t;
+        }
+        termSeen[t * 2 + 1] = (termSeen[t * 2 + 1] as number) + weight;
+      }
+      // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
+      if ((x & EXPANDS) !== 0) {
+        this.size = size;
+        this.noteAcronym(words, i, weight);
+        size = this.size;
+        termSeen = this.termSeen;
+        termDf = this.termDf;
+      }
+      // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
+      // "solid electrolyte" is.
+      if ((x & WORD) !== 0) {
+        if (previous >= 0) {
+          const p = pairs.add(previous, t, weight);
+          if (p >= 0) all[size++] = PAIR + p;
+        }
+        previous = t;
+      } else previous = -1;
+    }
+    this.size = size;
+  }
+
+  /** Notes the acronym of the expansion (the longest) that starts at word i, if one does. */
+  private noteAcronym(words: Int32Array, i: number, weight: number): void {
+    const { info, terms } = this;
+    const starting = this.expansions[(info[words[i] as number] as number) & TERM] as Expansions;
+    for (const { acronym, terms: expansion } of starting) {
+      let k = 1;
+      while (k < expansion.length && i + k < words.length && terms[(info[words[i + k] as number] as number) & TERM] === expansion[k]) k++;
+      if (k < expansion.length) continue;
+      const a = this.termId(acronym);
+      if (((this.termFlags[a] as number) & NOTED) !== 0) {
+        const { termSeen } = this;
+        if (termSeen[a * 2] !== this.paper) {
+          termSeen[a * 2] = this.paper;
+          termSeen[a * 2 + 1] = 0;
+          this.termDf[a] = (this.termDf[a] as number) + 1;
+          this.all[this.size++] = a;
+        }
+        termSeen[a * 2 + 1] = (termSeen[a * 2 + 1] as number) + weight;
+      }
+      return;
+    }
+  }
+
+  /** The words the scanner found since the last text: their terms, once. */
+  private learnWords(): void {
+    const { words } = this;
+    if (words.length > this.info.length) {
+      const size = Math.max(words.length, this.info.length * 2);
+      const info = new Int32Array(size);
+      info.set(this.info);
+      this.info = info;
+      const counts = new Float64Array(size);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    for (let r = this.known; r < words.length; r++) {
+      const t = this.termId(termOf(words[r] as string));
+      this.info[r] = t | (this.termFlags[t] as number);
+    }
+    this.known = words.length;
+  }
+
+  /** The term's id, numbered when first seen, with its flags. */
+  private termId(term: string): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let k = 0; k < term.length; k++) hash = Math.imul(hash ^ term.charCodeAt(k), 0x01000193);
+    const { termSlots, termMask, terms } = this;
+    let slot = hash & termMask;
+    for (;;) {
+      const id = termSlots[slot * 2 + 1] as number;
+      if (id < 0) break;
+      if (termSlots[slot * 2] === hash && terms[id] === term) return id;
+      slot = (slot + 1) & termMask;
+    }
+    const t = terms.length;
+    terms.push(term);
+    termSlots[slot * 2] = hash;
+    termSlots[slot * 2 + 1] = t;
+    if (terms.length * 2 > termMask) this.widenTerms();
+    if (t >= this.termFlags.length) {
+      const more = (old: Int32Array, size: number) => {
+        const out = new Int32Array(size);
+        out.set(old);
+        return out;
+      };
+      this.termFlags = more(this.termFlags, this.termFlags.length * 2);
+      this.termDf = more(this.termDf, this.termFlags.length);
+      this.termSeen = more(this.termSeen, this.termFlags.length * 2);
+    }
+    // Three letters or more (an acronym's `#` apart), not a number, not a function word.
+    const first = term.charCodeAt(0);
+    const word = term.length - (first === 35 ? 1 : 0) >= 3 && !(first >= 48 && first <= 57) && !isFunctionTerm(term);
+    const expansions = expansionsStartingWith(term);
+    this.expansions.push(expansions);
+    this.termFlags[t] = (word ? WORD : 0) | (word && !this.neverLearned?.(term) ? NOTED : 0) | (expansions.length > 0 ? EXPANDS : 0);
+    return t;
+  }
+
+  /** Doubles the terms' table (past half full). */
+  private widenTerms(): void {
+    const old = this.termSlots;
+    this.termMask = this.termMask * 2 + 1;
+    const slots = new Int32Array((this.termMask + 1) * 2).fill(-1);
+    for (let s = 0; s < old.length; s += 2) {
+      if ((old[s + 1] as number) < 0) continue;
+      let slot = (old[s] as number) & this.termMask;
+      while ((slots[slot * 2 + 1] as number) >= 0) slot = (slot + 1) & this.termMask;
+      slots[slot * 2] = old[s] as number;
+      slots[slot * 2 + 1] = old[s + 1] as number;
+    }
+    this.termSlots = slots;
+  }
+
+  private grow(size: number): void {
+    const length = Math.max(size, this.all.length * 2);
+    const all = new Int32Array(length);
+    all.set(this.all);
+    this.all = all;
+    const about = new Float32Array(length);
+    about.set(this.allAbout);
+    this.allAbout = about;
+  }
+}
+
+/** One instance kept for good, for its hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
+export const BAGREADER_SHAPE = new BagReader(0, undefined);

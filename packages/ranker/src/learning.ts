@@ -139,7 +139,7 @@ export function learnFromExamples(
   const keywords: LearnedKeyword[][] = [];
   const profileSums = new ProfileSums(bags);
   const { sums, allAbout } = profileSums;
-  const heap = new ByShare(bags.size);
+  const heap = new ByBound(bags.size);
   for (let p = 0; p < signals.length; p++) {
     const bySignal = signals[p] as Map<string, FeedbackExample>;
     const isArea = p < config.areas.length;
@@ -314,7 +314,7 @@ interface ProfileInput {
   /** The profile has no positive written keyword (a bibliography's area): its learned words are all it has. */
   readonly unwritten: boolean;
   /** An empty heap, at least `touched` long, for the candidates. */
-  readonly heap: ByShare;
+  readonly heap: ByBound;
 }
 
 function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
@@ -328,11 +328,13 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   // bibliography's papers), less the more it was told what is not for it.
   const domainWeight = tuning.learnDomain * (input.positive / (input.positive + input.negative));
   /**
-   * The terms worth learning by `scoreOf`, among the `touched` terms `eligible` keeps. They are tried by
-   * their share of the examples (`share`), largest first: `scoreOf` is share * ln(share / q) at most
-   * share * ln(share / floor), q never below the corpus's floor, and a term below a tenth of the best
-   * is never kept; once that bound falls below a tenth of the best so far, no term left can be. Most
-   * terms are never looked up in the corpus.
+   * The terms worth learning by `scoreOf`, among the `touched` terms `eligible` keeps. `boundOf` is at
+   * least a term's score for any q at or above the given one; q is never below the corpus's floor, nor
+   * (with the contrast bounded) below a share of the group's other examples, known without a look-up.
+   * Terms are tried by that bound, largest first, and a term below a tenth of the best is never kept:
+   * once the bound falls below a tenth of the best so far, no term left can be. Most terms are never
+   * looked up in the corpus. (Which terms are tried first changes how many are looked up, never which
+   * are kept: a term passed over scores below a tenth of the best.)
    */
   const consider = (
     share: (t: number) => number, eligible: (t: number) => boolean,
@@ -341,28 +343,32 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   ) => {
     const candidates = input.heap;
     candidates.clear();
-    for (const t of touched) if (eligible(t)) candidates.add(t, share(t));
+    const bounded = others > 0 && contrastBounded;
+    for (let k = 0; k < touched.length; k++) {
+      const t = touched[k] as number;
+      if (!eligible(t)) continue;
+      const x = share(t);
+      candidates.add(t, bounded ? boundOf(t, x, Math.max(input.floor, tuning.learnContrast * otherOf(t) + (1 - tuning.learnContrast) * input.floor))
+        : x * Math.log(x / input.floor));
+    }
     candidates.order();
     const out: { t: number; s: number; v: number }[] = [];
     let best = 0;
     for (let t = candidates.next(); t >= 0; t = candidates.next()) {
-      const x = share(t);
-      if (x * Math.log(x / input.floor) < 0.1 * best) break;
-      // The group's other examples: a word all its papers share says nothing of this profile.
-      const other = others > 0 ? ((input.allAbout[t] as number) - (sums[t * SUMS + OWN] as number) + 0.5) / (others + 1) : -1;
-      // q is at least this whatever the corpus says (corpus >= floor): a term that cannot reach a tenth
-      // of the best even so is passed over before its words are looked up.
-      if (other >= 0 && contrastBounded && boundOf(t, x, Math.max(input.floor, tuning.learnContrast * other + (1 - tuning.learnContrast) * input.floor)) < 0.1 * best) continue;
+      if (candidates.key < 0.1 * best) break;
       if (input.own.has(bags.term(t))) continue;
       const corpus = rate(t);
       // Without a background, the examples are the only corpus: they cannot tell which words are common.
       if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
+      const other = others > 0 ? otherOf(t) : -1;
       const q = tuning.learnContrast * Math.max(corpus, other >= 0 ? other : corpus, domainWeight * input.domain(t)) + (1 - tuning.learnContrast) * corpus;
-      const scored = scoreOf(t, x, q, corpus);
+      const scored = scoreOf(t, share(t), q, corpus);
       if (scored) { out.push(scored); best = Math.max(best, scored.s); }
     }
     return out;
   };
+  // The group's other examples: a word all its papers share says nothing of this profile.
+  const otherOf = (t: number) => ((input.allAbout[t] as number) - (sums[t * SUMS + OWN] as number) + 0.5) / (others + 1);
   // The ranker multiplies a weight by the term's IDF, about ln(1 / corpus): a weight of
   // ln(p / q) / ln(1 / corpus) makes the term add its log-odds of being in a taught paper. Beside written
   // keywords, which carry the profile's main words, that is what a learned word should add. A profile
@@ -416,27 +422,28 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
 }
 
 /**
- * Candidate terms by their share, largest first, ties by id, taken one at a time: a binary heap, as
- * `consider` stops after the first few of thousands (the order among equal shares never changes what
- * is learned: terms of one share pass or stop together).
+ * Candidate terms by a key (a bound of their score), largest first, ties by id, taken one at a time: a
+ * binary heap, as `consider` stops after the first few of thousands.
  */
-class ByShare {
+class ByBound {
   private readonly ids: Int32Array;
-  private readonly shares: Float64Array;
+  private readonly keys: Float64Array;
   private size = 0;
+  /** The key of the term `next` returned last. */
+  key = 0;
 
   constructor(capacity: number) {
     this.ids = new Int32Array(capacity);
-    this.shares = new Float64Array(capacity);
+    this.keys = new Float64Array(capacity);
   }
 
   clear(): void {
     this.size = 0;
   }
 
-  add(t: number, share: number): void {
+  add(t: number, key: number): void {
     this.ids[this.size] = t;
-    this.shares[this.size++] = share;
+    this.keys[this.size++] = key;
   }
 
   /** Makes the heap of the terms added. */
@@ -444,20 +451,21 @@ class ByShare {
     for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
-  /** The next term, or -1. */
+  /** The next term (its key in `key`), or -1. */
   next(): number {
     if (this.size === 0) return -1;
     const t = this.ids[0] as number;
+    this.key = this.keys[0] as number;
     this.size--;
     this.ids[0] = this.ids[this.size] as number;
-    this.shares[0] = this.shares[this.size] as number;
+    this.keys[0] = this.keys[this.size] as number;
     this.down(0);
     return t;
   }
 
   private before(i: number, j: number): boolean {
-    const a = this.shares[i] as number;
-    const b = this.shares[j] as number;
+    const a = this.keys[i] as number;
+    const b = this.keys[j] as number;
     return a > b || (a === b && (this.ids[i] as number) < (this.ids[j] as number));
   }
 
@@ -468,18 +476,18 @@ class ByShare {
       const child = left + 1 < this.size && this.before(left + 1, left) ? left + 1 : left;
       if (!this.before(child, i)) return;
       const t = this.ids[i] as number;
-      const x = this.shares[i] as number;
+      const x = this.keys[i] as number;
       this.ids[i] = this.ids[child] as number;
-      this.shares[i] = this.shares[child] as number;
+      this.keys[i] = this.keys[child] as number;
       this.ids[child] = t;
-      this.shares[child] = x;
+      this.keys[child] = x;
       i = child;
     }
   }
 }
 
 /** One heap and one ProfileSums kept for good, for their hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
-export const BYSHARE_SHAPE = new ByShare(0);
+export const BYBOUND_SHAPE = new ByBound(0);
 export const PROFILESUMS_SHAPE = new ProfileSums({ size: 0, papers: 0, start: new Int32Array(1), terms: new Int32Array(0), about: new Float32Array(0) });
 
 /** Share of the background's papers holding a term (of all examples, without a background), never 0. */

@@ -9,16 +9,17 @@ import { isDigit, isRewriteMark, isShouting, isWordChar, rewriteNormalized, rewr
  */
 export class WordIds {
   private capacity = 1 << 15;
-  // Per slot, side by side: the word's hash and its id (-1: empty).
-  private table = WordIds.empty(this.capacity);
+  // Per slot, side by side: the word's hash and where its record starts in `chars` (0: an empty slot).
+  private table = new Int32Array(this.capacity * 2);
   /** Id -> the word. */
   readonly words: string[] = [];
   private out = new Int32Array(1024);
-  // Every word's characters, one after another, to compare a text's words against: word `id`'s are
-  // `chars[charsAt[id]..charsAt[id + 1])` (one typed array, not the words' strings, which V8 keeps in
-  // several representations).
+  // Every word's record, one after another: its length, its id and its characters, to compare a text's
+  // words against (one typed array, not the words' strings, which V8 keeps in several representations),
+  // so that a look-up reads the slot, then one place for the rest; `used` of them so far (from 1: a
+  // slot's 0 is empty).
   private chars = new Uint16Array(1 << 16);
-  private charsAt = new Int32Array(1 << 12);
+  private used = 1;
   // The words of the text last scanned: spans and hashes, before they are numbered.
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
@@ -94,72 +95,66 @@ export class WordIds {
   private idOf(text: string, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = this.capacity - 1;
-    const { table } = this;
+    const { table, chars } = this;
     let slot = hash & mask;
     for (;;) {
-      const id = table[slot * 2 + 1] as number;
-      if (id < 0) break;
-      if (table[slot * 2] === hash) {
-        const at = this.charsAt[id] as number;
-        if ((this.charsAt[id + 1] as number) - at === length) {
-          const { chars } = this;
-          let same = true;
-          for (let k = 0; k < length; k++) {
-            if (chars[at + k] !== text.charCodeAt(start + k)) { same = false; break; }
-          }
-          if (same) return id;
+      const at = table[slot * 2 + 1] as number;
+      if (at === 0) break;
+      if (table[slot * 2] === hash && chars[at] === (length & 0xffff) && chars[at + 1] === length >>> 16) {
+        let same = true;
+        for (let k = 0; k < length; k++) {
+          if (chars[at + HEADER + k] !== text.charCodeAt(start + k)) { same = false; break; }
         }
+        if (same) return (chars[at + 2] as number) | ((chars[at + 3] as number) << 16);
       }
       slot = (slot + 1) & mask;
     }
     const id = this.words.length;
     this.words.push(text.slice(start, end));
-    this.keep(text, start, end);
     table[slot * 2] = hash;
-    table[slot * 2 + 1] = id;
-    if (this.words.length * 2 > this.capacity) this.grow();
+    table[slot * 2 + 1] = this.keep(text, start, end, id);
+    if (this.words.length > this.capacity * LOAD) this.grow();
     return id;
   }
 
-  /** Copies a new word's characters after the others' (`charsAt[id]` to `charsAt[id + 1]`). */
-  private keep(text: string, start: number, end: number): void {
-    const id = this.words.length - 1;
-    const at = this.charsAt[id] as number;
-    if (at + end - start > this.chars.length) {
-      const more = new Uint16Array(Math.max(at + end - start, this.chars.length * 2));
+  /** Writes a new word's record (its length, id and characters) after the others'; where it starts. */
+  private keep(text: string, start: number, end: number, id: number): number {
+    const at = this.used;
+    const length = end - start;
+    if (at + HEADER + length > this.chars.length) {
+      const more = new Uint16Array(Math.max(at + HEADER + length, this.chars.length * 2));
       more.set(this.chars);
       this.chars = more;
     }
-    for (let k = start; k < end; k++) this.chars[at + k - start] = text.charCodeAt(k);
-    if (id + 2 > this.charsAt.length) {
-      const more = new Int32Array(this.charsAt.length * 2);
-      more.set(this.charsAt);
-      this.charsAt = more;
-    }
-    this.charsAt[id + 1] = at + end - start;
+    const { chars } = this;
+    chars[at] = length & 0xffff;
+    chars[at + 1] = length >>> 16;
+    chars[at + 2] = id & 0xffff;
+    chars[at + 3] = id >>> 16;
+    for (let k = 0; k < length; k++) chars[at + HEADER + k] = text.charCodeAt(start + k);
+    this.used = at + HEADER + length;
+    return at;
   }
 
   private grow(): void {
     const old = this.table;
     this.capacity *= 2;
-    this.table = WordIds.empty(this.capacity);
+    this.table = new Int32Array(this.capacity * 2);
     const mask = this.capacity - 1;
     for (let s = 0; s < old.length; s += 2) {
-      const id = old[s + 1] as number;
-      if (id < 0) continue;
+      if (old[s + 1] === 0) continue;
       let slot = (old[s] as number) & mask;
-      while ((this.table[slot * 2 + 1] as number) >= 0) slot = (slot + 1) & mask;
+      while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
       this.table[slot * 2] = old[s] as number;
-      this.table[slot * 2 + 1] = id;
+      this.table[slot * 2 + 1] = old[s + 1] as number;
     }
   }
-
-  private static empty(capacity: number): Int32Array {
-    const table = new Int32Array(capacity * 2);
-    for (let s = 1; s < table.length; s += 2) table[s] = -1;
-    return table;
-  }
 }
+
+/** A word's record in `chars`: its length and id (each as two 16-bit halves), then its characters. */
+const HEADER = 4;
+/** The share of slots filled before the table grows: linear probing's runs stay short below 0.7. */
+const LOAD = 0.6;
 
 /**
  * One instance kept for good, so that WordIds's hidden classes outlive the rankers: V8 holds them only
