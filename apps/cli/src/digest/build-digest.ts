@@ -30,9 +30,13 @@ export interface WindowBatch {
   readonly background: BackgroundStats | undefined;
 }
 
-/** The papers first seen in `window` and the statistics `digest build` ranks them with (`digest explain` too). */
-export function windowBatch(db: Db, window: Pick<DigestWindow, 'since' | 'until'>, loadBackground: () => BackgroundStats): WindowBatch {
-  const store = allPapers(db);
+/**
+ * The papers first seen in `window` and the statistics `digest build` ranks them with (`digest explain`
+ * too, which has read the store's papers already: `store`).
+ */
+export function windowBatch(
+  db: Db, window: Pick<DigestWindow, 'since' | 'until'>, loadBackground: () => BackgroundStats, store: Paper[] = allPapers(db),
+): WindowBatch {
   const shipped = loadBackground();
   return { papers: papersFirstSeen(db, window), store, shipped, background: needsBackground(store.length) ? shipped : undefined };
 }

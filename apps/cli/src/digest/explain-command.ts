@@ -103,10 +103,11 @@ async function explainStored(config: GroupConfig, query: string, options: Explai
   }
   const digests = options.digests ?? DEFAULT_DIGESTS_DIR;
   return withStore(path, { create: false }, (db) => {
-    const paper = theOne(allPapers(db), query, path);
+    const stored = allPapers(db);
+    const paper = theOne(stored, query, path);
     const firstSeen = (db.prepare('SELECT first_seen FROM papers WHERE id = ?').get(paper.id) as { first_seen: string }).first_seen;
     const { window, digest } = windowOfPaper(digests, config.group.name, firstSeen, options.now ?? new Date());
-    const batch = windowBatch(db, window, loadCorpusBackground);
+    const batch = windowBatch(db, window, loadCorpusBackground, stored);
     const feedback = options.learning === false ? undefined : examplesFrom(db, config, { db: path, digests }, batch.papers);
     io.err(learningLine(feedback));
     const span = `first seen ${window.since.slice(0, 16).replace('T', ' ')} – ${window.until.slice(0, 16).replace('T', ' ')} UTC`;
