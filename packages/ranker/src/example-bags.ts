@@ -5,6 +5,7 @@ import { isFunctionTerm } from './function-words.ts';
 import { PairCounts } from './pair-table.ts';
 import { termOf } from './stem.ts';
 import { WordIds } from './word-ids.ts';
+import { grown } from './typed-arrays.ts';
 
 /**
  * Taught papers as sets of the ranker's analysed terms (stems, formulas, `#acronyms`) and of pairs of
@@ -277,12 +278,8 @@ class BagReader {
     const { words } = this;
     if (words.length > this.info.length) {
       const size = Math.max(words.length, this.info.length * 2);
-      const info = new Int32Array(size);
-      info.set(this.info);
-      this.info = info;
-      const counts = new Float64Array(size);
-      counts.set(this.counts);
-      this.counts = counts;
+      this.info = grown(this.info, size);
+      this.counts = grown(this.counts, size);
     }
     for (let r = this.known; r < words.length; r++) {
       const t = this.termId(termOf(words[r] as string));
@@ -309,14 +306,9 @@ class BagReader {
     termSlots[slot * 2 + 1] = t;
     if (terms.length * 2 > termMask) this.widenTerms();
     if (t >= this.termFlags.length) {
-      const more = (old: Int32Array, size: number) => {
-        const out = new Int32Array(size);
-        out.set(old);
-        return out;
-      };
-      this.termFlags = more(this.termFlags, this.termFlags.length * 2);
-      this.termDf = more(this.termDf, this.termFlags.length);
-      this.termSeen = more(this.termSeen, this.termFlags.length * 2);
+      this.termFlags = grown(this.termFlags, this.termFlags.length * 2);
+      this.termDf = grown(this.termDf, this.termFlags.length);
+      this.termSeen = grown(this.termSeen, this.termFlags.length * 2);
     }
     // Three letters or more (an acronym's `#` apart), not a number, not a function word.
     const first = term.charCodeAt(0);
@@ -344,12 +336,8 @@ class BagReader {
 
   private grow(size: number): void {
     const length = Math.max(size, this.all.length * 2);
-    const all = new Int32Array(length);
-    all.set(this.all);
-    this.all = all;
-    const about = new Float32Array(length);
-    about.set(this.allAbout);
-    this.allAbout = about;
+    this.all = grown(this.all, length);
+    this.allAbout = grown(this.allAbout, length);
   }
 }
 

@@ -1,3 +1,5 @@
+import { grown } from './typed-arrays.ts';
+
 /**
  * Pairs of term ids written next to each other, for example-bags.ts: each paper's distinct pairs, with
  * how often it writes each, then which pairs two papers or more share. Most pairs are in one paper
@@ -120,14 +122,9 @@ export class PairCounts {
   }
 
   private grow(): void {
-    const more = (old: Int32Array) => {
-      const out = new Int32Array(old.length * 2);
-      out.set(old);
-      return out;
-    };
-    this.firsts = more(this.firsts);
-    this.seconds = more(this.seconds);
-    this.weights = more(this.weights);
+    this.firsts = grown(this.firsts, this.firsts.length * 2);
+    this.seconds = grown(this.seconds, this.seconds.length * 2);
+    this.weights = grown(this.weights, this.weights.length * 2);
   }
 
   /** Doubles the paper's table, with the paper's pairs so far (a paper of more than a few hundred pairs). */

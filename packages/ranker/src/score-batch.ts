@@ -2,6 +2,7 @@ import type { GroupConfig, Paper } from '@labdigest/core';
 import type { PaperFeatures } from './analyze.ts';
 import type { CompiledProfile, Lexicon } from './profiles.ts';
 import { contributionOf, indexOf, K1, normOf, relevanceOf, SCALE, type ScoreParams } from './score.ts';
+import { grown } from './typed-arrays.ts';
 
 /**
  * A batch's scores, paper by paper, sparse: each paper keeps the profiles it scores above 0 against
@@ -518,19 +519,9 @@ class Growing {
 
   private grow(): void {
     this.capacity *= 2;
-    const a = new Int32Array(this.capacity);
-    a.set(this.a);
-    this.a = a;
-    if (this.b) {
-      const b = this.b instanceof Float64Array ? new Float64Array(this.capacity) : new Int32Array(this.capacity);
-      b.set(this.b);
-      this.b = b;
-    }
-    if (this.c) {
-      const c = new Int32Array(this.capacity);
-      c.set(this.c);
-      this.c = c;
-    }
+    this.a = grown(this.a, this.capacity);
+    if (this.b) this.b = grown(this.b, this.capacity);
+    if (this.c) this.c = grown(this.c, this.capacity);
   }
 
   /** The columns, cut to length (copies: the spare capacity is let go). */

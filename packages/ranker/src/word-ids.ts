@@ -1,5 +1,6 @@
 import { normalizeFormulaNotation } from './formula.ts';
 import { isDigit, isRewriteMark, isShouting, isWordChar, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
+import { grown } from './typed-arrays.ts';
 
 /**
  * Words of texts as ids, each distinct word (as written) numbered once: `splitWords`'s words, found by
@@ -122,9 +123,7 @@ export class WordIds {
     const at = this.used;
     const length = end - start;
     if (at + HEADER + length > this.chars.length) {
-      const more = new Uint16Array(Math.max(at + HEADER + length, this.chars.length * 2));
-      more.set(this.chars);
-      this.chars = more;
+      this.chars = grown(this.chars, Math.max(at + HEADER + length, this.chars.length * 2));
     }
     const { chars } = this;
     chars[at] = length & 0xffff;
