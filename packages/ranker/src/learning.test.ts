@@ -5,7 +5,7 @@ import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from './background.ts';
 import { exampleBags } from './example-bags.ts';
-import { learnFromExamples } from './learning.ts';
+import { learnFromExamples, significant } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker, type RankedPaper } from './rank.ts';
 import { areaNeighbourhoods, type Neighbourhood } from './related-terms.ts';
@@ -107,6 +107,38 @@ describe('stars', () => {
   });
 });
 
+describe('a learned word must be more than chance (Dunning\'s G², p < 0.01)', () => {
+  const threshold = DEFAULT_TUNING.learnSignificance;
+
+  test('one paper teaches only its rare words; words many papers share may be commoner', () => {
+    // G² = 2 ln(1 / q) for one paper of one: passes below q = e^-3.3 = 3.6%.
+    expect(significant(1, 1, 0.045, threshold)).toBe(false);
+    expect(significant(1, 1, 0.005, threshold)).toBe(true);
+    expect(significant(1, 2, 0.045, threshold)).toBe(false);
+    expect(significant(2, 2, 0.045, threshold)).toBe(true);
+    expect(significant(5, 10, 0.04, threshold)).toBe(true);
+    expect(significant(3, 25, 0.045, threshold)).toBe(false);
+    // No more often than elsewhere: never; a threshold of 0 tests nothing.
+    expect(significant(1, 20, 0.05, threshold)).toBe(false);
+    expect(significant(0, 5, 0.001, threshold)).toBe(false);
+    expect(significant(1, 20, 0.05, 0)).toBe(true);
+  });
+
+  test('a member who stars one paper learns none of its common words ("shows", "discuss", "example")', () => {
+    const paper = byId.get(stars[0]!.paper.id)!;
+    const ranker = createRanker(config, { background, feedback: [{ paper, signal: 'star', member: 'Naibing Wu', at }] });
+    const learned = ranker.learned.find((p) => p.id === 'Naibing Wu')!;
+    expect(learned.terms.length).toBeGreaterThan(0);
+    // The corpus statistics count pairs too ("coordin engin"): a pair's own share, as learning reads it.
+    const share = (term: string) => (background.df.get(term) ?? 0) / background.documents;
+    for (const t of learned.terms) expect(share(t.term), t.term).toBeLessThan(Math.exp(-threshold / 2));
+    // Without the test the same star taught words up to learnMaxDf (5%) common.
+    const untested = createRanker(config, { background, tuning: { ...DEFAULT_TUNING, learnSignificance: 0 }, feedback: [{ paper, signal: 'star', member: 'Naibing Wu', at }] });
+    const before = untested.learned.find((p) => p.id === 'Naibing Wu')!.terms;
+    expect(before.some((t) => share(t.term) >= Math.exp(-threshold / 2))).toBe(true);
+  });
+});
+
 test('one stray star in every area cannot empty a section', () => {
   // A paper on directed graphs, starred by mistake in every area.
   const stray = week.find((p) => p.title === 'On Manin-Schechtman orders related to directed graphs')!;
@@ -197,9 +229,13 @@ describe('the group\'s other areas stand in for the dismissals a bibliography la
   test('once the profile has dismissals, the other areas count for less', () => {
     const dismissed = inSection(plain, phaseField).slice(0, 8).map((id): FeedbackExample => ({ paper: byId.get(id)!, signal: 'dismiss', area: halide }));
     const taught = [...starred, ...dismissed];
-    const contrastedWith = learnedTerms(taught, neighbourhoods).filter((t) => !learnedTerms(taught, []).includes(t));
-    const contrastedWithout = learnedTerms(starred, neighbourhoods).filter((t) => !learnedTerms(starred, []).includes(t));
-    expect(contrastedWith.length).toBeLessThan(contrastedWithout.length);
+    // The words the contrast changes (learned with it and not without, or the other way round).
+    const changed = (examples: readonly FeedbackExample[]) => {
+      const contrasted = learnedTerms(examples, neighbourhoods);
+      const alone = learnedTerms(examples, []);
+      return contrasted.filter((t) => !alone.includes(t)).length + alone.filter((t) => !contrasted.includes(t)).length;
+    };
+    expect(changed(taught)).toBeLessThan(changed(starred));
   });
 });
 

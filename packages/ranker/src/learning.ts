@@ -381,7 +381,8 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const pros = positive === 0 ? [] : consider(shareFor, (t) => (sums[t * SUMS + FOR] as number) > 0 && (sums[t * SUMS + SUPPORT] as number) >= support,
     (t, p, q, corpus) => {
       const score = p * Math.log(p / q);
-      return score > 0 ? { t, s: score, v: weighOf(p, q) / rarity(corpus) } : undefined;
+      if (score <= 0 || !significant(sums[t * SUMS + SUPPORT] as number, input.positives, corpus, tuning.learnSignificance)) return undefined;
+      return { t, s: score, v: weighOf(p, q) / rarity(corpus) };
     }, (_, p, q) => p * Math.log(p / q));
   const cons = negative === 0 ? [] : consider((t) => (sums[t * SUMS + AGAINST] as number) / negative, (t) => (sums[t * SUMS + AGAINST] as number) >= 2,
     (t, r, q, corpus) => {
@@ -419,6 +420,23 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   if (negative > 0) add(cons, Math.floor(tuning.learnTerms / 2), againstWeight, -1);
   terms.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.term < b.term ? -1 : 1));
   return { terms, keywords };
+}
+
+/**
+ * Whether k of n papers holding a term is more than chance at rate q (the corpus's share) can explain:
+ * Dunning's log-likelihood ratio G² = 2 n KL(k / n || q) at least `threshold`. A word of one taught
+ * paper passes only if rare (G² = 2 ln(1 / q): below 3.6% of papers at p < 0.01, so not "discuss",
+ * in 4.5%); the more papers share a word, the commoner it may be. Chance is the corpus's rate, not
+ * the contrast's q (the group's other areas and examples), which chooses among the words that pass:
+ * a bibliography of two papers, one of them on halides, still learns "halide".
+ */
+export function significant(k: number, n: number, q: number, threshold: number): boolean {
+  if (threshold <= 0) return true;
+  if (n <= 0 || k <= 0) return false;
+  const p = Math.min(1, k / n);
+  if (p <= q) return false;
+  const kl = p * Math.log(p / q) + (p < 1 ? (1 - p) * Math.log((1 - p) / (1 - q)) : 0);
+  return 2 * n * kl >= threshold;
 }
 
 /**

@@ -65,6 +65,13 @@ export interface RankerTuning {
    * by stars alone (a bibliography); it shrinks as dismissals come in: x positive / (positive + negative).
    */
   readonly learnDomain: number;
+  /**
+   * How surely a learned term's taught papers hold it more often than chance: its log-likelihood ratio
+   * G² = 2 n KL(k / n || q) (k of the n positive papers hold it, q the share of the corpus's papers
+   * that do: Dunning's test) must reach this. 6.63 is p < 0.01 (chi-squared, one degree of freedom),
+   * the usual bar of keyword analysis; 0 tests nothing.
+   */
+  readonly learnSignificance: number;
 }
 
 export const DEFAULT_TUNING: RankerTuning = Object.freeze({
@@ -89,4 +96,5 @@ export const DEFAULT_TUNING: RankerTuning = Object.freeze({
   learnMaxDf: 0.05,
   learnContrast: 1,
   learnDomain: 0.5,
+  learnSignificance: 6.63,
 });
