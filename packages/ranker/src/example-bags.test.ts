@@ -5,7 +5,7 @@ import { paperSchema, type Paper } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from './background.ts';
-import { exampleBags, type ExampleBags } from './example-bags.ts';
+import { exampleBags, shownAs, type ExampleBags } from './example-bags.ts';
 import { expansionsStartingWith } from './acronyms.ts';
 import { ABSTRACT_HEADING } from './corpus-bags.ts';
 import { isFunctionTerm } from './function-words.ts';
@@ -24,6 +24,16 @@ function bagOf(bags: ExampleBags, d: number): Map<string, number> {
   for (let e = bags.start[d] as number; e < (bags.start[d + 1] as number); e++) out.set(bags.term(bags.terms[e] as number), bags.about[e] as number);
   return out;
 }
+
+test('a word only titles hold in title case is shown in lower case; acronyms, formulas and words abstracts write stay', () => {
+  expect(shownAs('Probing', true)).toBe('probing');
+  expect(shownAs('Thermal', true)).toBe('thermal');
+  expect(shownAs('Probing', false)).toBe('Probing');
+  for (const word of ['DFT', 'LiPF6', 'MXene', 'MLIPs', 'Li2ZrCl6']) expect(shownAs(word, true)).toBe(word);
+  const bags = exampleBags([{ title: 'Probing the Thermal Stability of Polymerized Electrolytes by DFT', abstract: null }], new Uint8Array([1]));
+  const shown = Array.from({ length: bags.size }, (_, t) => bags.wordOf(t));
+  expect(shown).toEqual(expect.arrayContaining(['probing', 'thermal stability', 'polymerized electrolytes', 'DFT']));
+});
 
 describe('terms learning can never keep', () => {
   const papers = week.slice(0, 600);
@@ -95,7 +105,9 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
   }));
   const shown = (term: string) => {
     const best = [...spellings.get(term) ?? []].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-    return best ? best[0] : term.replace(/^#/, '').toUpperCase();
+    if (!best) return term.replace(/^#/, '').toUpperCase();
+    // Written in titles only, in title case: shown as a sentence writes it.
+    return best[1] < 1 && /^\p{Lu}\p{Ll}+$/u.test(best[0]) ? best[0].toLowerCase() : best[0];
   };
   return { terms: [...ids.keys()], kept, wordOf: (term: string) => term.split(' ').map(shown).join(' '), folded };
 }

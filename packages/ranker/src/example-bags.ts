@@ -126,13 +126,25 @@ export function exampleBags(
     }
     const r = spelling[t] ?? -1;
     // A folded acronym the papers only spelt out ("solid electrolyte interphase") is shown as the acronym.
-    return r >= 0 ? words[r] as string : (terms[t] as string).replace(/^#/, '').toUpperCase();
+    if (r < 0) return (terms[t] as string).replace(/^#/, '').toUpperCase();
+    return shownAs(words[r] as string, (reader.counts[r] as number) < 1);
   };
   return {
     size: original.length, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
   };
 }
+
+/**
+ * How a word is shown: as the papers write it, except a word only titles hold in title case ("Probing
+ * the Thermal Stability of ..."), which is shown as a sentence would write it ("probing", "thermal");
+ * "DFT", "LiPF6" and "MXene" are not title case and stay.
+ */
+export function shownAs(word: string, titlesOnly: boolean): string {
+  return titlesOnly && TITLE_CASE.test(word) ? word.toLowerCase() : word;
+}
+
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 
 type Expansions = ReturnType<typeof expansionsStartingWith>;
 
