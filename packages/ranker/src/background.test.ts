@@ -32,6 +32,13 @@ describe('document frequencies', () => {
     expect(df.get('term')).toBeUndefined();
   });
 
+  test('the n-grams more than a count of papers hold, in order', () => {
+    const df = DocumentFrequencies.of([['solid', 2], ['electrolyt', 5], ['solid electrolyt', 1], ['batteri', 3]]);
+    expect(df.above(2)).toEqual(['batteri', 'electrolyt']);
+    expect(df.above(0)).toEqual(['batteri', 'electrolyt', 'solid', 'solid electrolyt']);
+    expect(df.above(5)).toEqual([]);
+  });
+
   test('the stored form reads back the same n-grams and counts', () => {
     const df = DocumentFrequencies.of([['b', 3], ['a b', 7], ['α-li3ps4', 4]]);
     const stored = df.toStored();

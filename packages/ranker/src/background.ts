@@ -99,6 +99,15 @@ export class DocumentFrequencies {
     }
   }
 
+  /** The n-grams more than `count` papers hold, in code-unit order: one pass over the counts. */
+  above(count: number): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.counts.length; i++) {
+      if ((this.counts[i] as number) > count) out.push(this.text.slice(this.starts[i] as number, (this.starts[i + 1] as number) - 1));
+    }
+    return out;
+  }
+
   /** Every n-gram and its count, in code-unit order. */
   *entries(): IterableIterator<[string, number]> {
     for (let i = 0; i < this.counts.length; i++) {
