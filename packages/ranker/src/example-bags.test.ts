@@ -33,6 +33,11 @@ test('a word only titles hold in title case is shown in lower case; acronyms, fo
   const bags = exampleBags([{ title: 'Probing the Thermal Stability of Polymerized Electrolytes by DFT', abstract: null }], new Uint8Array([1]));
   const shown = Array.from({ length: bags.size }, (_, t) => bags.wordOf(t));
   expect(shown).toEqual(expect.arrayContaining(['probing', 'thermal stability', 'polymerized electrolytes', 'DFT']));
+  // An abstract's sentence-opening "Aqueous", written more often than "aqueous", still shows as "aqueous".
+  const opening = exampleBags([
+    { title: 'Zinc cells', abstract: 'Aqueous zinc cells are safe. Aqueous electrolytes are cheap. We test aqueous zinc.' },
+  ], new Uint8Array([1]));
+  expect(Array.from({ length: opening.size }, (_, t) => opening.wordOf(t))).toContain('aqueous');
 });
 
 describe('terms learning can never keep', () => {
@@ -104,7 +109,8 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
     return [ids.get(term)!, Math.fround(Math.min(1, count / 3))] as const;
   }));
   const shown = (term: string) => {
-    const best = [...spellings.get(term) ?? []].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    const titleCase = (word: string) => Number(/^\p{Lu}\p{Ll}+$/u.test(word));
+    const best = [...spellings.get(term) ?? []].sort((a, b) => titleCase(a[0]) - titleCase(b[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     if (!best) return term.replace(/^#/, '').toUpperCase();
     // Written in titles only, in title case: shown as a sentence writes it.
     return best[1] < 1 && /^\p{Lu}\p{Ll}+$/u.test(best[0]) ? best[0].toLowerCase() : best[0];

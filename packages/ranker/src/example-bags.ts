@@ -117,11 +117,15 @@ export function exampleBags(
     if (!spelling) {
       spelling = new Int32Array(single).fill(-1);
       const { info, counts } = reader;
+      // A spelling in title case ("Aqueous", opening a sentence) only when the papers write the term no other way.
+      const titleCase = (r: number) => TITLE_CASE.test(words[r] as string);
       for (let r = 0; r < words.length; r++) {
         const u = (info[r] as number) & TERM;
         const best = spelling[u] as number;
-        if (best < 0 || (counts[r] as number) > (counts[best] as number)
-          || (counts[r] === counts[best] && (words[r] as string) < (words[best] as string))) spelling[u] = r;
+        if (best < 0) { spelling[u] = r; continue; }
+        const byCase = Number(titleCase(best)) - Number(titleCase(r));
+        if (byCase > 0 || (byCase === 0 && ((counts[r] as number) > (counts[best] as number)
+          || (counts[r] === counts[best] && (words[r] as string) < (words[best] as string))))) spelling[u] = r;
       }
     }
     const r = spelling[t] ?? -1;
@@ -136,9 +140,10 @@ export function exampleBags(
 }
 
 /**
- * How a word is shown: as the papers write it, except a word only titles hold in title case ("Probing
- * the Thermal Stability of ..."), which is shown as a sentence would write it ("probing", "thermal");
- * "DFT", "LiPF6" and "MXene" are not title case and stay.
+ * How a word is shown: as the papers write it (their commonest spelling, one in title case only when
+ * they write it no other way), except a word only titles hold in title case ("Probing the Thermal
+ * Stability of ..."), which is shown as a sentence would write it ("probing", "thermal"); "DFT",
+ * "LiPF6" and "MXene" are not title case and stay.
  */
 export function shownAs(word: string, titlesOnly: boolean): string {
   return titlesOnly && TITLE_CASE.test(word) ? word.toLowerCase() : word;
