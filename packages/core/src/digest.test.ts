@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson } from './digest.ts';
+import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson, digestSectionSchema } from './digest.ts';
+import { learnedLine } from './learned-line.ts';
 import { paperArxivId, paperSchema } from './paper.ts';
 
 const paper = (fields: Record<string, unknown>) => paperSchema.parse({ id: 'x', title: 'T', ...fields });
@@ -58,5 +59,30 @@ describe('reading older digests', () => {
   test('a document that is not a digest passes through the upgrade unchanged', () => {
     expect(upgradeDigestJson('<html>')).toBe('<html>');
     expect(upgradeDigestJson({ schemaVersion: 1 })).toEqual({ schemaVersion: 1 });
+  });
+});
+
+describe('learnedLine', () => {
+  const words = [{ word: 'thermal stability', weight: 0.8 }, { word: 'ring opening', weight: 0.6 }, { word: 'polymerized', weight: 0.3 }, { word: 'aqueous', weight: -0.4 }];
+
+  test('says what taught the area and which words it now weighs more and less', () => {
+    expect(learnedLine({ positives: 12, negatives: 3, words })).toBe(
+      'Learned from 12 papers the group starred or read and 3 it dismissed: more weight on thermal stability, ring opening and polymerized; less on aqueous.');
+    expect(learnedLine({ positives: 1, negatives: 0, words: words.slice(0, 1) })).toBe(
+      'Learned from 1 paper the group starred or read: more weight on thermal stability.');
+    expect(learnedLine({ positives: 0, negatives: 2, words: words.slice(3) })).toBe('Learned from 2 papers the group dismissed: less on aqueous.');
+    expect(learnedLine({ positives: 2, negatives: 0, words: [] })).toBe('Learned from 2 papers the group starred or read, nothing yet that stands out.');
+  });
+
+  test('is empty for an area nothing taught', () => {
+    expect(learnedLine(undefined)).toBe('');
+    expect(learnedLine({ positives: 0, negatives: 0, words: [] })).toBe('');
+  });
+
+  test('a section with it parses; one without still does', () => {
+    const section = { id: 'a', name: 'A', papers: [] };
+    expect(digestSectionSchema.parse({ ...section, learned: { positives: 1, negatives: 0, words } }).learned?.words).toHaveLength(4);
+    expect(digestSectionSchema.parse(section).learned).toBeUndefined();
+    expect(() => digestSectionSchema.parse({ ...section, learned: { positives: -1, negatives: 0, words } })).toThrow();
   });
 });

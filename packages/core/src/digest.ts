@@ -55,10 +55,20 @@ export const digestEntrySchema = z.object({
   rank: z.number().int().positive(),
 });
 
+/** What the section's area learned from the group (issue 19): present only when it was taught. */
+export const sectionLearnedSchema = z.object({
+  /** Papers that taught it for (starred, nominated or read) and against (dismissed). */
+  positives: z.number().int().nonnegative(),
+  negatives: z.number().int().nonnegative(),
+  /** Its strongest learned words, as the papers write them: for (weight > 0), strongest first, then against. */
+  words: z.array(z.object({ word: z.string(), weight: z.number() })),
+});
+
 export const digestSectionSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().optional(),
+  learned: sectionLearnedSchema.optional(),
   papers: z.array(digestEntrySchema),
 });
 
@@ -105,6 +115,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+export type SectionLearned = z.infer<typeof sectionLearnedSchema>;
 export type MatchedTerm = z.infer<typeof matchedTermSchema>;
 export type MemberMatch = z.infer<typeof memberMatchSchema>;
 export type DigestEntry = z.infer<typeof digestEntrySchema>;

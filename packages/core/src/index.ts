@@ -10,11 +10,12 @@ export {
 } from './config.ts';
 export { parseGroupConfig, suggest, type ConfigResult } from './config-file.ts';
 export {
-  DIGEST_SCHEMA_VERSION, digestSchema, digestSectionSchema, digestEntrySchema, matchedTermSchema,
+  DIGEST_SCHEMA_VERSION, digestSchema, digestSectionSchema, sectionLearnedSchema, digestEntrySchema, matchedTermSchema,
   memberMatchSchema, digestIndexSchema, readDigestSchema, upgradeDigestJson, digestIndexEntrySchema, paperSourceLine,
-  type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch,
+  type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch, type SectionLearned,
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';
+export { learnedLine } from './learned-line.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
 export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';
 export { isoWeek, isoWeekRange } from './iso-week.ts';

@@ -1,6 +1,7 @@
 import {
-  DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, type Digest, type DigestEntry, type GroupConfig, type Paper,
+  DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, type Digest, type DigestEntry, type GroupConfig, type Paper, type SectionLearned,
 } from '@labdigest/core';
+import type { LearnedModel, LearnedProfile } from './learning-types.ts';
 import type { RankedPaper } from './rank.ts';
 
 export interface DigestOptions {
@@ -12,7 +13,13 @@ export interface DigestOptions {
   readonly generatedAt: string;
   /** True when built from bundled recorded data rather than a live fetch. */
   readonly sample?: boolean;
+  /** What the ranker learned from the group (`ranker.learned`): each taught area's section says so. */
+  readonly learned?: LearnedModel;
 }
+
+/** Words a section shows it learned: the strongest for, then against. */
+const SHOWN_FOR = 6;
+const SHOWN_AGAINST = 3;
 
 /**
  * The digest document from ranked papers: one section per area in config order, each opening with
@@ -46,7 +53,11 @@ export function assembleDigest(
           pick: r.pick, rank: i + 1,
         };
       });
-    return { id: area.id, name: area.name, ...(area.description ? { description: area.description } : {}), papers: entries };
+    const learned = sectionLearned(options.learned?.find((p) => p.kind === 'area' && p.id === area.id));
+    return {
+      id: area.id, name: area.name, ...(area.description ? { description: area.description } : {}),
+      ...(learned ? { learned } : {}), papers: entries,
+    };
   });
   return {
     schemaVersion: DIGEST_SCHEMA_VERSION,
@@ -60,6 +71,27 @@ export function assembleDigest(
     members: config.members.map((m) => ({ name: m.name, areas: [...m.areas] })),
     stats: { considered: ranked.length, included: number },
   };
+}
+
+/**
+ * What a taught area's section shows it learned: its strongest words for and against, a word left out
+ * when a stronger phrase shown holds it ("ring" beside "ring opening"), one spelling each.
+ */
+function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | undefined {
+  if (!profile || profile.positives + profile.negatives === 0) return undefined;
+  const pick = (sign: number, count: number) => {
+    const shown: { word: string; weight: number }[] = [];
+    const words = new Set<string>();
+    for (const t of [...profile.terms].filter((x) => Math.sign(x.weight) === sign).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))) {
+      if (shown.length >= count) break;
+      const parts = t.word.toLowerCase().split(' ');
+      if (parts.every((w) => words.has(w))) continue;
+      for (const w of parts) words.add(w);
+      shown.push({ word: t.word, weight: t.weight });
+    }
+    return shown;
+  };
+  return { positives: profile.positives, negatives: profile.negatives, words: [...pick(1, SHOWN_FOR), ...pick(-1, SHOWN_AGAINST)] };
 }
 
 /** Only http(s) links reach the digest: a feed's `javascript:` URL must not become a link. */

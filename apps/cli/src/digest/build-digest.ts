@@ -57,10 +57,11 @@ export function buildDigest(input: {
 }): { digest: Digest; report: RankReport; considered: number; taught: number } {
   const { papers, store, shipped, background } = windowBatch(input.db, input.window, input.background);
   const feedback = input.feedback?.(papers);
-  const { papers: ranked, report } = createRanker(input.config, { background: shipped, feedback }).rank(papers, { background, idfFrom: store });
+  const ranker = createRanker(input.config, { background: shipped, feedback });
+  const { papers: ranked, report } = ranker.rank(papers, { background, idfFrom: store });
   const digest = assembleDigest(input.config, papers, ranked, {
     date: input.window.date, since: input.window.since, until: input.window.until,
-    generatedAt: input.now.toISOString(), sample: input.sample,
+    generatedAt: input.now.toISOString(), sample: input.sample, learned: ranker.learned,
   });
   return { digest, report, considered: papers.length, taught: feedback?.length ?? 0 };
 }

@@ -25,6 +25,15 @@ function withFirstEntry(digest: Digest, patch: Partial<Digest['sections'][number
   return { ...digest, sections: [{ ...first, papers: [{ ...first.papers[0], ...patch }, ...first.papers.slice(1)] }, ...rest] };
 }
 
+test('a taught section says what it learned, under its heading, escaped', () => {
+  const learned = { positives: 12, negatives: 3, words: [{ word: 'thermal stability', weight: 0.8 }, { word: 'ring opening', weight: 0.6 }, { word: '<b>aqueous</b>', weight: -0.4 }] };
+  const taught = { ...slice, sections: slice.sections.map((s, i) => (i === 0 ? { ...s, learned } : s)) };
+  const html = digestToHtmlEmail(taught, Infinity);
+  expect(texts(html, 'p').filter((t) => t.startsWith('Learned from'))).toEqual(['Learned from 12 papers the group starred or read and 3 it dismissed: more weight on thermal stability and ring opening; less on <b>aqueous</b>.']);
+  expect(html).toContain('&lt;b&gt;aqueous&lt;/b&gt;');
+  expect(html.indexOf('Learned from')).toBeGreaterThan(html.indexOf(`>${slice.sections[0]!.name.replace('&', '&amp;')}</h2>`));
+});
+
 describe('digestToHtmlEmail on the sample week, every paper a pick', () => {
   const digest = week;
   const html = digestToHtmlEmail(digest, Infinity);

@@ -1,4 +1,4 @@
-import type { Digest, DigestEntry, MatchedTerm } from '@labdigest/core';
+import { learnedLine, type Digest, type DigestEntry, type MatchedTerm } from '@labdigest/core';
 import {
   authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks, termLabels,
 } from './entry-parts.ts';
@@ -21,6 +21,7 @@ export const STYLE = {
   sample: 'margin:0 0 16px;padding:8px 12px;border-left:4px solid #d4a72c;background-color:#fff8c5;color:#1f2328;font-size:14px;',
   h2: 'margin:32px 0 12px;padding-bottom:4px;border-bottom:2px solid #d0d7de;font-size:20px;line-height:1.3;',
   empty: 'margin:0 0 16px;font-style:italic;color:#57606a;',
+  learned: 'margin:0 0 16px;font-size:14px;color:#57606a;',
   entry: 'margin:0 0 28px;',
   h3: 'margin:0 0 4px;font-size:17px;line-height:1.35;',
   authors: 'margin:0 0 4px;font-size:14px;color:#57606a;',
@@ -75,6 +76,8 @@ export function digestToHtmlEmail(digest: Digest, budget = HTML_EMAIL_BUDGET): s
   parts.push(SHORTENED);
   digest.sections.forEach((section, s) => {
     parts.push(`<h2 style="${STYLE.h2}">${escapeHtml(section.name)}</h2>`);
+    const learned = learnedLine(section.learned);
+    if (learned) parts.push(`<p style="${STYLE.learned}">${escapeHtml(learned)}</p>`);
     if (section.papers.length === 0) parts.push(`<p style="${STYLE.empty}">Nothing above the threshold this time.</p>`);
     const { picks, rest } = splitPicks(section.papers);
     for (const entry of picks) {

@@ -18,6 +18,15 @@ function withFirstEntry(digest: Digest, patch: Partial<Digest['sections'][number
   return { ...digest, sections: [{ ...first, papers: [{ ...first.papers[0], ...patch }, ...first.papers.slice(1)] }, ...rest] };
 }
 
+test('a taught section says what it learned, in italics under its heading', () => {
+  const learned = { positives: 2, negatives: 0, words: [{ word: 'ring_opening*', weight: 0.6 }] };
+  const md = digestToMarkdown({ ...slice, sections: slice.sections.map((s, i) => (i === 0 ? { ...s, learned } : s)) });
+  const blocks = md.split('\n\n');
+  const heading = blocks.indexOf(`## ${escapeMarkdown(slice.sections[0]!.name)}`);
+  expect(blocks[heading + 1]).toBe('_Learned from 2 papers the group starred or read: more weight on ring\\_opening\\*._');
+  expect(digestToMarkdown(slice)).not.toContain('Learned from');
+});
+
 describe('digestToMarkdown on the sample week', () => {
   const digest = week;
   const md = digestToMarkdown(digest);

@@ -43,6 +43,19 @@ describe('digestToPlainText', () => {
     expect(all.filter((line) => line.length > 72 && line.trim().includes(' '))).toEqual([]);
   });
 
+  test('a taught section says what it learned, under its heading', () => {
+    const taught = { ...digest, sections: digest.sections.map((s, i) => (i === 1 ? { ...s, learned: { positives: 12, negatives: 3, words: [{ word: 'thermal stability', weight: 0.8 }, { word: 'ring opening', weight: 0.6 }, { word: 'aqueous', weight: -0.4 }] } } : s)) };
+    const out = digestToPlainText(taught).split('\n');
+    const heading = out.indexOf(digest.sections[1]!.name);
+    expect(out.slice(heading + 2, heading + 6)).toEqual([
+      '',
+      'Learned from 12 papers the group starred or read and 3 it dismissed:',
+      'more weight on thermal stability and ring opening; less on aqueous.',
+      '',
+    ]);
+    expect(digestToPlainText(digest)).not.toContain('Learned from');
+  });
+
   test('an empty section says so', () => {
     const emptied = { ...digest, sections: digest.sections.map((s) => (s.id === 'halide-electrolytes' ? { ...s, papers: [] } : s)) };
     expect(digestToPlainText(emptied).endsWith('Halide Solid Electrolytes\n=========================\n\nNothing above the threshold this time.\n')).toBe(true);

@@ -1,4 +1,4 @@
-import type { Digest, DigestEntry } from '@labdigest/core';
+import { learnedLine, type Digest, type DigestEntry } from '@labdigest/core';
 import {
   authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks, termLabels,
 } from './entry-parts.ts';
@@ -17,6 +17,8 @@ export function digestToPlainText(digest: Digest): string {
   if (digest.sample) blocks.push('Sample data: built from bundled recorded papers, not from a live fetch.');
   for (const section of digest.sections) {
     blocks.push(underline(section.name, '='));
+    const learned = learnedLine(section.learned);
+    if (learned) blocks.push(wrap(learned, ''));
     if (section.papers.length === 0) blocks.push('Nothing above the threshold this time.');
     const { picks, rest } = splitPicks(section.papers);
     for (const entry of picks) blocks.push(entryText(digest.group.name, entry));

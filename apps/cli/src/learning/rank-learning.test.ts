@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Digest } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
 import type { RankedPaper } from '@labdigest/ranker';
 import { afterAll, expect, test } from 'vitest';
@@ -49,4 +50,21 @@ test('explain shows the learned part apart: rows learned from the group, a fract
   expect(mlip).toMatch(/\n {2}sum [\d.]+ × coord \d+\.\d\d\/\d+\.\d\d = raw [\d.]+ → relevance [\d.]+\n/);
   const untaught = await runCli('explain', 'arxiv:2512.03974', '--papers', SLICE, '--config', CONFIG, '--db', db, '--no-learning');
   expect(untaught.out).not.toContain('(learned from the group)');
+});
+
+test('digest build: a taught area\'s section says what it learned; --no-learning builds without it', async () => {
+  const build = async (name: string, ...extra: string[]) => {
+    const digests = inDir(dir.path, name);
+    const { code } = await runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, ...extra);
+    expect(code).toBe(0);
+    return JSON.parse(readFileSync(inDir(digests, 'latest.json'), 'utf8')) as Digest;
+  };
+  const taught = await build('taught');
+  const mlip = taught.sections.find((s) => s.id === 'mlip-interfaces')!;
+  expect(mlip.learned).toMatchObject({ positives: 1, negatives: 0 });
+  expect(mlip.learned!.words.length).toBeGreaterThan(0);
+  expect(mlip.learned!.words.every((w) => w.weight > 0 && w.word.length > 0)).toBe(true);
+  expect(taught.sections.filter((s) => s.learned).map((s) => s.id)).toEqual(['mlip-interfaces']);
+  const untaught = await build('untaught', '--no-learning');
+  expect(untaught.sections.filter((s) => s.learned)).toEqual([]);
 });

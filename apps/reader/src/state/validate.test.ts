@@ -93,6 +93,8 @@ describe('the quick check and the detailed one agree', () => {
   // One paper per section is enough to reach every kind of field; the whole digest would be slow.
   const small = copyOf(sampleDigests['2026-08-24.json']) as Loose;
   for (const section of small.sections) section.papers = section.papers.slice(0, 1);
+  // What a taught area learned (issue 19): optional, checked like the rest.
+  small.sections[0].learned = { positives: 3, negatives: 1, words: [{ word: 'ring opening', weight: 0.6 }] };
   const all = paths(small, '', []);
 
   test('a document small enough to try every field', () => {

@@ -130,7 +130,11 @@ const digest = object({
   window: object({ since: nullableString, until: nullableString }),
   generatedAt: string,
   sample: boolean,
-  sections: arrayOf(object({ id: string, name: string, description: optional(string), papers: arrayOf(entry) })),
+  sections: arrayOf(object({
+    id: string, name: string, description: optional(string),
+    learned: optional(object({ positives: count, negatives: count, words: arrayOf(object({ word: string, weight: number })) })),
+    papers: arrayOf(entry),
+  })),
   members: arrayOf(object({ name: string, areas: arrayOf(string) })),
   stats: object({ considered: count, included: count }),
 });

@@ -45,6 +45,15 @@ describe('DigestView', () => {
     expect(numbers).toEqual(Array.from({ length: digest.stats.included }, (_, i) => i + 1));
   });
 
+  test('an area the group taught says what it learned under its heading; the others do not', async () => {
+    const [taught, ...rest] = digest.sections as [Digest['sections'][number], ...Digest['sections']];
+    const learned = { positives: 3, negatives: 1, words: [{ word: 'ring opening', weight: 0.6 }, { word: 'aqueous', weight: -0.3 }] };
+    const { container } = await renderFilled({}, { ...digest, sections: [{ ...taught, learned }, ...rest] });
+    const lines = [...container.querySelectorAll('.area-learned')].map((p) => p.textContent);
+    expect(lines).toEqual(['Learned from 3 papers the group starred or read and 1 it dismissed: more weight on ring opening; less on aqueous.']);
+    expect(container.querySelector(`section[aria-labelledby="area-${taught.id}"] .area-learned`)).not.toBeNull();
+  });
+
   test('a version 1 digest: every paper a full card, no fold, the count as before', async () => {
     const { container } = await renderFilled();
     expect(container.querySelectorAll('.more, .is-row').length).toBe(0);
