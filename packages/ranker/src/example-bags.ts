@@ -77,7 +77,9 @@ export function exampleBags(
   const pairs = reader.pairs.group(single);
   const termDf = reader.termDf;
   const renumbered = new Int32Array(single + pairs.count).fill(-1);
-  const original: number[] = [];
+  // Bag term id -> the reader's term or pair: at most one for each of them.
+  const original = new Int32Array(single + pairs.count);
+  let size = 0;
   let kept = 0;
   for (let d = 0; d < papers.length; d++) {
     const from = start[d] as number;
@@ -97,7 +99,7 @@ export function exampleBags(
         t = id;
       }
       let u = renumbered[t] as number;
-      if (u < 0) { u = original.length; renumbered[t] = u; original.push(t); }
+      if (u < 0) { u = size++; renumbered[t] = u; original[u] = t; }
       all[kept] = u;
       allAbout[kept++] = allAbout[e] as number;
     }
@@ -134,7 +136,7 @@ export function exampleBags(
     return shownAs(words[r] as string, (reader.counts[r] as number) < 1);
   };
   return {
-    size: original.length, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
+    size, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
   };
 }

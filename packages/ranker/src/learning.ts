@@ -324,7 +324,7 @@ interface ProfileInput {
 }
 
 function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
-  const { touched, sums, positive, negative, bags, rate, tuning } = input;
+  const { sums, positive, negative, bags, rate, tuning } = input;
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
@@ -334,30 +334,18 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   // bibliography's papers), less the more it was told what is not for it.
   const domainWeight = tuning.learnDomain * (input.positive / (input.positive + input.negative));
   /**
-   * The terms worth learning by `scoreOf`, among the `touched` terms `eligible` keeps. `boundOf` is at
-   * least a term's score for any q at or above the given one; q is never below the corpus's floor, nor
-   * (with the contrast bounded) below a share of the group's other examples, known without a look-up.
-   * Terms are tried by that bound, largest first, and a term below a tenth of the best is never kept:
-   * once the bound falls below a tenth of the best so far, no term left can be. Most terms are never
-   * looked up in the corpus. (Which terms are tried first changes how many are looked up, never which
-   * are kept: a term passed over scores below a tenth of the best.)
+   * The terms worth learning by `scoreOf`, among the `touched` terms the side keeps (fillCandidates,
+   * which orders them by a bound of their score). A term below a tenth of the best is never kept: once
+   * the bound falls below a tenth of the best so far, no term left can be. Most terms are never looked
+   * up in the corpus. (Which terms are tried first changes how many are looked up, never which are
+   * kept: a term passed over scores below a tenth of the best.)
    */
   const consider = (
-    share: (t: number) => number, eligible: (t: number) => boolean,
+    against: boolean, share: (t: number) => number,
     scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
-    boundOf: (t: number, share: number, q: number) => number,
   ) => {
     const candidates = input.heap;
-    candidates.clear();
-    const bounded = others > 0 && contrastBounded;
-    for (let k = 0; k < touched.length; k++) {
-      const t = touched[k] as number;
-      if (!eligible(t)) continue;
-      const x = share(t);
-      candidates.add(t, bounded ? boundOf(t, x, Math.max(input.floor, tuning.learnContrast * otherOf(t) + (1 - tuning.learnContrast) * input.floor))
-        : x * Math.log(x / input.floor));
-    }
-    candidates.order();
+    fillCandidates(candidates, input, against, support, others, others > 0 && contrastBounded);
     const out: { t: number; s: number; v: number }[] = [];
     let best = 0;
     for (let t = candidates.next(); t >= 0; t = candidates.next()) {
@@ -384,18 +372,18 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
   const weighOf = input.unwritten ? (p: number, q: number) => p * Math.log(p / q) : (p: number, q: number) => Math.log(p / q);
   const shareFor = (t: number) => (sums[t * SUMS + FOR] as number) / positive;
-  const pros = positive === 0 ? [] : consider(shareFor, (t) => (sums[t * SUMS + FOR] as number) > 0 && (sums[t * SUMS + SUPPORT] as number) >= support,
+  const pros = positive === 0 ? [] : consider(false, shareFor,
     (t, p, q, corpus) => {
       const score = p * Math.log(p / q);
       if (score <= 0 || !significant(sums[t * SUMS + SUPPORT] as number, input.positives, corpus, tuning.learnSignificance)) return undefined;
       return { t, s: score, v: weighOf(p, q) / rarity(corpus) };
-    }, (_, p, q) => p * Math.log(p / q));
-  const cons = negative === 0 ? [] : consider((t) => (sums[t * SUMS + AGAINST] as number) / negative, (t) => (sums[t * SUMS + AGAINST] as number) >= 2,
+    });
+  const cons = negative === 0 ? [] : consider(true, (t) => (sums[t * SUMS + AGAINST] as number) / negative,
     (t, r, q, corpus) => {
       const p = positive > 0 ? shareFor(t) : 0;
       const score = r * Math.log(r / (p + q));
       return score > 0 ? { t, s: score, v: Math.log(r / (p + q)) / rarity(corpus) } : undefined;
-    }, (t, r, q) => r * Math.log(r / ((positive > 0 ? shareFor(t) : 0) + q)));
+    });
   const byScore = (a: { t: number; s: number; v: number }, b: { t: number; s: number; v: number }) =>
     b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1);
   pros.sort(byScore);
@@ -426,6 +414,46 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   if (negative > 0) add(cons, Math.floor(tuning.learnTerms / 2), againstWeight, -1);
   terms.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.term < b.term ? -1 : 1));
   return { terms, keywords };
+}
+
+/**
+ * Puts the profile's candidate terms for (or, `against`, against) on the heap, ordered by a bound of
+ * their score. For: a term some positive paper is about, held by at least `support` of them, its share
+ * p = FOR / positive; against: a term the dismissed papers are about at least twice over, its share
+ * r = AGAINST / negative. The bound is the score p ln(p / q) (against: r ln(r / (p + q))) at the least
+ * q can be: never below the corpus's floor nor, `bounded` (the contrast at most 1, other examples
+ * there), below its share of the group's other examples, known without a look-up. One loop of numbers
+ * over typed arrays: as closures, one per side, V8 made a heap number of every share and bound.
+ */
+function fillCandidates(
+  heap: ByBound, input: Pick<ProfileInput, 'touched' | 'sums' | 'allAbout' | 'positive' | 'negative' | 'floor' | 'tuning'>,
+  against: boolean, support: number, others: number, bounded: boolean,
+): void {
+  const { touched, sums, allAbout, positive, negative, floor } = input;
+  const contrast = input.tuning.learnContrast;
+  heap.clear();
+  for (let k = 0; k < touched.length; k++) {
+    const t = touched[k] as number;
+    const at = t * SUMS;
+    let x: number;
+    if (against) {
+      const sum = sums[at + AGAINST] as number;
+      if (!(sum >= 2)) continue;
+      x = sum / negative;
+    } else {
+      const sum = sums[at + FOR] as number;
+      if (!(sum > 0) || !((sums[at + SUPPORT] as number) >= support)) continue;
+      x = sum / positive;
+    }
+    let key: number;
+    if (bounded) {
+      const other = ((allAbout[t] as number) - (sums[at + OWN] as number) + 0.5) / (others + 1);
+      const q = Math.max(floor, contrast * other + (1 - contrast) * floor);
+      key = against ? x * Math.log(x / ((positive > 0 ? (sums[at + FOR] as number) / positive : 0) + q)) : x * Math.log(x / q);
+    } else key = x * Math.log(x / floor);
+    heap.add(t, key);
+  }
+  heap.order();
 }
 
 /**
