@@ -482,7 +482,9 @@ class ByBound {
   private readonly keys: Float64Array;
   private size = 0;
   /** The key of the term `next` returned last. */
-  key = 0;
+  // A double from the start (0 would be a small integer, and the first real key would change the
+  // class's field to a double: a new hidden class, and the optimized code that uses it thrown away).
+  key = -Infinity;
 
   constructor(capacity: number) {
     this.ids = new Int32Array(capacity);
