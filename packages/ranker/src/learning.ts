@@ -29,6 +29,9 @@ import type { RankerTuning } from './tuning.ts';
  * keywords (a bibliography's area), whose learned words are all it has, a term for weighs its score
  * p ln(p / q), so the words most of its papers are about lead (learnProfile says why).
  *
+ * A term for must also be in more of the positive papers than chance at its corpus share explains
+ * (`significant`: Dunning's G², p < 0.01), so one or two taught papers teach only their rare words.
+ *
  * The best `learnTerms` terms for and `learnTerms / 2` against become keywords of the profile (the
  * `learned` slot of profiles.ts), blended with the written ones by three bounds:
  *   - the strongest learned weight is `learnWeight` x the profile's strongest written weight, so a
