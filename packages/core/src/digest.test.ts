@@ -74,6 +74,13 @@ describe('learnedLine', () => {
     expect(learnedLine({ positives: 2, negatives: 0, words: [] })).toBe('Learned from 2 papers the group starred or read, nothing yet that stands out.');
   });
 
+  test('names a member who taught their own profile', () => {
+    expect(learnedLine({ positives: 2, negatives: 1, words: words.slice(0, 1) }, { name: 'you', pronoun: 'you' })).toBe(
+      'Learned from 2 papers you starred or read and 1 you dismissed: more weight on thermal stability.');
+    expect(learnedLine({ positives: 2, negatives: 0, words: words.slice(0, 1) }, { name: 'Naibing Wu', pronoun: 'they' })).toBe(
+      'Learned from 2 papers Naibing Wu starred or read: more weight on thermal stability.');
+  });
+
   test('is empty for an area nothing taught', () => {
     expect(learnedLine(undefined)).toBe('');
     expect(learnedLine({ positives: 0, negatives: 0, words: [] })).toBe('');

@@ -84,7 +84,8 @@ export const digestSchema = z.object({
   /** True when built from bundled recorded data rather than a live fetch. */
   sample: z.boolean(),
   sections: z.array(digestSectionSchema),
-  members: z.array(z.object({ name: z.string(), areas: z.array(z.string()) })),
+  /** The config's members; `learned`, as a section's, when the member taught their profile (stars, dismissals). */
+  members: z.array(z.object({ name: z.string(), areas: z.array(z.string()), learned: sectionLearnedSchema.optional() })),
   stats: z.object({ considered: z.number().int().nonnegative(), included: z.number().int().nonnegative() }),
 });
 

@@ -75,5 +75,7 @@ test('a taught area\'s section says what it learned; an untaught one says nothin
     { word: 'aqueous', weight: -0.5 }, { word: 'zinc', weight: -0.3 },
   ] });
   expect(digest.sections[1]).not.toHaveProperty('learned');
+  // A taught member says so too.
+  expect(digest.members).toEqual([{ name: 'Naibing Wu', areas: ['polymer-electrolytes'], learned: { positives: 12, negatives: 0, words: [{ word: 'PEO', weight: 0.4 }] } }]);
   expect(assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z' }).sections[0]).not.toHaveProperty('learned');
 });

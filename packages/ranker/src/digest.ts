@@ -13,7 +13,7 @@ export interface DigestOptions {
   readonly generatedAt: string;
   /** True when built from bundled recorded data rather than a live fetch. */
   readonly sample?: boolean;
-  /** What the ranker learned from the group (`ranker.learned`): each taught area's section says so. */
+  /** What the ranker learned from the group (`ranker.learned`): each taught area's section says so, and each taught member. */
   readonly learned?: LearnedModel;
 }
 
@@ -68,13 +68,16 @@ export function assembleDigest(
     generatedAt: options.generatedAt,
     sample: options.sample ?? false,
     sections,
-    members: config.members.map((m) => ({ name: m.name, areas: [...m.areas] })),
+    members: config.members.map((m) => {
+      const learned = sectionLearned(options.learned?.find((p) => p.kind === 'member' && p.id === m.name));
+      return { name: m.name, areas: [...m.areas], ...(learned ? { learned } : {}) };
+    }),
     stats: { considered: ranked.length, included: number },
   };
 }
 
 /**
- * What a taught area's section shows it learned: its strongest words for and against, a word left out
+ * What a taught area's section (or a taught member) shows it learned: its strongest words for and against, a word left out
  * when a stronger phrase shown holds it ("ring" beside "ring opening"), one spelling each.
  */
 function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | undefined {

@@ -99,6 +99,18 @@ describe('a member\'s daily e-mail of the sample week (3 picks a section)', () =
   });
 });
 
+test('a member who taught their profile is told what it learned, under "For you"; the others are not', () => {
+  const learned = { positives: 3, negatives: 1, words: [{ word: 'PEO', weight: 0.6 }, { word: 'aqueous', weight: -0.2 }] };
+  const taught: Digest = { ...briefing, members: briefing.members.map((m) => (m.name === naibing.name ? { ...m, learned } : m)) };
+  const email = composeMemberEmail({ digests: [taught], member: naibing, cadence: 'daily', settings });
+  const line = 'Learned from 3 papers you starred or read and 1 you dismissed: more weight on PEO; less on aqueous.';
+  expect(texts(email.html, 'p')).toContain(line);
+  expect(email.text.replace(/\s+/g, ' ')).toContain(line);
+  expect(email.html.indexOf(line)).toBeGreaterThan(email.html.indexOf('>For you</h2>'));
+  const other = composeMemberEmail({ digests: [taught], member: { name: 'Yanhao Deng', email: 'y@uni.example.edu' }, cadence: 'daily', settings });
+  expect(other.html).not.toContain('Learned from');
+});
+
 test('a member with nothing in the digest gets the picks, and a subject without "for you"', () => {
   const email = composeMemberEmail({ digests: [briefing], member: { name: 'Visiting Student', email: 'v@uni.example.edu' }, cadence: 'daily', settings });
   expect(email.subject).toBe('DENG.Group digest, 21 Aug: 12 picks');

@@ -1,4 +1,4 @@
-import type { Digest, DigestEntry, MemberDelivery } from '@labdigest/core';
+import { learnedLine, type Digest, type DigestEntry, type MemberDelivery } from '@labdigest/core';
 import { isHttpUrl, oneLine, splitPicks } from '../export/entry-parts.ts';
 import {
   HTML_EMAIL_BUDGET, SHORTENED, STYLE, entryHtml, entryRowHtml, escapeHtml, fitParts, htmlDocument, type Part,
@@ -94,6 +94,9 @@ export function composeMemberEmail(input: {
   blocks.push(SHORTENED_BLOCK);
 
   blocks.push(heading('h2', 'For you'));
+  // What their own stars and dismissals taught their profile (the newest digest's ranking), when they did.
+  const learned = learnedLine(newest.members.find((m) => m.name === member.name)?.learned, { name: 'you', pronoun: 'you' });
+  if (learned) blocks.push(fixed(`<p style="${STYLE.learned}">${escapeHtml(learned)}</p>`, wrap(learned, '')));
   if (forYou.length === 0) blocks.push(paragraph(`Nothing ${weekly ? 'this week' : 'this time'} matched your interests or followed areas closely enough: the group's picks are below.`));
   forYou.forEach((it, i) => {
     const match = it.entry.members.find((m) => m.name === member.name);

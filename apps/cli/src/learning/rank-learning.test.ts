@@ -52,7 +52,7 @@ test('explain shows the learned part apart: rows learned from the group, a fract
   expect(untaught.out).not.toContain('(learned from the group)');
 });
 
-test('digest build: a taught area\'s section says what it learned; --no-learning builds without it', async () => {
+test('digest build: a taught area\'s section and a taught member say what they learned; --no-learning builds without it', async () => {
   const build = async (name: string, ...extra: string[]) => {
     const digests = inDir(dir.path, name);
     const { code } = await runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, ...extra);
@@ -65,6 +65,9 @@ test('digest build: a taught area\'s section says what it learned; --no-learning
   expect(mlip.learned!.words.length).toBeGreaterThan(0);
   expect(mlip.learned!.words.every((w) => w.weight > 0 && w.word.length > 0)).toBe(true);
   expect(taught.sections.filter((s) => s.learned).map((s) => s.id)).toEqual(['mlip-interfaces']);
+  // Yanhao Deng starred it: his profile says so too.
+  expect(taught.members.filter((m) => m.learned).map((m) => [m.name, m.learned!.positives])).toEqual([['Yanhao Deng', 1]]);
   const untaught = await build('untaught', '--no-learning');
   expect(untaught.sections.filter((s) => s.learned)).toEqual([]);
+  expect(untaught.members.filter((m) => m.learned)).toEqual([]);
 });

@@ -122,6 +122,9 @@ const entry = object({
   rank: count,
 });
 
+/** What an area or a member learned from the group (issue 19). */
+const learned = object({ positives: count, negatives: count, words: arrayOf(object({ word: string, weight: number })) });
+
 const digest = object({
   schemaVersion: version,
   group: object({ name: string, description: optional(string) }),
@@ -132,10 +135,10 @@ const digest = object({
   sample: boolean,
   sections: arrayOf(object({
     id: string, name: string, description: optional(string),
-    learned: optional(object({ positives: count, negatives: count, words: arrayOf(object({ word: string, weight: number })) })),
+    learned: optional(learned),
     papers: arrayOf(entry),
   })),
-  members: arrayOf(object({ name: string, areas: arrayOf(string) })),
+  members: arrayOf(object({ name: string, areas: arrayOf(string), learned: optional(learned) })),
   stats: object({ considered: count, included: count }),
 });
 

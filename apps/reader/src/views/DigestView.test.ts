@@ -54,6 +54,16 @@ describe('DigestView', () => {
     expect(container.querySelector(`section[aria-labelledby="area-${taught.id}"] .area-learned`)).not.toBeNull();
   });
 
+  test('filtered for a member who taught their profile, the view says what it learned for them', async () => {
+    const [first, ...others] = digest.members as [Digest['members'][number], ...Digest['members']];
+    const learned = { positives: 2, negatives: 0, words: [{ word: 'ring opening', weight: 0.6 }] };
+    const taught = { ...digest, members: [{ ...first, learned }, ...others] };
+    const { container } = await renderFilled({ member: first.name }, taught);
+    expect(container.querySelector('.member-learned')?.textContent).toBe(`Learned from 2 papers ${first.name} starred or read: more weight on ring opening.`);
+    const unfiltered = await renderFilled({}, taught);
+    expect(unfiltered.container.querySelector('.member-learned')).toBeNull();
+  });
+
   test('a version 1 digest: every paper a full card, no fold, the count as before', async () => {
     const { container } = await renderFilled();
     expect(container.querySelectorAll('.more, .is-row').length).toBe(0);
