@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson, digestSectionSchema } from './digest.ts';
-import { learnedLine } from './learned-line.ts';
+import { learnedLine, memberTeacher, YOU } from './learned-line.ts';
 import { paperArxivId, paperSchema } from './paper.ts';
 
 const paper = (fields: Record<string, unknown>) => paperSchema.parse({ id: 'x', title: 'T', ...fields });
@@ -75,10 +75,20 @@ describe('learnedLine', () => {
   });
 
   test('names a member who taught their own profile', () => {
-    expect(learnedLine({ positives: 2, negatives: 1, words: words.slice(0, 1) }, { name: 'you', pronoun: 'you' })).toBe(
+    expect(learnedLine({ positives: 2, negatives: 1, words: words.slice(0, 1) }, YOU)).toBe(
       'Learned from 2 papers you starred or read and 1 you dismissed: more weight on thermal stability.');
-    expect(learnedLine({ positives: 2, negatives: 0, words: words.slice(0, 1) }, { name: 'Naibing Wu', pronoun: 'they' })).toBe(
+    expect(learnedLine({ positives: 2, negatives: 0, words: words.slice(0, 1) }, memberTeacher('Naibing Wu'))).toBe(
       'Learned from 2 papers Naibing Wu starred or read: more weight on thermal stability.');
+  });
+
+  test('with the signals counted, names them', () => {
+    const signals = { star: 10, nominate: 1, read: 2, dismiss: 3 };
+    expect(learnedLine({ positives: 13, negatives: 3, signals, words })).toBe(
+      'Learned from the group\'s 10 stars, 1 nomination, 2 reads and 3 dismissals: more weight on thermal stability, ring opening and polymerized; less on aqueous.');
+    expect(learnedLine({ positives: 1, negatives: 0, signals: { star: 1, nominate: 0, read: 0, dismiss: 0 }, words: words.slice(0, 1) }, YOU)).toBe(
+      'Learned from your 1 star: more weight on thermal stability.');
+    expect(learnedLine({ positives: 0, negatives: 2, signals: { star: 0, nominate: 0, read: 0, dismiss: 2 }, words: words.slice(3) }, memberTeacher('Yanhao Deng'))).toBe(
+      'Learned from Yanhao Deng\'s 2 dismissals: less on aqueous.');
   });
 
   test('is empty for an area nothing taught', () => {

@@ -60,6 +60,11 @@ export const sectionLearnedSchema = z.object({
   /** Papers that taught it for (starred, nominated or read) and against (dismissed). */
   positives: z.number().int().nonnegative(),
   negatives: z.number().int().nonnegative(),
+  /** Those papers by the signal that counted for each (older digests lack it). */
+  signals: z.object({
+    star: z.number().int().nonnegative(), nominate: z.number().int().nonnegative(),
+    read: z.number().int().nonnegative(), dismiss: z.number().int().nonnegative(),
+  }).optional(),
   /** Its strongest learned words, as the papers write them: for (weight > 0), strongest first, then against. */
   words: z.array(z.object({ word: z.string(), weight: z.number() })),
 });

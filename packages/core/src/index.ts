@@ -15,7 +15,7 @@ export {
   type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch, type SectionLearned,
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';
-export { learnedLine, type Teacher } from './learned-line.ts';
+export { learnedLine, memberTeacher, YOU, type Teacher } from './learned-line.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
 export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';
 export { isoWeek, isoWeekRange } from './iso-week.ts';

@@ -1,24 +1,38 @@
 import type { SectionLearned } from './digest.ts';
 
-/** Who taught it, as the line names them: "the group" (it), "you" (you), "Naibing Wu" (they). */
+/** Who taught it, as the line names them: "the group" (it, the group's), "you" (you, your), "Naibing Wu" (they, Naibing Wu's). */
 export interface Teacher {
   readonly name: string;
   readonly pronoun: string;
+  readonly possessive: string;
 }
 
-const GROUP: Teacher = { name: 'the group', pronoun: 'it' };
+const GROUP: Teacher = { name: 'the group', pronoun: 'it', possessive: "the group's" };
+
+/** A member named in the third person: "Naibing Wu" (they, Naibing Wu's). */
+export function memberTeacher(name: string): Teacher {
+  return { name, pronoun: 'they', possessive: `${name}'s` };
+}
+
+/** The member a line is written to: "you" (you, your). */
+export const YOU: Teacher = { name: 'you', pronoun: 'you', possessive: 'your' };
+
+const KINDS = [['star', 'star', 'stars'], ['nominate', 'nomination', 'nominations'], ['read', 'read', 'reads'], ['dismiss', 'dismissal', 'dismissals']] as const;
 
 /**
- * The line a section shows under its heading when its area learned from the group: "Learned from 12
- * papers the group starred or read and 3 it dismissed: more weight on thermal stability, ring opening
- * and polymerized; less on aqueous and zinc." A member's profile says the same of what they taught,
- * `who` naming them. Empty when nothing was learned.
+ * The line a section shows under its heading when its area learned from the group: "Learned from the
+ * group's 10 stars, 2 reads and 3 dismissals: more weight on thermal stability, ring opening and
+ * polymerized; less on aqueous and zinc." A member's profile says the same of what they taught, `who`
+ * naming them. A digest from before the signals were counted says "12 papers the group starred or read
+ * and 3 it dismissed". Empty when nothing was learned.
  */
 export function learnedLine(learned: SectionLearned | undefined, who: Teacher = GROUP): string {
   if (!learned || learned.positives + learned.negatives === 0) return '';
   const papers = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
-  const { positives, negatives } = learned;
-  const taught = negatives === 0 ? `${papers(positives)} ${who.name} starred or read`
+  const { positives, negatives, signals } = learned;
+  const kinds = signals ? KINDS.filter(([kind]) => signals[kind] > 0).map(([kind, one, many]) => `${signals[kind]} ${signals[kind] === 1 ? one : many}`) : [];
+  const taught = kinds.length > 0 ? `${who.possessive} ${listed(kinds)}`
+    : negatives === 0 ? `${papers(positives)} ${who.name} starred or read`
     : positives === 0 ? `${papers(negatives)} ${who.name} dismissed`
       : `${papers(positives)} ${who.name} starred or read and ${negatives} ${who.pronoun} dismissed`;
   const forWords = learned.words.filter((w) => w.weight > 0).map((w) => w.word);

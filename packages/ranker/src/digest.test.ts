@@ -57,7 +57,7 @@ test('each section opens with its picks; the rest follow, marked as such', () =>
 test('a taught area\'s section says what it learned; an untaught one says nothing', () => {
   const { papers: ranked } = rankPapers(papers, config, { background });
   const learned = [
-    { id: 'polymer-electrolytes', kind: 'area' as const, positives: 12, negatives: 3, terms: [
+    { id: 'polymer-electrolytes', kind: 'area' as const, positives: 12, negatives: 3, signals: { star: 10, nominate: 0, read: 2, dismiss: 3 }, terms: [
       { term: 'ring open', word: 'ring opening', weight: 0.9 }, { term: 'aqueou', word: 'aqueous', weight: -0.5 },
       { term: 'ring', word: 'ring', weight: 0.7 }, { term: 'thermal stabil', word: 'thermal stability', weight: 0.6 },
       { term: 'zinc', word: 'zinc', weight: -0.3 },
@@ -69,7 +69,7 @@ test('a taught area\'s section says what it learned; an untaught one says nothin
   const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned });
   expect(digestSchema.safeParse(digest).success).toBe(true);
   // Six words for, strongest first, "ring" left out beside "ring opening"; then those against.
-  expect(digest.sections[0]!.learned).toEqual({ positives: 12, negatives: 3, words: [
+  expect(digest.sections[0]!.learned).toEqual({ positives: 12, negatives: 3, signals: { star: 10, nominate: 0, read: 2, dismiss: 3 }, words: [
     { word: 'ring opening', weight: 0.9 }, { word: 'thermal stability', weight: 0.6 }, { word: 'word0', weight: 0.5 },
     { word: 'word1', weight: 0.49 }, { word: 'word2', weight: 0.48 }, { word: 'word3', weight: 0.47 },
     { word: 'aqueous', weight: -0.5 }, { word: 'zinc', weight: -0.3 },

@@ -94,7 +94,10 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
     }
     return shown;
   };
-  return { positives: profile.positives, negatives: profile.negatives, words: [...pick(1, SHOWN_FOR), ...pick(-1, SHOWN_AGAINST)] };
+  return {
+    positives: profile.positives, negatives: profile.negatives, ...(profile.signals ? { signals: { ...profile.signals } } : {}),
+    words: [...pick(1, SHOWN_FOR), ...pick(-1, SHOWN_AGAINST)],
+  };
 }
 
 /** Only http(s) links reach the digest: a feed's `javascript:` URL must not become a link. */

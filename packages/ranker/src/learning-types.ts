@@ -31,6 +31,8 @@ export interface LearnedProfile {
   /** Papers that taught it for (starred, nominated, read) and against (dismissed). */
   readonly positives: number;
   readonly negatives: number;
+  /** Those papers by the signal that counted for each (a star over a dismissal over a read); only when taught. */
+  readonly signals?: Readonly<Record<SignalKind, number>>;
   /** Strongest first (by size); a weight may be below 0. */
   readonly terms: readonly LearnedTerm[];
 }

@@ -69,6 +69,7 @@ describe('stars', () => {
   test('the area learns terms below its strongest keyword, shrunk by how few examples it has', () => {
     const learned = ranker.learned.find((p) => p.id === polymer)!;
     expect([learned.kind, learned.positives, learned.negatives]).toEqual(['area', 3, 0]);
+    expect(learned.signals).toEqual({ star: 3, nominate: 0, read: 0, dismiss: 0 });
     const strongest = Math.max(...config.areas.find((a) => a.id === polymer)!.keywords.map((k) => k.weight));
     const top = DEFAULT_TUNING.learnWeight * strongest * (3 / (3 + DEFAULT_TUNING.learnPrior));
     expect(learned.terms[0]!.weight).toBeCloseTo(top, 3);

@@ -158,7 +158,9 @@ export function learnFromExamples(
     let positives = 0;
     let negatives = 0;
     profileSums.begin(p);
+    const kinds: Record<SignalKind, number> = { star: 0, nominate: 0, read: 0, dismiss: 0 };
     for (const [paperId, example] of bySignal) {
+      kinds[example.signal]++;
       const strength = STRENGTH[example.signal];
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
       profileSums.add(bagOf.get(paperId) as number, strength);
@@ -172,7 +174,7 @@ export function learnFromExamples(
       unwritten: !(options.lexicon.profiles[p]?.weights ?? []).some((w) => w > 0), heap,
     });
     profileSums.clear();
-    model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, terms: learned.terms });
+    model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, ...(positives + negatives > 0 ? { signals: kinds } : {}), terms: learned.terms });
     keywords.push(learned.keywords);
   }
 

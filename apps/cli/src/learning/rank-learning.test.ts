@@ -61,7 +61,7 @@ test('digest build: a taught area\'s section and a taught member say what they l
   };
   const taught = await build('taught');
   const mlip = taught.sections.find((s) => s.id === 'mlip-interfaces')!;
-  expect(mlip.learned).toMatchObject({ positives: 1, negatives: 0 });
+  expect(mlip.learned).toMatchObject({ positives: 1, negatives: 0, signals: { star: 1, nominate: 0, read: 0, dismiss: 0 } });
   expect(mlip.learned!.words.length).toBeGreaterThan(0);
   expect(mlip.learned!.words.every((w) => w.weight > 0 && w.word.length > 0)).toBe(true);
   expect(taught.sections.filter((s) => s.learned).map((s) => s.id)).toEqual(['mlip-interfaces']);

@@ -94,7 +94,7 @@ describe('the quick check and the detailed one agree', () => {
   const small = copyOf(sampleDigests['2026-08-24.json']) as Loose;
   for (const section of small.sections) section.papers = section.papers.slice(0, 1);
   // What a taught area learned (issue 19): optional, checked like the rest.
-  small.sections[0].learned = { positives: 3, negatives: 1, words: [{ word: 'ring opening', weight: 0.6 }] };
+  small.sections[0].learned = { positives: 3, negatives: 1, signals: { star: 2, nominate: 0, read: 1, dismiss: 1 }, words: [{ word: 'ring opening', weight: 0.6 }] };
   small.members[0].learned = { positives: 2, negatives: 0, words: [{ word: 'dendrite', weight: 0.4 }] };
   const all = paths(small, '', []);
 

@@ -123,7 +123,11 @@ const entry = object({
 });
 
 /** What an area or a member learned from the group (issue 19). */
-const learned = object({ positives: count, negatives: count, words: arrayOf(object({ word: string, weight: number })) });
+const learned = object({
+  positives: count, negatives: count,
+  signals: optional(object({ star: count, nominate: count, read: count, dismiss: count })),
+  words: arrayOf(object({ word: string, weight: number })),
+});
 
 const digest = object({
   schemaVersion: version,
