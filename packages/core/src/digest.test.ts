@@ -89,6 +89,8 @@ describe('learnedLine', () => {
       'Learned from your 1 star: more weight on thermal stability.');
     expect(learnedLine({ positives: 0, negatives: 2, signals: { star: 0, nominate: 0, read: 0, dismiss: 2 }, words: words.slice(3) }, memberTeacher('Yanhao Deng'))).toBe(
       'Learned from Yanhao Deng\'s 2 dismissals: less on aqueous.');
+    expect(learnedLine({ positives: 1, negatives: 0, signals: { star: 1, nominate: 0, read: 0, dismiss: 0 }, words: [] }, memberTeacher('Thomas'))).toBe(
+      'Learned from Thomas\' 1 star, nothing yet that stands out.');
   });
 
   test('is empty for an area nothing taught', () => {

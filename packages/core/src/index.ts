@@ -16,6 +16,7 @@ export {
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';
 export { learnedLine, memberTeacher, YOU, type Teacher } from './learned-line.ts';
+export { listOf, possessive } from './english.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
 export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';
 export { isoWeek, isoWeekRange } from './iso-week.ts';

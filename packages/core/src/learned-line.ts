@@ -1,6 +1,10 @@
 import type { SectionLearned } from './digest.ts';
+import { listOf, possessive } from './english.ts';
 
-/** Who taught it, as the line names them: "the group" (it, the group's), "you" (you, your), "Naibing Wu" (they, Naibing Wu's). */
+/**
+ * Who taught it, as the line names them: "the group" (it, the group's), "you" (you, your), "Naibing
+ * Wu" (they, Naibing Wu's).
+ */
 export interface Teacher {
   readonly name: string;
   readonly pronoun: string;
@@ -11,13 +15,15 @@ const GROUP: Teacher = { name: 'the group', pronoun: 'it', possessive: "the grou
 
 /** A member named in the third person: "Naibing Wu" (they, Naibing Wu's). */
 export function memberTeacher(name: string): Teacher {
-  return { name, pronoun: 'they', possessive: `${name}'s` };
+  return { name, pronoun: 'they', possessive: possessive(name) };
 }
 
 /** The member a line is written to: "you" (you, your). */
 export const YOU: Teacher = { name: 'you', pronoun: 'you', possessive: 'your' };
 
-const KINDS = [['star', 'star', 'stars'], ['nominate', 'nomination', 'nominations'], ['read', 'read', 'reads'], ['dismiss', 'dismissal', 'dismissals']] as const;
+const KINDS = [
+  ['star', 'star', 'stars'], ['nominate', 'nomination', 'nominations'], ['read', 'read', 'reads'], ['dismiss', 'dismissal', 'dismissals'],
+] as const;
 
 /**
  * The line a section shows under its heading when its area learned from the group: "Learned from the
@@ -31,20 +37,16 @@ export function learnedLine(learned: SectionLearned | undefined, who: Teacher = 
   const papers = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
   const { positives, negatives, signals } = learned;
   const kinds = signals ? KINDS.filter(([kind]) => signals[kind] > 0).map(([kind, one, many]) => `${signals[kind]} ${signals[kind] === 1 ? one : many}`) : [];
-  const taught = kinds.length > 0 ? `${who.possessive} ${listed(kinds)}`
-    : negatives === 0 ? `${papers(positives)} ${who.name} starred or read`
-    : positives === 0 ? `${papers(negatives)} ${who.name} dismissed`
-      : `${papers(positives)} ${who.name} starred or read and ${negatives} ${who.pronoun} dismissed`;
+  let taught: string;
+  if (kinds.length > 0) taught = `${who.possessive} ${listOf(kinds)}`;
+  else if (negatives === 0) taught = `${papers(positives)} ${who.name} starred or read`;
+  else if (positives === 0) taught = `${papers(negatives)} ${who.name} dismissed`;
+  else taught = `${papers(positives)} ${who.name} starred or read and ${negatives} ${who.pronoun} dismissed`;
   const forWords = learned.words.filter((w) => w.weight > 0).map((w) => w.word);
   const against = learned.words.filter((w) => w.weight < 0).map((w) => w.word);
   const weights = [
-    forWords.length > 0 ? `more weight on ${listed(forWords)}` : '',
-    against.length > 0 ? `less on ${listed(against)}` : '',
+    forWords.length > 0 ? `more weight on ${listOf(forWords)}` : '',
+    against.length > 0 ? `less on ${listOf(against)}` : '',
   ].filter(Boolean).join('; ');
   return `Learned from ${taught}${weights ? `: ${weights}` : ', nothing yet that stands out'}.`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

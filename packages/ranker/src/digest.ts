@@ -77,15 +77,16 @@ export function assembleDigest(
 }
 
 /**
- * What a taught area's section (or a taught member) shows it learned: its strongest words for and against, a word left out
- * when a stronger phrase shown holds it ("ring" beside "ring opening"), one spelling each.
+ * What a taught area's section (or a taught member) shows it learned: its strongest words for and
+ * against (the profile's terms come strongest first), a word left out when a stronger phrase shown
+ * holds it ("ring" beside "ring opening").
  */
 function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | undefined {
   if (!profile || profile.positives + profile.negatives === 0) return undefined;
   const pick = (sign: number, count: number) => {
     const shown: { word: string; weight: number }[] = [];
     const words = new Set<string>();
-    for (const t of [...profile.terms].filter((x) => Math.sign(x.weight) === sign).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))) {
+    for (const t of profile.terms.filter((x) => Math.sign(x.weight) === sign)) {
       if (shown.length >= count) break;
       const parts = t.word.toLowerCase().split(' ');
       if (parts.every((w) => words.has(w))) continue;

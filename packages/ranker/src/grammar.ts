@@ -68,11 +68,8 @@ function computePlural(phrase: string): string {
   return [...words.slice(0, -1), world.methods.two.transform.noun.toPlural(head, world.model)].join(' ');
 }
 
-/** "a", "a and b", "a, b and c" (no serial comma, as the digest writes). Written out: Intl.ListFormat costs microseconds a call. */
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
+/** The digest's list and possessive (core's english.ts, shared with the learned lines). */
+export { listOf, possessive } from '@labdigest/core';
 
 // Letters whose names start with a vowel sound: "an MLIP", "an SEI", "a DFT study".
 const VOWEL_LETTERS = new Set('AEFHILMNORSX');

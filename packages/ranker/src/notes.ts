@@ -1,6 +1,6 @@
 import type { Area } from '@labdigest/core';
 import type { LearnedFrom } from './learning-types.ts';
-import { isTopic, listOf, pluralOf } from './grammar.ts';
+import { isTopic, listOf, pluralOf, possessive } from './grammar.ts';
 import type { Specifics } from './specifics.ts';
 
 /** "a", "a and b", "a, b and c". */
@@ -166,10 +166,6 @@ function variantPicker(id: string): (n: number) => number {
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
     return h % n;
   };
-}
-
-function possessive(name: string): string {
-  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 function capitalize(text: string): string {

@@ -1,7 +1,7 @@
 import { YOU, learnedLine, type Digest, type DigestEntry, type MemberDelivery } from '@labdigest/core';
 import { isHttpUrl, oneLine, splitPicks } from '../export/entry-parts.ts';
 import {
-  HTML_EMAIL_BUDGET, SHORTENED, STYLE, entryHtml, entryRowHtml, escapeHtml, fitParts, htmlDocument, type Part,
+  HTML_EMAIL_BUDGET, SHORTENED, STYLE, entryHtml, entryRowHtml, escapeHtml, fitParts, htmlDocument, learnedHtml, type Part,
 } from '../export/html-email.ts';
 import { entryRowText, entryText, underline, wrap } from '../export/plain-text.ts';
 import { dayLabel, dayRange, slug } from './names.ts';
@@ -96,7 +96,7 @@ export function composeMemberEmail(input: {
   blocks.push(heading('h2', 'For you'));
   // What their own stars and dismissals taught their profile (the newest digest's ranking), when they did.
   const learned = learnedLine(newest.members.find((m) => m.name === member.name)?.learned, YOU);
-  if (learned) blocks.push(fixed(`<p style="${STYLE.learned}">${escapeHtml(learned)}</p>`, wrap(learned, '')));
+  if (learned) blocks.push(fixed(learnedHtml(learned), wrap(learned, '')));
   if (forYou.length === 0) blocks.push(paragraph(`Nothing ${weekly ? 'this week' : 'this time'} matched your interests or followed areas closely enough: the group's picks are below.`));
   forYou.forEach((it, i) => {
     const match = it.entry.members.find((m) => m.name === member.name);

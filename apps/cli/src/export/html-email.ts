@@ -77,7 +77,7 @@ export function digestToHtmlEmail(digest: Digest, budget = HTML_EMAIL_BUDGET): s
   digest.sections.forEach((section, s) => {
     parts.push(`<h2 style="${STYLE.h2}">${escapeHtml(section.name)}</h2>`);
     const learned = learnedLine(section.learned);
-    if (learned) parts.push(`<p style="${STYLE.learned}">${escapeHtml(learned)}</p>`);
+    if (learned) parts.push(learnedHtml(learned));
     if (section.papers.length === 0) parts.push(`<p style="${STYLE.empty}">Nothing above the threshold this time.</p>`);
     const { picks, rest } = splitPicks(section.papers);
     for (const entry of picks) {
@@ -87,6 +87,11 @@ export function digestToHtmlEmail(digest: Digest, budget = HTML_EMAIL_BUDGET): s
   });
   parts.push(`<p style="${STYLE.footer}">${escapeHtml(`Made by labdigest at ${digest.generatedAt}.`)}</p>`);
   return htmlDocument(digest.title, fitParts(parts, budget, digest.title).html);
+}
+
+/** A learned line ("Learned from the group's 4 stars …", core's learnedLine) as the e-mails show it. */
+export function learnedHtml(line: string): string {
+  return `<p style="${STYLE.learned}">${escapeHtml(line)}</p>`;
 }
 
 /** A piece of an e-mail shown in full when it fits the budget, else as its one-line row. */
