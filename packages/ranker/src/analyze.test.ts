@@ -29,10 +29,9 @@ function viaReference(text: string): string[] {
   for (let i = 0; i < ids.length; i++) {
     let node = 0;
     for (let j = i; j < ids.length && ids[j]! >= 0; j++) {
-      const next = lexicon.children[node]!.get(ids[j]!);
-      if (next === undefined) break;
-      node = next;
-      for (const f of lexicon.ends[node]!) found.push(`${f}@${words.starts[i]}-${words.ends[j]}`);
+      node = lexicon.trie.child(node, ids[j]!);
+      if (node === 0) break;
+      for (const f of lexicon.trie.endsAt(node)) found.push(`${f}@${words.starts[i]}-${words.ends[j]}`);
     }
   }
   return found.sort();

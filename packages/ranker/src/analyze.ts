@@ -178,20 +178,20 @@ export class Analyzer {
    * pushed with its span onto `out`.
    */
   private phrases(n: number, into: Int32Array | undefined, out: Match[] | undefined): void {
-    const { children, ends: endsAt } = this.lexicon;
+    const { trie } = this.lexicon;
+    const { roots, branches, endStart, endFeatures } = trie;
     const { ids, titleCounts, abstractCounts, leadCounts, touched } = this;
     // The abstract's opening words also count into the lead.
     const leadUntil = into === abstractCounts ? this.leadWords : 0;
     for (let i = 0; i < n; i++) {
-      if ((ids[i] as number) < 0) continue;
-      let node = 0;
-      for (let j = i; j < n; j++) {
-        const termId = ids[j] as number;
-        if (termId < 0) break;
-        const next = (children[node] as Map<number, number>).get(termId);
-        if (next === undefined) break;
-        node = next;
-        for (const f of endsAt[node] as number[]) {
+      const first = ids[i] as number;
+      if (first < 0) continue;
+      // A phrase's first word is looked up by its term id; most words of a text end there.
+      let node = roots[first] as number;
+      let j = i;
+      while (node !== 0) {
+        for (let e = endStart[node] as number; e < (endStart[node + 1] as number); e++) {
+          const f = endFeatures[e] as number;
           if (into) {
             if (titleCounts[f] === 0 && abstractCounts[f] === 0) touched.push(f);
             into[f] = (into[f] as number) + 1;
@@ -200,6 +200,10 @@ export class Analyzer {
             out?.push({ feature: f, start: this.starts[i] as number, end: this.ends[j] as number });
           }
         }
+        if (branches[node] === 0 || ++j >= n) break;
+        const termId = ids[j] as number;
+        if (termId < 0) break;
+        node = trie.child(node, termId);
       }
     }
   }

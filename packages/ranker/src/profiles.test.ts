@@ -42,7 +42,7 @@ test('a second compile with the first one\'s spellings makes the same lexicon, a
   ];
   const learned = written.map((spec) => ({ ...spec, learned: [{ term: 'phasefield', weight: 0.5, coord: 0.3 }, { term: 'hydrogel', weight: 0.4, coord: 0.2 }] }));
   const plain = (lexicon: ReturnType<typeof compileProfiles>) => JSON.stringify({
-    features: lexicon.features, termIds: [...lexicon.termIds], ends: lexicon.ends, children: lexicon.children.map((m) => [...m]),
+    features: lexicon.features, termIds: [...lexicon.termIds], edges: lexicon.trie.edges(), ends: Array.from({ length: lexicon.trie.nodes }, (_, k) => [...lexicon.trie.endsAt(k)]),
     profiles: lexicon.profiles.map((p) => ({ ...p, slotOf: [...p.slotOf], touches: [...p.touches] })),
   });
   const spellings = { written: undefined, byKeyword: new Map() };

@@ -1,6 +1,7 @@
 import type { Keyword } from '@labdigest/core';
 import { expansionsOf, foldTerms } from './acronyms.ts';
 import { compoundSpellings, GEL_KINDS } from './compounds.ts';
+import { PhraseTrie } from './phrase-trie.ts';
 import { termOf } from './stem.ts';
 import { splitWords } from './tokenize.ts';
 
@@ -64,9 +65,8 @@ export interface Lexicon {
   readonly features: readonly Feature[];
   readonly profiles: readonly CompiledProfile[];
   readonly termIds: ReadonlyMap<string, number>;
-  /** Trie over term ids: children per node, and the features that end at each node. */
-  readonly children: readonly Map<number, number>[];
-  readonly ends: readonly (readonly number[])[];
+  /** The features' phrases as a trie over term ids (phrase-trie.ts). */
+  readonly trie: PhraseTrie;
 }
 
 /** A gel term and its kinds, as term sequences: "gel", "hydrogel", "hydro gel", ... (compounds.ts). */
@@ -292,29 +292,15 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: CompileO
   const withSlots = profiles.map((profile) => new Profile(profile, features.length));
 
   const termIds = new Map<string, number>();
-  const children: Map<number, number>[] = [new Map()];
-  const ends: number[][] = [[]];
-  for (const feature of features) {
-    for (const sequence of feature.sequences) {
-      let node = 0;
-      for (const term of sequence) {
-        let termId = termIds.get(term);
-        if (termId === undefined) { termId = termIds.size; termIds.set(term, termId); }
-        const map = children[node] as Map<number, number>;
-        let next = map.get(termId);
-        if (next === undefined) {
-          next = children.length;
-          map.set(termId, next);
-          children.push(new Map());
-          ends.push([]);
-        }
-        node = next;
-      }
-      const here = ends[node] as number[];
-      if (!here.includes(feature.id)) here.push(feature.id);
-    }
-  }
-  return { features, profiles: withSlots, termIds, children, ends };
+  const idOf = (term: string) => {
+    let termId = termIds.get(term);
+    if (termId === undefined) { termId = termIds.size; termIds.set(term, termId); }
+    return termId;
+  };
+  const trie = PhraseTrie.build((add) => {
+    for (const feature of features) for (const sequence of feature.sequences) add(sequence.map(idOf), feature.id);
+  });
+  return { features, profiles: withSlots, termIds, trie };
 }
 
 /**
