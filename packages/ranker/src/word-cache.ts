@@ -1,69 +1,36 @@
 import { computeTerm } from './stem.ts';
+import { grown } from './typed-arrays.ts';
+import { WordIds } from './word-ids.ts';
 
 /**
  * A cache from words to the lexicon's term ids (-1 for a word that stands for no term), keyed by
  * the word's characters in the text, so a word seen before is found without cutting it out of the
- * text (no string allocated): an open-addressing table of FNV-1a hashes, each slot keeping its word
- * to compare against. Each word is stemmed once per cache.
+ * text (no string allocated): WordIds numbers the words (its table keeps each word's characters in
+ * one typed array, beside its hash), and the term ids are kept by word id. Each word is stemmed once
+ * per cache. A table of the words' strings, as before, cost a department's scan four cache misses a
+ * word (the slot's hash, its string, the string's characters, its value).
  *
  * A class that calls `computeTerm` itself, never a function handed in: V8's optimized code for the
  * scan embeds what it calls, and a per-cache function would die with its cache and throw that code
  * away at every new ranker.
  */
 export class WordCache {
-  private capacity = 1 << 15;
-  private hashes = new Int32Array(this.capacity);
-  private values = new Int32Array(this.capacity);
-  private words: (string | undefined)[] = new Array<string | undefined>(this.capacity);
-  private size = 0;
+  private readonly ids = new WordIds();
+  /** Word id -> term id; the first `known` are filled. */
+  private values = new Int32Array(1 << 14);
+  private known = 0;
 
   constructor(private readonly termIds: ReadonlyMap<string, number>) {}
 
   /** The term id of `text.slice(start, end)`, computed once per distinct word. */
   get(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    const length = end - start;
-    const { hashes, words } = this;
-    const mask = this.capacity - 1;
-    let slot = hash & mask;
-    for (;;) {
-      const word = words[slot];
-      if (word === undefined) break;
-      if (hashes[slot] === hash && word.length === length) {
-        let same = true;
-        for (let k = 0; k < length; k++) {
-          if (word.charCodeAt(k) !== text.charCodeAt(start + k)) { same = false; break; }
-        }
-        if (same) return this.values[slot] as number;
-      }
-      slot = (slot + 1) & mask;
-    }
-    const word = text.slice(start, end);
-    const value = this.termIds.get(computeTerm(word)) ?? -1;
-    if (++this.size * 2 > this.capacity) this.grow();
-    this.put(hash, word, value);
+    const id = this.ids.idIn(text, start, end);
+    if (id < this.known) return this.values[id] as number;
+    // A new word: WordIds numbers words one after another, so its id is `known`.
+    if (id >= this.values.length) this.values = grown(this.values, this.values.length * 2);
+    const value = this.termIds.get(computeTerm(this.ids.words[id] as string)) ?? -1;
+    this.values[id] = value;
+    this.known = id + 1;
     return value;
-  }
-
-  private put(hash: number, word: string, value: number): void {
-    const mask = this.capacity - 1;
-    let slot = hash & mask;
-    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
-    this.hashes[slot] = hash;
-    this.values[slot] = value;
-    this.words[slot] = word;
-  }
-
-  private grow(): void {
-    const old = { hashes: this.hashes, values: this.values, words: this.words };
-    this.capacity *= 2;
-    this.hashes = new Int32Array(this.capacity);
-    this.values = new Int32Array(this.capacity);
-    this.words = new Array<string | undefined>(this.capacity);
-    for (let i = 0; i < old.words.length; i++) {
-      const word = old.words[i];
-      if (word !== undefined) this.put(old.hashes[i] as number, word, old.values[i] as number);
-    }
   }
 }

@@ -93,6 +93,13 @@ export class WordIds {
     return count;
   }
 
+  /** The id of the word `text.slice(start, end)`, numbered when first seen (then `words` holds it). */
+  idIn(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return this.idOf(text, start, end, hash);
+  }
+
   private idOf(text: string, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = this.capacity - 1;
