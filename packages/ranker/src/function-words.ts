@@ -7,18 +7,19 @@ import { termOf } from './stem.ts';
  * The corpus's rates cannot tell them apart from the area's words in a handful of papers written in
  * one lab's style ("the underlying", "batteries due", "electrolytes enable").
  */
-const WORDS = `a about above after again against all also although among an and any are as at be because been before
-being below between both but by can could did do does doing down due during each either et etc few for from
-further had has have having here herein hence how however if in into is it its itself just may might more most
-much must neither no nor not now of off on once only or other our ours out over own per rather same she should
-so some such than that the their them then there therefore these they this those though through thus to too
-toward towards under until up upon very via was we were what when where whereas which while who whom whose why
-will with within without would yet you your
-achieve achieved achieves achieving additionally allow allows demonstrate demonstrated demonstrates
-enable enabled enables enabling especially exhibit exhibited exhibits facilitate facilitates furthermore
-mainly moreover namely notably particularly present presented presents primarily propose proposed
-provide provided provides respectively reveal revealed reveals significantly suggest suggests unlock unlocks
-using utilize utilized utilizing`;
+const WORDS = `a about above across after again against all along also although amid among amongst an and any are around as
+at be because been before behind being below beside besides between beyond both but by can could despite did
+do does doing down due during each either et etc except few for from further had has have having hence here
+herein how however if in into is it its itself just may might more most much must neither no nor not now of
+off on once only onto or other our ours out over own per rather same she should since so some such than that
+the their them then there therefore these they this those though through throughout thus to too toward towards
+under unlike until up upon versus very via was we were what when where whereas whether which while whilst who
+whom whose why will with within without would yet you your
+achieve achieved achieves achieving additionally allow allows beginning demonstrate demonstrated demonstrates
+emphasizing employing enable enabled enables enabling especially exhibit exhibited exhibits facilitate
+facilitates furthermore including mainly moreover namely notably particularly present presented presents
+primarily propose proposed provide provided provides respectively reveal revealed reveals
+significantly suggest suggests unlock unlocks using utilize utilized utilizing`;
 
 let terms: Set<string> | undefined;
 
