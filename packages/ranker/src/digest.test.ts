@@ -60,7 +60,8 @@ test('a taught area\'s section says what it learned; an untaught one says nothin
     { id: 'polymer-electrolytes', kind: 'area' as const, positives: 12, negatives: 3, signals: { star: 10, nominate: 0, read: 2, dismiss: 3 }, terms: [
       { term: 'ring open', word: 'ring opening', weight: 0.9 }, { term: 'aqueou', word: 'aqueous', weight: -0.5 },
       { term: 'ring', word: 'ring', weight: 0.7 }, { term: 'thermal stabil', word: 'thermal stability', weight: 0.6 },
-      { term: 'zinc', word: 'zinc', weight: -0.3 },
+      { term: 'zinc', word: 'zinc', weight: -0.3 }, { term: 'stabli', word: 'stably', weight: 0.55 },
+      { term: 'fabric', word: 'fabricated', weight: -0.4 },
       ...Array.from({ length: 10 }, (_, i) => ({ term: `w${i}`, word: `word${i}`, weight: 0.5 - i / 100 })),
     ] },
     { id: 'phase-field-sei', kind: 'area' as const, positives: 0, negatives: 0, terms: [] },
@@ -68,7 +69,8 @@ test('a taught area\'s section says what it learned; an untaught one says nothin
   ];
   const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned });
   expect(digestSchema.safeParse(digest).success).toBe(true);
-  // Six words for, strongest first, "ring" left out beside "ring opening"; then those against.
+  // Six words for, strongest first, "ring" left out beside "ring opening", "stably" and "fabricated"
+  // (no topic) left out; then those against.
   expect(digest.sections[0]!.learned).toEqual({ positives: 12, negatives: 3, signals: { star: 10, nominate: 0, read: 2, dismiss: 3 }, words: [
     { word: 'ring opening', weight: 0.9 }, { word: 'thermal stability', weight: 0.6 }, { word: 'word0', weight: 0.5 },
     { word: 'word1', weight: 0.49 }, { word: 'word2', weight: 0.48 }, { word: 'word3', weight: 0.47 },

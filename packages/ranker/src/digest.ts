@@ -1,6 +1,7 @@
 import {
   DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, type Digest, type DigestEntry, type GroupConfig, type Paper, type SectionLearned,
 } from '@labdigest/core';
+import { mayNameTopic } from './grammar.ts';
 import type { LearnedModel, LearnedProfile } from './learning-types.ts';
 import type { RankedPaper } from './rank.ts';
 
@@ -78,8 +79,11 @@ export function assembleDigest(
 
 /**
  * What a taught area's section (or a taught member) shows it learned: its strongest words for and
- * against (the profile's terms come strongest first), a word left out when a stronger phrase shown
- * holds it ("ring" beside "ring opening").
+ * against that name a topic (the profile's terms come strongest first), a word left out when a
+ * stronger phrase shown holds it ("ring" beside "ring opening"). An adverb or a participle alone
+ * ("stably", "fabricated": grammar.ts `mayNameTopic`) still weighs in the ranking, where it carries
+ * some signal (learning it not at all cost the bibliography checks 0.01 AP), but a line that says
+ * "more weight on stably" tells the group nothing; `digest feedback show` lists every learned word.
  */
 function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | undefined {
   if (!profile || profile.positives + profile.negatives === 0) return undefined;
@@ -88,6 +92,7 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
     const words = new Set<string>();
     for (const t of profile.terms.filter((x) => Math.sign(x.weight) === sign)) {
       if (shown.length >= count) break;
+      if (!mayNameTopic(t.word)) continue;
       const parts = t.word.toLowerCase().split(' ');
       if (parts.every((w) => words.has(w))) continue;
       for (const w of parts) words.add(w);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { ACRONYMS } from './acronyms.ts';
-import { displayKeyword, isTopic, listOf, pluralOf, withArticle } from './grammar.ts';
+import { displayKeyword, isTopic, listOf, mayNameTopic, pluralOf, withArticle } from './grammar.ts';
 
 test.each([
   ['dendrite', 'dendrites'], ['grain boundary', 'grain boundaries'], ['interface', 'interfaces'], ['polymer electrolyte', 'polymer electrolytes'],
@@ -36,4 +36,19 @@ test.each([
   ['SEI', true], ['Li3InCl6', true], ['lithium metal', true], ['segmental motion', true],
 ])('"%s" reads as a topic: %s', (phrase, topic) => {
   expect(isTopic(phrase)).toBe(topic);
+});
+
+test.each([
+  // Adverbs anywhere, and a past participle at the head, name no topic.
+  ['stably', false], ['oppositely', false], ['fabricated', false], ['mediated', false], ['cycles stably', false],
+  ['poorly understood', false], ['severely limited', false], ['nitrogen doped', false],
+  // A pair cut before its noun.
+  ['batteries operable', false], ['conduction desirable', false], ['loop recyclable', false],
+  // Nouns and adjectives do, and a participle before its noun; -ly and -ed words that are nouns or adjectives too.
+  ['dendrite', true], ['aqueous', true], ['crosslinked polymer', true], ['enhanced sampling', true], ['assembly', true],
+  ['anomaly', true], ['charged', true], ['mixed', true], ['bed', true], ['LiPF6', true], ['solid polymer', true],
+  ['ion transport', true], ['bis oxalate', true], ['ring opening', true], ['lithium plating', true], ['suspended state', true],
+  ['organic COO', true], ['electrolyte GPEs', true],
+])('a learned "%s" may name a topic: %s', (phrase, topic) => {
+  expect(mayNameTopic(phrase)).toBe(topic);
 });

@@ -5,8 +5,9 @@ import { tokenize } from './tokenize.ts';
 /**
  * The little grammar the relevance notes need: plurals and whether a keyword names a thing (compromise's
  * noun inflection and tagger, with its irregulars and uncountables), lists, and "a" or "an" (compromise
- * 14 has no article or list function: both are written out here). Each phrase is worked out once per
- * process: notes name the same few keywords again and again.
+ * 14 has no article or list function: both are written out here); and, for learning, whether a word
+ * it found may name a topic at all. Each phrase is worked out once per process: notes name the same
+ * few keywords again and again.
  */
 
 const world = nlp.world() as unknown as {
@@ -42,6 +43,44 @@ export function isTopic(phrase: string): boolean {
     }
     nouns.set(phrase, known);
   }
+  return known;
+}
+
+const manners = new Map<string, boolean>();
+const heads = new Map<string, boolean>();
+
+/**
+ * Whether a learned word or pair may name a topic, for the line that says what a section learned:
+ * none of its words is an adverb ("stably", "oppositely", "poorly understood"), its head (last word)
+ * is no past participle ("fabricated", "severely limited"), and a pair's head is no adjective
+ * ("batteries operable", "conduction desirable": a phrase cut before its noun). A keyphrase is
+ * nominal; these tell how or that something was done. A participle before a noun still names one
+ * ("crosslinked polymer", "enhanced sampling"), and an adjective alone may stand for its class
+ * ("aqueous"). Words ending in -ly or -ed are tagged alone, a pair in a carrier sentence ("the ion
+ * transport is"), by compromise; each once per process. Verbs cannot be told this way: alone or in a
+ * carrier, compromise reads "transport" and "oxalate" as verbs.
+ */
+export function mayNameTopic(phrase: string): boolean {
+  const words = phrase.toLowerCase().split(' ');
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as string;
+    const adverb = word.endsWith('ly') && tagged(word, '#Adverb');
+    if (adverb || (k === words.length - 1 && word.endsWith('ed') && tagged(word, '#PastTense'))) return false;
+  }
+  if (words.length < 2) return true;
+  let nominal = heads.get(phrase);
+  if (nominal === undefined) {
+    const head = phrase.split(' ').at(-1) as string;
+    heads.set(phrase, nominal = !nlp(`the ${phrase} is`).match(head).has('#Adjective'));
+  }
+  return nominal;
+}
+
+/** Whether compromise tags `word`, alone, with `tag` (an -ly or -ed word: `mayNameTopic`). */
+function tagged(word: string, tag: string): boolean {
+  const key = `${tag} ${word}`;
+  let known = manners.get(key);
+  if (known === undefined) manners.set(key, known = nlp(word).has(tag));
   return known;
 }
 

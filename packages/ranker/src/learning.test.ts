@@ -5,6 +5,8 @@ import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from './background.ts';
 import { exampleBags } from './example-bags.ts';
+import { assembleDigest } from './digest.ts';
+import { mayNameTopic } from './grammar.ts';
 import { learnFromExamples, significant } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker, type RankedPaper } from './rank.ts';
@@ -138,6 +140,28 @@ describe('a learned word must be more than chance (Dunning\'s G², p < 0.01)', (
     const before = untested.learned.find((p) => p.id === 'Naibing Wu')!.terms;
     expect(before.some((t) => share(t.term) >= Math.exp(-threshold / 2))).toBe(true);
   });
+});
+
+test('a section shows the learned words that name a topic; the adverbs and lone participles learned weigh in unshown', () => {
+  const shown = (area: string, from: number, count: number) => {
+    const feedback: FeedbackExample[] = inSection(plain, area).slice(from, from + count).map((id) => ({ paper: byId.get(id)!, signal: 'star', area, at }));
+    const ranker = createRanker(config, { background, feedback });
+    const learned = ranker.learned.find((p) => p.id === area)!.terms.map((t) => t.word);
+    const digest = assembleDigest(config, week, ranker.rank(week, { background }).papers, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: ranker.learned });
+    return { learned, shown: digest.sections.find((s) => s.id === area)!.learned!.words.map((w) => w.word) };
+  };
+  // The polymer section's fourth paper, a PEO electrolyte: "oppositely directed electrostatic fields",
+  // "symmetric cells cycle stably for over 2650 h".
+  const polymerWords = shown(polymer, 3, 1);
+  expect(polymerWords.learned).toEqual(expect.arrayContaining(['stably', 'oppositely']));
+  expect(polymerWords.shown).toEqual(expect.arrayContaining(['slip migration', 'suspended state']));
+  // The phase-field section's first four papers, two of which say how things were made: a monolith "is
+  // fabricated via a dry-pressing route", "a scalable route for fabricating stable artificial SEI layers".
+  const phaseWords = shown(phaseField, 0, 4);
+  expect(phaseWords.learned).toContain('fabricated');
+  expect(phaseWords.shown).toEqual(expect.arrayContaining(['solvation', 'side reaction']));
+  for (const word of [...polymerWords.shown, ...phaseWords.shown]) expect(mayNameTopic(word), word).toBe(true);
+  expect(polymerWords.shown).toHaveLength(6);
 });
 
 test('one stray star in every area cannot empty a section', () => {
