@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { configOption, dateText, dbOption, digestsOption, waitOption, type WaitOptions } from '../options.ts';
 
-export default defineCommand<WaitOptions & { config: string; db: string; digests: string; since?: string; until?: string; sample?: boolean; learning?: boolean }>({
+export default defineCommand<WaitOptions & { config: string; db: string; digests: string; since?: string; until?: string; sample?: boolean; learning?: boolean; force?: boolean }>({
   name: 'build',
   description: 'write the digest of the papers first seen in a window into the archive (default: since the last digest, else 7 days)',
   options: [
@@ -12,8 +12,9 @@ export default defineCommand<WaitOptions & { config: string; db: string; digests
     { flags: '--until <date>', description: 'papers first seen before the end of this date (default: now)', parse: dateText },
     { flags: '--sample', description: 'mark the digest as built from bundled recorded data' },
     { flags: '--no-learning', description: 'rank by the keywords alone, not by what the group\'s stars and dismissals taught' },
+    { flags: '--force', description: 'write an empty digest even over a day\'s digest that holds papers (kept otherwise)' },
     waitOption,
   ],
-  help: 'Rebuilding the same day replaces that day\'s digest.\n\nExamples:\n  digest build\n  digest build --since 2026-06-01 --until 2026-06-07',
+  help: 'Rebuilding the same day replaces that day\'s digest, unless the new one would be empty and the old one is not.\n\nExamples:\n  digest build\n  digest build --since 2026-06-01 --until 2026-06-07',
   run: async ({ options, io }) => { await (await import('../digest/build-command.ts')).buildCommand(options, io); },
 });

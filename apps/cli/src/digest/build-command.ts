@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DigestIndex } from '@labdigest/core';
+import { InputError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { withStore } from '../store/open-db.ts';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   readonly wait?: number | undefined;
   /** False (`--no-learning`): rank by the keywords alone, whatever the group taught. */
   readonly learning?: boolean | undefined;
+  /** Write an empty digest over a day's digest that holds papers (`--force`). */
+  readonly force?: boolean | undefined;
 }
 
 /** `digest build`: rank the papers first seen in a window and write that day's digest into the archive. */
@@ -41,6 +44,14 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
       },
     });
     if (line) io.err(line);
+    // A window with no papers (a mistyped date, a time copied to the minute) must not blank the day's
+    // digest the group reads: it is kept unless asked.
+    const kept = index.digests.find((d) => d.date === digest.date);
+    if (digest.stats.included === 0 && kept && kept.papers > 0 && !options.force) {
+      throw new InputError(join(resolve(options.digests), kept.file), `holds ${kept.papers} paper${kept.papers === 1 ? '' : 's'}, and no paper `
+        + `first seen ${window.since} – ${window.until} (${considered} considered) would go into its place: the digest is kept. `
+        + '`digest build --force` writes the empty digest over it.');
+    }
     const { file } = writeDigest(options.digests, digest);
     const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
     io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 16)}Z – ${window.until.slice(0, 16)}Z, `
