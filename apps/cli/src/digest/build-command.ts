@@ -54,7 +54,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
     }
     const { file } = writeDigest(options.digests, digest);
     const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
-    io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 16)}Z – ${window.until.slice(0, 16)}Z, `
+    io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 19)}Z – ${window.until.slice(0, 19)}Z, `
       + `${digest.stats.included} in the digest (${counts}); IDF over ${report.documents} papers\n`);
     io.out(`${resolve(file)}\n`);
     return { file, papers: digest.stats.included };
