@@ -25,6 +25,8 @@ describe('joinSpacedFormulas', () => {
     ['In 2 O 3 films', 'In2O3 films'],
     ['CO 2 reduction and LiPF 6 in EC', 'CO2 reduction and LiPF6 in EC'],
     ['Li 6 PS 5 I exhibits non-Arrhenius transport', 'Li6PS5I exhibits non-Arrhenius transport'],
+    // The second formula goes on from the first one joined: "/H" follows "N2" as "/Al" follows "Li".
+    ['annealed under N 2 /H 2 , then', 'annealed under N2/H2, then'], ['a CO 2 /H 2 O mixture', 'a CO2/H2O mixture'],
   ])('%s', (input, expected) => {
     expect(joinSpacedFormulas(input)).toBe(expected);
   });
@@ -46,6 +48,11 @@ describe('joinSpacedFormulas', () => {
   );
   const spaced = fc.array(fc.tuple(piece, fc.constantFrom(' ', ' ', '', '  ')), { maxLength: 14 })
     .map((xs) => xs.map(([p, sep]) => p + sep).join(''));
+
+  // fast-check's counterexample of seed -2017615000: the first pass joined "F2/H" and left "H 2 ,".
+  test('is idempotent where a second formula goes on from one just joined', () => {
+    expect(joinSpacedFormulas('F 2 /H 2 , ')).toBe('F2/H2, ');
+  });
 
   prop.prop([spaced], { numRuns: 3000 })('is idempotent', (text) => {
     const once = joinSpacedFormulas(text);

@@ -61,11 +61,15 @@ function isCompound(symbols: string): boolean {
   return symbolCount(symbols) >= 2 && (/\p{Ll}/u.test(symbols) || smallMolecule.test(symbols));
 }
 
-/** A chunk that says formula: a compound, or symbols after formula punctuation ("Li/Al", "HCCH–H", "Si@Fe"). */
-function isFormulaChunk(chunk: string, tail: string): boolean {
+/**
+ * A chunk that says formula: a compound, or symbols after formula punctuation ("Li/Al", "HCCH–H",
+ * "Si@Fe"). `afterFormula`: the chunk goes on from a formula just joined ("F 2 /H 2" -> the "/H" of
+ * "F2/H"), which stands for the capital the punctuation follows, as it will once the spaces are gone.
+ */
+function isFormulaChunk(chunk: string, tail: string, afterFormula: boolean): boolean {
   if (isCompound(tail)) return true;
   const before = chunk.slice(0, chunk.length - tail.length);
-  return /\p{Lu}/u.test(before) && /[/@·–\-‐:]$/.test(before);
+  return (afterFormula || /\p{Lu}/u.test(before)) && /[/@·–\-‐:]$/.test(before);
 }
 
 interface Run {
@@ -158,6 +162,8 @@ export function joinSpacedFormulas(text: string): string {
   if (!/\p{Lu}\p{Ll}?[)\]]? [\dxyzδ]/u.test(text)) return text;
   const parts = text.split(/( +)/);
   const remove = new Set<number>();
+  // The chunk a joined formula ran into, which goes on from it.
+  let continued = -1;
   for (let i = 0; i < parts.length; i += 2) {
     // Counts are rare: test the cheap pattern on the next chunk before the symbols of this one.
     if (!count.test(parts[i + 2] ?? '')) continue;
@@ -169,12 +175,13 @@ export function joinSpacedFormulas(text: string): string {
     const startsLikeWord = tail === chunk && wordLike.has(chunk);
     const formula = !run.unit && (run.counts >= 2 || (!startsLikeWord && (
       run.after === 'element'
-      || (run.after === 'closing' && (isFormulaChunk(chunk, tail) || closingFormula.test(run.closer)))
+      || (run.after === 'closing' && (isFormulaChunk(chunk, tail, i === continued) || closingFormula.test(run.closer)))
       // One count before a word: a compound in mixed case (MoS 2 nanosheets), or a molecule (CO 2 reduction).
       // A molecule in capitals only alone or after lowercase (CO 2, -to-CH 4), not in a chain of acronyms (CC-BY-NC 4.0).
       || (run.after !== 'closing' && isCompound(tail) && (/\p{Ll}/u.test(tail) || !/\p{Lu}/u.test(chunk.slice(0, -tail.length)))))));
     if (!formula) continue;
     for (const k of run.joins) remove.add(k);
+    if (remove.has(run.last - 1)) continued = run.last;
     // The run's last chunk may start the next formula: "Li 2 O/Li 2 O 2".
     i = run.last - 2;
   }
