@@ -35,6 +35,27 @@ test('reporting verbs and adverbs are never learned; words of the field that ste
   expect(terms.filter((t) => /enabl|exhibit|notabl/.test(t))).toEqual([]);
 });
 
+test('a Latin phrase\'s tail is shown with the word the papers write before it ("in situ", "ab initio")', () => {
+  const papers = [
+    { title: 'In Situ Polymerization of Solid Electrolytes', abstract: 'In-situ polymerization and ab initio molecular dynamics of the electrolytes.' },
+    { title: 'Ab Initio Molecular Dynamics of Polymer Electrolytes', abstract: 'We polymerize in situ; ab initio molecular dynamics follow.' },
+    { title: 'Ex Situ and In Situ Imaging', abstract: 'Ex situ imaging of operando cells, operando imaging.' },
+  ];
+  const bags = exampleBags(papers.slice(0, 2), new Uint8Array([1, 1]));
+  const shown = new Map(Array.from({ length: bags.size }, (_, t) => [bags.term(t), bags.shownOf(t)]));
+  expect(shown.get('situ')).toBe('in situ');
+  expect(shown.get('situ polymeriz')).toBe('in situ polymerization');
+  expect(shown.get('initio')).toBe('ab initio');
+  expect(shown.get('initio molecular')).toBe('ab initio molecular');
+  // What is compiled stays the word itself: the analyzer never looks "in" up.
+  expect(bags.wordOf([...shown.keys()].indexOf('situ'))).toBe('situ');
+  // Written both ways, or after other words: the tail alone.
+  const both = exampleBags(papers, new Uint8Array([1, 1, 1]));
+  const alone = new Map(Array.from({ length: both.size }, (_, t) => [both.term(t), both.shownOf(t)]));
+  expect(alone.get('situ')).toBe('situ');
+  expect(alone.get('operando')).toBe('operando');
+});
+
 test('a word only titles hold in title case is shown in lower case; acronyms, formulas and words abstracts write stay', () => {
   expect(shownAs('Probing', true)).toBe('probing');
   expect(shownAs('Thermal', true)).toBe('thermal');

@@ -38,7 +38,18 @@ export interface ExampleBags {
    * words a learned keyword is shown and compiled as.
    */
   readonly wordOf: (term: number) => string;
+  /**
+   * How a learned term is shown: `wordOf`, and a Latin phrase's tail with the word the papers always
+   * write before it ("ab initio", "in situ polymerization"; "situ" when they write both "in situ"
+   * and "ex situ"). The first word is too short to be a term of its own, and "situ" or "initio" alone
+   * reads as a typo.
+   */
+  readonly shownOf: (term: number) => string;
 }
+
+/** Latin phrases of the sciences whose second word is learned alone: their first has two letters. */
+const LATIN = new Set(['ab initio', 'in situ', 'ex situ', 'in operando', 'ex operando', 'in vivo', 'ex vivo', 'in vitro', 'in silico', 'de novo']);
+const LATIN_TAILS = new Set([...LATIN].map((phrase) => phrase.split(' ')[1] as string));
 
 /** A title occurrence counts as this many in the abstract, as the default config's `titleWeight`. */
 const TITLE_WEIGHT = 2.5;
@@ -135,9 +146,18 @@ export function exampleBags(
     if (r < 0) return (terms[t] as string).replace(/^#/, '').toUpperCase();
     return shownAs(words[r] as string, (reader.counts[r] as number) < 1);
   };
+  const shownOfOriginal = (t: number): string => {
+    if (t >= single) return `${shownOfOriginal(pairs.firsts[t - single] as number)} ${shownOfOriginal(pairs.seconds[t - single] as number)}`;
+    const word = wordOfOriginal(t);
+    const lead = reader.leadOf[t] as number;
+    if (lead <= 0 || !LATIN_TAILS.has(word.toLowerCase())) return word;
+    const phrase = `${terms[lead - 1] as string} ${word.toLowerCase()}`;
+    return LATIN.has(phrase) ? `${terms[lead - 1] as string} ${word}` : word;
+  };
   return {
     size, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
+    shownOf: (t) => shownOfOriginal(original[t] as number),
   };
 }
 
@@ -183,6 +203,11 @@ class BagReader {
   private termSeen = new Int32Array(1 << 15);
   /** Per term: how many papers note it. */
   termDf = new Int32Array(1 << 14);
+  /**
+   * Per term: the term of the word written before every one of its occurrences, + 1 (0: not seen
+   * yet; -1: not always the same one, or a text's first word), for `shownOf`.
+   */
+  leadOf = new Int32Array(1 << 14);
   readonly pairs: PairCounts;
   /** Every paper's terms and pairs, one after another, and how much it is about each. */
   all: Int32Array;
@@ -228,15 +253,20 @@ class BagReader {
     if (this.size + words.length * 3 > this.all.length) this.grow(this.size + words.length * 3);
     const { info, counts, all, pairs } = this;
     // Reloaded after an acronym, whose term may be new (and these arrays grown).
-    let { termSeen, termDf } = this;
+    let { termSeen, termDf, leadOf } = this;
     const stamp = this.paper;
     let size = this.size;
     let previous = -1;
+    let before = -1;
     for (let i = 0; i < words.length; i++) {
       const r = words[i] as number;
       counts[r] = (counts[r] as number) + shown;
       const x = info[r] as number;
       const t = x & TERM;
+      const lead = before >= 0 ? before + 1 : -1;
+      if (leadOf[t] === 0) leadOf[t] = lead;
+      else if (leadOf[t] !== lead) leadOf[t] = -1;
+      before = t;
       // Words never learned ("of", "Li", numbers, words of too many corpus papers) are left out of the
       // bags: not counted. Half a text's words are in more than 5% of the corpus's papers.
       if ((x & NOTED) !== 0) {
@@ -255,6 +285,7 @@ class BagReader {
         size = this.size;
         termSeen = this.termSeen;
         termDf = this.termDf;
+        leadOf = this.leadOf;
       }
       // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
       // "solid electrolyte" is.
@@ -328,6 +359,7 @@ class BagReader {
       this.termFlags = grown(this.termFlags, this.termFlags.length * 2);
       this.termDf = grown(this.termDf, this.termFlags.length);
       this.termSeen = grown(this.termSeen, this.termFlags.length * 2);
+      this.leadOf = grown(this.leadOf, this.termFlags.length);
     }
     // Three letters or more (an acronym's `#` apart), not a number, not a function word.
     const first = term.charCodeAt(0);

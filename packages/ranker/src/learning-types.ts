@@ -16,7 +16,10 @@ export interface FeedbackExample {
   readonly at?: string | undefined;
 }
 
-/** One learned term of a profile: the analysed term, the word it is shown as, its weight (negative from dismissals). */
+/**
+ * One learned term of a profile: the analysed term, the word it is shown as (as the papers write it;
+ * a Latin phrase's tail with its first word, "in situ"), its weight (negative from dismissals).
+ */
 export interface LearnedTerm {
   readonly term: string;
   readonly word: string;

@@ -411,7 +411,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const weight = round(sign * scale * (v / most));
       if (weight === 0) continue;
       const word = bags.wordOf(t);
-      terms.push({ term: bags.term(t), word, weight });
+      terms.push({ term: bags.term(t), word: bags.shownOf(t), weight });
       keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t });
     }
   };
