@@ -48,7 +48,7 @@ test.each([
   ['dendrite', true], ['aqueous', true], ['crosslinked polymer', true], ['enhanced sampling', true], ['assembly', true],
   ['anomaly', true], ['charged', true], ['mixed', true], ['bed', true], ['LiPF6', true], ['solid polymer', true],
   ['ion transport', true], ['bis oxalate', true], ['ring opening', true], ['lithium plating', true], ['suspended state', true],
-  ['organic COO', true], ['electrolyte GPEs', true],
+  ['organic COO', true], ['electrolyte GPEs', true], ['in situ', true], ['ab initio', true], ['in situ polymerization', true],
 ])('a learned "%s" may name a topic: %s', (phrase, topic) => {
   expect(mayNameTopic(phrase)).toBe(topic);
 });

@@ -2,8 +2,8 @@
  * The lexicon's phrases as a trie over term ids, in typed arrays: what the analyzer walks for every
  * word of every paper that may be a term. A phrase of one word is one step from the root, looked up
  * by the term id itself (`roots`); the few longer ones step on through a hash table of (node, term)
- * edges. With a Map per node, the department's 20,000 features cost a hash look-up and an array
- * iterator for each of the corpus's two million term occurrences: a third of its ranking.
+ * edges. A Map per node cost the department's 20,000 features a hash look-up and an array iterator
+ * for each of the corpus's two million term occurrences: a fifth of its ranking.
  */
 export class PhraseTrie {
   /** Term id -> the root's child for it (0: no phrase starts with the term). */

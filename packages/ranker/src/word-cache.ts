@@ -7,8 +7,8 @@ import { WordIds } from './word-ids.ts';
  * the word's characters in the text, so a word seen before is found without cutting it out of the
  * text (no string allocated): WordIds numbers the words (its table keeps each word's characters in
  * one typed array, beside its hash), and the term ids are kept by word id. Each word is stemmed once
- * per cache. A table of the words' strings, as before, cost a department's scan four cache misses a
- * word (the slot's hash, its string, the string's characters, its value).
+ * per cache. A table of the words' strings would cost a department's scan four cache misses a word
+ * (the slot's hash, its string, the string's characters, its value), where this costs about two.
  *
  * A class that calls `computeTerm` itself, never a function handed in: V8's optimized code for the
  * scan embeds what it calls, and a per-cache function would die with its cache and throw that code
