@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Digest } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
-import type { RankedPaper } from '@labdigest/ranker';
+import type { FeedbackExample, RankedPaper } from '@labdigest/ranker';
 import { afterAll, expect, test } from 'vitest';
 import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
 
@@ -70,4 +70,15 @@ test('digest build: a taught area\'s section and a taught member say what they l
   const untaught = await build('untaught', '--no-learning');
   expect(untaught.sections.filter((s) => s.learned)).toEqual([]);
   expect(untaught.members.filter((m) => m.learned)).toEqual([]);
+});
+
+test('the learning line counts the signals and those still waiting for their papers, in good English', async () => {
+  const { learningLine } = await import('./store-learning.ts');
+  const paper = { id: 'arxiv:2512.03974', title: 'T', abstract: null } as FeedbackExample['paper'];
+  const examples = (n: number): FeedbackExample[] => Array.from({ length: n }, () => ({ paper, signal: 'star' as const }));
+  const line = (n: number, waiting: number) => learningLine({ examples: examples(n), waiting, unknown: 0, forgotten: 0 });
+  expect(line(12, 1)).toBe('learned from 12 signals of the group (1 more waits for its paper); --no-learning ranks by the keywords alone\n');
+  expect(line(1, 3)).toBe('learned from 1 signal of the group (3 more wait for their papers); --no-learning ranks by the keywords alone\n');
+  expect(line(0, 0)).toBe('');
+  expect(learningLine(undefined)).toBe('');
 });

@@ -59,7 +59,8 @@ export function learningLine(gathered: GatheredSignals | undefined): string {
   if (!gathered || (gathered.examples.length === 0 && gathered.waiting === 0)) return '';
   const n = gathered.examples.length;
   return `learned from ${n} signal${n === 1 ? '' : 's'} of the group`
-    + `${gathered.waiting ? ` (${gathered.waiting} more wait for their papers)` : ''}; --no-learning ranks by the keywords alone\n`;
+    + `${gathered.waiting ? ` (${gathered.waiting} more ${gathered.waiting === 1 ? 'waits for its paper' : 'wait for their papers'})` : ''}`
+    + '; --no-learning ranks by the keywords alone\n';
 }
 
 export type { FeedbackExample };
