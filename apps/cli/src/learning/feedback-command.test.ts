@@ -139,7 +139,7 @@ describe('digest feedback show', () => {
     expect(learned).toEqual(['ML Interatomic Potentials & Interface Simulations (mlip-interfaces): 1 star, 1 read', 'Yanhao Deng: 1 star', 'Naibing Wu: 1 read']);
     for (const line of lines.filter((l) => l.startsWith('  learned: '))) expect(line).toMatch(/^ {2}learned: [+−]\S/);
     expect(lines.filter((l) => !l.startsWith('  learned: ')).join('\n')).toBe([
-      'DENG.Group: 2 signals to learn from, 1 waiting for their paper',
+      'DENG.Group: 2 signals to learn from, 1 waiting for its paper',
       '',
       'ML Interatomic Potentials & Interface Simulations (mlip-interfaces): 1 star, 1 read',
       'Polymer Electrolytes (polymer-electrolytes): no signals',

@@ -173,7 +173,7 @@ function learnedWords(profile: LearnedProfile | undefined, count = 8): string {
 
 export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof gatherSignals>, learned: LearnedModel = []): string {
   const out: string[] = [`${config.group.name}: ${gathered.examples.length} signal${gathered.examples.length === 1 ? '' : 's'} to learn from`
-    + `${gathered.waiting ? `, ${gathered.waiting} waiting for their paper` : ''}`
+    + `${gathered.waiting ? `, ${gathered.waiting} waiting for ${gathered.waiting === 1 ? 'its paper' : 'their papers'}` : ''}`
     + `${gathered.forgotten ? `, ${gathered.forgotten} forgotten by a reset` : ''}`
     + `${gathered.unknown ? `, ${gathered.unknown} of members or areas no longer in the config` : ''}`, ''];
   const words = (kind: 'area' | 'member', id: string) => {
