@@ -1,6 +1,7 @@
 import type { Paper } from '@labdigest/core';
 import { foldTerms } from './acronyms.ts';
 import type { CorpusBags } from './corpus-bags.ts';
+import { fnv1a } from './fnv.ts';
 import { tokenize } from './tokenize.ts';
 
 /**
@@ -121,11 +122,9 @@ export class DocumentFrequencies {
   }
 }
 
-/** FNV-1a over `text[from..to)`'s code units. */
+/** FNV-1a over `text[from..to)`'s code units, unsigned, as the table stores it. */
 function hashOf(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return fnv1a(text, from, to) >>> 0;
 }
 
 /** The statistics as the shipped file holds them (JSON): `df` as the n-grams in one string and their counts. */

@@ -1,3 +1,4 @@
+import { fnv1a } from './fnv.ts';
 import { normalizeFormulaNotation } from './formula.ts';
 import { isDigit, isRewriteMark, isShouting, isWordChar, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
 import { grown } from './typed-arrays.ts';
@@ -95,9 +96,7 @@ export class WordIds {
 
   /** The id of the word `text.slice(start, end)`, numbered when first seen (then `words` holds it). */
   idIn(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    return this.idOf(text, start, end, hash);
+    return this.idOf(text, start, end, fnv1a(text, start, end));
   }
 
   private idOf(text: string, start: number, end: number, hash: number): number {
