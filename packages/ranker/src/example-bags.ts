@@ -1,6 +1,7 @@
 import type { Paper } from '@labdigest/core';
 import { expansionsStartingWith } from './acronyms.ts';
 import { ABSTRACT_HEADING } from './corpus-bags.ts';
+import { fnv1a } from './fnv.ts';
 import { isFunctionTerm } from './function-words.ts';
 import { PairCounts } from './pair-table.ts';
 import { termOf } from './stem.ts';
@@ -50,6 +51,8 @@ export interface ExampleBags {
 /** Latin phrases of the sciences whose second word is learned alone: their first has two letters. */
 const LATIN = new Set(['ab initio', 'in situ', 'ex situ', 'in operando', 'ex operando', 'in vivo', 'ex vivo', 'in vitro', 'in silico', 'de novo']);
 const LATIN_TAILS = new Set([...LATIN].map((phrase) => phrase.split(' ')[1] as string));
+/** Their terms, which BagReader flags `TAIL`. */
+const LATIN_TAIL_TERMS = new Set([...LATIN_TAILS].map(termOf));
 
 /** A title occurrence counts as this many in the abstract, as the default config's `titleWeight`. */
 const TITLE_WEIGHT = 2.5;
@@ -59,6 +62,8 @@ const PAIR = 1 << 24;
 const NOTED = 1 << 24;
 const WORD = 1 << 25;
 const EXPANDS = 1 << 26;
+/** A Latin phrase's tail ("situ"): the term before it is tracked, for `shownOf`. */
+const TAIL = 1 << 27;
 const TERM = PAIR - 1;
 
 /**
@@ -204,8 +209,8 @@ class BagReader {
   /** Per term: how many papers note it. */
   termDf = new Int32Array(1 << 14);
   /**
-   * Per term: the term of the word written before every one of its occurrences, + 1 (0: not seen
-   * yet; -1: not always the same one, or a text's first word), for `shownOf`.
+   * Per Latin tail term: the term of the word written before every one of its occurrences, + 1 (0:
+   * not seen yet; -1: not always the same one, or a text's first word), for `shownOf`.
    */
   leadOf = new Int32Array(1 << 14);
   readonly pairs: PairCounts;
@@ -263,9 +268,11 @@ class BagReader {
       counts[r] = (counts[r] as number) + shown;
       const x = info[r] as number;
       const t = x & TERM;
-      const lead = before >= 0 ? before + 1 : -1;
-      if (leadOf[t] === 0) leadOf[t] = lead;
-      else if (leadOf[t] !== lead) leadOf[t] = -1;
+      if ((x & TAIL) !== 0) {
+        const lead = before >= 0 ? before + 1 : -1;
+        if (leadOf[t] === 0) leadOf[t] = lead;
+        else if (leadOf[t] !== lead) leadOf[t] = -1;
+      }
       before = t;
       // Words never learned ("of", "Li", numbers, words of too many corpus papers) are left out of the
       // bags: not counted. Half a text's words are in more than 5% of the corpus's papers.
@@ -340,8 +347,7 @@ class BagReader {
 
   /** The term's id, numbered when first seen, with its flags. */
   private termId(term: string): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let k = 0; k < term.length; k++) hash = Math.imul(hash ^ term.charCodeAt(k), 0x01000193);
+    const hash = fnv1a(term);
     const { termSlots, termMask, terms } = this;
     let slot = hash & termMask;
     for (;;) {
@@ -366,7 +372,8 @@ class BagReader {
     const word = term.length - (first === 35 ? 1 : 0) >= 3 && !(first >= 48 && first <= 57) && !isFunctionTerm(term);
     const expansions = expansionsStartingWith(term);
     this.expansions.push(expansions);
-    this.termFlags[t] = (word ? WORD : 0) | (word && !this.neverLearned?.(term) ? NOTED : 0) | (expansions.length > 0 ? EXPANDS : 0);
+    this.termFlags[t] = (word ? WORD : 0) | (word && !this.neverLearned?.(term) ? NOTED : 0) | (expansions.length > 0 ? EXPANDS : 0)
+      | (LATIN_TAIL_TERMS.has(term) ? TAIL : 0);
     return t;
   }
 
