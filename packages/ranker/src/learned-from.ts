@@ -13,37 +13,12 @@ export type LearnedFromFinder = (area: number, features: PaperFeatures, id: stri
  * the newest example, then by id; a paper is never said to be like itself.
  */
 export function learnedFromFinder(lexicon: Lexicon, learning: Learning): LearnedFromFinder {
-  const perArea = learning.taught.map((taught, a) => {
-    const profile = lexicon.profiles[a] as CompiledProfile;
-    // The area's positive learned keywords, by the examples' term id: the feature whose key is the term.
-    const slotOfKey = new Map<string, number>();
-    profile.features.forEach((f, k) => {
-      if (profile.learned[k] === 1 && (profile.weights[k] as number) > 0) slotOfKey.set(lexicon.features[f]?.key ?? '', k);
-    });
-    const slotOfTerm = new Map<number, number>();
-    for (const keyword of learning.keywords[a] ?? []) {
-      const k = slotOfKey.get(learning.termsOf(keyword.id));
-      if (k !== undefined) slotOfTerm.set(keyword.id, k);
-    }
-    const bySlot = new Map<number, number[]>();
-    const norms = taught.map((example, e) => {
-      let norm = 0;
-      for (const t of example.terms) {
-        const k = slotOfTerm.get(t);
-        if (k === undefined) continue;
-        const w = profile.weights[k] as number;
-        norm += w * w;
-        let list = bySlot.get(k);
-        if (!list) bySlot.set(k, list = []);
-        list.push(e);
-      }
-      return Math.sqrt(norm);
-    });
-    return { profile, taught, bySlot, norms };
-  });
+  // Each area's index is made when a paper of its section first asks (a digest's notes), not with the ranker.
+  const perArea: (AreaIndex | undefined)[] = [];
   return (area, features, id) => {
-    const index = perArea[area];
-    if (!index || index.taught.length === 0) return undefined;
+    const taughtHere = learning.taught[area];
+    if (!taughtHere || taughtHere.length === 0) return undefined;
+    const index = perArea[area] ??= areaIndex(lexicon, learning, area);
     const { profile, taught, bySlot, norms } = index;
     const shared = new Map<number, number>();
     let paperNorm = 0;
@@ -66,4 +41,45 @@ export function learnedFromFinder(lexicon: Lexicon, learning: Learning): Learned
     }
     return best >= 0 ? (taught[best] as (typeof taught)[number]).from : undefined;
   };
+}
+
+interface AreaIndex {
+  readonly profile: CompiledProfile;
+  readonly taught: Learning['taught'][number];
+  /** Slot of a positive learned keyword -> the examples that hold it. */
+  readonly bySlot: ReadonlyMap<number, number[]>;
+  /** Per example: the norm of its positive learned keywords' weights. */
+  readonly norms: readonly number[];
+}
+
+/** Area a's taught examples by the positive learned keywords they hold, with their norms. */
+function areaIndex(lexicon: Lexicon, learning: Learning, a: number): AreaIndex {
+  const taught = learning.taught[a] ?? [];
+  const profile = lexicon.profiles[a] as CompiledProfile;
+  // The area's positive learned keywords, by the examples' term id: the feature whose key is the term.
+  const slotOfKey = new Map<string, number>();
+  profile.features.forEach((f, k) => {
+    if (profile.learned[k] === 1 && (profile.weights[k] as number) > 0) slotOfKey.set(lexicon.features[f]?.key ?? '', k);
+  });
+  // By term id, not a Map: the examples hold hundreds of thousands of terms between them.
+  const slotOfTerm = new Int32Array(learning.termCount).fill(-1);
+  for (const keyword of learning.keywords[a] ?? []) {
+    const k = slotOfKey.get(learning.termsOf(keyword.id));
+    if (k !== undefined) slotOfTerm[keyword.id] = k;
+  }
+  const bySlot = new Map<number, number[]>();
+  const norms = taught.map((example, e) => {
+    let norm = 0;
+    for (const t of example.terms) {
+      const k = slotOfTerm[t] as number;
+      if (k < 0) continue;
+      const w = profile.weights[k] as number;
+      norm += w * w;
+      let list = bySlot.get(k);
+      if (!list) bySlot.set(k, list = []);
+      list.push(e);
+    }
+    return Math.sqrt(norm);
+  });
+  return { profile, taught, bySlot, norms };
 }

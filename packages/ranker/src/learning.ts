@@ -56,6 +56,8 @@ export interface Learning {
   readonly taught: readonly (readonly TaughtExample[])[];
   /** A taught example's term id -> the term. */
   readonly termsOf: (term: number) => string;
+  /** How many term ids there are: each below it. */
+  readonly termCount: number;
   readonly ignored: number;
 }
 
@@ -81,7 +83,7 @@ const STRENGTH: Readonly<Record<SignalKind, number>> = { star: 1, nominate: 1, r
 /** Which signal of a paper counts when a profile got several: a star over a dismissal, a dismissal over a read. */
 const PRECEDENCE: Readonly<Record<SignalKind, number>> = { star: 3, nominate: 3, dismiss: 2, read: 1 };
 
-const NOTHING: Learning = Object.freeze({ model: [], keywords: [], taught: [], termsOf: () => '', ignored: 0 });
+const NOTHING: Learning = Object.freeze({ model: [], keywords: [], taught: [], termsOf: () => '', termCount: 0, ignored: 0 });
 
 export function learnFromExamples(
   config: GroupConfig, examples: readonly FeedbackExample[] | undefined, options: {
@@ -191,7 +193,7 @@ export function learnFromExamples(
     }
     return out;
   });
-  return { model, keywords, taught, termsOf: bags.term, ignored };
+  return { model, keywords, taught, termsOf: bags.term, termCount: bags.size, ignored };
 }
 
 /**
