@@ -20,6 +20,14 @@ export function isWordChar(c: number): boolean {
   return c < 0x400 && WORD_CHARS[c] === 1;
 }
 
+/**
+ * Whether a character joins two words into a compound when it stands alone between them: a hyphen
+ * ("solid-state", also U+2010 and the non-breaking U+2011) or an en dash ("structure–property").
+ */
+export function isCompoundJoiner(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
