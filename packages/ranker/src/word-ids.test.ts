@@ -32,3 +32,17 @@ test('rewrites formula notation, spaced formulas and shouted titles as the analy
   expect(wordsOf(scanner, texts[0]!)).toEqual(['Li6PS5Cl', 'and', 'Li2S', 'electrolytes']);
   expect(wordsOf(scanner, texts[2]!)).toEqual(['The', 'Li6PS5Cl', 'argyrodite', 'at', '3.5', 'V']);
 });
+
+test('marks a word joined to the word before it by a hyphen or en dash alone, and nothing else', () => {
+  const scanner = new WordIds();
+  const joinedOf = (text: string) => { scanner.read(text); return [...scanner.joined]; };
+  expect(joinedOf('solid-state Li\u2011metal structure\u2013property')).toEqual([0, 1, 0, 1, 0, 1, 0]);
+  // Spaced dashes, two hyphens, slashes and the text's first word are not compounds.
+  expect(joinedOf('-a b - c d--e f/g')).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  // Across the sample week's texts: as splitWords's spans say.
+  for (const text of week.slice(0, 200).flatMap((p) => [p.title, p.abstract ?? ''])) {
+    const { text: read, starts, ends } = splitWords(text);
+    const expected = starts.map((s, k) => Number(k > 0 && s === ends[k - 1]! + 1 && /[-\u2010\u2011\u2013]/.test(read[s - 1]!)));
+    expect(joinedOf(text), text).toEqual([...expected, 0]);
+  }
+});
