@@ -1,6 +1,6 @@
 import { readDefaultConfigText } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
-import { parseGroupConfig } from './config-file.ts';
+import { parseGroupConfig, suggest } from './config-file.ts';
 import { chatName, memberDelivery, parseMailbox } from './config.ts';
 import { formatIssues } from './issues.ts';
 
@@ -257,5 +257,19 @@ describe('hostile YAML', () => {
       ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
     ].join('\n');
     expect(errorsOf(bomb)).toBe('digest.config.yaml:4:8 not valid YAML: its aliases (*name) expand past 100 nodes, as an alias bomb does: write the values out instead');
+  });
+});
+
+describe('suggest', () => {
+  const areas = ['mlip-interfaces', 'polymer-electrolytes', 'phase-field-sei', 'halide-electrolytes'];
+  test('names the nearest id for a typo in the whole or in the start of a long one', () => {
+    expect(suggest('polymer-electrolyte', areas)).toBe(' (did you mean "polymer-electrolytes"?)');
+    expect(suggest('phase-feild', areas)).toBe(' (did you mean "phase-field-sei"?)');
+    expect(suggest('halide', areas)).toBe(' (did you mean "halide-electrolytes"?)');
+  });
+  test('names none when nothing is near, and never guesses from a short start', () => {
+    expect(suggest('dendrites', areas)).toBe('');
+    expect(suggest('mlp', areas)).toBe('');
+    expect(suggest('phase', areas)).toBe('');
   });
 });

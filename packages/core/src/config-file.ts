@@ -240,8 +240,13 @@ function offsetOf(doc: Document, issue: ValidationIssue): number | undefined {
 export function suggest(word: string, candidates: readonly string[]): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  const typed = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const candidate = c.toLowerCase();
+    // A typo in the start of a long id ("phase-feild" for "phase-field-sei") counts as well as a
+    // typo in the whole, but never before one in the whole: a prefix's distance is one more.
+    const prefix = typed.length >= 6 && candidate.length > typed.length ? editDistance(typed, candidate.slice(0, typed.length)) + 1 : Infinity;
+    const d = Math.min(editDistance(typed, candidate), prefix);
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
