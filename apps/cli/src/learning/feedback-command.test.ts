@@ -118,7 +118,7 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
 
   test('a reset names a member or area the config has, and only one of them', async () => {
     expect(await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing', '--db', db())).toMatchObject({
-      code: 2, err: `digest: --member: no member "Naibing" in ${CONFIG}; its members are Yanhao Deng, Naibing Wu\n`,
+      code: 2, err: `digest: --member: no member "Naibing" in ${CONFIG} (did you mean "Naibing Wu"?); its members are Yanhao Deng, Naibing Wu\n`,
     });
     expect((await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing Wu', '--area', 'mlip-interfaces', '--db', db())).err).toBe('digest: give --member or --area, not both\n');
   });

@@ -110,7 +110,7 @@ describe('digest members list and revoke', () => {
 
   test('a device id the store does not hold, or a name typo, is a clear error (exit 1)', async () => {
     expect(await members('revoke', 'd-zzzzzz')).toEqual({ code: 1, out: '', err: `digest: no device d-zzzzzz in ${db}: \`digest members list\` shows the devices\n` });
-    expect(await members('revoke', 'Naibing')).toEqual({ code: 1, out: '', err: `digest: no member "Naibing" in ${config}; its members are Yanhao Deng, Naibing Wu\n` });
+    expect(await members('revoke', 'Naibing')).toEqual({ code: 1, out: '', err: `digest: no member "Naibing" in ${config} (did you mean "Naibing Wu"?); its members are Yanhao Deng, Naibing Wu\n` });
     expect((await members('revoke', 'Naibng Wu')).err).toBe(`digest: no member "Naibng Wu" in ${config} (did you mean "Naibing Wu"?); its members are Yanhao Deng, Naibing Wu\n`);
   });
 
