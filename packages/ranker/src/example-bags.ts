@@ -5,13 +5,15 @@ import { fnv1a } from './fnv.ts';
 import { isFunctionTerm } from './function-words.ts';
 import { PairCounts } from './pair-table.ts';
 import { termOf } from './stem.ts';
+import { GAP_JOIN, GAP_SPACE } from './tokenize.ts';
 import { WordIds } from './word-ids.ts';
 import { grown } from './typed-arrays.ts';
 
 /**
  * Taught papers as sets of the ranker's analysed terms (stems, formulas, `#acronyms`) and of pairs of
- * them written next to each other ("interatomic potential", "ionic liquid"; both or neither inside one
- * hyphenated compound: "solid-state lithium" holds "solid state", not "state lithium"), for learning.ts: only
+ * them written next to each other ("interatomic potential", "ionic liquid"; in one sentence, and both
+ * or neither inside one hyphenated compound: "solid-state lithium" holds "solid state", not "state
+ * lithium"), for learning.ts: only
  * the terms learning could keep (three letters or more, not a number, not a function word, not one
  * `neverLearned` rules out; a pair, both its words three letters or more, not numbers nor function
  * words) and, of those, only the ones two papers share or that a paper `lone` marks holds (a word of
@@ -254,7 +256,7 @@ class BagReader {
   /** Notes a text's terms and pairs, each occurrence by `weight` (doubled), each word's by `shown` for its spelling. */
   private readText(text: string, weight: number, shown: number): void {
     const words = this.scanner.read(text);
-    const { joined } = this.scanner;
+    const { gaps } = this.scanner;
     if (this.words.length > this.known) this.learnWords();
     // Room for every word to add a term, an acronym and a pair.
     if (this.size + words.length * 3 > this.all.length) this.grow(this.size + words.length * 3);
@@ -297,10 +299,12 @@ class BagReader {
         leadOf = this.leadOf;
       }
       // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
-      // "solid electrolyte" is. Not across a hyphenated compound's edge: "solid-state lithium" holds
-      // "solid state", not "state lithium"; "stable solid-state", not "stable solid".
+      // "solid electrolyte" is. Not across the end of a sentence or clause ("accumulation.
+      // Consequently"), nor across a hyphenated compound's edge: "solid-state lithium" holds "solid
+      // state", not "state lithium"; "stable solid-state", not "stable solid".
       if ((x & WORD) !== 0) {
-        if (previous >= 0 && (joined[i] === 1 || (joined[i - 1] !== 1 && joined[i + 1] !== 1))) {
+        const gap = gaps[i] as number;
+        if (previous >= 0 && (gap === GAP_JOIN || (gap === GAP_SPACE && gaps[i - 1] !== GAP_JOIN && gaps[i + 1] !== GAP_JOIN))) {
           const p = pairs.add(previous, t, weight);
           if (p >= 0) all[size++] = PAIR + p;
         }

@@ -21,11 +21,28 @@ export function isWordChar(c: number): boolean {
 }
 
 /**
- * Whether a character joins two words into a compound when it stands alone between them: a hyphen
- * ("solid-state", also U+2010 and the non-breaking U+2011) or an en dash ("structure–property").
+ * What stands between two words of a text, for the pairs learning counts (example-bags.ts): a hyphen
+ * or en dash alone, which joins a compound (`GAP_JOIN`: "solid-state", "structure–property"; U+2010
+ * and the non-breaking U+2011 too), the end of a sentence or clause (`GAP_BREAK`: a full stop, `;`,
+ * `:`, `!` or `?`: "accumulation. Consequently"), or anything else within a sentence (`GAP_SPACE`:
+ * white space, commas, brackets, quotation marks); `GAP_START` before a text's first word.
  */
-export function isCompoundJoiner(c: number): boolean {
-  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+export const GAP_START = 0;
+export const GAP_SPACE = 1;
+export const GAP_JOIN = 2;
+export const GAP_BREAK = 3;
+
+/** The gap between the words that end at `end` and start at `start` (`start` > `end`). */
+export function gapBetween(text: string, end: number, start: number): number {
+  if (start === end + 1) {
+    const c = text.charCodeAt(end);
+    if (c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013) return GAP_JOIN;
+  }
+  for (let i = end; i < start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 59 || c === 58 || c === 33 || c === 63) return GAP_BREAK;
+  }
+  return GAP_SPACE;
 }
 
 export function isDigit(c: number): boolean {

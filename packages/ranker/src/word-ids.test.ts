@@ -1,7 +1,7 @@
 import { paperSchema, type Paper } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { expect, test } from 'vitest';
-import { splitWords } from './tokenize.ts';
+import { GAP_BREAK, GAP_JOIN, GAP_SPACE, GAP_START, splitWords } from './tokenize.ts';
 import { WordIds } from './word-ids.ts';
 
 // The bundled sample week (1,755 real papers): titles and abstracts with LaTeX, unicode subscripts,
@@ -33,16 +33,22 @@ test('rewrites formula notation, spaced formulas and shouted titles as the analy
   expect(wordsOf(scanner, texts[2]!)).toEqual(['The', 'Li6PS5Cl', 'argyrodite', 'at', '3.5', 'V']);
 });
 
-test('marks a word joined to the word before it by a hyphen or en dash alone, and nothing else', () => {
+test('says what stands between each word and the one before it: a compound\'s hyphen, the end of a sentence or clause, or neither', () => {
   const scanner = new WordIds();
-  const joinedOf = (text: string) => { scanner.read(text); return [...scanner.joined]; };
-  expect(joinedOf('solid-state Li\u2011metal structure\u2013property')).toEqual([0, 1, 0, 1, 0, 1, 0]);
-  // Spaced dashes, two hyphens, slashes and the text's first word are not compounds.
-  expect(joinedOf('-a b - c d--e f/g')).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  const gapsOf = (text: string) => { scanner.read(text); return [...scanner.gaps]; };
+  const [start, space, join, other] = [GAP_START, GAP_SPACE, GAP_JOIN, GAP_BREAK];
+  expect(gapsOf('solid-state Li\u2011metal structure\u2013property')).toEqual([start, join, space, join, space, join, start]);
+  expect(gapsOf('a “b” c \'d\' e')).toEqual([start, space, space, space, space, start]);
+  expect(gapsOf('a b,c (d) e. F g - h i--j k/l m\u00a0n')).toEqual([start, space, space, space, space, other, space, space, space, space, space, space, space, space, start]);
+  expect(gapsOf('x; y: z! w? v')).toEqual([start, other, other, other, other, start]);
   // Across the sample week's texts: as splitWords's spans say.
   for (const text of week.slice(0, 200).flatMap((p) => [p.title, p.abstract ?? ''])) {
     const { text: read, starts, ends } = splitWords(text);
-    const expected = starts.map((s, k) => Number(k > 0 && s === ends[k - 1]! + 1 && /[-\u2010\u2011\u2013]/.test(read[s - 1]!)));
-    expect(joinedOf(text), text).toEqual([...expected, 0]);
+    const expected = starts.map((s, k) => {
+      if (k === 0) return start;
+      const between = read.slice(ends[k - 1], s);
+      return /^[-\u2010\u2011\u2013]$/.test(between) ? join : !/[.;:!?]/.test(between) ? space : other;
+    });
+    expect(gapsOf(text), text).toEqual([...expected, start]);
   }
 });

@@ -1,6 +1,6 @@
 import { fnv1a } from './fnv.ts';
 import { normalizeFormulaNotation } from './formula.ts';
-import { isCompoundJoiner, isDigit, isRewriteMark, isShouting, isWordChar, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
+import { gapBetween, GAP_START, isDigit, isRewriteMark, isShouting, isWordChar, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
 import { grown } from './typed-arrays.ts';
 
 /**
@@ -16,7 +16,7 @@ export class WordIds {
   /** Id -> the word. */
   readonly words: string[] = [];
   private out = new Int32Array(1024);
-  private joinedOut = new Uint8Array(1025);
+  private gapsOut = new Uint8Array(1025);
   // Every word's record, one after another: its length, its id and its characters, to compare a text's
   // words against (one typed array, not the words' strings, which V8 keeps in several representations),
   // so that a look-up reads the slot, then one place for the rest; `used` of them so far (from 1: a
@@ -47,25 +47,26 @@ export class WordIds {
     }
     if (this.out.length < n) {
       this.out = new Int32Array(n * 2);
-      this.joinedOut = new Uint8Array(n * 2 + 1);
+      this.gapsOut = new Uint8Array(n * 2 + 1);
     }
-    const { out, joinedOut, starts, ends, wordHashes } = this;
-    joinedOut[0] = 0;
+    const { out, gapsOut, starts, ends, wordHashes } = this;
+    gapsOut[0] = GAP_START;
     for (let k = 0; k < n; k++) {
       const start = starts[k] as number;
       out[k] = this.idOf(text, start, ends[k] as number, wordHashes[k] as number);
-      if (k > 0) joinedOut[k] = Number(start === (ends[k - 1] as number) + 1 && isCompoundJoiner(text.charCodeAt(start - 1)));
+      if (k > 0) gapsOut[k] = gapBetween(text, ends[k - 1] as number, start);
     }
-    joinedOut[n] = 0;
-    this.joined = joinedOut.subarray(0, n + 1);
+    gapsOut[n] = GAP_START;
+    this.gaps = gapsOut.subarray(0, n + 1);
     return out.subarray(0, n);
   }
 
   /**
-   * Beside the ids `read` returned last: 1 for a word joined to the word before it by a hyphen or en
-   * dash alone ("solid-state": "state"), else 0; one more entry than words, a 0 (a view, as the ids).
+   * Beside the ids `read` returned last: per word, what stands between it and the word before it
+   * (tokenize.ts `gapBetween`: white space, a compound's hyphen, anything else, or `GAP_START` for the
+   * first); one more entry than words, a `GAP_START` (a view, as the ids).
    */
-  joined: Uint8Array = new Uint8Array(1);
+  gaps: Uint8Array = new Uint8Array(1);
 
   /**
    * The words' spans and hashes; their count, or, `strict`, -1 where `rewriteText` would change the
