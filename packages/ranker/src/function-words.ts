@@ -1,7 +1,8 @@
 import { termOf } from './stem.ts';
 
 /**
- * English function words and the connectives abstracts are written with ("thus", "herein", "due"),
+ * English function words and the connectives abstracts are written with ("thus", "herein", "due",
+ * "consequently", "increasingly"),
  * and the reporting verbs and adverbs any abstract or title uses whatever its topic ("X electrolytes
  * enable Y", "LZC exhibits", "PEO-based", "notably"): never a learned word, nor part of a learned pair.
  * The corpus's rates cannot tell them apart from the area's words in a handful of papers written in
@@ -19,7 +20,9 @@ achieve achieved achieves achieving additionally allow allows beginning demonstr
 emphasizing employing enable enabled enables enabling especially exhibit exhibited exhibits facilitate
 facilitates furthermore including mainly moreover namely notably particularly present presented presents
 primarily propose proposed provide provided provides respectively reveal revealed reveals
-significantly suggest suggests unlock unlocks using utilize utilized utilizing`;
+significantly suggest suggests unlock unlocks using utilize utilized utilizing
+accordingly consequently finally firstly fundamentally importantly increasingly interestingly lastly
+meanwhile nevertheless nonetheless remarkably secondly strikingly surprisingly ultimately`;
 
 let terms: Set<string> | undefined;
 
