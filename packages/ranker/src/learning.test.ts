@@ -303,6 +303,20 @@ describe('a profile without written keywords (a bibliography\'s area) is all lea
     expect(section.length).toBeLessThanOrEqual(own.length * 1.25);
   });
 
+  test('its learned words find its related words in the corpus, as written keywords find theirs', () => {
+    const untaught = createRanker(bare, { background });
+    expect(untaught.related[phaseField]).toEqual([]);
+    const taught = createRanker(bare, { background, feedback: starred });
+    const related = taught.related[phaseField]!;
+    expect(related.length).toBeGreaterThan(5);
+    // Words of the corpus papers nearest its own ones, none of them its learned words, below the learned ones.
+    const learnedTerms = new Set(taught.learned[a]!.terms.map((t) => t.term));
+    expect(related.filter((k) => learnedTerms.has(k.term))).toEqual([]);
+    expect(Math.max(...related.map((k) => k.weight))).toBeLessThanOrEqual(DEFAULT_TUNING.prfWeight);
+    // The other areas keep the related words their keywords found.
+    for (const other of config.areas.filter((x) => x.id !== phaseField)) expect(taught.related[other.id], other.id).toEqual(untaught.related[other.id]);
+  });
+
   test('one with keywords adds learned words by their log-odds, below its strongest keyword, as before', () => {
     const terms = learned(config);
     const strongest = Math.max(...config.areas[a]!.keywords.map((k) => k.weight));

@@ -246,6 +246,14 @@ function buildModel(
   const neighbourhoods = feedback && feedback.length > 0 ? areaNeighbourhoods(lexicon, config.areas.length, background, tuning) : [];
   const learning: Learning = learnFromExamples(config, feedback, { lexicon, background, tuning, neighbourhoods });
   if (background?.feedback) related = relatedKeywords(lexicon, config.areas.length, background, tuning);
+  // An area without written keywords (a bibliography's) has no related words of its own: its learned
+  // words find them, as written keywords do, among the corpus papers that match them best.
+  const unwritten = config.areas.map((_, a) => !(lexicon.profiles[a]?.weights ?? []).some((w) => w > 0) && (learning.keywords[a]?.length ?? 0) > 0);
+  if (background?.feedback && unwritten.some(Boolean)) {
+    const learnedOnly = compileProfiles(specs.map((spec, p) => ({ ...spec, learned: unwritten[p] ? learning.keywords[p] ?? [] : [] })), options);
+    const found = relatedKeywords(learnedOnly, config.areas.length, background, tuning);
+    related = related.map((r, a) => (unwritten[a] ? found[a] ?? [] : r));
+  }
   if (related.length > 0 || learning.keywords.some((k) => k.length > 0)) {
     lexicon = compileProfiles(specs.map((spec, p) => ({ ...spec, related: related[p] ?? [], learned: learning.keywords[p] ?? [] })), options);
   }
