@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseGroupConfig, paperSchema, type Paper } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from './background.ts';
 import { exampleBags } from './example-bags.ts';
 import { assembleDigest } from './digest.ts';
 import { mayNameTopic } from './grammar.ts';
-import { learnFromExamples, significant } from './learning.ts';
+import { LeastOfBest, learnFromExamples, significant } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker, type RankedPaper } from './rank.ts';
 import { areaNeighbourhoods, type Neighbourhood } from './related-terms.ts';
@@ -324,4 +325,18 @@ describe('a profile without written keywords (a bibliography\'s area) is all lea
     // The written keywords carry the area's main words; the strongest learned ones are rare words a few papers share.
     expect(terms.slice(0, 5).every((t) => support.get(t.term)! < own.length / 3)).toBe(true);
   });
+});
+
+describe('LeastOfBest', () => {
+  fcTest.prop([fc.nat(40), fc.array(fc.double({ min: -5, max: 5, noNaN: true }).map((x) => x + 0), { maxLength: 200 })])(
+    'is the size-th best score seen so far, as sorting them says',
+    (size, scores) => {
+      const top = new LeastOfBest(size);
+      scores.forEach((score, i) => {
+        top.add(score);
+        const seen = scores.slice(0, i + 1).sort((a, b) => b - a);
+        expect(top.least()).toBe(size === 0 ? Infinity : seen.length < size ? -Infinity : seen[size - 1]);
+      });
+    },
+  );
 });

@@ -143,7 +143,7 @@ export function learnFromExamples(
   // (With a limit below half a paper's share, corpusShare's floor, every term is too common.)
   const neverLearned = background && (0.5 / background.documents > maxDf ? () => true : (term: string) => (common as Set<string>).has(term));
   const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
-  const rate = corpusRate(bags, options.background);
+  const rates = new CorpusRates(bags, options.background);
   const written = writtenTerms(options.lexicon, profileCount);
 
   const model: LearnedModel[number][] = [];
@@ -151,6 +151,8 @@ export function learnFromExamples(
   const profileSums = new ProfileSums(bags);
   const { sums, allAbout } = profileSums;
   const heap = new ByBound(bags.size);
+  // Every member's examples are contrasted with all the areas' corpus papers: one share per term, for all of them.
+  let memberDomain: ((t: number) => number) | undefined;
   for (let p = 0; p < signals.length; p++) {
     const bySignal = signals[p] as Map<string, FeedbackExample>;
     const isArea = p < config.areas.length;
@@ -169,8 +171,8 @@ export function learnFromExamples(
     }
     const touched = profileSums.touched();
     const learned = learnProfile({
-      domain: domainShare(options.neighbourhoods ?? [], isArea ? p : -1, bags),
-      touched, sums, allAbout, positive, negative, positives, bags, rate, hasCorpus: options.background !== undefined,
+      domain: isArea ? domainShare(options.neighbourhoods ?? [], p, bags) : (memberDomain ??= remembered(domainShare(options.neighbourhoods ?? [], -1, bags), bags.size)),
+      touched, sums, allAbout, positive, negative, positives, bags, rates, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
       unwritten: !(options.lexicon.profiles[p]?.weights ?? []).some((w) => w > 0), heap,
@@ -290,6 +292,16 @@ function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags
   };
 }
 
+/** `share`, each term's worked out once. */
+function remembered(share: (t: number) => number, size: number): (t: number) => number {
+  const known = new Float64Array(size).fill(-1);
+  return (t) => {
+    let x = known[t] as number;
+    if (x < 0) known[t] = x = share(t);
+    return x;
+  };
+}
+
 /** Where `sums` keeps each term's figures: term t's are `sums[t * SUMS + FOR]` and so on. */
 const SUMS = 4;
 const FOR = 0;
@@ -314,10 +326,11 @@ interface ProfileInput {
   /** Positive example papers, unweighted. */
   readonly positives: number;
   readonly bags: ExampleBags;
-  readonly rate: (term: number) => number;
-  /** Whether `rate` is the background corpus's (or the examples' own). */
+  /** Each term's share of the corpus's papers. */
+  readonly rates: CorpusRates;
+  /** Whether `rates` are the background corpus's (or the examples' own). */
   readonly hasCorpus: boolean;
-  /** The smallest share `rate` gives. */
+  /** The smallest share `rates` give. */
   readonly floor: number;
   readonly tuning: RankerTuning;
   /** Terms the profile's written keywords already are: they keep their written weight. */
@@ -331,7 +344,7 @@ interface ProfileInput {
 }
 
 function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
-  const { sums, positive, negative, bags, rate, tuning } = input;
+  const { sums, positive, negative, bags, rates, tuning } = input;
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
@@ -342,29 +355,31 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const domainWeight = tuning.learnDomain * (input.positive / (input.positive + input.negative));
   /**
    * The terms worth learning by `scoreOf`, among the `touched` terms the side keeps (fillCandidates,
-   * which orders them by a bound of their score). A term below a tenth of the best is never kept: once
-   * the bound falls below a tenth of the best so far, no term left can be. Most terms are never looked
-   * up in the corpus. (Which terms are tried first changes how many are looked up, never which are
-   * kept: a term passed over scores below a tenth of the best.)
+   * which orders them by a bound of their score): the `limit` best are kept, and none below a tenth of
+   * the best. Once the bound falls below a tenth of the best so far, or below the `limit`-th best score
+   * so far, no term left can be kept. Most terms are never looked up in the corpus. (Which terms are
+   * tried first changes how many are looked up, never which are kept: a term passed over scores below
+   * a tenth of the best, or below `limit` others.)
    */
   const consider = (
-    against: boolean, share: (t: number) => number,
+    against: boolean, limit: number, share: (t: number) => number,
     scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
   ) => {
     const candidates = input.heap;
-    fillCandidates(candidates, input, against, support, others, others > 0 && contrastBounded);
+    fillCandidates(candidates, input, against, support, others, contrastBounded);
     const out: { t: number; s: number; v: number }[] = [];
+    const top = new LeastOfBest(limit);
     let best = 0;
     for (let t = candidates.next(); t >= 0; t = candidates.next()) {
-      if (candidates.key < 0.1 * best) break;
+      if (candidates.key < 0.1 * best || candidates.key < top.least()) break;
       if (input.own.has(bags.term(t))) continue;
-      const corpus = rate(t);
+      const corpus = rates.of(t);
       // Without a background, the examples are the only corpus: they cannot tell which words are common.
       if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
       const other = others > 0 ? otherOf(t) : -1;
       const q = tuning.learnContrast * Math.max(corpus, other >= 0 ? other : corpus, domainWeight * input.domain(t)) + (1 - tuning.learnContrast) * corpus;
       const scored = scoreOf(t, share(t), q, corpus);
-      if (scored) { out.push(scored); best = Math.max(best, scored.s); }
+      if (scored) { out.push(scored); best = Math.max(best, scored.s); top.add(scored.s); }
     }
     return out;
   };
@@ -379,13 +394,13 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
   const weighOf = input.unwritten ? (p: number, q: number) => p * Math.log(p / q) : (p: number, q: number) => Math.log(p / q);
   const shareFor = (t: number) => (sums[t * SUMS + FOR] as number) / positive;
-  const pros = positive === 0 ? [] : consider(false, shareFor,
+  const pros = positive === 0 ? [] : consider(false, tuning.learnTerms, shareFor,
     (t, p, q, corpus) => {
       const score = p * Math.log(p / q);
       if (score <= 0 || !significant(sums[t * SUMS + SUPPORT] as number, input.positives, corpus, tuning.learnSignificance)) return undefined;
       return { t, s: score, v: weighOf(p, q) / rarity(corpus) };
     });
-  const cons = negative === 0 ? [] : consider(true, (t) => (sums[t * SUMS + AGAINST] as number) / negative,
+  const cons = negative === 0 ? [] : consider(true, Math.floor(tuning.learnTerms / 2), (t) => (sums[t * SUMS + AGAINST] as number) / negative,
     (t, r, q, corpus) => {
       const p = positive > 0 ? shareFor(t) : 0;
       const score = r * Math.log(r / (p + q));
@@ -428,16 +443,22 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
  * their score. For: a term some positive paper is about, held by at least `support` of them, its share
  * p = FOR / positive; against: a term the dismissed papers are about at least twice over, its share
  * r = AGAINST / negative. The bound is the score p ln(p / q) (against: r ln(r / (p + q))) at the least
- * q can be: never below the corpus's floor nor, `bounded` (the contrast at most 1, other examples
- * there), below its share of the group's other examples, known without a look-up. One loop of numbers
- * over typed arrays: as closures, one per side, V8 made a heap number of every share and bound.
+ * q can be, known without a look-up: with the contrast between 0 and 1 (`contrastBounded`), never below
+ * its corpus share when a profile before asked for it (`rates.known`; a term too common to learn is
+ * left out), else never below the corpus's floor, nor, with other examples there, below its share of
+ * the group's other examples. The profiles' candidates are much the same words: after the first few,
+ * most of their corpus shares are known and the bounds are near the scores, so `consider` looks few up.
+ * One loop of numbers over typed arrays: as closures, one per side, V8 made a heap number of every share
+ * and bound.
  */
 function fillCandidates(
-  heap: ByBound, input: Pick<ProfileInput, 'touched' | 'sums' | 'allAbout' | 'positive' | 'negative' | 'floor' | 'tuning'>,
-  against: boolean, support: number, others: number, bounded: boolean,
+  heap: ByBound, input: Pick<ProfileInput, 'touched' | 'sums' | 'allAbout' | 'positive' | 'negative' | 'floor' | 'tuning' | 'rates' | 'hasCorpus'>,
+  against: boolean, support: number, others: number, contrastBounded: boolean,
 ): void {
   const { touched, sums, allAbout, positive, negative, floor } = input;
+  const { known } = input.rates;
   const contrast = input.tuning.learnContrast;
+  const maxDf = input.hasCorpus ? input.tuning.learnMaxDf : Infinity;
   heap.clear();
   for (let k = 0; k < touched.length; k++) {
     const t = touched[k] as number;
@@ -452,13 +473,14 @@ function fillCandidates(
       if (!(sum > 0) || !((sums[at + SUPPORT] as number) >= support)) continue;
       x = sum / positive;
     }
-    let key: number;
-    if (bounded) {
-      const other = ((allAbout[t] as number) - (sums[at + OWN] as number) + 0.5) / (others + 1);
-      const q = Math.max(floor, contrast * other + (1 - contrast) * floor);
-      key = against ? x * Math.log(x / ((positive > 0 ? (sums[at + FOR] as number) / positive : 0) + q)) : x * Math.log(x / q);
-    } else key = x * Math.log(x / floor);
-    heap.add(t, key);
+    let q = floor;
+    if (contrastBounded) {
+      const corpus = known[t] as number;
+      if (corpus > maxDf) continue;
+      const other = others > 0 ? ((allAbout[t] as number) - (sums[at + OWN] as number) + 0.5) / (others + 1) : 0;
+      q = corpus >= 0 ? contrast * Math.max(corpus, other) + (1 - contrast) * corpus : Math.max(floor, contrast * other + (1 - contrast) * floor);
+    }
+    heap.add(t, against ? x * Math.log(x / ((positive > 0 ? (sums[at + FOR] as number) / positive : 0) + q)) : x * Math.log(x / q));
   }
   heap.order();
 }
@@ -478,6 +500,40 @@ export function significant(k: number, n: number, q: number, threshold: number):
   if (p <= q) return false;
   const kl = p * Math.log(p / q) + (p < 1 ? (1 - p) * Math.log((1 - p) / (1 - q)) : 0);
   return 2 * n * kl >= threshold;
+}
+
+/**
+ * The `size` best scores seen so far (a sorted array: a profile keeps some 30 words), and the least of
+ * them once there are `size`: a candidate whose bound is below it cannot be among the best.
+ */
+export class LeastOfBest {
+  /** Ascending: `scores[0]` is the least kept. */
+  private readonly scores: Float64Array;
+  private count = 0;
+
+  constructor(private readonly size: number) {
+    this.scores = new Float64Array(size);
+  }
+
+  /** The `size`-th best score, -Infinity while fewer were seen (with `size` 0, Infinity: none is kept). */
+  least(): number {
+    if (this.size === 0) return Infinity;
+    return this.count < this.size ? -Infinity : this.scores[0] as number;
+  }
+
+  add(score: number): void {
+    const { scores, size } = this;
+    if (this.count < size) {
+      let k = this.count++;
+      while (k > 0 && (scores[k - 1] as number) > score) { scores[k] = scores[k - 1] as number; k--; }
+      scores[k] = score;
+      return;
+    }
+    if (size === 0 || score <= (scores[0] as number)) return;
+    let k = 0;
+    while (k + 1 < size && (scores[k + 1] as number) < score) { scores[k] = scores[k + 1] as number; k++; }
+    scores[k] = score;
+  }
 }
 
 /**
@@ -551,21 +607,29 @@ class ByBound {
 export const BYBOUND_SHAPE = new ByBound(0);
 export const PROFILESUMS_SHAPE = new ProfileSums({ size: 0, papers: 0, start: new Int32Array(1), terms: new Int32Array(0), about: new Float32Array(0) });
 
-/** Share of the background's papers holding a term (of all examples, without a background), never 0. */
-function corpusRate(bags: ExampleBags, background: BackgroundStats | undefined): (term: number) => number {
-  // Each term's rate is worked out once, for the profiles that ask (a term of many profiles' papers).
-  const known = new Float64Array(bags.size).fill(-1);
-  if (background) {
-    return (t) => {
-      let rate = known[t] as number;
-      if (rate < 0) known[t] = rate = corpusShare(background, bags.term(t));
-      return rate;
-    };
+/**
+ * Share of the background's papers holding each term (of all examples, without a background), never
+ * 0: `of(t)`, worked out once per term for the profiles that ask (a term of many profiles' papers), and
+ * `known[t]`, the share when some profile asked already, else -1 (for a tighter bound in fillCandidates).
+ */
+class CorpusRates {
+  readonly known: Float64Array;
+
+  constructor(private readonly bags: ExampleBags, private readonly background: BackgroundStats | undefined) {
+    this.known = new Float64Array(bags.size).fill(-1);
+    if (!background) {
+      // The examples' own shares: each term's count of papers, all known at once.
+      const df = new Int32Array(bags.size);
+      for (const t of bags.terms) df[t] = (df[t] as number) + 1;
+      for (let t = 0; t < bags.size; t++) this.known[t] = ((df[t] as number) + 1) / (bags.papers + 2);
+    }
   }
-  const df = new Int32Array(bags.size);
-  for (const t of bags.terms) df[t] = (df[t] as number) + 1;
-  const n = bags.papers;
-  return (t) => ((df[t] as number) + 1) / (n + 2);
+
+  of(t: number): number {
+    let rate = this.known[t] as number;
+    if (rate < 0) this.known[t] = rate = corpusShare(this.background as BackgroundStats, this.bags.term(t));
+    return rate;
+  }
 }
 
 /** Share of the background's papers holding a term, never below half a paper's. */
