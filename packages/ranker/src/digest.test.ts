@@ -54,6 +54,19 @@ test('each section opens with its picks; the rest follow, marked as such', () =>
   ]);
 });
 
+test('a section\'s learned line shows what the taught papers are about first, and a pair instead of its word alone', () => {
+  const { papers: ranked } = rankPapers(papers, config, { background });
+  // One starred paper: its title's "excited state" and "ab initio", a passing "descriptions" as strong.
+  const terms = [
+    { term: 'excit', word: 'excited', weight: 0.9, about: 1 }, { term: 'descript', word: 'descriptions', weight: 0.88, about: 0.333 },
+    { term: 'initio', word: 'ab initio', weight: 0.85, about: 1 }, { term: 'excit state', word: 'excited state', weight: 0.8, about: 1 },
+    { term: 'reactiv', word: 'reactivity', weight: 0.7, about: 0.333 },
+  ];
+  const learned = [{ id: config.areas[0]!.id, kind: 'area' as const, positives: 1, negatives: 0, terms }];
+  const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned });
+  expect(digest.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['ab initio', 'excited state', 'descriptions', 'reactivity']);
+});
+
 test('a taught area\'s section says what it learned; an untaught one says nothing', () => {
   const { papers: ranked } = rankPapers(papers, config, { background });
   const learned = [

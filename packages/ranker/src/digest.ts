@@ -90,12 +90,21 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
   const pick = (sign: number, count: number) => {
     const shown: { word: string; weight: number }[] = [];
     const words = new Set<string>();
-    for (const t of profile.terms.filter((x) => Math.sign(x.weight) === sign)) {
+    // The words the taught papers are about first (their titles' words, the ones they keep naming), then
+    // by weight: one starred paper teaches its title's "excited state" and a passing "descriptions" alike.
+    const byShown = profile.terms.filter((x) => Math.sign(x.weight) === sign)
+      .map((x, i) => ({ x, i, key: Math.abs(x.weight) * (x.about ?? 1) }))
+      .sort((a, b) => b.key - a.key || a.i - b.i).map(({ x }) => x);
+    for (const t of byShown) {
       if (shown.length >= count) break;
       if (!mayNameTopic(t.word)) continue;
       const parts = t.word.toLowerCase().split(' ');
       if (parts.every((w) => words.has(w))) continue;
       for (const w of parts) words.add(w);
+      // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too.
+      if (parts.length > 1) {
+        for (let k = shown.length - 1; k >= 0; k--) if (parts.includes((shown[k] as { word: string }).word.toLowerCase())) shown.splice(k, 1);
+      }
       shown.push({ word: t.word, weight: t.weight });
     }
     return shown;

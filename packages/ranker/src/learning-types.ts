@@ -24,6 +24,11 @@ export interface LearnedTerm {
   readonly term: string;
   readonly word: string;
   readonly weight: number;
+  /**
+   * A term for: how much the taught papers that hold it are about it, on average, in (0, 1]: 1 for a
+   * word of their titles or one they name three times, a third for a passing mention.
+   */
+  readonly about?: number;
 }
 
 /** What one area or member learned: how many papers taught it, and its strongest terms. */

@@ -428,7 +428,9 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const weight = round(sign * scale * (v / most));
       if (weight === 0) continue;
       const word = bags.wordOf(t);
-      terms.push({ term: bags.term(t), word: bags.shownOf(t), weight });
+      // How much the positive papers holding it are about it, on average (for the words a section shows).
+      const about = sign > 0 ? round((sums[t * SUMS + OWN] as number) / Math.max(1, sums[t * SUMS + SUPPORT] as number)) : undefined;
+      terms.push({ term: bags.term(t), word: bags.shownOf(t), weight, ...(about !== undefined ? { about } : {}) });
       keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t });
     }
   };
