@@ -10,7 +10,8 @@ export type LearnedFromFinder = (area: number, features: PaperFeatures, id: stri
  * Finds, for a paper of a section, the strong example (starred, nominated) of the section's area that
  * shares the most of the area's learned words with it: cosine over the positive learned keywords, by
  * their weights. Only when the paper holds a learned word of the area (learning moved it); ties go to
- * the newest example, then by id; a paper is never said to be like itself.
+ * the newest example, then by id. A paper is never said to be like itself: a paper that is itself one
+ * of the area's strong examples (starred from a digest, then ranked again) is that example, `self`.
  */
 export function learnedFromFinder(lexicon: Lexicon, learning: Learning): LearnedFromFinder {
   // Each area's index is made when a paper of its section first asks (a digest's notes), not with the ranker.
@@ -19,7 +20,9 @@ export function learnedFromFinder(lexicon: Lexicon, learning: Learning): Learned
     const taughtHere = learning.taught[area];
     if (!taughtHere || taughtHere.length === 0) return undefined;
     const index = perArea[area] ??= areaIndex(lexicon, learning, area);
-    const { profile, taught, bySlot, norms } = index;
+    const { profile, taught, bySlot, norms, byPaper } = index;
+    const own = byPaper.get(id);
+    if (own !== undefined) return { ...(taught[own] as (typeof taught)[number]).from, self: true };
     const shared = new Map<number, number>();
     let paperNorm = 0;
     for (const f of features.ids) {
@@ -50,6 +53,8 @@ interface AreaIndex {
   readonly bySlot: ReadonlyMap<number, number[]>;
   /** Per example: the norm of its positive learned keywords' weights. */
   readonly norms: readonly number[];
+  /** Paper id -> its example. */
+  readonly byPaper: ReadonlyMap<string, number>;
 }
 
 /** Area a's taught examples by the positive learned keywords they hold, with their norms. */
@@ -81,5 +86,5 @@ function areaIndex(lexicon: Lexicon, learning: Learning, a: number): AreaIndex {
     }
     return Math.sqrt(norm);
   });
-  return { profile, taught, bySlot, norms };
+  return { profile, taught, bySlot, norms, byPaper: new Map(taught.map((example, e) => [example.from.id, e])) };
 }

@@ -55,4 +55,6 @@ export interface LearnedFrom {
   readonly member?: string;
   readonly at?: string;
   readonly signal: SignalKind;
+  /** The paper is itself the taught example (starred from a digest, then ranked again): "Naibing Wu starred it on 5 Dec". */
+  readonly self?: true;
 }

@@ -84,9 +84,9 @@ describe('stars', () => {
   });
 
   test('a paper learning moved names the starred paper it is most like, and its note says so', () => {
-    const moved = taught.filter((r) => r.learnedFrom);
-    expect(moved.length).toBeGreaterThan(0);
     const starIds = stars.map((s) => s.paper.id);
+    const moved = taught.filter((r) => r.learnedFrom && !starIds.includes(r.id));
+    expect(moved.length).toBeGreaterThan(0);
     for (const r of moved) {
       expect(r.section).toBe(polymer);
       expect(starIds).toContain(r.learnedFrom!.id);
@@ -94,6 +94,16 @@ describe('stars', () => {
       expect(r.learnedFrom).toEqual({ id: r.learnedFrom!.id, title: byId.get(r.learnedFrom!.id)!.title, signal: 'star', member: 'Naibing Wu', at });
       expect(r.note).toContain(`, which Naibing Wu starred on 12 Nov.`);
       expect(r.note.split(/\s+/).length).toBeLessThanOrEqual(60);
+    }
+  });
+
+  test('a starred paper ranked again says who starred it, not what it is like', () => {
+    const starred = taught.filter((r) => stars.some((s) => s.paper.id === r.id));
+    expect(starred.map((r) => r.section)).toEqual([polymer, polymer, polymer]);
+    for (const r of starred) {
+      expect(r.learnedFrom).toEqual({ id: r.id, title: byId.get(r.id)!.title, signal: 'star', member: 'Naibing Wu', at, self: true });
+      expect(r.note).toContain('Naibing Wu starred it on 12 Nov.');
+      expect(r.note).not.toContain('Like \'');
     }
   });
 

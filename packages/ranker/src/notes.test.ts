@@ -117,6 +117,12 @@ describe('what learning saw, in the note', () => {
     expect(learnedSentence(from, 'DENG.Group')).toBe('Like DENG.Group\'s own \'Coupled Reaction and Diffusion Governing Interface…\'.');
   });
 
+  test('a paper that is itself what the group starred says so, not what it is like', () => {
+    expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu', at: '2026-12-05T08:00:00Z' }, 'DENG.Group')).toBe('Naibing Wu starred it on 5 Dec.');
+    expect(learnedSentence({ ...from, self: true, signal: 'nominate', member: 'Yanhao Deng' }, 'DENG.Group')).toBe('Yanhao Deng put it forward for the group meeting.');
+    expect(learnedSentence({ ...from, self: true }, 'DENG.Group')).toBe('One of DENG.Group\'s own papers.');
+  });
+
   test('comes right after the lead, and the note stays within 60 words', () => {
     const note = relevanceNote({
       ...base, learnedFrom: { ...from, member: 'Yanhao Deng', at: '2026-11-12T09:00:00Z' },

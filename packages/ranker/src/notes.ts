@@ -108,19 +108,26 @@ function leadSentence(input: NoteInput, pick: (n: number) => number): string {
 }
 
 const VERB: Readonly<Record<LearnedFrom['signal'], string>> = { star: 'starred', nominate: 'put forward for the group meeting', read: 'read', dismiss: 'dismissed' };
+const VERB_IT: Readonly<Record<LearnedFrom['signal'], string>> = { star: 'starred it', nominate: 'put it forward for the group meeting', read: 'read it', dismiss: 'dismissed it' };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * "Like 'Coupled Reaction and Diffusion…', which Yanhao Deng starred on 12 Nov." A title past six words
  * is cut there; the day is the time's UTC date. Without a member the group did it; without a member or a
- * time it came from the group's own papers (a bib file).
+ * time it came from the group's own papers (a bib file). A paper that is itself the example (`self`):
+ * "Naibing Wu starred it on 5 Dec.", "One of DENG.Group's own papers."
  */
 export function learnedSentence(from: LearnedFrom, group: string): string {
   const words = from.title.replace(/\s+/g, ' ').trim().split(' ');
   const title = words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
-  if (from.member === undefined && from.at === undefined) return `Like ${possessive(group)} own '${title}'.`;
   const day = from.at === undefined ? undefined : dayOf(from.at);
-  return `Like '${title}', which ${from.member ?? group} ${VERB[from.signal]}${day ? ` on ${day}` : ''}.`;
+  const when = day ? ` on ${day}` : '';
+  if (from.self) {
+    if (from.member === undefined && from.at === undefined) return `One of ${possessive(group)} own papers.`;
+    return `${from.member ?? group} ${VERB_IT[from.signal]}${when}.`;
+  }
+  if (from.member === undefined && from.at === undefined) return `Like ${possessive(group)} own '${title}'.`;
+  return `Like '${title}', which ${from.member ?? group} ${VERB[from.signal]}${when}.`;
 }
 
 /** "12 Nov" from an ISO time, or undefined when it is not one. */
