@@ -25,24 +25,22 @@ export function isWordChar(c: number): boolean {
  * or en dash alone, which joins a compound (`GAP_JOIN`: "solid-state", "structure–property"; U+2010
  * and the non-breaking U+2011 too), the end of a sentence or clause (`GAP_BREAK`: a full stop, `;`,
  * `:`, `!` or `?`: "accumulation. Consequently"), or anything else within a sentence (`GAP_SPACE`:
- * white space, commas, brackets, quotation marks); `GAP_START` before a text's first word.
+ * white space, commas, brackets, quotation marks); `GAP_START` before a text's first word. WordIds
+ * (word-ids.ts) tells them while it scans.
  */
 export const GAP_START = 0;
 export const GAP_SPACE = 1;
 export const GAP_JOIN = 2;
 export const GAP_BREAK = 3;
 
-/** The gap between the words that end at `end` and start at `start` (`start` > `end`). */
-export function gapBetween(text: string, end: number, start: number): number {
-  if (start === end + 1) {
-    const c = text.charCodeAt(end);
-    if (c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013) return GAP_JOIN;
-  }
-  for (let i = end; i < start; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 || c === 59 || c === 58 || c === 33 || c === 63) return GAP_BREAK;
-  }
-  return GAP_SPACE;
+/** A hyphen or en dash (U+2010 and the non-breaking U+2011 too): alone between two words, it joins a compound. */
+export function isCompoundJoiner(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
+/** A full stop, `;`, `:`, `!` or `?`: between two words, the end of a sentence or clause. */
+export function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 59 || c === 58 || c === 33 || c === 63;
 }
 
 export function isDigit(c: number): boolean {

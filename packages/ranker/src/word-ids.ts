@@ -1,6 +1,6 @@
 import { fnv1a } from './fnv.ts';
 import { normalizeFormulaNotation } from './formula.ts';
-import { gapBetween, GAP_START, isDigit, isRewriteMark, isShouting, isWordChar, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
+import { GAP_BREAK, GAP_JOIN, GAP_SPACE, GAP_START, isCompoundJoiner, isDigit, isRewriteMark, isSentenceEnd, isShouting, isWordChar, rewriteNormalized, rewriteText, spacedFormulaAt } from './tokenize.ts';
 import { grown } from './typed-arrays.ts';
 
 /**
@@ -16,7 +16,6 @@ export class WordIds {
   /** Id -> the word. */
   readonly words: string[] = [];
   private out = new Int32Array(1024);
-  private gapsOut = new Uint8Array(1025);
   // Every word's record, one after another: its length, its id and its characters, to compare a text's
   // words against (one typed array, not the words' strings, which V8 keeps in several representations),
   // so that a look-up reads the slot, then one place for the rest; `used` of them so far (from 1: a
@@ -27,6 +26,7 @@ export class WordIds {
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
   private wordHashes = new Int32Array(1024);
+  private wordGaps = new Uint8Array(1024);
   /** The text last scanned with its formula notation rewritten, when `scan` found that it changes. */
   private normalized: string | undefined = undefined;
 
@@ -45,26 +45,19 @@ export class WordIds {
       text = this.normalized === undefined ? rewriteText(input) : rewriteNormalized(this.normalized);
       n = this.scan(text, false);
     }
-    if (this.out.length < n) {
-      this.out = new Int32Array(n * 2);
-      this.gapsOut = new Uint8Array(n * 2 + 1);
-    }
-    const { out, gapsOut, starts, ends, wordHashes } = this;
-    gapsOut[0] = GAP_START;
-    for (let k = 0; k < n; k++) {
-      const start = starts[k] as number;
-      out[k] = this.idOf(text, start, ends[k] as number, wordHashes[k] as number);
-      if (k > 0) gapsOut[k] = gapBetween(text, ends[k - 1] as number, start);
-    }
-    gapsOut[n] = GAP_START;
-    this.gaps = gapsOut.subarray(0, n + 1);
+    if (this.out.length < n) this.out = new Int32Array(n * 2);
+    const { out, starts, ends, wordHashes, wordGaps } = this;
+    for (let k = 0; k < n; k++) out[k] = this.idOf(text, starts[k] as number, ends[k] as number, wordHashes[k] as number);
+    wordGaps[n] = GAP_START;
+    this.gaps = wordGaps.subarray(0, n + 1);
     return out.subarray(0, n);
   }
 
   /**
    * Beside the ids `read` returned last: per word, what stands between it and the word before it
-   * (tokenize.ts `gapBetween`: white space, a compound's hyphen, anything else, or `GAP_START` for the
-   * first); one more entry than words, a `GAP_START` (a view, as the ids).
+   * (tokenize.ts: `GAP_JOIN`, a compound's hyphen alone; `GAP_BREAK`, the end of a sentence or clause;
+   * `GAP_SPACE`, anything else; `GAP_START` for the first); one more entry than words, a `GAP_START`
+   * (a view, as the ids).
    */
   gaps: Uint8Array = new Uint8Array(1);
 
@@ -78,11 +71,16 @@ export class WordIds {
       this.starts = new Int32Array(n * 2);
       this.ends = new Int32Array(n * 2);
       this.wordHashes = new Int32Array(n * 2);
+      this.wordGaps = new Uint8Array(n * 2 + 1);
     }
-    const { starts, ends, wordHashes } = this;
+    const { starts, ends, wordHashes, wordGaps } = this;
     let count = 0;
     let i = 0;
     let notationChecked = !strict;
+    // What the characters since the last word were: how many, the last, whether one ended a sentence.
+    let skipped = 0;
+    let last = 0;
+    let sentenceEnd = false;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (!isWordChar(c)) {
@@ -92,9 +90,15 @@ export class WordIds {
           if (normalized !== text) { this.normalized = normalized; return -1; }
           notationChecked = true;
         }
+        skipped++;
+        last = c;
+        if (isSentenceEnd(c)) sentenceEnd = true;
         i++;
         continue;
       }
+      wordGaps[count] = count === 0 ? GAP_START : skipped === 1 && isCompoundJoiner(last) ? GAP_JOIN : sentenceEnd ? GAP_BREAK : GAP_SPACE;
+      skipped = 0;
+      sentenceEnd = false;
       const start = i;
       let hash = 0x811c9dc5 | 0;
       while (i < n) {
