@@ -65,6 +65,13 @@ test('a section\'s learned line shows what the taught papers are about first, an
   const learned = [{ id: config.areas[0]!.id, kind: 'area' as const, positives: 1, negatives: 0, terms }];
   const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned });
   expect(digest.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['ab initio', 'excited state', 'descriptions', 'reactivity']);
+  // An acronym shown says the words it spells out: "LMB", then not "lithium metal" nor "metal batteries".
+  const spelt = [
+    { term: '#lmb', word: 'LMB', weight: 0.9 }, { term: 'lithium metal', word: 'lithium metal', weight: 0.8 },
+    { term: 'metal batteri', word: 'metal batteries', weight: 0.7 }, { term: 'gel', word: 'gel', weight: 0.6 },
+  ];
+  const polymer = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: [{ ...learned[0]!, terms: spelt }] });
+  expect(polymer.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['LMB', 'gel']);
 });
 
 test('a taught area\'s section says what it learned; an untaught one says nothing', () => {

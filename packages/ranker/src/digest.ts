@@ -1,6 +1,7 @@
 import {
   DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, type Digest, type DigestEntry, type GroupConfig, type Paper, type SectionLearned,
 } from '@labdigest/core';
+import { expansionsOf } from './acronyms.ts';
 import { mayNameTopic } from './grammar.ts';
 import type { LearnedModel, LearnedProfile } from './learning-types.ts';
 import type { RankedPaper } from './rank.ts';
@@ -90,6 +91,8 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
   const pick = (sign: number, count: number) => {
     const shown: { word: string; weight: number }[] = [];
     const words = new Set<string>();
+    // The terms an acronym shown spells out: "LMB" says "lithium metal" and "metal batteries".
+    const spelt = new Set<string>();
     // The words the taught papers are about first (their titles' words, the ones they keep naming), then
     // by weight: one starred paper teaches its title's "excited state" and a passing "descriptions" alike.
     const byShown = profile.terms.filter((x) => Math.sign(x.weight) === sign)
@@ -99,8 +102,10 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
       if (shown.length >= count) break;
       if (!mayNameTopic(t.word)) continue;
       const parts = t.word.toLowerCase().split(' ');
-      if (parts.every((w) => words.has(w))) continue;
+      const terms = t.term.split(' ');
+      if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))) continue;
       for (const w of parts) words.add(w);
+      for (const x of terms) for (const expansion of expansionsOf(x)) for (const e of expansion) spelt.add(e);
       // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too.
       if (parts.length > 1) {
         for (let k = shown.length - 1; k >= 0; k--) if (parts.includes((shown[k] as { word: string }).word.toLowerCase())) shown.splice(k, 1);
