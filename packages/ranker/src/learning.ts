@@ -2,7 +2,7 @@ import type { GroupConfig } from '@labdigest/core';
 import type { BackgroundStats } from './background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel, LearnedTerm, SignalKind } from './learning-types.ts';
-import type { Lexicon } from './profiles.ts';
+import { hasWrittenKeywords, type Lexicon } from './profiles.ts';
 import { meanShareOf, type Neighbourhood } from './related-terms.ts';
 import type { RankerTuning } from './tuning.ts';
 
@@ -175,7 +175,7 @@ export function learnFromExamples(
       touched, sums, allAbout, positive, negative, positives, bags, rates, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
-      unwritten: !(options.lexicon.profiles[p]?.weights ?? []).some((w) => w > 0), heap,
+      unwritten: !hasWrittenKeywords(options.lexicon.profiles[p]), heap,
     });
     profileSums.clear();
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, ...(positives + negatives > 0 ? { signals: kinds } : {}), terms: learned.terms });

@@ -60,6 +60,14 @@ export interface CompiledProfile {
   readonly touches: Uint8Array;
 }
 
+/**
+ * Whether a profile has a written keyword with a positive weight: one without (an area taught only by
+ * the group's own papers, `digest learn --bib`) ranks by its learned words alone.
+ */
+export function hasWrittenKeywords(profile: CompiledProfile | undefined): boolean {
+  return (profile?.weights ?? []).some((w) => w > 0);
+}
+
 /** Profiles compiled once into a phrase automaton over term ids: what the index counts. */
 export interface Lexicon {
   readonly features: readonly Feature[];

@@ -8,7 +8,7 @@ import { learnFromExamples, type Learning } from './learning.ts';
 import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning-types.ts';
 import { areaNeighbourhoods, relatedKeywords } from './related-terms.ts';
-import { compileProfiles, type CompiledProfile, type CompileOptions, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
+import { compileProfiles, hasWrittenKeywords, type CompiledProfile, type CompileOptions, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
 import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
 import { relevanceAt, scoreBatch, scoredViews } from './score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
@@ -248,7 +248,7 @@ function buildModel(
   if (background?.feedback) related = relatedKeywords(lexicon, config.areas.length, background, tuning);
   // An area without written keywords (a bibliography's) has no related words of its own: its learned
   // words find them, as written keywords do, among the corpus papers that match them best.
-  const unwritten = config.areas.map((_, a) => !(lexicon.profiles[a]?.weights ?? []).some((w) => w > 0) && (learning.keywords[a]?.length ?? 0) > 0);
+  const unwritten = config.areas.map((_, a) => !hasWrittenKeywords(lexicon.profiles[a]) && (learning.keywords[a]?.length ?? 0) > 0);
   if (background?.feedback && unwritten.some(Boolean)) {
     const learnedOnly = compileProfiles(specs.map((spec, p) => ({ ...spec, learned: unwritten[p] ? learning.keywords[p] ?? [] : [] })), options);
     const found = relatedKeywords(learnedOnly, config.areas.length, background, tuning);
