@@ -143,7 +143,7 @@ export function learnFromExamples(
   // (With a limit below half a paper's share, corpusShare's floor, every term is too common.)
   const neverLearned = background && (0.5 / background.documents > maxDf ? () => true : (term: string) => (common as Set<string>).has(term));
   const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
-  const rates = new CorpusRates(bags, options.background);
+  const rates = corpusRates(bags, options.background);
   const written = writtenTerms(options.lexicon, profileCount);
 
   const model: LearnedModel[number][] = [];
@@ -152,7 +152,7 @@ export function learnFromExamples(
   const { sums, allAbout } = profileSums;
   const heap = new ByBound(bags.size);
   // Every member's examples are contrasted with all the areas' corpus papers: one share per term, for all of them.
-  let memberDomain: ((t: number) => number) | undefined;
+  let memberDomain: PerTerm | undefined;
   for (let p = 0; p < signals.length; p++) {
     const bySignal = signals[p] as Map<string, FeedbackExample>;
     const isArea = p < config.areas.length;
@@ -171,7 +171,7 @@ export function learnFromExamples(
     }
     const touched = profileSums.touched();
     const learned = learnProfile({
-      domain: isArea ? domainShare(options.neighbourhoods ?? [], p, bags) : (memberDomain ??= remembered(domainShare(options.neighbourhoods ?? [], -1, bags), bags.size)),
+      domain: isArea ? domainShare(options.neighbourhoods ?? [], p, bags) : (memberDomain ??= new PerTerm(bags.size, domainShare(options.neighbourhoods ?? [], -1, bags))).of,
       touched, sums, allAbout, positive, negative, positives, bags, rates, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
@@ -292,16 +292,6 @@ function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags
   };
 }
 
-/** `share`, each term's worked out once. */
-function remembered(share: (t: number) => number, size: number): (t: number) => number {
-  const known = new Float64Array(size).fill(-1);
-  return (t) => {
-    let x = known[t] as number;
-    if (x < 0) known[t] = x = share(t);
-    return x;
-  };
-}
-
 /** Where `sums` keeps each term's figures: term t's are `sums[t * SUMS + FOR]` and so on. */
 const SUMS = 4;
 const FOR = 0;
@@ -327,7 +317,7 @@ interface ProfileInput {
   readonly positives: number;
   readonly bags: ExampleBags;
   /** Each term's share of the corpus's papers. */
-  readonly rates: CorpusRates;
+  readonly rates: PerTerm;
   /** Whether `rates` are the background corpus's (or the examples' own). */
   readonly hasCorpus: boolean;
   /** The smallest share `rates` give. */
@@ -610,28 +600,36 @@ export const BYBOUND_SHAPE = new ByBound(0);
 export const PROFILESUMS_SHAPE = new ProfileSums({ size: 0, papers: 0, start: new Int32Array(1), terms: new Int32Array(0), about: new Float32Array(0) });
 
 /**
- * Share of the background's papers holding each term (of all examples, without a background), never
- * 0: `of(t)`, worked out once per term for the profiles that ask (a term of many profiles' papers), and
- * `known[t]`, the share when some profile asked already, else -1 (for a tighter bound in fillCandidates).
+ * A figure of each term, worked out once, when a profile first asks for it (`of`): the profiles' examples
+ * share most of their terms. `known[t]` is it when some profile asked already, else -1 (every figure
+ * here is 0 or more), so fillCandidates can bound by a corpus share it need not look up.
  */
-class CorpusRates {
+class PerTerm {
   readonly known: Float64Array;
 
-  constructor(private readonly bags: ExampleBags, private readonly background: BackgroundStats | undefined) {
-    this.known = new Float64Array(bags.size).fill(-1);
-    if (!background) {
-      // The examples' own shares: each term's count of papers, all known at once.
-      const df = new Int32Array(bags.size);
-      for (const t of bags.terms) df[t] = (df[t] as number) + 1;
-      for (let t = 0; t < bags.size; t++) this.known[t] = ((df[t] as number) + 1) / (bags.papers + 2);
-    }
+  constructor(size: number, private readonly compute: (t: number) => number) {
+    this.known = new Float64Array(size).fill(-1);
   }
 
-  of(t: number): number {
-    let rate = this.known[t] as number;
-    if (rate < 0) this.known[t] = rate = corpusShare(this.background as BackgroundStats, this.bags.term(t));
-    return rate;
-  }
+  /** The term's figure (a function of its own, so it can be handed on as one). */
+  readonly of = (t: number): number => {
+    let x = this.known[t] as number;
+    if (x < 0) this.known[t] = x = this.compute(t);
+    return x;
+  };
+}
+
+/**
+ * Share of the background's papers holding each term, never 0; without a background, of all the
+ * examples (each term's count of papers, known at once).
+ */
+function corpusRates(bags: ExampleBags, background: BackgroundStats | undefined): PerTerm {
+  if (background) return new PerTerm(bags.size, (t) => corpusShare(background, bags.term(t)));
+  const rates = new PerTerm(bags.size, () => 0);
+  const df = new Int32Array(bags.size);
+  for (const t of bags.terms) df[t] = (df[t] as number) + 1;
+  for (let t = 0; t < bags.size; t++) rates.known[t] = ((df[t] as number) + 1) / (bags.papers + 2);
+  return rates;
 }
 
 /** Share of the background's papers holding a term, never below half a paper's. */
