@@ -88,9 +88,9 @@ if (wants('rank-100k') && only.length !== 1) {
 
 if (wants('increment')) {
   // The daily batch, ranked by the ranker as written and by one taught by 50 feedback events (issue
-  // 19: "the daily batch ranks with them at today's speed"); each warm: profiles compiled, statistics
-  // cached, as the daily job's is after its first papers.
-  // One batch each, as the daily job ranks it once (the batch's new words stemmed in the run).
+  // 19: "the daily batch ranks with them at today's speed"). Each ranker is warm (profiles compiled,
+  // statistics cached, as the daily job's is after its first papers) and ranks the batch once, as the
+  // daily job does: the batch's new words are stemmed in the timed run.
   const background = loadCorpusBackground();
   const batch = corpus.slice(-500);
   const rankers = [createRanker(config, { background }), createRanker(config, { background, feedback: feedbackEvents(config, corpus, 50, 0) })];
