@@ -91,8 +91,10 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
   const pick = (sign: number, count: number) => {
     const shown: { word: string; weight: number }[] = [];
     const words = new Set<string>();
-    // The terms an acronym shown spells out: "LMB" says "lithium metal" and "metal batteries".
+    // The terms an acronym shown spells out ("LMB" says "lithium metal" and "metal batteries"), and
+    // the terms shown (which say what "LMB" would).
     const spelt = new Set<string>();
+    const said = new Set<string>();
     // The words the taught papers are about first (their titles' words, the ones they keep naming), then
     // by weight: one starred paper teaches its title's "excited state" and a passing "descriptions" alike.
     const byShown = profile.terms.filter((x) => Math.sign(x.weight) === sign)
@@ -103,8 +105,10 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
       if (!mayNameTopic(t.word)) continue;
       const parts = t.word.toLowerCase().split(' ');
       const terms = t.term.split(' ');
-      if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))) continue;
+      if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))
+        || terms.some((x) => expansionsOf(x).some((expansion) => expansion.every((e) => said.has(e))))) continue;
       for (const w of parts) words.add(w);
+      for (const x of terms) said.add(x);
       for (const x of terms) for (const expansion of expansionsOf(x)) for (const e of expansion) spelt.add(e);
       // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too.
       if (parts.length > 1) {
