@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Digest } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterAll, expect, test } from 'vitest';
@@ -33,4 +33,30 @@ test('a window with no papers does not blank the day\'s digest; --force writes t
   const forced = await build(...empty, '--force');
   expect(forced.code).toBe(0);
   expect(read().stats.included).toBe(0);
+});
+
+test('a window no paper was first seen in writes no digest: the latest stays the reader\'s first page', async () => {
+  const db = inDir(dir.path, 'weekend.sqlite');
+  const digests = inDir(dir.path, 'weekend-digests');
+  expect((await runCli('import', SLICE, '--db', db)).code).toBe(0);
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const build = (...args: string[]) => runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, ...args);
+  const index = () => JSON.parse(readFileSync(inDir(digests, 'index.json'), 'utf8')) as { digests: { date: string; papers: number }[] };
+  expect((await build('--since', '2000-01-01', '--until', today)).code).toBe(0);
+  const held = index().digests;
+  expect(held.map((d) => d.date)).toEqual([today]);
+
+  // The next day's build starts where today's stopped, and no paper arrived since.
+  const quiet = await build('--until', tomorrow);
+  expect(quiet.code).toBe(0);
+  expect(quiet.out).toBe('');
+  expect(quiet.err).toContain(`digest ${tomorrow}: no paper first seen ${tomorrow}T00:00:00Z – `);
+  expect(quiet.err).toContain(`so no digest for ${tomorrow}; the latest stays ${today} (${inDir(digests, `${today}.json`)})`);
+  expect(existsSync(inDir(digests, `${tomorrow}.json`))).toBe(false);
+  expect(index().digests).toEqual(held);
+
+  const forced = await build('--until', tomorrow, '--force');
+  expect(forced.code).toBe(0);
+  expect(index().digests.map((d) => [d.date, d.papers])).toEqual([[tomorrow, 0], [today, held[0]?.papers]]);
 });

@@ -27,8 +27,11 @@ export interface BuildOptions {
   readonly force?: boolean | undefined;
 }
 
-/** `digest build`: rank the papers first seen in a window and write that day's digest into the archive. */
-export async function buildCommand(options: BuildOptions, io: Io): Promise<{ file: string; papers: number }> {
+/**
+ * `digest build`: rank the papers first seen in a window and write that day's digest into the archive;
+ * a window no paper was first seen in writes none (`file` undefined), unless `force`.
+ */
+export async function buildCommand(options: BuildOptions, io: Io): Promise<{ file: string | undefined; papers: number }> {
   const config = loadConfig(options.config);
   const now = options.now ?? new Date();
   return withLock(options.db, () => withStore(options.db, {}, (db) => {
@@ -51,6 +54,15 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
       throw new InputError(join(resolve(options.digests), kept.file), `holds ${kept.papers} paper${kept.papers === 1 ? '' : 's'}, and no paper `
         + `first seen ${window.since} – ${window.until} (${considered} considered) would go into its place: the digest is kept. `
         + '`digest build --force` writes the empty digest over it.');
+    }
+    // No paper arrived since the last digest (a weekend, a second run after midnight): a day's digest
+    // with nothing in it would become the reader's latest and bury the last one with papers.
+    const latest = index.digests[0];
+    if (considered === 0 && !options.force) {
+      io.err(`digest ${digest.date}: no paper first seen ${window.since.slice(0, 19)}Z – ${window.until.slice(0, 19)}Z, so no digest for `
+        + `${digest.date}${latest ? `; the latest stays ${latest.date} (${join(resolve(options.digests), latest.file)})` : ''}. `
+        + 'The next build starts where the last digest stopped; `digest build --force` writes the empty digest.\n');
+      return { file: undefined, papers: 0 };
     }
     const { file } = writeDigest(options.digests, digest);
     const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
