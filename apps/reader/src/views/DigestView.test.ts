@@ -80,6 +80,17 @@ describe('DigestView', () => {
     expect(container.querySelectorAll('.area-description').length).toBe(rest.filter((s) => s.description).length);
   });
 
+  test('a digest with nothing in it says so once, and links to the one before', () => {
+    const empty = { ...digest, sections: digest.sections.map((s) => ({ ...s, papers: [] })), stats: { considered: 312, included: 0 } };
+    const { container } = renderView({}, empty);
+    expect(container.querySelectorAll('section.area').length).toBe(0);
+    const note = container.querySelector('.digest-empty') as HTMLElement;
+    expect(note.textContent?.replace(/\s+/g, ' ').trim()).toMatch(/^Nothing for the group this time None of the 312 papers considered passed the relevance threshold\. Read the digest of .+\.$/);
+    expect(within(note).getByRole('link').getAttribute('href')).toContain(sampleIndex.digests[1]?.date);
+    const none = renderView({}, { ...empty, stats: { considered: 0, included: 0 } });
+    expect(none.container.querySelector('.digest-empty p')?.textContent).toContain('No new paper came in.');
+  });
+
   test('an area with no pick this time shows its papers folded, without its description', async () => {
     const [quiet, ...rest] = digest.sections as [Digest['sections'][number], ...Digest['sections']];
     const folded = { ...quiet, papers: quiet.papers.map((p) => ({ ...p, pick: false })) };
