@@ -121,6 +121,19 @@ describe('what learning saw, in the note', () => {
     expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu', at: '2026-12-05T08:00:00Z' }, 'DENG.Group')).toBe('Naibing Wu starred it on 5 Dec.');
     expect(learnedSentence({ ...from, self: true, signal: 'nominate', member: 'Yanhao Deng' }, 'DENG.Group')).toBe('Yanhao Deng put it forward for the group meeting.');
     expect(learnedSentence({ ...from, self: true }, 'DENG.Group')).toBe('One of DENG.Group\'s own papers.');
+    // The note's lead has just named her: her name is not said twice.
+    expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu', at: '2026-12-05T08:00:00Z' }, 'DENG.Group', 'Naibing Wu')).toBe('Starred on 5 Dec.');
+    expect(learnedSentence({ ...from, self: true, signal: 'nominate', member: 'Naibing Wu', at: '2026-12-05T08:00:00Z' }, 'DENG.Group', 'Naibing Wu'))
+      .toBe('Put forward for the group meeting on 5 Dec.');
+    expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu', at: '2026-12-05T08:00:00Z' }, 'DENG.Group', 'Yanhao Deng')).toBe('Naibing Wu starred it on 5 Dec.');
+    expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu' }, 'DENG.Group', 'Naibing Wu')).toBe('Naibing Wu starred it.');
+  });
+
+  test('a paper the member the lead names starred herself: the note does not name her twice', () => {
+    const note = relevanceNote({ ...base, learnedFrom: { ...from, self: true, member: 'Yanhao Deng', at: '2026-12-05T08:00:00Z' } });
+    expect(note).toContain('Yanhao Deng');
+    expect(note.split('Yanhao Deng').length).toBe(2);
+    expect(note).toMatch(/\. Starred on 5 Dec\./);
   });
 
   test('comes right after the lead, and the note stays within 60 words', () => {

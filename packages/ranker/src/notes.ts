@@ -58,7 +58,9 @@ export function relevanceNote(input: NoteInput): string {
   // A group-level lead says it already; a member's does not.
   if (input.review && !lead.startsWith('A review')) sentences.push(pick(2) === 0 ? 'A review: one to keep as a reference.' : 'It is a review, a way into the topic.');
   // What learning saw comes second, so the word limit drops it only after the rest.
-  if (input.learnedFrom) sentences.push(learnedSentence(input.learnedFrom, input.group));
+  // The member the lead names is not named again: "For Naibing Wu, whose work … Starred on 5 Dec."
+  const named = input.members[0] && lead.includes(input.members[0].name) ? input.members[0].name : undefined;
+  if (input.learnedFrom) sentences.push(learnedSentence(input.learnedFrom, input.group, named));
   const [, second] = input.members;
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
   if (followed) sentences.push(`By ${followed.author}, whom ${followed.member} follows.`);
@@ -109,21 +111,24 @@ function leadSentence(input: NoteInput, pick: (n: number) => number): string {
 
 const VERB: Readonly<Record<LearnedFrom['signal'], string>> = { star: 'starred', nominate: 'put forward for the group meeting', read: 'read', dismiss: 'dismissed' };
 const VERB_IT: Readonly<Record<LearnedFrom['signal'], string>> = { star: 'starred it', nominate: 'put it forward for the group meeting', read: 'read it', dismiss: 'dismissed it' };
+const DONE: Readonly<Record<LearnedFrom['signal'], string>> = { star: 'Starred', nominate: 'Put forward for the group meeting', read: 'Read', dismiss: 'Dismissed' };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * "Like 'Coupled Reaction and Diffusion…', which Yanhao Deng starred on 12 Nov." A title past six words
  * is cut there; the day is the time's UTC date. Without a member the group did it; without a member or a
  * time it came from the group's own papers (a bib file). A paper that is itself the example (`self`):
- * "Naibing Wu starred it on 5 Dec.", "One of DENG.Group's own papers."
+ * "Naibing Wu starred it on 5 Dec.", "One of DENG.Group's own papers."; "Starred on 5 Dec." when the
+ * note's lead has just named the member who did (`named`).
  */
-export function learnedSentence(from: LearnedFrom, group: string): string {
+export function learnedSentence(from: LearnedFrom, group: string, named?: string): string {
   const words = from.title.replace(/\s+/g, ' ').trim().split(' ');
   const title = words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
   const day = from.at === undefined ? undefined : dayOf(from.at);
   const when = day ? ` on ${day}` : '';
   if (from.self) {
     if (from.member === undefined && from.at === undefined) return `One of ${possessive(group)} own papers.`;
+    if (day && from.member !== undefined && from.member === named) return `${DONE[from.signal]}${when}.`;
     return `${from.member ?? group} ${VERB_IT[from.signal]}${when}.`;
   }
   if (from.member === undefined && from.at === undefined) return `Like ${possessive(group)} own '${title}'.`;
