@@ -78,50 +78,57 @@ export function assembleDigest(
   };
 }
 
-/**
- * What a taught area's section (or a taught member) shows it learned: its strongest words for and
- * against that name a topic (the profile's terms come strongest first), a word left out when a
- * stronger phrase shown holds it ("ring" beside "ring opening"). An adverb or a participle alone
- * ("stably", "fabricated": grammar.ts `mayNameTopic`) still weighs in the ranking, where it carries
- * some signal (learning it not at all cost the bibliography checks 0.01 AP), but a line that says
- * "more weight on stably" tells the group nothing; `digest feedback show` lists every learned word.
- */
+/** What a taught area's section (or a taught member) shows it learned (`shownLearnedWords`). */
 function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | undefined {
   if (!profile || profile.positives + profile.negatives === 0) return undefined;
-  const pick = (sign: number, count: number) => {
-    const shown: { word: string; weight: number }[] = [];
-    const words = new Set<string>();
-    // The terms an acronym shown spells out ("LMB" says "lithium metal" and "metal batteries"), and
-    // the terms shown (which say what "LMB" would).
-    const spelt = new Set<string>();
-    const said = new Set<string>();
-    // The words the taught papers are about first (their titles' words, the ones they keep naming), then
-    // by weight: one starred paper teaches its title's "excited state" and a passing "descriptions" alike.
-    const byShown = profile.terms.filter((x) => Math.sign(x.weight) === sign)
-      .map((x, i) => ({ x, i, key: Math.abs(x.weight) * (x.about ?? 1) }))
-      .sort((a, b) => b.key - a.key || a.i - b.i).map(({ x }) => x);
-    for (const t of byShown) {
-      if (shown.length >= count) break;
-      if (!mayNameTopic(t.word)) continue;
-      const parts = t.word.toLowerCase().split(' ');
-      const terms = t.term.split(' ');
-      if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))
-        || terms.some((x) => expansionsOf(x).some((expansion) => expansion.every((e) => said.has(e))))) continue;
-      for (const w of parts) words.add(w);
-      for (const x of terms) said.add(x);
-      for (const x of terms) for (const expansion of expansionsOf(x)) for (const e of expansion) spelt.add(e);
-      // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too.
-      if (parts.length > 1) {
-        for (let k = shown.length - 1; k >= 0; k--) if (parts.includes((shown[k] as { word: string }).word.toLowerCase())) shown.splice(k, 1);
-      }
-      shown.push({ word: t.word, weight: t.weight });
-    }
-    return shown;
-  };
   return {
     positives: profile.positives, negatives: profile.negatives, ...(profile.signals ? { signals: { ...profile.signals } } : {}),
-    words: [...pick(1, SHOWN_FOR), ...pick(-1, SHOWN_AGAINST)],
+    words: shownLearnedWords(profile, SHOWN_FOR, SHOWN_AGAINST),
   };
+}
+
+/**
+ * The words a profile learned, as the group is shown them (a section's line, `digest feedback show`):
+ * up to `forCount` for and `againstCount` against that name a topic, the words the taught papers are
+ * about first, then by weight (one starred paper teaches its title's "excited state" and a passing
+ * "descriptions" alike); a word left out when a phrase shown holds it ("ring" beside "ring opening"),
+ * and an acronym beside the words it spells out. An adverb or a participle alone ("stably",
+ * "fabricated": grammar.ts `mayNameTopic`) still weighs in the ranking, where it carries some signal
+ * (learning it not at all cost the bibliography checks 0.01 AP), but a line that says "more weight on
+ * stably" tells the group nothing; `digest explain` shows the learned terms a paper matched, with
+ * their weights.
+ */
+export function shownLearnedWords(profile: LearnedProfile, forCount: number, againstCount: number): { word: string; weight: number }[] {
+  return [...shownWords(profile, 1, forCount), ...shownWords(profile, -1, againstCount)];
+}
+
+function shownWords(profile: LearnedProfile, sign: number, count: number): { word: string; weight: number }[] {
+  const shown: { word: string; weight: number }[] = [];
+  const words = new Set<string>();
+  // The terms an acronym shown spells out ("LMB" says "lithium metal" and "metal batteries"), and
+  // the terms shown (which say what "LMB" would).
+  const spelt = new Set<string>();
+  const said = new Set<string>();
+  const byShown = profile.terms.filter((x) => Math.sign(x.weight) === sign)
+    .map((x, i) => ({ x, i, key: Math.abs(x.weight) * (x.about ?? 1) }))
+    .sort((a, b) => b.key - a.key || a.i - b.i).map(({ x }) => x);
+  for (const t of byShown) {
+    if (shown.length >= count) break;
+    if (!mayNameTopic(t.word)) continue;
+    const parts = t.word.toLowerCase().split(' ');
+    const terms = t.term.split(' ');
+    if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))
+      || terms.some((x) => expansionsOf(x).some((expansion) => expansion.every((e) => said.has(e))))) continue;
+    for (const w of parts) words.add(w);
+    for (const x of terms) said.add(x);
+    for (const x of terms) for (const expansion of expansionsOf(x)) for (const e of expansion) spelt.add(e);
+    // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too.
+    if (parts.length > 1) {
+      for (let k = shown.length - 1; k >= 0; k--) if (parts.includes((shown[k] as { word: string }).word.toLowerCase())) shown.splice(k, 1);
+    }
+    shown.push({ word: t.word, weight: t.weight });
+  }
+  return shown;
 }
 
 /** Only http(s) links reach the digest: a feed's `javascript:` URL must not become a link. */

@@ -8,7 +8,7 @@ export { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
 export type { ScoreTrace, TermTrace } from './score.ts';
 export { DocumentFrequencies, buildBackgroundStats, parseBackgroundStats, serializeBackgroundStats, type BackgroundStats } from './background.ts';
 export { buildCorpusBags, type CorpusBags } from './corpus-bags.ts';
-export { assembleDigest, type DigestOptions } from './digest.ts';
+export { assembleDigest, shownLearnedWords, type DigestOptions } from './digest.ts';
 export { tokenize, splitWords } from './tokenize.ts';
 export { compileProfiles, type ProfileSpec, type Lexicon } from './profiles.ts';
 export { createAnalyzer, type PaperFeatures } from './analyze.ts';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import {
   feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
 } from '@labdigest/core';
-import { createRanker, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
+import { createRanker, shownLearnedWords, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
 import { InputError } from '../errors.ts';
@@ -165,10 +165,13 @@ export async function feedbackShowCommand(options: FeedbackOptions, io: Io): Pro
   });
 }
 
-/** Words a profile learned, strongest first: "+lithiophilic, +current collector, −graphene". */
-function learnedWords(profile: LearnedProfile | undefined, count = 8): string {
-  const terms = (profile?.terms ?? []).slice(0, count);
-  return terms.map((t) => `${t.weight < 0 ? '−' : '+'}${t.word}`).join(', ');
+/**
+ * Words a profile learned, as a section's line shows them (the words its papers are about first):
+ * "+lithiophilic, +current collector, −graphene".
+ */
+function learnedWords(profile: LearnedProfile | undefined): string {
+  if (!profile) return '';
+  return shownLearnedWords(profile, 8, 4).map((t) => `${t.weight < 0 ? '−' : '+'}${t.word}`).join(', ');
 }
 
 export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof gatherSignals>, learned: LearnedModel = []): string {
