@@ -46,23 +46,29 @@ describe('digest feedback import', () => {
       `{"paper":"${MLIP}","signal":"star","member":"Yanhao Dng"}`,
       `{"paper":"${MLIP}","signal":"star","area":"mlip"}`,
       'not json',
+      `{"paper":"${MLIP}","signal":"read","member":"Naibing Wu","at":"2062-11-12T09:15:02Z"}`,
     ]);
     const { code, out, err } = await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db());
     expect(code).toBe(0);
-    expect(err).toBe([
+    expect(err.split('\n')).toEqual([
+      expect.stringContaining(`${signals}:9: at: "2062-11-12T09:15:02Z" is in the future (it is 20`),
       'skipped 4 lines:',
       `${signals}:5: signal: expected one of star, dismiss, read, nominate, saw "like"`,
       `${signals}:6: member: no member "Yanhao Dng" in ${CONFIG} (did you mean "Yanhao Deng"?)`,
       `${signals}:7: area: no area "mlip" in ${CONFIG}; its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes`,
       `${signals}:8: not JSON (Unexpected token 'o', "not json" is not valid JSON)`,
       '',
-    ].join('\n'));
-    expect(out).toBe(`imported 3 signals from ${signals}: 1 star, 1 nomination, 1 dismissal; 1 of their papers is not in the store yet and counts once fetched; 4 lines skipped\n`);
+    ]);
+    expect(err).toMatch(/is in the future \(it is 20\d\d-\d\d-\d\dT\d\d:\d\dZ now\): taken as now\n/);
+    expect(out).toBe(`imported 4 signals from ${signals}: 1 star, 1 nomination, 1 dismissal, 1 read; 1 of their papers is not in the store yet and counts once fetched; 4 lines skipped\n`);
     const { examples, waiting } = gathered();
     expect(examples.map((e) => [e.paper.id, e.signal, e.member, e.area, e.at])).toEqual([
       [DATA_MINING, 'dismiss', 'Naibing Wu', undefined, expect.stringMatching(/^20\d\d-/)],
+      [MLIP, 'read', 'Naibing Wu', undefined, expect.stringMatching(/^20\d\d-/)],
       [MLIP, 'star', 'Yanhao Deng', 'mlip-interfaces', '2026-11-12T09:15:02Z'],
     ]);
+    // The time in the future was taken as the import's.
+    expect(Date.parse(examples.find((e) => e.signal === 'read')?.at ?? '') - Date.now()).toBeLessThan(60_000);
     expect(waiting).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import {
-  feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
+  API_LIMITS, feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
 } from '@labdigest/core';
 import { createRanker, shownLearnedWords, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
@@ -43,13 +43,17 @@ export function countSignals(signals: readonly { signal: SignalKind }[]): string
 
 /**
  * Reads a signals file (JSON lines, feedbackLineSchema): each line checked, its member and area
- * against the config. Bad lines are returned with their number and skipped.
+ * against the config. Bad lines are returned with their number and skipped; a time in the future is
+ * taken as `now`, and said (`adjusted`).
  */
-export async function readFeedbackFile(file: string, config: GroupConfig, configFile: string): Promise<{ signals: FeedbackLine[]; skipped: string[] }> {
+export async function readFeedbackFile(
+  file: string, config: GroupConfig, configFile: string, now: Date,
+): Promise<{ signals: FeedbackLine[]; skipped: string[]; adjusted: string[] }> {
   const members = config.members.map((m) => m.name);
   const areas = config.areas.map((a) => a.id);
   const signals: FeedbackLine[] = [];
   const skipped: string[] = [];
+  const adjusted: string[] = [];
   let number = 0;
   const { input, close } = openLines(file);
   try {
@@ -81,12 +85,19 @@ export async function readFeedbackFile(file: string, config: GroupConfig, config
         skipped.push(`${where}: area: no area "${line.area}" in ${configFile}${suggest(line.area, areas)}; its areas are ${areas.join(', ')}`);
         continue;
       }
+      // A signal dated ahead (a mistyped year, a phone's clock) would outlive every reset until then and
+      // win over every later signal of its paper: taken as now, as the reading room takes it.
+      if (line.at !== undefined && Date.parse(line.at) > now.getTime() + API_LIMITS.futureSkewMs) {
+        adjusted.push(`${where}: at: "${line.at}" is in the future (it is ${now.toISOString().slice(0, 16)}Z now): taken as now`);
+        signals.push({ ...line, at: now.toISOString() });
+        continue;
+      }
       signals.push(line);
     }
   } finally {
     close();
   }
-  return { signals, skipped };
+  return { signals, skipped, adjusted };
 }
 
 /** Stores signals in the feedback table: one row per paper, signal, member and area, the latest kept. */
@@ -114,13 +125,14 @@ export function recordSignals(
 /** `digest feedback import FILE`: the reader's export (or any tool's signals) into the store. */
 export async function feedbackImportCommand(file: string, options: FeedbackOptions, io: Io): Promise<void> {
   const config = loadConfig(options.config);
-  const { signals, skipped } = await readFeedbackFile(file, config, options.config);
+  const now = options.now ?? new Date();
+  const { signals, skipped, adjusted } = await readFeedbackFile(file, config, options.config, now);
+  if (adjusted.length > 0) io.err(`${adjusted.slice(0, LISTED).join('\n')}${adjusted.length > LISTED ? `\n... and ${adjusted.length - LISTED} more` : ''}\n`);
   if (skipped.length > 0) {
     const more = skipped.length - Math.min(LISTED, skipped.length);
     io.err(`skipped ${skipped.length} line${skipped.length === 1 ? '' : 's'}:\n${skipped.slice(0, LISTED).join('\n')}${more > 0 ? `\n... and ${more} more` : ''}\n`);
   }
   if (signals.length === 0) throw new InputError(file, 'holds no valid signal (one JSON object a line: {"paper": "<id>", "signal": "star"})');
-  const now = options.now ?? new Date();
   await withLock(options.db, () => withStore(options.db, {}, (db) => {
     recordSignals(db, signals, `import:${basename(file)}`, now);
     const find = storedPaperFinder(db);
