@@ -6,6 +6,7 @@ import { createAnalyzer } from './analyze.ts';
 import { compileProfiles } from './profiles.ts';
 import { termOf } from './stem.ts';
 import { splitWords } from './tokenize.ts';
+import { ANY_WORD, wordAutomaton, type WordAutomaton } from './word-automaton.ts';
 
 const parsed = parseGroupConfig(readDefaultConfigText());
 if (!parsed.ok) throw new Error('default config invalid');
@@ -83,3 +84,32 @@ test('counts title and abstract apart, and the length of both', () => {
   const at = f.ids.indexOf(polymerElectrolyte);
   expect([f.inTitle[at], f.inAbstract[at], f.length]).toEqual([1, 1, 8]);
 });
+
+test('a keyword whose stem is short matches its longer words: "wetting" (wet), "ageing" (ag), "fitting" (fit)', () => {
+  const short = compileProfiles([{ id: 'a', kind: 'area', keywords: ['wetting', 'battery ageing', 'curve fitting', 'spray drying'].map((term) => ({ term, weight: 1 })) }]);
+  const analyzer = createAnalyzer(short);
+  const found = (text: string) => analyzer.features({ title: text }).ids.map((f) => short.features[f]!.keyword);
+  expect(found('Improved wetting of lithium on garnet')).toEqual(['wetting']);
+  expect(found('A battery ageing model; battery aging under fast charge')).toEqual(['battery ageing']);
+  expect(found('Curve fitting of impedance spectra, and spray drying of the cathode')).toEqual(['curve fitting', 'spray drying']);
+});
+
+test('with every word of the fixtures\' texts a keyword, the automaton rules out no word the full lookup finds', () => {
+  const words = [...new Set(texts.flatMap((t) => splitWords(t).words))];
+  expect(words.length).toBeGreaterThan(20_000);
+  const everyWord = compileProfiles([{ id: 'all', kind: 'area', keywords: words.map((term) => ({ term, weight: 1 })) }]);
+  const automaton = wordAutomaton(everyWord);
+  const ruledOut = words.filter((w) => !mayBeTerm(automaton, w) && everyWord.termIds.has(termOf(w)));
+  expect(ruledOut).toEqual([]);
+});
+
+/** The automaton's answer for one word, read as the scan reads it. */
+function mayBeTerm(a: WordAutomaton, word: string): boolean {
+  let state = 0;
+  for (let i = 0; i < word.length && (i === 0 || state !== 0); i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) state = i === 0 ? ANY_WORD : a.onWide[state]!;
+    else state = c === 46 ? a.onDecimalPoint[state]! : a.next[(state << 7) | c]!;
+  }
+  return state !== 0 && a.mayBeTerm[state] === 1;
+}
