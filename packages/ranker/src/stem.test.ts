@@ -5,7 +5,7 @@ describe('stemming keeps apart what a materials scientist keeps apart', () => {
   test.each([
     ['oxide', 'oxidation'], ['active', 'activation'], ['mechanism', 'mechanical'], ['universal', 'university'],
     ['composite', 'composition'], ['transference', 'transfer'], ['polar', 'polarization'], ['organic', 'organization'],
-    ['MACE', 'mace'], ['GAP', 'gap'],
+    ['MACE', 'mace'], ['GAP', 'gap'], ['aging', 'Ag'], ['ageing', 'Ag'], ['Ising', 'is'],
   ])('%s / %s', (a, b) => {
     expect(termOf(a)).not.toBe(termOf(b));
   });
@@ -15,7 +15,7 @@ describe('and merges the forms of one word', () => {
   test.each([
     ['polymer', 'polymers'], ['polymer', 'polymeric'], ['interface', 'interfacial'], ['electrolyte', 'electrolytes'],
     ['battery', 'batteries'], ['dendrite', 'dendrites'], ['simulation', 'simulations'], ['potential', 'potentials'],
-    ['MLIP', 'MLIPs'], ['Electrolyte', 'electrolyte'],
+    ['MLIP', 'MLIPs'], ['Electrolyte', 'electrolyte'], ['aging', 'ageing'], ['aging', 'aged'],
   ])('%s / %s', (a, b) => {
     expect(termOf(a)).toBe(termOf(b));
   });

@@ -6,7 +6,8 @@ import { isFormula } from './formula.ts';
  * Porter merges some words a materials scientist keeps apart ("oxide"/"oxidation",
  * "active"/"activation", "mechanism"/"mechanical", "universal"/"university",
  * "composite"/"composition"), and splits some that belong together ("polymer"/"polymeric",
- * "interface"/"interfacial"). These words get the stem written here instead.
+ * "interface"/"interfacial"), and gives a few words a stem that is another word's ("aging" and
+ * silver's "Ag" are both "ag"). These words get the stem written here instead.
  */
 export const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   oxidation: 'oxidat', oxidations: 'oxidat', oxidative: 'oxidat', oxidized: 'oxidat', oxidised: 'oxidat',
@@ -24,6 +25,9 @@ export const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   potentials: 'potenti', potential: 'potenti', potentially: 'potentially',
   computer: 'computer', computers: 'computer',
   news: 'news',
+  // Porter's "ag" is silver's symbol ("Ag"), and its "is" the function word.
+  aging: 'aging', ageing: 'aging', aged: 'aging',
+  ising: 'ising',
 };
 
 const cache = new Map<string, string>();
