@@ -94,6 +94,16 @@ test('a keyword whose stem is short matches its longer words: "wetting" (wet), "
   expect(found('Curve fitting of impedance spectra, and spray drying of the cathode')).toEqual(['curve fitting', 'spray drying']);
 });
 
+test('an American keyword matches the British spelling, and back', () => {
+  const american = compileProfiles([{ id: 'a', kind: 'area', keywords: ['sulfide electrolyte', 'aluminum', 'fiber', 'stabilization', 'behavior', 'analyzed'].map((term) => ({ term, weight: 1 })) }]);
+  const analyzer = createAnalyzer(american);
+  const found = (text: string) => analyzer.features({ title: text }).ids.map((f) => american.features[f]!.keyword);
+  expect(found('Sulphide electrolytes with aluminium-doped fibres: interface stabilisation')).toEqual(['sulfide electrolyte', 'aluminum', 'fiber', 'stabilization']);
+  expect(found('The behaviour of the samples analysed')).toEqual(['behavior', 'analyzed']);
+  const british = createAnalyzer(compileProfiles([{ id: 'b', kind: 'area', keywords: [{ term: 'sulphide', weight: 1 }] }]));
+  expect(british.features({ title: 'Sulfide glass' }).ids.length).toBe(1);
+});
+
 test('with every word of the fixtures\' texts a keyword, the automaton rules out no word the full lookup finds', () => {
   const words = [...new Set(texts.flatMap((t) => splitWords(t).words))];
   expect(words.length).toBeGreaterThan(20_000);

@@ -30,6 +30,38 @@ export const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   ising: 'ising',
 };
 
+/**
+ * British spellings read as American ones before stemming, so that "stabilisation", "optimised",
+ * "sulphide", "behaviour", "aluminium" and "fibre" are the terms of "stabilization", "optimized",
+ * "sulfide", "behavior", "aluminum" and "fiber": about one paper in twenty writes them so. Every word
+ * goes through it, in keywords and texts alike, so a word it rewrites that has no American twin
+ * ("comprise") stays one term of its own. The word automaton lets the spellings whose prefix differs
+ * through (word-automaton.ts `britishPrefixes`).
+ */
+export const BRITISH: readonly (readonly [RegExp, string])[] = [
+  [/sulph/g, 'sulf'],
+  [/aluminium/g, 'aluminum'],
+  [/^(fib|cent|lit|met|micromet|nanomet|millimet|centimet|kilomet)re(s?)$/, '$1er$2'],
+  [/(behavi|col|vap|neighb|fav|lab)our/, '$1or'],
+  [/isation(s?)$/, 'ization$1'],
+  // "optimise", "-ised", "-ises", "-ising": four letters or more before, so "raise", "noise" and
+  // "revised" stay as they are.
+  [/^([a-z]{4,})is(e|ed|es|ing)$/, '$1iz$2'],
+  // "analyse", "catalysed", "hydrolysing"; not "analyses", the plural of "analysis".
+  [/^([a-z]{3,})ys(e|ed|ing)$/, '$1yz$2'],
+];
+
+/** Whether any of `BRITISH` may apply: one test for the many words none does. */
+const MAY_BE_BRITISH = /sulph|aluminium|res?$|our|is(?:e|ed|es|ing|ations?)$|ys(?:e|ed|ing)$/;
+
+/** A lower-case word in American spelling (`BRITISH`). */
+export function americanSpelling(lower: string): string {
+  if (!MAY_BE_BRITISH.test(lower)) return lower;
+  let word = lower;
+  for (const [pattern, replacement] of BRITISH) word = word.replace(pattern, replacement);
+  return word;
+}
+
 const cache = new Map<string, string>();
 
 /**
@@ -54,9 +86,10 @@ export function computeTerm(raw: string): string {
   const body = raw.length > 2 && raw.endsWith('s') ? raw.slice(0, -1) : raw;
   if (body.length >= 2 && /^[A-Z]+$/.test(body)) return `#${body.toLowerCase()}`;
   if (/[A-Z]/.test(raw.slice(1))) return lower;
-  // Own keys only: "constructor" or "toString" in an abstract must not find Object.prototype's.
-  const override = Object.hasOwn(STEM_OVERRIDES, lower) ? STEM_OVERRIDES[lower] : undefined;
-  if (override !== undefined) return override;
   if (lower.length <= 3) return lower;
-  return PorterStemmer.stem(lower);
+  const word = americanSpelling(lower);
+  // Own keys only: "constructor" or "toString" in an abstract must not find Object.prototype's.
+  const override = Object.hasOwn(STEM_OVERRIDES, word) ? STEM_OVERRIDES[word] : undefined;
+  if (override !== undefined) return override;
+  return PorterStemmer.stem(word);
 }

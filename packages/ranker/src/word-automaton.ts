@@ -95,6 +95,20 @@ export function wordAutomaton(lexicon: Lexicon): WordAutomaton {
 }
 
 /**
+ * What a British spelling of a word standing for the term `t` starts with, where that differs from the
+ * term itself (stem.ts `americanSpelling`): "sulph…" for "sulfid", "aluminium…" for "aluminum",
+ * "fibr…" for "fiber". The other rewrites ("-isation", "-ise", "-our", "-yse") change letters at or after
+ * the term's last, which the prefix rule already lets through.
+ */
+function britishPrefixes(t: string): string[] {
+  const out: string[] = [];
+  if (t.includes('sulf')) out.push(t.replaceAll('sulf', 'sulph').slice(0, -1));
+  if (t.includes('aluminum')) out.push(t.replaceAll('aluminum', 'aluminium').slice(0, -1));
+  if (/(?:fib|cent|lit|met)er$/.test(t)) out.push(t.slice(0, -2) + 'r');
+  return out;
+}
+
+/**
  * A letter trie of what a word must start with to stand for a term: each node's `limit` is 0 (no
  * term ends here), -1 (any word going on from here may stand for a term) or n > 0 (only a word of at
  * most n letters: "ion" stands for "ions" but not for "ionization").
@@ -140,7 +154,10 @@ function prefixTrie(lexicon: Lexicon) {
     if (t.length <= 3) {
       add(t, -1);
       if (t.endsWith('i')) add(`${t.slice(0, -1)}y`, -1);
-    } else add(t.slice(0, Math.max(3, t.length - 1)), -1);
+    } else {
+      add(t.slice(0, Math.max(3, t.length - 1)), -1);
+      for (const prefix of britishPrefixes(t)) add(prefix, -1);
+    }
   }
   // British spellings the overrides map to an American stem ("polarisation" -> "polariz").
   for (const [word, stem] of Object.entries(STEM_OVERRIDES)) if (lexicon.termIds.has(stem)) add(word, word.length);
