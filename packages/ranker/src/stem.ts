@@ -33,7 +33,7 @@ export const STEM_OVERRIDES: Readonly<Record<string, string>> = {
 /**
  * British spellings read as American ones before stemming, so that "stabilisation", "optimised",
  * "sulphide", "behaviour", "aluminium" and "fibre" are the terms of "stabilization", "optimized",
- * "sulfide", "behavior", "aluminum" and "fiber": about one paper in twenty writes them so. Every word
+ * "sulfide", "behavior", "aluminum" and "fiber": 4% of the corpus's papers write one so. Every word
  * goes through it, in keywords and texts alike, so a word it rewrites that has no American twin
  * ("comprise") stays one term of its own. The word automaton lets the spellings whose prefix differs
  * through (word-automaton.ts `britishPrefixes`).
