@@ -113,6 +113,31 @@ test('with every word of the fixtures\' texts a keyword, the automaton rules out
   expect(ruledOut).toEqual([]);
 });
 
+test('a word passes the automaton of its term alone, written as any word of that term: British spellings, overrides', () => {
+  // The words of a term that do not start with the term less its last letter: where the prefix rule
+  // alone would miss them, and another term's prefix must not be what lets them through.
+  const british = ['neighbourhood', 'neighbourhoods', 'Neighbourhood', 'sulphide', 'polysulphides', 'aluminium', 'fibres', 'centre',
+    'behavioural', 'colourful', 'lisation', 'crystallisation', 'analysing', 'oxidising', 'polarisation', 'ageing', 'laying'];
+  const fixtureWords = [...new Set(texts.flatMap((t) => splitWords(t).words))];
+  const byTerm = new Map<string, string[]>();
+  for (const w of [...british, ...fixtureWords]) byTerm.set(termOf(w), [...(byTerm.get(termOf(w)) ?? []), w]);
+  const missed: string[] = [];
+  let checked = 0;
+  for (const [term, words] of byTerm) {
+    const bare = term.replace(/^#/, '');
+    if (words.every((w) => w.toLowerCase().startsWith(bare.slice(0, Math.max(3, bare.length - 1))))) continue;
+    checked++;
+    for (const keyword of words) {
+      const one = compileProfiles([{ id: 'one', kind: 'area', keywords: [{ term: keyword, weight: 1 }] }]);
+      if (!one.termIds.has(term)) continue;
+      const automaton = wordAutomaton(one);
+      for (const w of words) if (!mayBeTerm(automaton, w)) missed.push(`${w} (keyword ${keyword})`);
+    }
+  }
+  expect(checked).toBeGreaterThan(10);
+  expect(missed).toEqual([]);
+});
+
 /** The automaton's answer for one word, read as the scan reads it. */
 function mayBeTerm(a: WordAutomaton, word: string): boolean {
   let state = 0;
