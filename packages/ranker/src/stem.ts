@@ -30,19 +30,22 @@ export const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   ising: 'ising',
 };
 
+/** Words written "-our" in British English and "-or" in American ("behaviour", "colour", "neighbour"). */
+const OUR_BASES = 'behavi|col|vap|neighb|fav|lab';
+
 /**
  * British spellings read as American ones before stemming, so that "stabilisation", "optimised",
  * "sulphide", "behaviour", "aluminium" and "fibre" are the terms of "stabilization", "optimized",
  * "sulfide", "behavior", "aluminum" and "fiber": 4% of the corpus's papers write one so. Every word
  * goes through it, in keywords and texts alike, so a word it rewrites that has no American twin
  * ("comprise") stays one term of its own. The word automaton lets the spellings whose prefix differs
- * through (word-automaton.ts `britishPrefixes`).
+ * through (`britishPrefixes`, below: change one, change the other).
  */
 export const BRITISH: readonly (readonly [RegExp, string])[] = [
   [/sulph/g, 'sulf'],
   [/aluminium/g, 'aluminum'],
   [/^(fib|cent|lit|met|micromet|nanomet|millimet|centimet|kilomet)re(s?)$/, '$1er$2'],
-  [/(behavi|col|vap|neighb|fav|lab)our/, '$1or'],
+  [new RegExp(`(${OUR_BASES})our`), '$1or'],
   [/isation(s?)$/, 'ization$1'],
   // "optimise", "-ised", "-ises", "-ising": four letters or more before, so "raise", "noise" and
   // "revised" stay as they are.
@@ -60,6 +63,24 @@ export function americanSpelling(lower: string): string {
   let word = lower;
   for (const [pattern, replacement] of BRITISH) word = word.replace(pattern, replacement);
   return word;
+}
+
+const AMERICAN_OR = new RegExp(`(${OUR_BASES})or`);
+
+/**
+ * What a British spelling of a word standing for the term `t` may start with, where that differs from
+ * the term less its last letter (`BRITISH` read backwards, for word-automaton.ts): "sulph…" for
+ * "sulfid", "aluminium…" for "aluminum", "fibr…" for "fiber", "neighbourhoo…" for "neighborhood",
+ * "lisa…" for "lizat". A rewrite after the term's last letter ("stabilisation" for "stabil") needs none.
+ */
+export function britishPrefixes(t: string): string[] {
+  const out: string[] = [];
+  if (t.includes('sulf')) out.push(t.replaceAll('sulf', 'sulph').slice(0, -1));
+  if (t.includes('aluminum')) out.push(t.replaceAll('aluminum', 'aluminium').slice(0, -1));
+  if (/(?:fib|cent|lit|met)er$/.test(t)) out.push(`${t.slice(0, -2)}r`);
+  if (AMERICAN_OR.test(t)) out.push(t.replace(AMERICAN_OR, '$1our').slice(0, -1));
+  if (/[iy]z/.test(t)) out.push(t.replace(/([iy])z/g, '$1s').slice(0, -1));
+  return out;
 }
 
 const cache = new Map<string, string>();

@@ -1,6 +1,6 @@
 import type { Lexicon } from './profiles.ts';
 import { COMBINING_FORMS } from './compounds.ts';
-import { STEM_OVERRIDES, termOf } from './stem.ts';
+import { britishPrefixes, STEM_OVERRIDES, termOf } from './stem.ts';
 import { isWordChar } from './tokenize.ts';
 
 /**
@@ -92,22 +92,6 @@ export function wordAutomaton(lexicon: Lexicon): WordAutomaton {
   walk(0, 0, 0, 0);
   onDecimalPoint[0] = 0; // a word never starts with its decimal point
   return { next, onDecimalPoint, onWide, mayBeTerm };
-}
-
-/**
- * What a British spelling of a word standing for the term `t` starts with, where that differs from the
- * term less its last letter (stem.ts `americanSpelling`): "sulph…" for "sulfid", "aluminium…" for
- * "aluminum", "fibr…" for "fiber", "neighbourhoo…" for "neighborhood", "lisa…" for "lizat". A rewrite
- * after the term's last letter ("stabilisation" for "stabil") needs none.
- */
-function britishPrefixes(t: string): string[] {
-  const out: string[] = [];
-  if (t.includes('sulf')) out.push(t.replaceAll('sulf', 'sulph').slice(0, -1));
-  if (t.includes('aluminum')) out.push(t.replaceAll('aluminum', 'aluminium').slice(0, -1));
-  if (/(?:fib|cent|lit|met)er$/.test(t)) out.push(t.slice(0, -2) + 'r');
-  if (/(?:behavi|col|vap|neighb|fav|lab)or/.test(t)) out.push(t.replace(/(behavi|col|vap|neighb|fav|lab)or/, '$1our').slice(0, -1));
-  if (/[iy]z/.test(t)) out.push(t.replace(/([iy])z/g, '$1s').slice(0, -1));
-  return out;
 }
 
 /**
