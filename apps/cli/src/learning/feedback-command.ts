@@ -28,6 +28,11 @@ const MAX_FEEDBACK_BYTES = 100 * 1024 * 1024;
 /** Skipped lines listed by number; past these they are counted. */
 const LISTED = 20;
 
+/** The first `LISTED` lines, and how many more there are. */
+function listed(lines: readonly string[]): string {
+  return `${lines.slice(0, LISTED).join('\n')}${lines.length > LISTED ? `\n... and ${lines.length - LISTED} more` : ''}`;
+}
+
 const NOUNS: Record<SignalKind, [string, string]> = {
   star: ['star', 'stars'], nominate: ['nomination', 'nominations'], dismiss: ['dismissal', 'dismissals'], read: ['read', 'reads'],
 };
@@ -127,11 +132,8 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
   const config = loadConfig(options.config);
   const now = options.now ?? new Date();
   const { signals, skipped, adjusted } = await readFeedbackFile(file, config, options.config, now);
-  if (adjusted.length > 0) io.err(`${adjusted.slice(0, LISTED).join('\n')}${adjusted.length > LISTED ? `\n... and ${adjusted.length - LISTED} more` : ''}\n`);
-  if (skipped.length > 0) {
-    const more = skipped.length - Math.min(LISTED, skipped.length);
-    io.err(`skipped ${skipped.length} line${skipped.length === 1 ? '' : 's'}:\n${skipped.slice(0, LISTED).join('\n')}${more > 0 ? `\n... and ${more} more` : ''}\n`);
-  }
+  if (adjusted.length > 0) io.err(`${listed(adjusted)}\n`);
+  if (skipped.length > 0) io.err(`skipped ${skipped.length} line${skipped.length === 1 ? '' : 's'}:\n${listed(skipped)}\n`);
   if (signals.length === 0) throw new InputError(file, 'holds no valid signal (one JSON object a line: {"paper": "<id>", "signal": "star"})');
   await withLock(options.db, () => withStore(options.db, {}, (db) => {
     recordSignals(db, signals, `import:${basename(file)}`, now);
