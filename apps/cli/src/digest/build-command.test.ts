@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Digest } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterAll, expect, test } from 'vitest';
@@ -43,7 +43,14 @@ test('a window no paper was first seen in writes no digest: the latest stays the
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const build = (...args: string[]) => runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, ...args);
   const index = () => JSON.parse(readFileSync(inDir(digests, 'index.json'), 'utf8')) as { digests: { date: string; papers: number }[] };
-  expect((await build('--since', '2000-01-01', '--until', today)).code).toBe(0);
+  // A star of the group's: a build that ranks says what it learned from; one that writes nothing does not.
+  const firstPaper = (JSON.parse(readFileSync(SLICE, 'utf8').split('\n')[0] as string) as { id: string }).id;
+  const signals = inDir(dir.path, 'signals.jsonl');
+  writeFileSync(signals, `${JSON.stringify({ paper: firstPaper, signal: 'star' })}\n`);
+  expect((await runCli('feedback', 'import', signals, '--config', CONFIG, '--db', db)).code).toBe(0);
+  const first = await build('--since', '2000-01-01', '--until', today);
+  expect(first.code).toBe(0);
+  expect(first.err).toContain('learned from 1 signal of the group');
   const held = index().digests;
   expect(held.map((d) => d.date)).toEqual([today]);
 
@@ -51,6 +58,7 @@ test('a window no paper was first seen in writes no digest: the latest stays the
   const quiet = await build('--until', tomorrow);
   expect(quiet.code).toBe(0);
   expect(quiet.out).toBe('');
+  expect(quiet.err).not.toContain('learned from');
   expect(quiet.err).toContain(`digest ${tomorrow}: no paper first seen ${tomorrow}T00:00:00Z – `);
   expect(quiet.err).toContain(`so no digest for ${tomorrow}; the latest stays ${today} (${inDir(digests, `${today}.json`)})`);
   expect(existsSync(inDir(digests, `${tomorrow}.json`))).toBe(false);
@@ -58,5 +66,6 @@ test('a window no paper was first seen in writes no digest: the latest stays the
 
   const forced = await build('--until', tomorrow, '--force');
   expect(forced.code).toBe(0);
+  expect(forced.err).toContain('learned from 1 signal of the group');
   expect(index().digests.map((d) => [d.date, d.papers])).toEqual([[tomorrow, 0], [today, held[0]?.papers]]);
 });

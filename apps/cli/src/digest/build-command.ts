@@ -46,7 +46,6 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
         return gathered?.examples;
       },
     });
-    if (line) io.err(line);
     // A window with no papers (a mistyped date, a time copied to the minute) must not blank the day's
     // digest the group reads: it is kept unless asked.
     const kept = index.digests.find((d) => d.date === digest.date);
@@ -64,6 +63,8 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
         + 'The next build starts where the last digest stopped; `digest build --force` writes the empty digest.\n');
       return { file: undefined, papers: 0 };
     }
+    // What the ranking learned from, said only of a digest that was ranked and written.
+    if (line) io.err(line);
     const { file } = writeDigest(options.digests, digest);
     const counts = digest.sections.map((s) => `${s.name} ${s.papers.length}`).join(', ');
     io.err(`digest ${digest.date}: ${considered} papers first seen ${window.since.slice(0, 19)}Z – ${window.until.slice(0, 19)}Z, `
