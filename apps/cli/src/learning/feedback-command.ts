@@ -39,11 +39,26 @@ const NOUNS: Record<SignalKind, [string, string]> = {
 
 /** "3 stars, 1 nomination": the kinds in a fixed order, those with none left out. */
 export function countSignals(signals: readonly { signal: SignalKind }[]): string {
-  const counts = new Map<SignalKind, number>();
-  for (const { signal } of signals) counts.set(signal, (counts.get(signal) ?? 0) + 1);
-  const parts = (['star', 'nominate', 'dismiss', 'read'] as const).filter((k) => counts.has(k))
-    .map((k) => { const n = counts.get(k) as number; return `${n} ${NOUNS[k][n === 1 ? 0 : 1]}`; });
+  const counts: Partial<Record<SignalKind, number>> = {};
+  for (const { signal } of signals) counts[signal] = (counts[signal] ?? 0) + 1;
+  return countsText(counts);
+}
+
+function countsText(counts: Partial<Record<SignalKind, number>>): string {
+  const parts = (['star', 'nominate', 'dismiss', 'read'] as const).filter((k) => (counts[k] ?? 0) > 0)
+    .map((k) => { const n = counts[k] as number; return `${n} ${NOUNS[k][n === 1 ? 0 : 1]}`; });
   return parts.length ? parts.join(', ') : 'no signals';
+}
+
+/**
+ * A profile's papers by the signal that counted for each, as the digest's learned line counts them
+ * ("6 stars, 1 dismissal"); when some paper had more than one signal (starred and read), how many
+ * signals that was.
+ */
+function taughtBy(signals: readonly { signal: SignalKind }[], profile: LearnedProfile | undefined): string {
+  if (!profile?.signals) return countSignals(signals);
+  const papers = profile.positives + profile.negatives;
+  return `${countsText(profile.signals)}${signals.length > papers ? ` (${signals.length} signals: a paper counts once, by its strongest)` : ''}`;
 }
 
 /**
@@ -193,17 +208,16 @@ export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof 
     + `${gathered.waiting ? `, ${gathered.waiting} waiting for ${gathered.waiting === 1 ? 'its paper' : 'their papers'}` : ''}`
     + `${gathered.forgotten ? `, ${gathered.forgotten} forgotten by a reset` : ''}`
     + `${gathered.unknown ? `, ${gathered.unknown} of members or areas no longer in the config` : ''}`, ''];
-  const words = (kind: 'area' | 'member', id: string) => {
-    const list = learnedWords(learned.find((p) => p.kind === kind && p.id === id));
-    return list ? `\n  learned: ${list}` : '';
+  const line = (kind: 'area' | 'member', id: string, taught: readonly { signal: SignalKind }[]) => {
+    const profile = learned.find((p) => p.kind === kind && p.id === id);
+    const list = learnedWords(profile);
+    return `${taughtBy(taught, profile)}${list ? `\n  learned: ${list}` : ''}`;
   };
   for (const area of config.areas) {
-    const taught = gathered.examples.filter((e) => e.area === area.id);
-    out.push(`${area.name} (${area.id}): ${countSignals(taught)}${words('area', area.id)}`);
+    out.push(`${area.name} (${area.id}): ${line('area', area.id, gathered.examples.filter((e) => e.area === area.id))}`);
   }
   for (const member of config.members) {
-    const taught = gathered.examples.filter((e) => e.member === member.name);
-    out.push(`${member.name}: ${countSignals(taught)}${words('member', member.name)}`);
+    out.push(`${member.name}: ${line('member', member.name, gathered.examples.filter((e) => e.member === member.name))}`);
   }
   return `${out.join('\n')}\n`;
 }
