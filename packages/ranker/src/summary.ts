@@ -23,14 +23,16 @@ export function summarize(
   const heading = HEADING.exec(abstract)?.[0].length ?? 0;
   const body = abstract.slice(heading);
   if (body.trim() === '') return NO_ABSTRACT;
-  const split = splitSentences(body);
+  // A finding's closing clause on what it may mean for others (", providing new insights into …") is
+  // left out of the sentence: the finding stands without it.
+  const split = splitSentences(body).map(withoutImplication);
   const sentences = split.map((s, index) => {
     const words = s.text.split(/\s+/).filter(Boolean).length;
     let score = sentenceScore(s.text, index, words, weightAt(s.start + heading, s.end + heading));
     // "The inner layer is ..." after "a dual-layer interphase forms": the sentence leans on the one
     // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
     if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
-    return { ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) };
+    return { ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) || IMPLICATION.test(s.text) };
   });
   if (sentences.length === 0) return NO_ABSTRACT;
   // What the field needs or lacks ("... require gel electrolytes, yet their development is limited") is
@@ -68,11 +70,52 @@ const FINDING = /\b(?:we|our|results?|this|these|here(?:in)?|it|they|which)\b[^.
 const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|this (?:work|study|paper|article|review)|we)\b[^.]{0,40}?\b(?:develop|developed|propose|proposed|present|presents|presented|introduce|introduces|introduced|report|reports|reported|design|designed|use|used|employ|employed|combine|combined|perform|performed|construct|constructed|fabricate|fabricated|synthesi[sz]e|synthesi[sz]ed|investigate|investigated|study|studied|examine|examined|apply|applied|train|trained|build|built|simulate|simulated|model|modelled|modeled|prepare|prepared|review|reviews|summari[sz]e|summari[sz]es|discuss|discusses|analy[sz]e|analy[sz]ed|establish|elucidate|elucidated|explore|explored|unveil)\b/i;
 /** "Herein, a component self-initiated photopolymerization strategy is developed": the passive says it further from "Herein". */
 const METHOD_PASSIVE = /^\s*(?:here(?:in)?|in this (?:work|study|paper|article))\b,?[^.]{0,120}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:developed|proposed|presented|introduced|reported|designed|used|employed|combined|performed|constructed|fabricated|synthesi[sz]ed|investigated|studied|examined|applied|trained|built|simulated|modell?ed|prepared|reviewed|summari[sz]ed|discussed|analy[sz]ed|established|elucidated|explored|unveiled|demonstrated|engineered|achieved)\b/i;
-const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenges?|challenging|limited|limits|limiting|limitations?|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next[-\u2010\u2011 ]generation|is one of|are one of|however|impede|impedes|bottlenecks?|obstacles?|drawbacks?|demand|urgent|(?:has|have) (?:emerged|garnered|attracted))\b/i;
+const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenges?|challenging|limit|limited|limits|limiting|limitations?|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next[-\u2010\u2011 ]generation|is one of|are one of|however|impede|impedes|bottlenecks?|obstacles?|drawbacks?|demand|urgent|(?:has|have) (?:emerged|garnered|attracted))\b/i;
 const QUANTITY = /\d(?:[\d.,]*)\s*(?:%|m?S\s*cm|mA|mAh|Wh|V\b|m?eV|cycles|h\b|hours|°C|K\b|nm|µm|μm|GPa|MPa|atoms|times|-fold|fold)/;
 
 // A result stated with its number, whatever the subject: "Li||Li cells achieve 1700 h".
 const RESULT_VERB = /\b(?:achieve|achieves|deliver|delivers|exhibit|exhibits|realize|realizes|realise|realises|retain|retains|reach|reaches|sustain|sustains|maintain|maintains|display|displays|show|shows|enable|enables|yield|yields|attain|attains)\b/i;
+
+/**
+ * The closing move of many abstracts, what the paper may mean for others ("this work may inspire …",
+ * "paves the way for", "provides new insights into the design of", "establishes X as a design
+ * principle", "holds promise for"): a claim about the work, not what it found. Left out as background
+ * is when the abstract says what the paper did.
+ */
+const IMPLICATION = new RegExp([
+  String.raw`\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:inspire|pave|open|guide|provide|offer|shed|help|facilitate|promote|accelerate|stimulate|benefit|serve|contribute|advance|broaden|expand)\b`,
+  String.raw`\bpav(?:e|es|ed|ing) (?:the|a|new) (?:way|road|path)\b`,
+  String.raw`\bopen(?:s|ing)? (?:up )?(?:a |an )?(?:new )?(?:avenues?|doors?|opportunit(?:y|ies))\b`,
+  String.raw`\b(?:insights?|guidance|guidelines?|perspectives?|inspiration|avenues?|paradigms?|blueprints?|roadmaps?) (?:for|into|toward|towards|on) (?:the )?(?:future|further|rational|design|development|practical|next)`,
+  String.raw`\b(?:to|may|could|will|would|might|further) inspire\b|\binspiring (?:future|further|new|the)\b`,
+  String.raw`\bestablish(?:es|ed)?\s+(?:[\w‐-]+\s+){1,8}?as (?:a|an) (?:[\w‐-]+\s+){0,3}?(?:strategy|principle|approach|route|paradigm|platform|pathway|framework)\b`,
+  String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strategy|principle|paradigm|framework|platform|route|pathway|guideline|blueprint|avenue|insights?|perspective|direction|methodology)\b(?=\s+(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
+  String.raw`\bhighlight(?:s|ing)? the (?:great |significant )?(?:potential|promise)\b`,
+  String.raw`\bholds? (?:great |significant |considerable )?promise\b`,
+].join('|'), 'i');
+
+/**
+ * Where a sentence's closing clause on what the work may mean starts: ", providing …", ", paving …",
+ * ", which offers …", " and provides …" (the clause itself is then checked against IMPLICATION).
+ */
+const TRAILING_CLAUSE = /(?:,\s+(?:thus\s+|thereby\s+|and\s+|further\s+)?(?:providing|offering|paving|opening|highlighting|inspiring|shedding|advancing|affording|which\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|may|could|will|would))|\s+and\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|sheds?))\b/i;
+
+/**
+ * A closing clause that names what the work offers, with no number before the thing it names
+ * (", providing a new framework for …", ", offering a generalizable strategy for …"); not a result
+ * (", providing a 3-fold higher conductivity").
+ */
+const CLAIM_CLAUSE = /^[^.\d]*?\b(?:routes?|pathways?|frameworks?|strateg(?:y|ies)|platforms?|insights?|guidance|guidelines?|paradigms?|avenues?|directions?|basis|principles?|perspectives?|ways?|light|potential|promise|inspiration|opportunit(?:y|ies)|understanding)\b/i;
+
+/** The sentence without its closing clause on what the work may mean, when it has one and something stands before it. */
+function withoutImplication(sentence: Sentence): Sentence {
+  const m = TRAILING_CLAUSE.exec(sentence.text);
+  const clause = m ? sentence.text.slice(m.index) : '';
+  if (!m || !(IMPLICATION.test(clause) || CLAIM_CLAUSE.test(clause))) return sentence;
+  const head = sentence.text.slice(0, m.index).replace(/[\s,;:]+$/, '');
+  if (head.split(/\s+/).length < 6) return sentence;
+  return { text: `${head}.`, start: sentence.start, end: sentence.start + head.length };
+}
 
 /** Background: what the field needs, lacks or finds hard, and nothing of what the paper did. */
 function isBackground(text: string): boolean {
@@ -179,8 +222,28 @@ export function splitSentences(text: string): Sentence[] {
   }
   const covered = out.reduce((n, s) => n + s.text.replace(/\s/g, '').length, 0);
   if (covered < text.replace(/\s/g, '').length * 0.95) return plainSplit(text);
+  return out.flatMap(splitAtUnit);
+}
+
+/**
+ * compromise reads a capital letter and a full stop as a name's initial ("J. Smith"), so "… 1,000
+ * cycles at 5 C. Guided by …" stays one sentence: split where a number's one-letter unit (a C-rate,
+ * kelvin, volts) ends one and a word in sentence case starts the next.
+ */
+function splitAtUnit(sentence: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  for (const m of sentence.text.matchAll(UNIT_END)) {
+    const end = (m.index as number) + (m[1] as string).length;
+    out.push({ text: sentence.text.slice(from, end), start: sentence.start + from, end: sentence.start + end });
+    from = (m.index as number) + m[0].length;
+  }
+  if (from === 0) return [sentence];
+  out.push({ text: sentence.text.slice(from), start: sentence.start + from, end: sentence.end });
   return out;
 }
+
+const UNIT_END = /(\d\s?[A-Z]\.)\s+(?=[A-Z][a-z]+\b)/g;
 
 function plainSplit(text: string): Sentence[] {
   const out: Sentence[] = [];
