@@ -16,11 +16,13 @@ off on once only onto or other our ours out over own per rather same she should 
 the their them then there therefore these they this those though through throughout thus to too toward towards
 under unlike until up upon versus very via was we were what when where whereas whether which while whilst who
 whom whose why will with within without would yet you your
-achieve achieved achieves achieving additionally allow allows beginning demonstrate demonstrated demonstrates
-emphasizing employing enable enabled enables enabling especially exhibit exhibited exhibits facilitate
+achieve achieved achieves achieving additionally allow allows beginning deliver delivered delivering delivers
+demonstrate demonstrated demonstrates emphasizing employing enable enabled enables enabling especially establish
+established establishes establishing exhibit exhibited exhibits facilitate
 facilitates furthermore including mainly moreover namely notably particularly present presented presents
-primarily propose proposed provide provided provides respectively reveal revealed reveals
-significantly suggest suggests unlock unlocks using utilize utilized utilizing
+highlight highlighted highlighting highlights offer offered offering offers primarily propose proposed provide
+provided provides respectively reveal revealed reveals show showed showing shown shows significantly suggest
+suggests unlock unlocks using utilize utilized utilizing
 accordingly consequently finally firstly fundamentally importantly increasingly interestingly lastly
 meanwhile nevertheless nonetheless remarkably secondly strikingly surprisingly ultimately`;
 
