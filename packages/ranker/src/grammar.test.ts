@@ -44,6 +44,8 @@ test.each([
   ['poorly understood', false], ['severely limited', false], ['nitrogen doped', false],
   // A pair cut before its noun.
   ['batteries operable', false], ['conduction desirable', false], ['loop recyclable', false],
+  // A plural noun and a participle: a clause cut short, not a compound.
+  ['batteries operating', false], ['cells retaining', false], ['materials modeling', true], ['ion hopping', true], ['gas sensing', true],
   // Nouns and adjectives do, and a participle before its noun; -ly and -ed words that are nouns or adjectives too.
   ['dendrite', true], ['aqueous', true], ['crosslinked polymer', true], ['enhanced sampling', true], ['assembly', true],
   ['anomaly', true], ['charged', true], ['mixed', true], ['bed', true], ['LiPF6', true], ['solid polymer', true],

@@ -68,6 +68,11 @@ export function mayNameTopic(phrase: string): boolean {
     if (adverb || (k === words.length - 1 && word.endsWith('ed') && tagged(word, '#PastTense'))) return false;
   }
   if (words.length < 2) return true;
+  // A plural noun and a participle are a clause cut short ("batteries operating at −20 °C", "cells
+  // retaining"), not a compound, whose first noun is singular ("ion hopping", "lithium plating");
+  // "materials" is the plural compounds keep ("materials modeling").
+  const [before, head] = words.slice(-2) as [string, string];
+  if (head.endsWith('ing') && /(?:[^aeiosu]s|es)$/.test(before) && before !== 'materials') return false;
   let nominal = heads.get(phrase);
   if (nominal === undefined) {
     const head = phrase.split(' ').at(-1) as string;
