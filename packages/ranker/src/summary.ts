@@ -79,8 +79,8 @@ const RESULT_VERB = /\b(?:achieve|achieves|deliver|delivers|exhibit|exhibits|rea
 /**
  * The closing move of many abstracts, what the paper may mean for others ("this work may inspire …",
  * "paves the way for", "provides new insights into the design of", "establishes X as a design
- * principle", "holds promise for"): a claim about the work, not what it found. Left out as background
- * is when the abstract says what the paper did.
+ * principle", "holds promise for"): a claim about the work, not what it found. Such a sentence is left
+ * out, as background is, when the abstract says what the paper did.
  */
 const IMPLICATION = new RegExp([
   String.raw`\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:inspire|pave|open|guide|provide|offer|shed|help|facilitate|promote|accelerate|stimulate|benefit|serve|contribute|advance|broaden|expand)\b`,
