@@ -17,12 +17,12 @@ the their them then there therefore these they this those though through through
 under unlike until up upon versus very via was we were what when where whereas whether which while whilst who
 whom whose why will with within without would yet you your
 achieve achieved achieves achieving additionally allow allows beginning deliver delivered delivering delivers
-demonstrate demonstrated demonstrates emphasizing employing enable enabled enables enabling especially establish
-established establishes establishing exhibit exhibited exhibits facilitate
-facilitates furthermore including mainly moreover namely notably particularly present presented presents
-highlight highlighted highlighting highlights offer offered offering offers primarily propose proposed provide
-provided provides respectively reveal revealed reveals show showed showing shown shows significantly suggest
-suggests unlock unlocks using utilize utilized utilizing
+demonstrate demonstrated demonstrates emphasizing employing enable enabled enables enabling especially
+establish established establishes establishing exhibit exhibited exhibits facilitate facilitates furthermore
+highlight highlighted highlighting highlights including mainly moreover namely notably offer offered offering
+offers particularly present presented presents primarily propose proposed provide provided provides
+respectively reveal revealed reveals show showed showing shown shows significantly suggest suggests unlock
+unlocks using utilize utilized utilizing
 accordingly consequently finally firstly fundamentally importantly increasingly interestingly lastly
 meanwhile nevertheless nonetheless remarkably secondly strikingly surprisingly ultimately`;
 

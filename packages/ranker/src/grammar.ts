@@ -71,8 +71,8 @@ export function mayNameTopic(phrase: string): boolean {
   // A plural noun and a participle are a clause cut short ("batteries operating at −20 °C", "cells
   // retaining"), not a compound, whose first noun is singular ("ion hopping", "lithium plating");
   // "materials" is the plural compounds keep ("materials modeling").
-  const [before, head] = words.slice(-2) as [string, string];
-  if (head.endsWith('ing') && /(?:[^aeiosu]s|es)$/.test(before) && before !== 'materials') return false;
+  const [before, last] = words.slice(-2) as [string, string];
+  if (last.endsWith('ing') && /(?:[^aeiosu]s|es)$/.test(before) && before !== 'materials') return false;
   let nominal = heads.get(phrase);
   if (nominal === undefined) {
     const head = phrase.split(' ').at(-1) as string;
