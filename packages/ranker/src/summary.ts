@@ -154,8 +154,9 @@ function sentenceScore(text: string, index: number, words: number, keywordWeight
   if (isMethod(text)) score += 1.2;
   if (QUANTITY.test(text)) score += 0.5;
   if (isBackground(text)) score -= 1;
-  // The opening often says what the paper is about; later background sentences rarely do.
-  if (index === 0) score += 0.3;
+  // An opening that says what the paper did (editors' summaries open so) leads; most abstracts open on
+  // the field instead ("Electrode potential controls reactivity …"), which a summary need not repeat.
+  if (index === 0 && roleOf(text) !== 'other') score += 0.3;
   if (words < 6) score -= 1;
   return score;
 }
@@ -213,12 +214,20 @@ export function splitSentences(text: string): Sentence[] {
   // is not needed to find sentences, and costs tens of times more.
   const found: string[] = nlp.tokenize(text).json().map((s: { text: string }) => s.text);
   const out: Sentence[] = [];
+  // compromise gives dashes and quotes back plainer than the text has them ("high-energy–density" as
+  // "high-energy-density") and may close up spaces: each sentence is found in the text as the same
+  // characters, those folded alike, spaces of any length between its words.
+  const folded = foldMarks(text);
   let from = 0;
   for (const sentence of found) {
-    const at = text.indexOf(sentence, from);
-    if (at < 0) return plainSplit(text);
-    out.push({ text: sentence, start: at, end: at + sentence.length });
-    from = at + sentence.length;
+    const words = foldMarks(sentence).split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    const at = new RegExp(words.map(escapeRegExp).join('\\s+'), 'g');
+    at.lastIndex = from;
+    const m = at.exec(folded);
+    if (!m) return plainSplit(text);
+    out.push({ text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length });
+    from = m.index + m[0].length;
   }
   const covered = out.reduce((n, s) => n + s.text.replace(/\s/g, '').length, 0);
   if (covered < text.replace(/\s/g, '').length * 0.95) return plainSplit(text);
@@ -244,6 +253,15 @@ function splitAtUnit(sentence: Sentence): Sentence[] {
 }
 
 const UNIT_END = /(\d\s?[A-Z]\.)\s+(?=[A-Z][a-z]+\b)/g;
+
+/** Dashes, hyphens and curly quotes as their plain forms, one character for one. */
+function foldMarks(text: string): string {
+  return text.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function plainSplit(text: string): Sentence[] {
   const out: Sentence[] = [];
