@@ -101,6 +101,13 @@ describe('the summary says what the paper did and found', () => {
       .toBe('We coat the separator with a fluorinated polymer layer, providing a threefold higher conductivity of 2 mS cm-1.');
   });
 
+  test('a dash compromise gives back plainer does not lose the sentences ("1.19 GPa" cut to "19 GPa")', () => {
+    const text = 'The network gives an elastic modulus of 1.19 GPa, resisting dendrites. This work suits high-energy–density cells.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'The network gives an elastic modulus of 1.19 GPa, resisting dendrites.', 'This work suits high-energy–density cells.',
+    ]);
+  });
+
   test('a one-letter unit ends a sentence ("at 5 C. Guided by …"), which compromise reads as an initial', () => {
     expect(splitSentences('The cells sustain 1,000 cycles at 5 C. Guided by these principles, we turn to sodium.').map((s) => s.text))
       .toEqual(['The cells sustain 1,000 cycles at 5 C.', 'Guided by these principles, we turn to sodium.']);
