@@ -23,6 +23,13 @@ describe('the summary says what the paper did and found', () => {
       + 'We find a conductivity of 1.2 mS/cm, ten times that of Li et al. in Fig. 2.');
   });
 
+  test('what was done and what was found, over two results', () => {
+    const abstract = 'Lithium metal anodes grow dendrites in carbonate electrolytes. We design a fluorinated polymer interlayer for the anode. '
+      + 'Symmetric lithium cells achieve 2000 h of cycling at 1 mA cm-2. Full cells retain 90% of their capacity after 500 cycles at 1 C.';
+    expect(summarize(abstract, () => 0)).toBe('We design a fluorinated polymer interlayer for the anode. '
+      + 'Symmetric lithium cells achieve 2000 h of cycling at 1 mA cm-2.');
+  });
+
   test('a sentence that leans on the one before comes only right after it', () => {
     const leaning = 'Dendrites limit lithium metal anodes. We grow a LiF-rich interphase by a fluorinated additive. '
       + 'Consequently, the cells cycle for 1000 h at 1 mA cm-2. Lithium metal is soft.';

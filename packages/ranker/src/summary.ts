@@ -53,8 +53,10 @@ export function summarize(
       if (b.leans && b.index !== a.index + 1) continue;
       // A second sentence must add something: its score counts when it does.
       if (b.score <= 0) continue;
+      // What was done and what was found, the pair a reader wants, over two results: a result's number
+      // (+0.5) and the second result's role no longer outweigh it.
       const [ra, rb] = [roleOf(a.text), roleOf(b.text)];
-      consider([a, b], a.score + b.score + (ra !== rb && ra !== 'other' && rb !== 'other' ? 0.5 : 0));
+      consider([a, b], a.score + b.score + (ra !== rb && ra !== 'other' && rb !== 'other' ? 1 : 0));
     }
   }
   if (best) return best.picked.map((s) => s.text).join(' ');
@@ -89,8 +91,8 @@ const IMPLICATION = new RegExp([
   String.raw`\b(?:insights?|guidance|guidelines?|perspectives?|inspiration|avenues?|paradigms?|blueprints?|roadmaps?) (?:for|into|toward|towards|on) (?:the )?(?:future|further|rational|design|development|practical|next)`,
   String.raw`\b(?:to|may|could|will|would|might|further) inspire\b|\binspiring (?:future|further|new|the)\b`,
   String.raw`\bestablish(?:es|ed)?\s+(?:[\w‐-]+\s+){1,8}?as (?:a|an) (?:[\w‐-]+\s+){0,3}?(?:strategy|principle|approach|route|paradigm|platform|pathway|framework)\b`,
-  String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strategy|principle|paradigm|framework|platform|route|pathway|guideline|blueprint|avenue|insights?|perspective|direction|methodology)\b(?=\s+(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
-  String.raw`\bhighlight(?:s|ing)? the (?:great |significant )?(?:potential|promise)\b`,
+  String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?|pioneers?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strateg(?:y|ies)|principles?|paradigms?|frameworks?|platforms?|routes?|pathways?|guidelines?|blueprints?|avenues?|insights?|perspectives?|directions?|methodology)\b(?=\s+(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
+  String.raw`\b(?:highlight|demonstrate|show|underscore|reveal)(?:s|ing)? the (?:great |significant |considerable )?(?:potential|promise)\b`,
   String.raw`\bholds? (?:great |significant |considerable )?promise\b`,
 ].join('|'), 'i');
 
