@@ -4,10 +4,12 @@ import nlp from 'compromise/one';
 export const NO_ABSTRACT = 'The source gives no abstract; the title is all there is to go on.';
 
 /**
- * A short extractive summary: one or two of the abstract's sentences, whole, that say what the paper
- * did or found. Sentences are chosen by role: a finding ("we show", "results reveal", a number with its
- * unit) or what was done ("here we develop", "this work presents") over background ("X is promising
- * but remains limited"), with the area's keywords as a tie-breaker. A summary never opens on a
+ * A short extractive summary: one or two of the abstract's sentences, whole (but for a closing clause
+ * on what the work may mean: `withoutImplication`), that say what the paper did or found. Sentences are
+ * chosen by role: a finding ("we show", "results reveal", a number with its unit) or what was done
+ * ("here we develop", "this work presents"), the two together where both fit, over background ("X is
+ * promising but remains limited") and claims ("this work paves the way for"), with the area's keywords
+ * as a tie-breaker. A summary never opens on a
  * sentence that leans on the one before ("However, ...", "This approach ..."): such a sentence comes
  * only right after its predecessor. At most `maxWords` words (about 60); one sentence may run to
  * `maxSingleWords` when no pair fits, and a sentence longer than that is cut at a clause boundary.
