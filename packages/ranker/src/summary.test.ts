@@ -106,6 +106,8 @@ describe('the summary says what the paper did and found', () => {
       .toBe('We find that LiF grains pin dendrite tips in the interphase.');
     expect(summarize('We coat the separator with a fluorinated polymer layer, providing a threefold higher conductivity of 2 mS cm-1.', () => 0))
       .toBe('We coat the separator with a fluorinated polymer layer, providing a threefold higher conductivity of 2 mS cm-1.');
+    expect(summarize('We build a ceramic network in the polymer electrolyte and provide pathways for fast lithium conduction.', () => 0))
+      .toBe('We build a ceramic network in the polymer electrolyte and provide pathways for fast lithium conduction.');
   });
 
   test('a dash compromise gives back plainer does not lose the sentences ("1.19 GPa" cut to "19 GPa")', () => {

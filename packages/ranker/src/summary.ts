@@ -94,7 +94,7 @@ const IMPLICATION = new RegExp([
   String.raw`\b(?:to|may|could|will|would|might|further) inspire\b|\binspiring (?:future|further|new|the)\b`,
   String.raw`\bestablish(?:es|ed)?\s+(?:[\w‐-]+\s+){1,8}?as (?:a|an) (?:[\w‐-]+\s+){0,3}?(?:strategy|principle|approach|route|paradigm|platform|pathway|framework)\b`,
   String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?|pioneers?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strateg(?:y|ies)|principles?|paradigms?|frameworks?|platforms?|routes?|pathways?|guidelines?|blueprints?|avenues?|insights?|perspectives?|directions?|methodology)\b(?=\s+(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
-  String.raw`\b(?:highlight|demonstrate|show|underscore|reveal)(?:s|ing)? the (?:great |significant |considerable )?(?:potential|promise)\b`,
+  String.raw`\b(?:highlight|demonstrate|show|underscore|reveal)(?:s|ing)? (?:the|its|their) (?:great |significant |considerable )?(?:potential|promise)\b`,
   String.raw`\bholds? (?:great |significant |considerable )?promise\b`,
 ].join('|'), 'i');
 
@@ -105,17 +105,22 @@ const IMPLICATION = new RegExp([
 const TRAILING_CLAUSE = /(?:,\s+(?:thus\s+|thereby\s+|and\s+|further\s+)?(?:providing|offering|paving|opening|highlighting|inspiring|shedding|advancing|affording|which\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|may|could|will|would))|\s+and\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|sheds?))\b/i;
 
 /**
- * A closing clause that names what the work offers, with no number before the thing it names
- * (", providing a new framework for …", ", offering a generalizable strategy for …"); not a result
- * (", providing a 3-fold higher conductivity").
+ * A closing clause, with no quantity in it, that names what the work offers: new insights,
+ * guidelines, a strategy, a paradigm, an understanding (", providing new insights into …", ",
+ * offering a generalizable strategy for …"); or a route, pathway, framework or platform to a purpose
+ * (", providing a promising pathway toward practical …"), words the sciences also use of things ("a
+ * rigid framework that blocks dendrites", "pathways for fast Li+ conduction"). Not a result (",
+ * providing a threefold higher conductivity of 2 mS cm-1").
  */
-const CLAIM_CLAUSE = /^[^.\d]*?\b(?:routes?|pathways?|frameworks?|strateg(?:y|ies)|platforms?|insights?|guidance|guidelines?|paradigms?|avenues?|directions?|basis|principles?|perspectives?|ways?|light|potential|promise|inspiration|opportunit(?:y|ies)|understanding)\b/i;
+const CLAIM_NOUN = /\b(?:insights?|guidance|guidelines?|paradigms?|avenues?|directions?|perspectives?|inspiration|strateg(?:y|ies)|principles?|understanding|promise|opportunit(?:y|ies)|blueprints?|roadmaps?)\b/i;
+const CLAIM_PATH = /\b(?:routes?|pathways?|ways?|frameworks?|platforms?|basis|potential)\b[^.]*?\b(?:for (?:the )?(?:design\w*|develop\w*|fabricat\w*|engineer\w*|construct\w*|realiz\w*|achiev\w*|prepar\w*|produc\w*|tailor\w*|future|further|practical|next|advanced|rational|safe|durable|commerciali[sz]\w*|applications?|high)|to (?:improve|enhance|enable|achieve|reali[sz]e|design|develop|guide|inform|accelerate|advance|boost|tailor)|toward|towards|into)\b/i;
 
 /** The sentence without its closing clause on what the work may mean, when it has one and something stands before it. */
 function withoutImplication(sentence: Sentence): Sentence {
   const m = TRAILING_CLAUSE.exec(sentence.text);
   const clause = m ? sentence.text.slice(m.index) : '';
-  if (!m || !(IMPLICATION.test(clause) || CLAIM_CLAUSE.test(clause))) return sentence;
+  const claim = !QUANTITY.test(clause) && (CLAIM_NOUN.test(clause) || CLAIM_PATH.test(clause));
+  if (!m || !(IMPLICATION.test(clause) || claim)) return sentence;
   const head = sentence.text.slice(0, m.index).replace(/[\s,;:]+$/, '');
   if (head.split(/\s+/).length < 6) return sentence;
   return { text: `${head}.`, start: sentence.start, end: sentence.start + head.length };
