@@ -5,7 +5,8 @@ export const NO_ABSTRACT = 'The source gives no abstract; the title is all there
 
 /**
  * A short extractive summary: one or two of the abstract's sentences, whole (but for a closing clause
- * on what the work may mean: `withoutImplication`), that say what the paper did or found. Sentences are
+ * on what the work may mean, `withoutImplication`, and an opening connective that only links,
+ * `withoutConnective`), that say what the paper did or found. Sentences are
  * chosen by role: a finding ("we show", "results reveal", a number with its unit) or what was done
  * ("here we develop", "this work presents"), the two together where both fit, over background ("X is
  * promising but remains limited") and claims ("this work paves the way for"), with the area's keywords
@@ -27,7 +28,7 @@ export function summarize(
   if (body.trim() === '') return NO_ABSTRACT;
   // A finding's closing clause on what it may mean for others (", providing new insights into …") is
   // left out of the sentence: the finding stands without it.
-  const split = splitSentences(body).map(withoutImplication);
+  const split = splitSentences(body).map(withoutImplication).map(withoutConnective);
   const sentences = split.map((s, index) => {
     const words = s.text.split(/\s+/).filter(Boolean).length;
     let score = sentenceScore(s.text, index, words, weightAt(s.start + heading, s.end + heading));
@@ -124,6 +125,28 @@ function withoutImplication(sentence: Sentence): Sentence {
   const head = sentence.text.slice(0, m.index).replace(/[\s,;:]+$/, '');
   if (head.split(/\s+/).length < 6) return sentence;
   return { text: `${head}.`, start: sentence.start, end: sentence.start + head.length };
+}
+
+/**
+ * An opening connective that only links a sentence to the one before, adding to it or drawing from it
+ * ("Consequently, the cells retain 90% …", "Remarkably, NVP||Na cells achieve …"): without it the
+ * sentence says the same and stands alone. Not a contrast ("However, …"), whose sentence means
+ * something else alone.
+ */
+const DROPPABLE_CONNECTIVE = /^(?:consequently|as a result|therefore|thus|hence|accordingly|furthermore|moreover|additionally|in addition|besides|notably|remarkably|importantly|interestingly|surprisingly|impressively|strikingly|finally|ultimately|overall|meanwhile|specifically|in particular|subsequently|concurrently|simultaneously|in turn|as expected),\s+(?=[a-z]+\b[^a-z])/i;
+
+/**
+ * The sentence without an opening connective that `DROPPABLE_CONNECTIVE` allows, when it then starts
+ * on a plain word (capitalised: "The cells retain …") and leans on nothing else ("Consequently, it
+ * …" keeps its connective: "it" still needs the sentence before).
+ */
+function withoutConnective(sentence: Sentence): Sentence {
+  const m = DROPPABLE_CONNECTIVE.exec(sentence.text);
+  if (!m) return sentence;
+  const rest = sentence.text.slice(m[0].length);
+  const text = `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  if (leansOnPrevious(text)) return sentence;
+  return { text, start: sentence.start + m[0].length, end: sentence.end };
 }
 
 /** Background: what the field needs, lacks or finds hard, and nothing of what the paper did. */
