@@ -45,6 +45,9 @@ describe('the summary says what the paper did and found', () => {
     const linked = 'We grow a LiF-rich interphase by a fluorinated additive. The interphase is dense and thin. '
       + 'Consequently, the cells cycle for 1000 h at 1 mA cm-2.';
     expect(summarize(linked, () => 0)).toBe('We grow a LiF-rich interphase by a fluorinated additive. The cells cycle for 1000 h at 1 mA cm-2.');
+    // A word in its own case ("pH") is not capitalised: the sentence keeps its connective instead.
+    expect(summarize('We grow a LiF-rich interphase by a fluorinated additive. The interphase is dense and thin. '
+      + 'Consequently, pH 7 electrolytes give 99% efficiency over 500 cycles.', () => 0)).not.toContain('PH 7');
     // A contrast means something else without its "However", and "it" still needs the sentence before.
     expect(summarize('We grow a LiF-rich interphase by a fluorinated additive. The interphase is dense and thin. However, the cells fail after 100 cycles at 1 mA cm-2.', () => 0))
       .not.toContain('The cells fail');

@@ -144,7 +144,8 @@ function withoutConnective(sentence: Sentence): Sentence {
   const m = DROPPABLE_CONNECTIVE.exec(sentence.text);
   if (!m) return sentence;
   const rest = sentence.text.slice(m[0].length);
-  const text = `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  // "the cells" opens a sentence as "The cells"; "pH", "mRNA" or "NVP||Na" stay as written.
+  const text = /^[a-z]+\b/.test(rest) ? `${rest.charAt(0).toUpperCase()}${rest.slice(1)}` : rest;
   if (leansOnPrevious(text)) return sentence;
   return { text, start: sentence.start + m[0].length, end: sentence.end };
 }
