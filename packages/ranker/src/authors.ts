@@ -3,6 +3,8 @@
  * "Boris Kozinsky", "B. Kozinsky", "Kozinsky, Boris" and "KOZINSKY B" are one person;
  * a followed name given as a surname alone ("Kozinsky") matches any first name.
  */
+import { escapeRegExp } from './regexp.ts';
+
 interface NameKey { readonly surname: string; readonly initial: string | undefined }
 
 function fold(s: string): string {
@@ -94,6 +96,6 @@ function parseFollowed(followed: readonly string[]): { name: string; key: NameKe
 
 /** Whether an author's name holds one of the surnames, accents aside: one regex test, no string built for most names. */
 function surnameTest(wanted: readonly { key: NameKey }[]): (author: string) => boolean {
-  const anySurname = new RegExp(wanted.map((w) => w.key.surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  const anySurname = new RegExp(wanted.map((w) => escapeRegExp(w.key.surname)).join('|'), 'i');
   return (author) => anySurname.test(author) || (/[^\x00-\x7f]/.test(author) && anySurname.test(fold(author)));
 }

@@ -2,6 +2,7 @@ import { paperSchema } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { NO_ABSTRACT, leansOnPrevious, splitSentences, summarize } from './summary.ts';
+import { escapeRegExp } from './regexp.ts';
 
 const abstract = 'Solid polymer electrolytes promise safer batteries. However, their ionic conductivity is low at room '
   + 'temperature, e.g. below 0.1 mS/cm. Here we show that segmental motion in PEO can be decoupled from ion transport. '
@@ -170,7 +171,7 @@ test('on 1,900 real abstracts: never empty, whole sentences of the abstract, non
     // Whole, or whole but for an opening connective that only links it to the sentence before (the
     // first letter then capitalised: compared without case).
     else if (!summary.endsWith('…') && sentences.some((s) => !text.toLowerCase().includes(s.toLowerCase())
-      && !new RegExp(`${escaped(s.slice(0, -1))}(?:,| and)\\s`, 'i').test(text))) {
+      && !new RegExp(`${escapeRegExp(s.slice(0, -1))}(?:,| and)\\s`, 'i').test(text))) {
       problems.push(`not whole: ${summary.slice(0, 60)}`);
     }
     else {
@@ -183,10 +184,6 @@ test('on 1,900 real abstracts: never empty, whole sentences of the abstract, non
   expect(problems.slice(0, 5)).toEqual([]);
 });
 
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Whether `sentence` comes right after `previous` in the text, either perhaps without its closing
  * clause (then it is a prefix of the abstract's sentence, less its full stop) or its opening
@@ -195,5 +192,5 @@ function escaped(text: string): string {
 function follows(previous: string, sentence: string, text: string): boolean {
   const next = sentence.slice(0, -1);
   return text.toLowerCase().includes(`${previous} ${next}`.toLowerCase())
-    || new RegExp(`${escaped(previous.slice(0, -1))}(?:,| and)[^.]*\\. ${escaped(next)}`, 'i').test(text);
+    || new RegExp(`${escapeRegExp(previous.slice(0, -1))}(?:,| and)[^.]*\\. ${escapeRegExp(next)}`, 'i').test(text);
 }

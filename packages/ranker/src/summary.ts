@@ -1,4 +1,5 @@
 import nlp from 'compromise/one';
+import { escapeRegExp } from './regexp.ts';
 
 /** What a digest entry says when its source gave no abstract. */
 export const NO_ABSTRACT = 'The source gives no abstract; the title is all there is to go on.';
@@ -253,14 +254,21 @@ export function splitSentences(text: string): Sentence[] {
   const folded = foldMarks(text);
   let from = 0;
   for (const sentence of found) {
-    const words = foldMarks(sentence).split(/\s+/).filter(Boolean);
-    if (words.length === 0) continue;
-    const at = new RegExp(words.map(escapeRegExp).join('\\s+'), 'g');
-    at.lastIndex = from;
-    const m = at.exec(folded);
-    if (!m) return plainSplit(text);
-    out.push({ text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length });
-    from = m.index + m[0].length;
+    const plain = foldMarks(sentence).trim();
+    if (plain === '') continue;
+    // Most sentences are found as they are; a pattern is made only for one whose spaces differ.
+    let at = folded.indexOf(plain, from);
+    let length = plain.length;
+    if (at < 0) {
+      const spaced = new RegExp(plain.split(/\s+/).map(escapeRegExp).join('\\s+'), 'g');
+      spaced.lastIndex = from;
+      const m = spaced.exec(folded);
+      if (!m) return plainSplit(text);
+      at = m.index;
+      length = m[0].length;
+    }
+    out.push({ text: text.slice(at, at + length), start: at, end: at + length });
+    from = at + length;
   }
   const covered = out.reduce((n, s) => n + s.text.replace(/\s/g, '').length, 0);
   if (covered < text.replace(/\s/g, '').length * 0.95) return plainSplit(text);
@@ -290,10 +298,6 @@ const UNIT_END = /(\d\s?[A-Z]\.)\s+(?=[A-Z][a-z]+\b)/g;
 /** Dashes, hyphens and curly quotes as their plain forms, one character for one. */
 function foldMarks(text: string): string {
   return text.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function plainSplit(text: string): Sentence[] {
