@@ -1,3 +1,4 @@
+import { statSync, type Stats } from 'node:fs';
 import { formatIssues, type ValidationIssue } from '@labdigest/core';
 import { IngestError } from '@labdigest/sources';
 
@@ -28,6 +29,30 @@ export class InputError extends IngestError {
     super(`${file}: ${problem}`, options);
     this.file = file;
   }
+}
+
+/**
+ * What stands in the way of reading a file, from the error node:fs threw: "no such file", "is a folder,
+ * not a file", "cannot be read: permission denied", or the system's own words.
+ */
+export function unreadable(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a folder, not a file';
+    case 'EACCES': case 'EPERM': return 'cannot be read: permission denied';
+    default: return `cannot be read: ${(error as Error).message}`;
+  }
+}
+
+/** An InputError unless `file` is there and a file (not a folder), said as `unreadable` says it. */
+export function requireFile(file: string): void {
+  let stats: Stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    throw new InputError(file, unreadable(error), { cause: error });
+  }
+  if (stats.isDirectory()) throw new InputError(file, unreadable({ code: 'EISDIR' }));
 }
 
 /** Wrong use of the command line (unknown option, missing argument): exit code 2. */

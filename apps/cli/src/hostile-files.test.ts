@@ -1,13 +1,16 @@
 // Hostile and broken files given to the command line (issue 17): a config, and files to import or
 // rank. Each gets one located message and the right exit code, never a stack trace, and the
 // valid records beside a bad one are stored.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterEach, describe, expect, test } from 'vitest';
 import { inDir, runCli, tempDir } from '../test/run-cli.ts';
 import { readPapers } from './read-papers.ts';
+
+/** The repository's default config. */
+const CONFIG = fixturePath('../digest.config.yaml');
 
 let dir = tempDir();
 afterEach(() => { dir.remove(); dir = tempDir(); });
@@ -165,6 +168,31 @@ describe('records that look right but are not', () => {
     expect(await runCli('import', path, '--db', db)).toEqual({
       code: 0, err: `skipped 1 record:\n${problem.replace('{file}', path).replace('{doi}', doi)}\n`,
       out: `imported 1 paper from ${path}: 1 new, 0 already stored (0 enriched), 1 skipped\n`,
+    });
+  });
+});
+
+describe('a folder where a file belongs', () => {
+  // Each reads its file its own way (a stream of lines, a sniffed head, the whole file); a folder made
+  // node:fs throw EISDIR mid-read, which `feedback import` printed as an internal error.
+  test.each([
+    ['feedback import', (folder: string, db: string) => ['feedback', 'import', folder, '--config', CONFIG, '--db', db]],
+    ['rank --papers', (folder: string) => ['rank', '--papers', folder, '--config', CONFIG]],
+    ['import', (folder: string, db: string) => ['import', folder, '--db', db]],
+    ['learn --bib', (folder: string, db: string) => ['learn', '--bib', folder, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db]],
+    ['export --digest', (folder: string) => ['export', '--digest', folder, '--format', 'text']],
+  ])('%s: says it is a folder, exit 1, no stack trace', async (_name, args) => {
+    const folder = inDir(dir.path, 'signals');
+    mkdirSync(folder);
+    const { code, out, err } = await runCli(...args(folder, inDir(dir.path, 'store.sqlite')));
+    expect({ code, out, err }).toEqual({ code: 1, out: '', err: `digest: ${folder}: is a folder, not a file\n` });
+  });
+
+  test('the config: the same words, as a config problem', async () => {
+    const folder = inDir(dir.path, 'config');
+    mkdirSync(folder);
+    expect(await runCli('rank', '--config', folder, '--papers', fixturePath('papers/corpus-slice.jsonl'))).toEqual({
+      code: 1, out: '', err: `digest: ${folder}: the config has 1 problem:\nis a folder, not a file\n`,
     });
   });
 });

@@ -1,8 +1,8 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { formatIssue, paperSchema, zodIssues, type Paper } from '@labdigest/core';
 import { fieldSizeProblem, normalizeDoi, NOT_A_DOI, parseDate, quoteValue, repairPaperText } from '@labdigest/sources';
-import { InputError } from './errors.ts';
+import { InputError, requireFile } from './errors.ts';
 import { formatMegabytes } from './net/backoff.ts';
 
 /** A line of a JSON-lines file that was skipped, and why. */
@@ -85,7 +85,7 @@ const NOT_JSON = 'not valid JSON';
 
 /** A JSON-lines file's bytes, decompressed when it ends in `.gz`, and how to close it; an InputError when it is not there. */
 export function openLines(file: string): { input: AsyncIterable<Buffer>; close: () => void } {
-  if (!existsSync(file)) throw new InputError(file, 'no such file');
+  requireFile(file);
   const stream = createReadStream(file);
   return { input: file.endsWith('.gz') ? stream.pipe(createGunzip()) : stream, close: () => stream.destroy() };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseGroupConfig, type GroupConfig } from '@labdigest/core';
-import { ConfigError } from '../errors.ts';
+import { ConfigError, unreadable } from '../errors.ts';
 
 /** Reads and validates the group's config; a problem throws a ConfigError naming file, line and field. */
 export function loadConfig(file: string): GroupConfig {
@@ -10,7 +10,7 @@ export function loadConfig(file: string): GroupConfig {
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT'
       ? 'no such file (create one with `digest init`, or pass --config PATH)'
-      : (error as Error).message;
+      : unreadable(error);
     throw new ConfigError(file, [{ code: 'unreadable', path: [], message: reason }], { cause: error });
   }
   const result = parseGroupConfig(text, file);

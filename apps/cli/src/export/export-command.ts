@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   DIGEST_SCHEMA_VERSION, describeValue, formatIssue, isoWeek, isoWeekSchema, papersToBibtex, readDigestSchema, zodIssues, type Digest,
 } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR, type ExportFormat } from '../options.ts';
-import { InputError, UsageError } from '../errors.ts';
+import { InputError, requireFile, unreadable, UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { archiveLookup, meetingList } from '../room/meeting.ts';
 import { openDb } from '../store/open-db.ts';
@@ -84,10 +84,16 @@ export function exportDigest(written: Digest, format: Exclude<ExportFormat, 'mee
  * `file: field: problem, saw value`, one a line.
  */
 export function readDigest(file: string): Digest {
-  if (!existsSync(file)) throw new InputError(file, 'no such file');
+  requireFile(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(file, unreadable(error), { cause: error });
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     throw new InputError(file, `not valid JSON (${(error as Error).message})`, { cause: error });
   }

@@ -6,7 +6,7 @@ import type { Io } from '../io.ts';
 import { withStore } from './open-db.ts';
 import { withLock } from './lock.ts';
 import { upsertPapers } from './queries.ts';
-import { InputError } from '../errors.ts';
+import { InputError, unreadable } from '../errors.ts';
 import { MAX_RESPONSE_BYTES, parseBibtex } from '@labdigest/sources';
 import { formatMegabytes } from '../net/backoff.ts';
 import { parseRis } from '@labdigest/sources';
@@ -96,8 +96,7 @@ function readHead(file: string): string {
       closeSync(fd);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new InputError(file, unreadable(error), { cause: error });
   }
   if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return decodeFile(file, bytes.subarray(0, 4096));
   try {
