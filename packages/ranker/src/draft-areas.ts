@@ -1,6 +1,8 @@
 import type { Keyword, Paper } from '@labdigest/core';
 import type { BackgroundStats } from './background.ts';
 import { ABSTRACT_HEADING } from './corpus-bags.ts';
+import { isFunctionTerm } from './function-words.ts';
+import { isTopic } from './grammar.ts';
 import { termOf } from './stem.ts';
 import { cosine, termVectors, type TermVector } from './term-vectors.ts';
 
@@ -13,14 +15,15 @@ export interface DraftArea {
   readonly papers: readonly string[];
 }
 
-/** Words that never make a keyword alone or at either end of one. */
+/** Words that never make a keyword alone or at either end of one, beside the ranker's function words ("only", "whereas"). */
 const STOP = new Set(('a an the and or of on in at to by for from with without into onto via using based its their this that these those '
   + 'which we our is are was were be been has have had not no can may also such than then there here both each other more most '
   + 'new novel high low two three one study studies paper work approach method methods results result show shows shown use used '
   + 'effect effects different various however while between within under over after before during through toward towards further '
   + 'model models data analysis performance properties property system systems process processes well large small significant '
   + 'first recent different due strategy design enables enabling enabled improved enhanced high-performance '
-  + 'them they it making make makes made provides provide providing remains remain including include includes').split(/\s+/));
+  + 'them they it making make makes made provides provide providing remains remain including include includes '
+  + 'state-of-the-art real-world open-source well-known large-scale long-term low-cost cost-effective high-quality').split(/\s+/));
 
 const WORD = /[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z]/g;
 
@@ -28,7 +31,8 @@ const WORD = /[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z]/g;
  * Drafts a group's areas from its own papers: the papers are clustered by their words (spherical
  * k-means over TF-IDF vectors, IDF from the background corpus, deterministic seeding), and each
  * cluster becomes an area whose keywords are the phrases (one or two words) its papers share and
- * the corpus uses rarely, weighted 1–3 by how distinctive they are; it is named by its top two.
+ * the corpus uses rarely, weighted 1–3 by how distinctive they are; it is named by its top two that
+ * name a topic and share no word (nameOf).
  * `areas` defaults to √(papers / 4), between 1 and 6; a cluster of fewer than max(3, 8 %) of the
  * papers is no area: its papers join the nearest other. A keyword must be in two papers of its area
  * (one when the area has fewer than four) and, with a background, used in five corpus papers or more
@@ -85,11 +89,12 @@ export function draftAreas(
     for (const s of chosen) taken.add(s.key);
     const top = chosen[0]?.score ?? 1;
     const keywords = chosen.map((s) => ({ term: s.form, weight: Math.max(1, Math.round((1 + 2 * s.score / top) * 2) / 2) }));
-    const name = chosen.slice(0, 2).map((s) => titleCase(s.form)).join(' & ');
+    const named = nameOf(chosen);
+    const name = named.map((s) => titleCase(s.form)).join(' & ');
     const centroid = mean(members.map((i) => vectors[i] as TermVector));
     const titles = members.map((i) => ({ t: (usable[i] as Pick<Paper, 'title'>).title, s: cosine(vectors[i] as TermVector, centroid) }))
       .sort((a, b) => b.s - a.s).map((x) => x.t);
-    drafts.push({ id: uniqueId(slug(chosen[0]?.form ?? `area-${c + 1}`), drafts), name, keywords, papers: titles });
+    drafts.push({ id: uniqueId(slug(named[0]?.form ?? `area-${c + 1}`), drafts), name, keywords, papers: titles });
   }
   return drafts;
 }
@@ -102,18 +107,41 @@ function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>): Map<string, string
     const words = (sentence.match(WORD) ?? []).map((w) => (/[A-Z].*[A-Z]/.test(w) ? w : w.toLowerCase()));
     for (let i = 0; i < words.length; i++) {
       const one = words[i] as string;
-      const good = (w: string) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !/^\d/.test(w);
-      if (good(one)) found.set(termOf(one), one);
+      const good = (w: string) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !/^\d/.test(w) && !isFunctionTerm(termOf(w));
+      if (good(one)) found.set(keyOf(one), one);
       const two = words[i + 1];
-      if (two !== undefined && good(one) && good(two)) found.set(`${termOf(one)} ${termOf(two)}`, `${one} ${two}`);
+      if (two !== undefined && good(one) && good(two)) found.set(`${keyOf(one)} ${keyOf(two)}`, `${one} ${two}`);
       const three = words[i + 2];
       // Three words keep a stop word in the middle out ("density functional theory", not "ion in the").
       if (two !== undefined && three !== undefined && good(one) && good(two) && good(three)) {
-        found.set(`${termOf(one)} ${termOf(two)} ${termOf(three)}`, `${one} ${two} ${three}`);
+        found.set(`${keyOf(one)} ${keyOf(two)} ${keyOf(three)}`, `${one} ${two} ${three}`);
       }
     }
   }
   return found;
+}
+
+/**
+ * The keywords an area is named by: the best that names a topic (grammar.ts `isTopic`: not "machine
+ * learning interatomic", a phrase cut before its noun), then the best such that shares no word with it
+ * ("Interatomic Potentials & Active Learning", not "& Machine Learning Interatomic Potentials"; not
+ * "Oxyhalide Solid Electrolytes & Halide Solid Electrolytes"). The best keyword when none is a topic.
+ */
+export function nameOf<T extends { key: string; form: string }>(chosen: readonly T[]): T[] {
+  const topics = chosen.filter((s) => isTopic(s.form));
+  const first = topics[0] ?? chosen[0];
+  if (!first) return [];
+  const words = new Set(first.key.split(' '));
+  const second = topics.find((s) => s !== first && !s.key.split(' ').some((w) => words.has(w)));
+  return second ? [first, second] : [first];
+}
+
+/**
+ * A word's key: its stem, or a hyphenated word's stems joined by spaces ("phase-field": "phase field"),
+ * as the background counts it (so it can be known there) and as the ranker matches the keyword.
+ */
+function keyOf(word: string): string {
+  return word.includes('-') ? word.split('-').filter(Boolean).map(termOf).join(' ') : termOf(word);
 }
 
 /**

@@ -199,6 +199,17 @@ describe('digest init --from-bib: areas drafted from the group\'s own papers', (
     for (const area of areas) expect(area.keywords.length).toBeGreaterThan(0);
   });
 
+  test('one paper: one area, said in the singular; a hyphenated word is a keyword as the corpus counts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'labdigest-init-'));
+    const bib = join(dir, 'one.bib');
+    writeFileSync(bib, '@article{a,\n  title = {Phase-field modelling of lithium dendrites},\n}\n');
+    const { code, err } = await runCli('init', '--group', 'Test Lab', '--from-bib', bib, '--out', join(dir, 'digest.config.yaml'));
+    expect(code).toBe(0);
+    expect(err.split('\n').slice(0, 2)).toEqual([
+      `drafted 1 area from 1 paper of ${bib}:`, '  Phase-field & Lithium Dendrites (1 paper, e.g. "Phase-field modelling of lithium dendrites")',
+    ]);
+  });
+
   test('needs the group\'s name', async () => {
     expect(await runCli('init', '--from-bib', fixturePath('papers/corpus-slice.jsonl'), '--out', join(tmpdir(), 'never-written.yaml'))).toEqual({
       code: 2, out: '', err: 'digest: pass --group NAME with --from-bib: the group\'s name\n',

@@ -44,8 +44,8 @@ async function specFromBib(options: InitOptions, io: Io): Promise<InitSpec> {
   const drafts = draftAreas(papers, loadCorpusBackground());
   if (drafts.length === 0) throw new InputError(options.fromBib as string, 'has no paper with a title to draft areas from');
   const extra = [...options.area.map(parseAreaFlag)];
-  io.err(`drafted ${drafts.length} area${drafts.length === 1 ? '' : 's'} from ${papers.length} papers of ${options.fromBib}:\n`
-    + drafts.map((d) => `  ${d.name} (${d.papers.length} papers, e.g. "${d.papers[0] ?? ''}")`).join('\n') + '\n');
+  io.err(`drafted ${drafts.length} area${drafts.length === 1 ? '' : 's'} from ${papers.length} paper${papers.length === 1 ? '' : 's'} of ${options.fromBib}:\n`
+    + drafts.map((d) => `  ${d.name} (${d.papers.length} paper${d.papers.length === 1 ? '' : 's'}, e.g. "${d.papers[0] ?? ''}")`).join('\n') + '\n');
   return {
     group: options.group.trim(),
     areas: [...drafts.map((d) => ({ id: d.id, name: d.name, keywords: d.keywords })), ...extra],
