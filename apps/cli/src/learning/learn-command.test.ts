@@ -1,4 +1,5 @@
 import { fixturePath } from '@labdigest/fixtures';
+import { writeFileSync } from 'node:fs';
 import { afterEach, expect, test } from 'vitest';
 import { openDb } from '../store/open-db.ts';
 import { countPapers } from '../store/queries.ts';
@@ -38,4 +39,18 @@ test('RIS as well, for an area; a member or area the config lacks is a usage err
     err: `digest: --area: no area "phase-feild-sei" in ${CONFIG} (did you mean "phase-field-sei"?); its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes\n`,
   });
   expect((await runCli('learn', '--bib', inDir(dir.path, 'none.bib'), '--config', CONFIG, '--db', db())).err).toBe(`digest: ${inDir(dir.path, 'none.bib')}: no such file\n`);
+});
+
+test('papers without an abstract teach by their titles, and the line says how many, in the singular for one', async () => {
+  const bib = inDir(dir.path, 'titles.bib');
+  const entry = (key: string, title: string) => `@article{${key},\n  title = {${title}},\n}\n`;
+  writeFileSync(bib, entry('a', 'Phase-field modelling of lithium dendrites'));
+  const one = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
+  expect(one.out.split(' `digest')[0]).toBe(`learned from 1 paper of ${bib} as the phase-field-sei area's own work (no abstract: it teaches by its title alone).`);
+  writeFileSync(bib, entry('a', 'Phase-field modelling of lithium dendrites') + entry('b', 'Solid electrolyte interphase growth on lithium metal'));
+  const two = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
+  expect(two.out.split(' `digest')[0]).toBe(`learned from 2 papers of ${bib} as the phase-field-sei area's own work (none with an abstract: they teach by their titles alone).`);
+  writeFileSync(bib, `${entry('a', 'Phase-field modelling of lithium dendrites')}@article{c,\n  title = {Interphase growth},\n  abstract = {We model the growth of the solid electrolyte interphase.},\n}\n`);
+  const mixed = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
+  expect(mixed.out.split(' `digest')[0]).toBe(`learned from 2 papers of ${bib} as the phase-field-sei area's own work (1 with an abstract; the other teaches by its title alone).`);
 });

@@ -37,6 +37,14 @@ export async function learnCommand(options: LearnOptions, io: Io): Promise<void>
   const abstracts = withText.filter((p) => p.abstract).length;
   const whose = options.member ?? (options.area ? `the ${options.area} area` : 'the group');
   io.out(`learned from ${withText.length} paper${withText.length === 1 ? '' : 's'} of ${options.bib} as ${whose}'s own work`
-    + ` (${abstracts} with an abstract${withText.length - abstracts ? `; the other ${withText.length - abstracts} teach by their titles alone` : ''}).`
+    + ` (${withAbstracts(withText.length, abstracts)}).`
     + ' `digest feedback show` lists what each profile learned; `digest feedback reset` forgets it.\n');
+}
+
+/** How many of the papers have an abstract; the others teach by their titles alone. */
+function withAbstracts(papers: number, abstracts: number): string {
+  const others = papers - abstracts;
+  if (others === 0) return `${abstracts} with an abstract`;
+  if (abstracts === 0) return papers === 1 ? 'no abstract: it teaches by its title alone' : 'none with an abstract: they teach by their titles alone';
+  return `${abstracts} with an abstract; ${others === 1 ? 'the other teaches by its title alone' : `the other ${others} teach by their titles alone`}`;
 }
