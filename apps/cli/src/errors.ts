@@ -38,7 +38,7 @@ export class InputError extends IngestError {
 export function unreadable(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
     case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'is a folder, not a file';
+    case 'EISDIR': return IS_A_FOLDER;
     case 'EACCES': case 'EPERM': return 'cannot be read: permission denied';
     default: return `cannot be read: ${(error as Error).message}`;
   }
@@ -52,8 +52,10 @@ export function requireFile(file: string): void {
   } catch (error) {
     throw new InputError(file, unreadable(error), { cause: error });
   }
-  if (stats.isDirectory()) throw new InputError(file, unreadable({ code: 'EISDIR' }));
+  if (stats.isDirectory()) throw new InputError(file, IS_A_FOLDER);
 }
+
+const IS_A_FOLDER = 'is a folder, not a file';
 
 /** Wrong use of the command line (unknown option, missing argument): exit code 2. */
 export class UsageError extends IngestError {

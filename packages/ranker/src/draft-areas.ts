@@ -124,7 +124,7 @@ function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>): Map<string, string
 /**
  * The keywords an area is named by: the best that names a topic (grammar.ts `isTopic`: not "machine
  * learning interatomic", a phrase cut before its noun), then the best such that shares no word with it
- * ("Interatomic Potentials & Active Learning", not "& Machine Learning Interatomic Potentials"; not
+ * ("Interatomic Potentials & Graph Neural Networks", not "& Machine Learning Interatomic"; not
  * "Oxyhalide Solid Electrolytes & Halide Solid Electrolytes"). The best keyword when none is a topic.
  */
 export function nameOf<T extends { key: string; form: string }>(chosen: readonly T[]): T[] {
