@@ -89,6 +89,27 @@ describe('the summary says what the paper did and found', () => {
       .toBe('Halide electrolytes have emerged as next‐generation conductors.');
   });
 
+  test('the field as the abstract opens on it is left out when a later sentence says what the paper did', () => {
+    // Real (the sample week's JACS paper on excited-state pathways at the SEI): it opened on
+    // "Electrode potential controls electrochemical reactivity …", which says nothing of the paper.
+    const pathways = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.id === 'openalex:W7203652414')!.abstract!;
+    expect(pathways).toContain('Electrode potential controls electrochemical reactivity');
+    const summary = summarize(pathways, () => 0);
+    expect(summary).not.toContain('Electrode potential controls');
+    expect(summary).toMatch(/^Using ethylene carbonate \(EC\) as a prototypical electrolyte solvent in Li-ion batteries, we show that electron injection/);
+    // Only the opening run of context: a sentence of the paper's own ("we"), one that says something was
+    // done (in the passive, without "Herein") or measured ends it, and is a candidate as before.
+    const opening = 'Lithium metal anodes grow dendrites in carbonate electrolytes.';
+    const result = 'The cells cycle for 1000 h at 1 mA cm-2.';
+    for (const own of ['We grow a LiF-rich interphase from a fluorinated additive.', 'A LiF-rich interphase is fabricated from a fluorinated additive.']) {
+      expect(summarize(`${opening} ${own} ${result}`, () => 0)).toBe(`${own} ${result}`);
+    }
+    expect(summarize(`${opening} ${result}`, () => 0)).toBe(result);
+    // Nothing said of what the paper did: the opening is all there is.
+    expect(summarize(`${opening} Their growth is poorly understood.`, () => 0)).toBe(opening);
+  });
+
   test('what the work may mean for others is left out when the abstract says what it found', () => {
     // Real (the sample week's paper on ion-transport topology): its closing claim gave way to its results.
     const topology = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
@@ -142,8 +163,8 @@ describe('the summary says what the paper did and found', () => {
   });
 
   test('a publisher\'s "Abstract" heading is not part of the summary', () => {
-    expect(summarize('ABSTRACT Halide electrolytes conduct lithium ions well. We show they are soft.', () => 0))
-      .toBe('Halide electrolytes conduct lithium ions well. We show they are soft.');
+    expect(summarize('ABSTRACT We measure how halide electrolytes conduct lithium ions. We show they are soft.', () => 0))
+      .toBe('We measure how halide electrolytes conduct lithium ions. We show they are soft.');
   });
 
   test('one sentence too long for any budget is cut at a clause boundary', () => {

@@ -42,6 +42,15 @@ export function summarize(
   // What the field needs or lacks ("... require gel electrolytes, yet their development is limited") is
   // not what the paper did: such a sentence is left out whenever the abstract says what it did.
   const saysWhatItDid = sentences.some((s) => !s.leans && roleOf(s.text) !== 'other');
+  // So is the field as the abstract opens on it ("Electrode potential controls electrochemical
+  // reactivity by governing interfacial electron-transfer processes."): the sentences from the first
+  // on, up to the first that says what the paper did, while they say nothing of the paper's own.
+  const firstDid = sentences.findIndex((s) => !s.leans && roleOf(s.text) !== 'other');
+  for (let k = 0; k < firstDid; k++) {
+    const s = sentences[k] as (typeof sentences)[number];
+    if (!isContext(s.text)) break;
+    sentences[k] = { ...s, background: true };
+  }
 
   // Candidates: one sentence, or two in the abstract's order; a sentence that leans on the one before
   // only right after it.
@@ -150,6 +159,18 @@ function withoutConnective(sentence: Sentence): Sentence {
   if (leansOnPrevious(text)) return sentence;
   return { text, start: sentence.start + m[0].length, end: sentence.end };
 }
+
+/**
+ * Context, as an abstract opens: no role, no quantity, no word of the paper's own ("we", "our",
+ * "herein", "this study"), nothing said done ("A gel electrolyte is fabricated by …", "a graded
+ * architecture is constructed": a method in the passive, which METHOD_PASSIVE finds only after "Herein").
+ */
+function isContext(text: string): boolean {
+  return roleOf(text) === 'other' && !OWN.test(text) && !DONE.test(text);
+}
+
+const OWN = /\b(?:we|our|us|here(?:in)?|this (?:work|study|paper|article|review|report)|in this (?:work|study|paper|article))\b/i;
+const DONE = /\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:developed|proposed|presented|introduced|reported|designed|constructed|fabricated|synthesi[sz]ed|prepared|engineered|built|assembled|formulated|demonstrated|achieved|realized|employed|used|applied|investigated|studied|examined|explored|obtained|established|elucidated|revealed|identified)\b/i;
 
 /** Background: what the field needs, lacks or finds hard, and nothing of what the paper did. */
 function isBackground(text: string): boolean {
