@@ -54,6 +54,19 @@ describe('the summary says what the paper did and found', () => {
       .not.toContain('The cells fail');
   });
 
+  test('a purpose that points back ("To address these challenges,") is dropped before what the paper did, not before the field', () => {
+    // Real (the sample week's paper on Mg1-xLixF2/PEO electrolytes): its method sentence leaned on the
+    // background before it, so the summary held two results and a claim.
+    const suspension = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.title.startsWith('Electrostatic Suspension'))!.abstract!;
+    expect(suspension).toContain('To address these challenges, we developed PEO/LiTFSI');
+    expect(summarize(suspension, () => 0)).toMatch(/^We developed PEO\/LiTFSI‐Mg 1‐x Li x F 2 composite electrolytes based on a novel electrostatic suspension strategy\./);
+    // The field's own strategies still lean on the challenges they answer.
+    const field = 'Lithium metal anodes grow dendrites. To overcome these challenges, various strategies have been developed, including '
+      + 'artificial interphases. This perspective reviews layer-by-layer assembly for dendrite-free anodes.';
+    expect(summarize(field, () => 0)).toBe('This perspective reviews layer-by-layer assembly for dendrite-free anodes.');
+  });
+
   test.each([
     ['However, the interphase is thin.', true], ['This approach fails.', true], ['These results show it.', true],
     ['To address these issues, we design a gel.', true], ['In addition, it works.', true], ['It grows.', true],

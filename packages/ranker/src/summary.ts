@@ -146,12 +146,19 @@ function withoutImplication(sentence: Sentence): Sentence {
 const DROPPABLE_CONNECTIVE = /^(?:consequently|as a result|therefore|thus|hence|accordingly|furthermore|moreover|additionally|in addition|besides|notably|remarkably|importantly|interestingly|surprisingly|impressively|strikingly|finally|ultimately|overall|meanwhile|specifically|in particular|subsequently|concurrently|simultaneously|in turn|as expected),\s+(?=[a-z]+\b[^a-z])/i;
 
 /**
- * The sentence without an opening connective that `DROPPABLE_CONNECTIVE` allows, when it then starts
+ * "To address these challenges, we developed …", "To this end, we …": a purpose that points back, before
+ * what the paper did, which stands without it ("We developed …"). Only before the paper's own words:
+ * "To overcome these challenges, various strategies have been developed" is still the field.
+ */
+const PURPOSE_LEAD = /^(?:to this end|for this purpose|to (?:address|overcome|solve|tackle|mitigate|resolve|circumvent) (?:this|these|that|those|such|the above)(?:[ -][a-z]+){0,3}),\s+(?=(?:we|here|herein|in this (?:work|study)|this (?:work|study))\b)/i;
+
+/**
+ * The sentence without an opening connective that `DROPPABLE_CONNECTIVE` or `PURPOSE_LEAD` allows, when it then starts
  * on a plain word (capitalised: "The cells retain …") and leans on nothing else ("Consequently, it
  * …" keeps its connective: "it" still needs the sentence before).
  */
 function withoutConnective(sentence: Sentence): Sentence {
-  const m = DROPPABLE_CONNECTIVE.exec(sentence.text);
+  const m = DROPPABLE_CONNECTIVE.exec(sentence.text) ?? PURPOSE_LEAD.exec(sentence.text);
   if (!m) return sentence;
   const rest = sentence.text.slice(m[0].length);
   // "the cells" opens a sentence as "The cells"; "pH", "mRNA" or "NVP||Na" stay as written.
