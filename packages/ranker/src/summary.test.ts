@@ -143,6 +143,19 @@ describe('the summary says what the paper did and found', () => {
       expect(summarize(`We grow a LiF-rich interphase by a fluorinated additive. ${claim} The cells cycle for 1000 h at 1 mA cm-2.`, () => 0))
         .toBe('We grow a LiF-rich interphase by a fluorinated additive. The cells cycle for 1000 h at 1 mA cm-2.');
     }
+    // At the close, a strategy or approach the work "presents" or "proposes" for others is a claim too;
+    // opening the abstract, or saying what it is ("a strategy that …"), it is what the paper did.
+    const method = 'We grow a LiF-rich interphase by a fluorinated additive.';
+    const result = 'The cells cycle for 1000 h at 1 mA cm-2.';
+    for (const closing of ['This work presents a novel strategy for developing safe lithium metal batteries.',
+      'This work proposes an innovative approach to stable anodes.', 'This work highlights the importance of additive design.']) {
+      expect(summarize(`${method} ${result} ${closing}`, () => 0)).toBe(`${method} ${result}`);
+    }
+    expect(summarize(`This work presents a novel strategy for stable anodes. ${result} The interphase is rich in LiF.`, () => 0))
+      .toBe(`This work presents a novel strategy for stable anodes. ${result}`);
+    // A method sentence whose clause names an importance is still the method.
+    expect(summarize(`Lithium metal anodes fail. Herein, plating is investigated, establishing principles that highlight the importance of reversibility. ${result}`, () => 0))
+      .toBe(`Herein, plating is investigated, establishing principles that highlight the importance of reversibility. ${result}`);
     // A strategy the sentence goes on to say ("in which …") is what the paper did, not a claim about it.
     expect(summarize('We grow a LiF-rich interphase by a fluorinated additive. This work establishes a design strategy in which one additive builds the interphase and conducts ions.', () => 0))
       .toBe('We grow a LiF-rich interphase by a fluorinated additive. This work establishes a design strategy in which one additive builds the interphase and conducts ions.');
@@ -161,6 +174,13 @@ describe('the summary says what the paper did and found', () => {
     const text = 'The network gives an elastic modulus of 1.19 GPa, resisting dendrites. This work suits high-energy–density cells.';
     expect(splitSentences(text).map((s) => s.text)).toEqual([
       'The network gives an elastic modulus of 1.19 GPa, resisting dendrites.', 'This work suits high-energy–density cells.',
+    ]);
+  });
+
+  test('"vs." before a capital does not end a sentence ("up to 4.4 V vs. Na+/Na"), which compromise ends there', () => {
+    const text = 'We pair the catholytes with a Na3V2(PO4)2O2F cathode, cycling up to 4.4 V vs. Na+/Na for 300 cycles. The cells retain 90% capacity.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'We pair the catholytes with a Na3V2(PO4)2O2F cathode, cycling up to 4.4 V vs. Na+/Na for 300 cycles.', 'The cells retain 90% capacity.',
     ]);
   });
 

@@ -36,7 +36,8 @@ export function summarize(
     // "The inner layer is ..." after "a dual-layer interphase forms": the sentence leans on the one
     // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
     if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
-    return { ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) || IMPLICATION.test(s.text) };
+    const closing = index > 0 && index >= split.length - 2 && CLOSING_CLAIM.test(s.text);
+    return { ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) || IMPLICATION.test(s.text) || closing };
   });
   if (sentences.length === 0) return NO_ABSTRACT;
   // What the field needs or lacks ("... require gel electrolytes, yet their development is limited") is
@@ -104,10 +105,18 @@ const IMPLICATION = new RegExp([
   String.raw`\b(?:insights?|guidance|guidelines?|perspectives?|inspiration|avenues?|paradigms?|blueprints?|roadmaps?) (?:for|into|toward|towards|on) (?:the )?(?:future|further|rational|design|development|practical|next)`,
   String.raw`\b(?:to|may|could|will|would|might|further) inspire\b|\binspiring (?:future|further|new|the)\b`,
   String.raw`\bestablish(?:es|ed)?\s+(?:[\w‐-]+\s+){1,8}?as (?:a|an) (?:[\w‐-]+\s+){0,3}?(?:strategy|principle|approach|route|paradigm|platform|pathway|framework)\b`,
-  String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?|pioneers?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strateg(?:y|ies)|principles?|paradigms?|frameworks?|platforms?|routes?|pathways?|guidelines?|blueprints?|avenues?|insights?|perspectives?|directions?|methodology)\b(?=\s+(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
+  String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?|pioneers?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strateg(?:y|ies)|approach(?:es)?|solutions?|principles?|paradigms?|frameworks?|platforms?|routes?|pathways?|guidelines?|blueprints?|avenues?|insights?|perspectives?|directions?|prototypes?|concepts?|methodology)\b(?=\s+(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
   String.raw`\b(?:highlight|demonstrate|show|underscore|reveal)(?:s|ing)? (?:the|its|their) (?:great |significant |considerable )?(?:potential|promise)\b`,
   String.raw`\bholds? (?:great |significant |considerable )?promise\b`,
+  String.raw`\b(?:this|our|the present|these) (?:work|study|research|findings?|results?)\b[^.;]{0,40}?\b(?:highlight|emphasi[sz]e|underscore|stress)(?:s|d)? (?:the )?(?:great |critical |crucial |key )?(?:importance|significance|need|necessity|critical role|key role|pivotal role)\b`,
 ].join('|'), 'i');
+
+/**
+ * How an abstract's last sentences claim what the work offers others, in words a method sentence
+ * also uses ("This work presents a novel strategy for developing …", "This work proposes an innovative
+ * approach to …"): a claim only at the close; "This work presents a strategy that …" says what was done.
+ */
+const CLOSING_CLAIM = /^\s*(?:overall,\s*|in summary,\s*|in conclusion,\s*|collectively,\s*|taken together,\s*)?(?:this|our|the present) (?:work|study|research|strategy|approach|design)\b[^.;]{0,40}?\b(?:presents?|proposes?|demonstrates?|delivers?|introduces?|reports?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strateg(?:y|ies)|approach(?:es)?|solutions?|paradigms?|platforms?|routes?|pathways?|concepts?|prototypes?)\b(?=\s+(?:for|to|toward|towards)\b|\s*[.,;]|\s*$)/i;
 
 /**
  * Where a sentence's closing clause on what the work may mean starts: ", providing …", ", paving …",
@@ -300,8 +309,24 @@ export function splitSentences(text: string): Sentence[] {
   }
   const covered = out.reduce((n, s) => n + s.text.replace(/\s/g, '').length, 0);
   if (covered < text.replace(/\s/g, '').length * 0.95) return plainSplit(text);
-  return out.flatMap(splitAtUnit);
+  return joinedAtAbbreviations(text, out).flatMap(splitAtUnit);
 }
+
+/**
+ * compromise ends a sentence at "vs." before a capital ("up to 4.4 V vs. Na+/Na"): such a sentence
+ * and the next are one.
+ */
+function joinedAtAbbreviations(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const sentence of sentences) {
+    const last = out[out.length - 1];
+    if (last && ABBREVIATION_END.test(last.text)) out[out.length - 1] = { text: text.slice(last.start, sentence.end), start: last.start, end: sentence.end };
+    else out.push(sentence);
+  }
+  return out;
+}
+
+const ABBREVIATION_END = /\b(?:vs|cf|ca|approx|resp|viz)\.\s*$/i;
 
 /**
  * compromise reads a capital letter and a full stop as a name's initial ("J. Smith"), so "… 1,000
