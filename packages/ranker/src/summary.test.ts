@@ -54,6 +54,19 @@ describe('the summary says what the paper did and found', () => {
       .not.toContain('The cells fail');
   });
 
+  test('"Herein, we take advantage of …" says what the paper did, whatever its verb; "Electrochemically," leans on nothing', () => {
+    // Real (the sample week's lipoic-acid interphase paper): its method's verb is no METHOD verb and its
+    // result opens on a viewpoint adverb, so the summary was the field's "has been demonstrated to be
+    // an effective strategy".
+    const lipoic = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.title.startsWith('Lipoic Acid-Derived'))!.abstract!;
+    expect(summarize(lipoic, () => 0)).toBe('Herein, we take advantage of the rapid reaction between lipoic acid (LA) and lithium metal to '
+      + 'pre-form a uniform artificial SEI on the anode surface. Electrochemically, the LA-modified lithium anode exhibits remarkable '
+      + 'stability, sustaining more than 1500 h of cycling in symmetric cells at 5 mA cm−2 and 5 mAh cm−2.');
+    expect(leansOnPrevious('Electrochemically, the anode cycles for 1500 h.')).toBe(false);
+    expect(leansOnPrevious('Subsequently, the anode cycles for 1500 h.')).toBe(true);
+  });
+
   test('a purpose that points back ("To address these challenges,") is dropped before what the paper did, not before the field', () => {
     // Real (the sample week's paper on Mg1-xLixF2/PEO electrolytes): its method sentence leaned on the
     // background before it, so the summary held two results and a claim.

@@ -84,6 +84,8 @@ const HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
 // Sentence roles, by the words that mark them in abstracts.
 const FINDING = /\b(?:we|our|results?|this|these|here(?:in)?|it|they|which)\b[^.]{0,50}?\b(?:show|shows|showed|shown|find|finds|found|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|indicate|indicates|uncover|uncovers|identify|identifies|identified|observe|observed|establish|establishes|discover|discovered|achieve|achieves|achieved|deliver|delivers|exhibit|exhibits|enable|enables|yield|yields|outperform|outperforms|reach|reaches|retain|retains)\b/i;
 const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|this (?:work|study|paper|article|review)|we)\b[^.]{0,40}?\b(?:develop|developed|propose|proposed|present|presents|presented|introduce|introduces|introduced|report|reports|reported|design|designed|use|used|employ|employed|combine|combined|perform|performed|construct|constructed|fabricate|fabricated|synthesi[sz]e|synthesi[sz]ed|investigate|investigated|study|studied|examine|examined|apply|applied|train|trained|build|built|simulate|simulated|model|modelled|modeled|prepare|prepared|review|reviews|summari[sz]e|summari[sz]es|discuss|discusses|analy[sz]e|analy[sz]ed|establish|elucidate|elucidated|explore|explored|unveil)\b/i;
+/** "Herein, we take advantage of …", "In this work, we harness …": whatever the verb, what the paper did. */
+const METHOD_WE = /^\s*(?:here(?:in)?|in this (?:work|study|paper|article))\s*,?\s+we\s+[a-z]+/i;
 /** "Herein, a component self-initiated photopolymerization strategy is developed": the passive says it further from "Herein". */
 const METHOD_PASSIVE = /^\s*(?:here(?:in)?|in this (?:work|study|paper|article))\b,?[^.]{0,120}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:developed|proposed|presented|introduced|reported|designed|used|employed|combined|performed|constructed|fabricated|synthesi[sz]ed|investigated|studied|examined|applied|trained|built|simulated|modell?ed|prepared|reviewed|summari[sz]ed|discussed|analy[sz]ed|established|elucidated|explored|unveiled|demonstrated|engineered|achieved)\b/i;
 const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenges?|challenging|limit|limited|limits|limiting|limitations?|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next[-\u2010\u2011 ]generation|is one of|are one of|however|impede|impedes|bottlenecks?|obstacles?|drawbacks?|demand|urgent|(?:has|have) (?:emerged|garnered|attracted))\b/i;
@@ -180,13 +182,14 @@ function withoutConnective(sentence: Sentence): Sentence {
  * Context, as an abstract opens: no role, no quantity, no word of the paper's own ("we", "our",
  * "herein", "this study"), nothing said done ("A gel electrolyte is fabricated by …", "a graded
  * architecture is constructed": a method in the passive, which METHOD_PASSIVE finds only after "Herein").
+ * What "has been demonstrated" or "have been developed" was done before the paper: context still.
  */
 function isContext(text: string): boolean {
   return roleOf(text) === 'other' && !OWN.test(text) && !DONE.test(text);
 }
 
 const OWN = /\b(?:we|our|us|here(?:in)?|this (?:work|study|paper|article|review|report)|in this (?:work|study|paper|article))\b/i;
-const DONE = /\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:developed|proposed|presented|introduced|reported|designed|constructed|fabricated|synthesi[sz]ed|prepared|engineered|built|assembled|formulated|demonstrated|achieved|realized|employed|used|applied|investigated|studied|examined|explored|obtained|established|elucidated|revealed|identified)\b/i;
+const DONE = /\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:developed|proposed|presented|introduced|reported|designed|constructed|fabricated|synthesi[sz]ed|prepared|engineered|built|assembled|formulated|demonstrated|achieved|realized|employed|used|applied|investigated|studied|examined|explored|obtained|established|elucidated|revealed|identified)\b/i;
 
 /** Background: what the field needs, lacks or finds hard, and nothing of what the paper did. */
 function isBackground(text: string): boolean {
@@ -194,7 +197,7 @@ function isBackground(text: string): boolean {
 }
 
 function isMethod(text: string): boolean {
-  return METHOD.test(text) || METHOD_PASSIVE.test(text);
+  return METHOD.test(text) || METHOD_WE.test(text) || METHOD_PASSIVE.test(text);
 }
 
 function isFinding(text: string): boolean {
@@ -254,8 +257,9 @@ const POINTS_BACK = new RegExp(String.raw`^\s*(?:(?:[^\s]+\s+){0,3}?(?:this|thes
 
 // "Concurrently, ...", "Subsequently, ...", "Ultimately, ...": an adverb and a comma that open a sentence
 // link it to the one before, whichever adverb it is. Those that set the scene ("Recently, ...",
-// "Currently, ...") stand alone.
-const LINKING_ADVERB = /^\s*(?!(?:recently|currently|previously|traditionally|historically|conventionally|generally|typically|usually|commonly|presently|nowadays)\b)[A-Za-z]+ly,/i;
+// "Currently, ...") or say from where a result is seen ("Electrochemically, the modified anode ...",
+// "Theoretically, ...") stand alone.
+const LINKING_ADVERB = /^\s*(?!(?:recently|currently|previously|traditionally|historically|conventionally|generally|typically|usually|commonly|presently|nowadays|electrochemically|experimentally|theoretically|computationally|numerically|mechanistically|structurally|chemically|physically|mechanically|thermally|thermodynamically|kinetically|spectroscopically|microscopically|macroscopically|statistically|quantitatively|qualitatively)\b)[A-Za-z]+ly,/i;
 
 /** Whether a sentence opens on something that needs the sentence before it. */
 export function leansOnPrevious(sentence: string): boolean {
