@@ -10,7 +10,8 @@ export const NO_ABSTRACT = 'The source gives no abstract; the title is all there
  * `withoutConnective`), that say what the paper did or found. Sentences are
  * chosen by role: a finding ("we show", "results reveal", a number with its unit) or what was done
  * ("here we develop", "this work presents"), the two together where both fit, over background ("X is
- * promising but remains limited") and claims ("this work paves the way for"), with the area's keywords
+ * promising but remains limited", and the field as the abstract opens on it) and claims ("this work
+ * paves the way for"), with the area's keywords
  * as a tie-breaker. A summary never opens on a
  * sentence that leans on the one before ("However, ...", "This approach ..."): such a sentence comes
  * only right after its predecessor. At most `maxWords` words (about 60); one sentence may run to
