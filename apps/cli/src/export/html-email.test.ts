@@ -117,8 +117,9 @@ describe('the size budget (Gmail clips HTML past about 102 KB)', () => {
     const isFull = (p: (typeof order)[number]) => shown.has(`${p.number}. ${p.title}`);
     const firstMiss = order.findIndex((p) => !isFull(p));
     expect(order.slice(0, firstMiss).every(isFull)).toBe(true);
-    // How many fit follows the summaries' lengths (46 of the week's picks at this writing): most, not all.
-    expect(shown.size).toBe(firstMiss);
+    // How many fit follows the summaries' lengths (46 of the week's picks before the first that does not
+    // fit, at this writing): most, not all; a shorter one past it may fit too.
+    expect(shown.size).toBeGreaterThanOrEqual(firstMiss);
     expect(firstMiss).toBeGreaterThan(order.length / 2);
     expect(firstMiss).toBeLessThan(order.length);
     expect(texts(html, 'h3')).toEqual(week.sections.flatMap((s) => s.papers.filter(isFull).map((p) => `${p.number}. ${p.title}`)));
