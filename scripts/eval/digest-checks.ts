@@ -13,8 +13,10 @@ const DANGLING = new RegExp(String.raw`^(?:however|consequently|therefore|thus|h
   + String.raw`these|those|such|it|its|they|their|them|he|she|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview)\b)|`
   + String.raw`that (?!(?:is)\b)|(?:among|of|in|for|from|with) (?:them|it|these|those|which))\b`, 'i');
 
-// "Concurrently, ...", "Subsequently, ...": an opening adverb and comma, except those that set the scene.
-const ADVERB_LINK = /^(?!(?:recently|currently|previously|traditionally|historically|conventionally|generally|typically|usually|commonly|presently|nowadays)\b)[a-z]+ly,/i;
+// "Concurrently, ...", "Subsequently, ...": an opening adverb and comma, except those that set the scene
+// and those that say from where a result is seen ("Electrochemically, the modified anode cycles ...",
+// "Theoretically, ..."), which need nothing before them.
+const ADVERB_LINK = /^(?!(?:recently|currently|previously|traditionally|historically|conventionally|generally|typically|usually|commonly|presently|nowadays|electrochemically|experimentally|theoretically|computationally|numerically|mechanistically|structurally|chemically|physically|mechanically|thermally|kinetically|spectroscopically|statistically)\b)[a-z]+ly,/i;
 
 export function isDangling(summary: string): boolean {
   return DANGLING.test(summary.trim()) || ADVERB_LINK.test(summary.trim());
