@@ -31,6 +31,20 @@ describe('inThirdPerson', () => {
     expect(inThirdPerson('We model dendrites.', [])).toBe('We model dendrites.');
   });
 
+  test('a journal editor\'s "Here, authors introduce …" names them as "we" would', () => {
+    // Real (the sample week's Nature Communications paper on fibrous zinc-ion batteries, whose record
+    // holds the editor's summary): "Here, authors introduce aramid nanofibers into both electrodes …".
+    const paper = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.abstract?.includes('Here, authors introduce aramid nanofibers'))!;
+    // Its abstract named the authors first ("we simultaneously introduce"), so the editor's line says "they".
+    expect(inThirdPerson(paper.abstract!, paper.authors)).toContain(`${citedAs(paper.authors)} simultaneously introduce aramid nanofibres`);
+    expect(inThirdPerson(paper.abstract!, paper.authors)).toContain('Here, they introduce aramid nanofibers into both electrodes');
+    expect(inThirdPerson('Here, authors model dendrites. We find that they grow.', ['Yanhao Deng', 'Naibing Wu'])).toBe('Deng and Wu model dendrites. They find that they grow.');
+    expect(inThirdPerson('Here, the authors model dendrites. The authors thank the funders.', ['Yanhao Deng', 'Naibing Wu']))
+      .toBe('Deng and Wu model dendrites. The authors thank the funders.');
+    expect(inThirdPerson('Here, authors model dendrites.', ['Yanhao Deng'])).toBe('Here, authors model dendrites.');
+  });
+
   test('on the sample week\'s abstracts, no first person is left when there are two authors or more', () => {
     const papers = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
       .filter((p) => p.abstract && p.authors.length >= 2 && /\bwe\b/i.test(p.abstract));

@@ -4,9 +4,12 @@
  * mention of the authors names them (`citedAs`); later ones are "they", "their", "them". A paper by
  * one author keeps its words: "Zhang use" would need the verb changed too.
  */
-export function inThirdPerson(summary: string, authors: readonly string[]): string {
+export function inThirdPerson(text: string, authors: readonly string[]): string {
   const name = citedAs(authors);
-  if (name === undefined || !FIRST_PERSON.test(summary)) return summary;
+  if (name === undefined) return text;
+  // A journal's editor writes "Here, authors introduce …" where the abstract says "Here, we introduce …".
+  const summary = text.replace(EDITORS_AUTHORS, '$1, we');
+  if (!FIRST_PERSON.test(summary)) return text;
   let named = false;
   return summary.replace(FIRST_PERSON_ALL, (match: string, framing: string | undefined, word: string, at: number) => {
     const startsSentence = at === 0 || /[.!?]["”)]?\s+$/.test(summary.slice(Math.max(0, at - 4), at));
@@ -28,6 +31,7 @@ export function inThirdPerson(summary: string, authors: readonly string[]): stri
 const THEY: Readonly<Record<string, string>> = { we: 'they', our: 'their', us: 'them', ourselves: 'themselves' };
 const FRAMING = String.raw`(?:(Here(?:in)?|In this (?:work|study|paper|article|letter|communication|review|contribution)|In the present (?:work|study)),?\s+)?`;
 const FIRST_PERSON = /\b(?:we|our|us|ourselves)\b/i;
+const EDITORS_AUTHORS = /\b(Here(?:in)?),?\s+(?:the\s+)?authors\b/g;
 const FIRST_PERSON_ALL = new RegExp(String.raw`${FRAMING}\b(we|We|our|Our|us|ourselves)\b`, 'g');
 
 /**
