@@ -203,6 +203,17 @@ describe('the summary says what the paper did and found', () => {
     expect(splitSentences('Smith J. Doe and R. Roe wrote it.').length).toBe(1);
   });
 
+  test('a highlight\'s bullet is not part of its sentence', () => {
+    // Real (the corpus's record openalex:W7119820095, not in the fixtures): its abstract ends on the
+    // publisher's highlights, and its summary read "… current collector (CC). • Lower nucleation …".
+    const highlights = 'This work proves that laser-assisted copper oxidation is a scalable and environmentally friendly technique '
+      + 'to address the critical limitations of ALLMBs. • Laser oxidation generates a CuO x layer that converts to Li₂O, enhancing lithium plating. '
+      + '• Optimized oxidation (Cu_LS1000) improves Coulombic efficiency and cycling stability.';
+    const summary = summarize(highlights, () => 0);
+    expect(summary).toContain('Laser oxidation generates a CuO x layer that converts to Li₂O');
+    expect(summary).not.toContain('•');
+  });
+
   test('without an abstract, or with only a heading, it says so plainly', () => {
     expect(summarize('', () => 0)).toBe(NO_ABSTRACT);
     expect(summarize('Abstract', () => 0)).toBe(NO_ABSTRACT);

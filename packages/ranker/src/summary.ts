@@ -30,7 +30,7 @@ export function summarize(
   if (body.trim() === '') return NO_ABSTRACT;
   // A finding's closing clause on what it may mean for others (", providing new insights into …") is
   // left out of the sentence: the finding stands without it.
-  const split = splitSentences(body).map(withoutImplication).map(withoutConnective);
+  const split = splitSentences(body).map(withoutBullet).map(withoutImplication).map(withoutConnective);
   const sentences = split.map((s, index) => {
     const words = s.text.split(/\s+/).filter(Boolean).length;
     let score = sentenceScore(s.text, index, words, weightAt(s.start + heading, s.end + heading));
@@ -156,6 +156,12 @@ function withoutImplication(sentence: Sentence): Sentence {
  * something else alone.
  */
 const DROPPABLE_CONNECTIVE = /^(?:consequently|as a result|therefore|thus|hence|accordingly|furthermore|moreover|additionally|in addition|besides|notably|remarkably|importantly|interestingly|surprisingly|impressively|strikingly|finally|ultimately|overall|meanwhile|specifically|in particular|subsequently|concurrently|simultaneously|in turn|as expected),\s+(?=[a-z]+\b[^a-z])/i;
+
+/** A highlight's bullet ("• Lower nucleation overpotential enables …", as publishers list highlights after the abstract): not part of the sentence. */
+function withoutBullet(sentence: Sentence): Sentence {
+  const m = /^[•▪◦●‣]\s*/.exec(sentence.text);
+  return m ? { text: sentence.text.slice(m[0].length), start: sentence.start + m[0].length, end: sentence.end } : sentence;
+}
 
 /**
  * "To address these challenges, we developed …", "To this end, we …": a purpose that points back, before
