@@ -110,6 +110,14 @@ const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new Reg
 // A sentence about earlier work or what limits it ("previously reported systems typically exhibit limited
 // conductivity (<1 mS cm−1)"): its numbers are not what the paper found.
 const ELSEWHERE = /\b(?:previous(?:ly)?|prior|typically|conventional(?:ly)?|traditional(?:ly)?|existing|limited|remains?|suffers?|however|commercial)\b/i;
+// A current density or capacity that is a test condition, not a result: "cycling … at 5 mA cm−2 and
+// 5 mAh cm−2", "at ultrahigh current densities (50 and 100 mA cm−2)" (an "at" or "under" earlier in the
+// same clause). "A critical current density of 1.25 mA cm−2" and "a capacity of 172.7 mAh g−1 at 1 A g−1"
+// are results; a retention or a cycle count after "at 0.5 C" is one too, so only these two kinds are read so.
+const CONDITION = /\b(?:at|under)\s+[^,;.]{0,40}$/;
+const CONDITION_KINDS = new Set(['current', 'capacity']);
+// A number that ends a sample's name ("OMGC‐O‐3 h", "NCM‐811 h"): a letter or hyphen right before it.
+const IN_A_NAME = /[\p{L}‐‑-]$/u;
 // Every kind's unit ends in one of these: a text without any holds no quantity (most titles, many abstracts).
 const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
 
@@ -138,12 +146,14 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
   const found: string[] = [];
   if (!/\d/.test(abstract) || !ANY_UNIT.test(abstract)) return found;
   const taken: [number, number][] = [];
-  for (const { pattern } of KINDS) {
+  for (const { kind, pattern } of KINDS) {
     if (found.length >= limit) break;
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     // The kind's first number in a sentence of the paper's own results.
-    while ((match = pattern.exec(abstract)) !== null && ELSEWHERE.test(sentenceAt(abstract, match.index))) { /* the next one */ }
+    while ((match = pattern.exec(abstract)) !== null
+      && (ELSEWHERE.test(sentenceAt(abstract, match.index)) || IN_A_NAME.test(abstract.slice(Math.max(0, match.index - 1), match.index))
+        || (CONDITION_KINDS.has(kind) && CONDITION.test(abstract.slice(Math.max(0, match.index - 50), match.index))))) { /* the next one */ }
     if (!match) continue;
     const qualifier = QUALIFIER.exec(abstract.slice(Math.max(0, match.index - 16), match.index))?.[0] ?? '';
     // "82% capacity retention after 350 cycles" holds the cycles already.
