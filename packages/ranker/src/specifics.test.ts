@@ -11,6 +11,13 @@ test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acr
   expect(formulasIn(title, abstract, 6)).toEqual(['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14', 'LiFePO4', 'Li2S', 'NaCl', 'LiF']);
 });
 
+test('formulas: a group in parentheses is part of the formula, printed apart or not', () => {
+  // Real (the sample week's polymerized-electrolyte paper prints "Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3"; its
+  // note said "It works with Li1.3Al0.3Ti1.7").
+  expect(formulasIn('', 'catalyzed by Lewis-acidic Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3 on a polyethylene matrix')).toEqual(['Li1.3Al0.3Ti1.7(PO4)3']);
+  expect(formulasIn('', 'Na3V2(PO4)3 cathodes and LiFePO4 (LFP)')).toEqual(['Na3V2(PO4)3', 'LiFePO4']);
+});
+
 test.each([
   ['simulations of Li|Li6PS5Cl|Li cells with up to 3 million atoms', ['up to 3 million atoms']],
   ['The new phase has a band gap of ~1.2 eV and conducts ions.', ['band gap of ~1.2 eV']],

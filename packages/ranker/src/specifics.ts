@@ -50,6 +50,8 @@ function candidateWords(text: string): { words: string[]; starts: number[]; ends
 }
 
 const CANDIDATE = /(?<![A-Za-z0-9.])[A-Z0-9][A-Za-z0-9.]*/g;
+/** A formula's group in parentheses right after it, and its count: "(PO4)3", "(PO 4 ) 3". */
+const GROUP = /^ ?\( ?((?:[A-Z][a-z]? ?(?:\d+(?:\.\d+)?)? ?)+)\)(?: ?(\d+(?:\.\d+)?)(?![\d.]))?/;
 
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
@@ -59,11 +61,13 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
     const { words: all, ends, starts } = candidateWords(text);
     for (let i = 0; i < all.length; i++) {
       let word = all[i] as string;
-      // A formula of two elements or more has a count or a second capital: "The", "Here" are passed over.
-      if (!/\d|^.[^]*[A-Z]/.test(word)) continue;
       // Subscripts some feeds print apart: "LiFePO 4" is LiFePO4, "LiNi 0.8 Co 0.1 Mn 0.1 O 2" is
       // LiNi0.8Co0.1Mn0.1O2 (the tokenizer joins whole-number counts only).
       const apart = (k: number) => starts[k] === (ends[k - 1] as number) + 1;
+      // A formula of two elements or more has a count or a second capital: "The", "Here" are passed over;
+      // "Li" is kept when a count printed apart follows ("Li 1.3 Al 0.3 Ti 1.7").
+      const countFollows = i + 1 < all.length && /^\d+(?:\.\d+)?$/.test(all[i + 1] as string) && apart(i + 1);
+      if (!/\d|^.[^]*[A-Z]/.test(word) && !countFollows) continue;
       if (/[A-Za-z]$/.test(word) && isFormula(word)) {
         while (i + 1 < all.length && /^\d+(?:\.\d+)?$/.test(all[i + 1] as string) && apart(i + 1)) {
           word += all[++i] as string;
@@ -74,6 +78,13 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
         }
       }
       if (!isNamedFormula(word)) continue;
+      // A group in parentheses goes on the formula, printed apart or not: "Li1.3Al0.3Ti1.7(PO4)3".
+      const group = GROUP.exec(text.slice(ends[i] as number));
+      if (group && isFormula((group[1] as string).replace(/\s/g, ''))) {
+        word += `(${(group[1] as string).replace(/\s/g, '')})${group[2] ?? ''}`;
+        const end = (ends[i] as number) + group[0].length;
+        while (i + 1 < all.length && (starts[i + 1] as number) < end) i++;
+      }
       const known = seen.get(word);
       if (known) { known.count++; known.inTitle ||= inTitle; } else seen.set(word, { inTitle, count: 1, order: order++ });
     }
