@@ -16,6 +16,15 @@ test('formulas: a group in parentheses is part of the formula, printed apart or 
   // note said "It works with Li1.3Al0.3Ti1.7").
   expect(formulasIn('', 'catalyzed by Lewis-acidic Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3 on a polyethylene matrix')).toEqual(['Li1.3Al0.3Ti1.7(PO4)3']);
   expect(formulasIn('', 'Na3V2(PO4)3 cathodes and LiFePO4 (LFP)')).toEqual(['Na3V2(PO4)3', 'LiFePO4']);
+  // An abbreviation or a space group in parentheses is not a group of the formula.
+  expect(formulasIn('', 'CaBi2Nb2O9 (CBN) sheets and Sr2LiAlO4 (P3221) and Zn3V2O7(OH)2')).toEqual(['Zn3V2O7(OH)2', 'CaBi2Nb2O9', 'Sr2LiAlO4']);
+  expect(formulasIn('', 'LiNi0.82Co0.14Mn0.04O2 (Ni82) cathodes')).toEqual(['LiNi0.82Co0.14Mn0.04O2']);
+  // A formula printed apart up to a part printed whole is one formula, not a fragment beside another
+  // (the sample week's trilayer paper prints "Li 6.25 Al 0.25 La 3 Zr 2 O 12", which the analyzer
+  // joins as far as whole-number counts go).
+  expect(formulasIn('', 'together with Li 6.25 Al 0.25 La3Zr2O12 (Al‐LLZO)‐based outer layers')).toEqual(['Li6.25Al0.25La3Zr2O12']);
+  // The corpus's "Li 6.4 La 3 Zr 1.4 Ta 0.6 O 12 fillers", as the analyzer gives it.
+  expect(formulasIn('', 'elastomer and Li 6.4 La3 Zr 1.4 Ta 0.6 O12 fillers to tune')).toEqual(['Li6.4La3Zr1.4Ta0.6O12']);
 });
 
 test.each([

@@ -50,8 +50,12 @@ function candidateWords(text: string): { words: string[]; starts: number[]; ends
 }
 
 const CANDIDATE = /(?<![A-Za-z0-9.])[A-Z0-9][A-Za-z0-9.]*/g;
-/** A formula's group in parentheses right after it, and its count: "(PO4)3", "(PO 4 ) 3". */
-const GROUP = /^ ?\( ?((?:[A-Z][a-z]? ?(?:\d+(?:\.\d+)?)? ?)+)\)(?: ?(\d+(?:\.\d+)?)(?![\d.]))?/;
+/**
+ * A formula's group in parentheses right after it, and its count: "(PO4)3", "(PO 4 ) 3", "(OH)2". Two
+ * elements or more, with counts of one or two digits, and a count inside or after it: "(P3221)" is a
+ * space group, "(CBN)" and "(Ni82)" are the material's abbreviations.
+ */
+const GROUP = /^ ?\( ?((?:[A-Z][a-z]? ?(?:\d{1,2}(?:\.\d+)?)? ?)+)\)(?: ?(\d{1,2}(?:\.\d+)?)(?![\d.]))?/;
 
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
@@ -63,24 +67,27 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
       let word = all[i] as string;
       // Subscripts some feeds print apart: "LiFePO 4" is LiFePO4, "LiNi 0.8 Co 0.1 Mn 0.1 O 2" is
       // LiNi0.8Co0.1Mn0.1O2 (the tokenizer joins whole-number counts only).
-      const apart = (k: number) => starts[k] === (ends[k - 1] as number) + 1;
+      const apart = (k: number) => starts[k] === (ends[k - 1] as number) + 1 && text.charCodeAt(ends[k - 1] as number) === 32;
       // A formula of two elements or more has a count or a second capital: "The", "Here" are passed over;
       // "Li" is kept when a count printed apart follows ("Li 1.3 Al 0.3 Ti 1.7").
       const countFollows = i + 1 < all.length && /^\d+(?:\.\d+)?$/.test(all[i + 1] as string) && apart(i + 1);
       if (!/\d|^.[^]*[A-Z]/.test(word) && !countFollows) continue;
       if (/[A-Za-z]$/.test(word) && isFormula(word)) {
-        while (i + 1 < all.length && /^\d+(?:\.\d+)?$/.test(all[i + 1] as string) && apart(i + 1)) {
-          word += all[++i] as string;
-          const element = all[i + 1];
-          if (element === undefined || !apart(i + 1) || !/^[A-Z][A-Za-z]*$/.test(element) || !isFormula(element)) break;
-          word += element;
+        // Once a count printed apart has joined, so do the elements after it, with their counts or not:
+        // "Li 6.4 La3 Zr 1.4 Ta 0.6 O12" (the analyzer joins whole-number counts only) is Li6.4La3Zr1.4Ta0.6O12.
+        let spaced = false;
+        for (let next = all[i + 1]; next !== undefined && apart(i + 1); next = all[i + 1]) {
+          if (/^\d+(?:\.\d+)?$/.test(next) && /[A-Za-z]$/.test(word)) spaced = true;
+          else if (!spaced || !/^[A-Z][A-Za-z0-9.]*$/.test(next) || !isFormula(next)) break;
+          word += next;
           i++;
         }
       }
       if (!isNamedFormula(word)) continue;
       // A group in parentheses goes on the formula, printed apart or not: "Li1.3Al0.3Ti1.7(PO4)3".
       const group = GROUP.exec(text.slice(ends[i] as number));
-      if (group && isFormula((group[1] as string).replace(/\s/g, ''))) {
+      if (group && isFormula((group[1] as string).replace(/\s/g, '')) && /[A-Z][^]*[A-Z]/.test(group[1] as string)
+        && (/\d/.test(group[1] as string) || group[2] !== undefined)) {
         word += `(${(group[1] as string).replace(/\s/g, '')})${group[2] ?? ''}`;
         const end = (ends[i] as number) + group[0].length;
         while (i + 1 < all.length && (starts[i + 1] as number) < end) i++;
