@@ -140,13 +140,16 @@ const IN_A_NAME = /[\p{L}‐‑-]$/u;
 const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
 
 // Words that end a measure's name before its number ("conductivity on the order of 10−4 S cm−1").
+// "Demonstrate" and "sustain" report a result, and end the name as "show" does.
 const CONNECTOR = /\s(on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below)\s*$/;
+// A duration or cycle count says what lasted that long with "for": "stable cycling for over 2000 h".
+const CONNECTOR_CYCLING = /\s(on the order of|as high as|as low as|up to|of|for|reaching|exceeding|above|below)\s*$/;
 // Words a measure's name does not cross: articles, verbs of reporting, prepositions.
-const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals)$/;
+const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals|demonstrate|demonstrates|demonstrated|sustain|sustains|sustained|undergo|undergoes)$/;
 
 /** The words just before a number that say what it measures ("ionic conductivity on the order of"), or ''. */
-function leadIn(before: string): string {
-  const connector = CONNECTOR.exec(` ${before}`);
+function leadIn(before: string, kind: string): string {
+  const connector = (kind === 'cycling' ? CONNECTOR_CYCLING : CONNECTOR).exec(` ${before}`);
   if (!connector) return '';
   const words = ` ${before}`.slice(0, connector.index).trim().split(/\s+/);
   const name: string[] = [];
@@ -178,7 +181,7 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
     const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
     if (taken.some(([a, b]) => start < b && a < end)) continue;
     taken.push([start, end]);
-    const phrase = `${leadIn(abstract.slice(Math.max(0, start - 60), start))}${qualifier}${match[0]}`
+    const phrase = `${leadIn(abstract.slice(Math.max(0, start - 60), start), kind)}${qualifier}${match[0]}`
       // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
       .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim();
     found.push(phrase);
