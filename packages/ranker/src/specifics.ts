@@ -140,11 +140,12 @@ const IN_A_NAME = /[\p{L}‐‑-]$/u;
 const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
 
 // Words that end a measure's name before its number ("conductivity on the order of 10−4 S cm−1").
-// "Demonstrate" and "sustain" report a result, and end the name as "show" does.
-const CONNECTOR = /\s(on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below)\s*$/;
-// A duration or cycle count says what lasted that long with "for": "stable cycling for over 2000 h".
-const CONNECTOR_CYCLING = /\s(on the order of|as high as|as low as|up to|of|for|reaching|exceeding|above|below)\s*$/;
-// Words a measure's name does not cross: articles, verbs of reporting, prepositions.
+const CONNECTORS = 'on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below';
+const CONNECTOR = new RegExp(String.raw`\s(${CONNECTORS})\s*$`);
+// A duration or cycle count says what lasted that long with "for" too: "stable cycling for over 2000 h".
+const CONNECTOR_CYCLING = new RegExp(String.raw`\s(${CONNECTORS}|for)\s*$`);
+// Words a measure's name does not cross: articles, verbs of reporting ("demonstrate" and "sustain" too,
+// as "show"), prepositions.
 const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals|demonstrate|demonstrates|demonstrated|sustain|sustains|sustained|undergo|undergoes)$/;
 
 /** The words just before a number that say what it measures ("ionic conductivity on the order of"), or ''. */
