@@ -163,12 +163,15 @@ function withoutBullet(sentence: Sentence): Sentence {
   return m ? { text: sentence.text.slice(m[0].length), start: sentence.start + m[0].length, end: sentence.end } : sentence;
 }
 
+/** A purpose that points back to the sentence before: "To this end", "To address these challenges". */
+const PURPOSE = String.raw`to this end|for this purpose|to (?:address|overcome|solve|tackle|mitigate|resolve|circumvent) (?:this|these|that|those|such|the above)`;
+
 /**
  * "To address these challenges, we developed …", "To this end, we …": a purpose that points back, before
  * what the paper did, which stands without it ("We developed …"). Only before the paper's own words:
  * "To overcome these challenges, various strategies have been developed" is still the field.
  */
-const PURPOSE_LEAD = /^(?:to this end|for this purpose|to (?:address|overcome|solve|tackle|mitigate|resolve|circumvent) (?:this|these|that|those|such|the above)(?:[ -][a-z]+){0,3}),\s+(?=(?:we|here|herein|in this (?:work|study)|this (?:work|study))\b)/i;
+const PURPOSE_LEAD = new RegExp(String.raw`^(?:${PURPOSE}(?:[ -][a-z]+){0,3}),\s+(?=(?:we|here|herein|in this (?:work|study)|this (?:work|study))\b)`, 'i');
 
 /**
  * The sentence without an opening connective that `DROPPABLE_CONNECTIVE` or `PURPOSE_LEAD` allows, when it then starts
@@ -248,8 +251,7 @@ function sentenceScore(text: string, index: number, words: number, keywordWeight
 const LEANS = new RegExp(String.raw`^\s*(?:however|consequently|therefore|thus|hence|moreover|furthermore|additionally|in addition|besides|`
   + String.raw`meanwhile|nevertheless|nonetheless|similarly|likewise|also|accordingly|in contrast|by contrast|on the other hand|as a result|`
   + String.raw`as such|finally|lastly|then|second(?:ly)?|third(?:ly)?|next|instead|otherwise|still|yet|and|but|or|so|in turn|in particular|`
-  + String.raw`specifically|notably|importantly|interestingly|surprisingly|remarkably|accordingly|to this end|for this purpose|`
-  + String.raw`to (?:address|overcome|solve|tackle|mitigate|resolve|circumvent) (?:this|these|that|those|such|the above)|`
+  + String.raw`specifically|notably|importantly|interestingly|surprisingly|remarkably|accordingly|${PURPOSE}|`
   // "It is shown that ..." opens on no antecedent: only a referring "it" leans.
   + String.raw`these|those|such|it(?!\s+(?:is|was|has been|can be|may be|should be|must be)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b)|`
   + String.raw`its|they|their|them|he|she|both|each|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)|`
