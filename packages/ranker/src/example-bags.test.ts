@@ -131,10 +131,18 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
   const isWord = (term: string) => term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term);
   const noted = (term: string) => isWord(term) && !neverLearned?.(term);
   const spellings = new Map<string, Map<string, number>>();
+  // Per pair: per paper, how it writes it (its first occurrence in the abstract, else in the title).
+  const pairSpellings = new Map<string, Map<number, { words: string; inTitle: boolean }>>();
   let folded = 0;
-  const bags = papers.map((p) => {
+  const bags = papers.map((p, d) => {
     const counts = new Map<string, number>();
     const note = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
+    const spellPair = (pair: string, words: string, inTitle: boolean) => {
+      const byPaper = pairSpellings.get(pair) ?? new Map<number, { words: string; inTitle: boolean }>();
+      pairSpellings.set(pair, byPaper);
+      const known = byPaper.get(d);
+      if (!known || (known.inTitle && !inTitle)) byPaper.set(d, { words, inTitle });
+    };
     for (const [text, weight, shown] of [[p.title, 2.5, 0.001], [(p.abstract ?? '').replace(ABSTRACT_HEADING, ''), 1, 1]] as const) {
       const split = splitWords(text);
       const { words } = split;
@@ -151,7 +159,10 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
         if (noted(term)) note(term, weight);
         const expansion = expansionsStartingWith(term).find((e) => e.terms.every((t, k) => terms[i + k] === t));
         if (expansion && noted(expansion.acronym)) { note(expansion.acronym, weight); folded++; }
-        if (i > 0 && isWord(term) && isWord(terms[i - 1]!) && (joined(i) || (spaced(i) && !joined(i - 1) && !joined(i + 1)))) note(`${terms[i - 1]} ${term}`, weight);
+        if (i > 0 && isWord(term) && isWord(terms[i - 1]!) && (joined(i) || (spaced(i) && !joined(i - 1) && !joined(i + 1)))) {
+          note(`${terms[i - 1]} ${term}`, weight);
+          spellPair(`${terms[i - 1]} ${term}`, `${words[i - 1]} ${words[i]}`, shown < 1);
+        }
       }
     }
     return counts;
@@ -170,7 +181,22 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
     // Written in titles only, in title case: shown as a sentence writes it.
     return best[1] < 1 && /^\p{Lu}\p{Ll}+$/u.test(best[0]) ? best[0].toLowerCase() : best[0];
   };
-  return { terms: [...ids.keys()], kept, wordOf: (term: string) => term.split(' ').map(shown).join(' '), folded };
+  // A pair as most of its papers write it, in title case only when they write it no other way; in
+  // titles only, a title-case word in lower case.
+  const shownPair = (pair: string) => {
+    const votes = new Map<string, { abstracts: number; titles: number }>();
+    for (const { words, inTitle } of pairSpellings.get(pair)!.values()) {
+      const vote = votes.get(words) ?? { abstracts: 0, titles: 0 };
+      votes.set(words, vote);
+      if (inTitle) vote.titles++;
+      else vote.abstracts++;
+    }
+    const titleCase = (words: string) => words.split(' ').filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).length;
+    const [words, best] = [...votes].sort(([a, x], [b, y]) => titleCase(a) - titleCase(b)
+      || (y.abstracts + 0.001 * y.titles) - (x.abstracts + 0.001 * x.titles) || (a < b ? -1 : 1))[0]!;
+    return words.split(' ').map((w) => shownAs(w, best.abstracts === 0)).join(' ');
+  };
+  return { terms: [...ids.keys()], kept, wordOf: (term: string) => (term.includes(' ') ? shownPair(term) : shown(term)), folded };
 }
 
 describe('the bags of real abstracts', () => {
@@ -196,6 +222,25 @@ describe('the bags of real abstracts', () => {
     // Pairs and folded acronyms are there to be compared.
     expect(plain.terms.filter((t) => t.includes(' ')).length).toBeGreaterThan(5000);
     expect(plain.folded).toBeGreaterThan(20);
+  });
+
+  test('a pair is shown as a paper writes it, not as each of its words is most often written alone', () => {
+    const bags = exampleBags(papers, lone);
+    // Every two words a text writes one after the other, in lower case: what "written so" means for a pair.
+    const written = new Set(papers.flatMap((p) => [p.title, p.abstract ?? ''].flatMap((text) => {
+      const words = splitWords(text).words.map((w) => w.toLowerCase());
+      return words.slice(1).map((w, i) => `${words[i]} ${w}`);
+    })));
+    const pairs = Array.from({ length: bags.size }, (_, t) => t).filter((t) => bags.term(t).includes(' '));
+    expect(pairs.length).toBeGreaterThan(5000);
+    expect(pairs.map((t) => bags.wordOf(t)).filter((shown) => !written.has(shown.toLowerCase()))).toEqual([]);
+    // Shown as before 6 December 2026, each word at its commonest spelling alone ("reactions pathways"
+    // where papers write "reactions" more often than "reaction"), many pairs read as no paper writes them.
+    const idOf = new Map(Array.from({ length: bags.size }, (_, t) => [bags.term(t), t]));
+    const aloneSpelt = pairs.map((t) => bags.term(t).split(' ').map((term) => idOf.get(term)))
+      .filter((ids): ids is number[] => ids.every((id) => id !== undefined)).map((ids) => ids.map((id) => bags.wordOf(id)).join(' '));
+    // 4,171 of these 9,866 pairs.
+    expect(aloneSpelt.filter((shown) => !written.has(shown.toLowerCase())).length).toBeGreaterThan(aloneSpelt.length / 3);
   });
 
   test('a pair of one paper only is kept for a lone paper, and left out for any other', () => {
@@ -233,7 +278,7 @@ describe('PairCounts', () => {
         const mine = new Map<string, number>();
         for (const [a, b, weight] of occurrences) {
           const key = `${a} ${b}`;
-          const index = counts.add(a, b, weight);
+          const index = counts.add(a, b, weight, a, b, false);
           const known = mine.get(key);
           if (known === undefined) {
             expect(index).toBe(expected.length);

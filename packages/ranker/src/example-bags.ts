@@ -132,8 +132,9 @@ export function exampleBags(
     return name;
   };
   let spelling: Int32Array | undefined;
+  const pairSpelling = pairSpeller(reader, pairs);
   const wordOfOriginal = (t: number): string => {
-    if (t >= single) return `${wordOfOriginal(pairs.firsts[t - single] as number)} ${wordOfOriginal(pairs.seconds[t - single] as number)}`;
+    if (t >= single) return pairSpelling(t - single).join(' ');
     // Worked out on first use: only the few learned terms are ever shown.
     if (!spelling) {
       spelling = new Int32Array(single).fill(-1);
@@ -155,8 +156,14 @@ export function exampleBags(
     return shownAs(words[r] as string, (reader.counts[r] as number) < 1);
   };
   const shownOfOriginal = (t: number): string => {
-    if (t >= single) return `${shownOfOriginal(pairs.firsts[t - single] as number)} ${shownOfOriginal(pairs.seconds[t - single] as number)}`;
-    const word = wordOfOriginal(t);
+    if (t >= single) {
+      const [first, second] = pairSpelling(t - single);
+      return `${withLatinLead(pairs.firsts[t - single] as number, first)} ${withLatinLead(pairs.seconds[t - single] as number, second)}`;
+    }
+    return withLatinLead(t, wordOfOriginal(t));
+  };
+  /** A Latin phrase's tail (term t, shown as `word`) with the word the papers always write before it. */
+  const withLatinLead = (t: number, word: string): string => {
     const lead = reader.leadOf[t] as number;
     if (lead <= 0 || !LATIN_TAILS.has(word.toLowerCase())) return word;
     const phrase = `${terms[lead - 1] as string} ${word.toLowerCase()}`;
@@ -167,6 +174,74 @@ export function exampleBags(
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
     shownOf: (t) => shownOfOriginal(original[t] as number),
   };
+}
+
+/**
+ * How each pair group (`PairCounts.group`) is written, made when first asked: of the papers that write
+ * the pair, the spelling most of them use (each paper's is its first occurrence in the abstract, or in
+ * the title when its abstract has none), one in title case only when they write it no other way, as
+ * for a word; written in titles only, each word as `shownAs` shows it ("Reaction Pathways": "reaction
+ * pathways"). Only the few pairs learned are asked for.
+ */
+function pairSpeller(reader: BagReader, pairs: ReturnType<PairCounts['group']>): (group: number) => readonly [string, string] {
+  const table = reader.pairs;
+  const known = new Map<number, readonly [string, string]>();
+  let byGroup: { readonly start: Int32Array; readonly entries: Int32Array } | undefined;
+  return (group) => {
+    const spelt = known.get(group);
+    if (spelt) return spelt;
+    byGroup ??= entriesByGroup(pairs.of, table.size, pairs.count);
+    // Per spelling (its two raw word ids in one number), the papers that write the pair so: in their abstracts, in their titles.
+    const votes = new Map<number, { abstracts: number; titles: number }>();
+    for (let k = byGroup.start[group] as number; k < (byGroup.start[group + 1] as number); k++) {
+      const e = byGroup.entries[k] as number;
+      const key = (table.spelledFirst[e] as number) * RAW_IDS + (table.spelledSecond[e] as number);
+      let vote = votes.get(key);
+      if (!vote) votes.set(key, vote = { abstracts: 0, titles: 0 });
+      if (table.spelledInTitle[e] === 1) vote.titles++;
+      else vote.abstracts++;
+    }
+    const wordsOf = (key: number) => [reader.words[Math.floor(key / RAW_IDS)] as string, reader.words[key % RAW_IDS] as string] as const;
+    const titleCase = (key: number) => wordsOf(key).filter((w) => TITLE_CASE.test(w)).length;
+    let best = -1;
+    let bestVote = { abstracts: 0, titles: 0 };
+    for (const [key, vote] of votes) {
+      const byCase = best < 0 ? -1 : titleCase(key) - titleCase(best);
+      const byVotes = (bestVote.abstracts + 0.001 * bestVote.titles) - (vote.abstracts + 0.001 * vote.titles);
+      if (byCase < 0 || (byCase === 0 && (byVotes < 0 || (byVotes === 0 && wordsOf(key).join(' ') < wordsOf(best).join(' '))))) {
+        best = key;
+        bestVote = vote;
+      }
+    }
+    const [first, second] = wordsOf(best);
+    const titlesOnly = bestVote.abstracts === 0;
+    const words = [shownAs(first, titlesOnly), shownAs(second, titlesOnly)] as const;
+    known.set(group, words);
+    return words;
+  };
+}
+
+/** Raw word ids are below this: two of them make one number, a pair's spelling. */
+const RAW_IDS = 2 ** 26;
+
+/** Per group, the pair entries (papers' pairs) in it: a counting sort of the entries by group. */
+function entriesByGroup(of: Int32Array, size: number, groups: number): { start: Int32Array; entries: Int32Array } {
+  const start = new Int32Array(groups + 1);
+  for (let e = 0; e < size; e++) {
+    const g = of[e] as number;
+    const at = (g >= 0 ? g : -2 - g) + 1;
+    start[at] = (start[at] as number) + 1;
+  }
+  for (let g = 0; g < groups; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
+  const cursor = start.slice(0, groups);
+  const entries = new Int32Array(size);
+  for (let e = 0; e < size; e++) {
+    const g = of[e] as number;
+    const at = g >= 0 ? g : -2 - g;
+    entries[cursor[at] as number] = e;
+    cursor[at] = (cursor[at] as number) + 1;
+  }
+  return { start, entries };
 }
 
 /**
@@ -266,7 +341,9 @@ class BagReader {
     const stamp = this.paper;
     let size = this.size;
     let previous = -1;
+    let previousRaw = -1;
     let before = -1;
+    const inTitle = shown < 1;
     for (let i = 0; i < words.length; i++) {
       const r = words[i] as number;
       counts[r] = (counts[r] as number) + shown;
@@ -305,10 +382,11 @@ class BagReader {
       if ((x & WORD) !== 0) {
         const gap = gaps[i] as number;
         if (previous >= 0 && (gap === GAP_JOIN || (gap === GAP_SPACE && gaps[i - 1] !== GAP_JOIN && gaps[i + 1] !== GAP_JOIN))) {
-          const p = pairs.add(previous, t, weight);
+          const p = pairs.add(previous, t, weight, previousRaw, r, inTitle);
           if (p >= 0) all[size++] = PAIR + p;
         }
         previous = t;
+        previousRaw = r;
       } else previous = -1;
     }
     this.size = size;

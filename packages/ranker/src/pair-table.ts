@@ -14,6 +14,15 @@ export class PairCounts {
   firsts: Int32Array;
   seconds: Int32Array;
   weights: Int32Array;
+  /**
+   * Per pair a paper writes: how it writes it, the two raw word ids (the caller's) of its first
+   * occurrence in the abstract, or in the title while the abstract has none (`spelledInTitle` 1), so
+   * that a learned pair is shown as papers write it ("reaction pathways"), not as each word is most
+   * often written alone ("reactions pathways").
+   */
+  spelledFirst: Int32Array;
+  spelledSecond: Int32Array;
+  spelledInTitle: Uint8Array;
   size = 0;
   // The paper being read: open addressing, per slot side by side (one cache line holds four): the
   // paper's stamp (a slot of another paper is empty), first, second, and the pair's index.
@@ -28,6 +37,9 @@ export class PairCounts {
     this.firsts = new Int32Array(capacity);
     this.seconds = new Int32Array(capacity);
     this.weights = new Int32Array(capacity);
+    this.spelledFirst = new Int32Array(capacity);
+    this.spelledSecond = new Int32Array(capacity);
+    this.spelledInTitle = new Uint8Array(capacity);
   }
 
   /** Starts the next paper. */
@@ -36,8 +48,11 @@ export class PairCounts {
     this.inPaper = 0;
   }
 
-  /** Adds `weight` to the pair (a, b) of the paper being read; its index when the paper first writes it, else -1. */
-  add(a: number, b: number, weight: number): number {
+  /**
+   * Adds `weight` to the pair (a, b) of the paper being read, written as the raw words `rawA` `rawB`
+   * (in its title: `inTitle`); its index when the paper first writes it, else -1.
+   */
+  add(a: number, b: number, weight: number, rawA: number, rawB: number, inTitle: boolean): number {
     const { slots, mask, stamp } = this;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
     for (;;) {
@@ -46,6 +61,8 @@ export class PairCounts {
       if (slots[at + 1] === a && slots[at + 2] === b) {
         const index = slots[at + 3] as number;
         this.weights[index] = (this.weights[index] as number) + weight;
+        // The title is read first: the abstract's first occurrence says how the paper writes the pair.
+        if (!inTitle && this.spelledInTitle[index] === 1) this.spell(index, rawA, rawB, inTitle);
         return -1;
       }
       slot = (slot + 1) & mask;
@@ -55,6 +72,7 @@ export class PairCounts {
     this.firsts[index] = a;
     this.seconds[index] = b;
     this.weights[index] = weight;
+    this.spell(index, rawA, rawB, inTitle);
     const at = slot * STRIDE;
     slots[at] = stamp;
     slots[at + 1] = a;
@@ -121,10 +139,20 @@ export class PairCounts {
     return { of, firsts: groupFirsts, seconds: groupSeconds, count };
   }
 
+  private spell(index: number, rawA: number, rawB: number, inTitle: boolean): void {
+    this.spelledFirst[index] = rawA;
+    this.spelledSecond[index] = rawB;
+    this.spelledInTitle[index] = inTitle ? 1 : 0;
+  }
+
   private grow(): void {
-    this.firsts = grown(this.firsts, this.firsts.length * 2);
-    this.seconds = grown(this.seconds, this.seconds.length * 2);
-    this.weights = grown(this.weights, this.weights.length * 2);
+    const length = this.firsts.length * 2;
+    this.firsts = grown(this.firsts, length);
+    this.seconds = grown(this.seconds, length);
+    this.weights = grown(this.weights, length);
+    this.spelledFirst = grown(this.spelledFirst, length);
+    this.spelledSecond = grown(this.spelledSecond, length);
+    this.spelledInTitle = grown(this.spelledInTitle, length);
   }
 
   /** Doubles the paper's table, with the paper's pairs so far (a paper of more than a few hundred pairs). */
