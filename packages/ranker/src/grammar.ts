@@ -47,6 +47,13 @@ export function isTopic(phrase: string): boolean {
 }
 
 const manners = new Map<string, boolean>();
+/**
+ * The second halves of the compound adjectives papers write ("PEO-based", "field-induced",
+ * "data-driven"): a phrase that opens on one lost the word before it.
+ */
+const COMPOUND_TAILS = new Set(['based', 'driven', 'induced', 'assisted', 'enabled', 'mediated', 'derived', 'dominated', 'dependent', 'oriented']);
+/** A chemical name's multiplying prefix, read as a word of its own ("bis" of "bis(oxalato)borate"): it heads no topic. */
+const MULTIPLIERS = new Set(['bis', 'tris', 'tetrakis']);
 const heads = new Map<string, boolean>();
 
 /**
@@ -56,18 +63,24 @@ const heads = new Map<string, boolean>();
  * ("batteries operable", "conduction desirable": a phrase cut before its noun). A keyphrase is
  * nominal; these tell how or that something was done. A participle before a noun still names one
  * ("crosslinked polymer", "enhanced sampling"), and an adjective alone may stand for its class
- * ("aqueous"). Words ending in -ly or -ed are tagged alone, a pair in a carrier sentence ("the ion
- * transport is"), by compromise; each once per process. Verbs cannot be told this way: alone or in a
- * carrier, compromise reads "transport" and "oxalate" as verbs.
+ * ("aqueous"). An irregular participle is a head too ("learning driven", "films grown"), and a
+ * pair that opens on the second half of a compound adjective written apart ("driven paradigms", of
+ * "Machine Learning Driven Paradigms"; "based electrolytes") is cut after its start, as one that ends
+ * on a chemical name's multiplying prefix is before its end ("bis", "lithium bis"). Words ending in
+ * -ly, -ed or -en and the like are tagged alone, a pair in a carrier sentence ("the ion transport
+ * is"), by compromise; each once per process. Verbs cannot be told this way: alone or in a carrier,
+ * compromise reads "transport" and "oxalate" as verbs.
  */
 export function mayNameTopic(phrase: string): boolean {
   const words = phrase.toLowerCase().split(' ');
   for (let k = 0; k < words.length; k++) {
     const word = words[k] as string;
     const adverb = word.endsWith('ly') && tagged(word, '#Adverb');
-    if (adverb || (k === words.length - 1 && word.endsWith('ed') && tagged(word, '#PastTense'))) return false;
+    const head = k === words.length - 1;
+    if (adverb || (head && (MULTIPLIERS.has(word) || (word.endsWith('ed') ? tagged(word, '#PastTense') : tagged(word, '#Participle'))))) return false;
   }
   if (words.length < 2) return true;
+  if (COMPOUND_TAILS.has(words[0] as string)) return false;
   // A plural noun and a participle are a clause cut short ("batteries operating at −20 °C", "cells
   // retaining"), not a compound, whose first noun is singular ("ion hopping", "lithium plating");
   // "materials" is the plural compounds keep ("materials modeling").
