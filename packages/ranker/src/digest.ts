@@ -93,7 +93,8 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
  * about first, then by weight (one starred paper teaches its title's "excited state" and a passing
  * "descriptions" alike); a word left out when a phrase shown holds it ("ring" beside "ring opening"),
  * and an acronym beside the words it spells out. An adverb or a participle alone ("stably",
- * "fabricated": grammar.ts `mayNameTopic`) still weighs in the ranking, where it carries some signal
+ * "fabricated": grammar.ts `mayNameTopic`), or a word the papers write only before the rest of its
+ * phrase ("molecular" of "molecular dynamics": `modifier`), still weighs in the ranking, where it carries some signal
  * (learning it not at all cost the bibliography checks 0.01 AP), but a line that says "more weight on
  * stably" tells the group nothing; `digest explain` shows the learned terms a paper matched, with
  * their weights.
@@ -114,7 +115,7 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
     .sort((a, b) => b.key - a.key || a.i - b.i).map(({ x }) => x);
   for (const t of byShown) {
     if (shown.length >= count) break;
-    if (!mayNameTopic(t.word)) continue;
+    if (t.modifier || !mayNameTopic(t.word)) continue;
     const parts = t.word.toLowerCase().split(' ');
     const terms = t.term.split(' ');
     if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))

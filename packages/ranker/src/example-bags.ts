@@ -49,6 +49,11 @@ export interface ExampleBags {
    * reads as a typo.
    */
   readonly shownOf: (term: number) => string;
+  /**
+   * Whether the papers write the term (a word) only before another word of its phrase, twice or more:
+   * "molecular" of "molecular dynamics", "fast" of "fast charging". It names no topic alone.
+   */
+  readonly modifier: (term: number) => boolean;
 }
 
 /** Latin phrases of the sciences whose second word is learned alone: their first has two letters. */
@@ -132,7 +137,10 @@ export function exampleBags(
     return name;
   };
   let spelling: Int32Array | undefined;
-  const pairSpelling = pairSpeller(reader, pairs);
+  // The papers' pairs by group, sorted out when a learned pair is first shown.
+  let byGroup: EntriesByGroup | undefined;
+  const entriesOf = () => (byGroup ??= entriesByGroup(pairs.of, reader.pairs.size, pairs.count));
+  const pairSpelling = pairSpeller(reader, entriesOf);
   const wordOfOriginal = (t: number): string => {
     if (t >= single) return pairSpelling(t - single).join(' ');
     // Worked out on first use: only the few learned terms are ever shown.
@@ -173,6 +181,20 @@ export function exampleBags(
     size, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
     shownOf: (t) => shownOfOriginal(original[t] as number),
+    modifier: (t) => {
+      const u = original[t] as number;
+      // A Latin phrase names its method, before its noun too: "ab initio" (molecular dynamics).
+      if (shownOfOriginal(u) !== wordOfOriginal(u)) return false;
+      if (u < single) return (reader.occurrences[u] as number) >= 2 && reader.finals[u] === 0;
+      const { start, entries } = entriesOf();
+      let occurrences = 0;
+      for (let k = start[u - single] as number; k < (start[u - single + 1] as number); k++) {
+        const e = entries[k] as number;
+        if ((reader.pairs.finals[e] as number) > 0) return false;
+        occurrences += reader.pairs.occurrences[e] as number;
+      }
+      return occurrences >= 2;
+    },
   };
 }
 
@@ -183,14 +205,13 @@ export function exampleBags(
  * for a word; written in titles only, each word as `shownAs` shows it ("Reaction Pathways": "reaction
  * pathways"). Only the few pairs learned are asked for.
  */
-function pairSpeller(reader: BagReader, pairs: ReturnType<PairCounts['group']>): (group: number) => readonly [string, string] {
+function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group: number) => readonly [string, string] {
   const table = reader.pairs;
   const known = new Map<number, readonly [string, string]>();
-  let byGroup: { readonly start: Int32Array; readonly entries: Int32Array } | undefined;
   return (group) => {
     const spelt = known.get(group);
     if (spelt) return spelt;
-    byGroup ??= entriesByGroup(pairs.of, table.size, pairs.count);
+    const byGroup = entriesOf();
     // Per spelling (its two raw word ids in one number), the papers that write the pair so: in their abstracts, in their titles.
     const votes = new Map<number, { abstracts: number; titles: number }>();
     for (let k = byGroup.start[group] as number; k < (byGroup.start[group + 1] as number); k++) {
@@ -224,8 +245,11 @@ function pairSpeller(reader: BagReader, pairs: ReturnType<PairCounts['group']>):
 /** Raw word ids are below this: two of them make one number, a pair's spelling. */
 const RAW_IDS = 2 ** 26;
 
-/** Per group, the pair entries (papers' pairs) in it: a counting sort of the entries by group. */
-function entriesByGroup(of: Int32Array, size: number, groups: number): { start: Int32Array; entries: Int32Array } {
+/** Group g's pair entries (papers' pairs) are `entries[start[g]..start[g + 1])`. */
+interface EntriesByGroup { readonly start: Int32Array; readonly entries: Int32Array }
+
+/** Per group, the pair entries in it: a counting sort of the entries by group. */
+function entriesByGroup(of: Int32Array, size: number, groups: number): EntriesByGroup {
   const start = new Int32Array(groups + 1);
   for (let e = 0; e < size; e++) {
     const g = of[e] as number;
@@ -286,6 +310,9 @@ class BagReader {
   private termSeen = new Int32Array(1 << 15);
   /** Per term: how many papers note it. */
   termDf = new Int32Array(1 << 14);
+  /** Per noted word's term: its occurrences, and those that end a phrase (no word worth learning follows in its clause: `modifier`). */
+  occurrences = new Int32Array(1 << 14);
+  finals = new Int32Array(1 << 14);
   /**
    * Per Latin tail term: the term of the word written before every one of its occurrences, + 1 (0:
    * not seen yet; -1: not always the same one, or a text's first word), for `shownOf`.
@@ -338,6 +365,10 @@ class BagReader {
     const { info, counts, all, pairs } = this;
     // Reloaded after an acronym, whose term may be new (and these arrays grown).
     let { termSeen, termDf, leadOf } = this;
+    let { occurrences, finals } = this;
+    // The noted word and the pair before this one, until it is known whether another word of their phrase follows them.
+    let open = -1;
+    let openPair = -1;
     const stamp = this.paper;
     let size = this.size;
     let previous = -1;
@@ -355,6 +386,15 @@ class BagReader {
         else if (leadOf[t] !== lead) leadOf[t] = -1;
       }
       before = t;
+      if (open >= 0 || openPair >= 0) {
+        const gap = gaps[i] as number;
+        if ((x & WORD) === 0 || (gap !== GAP_SPACE && gap !== GAP_JOIN)) {
+          if (open >= 0) finals[open] = (finals[open] as number) + 1;
+          if (openPair >= 0) pairs.ended(openPair);
+        }
+        open = -1;
+        openPair = -1;
+      }
       // Words never learned ("of", "Li", numbers, words of too many corpus papers) are left out of the
       // bags: not counted. Half a text's words are in more than 5% of the corpus's papers.
       if ((x & NOTED) !== 0) {
@@ -365,6 +405,8 @@ class BagReader {
           all[size++] = t;
         }
         termSeen[t * 2 + 1] = (termSeen[t * 2 + 1] as number) + weight;
+        occurrences[t] = (occurrences[t] as number) + 1;
+        open = t;
       }
       // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
       if ((x & EXPANDS) !== 0) {
@@ -374,6 +416,8 @@ class BagReader {
         termSeen = this.termSeen;
         termDf = this.termDf;
         leadOf = this.leadOf;
+        occurrences = this.occurrences;
+        finals = this.finals;
       }
       // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
       // "solid electrolyte" is. Not across the end of a sentence or clause ("accumulation.
@@ -384,11 +428,16 @@ class BagReader {
         if (previous >= 0 && (gap === GAP_JOIN || (gap === GAP_SPACE && gaps[i - 1] !== GAP_JOIN && gaps[i + 1] !== GAP_JOIN))) {
           const p = pairs.add(previous, t, weight, previousRaw, r, inTitle);
           if (p >= 0) all[size++] = PAIR + p;
+          // A hyphenated compound is a whole, written before a noun too: "excited-state reactions" names excited states.
+          if (gap === GAP_JOIN) pairs.ended(pairs.last);
+          else openPair = pairs.last;
         }
         previous = t;
         previousRaw = r;
       } else previous = -1;
     }
+    if (open >= 0) finals[open] = (finals[open] as number) + 1;
+    if (openPair >= 0) pairs.ended(openPair);
     this.size = size;
   }
 
@@ -451,6 +500,8 @@ class BagReader {
       this.termDf = grown(this.termDf, this.termFlags.length);
       this.termSeen = grown(this.termSeen, this.termFlags.length * 2);
       this.leadOf = grown(this.leadOf, this.termFlags.length);
+      this.occurrences = grown(this.occurrences, this.termFlags.length);
+      this.finals = grown(this.finals, this.termFlags.length);
     }
     // Three letters or more (an acronym's `#` apart), not a number, not a function word.
     const first = term.charCodeAt(0);

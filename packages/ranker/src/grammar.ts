@@ -81,6 +81,8 @@ export function mayNameTopic(phrase: string): boolean {
   }
   if (words.length < 2) return true;
   if (COMPOUND_TAILS.has(words[0] as string)) return false;
+  // A formula's "1−x" read as two words ("Mg1‐xLixF2": "Mg1 xLixF2") is a piece of a name.
+  if (/\d$/.test(words.at(-2) as string) && /^[xyzδ]/.test(words.at(-1) as string)) return false;
   // A plural noun and a participle are a clause cut short ("batteries operating at −20 °C", "cells
   // retaining"), not a compound, whose first noun is singular ("ion hopping", "lithium plating");
   // "materials" is the plural compounds keep ("materials modeling").

@@ -29,6 +29,11 @@ export interface LearnedTerm {
    * word of their titles or one they name three times, a third for a passing mention.
    */
   readonly about?: number;
+  /**
+   * A word the taught papers write only before another word of its phrase ("molecular" of "molecular
+   * dynamics", "fast" of "fast ion transport"): it weighs as any, but names no topic alone.
+   */
+  readonly modifier?: true;
 }
 
 /** What one area or member learned: how many papers taught it, and its strongest terms. */

@@ -165,11 +165,13 @@ test('a section shows the learned words that name a topic, those its papers are 
   };
   // The polymer section's fourth paper, a PEO electrolyte, "Electrostatic Suspension of Lithium Ions in
   // ... PEO Electrolytes": "oppositely directed electrostatic fields", "symmetric cells cycle stably for
-  // over 2650 h". Its title's words lead the line; words it names once ("slip migration") follow.
+  // over 2650 h". Its title's phrases lead the line, after the acronyms of its title and abstract; its
+  // "electrostatic", always before the rest of a phrase ("electrostatic suspension", "electrostatic
+  // fields"), is learned but not shown.
   const polymerWords = shown(polymer, 3, 1);
-  expect(polymerWords.learned).toEqual(expect.arrayContaining(['stably', 'oppositely', 'slip migration']));
-  expect(polymerWords.shown.slice(0, 2)).toEqual(['electrostatic', 'suspension']);
-  expect(polymerWords.shown).not.toContain('slip migration');
+  expect(polymerWords.learned).toEqual(expect.arrayContaining(['stably', 'oppositely', 'electrostatic', 'slip migration']));
+  expect(polymerWords.shown.slice(0, 4)).toEqual(expect.arrayContaining(['electrostatic suspension', 'PEO electrolytes']));
+  expect(polymerWords.shown).not.toContain('electrostatic');
   // The phase-field section's first four papers, two of which say how things were made: a monolith "is
   // fabricated via a dry-pressing route", "a scalable route for fabricating stable artificial SEI layers".
   const phaseWords = shown(phaseField, 0, 4);
@@ -177,6 +179,26 @@ test('a section shows the learned words that name a topic, those its papers are 
   expect(phaseWords.shown).toEqual(expect.arrayContaining(['solvation', 'metal anode']));
   for (const word of [...polymerWords.shown, ...phaseWords.shown]) expect(mayNameTopic(word), word).toBe(true);
   expect(polymerWords.shown).toHaveLength(6);
+});
+
+test('a word or pair the taught papers write only before the rest of its phrase weighs in unshown; a hyphenated compound and a Latin phrase are shown', () => {
+  // Two of the week's modelling papers starred in the ML-potentials area: "… by Ab Initio Nonadiabatic
+  // Molecular Dynamics" (its abstract: "ab initio nonadiabatic molecular dynamics (NAMD) simulations",
+  // "distinct nonadiabatic reaction pathways", "excited-state dynamics") and "Microstructural insights
+  // into fast ion transport in solid electrolytes via multiscale modeling" ("we use multiscale modeling").
+  const titles = ['Revealing Excited-State', 'Microstructural insights into fast ion transport'];
+  const area = 'mlip-interfaces';
+  const feedback: FeedbackExample[] = titles.map((title) => ({ paper: week.find((p) => p.title.startsWith(title))!, signal: 'star', area, at }));
+  const ranker = createRanker(config, { background, feedback });
+  const terms = ranker.learned.find((p) => p.id === area)!.terms;
+  const modifiers = terms.filter((t) => t.modifier).map((t) => t.word);
+  // Each written only before the rest of its phrase, twice or more.
+  expect(modifiers).toEqual(expect.arrayContaining(['nonadiabatic', 'multiscale']));
+  for (const whole of ['ab initio', 'excited state', 'multiscale modeling', 'NAMD simulations']) expect(terms.find((t) => t.word === whole)?.modifier, whole).toBeUndefined();
+  const digest = assembleDigest(config, week, ranker.rank(week, { background }).papers, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: ranker.learned });
+  const shown = digest.sections.find((s) => s.id === area)!.learned!.words.map((w) => w.word);
+  expect(shown).toEqual(expect.arrayContaining(['ab initio', 'excited state', 'multiscale modeling']));
+  for (const word of modifiers) expect(shown).not.toContain(word);
 });
 
 test('one stray star in every area cannot empty a section', () => {

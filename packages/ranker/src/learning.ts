@@ -420,7 +420,10 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const word = bags.wordOf(t);
       // How much the positive papers holding it are about it, on average (for the words a section shows).
       const about = sign > 0 ? round((sums[t * SUMS + OWN] as number) / Math.max(1, sums[t * SUMS + SUPPORT] as number)) : undefined;
-      terms.push({ term: bags.term(t), word: bags.shownOf(t), weight, ...(about !== undefined ? { about } : {}) });
+      terms.push({
+        term: bags.term(t), word: bags.shownOf(t), weight, ...(about !== undefined ? { about } : {}),
+        ...(sign > 0 && bags.modifier(t) ? { modifier: true as const } : {}),
+      });
       keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t });
     }
   };
