@@ -38,8 +38,8 @@ export interface ExampleBags {
    */
   readonly about: Float32Array;
   /**
-   * How the papers most often write a term ("dendrites", "MLIPs"; a pair, each of its words so): the
-   * words a learned keyword is shown and compiled as.
+   * How the papers most often write a term ("dendrites", "MLIPs"; a pair as most of the papers holding
+   * it write it, "reaction pathways"): the words a learned keyword is shown and compiled as.
    */
   readonly wordOf: (term: number) => string;
   /**
@@ -50,8 +50,10 @@ export interface ExampleBags {
    */
   readonly shownOf: (term: number) => string;
   /**
-   * Whether the papers write the term (a word) only before another word of its phrase, twice or more:
-   * "molecular" of "molecular dynamics", "fast" of "fast charging". It names no topic alone.
+   * Whether the papers write the term (a word or pair) only before another word of its phrase, twice
+   * or more (in abstracts; once in a title counts as twice): "molecular" of "molecular dynamics",
+   * "nonadiabatic molecular" of "nonadiabatic molecular dynamics". It names no topic alone. A
+   * hyphenated pair is a whole ("excited state" of "excited-state dynamics"), as is a Latin phrase.
    */
   readonly modifier: (term: number) => boolean;
 }
@@ -185,15 +187,16 @@ export function exampleBags(
       const u = original[t] as number;
       // A Latin phrase names its method, before its noun too: "ab initio" (molecular dynamics).
       if (shownOfOriginal(u) !== wordOfOriginal(u)) return false;
-      if (u < single) return (reader.occurrences[u] as number) >= 2 && reader.finals[u] === 0;
+      // Twice or more: written in abstracts twice, or in a title.
+      if (u < single) return (reader.written[u] as number) >= 4 && reader.finals[u] === 0;
       const { start, entries } = entriesOf();
-      let occurrences = 0;
+      let weight = 0;
       for (let k = start[u - single] as number; k < (start[u - single + 1] as number); k++) {
         const e = entries[k] as number;
-        if ((reader.pairs.finals[e] as number) > 0) return false;
-        occurrences += reader.pairs.occurrences[e] as number;
+        if (reader.pairs.endsPhrase[e] === 1) return false;
+        weight += reader.pairs.weights[e] as number;
       }
-      return occurrences >= 2;
+      return weight >= 4;
     },
   };
 }
@@ -310,8 +313,12 @@ class BagReader {
   private termSeen = new Int32Array(1 << 15);
   /** Per term: how many papers note it. */
   termDf = new Int32Array(1 << 14);
-  /** Per noted word's term: its occurrences, and those that end a phrase (no word worth learning follows in its clause: `modifier`). */
-  occurrences = new Int32Array(1 << 14);
+  /**
+   * Per noted word's term: how much the papers write it (doubled weights: 2 an occurrence in an
+   * abstract, 5 in a title), and how many of its occurrences end a phrase (no word worth learning
+   * follows in its clause: `modifier`).
+   */
+  written = new Int32Array(1 << 14);
   finals = new Int32Array(1 << 14);
   /**
    * Per Latin tail term: the term of the word written before every one of its occurrences, + 1 (0:
@@ -365,7 +372,7 @@ class BagReader {
     const { info, counts, all, pairs } = this;
     // Reloaded after an acronym, whose term may be new (and these arrays grown).
     let { termSeen, termDf, leadOf } = this;
-    let { occurrences, finals } = this;
+    let { written, finals } = this;
     // The noted word and the pair before this one, until it is known whether another word of their phrase follows them.
     let open = -1;
     let openPair = -1;
@@ -405,7 +412,7 @@ class BagReader {
           all[size++] = t;
         }
         termSeen[t * 2 + 1] = (termSeen[t * 2 + 1] as number) + weight;
-        occurrences[t] = (occurrences[t] as number) + 1;
+        written[t] = (written[t] as number) + weight;
         open = t;
       }
       // A phrase with an acronym also holds the acronym's term ("solid electrolyte interphase": `#sei`), as foldTerms folds it.
@@ -416,7 +423,7 @@ class BagReader {
         termSeen = this.termSeen;
         termDf = this.termDf;
         leadOf = this.leadOf;
-        occurrences = this.occurrences;
+        written = this.written;
         finals = this.finals;
       }
       // Pairs of two words each worth learning, however common: "of the" and "Li metal" are not;
@@ -500,7 +507,7 @@ class BagReader {
       this.termDf = grown(this.termDf, this.termFlags.length);
       this.termSeen = grown(this.termSeen, this.termFlags.length * 2);
       this.leadOf = grown(this.leadOf, this.termFlags.length);
-      this.occurrences = grown(this.occurrences, this.termFlags.length);
+      this.written = grown(this.written, this.termFlags.length);
       this.finals = grown(this.finals, this.termFlags.length);
     }
     // Three letters or more (an acronym's `#` apart), not a number, not a function word.

@@ -24,12 +24,11 @@ export class PairCounts {
   spelledSecond: Int32Array;
   spelledInTitle: Uint8Array;
   /**
-   * Per pair a paper writes: its occurrences, and those that end a phrase (the caller's `ended`): a
-   * pair the papers always write before another word ("nonadiabatic molecular", of "nonadiabatic
-   * molecular dynamics") is cut before its noun.
+   * Per pair a paper writes: 1 once an occurrence of it ends a phrase (the caller's `ended`). A pair
+   * the papers always write before another word ("nonadiabatic molecular", of "nonadiabatic molecular
+   * dynamics") is cut before its noun.
    */
-  occurrences: Int32Array;
-  finals: Int32Array;
+  endsPhrase: Uint8Array;
   /** The index of the pair `add` was last given. */
   last = -1;
   size = 0;
@@ -49,13 +48,12 @@ export class PairCounts {
     this.spelledFirst = new Int32Array(capacity);
     this.spelledSecond = new Int32Array(capacity);
     this.spelledInTitle = new Uint8Array(capacity);
-    this.occurrences = new Int32Array(capacity);
-    this.finals = new Int32Array(capacity);
+    this.endsPhrase = new Uint8Array(capacity);
   }
 
   /** The pair `add` was last given ends a phrase: no word worth learning follows it in its clause. */
   ended(index: number): void {
-    this.finals[index] = (this.finals[index] as number) + 1;
+    this.endsPhrase[index] = 1;
   }
 
   /** Starts the next paper. */
@@ -77,7 +75,6 @@ export class PairCounts {
       if (slots[at + 1] === a && slots[at + 2] === b) {
         const index = slots[at + 3] as number;
         this.weights[index] = (this.weights[index] as number) + weight;
-        this.occurrences[index] = (this.occurrences[index] as number) + 1;
         this.last = index;
         // The title is read first: the abstract's first occurrence says how the paper writes the pair.
         if (!inTitle && this.spelledInTitle[index] === 1) this.spell(index, rawA, rawB, inTitle);
@@ -90,8 +87,7 @@ export class PairCounts {
     this.firsts[index] = a;
     this.seconds[index] = b;
     this.weights[index] = weight;
-    this.occurrences[index] = 1;
-    this.finals[index] = 0;
+    this.endsPhrase[index] = 0;
     this.last = index;
     this.spell(index, rawA, rawB, inTitle);
     const at = slot * STRIDE;
@@ -174,8 +170,7 @@ export class PairCounts {
     this.spelledFirst = grown(this.spelledFirst, length);
     this.spelledSecond = grown(this.spelledSecond, length);
     this.spelledInTitle = grown(this.spelledInTitle, length);
-    this.occurrences = grown(this.occurrences, length);
-    this.finals = grown(this.finals, length);
+    this.endsPhrase = grown(this.endsPhrase, length);
   }
 
   /** Doubles the paper's table, with the paper's pairs so far (a paper of more than a few hundred pairs). */
