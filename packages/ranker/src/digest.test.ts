@@ -64,7 +64,15 @@ test('a section\'s learned line shows what the taught papers are about first, an
   ];
   const learned = [{ id: config.areas[0]!.id, kind: 'area' as const, positives: 1, negatives: 0, terms }];
   const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned });
-  expect(digest.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['ab initio', 'excited state', 'descriptions', 'reactivity']);
+  // The pair takes its word's place.
+  expect(digest.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['excited state', 'ab initio', 'descriptions', 'reactivity']);
+  // On a full line too (six words): "carbon monolith", weaker than six words, takes the place of "monolith".
+  const full = [
+    ...['monolith', 'flammable', 'creep', 'dual salt', 'graphene', 'phosphate', 'borate'].map((word, i) => ({ term: word, word, weight: 0.9 - i / 20, about: 1 })),
+    { term: 'carbon monolith', word: 'carbon monolith', weight: 0.4, about: 1 }, { term: 'lithium', word: 'lithium', weight: 0.35, about: 1 },
+  ];
+  const phase = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: [{ ...learned[0]!, terms: full }] });
+  expect(phase.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['carbon monolith', 'flammable', 'creep', 'dual salt', 'graphene', 'phosphate']);
   // An acronym shown says the words it spells out: "LMB", then not "lithium metal" nor "metal batteries".
   const spelt = [
     { term: '#lmb', word: 'LMB', weight: 0.9 }, { term: 'lithium metal', word: 'lithium metal', weight: 0.8 },

@@ -114,20 +114,25 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
     .map((x, i) => ({ x, i, key: Math.abs(x.weight) * (x.about ?? 1) }))
     .sort((a, b) => b.key - a.key || a.i - b.i).map(({ x }) => x);
   for (const t of byShown) {
-    if (shown.length >= count) break;
     if (t.modifier || !mayNameTopic(t.word)) continue;
     const parts = t.word.toLowerCase().split(' ');
     const terms = t.term.split(' ');
+    // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too. It
+    // takes the word's place, on a full line too ("carbon monolith" for "monolith").
+    const replaced = parts.length > 1 ? shown.findIndex((x) => parts.includes(x.word.toLowerCase())) : -1;
+    if (shown.length >= count && replaced < 0) continue;
     if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))
       || terms.some((x) => expansionsOf(x).some((expansion) => expansion.every((e) => said.has(e))))) continue;
     for (const w of parts) words.add(w);
     for (const x of terms) said.add(x);
     for (const x of terms) for (const expansion of expansionsOf(x)) for (const e of expansion) spelt.add(e);
-    // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too.
-    if (parts.length > 1) {
-      for (let k = shown.length - 1; k >= 0; k--) if (parts.includes((shown[k] as { word: string }).word.toLowerCase())) shown.splice(k, 1);
+    const entry = { word: t.word, weight: t.weight };
+    if (replaced < 0) {
+      shown.push(entry);
+      continue;
     }
-    shown.push({ word: t.word, weight: t.weight });
+    shown[replaced] = entry;
+    for (let k = shown.length - 1; k > replaced; k--) if (parts.includes((shown[k] as { word: string }).word.toLowerCase())) shown.splice(k, 1);
   }
   return shown;
 }

@@ -52,7 +52,9 @@ test.each([
   // A multiplying prefix read apart from its chemical name ("lithium bis(oxalato)borate").
   ['bis', false], ['lithium bis', false], ['bis oxalate', true],
   // A nonstoichiometric formula split at its "1‐x" (a sample-week title's "Mg1‐xLixF2/PEO").
-  ['Mg1 xLixF2', false], ['Li3InCl6 electrolytes', true],
+  ['Mg1 xLixF2', false], ['xLixF2', false], ['Li3InCl6 electrolytes', true],
+  // A participle heading a pair, whatever compromise tags it alone ("regulated": an adjective).
+  ['creep regulated', false], ['packed bed', true], ['charging speed', true],
   // A plural noun and a participle: a clause cut short, not a compound.
   ['batteries operating', false], ['cells retaining', false], ['materials modeling', true], ['ion hopping', true], ['gas sensing', true],
   // Nouns and adjectives do, and a participle before its noun; -ly and -ed words that are nouns or adjectives too.

@@ -72,6 +72,8 @@ const heads = new Map<string, boolean>();
  * compromise reads "transport" and "oxalate" as verbs.
  */
 export function mayNameTopic(phrase: string): boolean {
+  // A formula's rest after its "1−x" ("xLixF2" of "Mg1‐xLixF2", alone or after "Mg1") is a piece of a name.
+  if (/(?:^| )[xyzδ]\p{Lu}/u.test(phrase)) return false;
   const words = phrase.toLowerCase().split(' ');
   for (let k = 0; k < words.length; k++) {
     const word = words[k] as string;
@@ -81,8 +83,11 @@ export function mayNameTopic(phrase: string): boolean {
   }
   if (words.length < 2) return true;
   if (COMPOUND_TAILS.has(words[0] as string)) return false;
-  // A formula's "1−x" read as two words ("Mg1‐xLixF2": "Mg1 xLixF2") is a piece of a name.
-  if (/\d$/.test(words.at(-2) as string) && /^[xyzδ]/.test(words.at(-1) as string)) return false;
+  // A pair's head ending in -ed is a participle, whatever compromise calls it alone ("creep regulated":
+  // "regulated" an adjective), unless the pair in a carrier sentence reads it as a noun ("packed bed",
+  // "charging speed").
+  const headWord = words.at(-1) as string;
+  if (headWord.endsWith('ed') && !tagged(`the ${phrase.toLowerCase()} is`, '#Noun', headWord)) return false;
   // A plural noun and a participle are a clause cut short ("batteries operating at −20 °C", "cells
   // retaining"), not a compound, whose first noun is singular ("ion hopping", "lithium plating");
   // "materials" is the plural compounds keep ("materials modeling").
@@ -96,11 +101,17 @@ export function mayNameTopic(phrase: string): boolean {
   return nominal;
 }
 
-/** Whether compromise tags `word`, alone, with `tag` (an -ly or -ed word: `mayNameTopic`). */
-function tagged(word: string, tag: string): boolean {
-  const key = `${tag} ${word}`;
+/**
+ * Whether compromise tags `text` (a word alone: an -ly or -ed word, `mayNameTopic`), or its word
+ * `match` in it, with `tag`.
+ */
+function tagged(text: string, tag: string, match?: string): boolean {
+  const key = `${tag} ${text} ${match ?? ''}`;
   let known = manners.get(key);
-  if (known === undefined) manners.set(key, known = nlp(word).has(tag));
+  if (known === undefined) {
+    const doc = nlp(text);
+    manners.set(key, known = (match === undefined ? doc : doc.match(match)).has(tag));
+  }
   return known;
 }
 
