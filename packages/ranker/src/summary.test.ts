@@ -214,6 +214,23 @@ describe('the summary says what the paper did and found', () => {
     expect(summary).not.toContain('•');
   });
 
+  test('a list item\'s number is not part of its sentence', () => {
+    // Real (the corpus's record openalex:W7162209989, a review, not in the fixtures): its summary opened
+    // on "(2) Doping or modification: …", an item of a list the summary does not show.
+    const review = 'In this review, we mainly summarize three optimization synthesis strategies for PEO‐based SPEs: (1) Optimizing PEO '
+      + 'molecular design: Reducing the crystallinity of PEO through the molecular structure design of linear, cross‐linked, and '
+      + 'hyperbranched copolymers elevates the room‐temperature IC of the electrolyte to 10 −5 –10 −4 S·cm −1 . (2) Doping or '
+      + 'modification: Introducing inert, active, and functional fillers for the doping modification of PEO‐based electrolytes '
+      + 'effectively promotes lithium salt dissociation and suppresses lithium dendrite growth. Inert fillers can enhance the '
+      + 'room‐temperature IC of the electrolyte by 50‐fold.';
+    // The item and the sentence after it, as the summary chose them.
+    const summary = summarize(review.slice(review.indexOf('(2) Doping')), () => 0);
+    expect(summary).toMatch(/^Doping or modification: Introducing inert/);
+    for (const item of ['(i) MetaDSL: a compact language.', '2) We adopt a framework.', '(iv) We show it.']) expect(summarize(item, () => 0)).not.toMatch(/^\(?[\divx]+\)/);
+    // A number in brackets inside a sentence stays: "As an application of (1), we show …".
+    expect(summarize('As an application of (1), we show that the rank is equal.', () => 0)).toContain('(1)');
+  });
+
   test('without an abstract, or with only a heading, it says so plainly', () => {
     expect(summarize('', () => 0)).toBe(NO_ABSTRACT);
     expect(summarize('Abstract', () => 0)).toBe(NO_ABSTRACT);

@@ -157,9 +157,14 @@ function withoutImplication(sentence: Sentence): Sentence {
  */
 const DROPPABLE_CONNECTIVE = /^(?:consequently|as a result|therefore|thus|hence|accordingly|furthermore|moreover|additionally|in addition|besides|notably|remarkably|importantly|interestingly|surprisingly|impressively|strikingly|finally|ultimately|overall|meanwhile|specifically|in particular|subsequently|concurrently|simultaneously|in turn|as expected),\s+(?=[a-z]+\b[^a-z])/i;
 
-/** A highlight's bullet ("• Lower nucleation overpotential enables …", as publishers list highlights after the abstract): not part of the sentence. */
+/**
+ * A highlight's bullet ("• Lower nucleation overpotential enables …", as publishers list highlights
+ * after the abstract) or a list item's number ("(2) Doping or modification: …", a review's list of
+ * strategies; "(i)", "1)"): not part of the sentence, whose summary would point into a list it does
+ * not show.
+ */
 function withoutBullet(sentence: Sentence): Sentence {
-  const m = /^[•▪◦●‣]\s*/.exec(sentence.text);
+  const m = /^(?:[•▪◦●‣]\s*|\(?(?:\d{1,2}|[ivx]{1,4})\)\s+)/.exec(sentence.text);
   return m ? { text: sentence.text.slice(m[0].length), start: sentence.start + m[0].length, end: sentence.end } : sentence;
 }
 
