@@ -214,6 +214,24 @@ describe('the summary says what the paper did and found', () => {
     expect(summary).not.toContain('•');
   });
 
+  test('"This study proposes …" says what the paper did, as "we propose" does; "This study unveils a new pathway for …" is a claim', () => {
+    // The sample week's dual-salt electrolyte paper: its summary held two results, the first of them
+    // about "this electrolyte", which it never named.
+    const dualSalt = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.title.startsWith('Long-cycling lithium metal batteries enabled by cooperative'))!;
+    const summary = summarize(dualSalt.abstract!, () => 0);
+    expect(summary).toMatch(/^This study proposes cooperative dual-salt electrolytes utilizing lithium trifluoromethanesulfonate/);
+    expect(summary).toContain('1600 cycles');
+    // Real (the corpus's record openalex:W7172420302, not in the fixtures): the closing claims stay out.
+    const fiber = 'Here, we introduce an ultrathin, electrode-less fiber battery based on the dynamic deposition chemistry to decouple '
+      + 'volumetric energy density from mechanical robustness. This intrinsic design minimizes inactive material volume and facilitates '
+      + 'on-demand electrochemical deposition during operation. Thus, the resulting fiber battery achieves a high volumetric energy '
+      + 'density of 612 Wh/L and an ultrathin diameter of 130 µm. This study unveils a new technological pathway for fiber batteries '
+      + 'with high volumetric energy density. Simultaneously, it establishes a novel, material-efficient architectural paradigm that '
+      + 'seamlessly integrates into high-performance textiles, enabling future wearable devices.';
+    expect(summarize(fiber, () => 0)).not.toContain('unveils');
+  });
+
   test('a list item\'s number is not part of its sentence', () => {
     // Real (the corpus's record openalex:W7162209989, a review, not in the fixtures): its summary opened
     // on "(2) Doping or modification: …", an item of a list the summary does not show.
