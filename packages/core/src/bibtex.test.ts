@@ -34,6 +34,8 @@ test('an arXiv preprint is @misc with eprint and archivePrefix, its year from it
     '  eprint        = {2512.03974},',
     '  archivePrefix = {arXiv},',
     '  url           = {https://arxiv.org/abs/2512.03974},',
+    // The abstract, as reference managers export it: what `digest learn --bib` learns from.
+    `  abstract      = {${latexText(preprint.abstract!.trim())}},`,
     '}',
     '',
   ].join('\n'));
@@ -49,6 +51,7 @@ test('a paper without authors is a @misc with a key and the journal as howpublis
     `  month        = ${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'][Number(journal.published?.slice(5, 7)) - 1]},`,
     `  doi          = {${journal.doi}},`,
     `  url          = {${journal.url}},`,
+    `  abstract     = {${latexText(journal.abstract!.trim())}},`,
     '}',
     '',
   ].join('\n'));

@@ -1,7 +1,12 @@
 import type { DigestEntry } from './digest.ts';
 
-/** What a BibTeX entry needs of a paper: a digest entry qualifies, and so does what the reader stars. */
-export type BibtexPaper = Pick<DigestEntry, 'id' | 'title' | 'authors' | 'published' | 'doi' | 'arxivId' | 'venue' | 'url'>;
+/**
+ * What a BibTeX entry needs of a paper: a digest entry qualifies, and so does what the reader stars.
+ * The abstract, when there is one, goes into the entry, as reference managers export it: what
+ * `digest learn --bib` learns from when the group's stars come back as its own papers.
+ */
+export type BibtexPaper = Pick<DigestEntry, 'id' | 'title' | 'authors' | 'published' | 'doi' | 'arxivId' | 'venue' | 'url'>
+  & { readonly abstract?: string | null };
 
 /**
  * Papers as a .bib file, the one BibTeX writer of the repository (`digest export --format bibtex`
@@ -38,6 +43,7 @@ function bibtexEntry(paper: BibtexPaper, key: string): string {
   if (doi) fields.push(['doi', `{${verbatim(doi)}}`]);
   if (arxiv) fields.push(['eprint', `{${verbatim(arxiv)}}`], ['archivePrefix', '{arXiv}']);
   if (paper.url && /^https?:\/\//i.test(paper.url)) fields.push(['url', `{${verbatim(paper.url)}}`]);
+  if (paper.abstract?.trim()) fields.push(['abstract', `{${latexText(paper.abstract.trim())}}`]);
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value},`);
   return [`@${article ? 'article' : 'misc'}{${key},`, ...body, '}'].join('\n');

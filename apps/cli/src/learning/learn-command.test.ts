@@ -1,4 +1,5 @@
-import { fixturePath } from '@labdigest/fixtures';
+import { papersToBibtex, paperSchema } from '@labdigest/core';
+import { fixturePath, readFixtureRecords } from '@labdigest/fixtures';
 import { writeFileSync } from 'node:fs';
 import { afterEach, expect, test } from 'vitest';
 import { openDb } from '../store/open-db.ts';
@@ -26,6 +27,25 @@ test('the group\'s own papers teach with their text and never become papers of t
     paper: expect.objectContaining({ id: 'doi:10.7554/elife.01567', title: expect.stringMatching(/\w{10}/), abstract: expect.stringMatching(/\w{10}/), source: 'bib:bibtex-crossref-elife-2014.bib' }),
     signal: 'star', member: 'Naibing Wu', area: undefined, at: expect.stringMatching(/^20\d\d-/),
   }]);
+});
+
+test('a digest exported as BibTeX (or the reader\'s starred papers) teaches with the papers\' abstracts', async () => {
+  // The week's "Microstructural insights …" (Greek, an em dash and braces in its abstract) and two more
+  // papers whose abstracts LaTeX must spell (Greek letters, dashes, subscripts).
+  const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+  const ou = week.find((p) => p.id === 'openalex:W4416056717')!;
+  const papers = [ou, ...week.filter((p) => p !== ou && p.abstract && /[α-ω—₀-₉]/.test(p.abstract)).slice(0, 2)];
+  const bib = inDir(dir.path, 'stars.bib');
+  writeFileSync(bib, papersToBibtex(papers));
+  const { code, out } = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
+  expect(code).toBe(0);
+  expect(out).toContain(`learned from 3 papers of ${bib} as the phase-field-sei area's own work (3 with an abstract)`);
+  const store = openDb(db());
+  const { examples } = gatherSignals(store, defaultConfig());
+  store.close();
+  // Word for word, but for a publisher's "Abstract" heading, which reading a .bib drops.
+  const words = (text: string | null) => (text ?? '').replace(/^\s*abstract\b/i, '').match(/[A-Za-z]{4,}/g)?.join(' ');
+  for (const paper of papers) expect(words(examples.find((e) => e.paper.doi === paper.doi)?.paper.abstract ?? null), paper.id).toBe(words(paper.abstract));
 });
 
 test('RIS as well, for an area; a member or area the config lacks is a usage error', async () => {

@@ -4,8 +4,8 @@ import { papersToBibtex, type BibtexPaper } from '@labdigest/core';
 export type BibSource = BibtexPaper;
 
 export function toBibSource(entry: BibSource): BibSource {
-  const { id, title, authors, published, doi, arxivId, venue, url } = entry;
-  return { id, title, authors: [...authors], published, doi, arxivId, venue, url };
+  const { id, title, authors, published, doi, arxivId, venue, url, abstract } = entry;
+  return { id, title, authors: [...authors], published, doi, arxivId, venue, url, ...(abstract ? { abstract } : {}) };
 }
 
 /** A .bib file of the given papers, in the order given: core's writer, the one `digest export` uses. */
