@@ -22,7 +22,7 @@ establish established establishes establishing exhibit exhibited exhibits facili
 highlight highlighted highlighting highlights including mainly moreover namely notably offer offered offering
 offers particularly present presented presents primarily propose proposed provide provided provides
 respectively reveal revealed reveals show showed showing shown shows significantly suggest suggests unlock
-unlocks using utilize utilized utilizing
+unlocks using utilize utilized utilizing harness harnessed harnesses harnessing leverage leveraged leverages leveraging
 accordingly consequently finally firstly fundamentally importantly increasingly interestingly lastly
 meanwhile nevertheless nonetheless remarkably secondly strikingly surprisingly ultimately`;
 
