@@ -1,4 +1,4 @@
-import { papersToBibtex } from '@labdigest/core';
+import { latexText, papersToBibtex } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
 import { corpusSliceDigest, sampleWeekDigest } from '../../test/fixture-digests.ts';
 
@@ -42,13 +42,15 @@ describe('papersToBibtex on the sample week', () => {
   test('the first entry in full', () => {
     expect(bib.split('\n\n')[0]).toBe([
       '@article{Ou2026Microstructural,',
-      '  author  = {Yongliang Ou and Lena Scholz and Sanath Keshav and Yuji Ikeda and Marvin A. Kraft and Sergiy V. Divinski},',
-      '  title   = {Microstructural insights into fast ion transport in solid electrolytes via multiscale modeling},',
-      '  journal = {Nature Communications},',
-      '  year    = {2026},',
-      '  month   = aug,',
-      '  doi     = {10.1038/s41467-026-76216-w},',
-      '  url     = {https://doi.org/10.1038/s41467-026-76216-w},',
+      '  author   = {Yongliang Ou and Lena Scholz and Sanath Keshav and Yuji Ikeda and Marvin A. Kraft and Sergiy V. Divinski},',
+      '  title    = {Microstructural insights into fast ion transport in solid electrolytes via multiscale modeling},',
+      '  journal  = {Nature Communications},',
+      '  year     = {2026},',
+      '  month    = aug,',
+      '  doi      = {10.1038/s41467-026-76216-w},',
+      '  url      = {https://doi.org/10.1038/s41467-026-76216-w},',
+      // The abstract, as reference managers export it ("… X {\ensuremath{\in}} \textbraceleft{}Cl, Br, I\textbraceright{}---are …").
+      `  abstract = {${latexText(weekEntries[0]!.abstract!.trim())}},`,
       '}',
     ].join('\n'));
   });
@@ -70,6 +72,7 @@ test('an arXiv preprint is @misc with eprint and archivePrefix, year from its id
     '  eprint        = {2512.03974},',
     '  archivePrefix = {arXiv},',
     '  url           = {https://arxiv.org/abs/2512.03974},',
+    `  abstract      = {${latexText(sliceEntries[0]!.abstract!.trim())}},`,
     '}',
     '',
   ].join('\n'));
