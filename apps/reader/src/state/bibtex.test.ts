@@ -43,6 +43,14 @@ test('a starred paper keeps only what its entry needs', () => {
   expect(toBibSource({ ...journal, note: 'x', score: 1 } as BibSource)).toEqual(journal);
 });
 
+test('a starred paper keeps its abstract, and its entry carries it: what `digest learn --bib` learns from', () => {
+  // The first sentences of the paper's real abstract.
+  const abstract = 'Improving solid electrolytes is critical for high-performance all-solid-state batteries. Here, we use multiscale modeling.';
+  const kept = toBibSource({ ...journal, abstract, note: 'x', score: 1 } as BibSource);
+  expect(kept).toEqual({ ...journal, abstract });
+  expect(toBibtex([kept])).toContain(`  abstract = {${abstract}},\n}`);
+});
+
 test('no papers, empty file', () => {
   expect(toBibtex([])).toBe('');
 });
