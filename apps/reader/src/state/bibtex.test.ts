@@ -44,7 +44,7 @@ test('a starred paper keeps only what its entry needs', () => {
 });
 
 test('a starred paper keeps its abstract, and its entry carries it: what `digest learn --bib` learns from', () => {
-  // The first sentences of the paper's real abstract.
+  // The paper's real abstract, its first sentence and the start of its second.
   const abstract = 'Improving solid electrolytes is critical for high-performance all-solid-state batteries. Here, we use multiscale modeling.';
   const kept = toBibSource({ ...journal, abstract, note: 'x', score: 1 } as BibSource);
   expect(kept).toEqual({ ...journal, abstract });
