@@ -5,6 +5,7 @@ import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from './background.ts';
 import { draftAreas, nameOf } from './draft-areas.ts';
+import { mayNameTopic } from './grammar.ts';
 import { createRanker } from './rank.ts';
 import { stemmedKey } from './draft-areas.test-support.ts';
 
@@ -52,6 +53,9 @@ describe('draftAreas, from a group\'s papers', () => {
     expect(named(['oxyhalide solid electrolytes', 'halide solid electrolytes', 'electrochemical stability', 'cathode compatibility']))
       .toEqual(['oxyhalide solid electrolytes', 'electrochemical stability']);
     expect(named(['interatomic'])).toEqual(['interatomic']);
+    // A piece of a longer phrase names nothing: "wide electrochemical stability", always before "window".
+    const ending = [{ form: 'ionic conductivity', ends: true }, { form: 'wide electrochemical stability', ends: false }, { form: 'symmetric cells', ends: true }];
+    expect(nameOf(ending.map((k) => ({ ...k, key: stemmedKey(k.form).trim() }))).map((k) => k.form)).toEqual(['ionic conductivity', 'symmetric cells']);
   });
 
   test('a function word is no keyword, nor the end of one: one paper titled "Only a title" drafts "title"', () => {
@@ -87,5 +91,21 @@ describe('draftAreas on a week\'s digest: the group\'s topics come apart', () =>
     expect(agreeing / reading.length).toBeGreaterThanOrEqual(0.5);
     // A publisher's "ABSTRACT" heading is no keyword.
     expect(drafts.flatMap((d) => d.keywords.map((k) => k.term)).filter((t) => /abstract/i.test(t))).toEqual([]);
+  });
+
+  test('keywords name topics: no phrase that says how or what was done, no piece of a longer phrase', () => {
+    const drafts = draftAreas(reading, background);
+    const keywords = drafts.flatMap((d) => d.keywords.map((k) => k.term));
+    // What the same papers drafted until 6 December 2026: pieces of longer phrases ("density solid
+    // state", "anion derived solid", "uncontrollable zinc dendrite", of "… growth"), a chemical
+    // name's multiplying prefix ("lithium bis"), what was done ("systematically summarized",
+    // "elucidating"), and what the field says ("promising candidates", "important role", "resulting
+    // electrolyte"). The papers write each of them.
+    const texts = reading.map((p) => `${p.title} ${p.abstract ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, ' ')).join('\n');
+    const before = ['density solid state', 'anion derived solid', 'uncontrollable zinc dendrite', 'lithium bis', 'systematically summarized',
+      'elucidating', 'promising candidates', 'important role', 'resulting electrolyte'];
+    for (const junk of before) expect(texts, junk).toContain(junk);
+    for (const junk of before) expect(keywords.map((k) => k.toLowerCase()), junk).not.toContain(junk);
+    for (const keyword of keywords) expect(mayNameTopic(keyword), keyword).toBe(true);
   });
 });

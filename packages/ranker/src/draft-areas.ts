@@ -2,8 +2,9 @@ import type { Keyword, Paper } from '@labdigest/core';
 import type { BackgroundStats } from './background.ts';
 import { ABSTRACT_HEADING } from './corpus-bags.ts';
 import { isFunctionTerm } from './function-words.ts';
-import { isTopic } from './grammar.ts';
+import { isTopic, mayNameTopic, opensOnVerb } from './grammar.ts';
 import { termOf } from './stem.ts';
+import { rewriteText } from './tokenize.ts';
 import { cosine, termVectors, type TermVector } from './term-vectors.ts';
 
 /** An area drafted from a group's papers, for the group to edit (`digest init --from-bib`). */
@@ -22,7 +23,9 @@ const STOP = new Set(('a an the and or of on in at to by for from with without i
   + 'effect effects different various however while between within under over after before during through toward towards further '
   + 'model models data analysis performance properties property system systems process processes well large small significant '
   + 'first recent different due strategy design enables enabling enabled improved enhanced high-performance '
-  + 'them they it making make makes made provides provide providing remains remain including include includes '
+  + 'them they it making make makes made provides provide providing remains remain including include includes promising '
+  + 'report reports reported situ initio operando vivo vitro silico important role resulting '
+  + 'elucidate elucidates elucidated elucidating govern governs governed governing '
   + 'state-of-the-art real-world open-source well-known large-scale long-term low-cost cost-effective high-quality').split(/\s+/));
 
 const WORD = /[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z]/g;
@@ -46,7 +49,12 @@ export function draftAreas(
   const k = Math.max(1, Math.min(options.areas ?? Math.round(Math.sqrt(usable.length / 4)), 6, usable.length));
   const vectors = termVectors(usable, background);
   const clusterOf = kMeans(vectors, k, options.areas === undefined ? Math.max(3, Math.ceil(usable.length * 0.08)) : 1);
-  const phrases = usable.map(phrasesOf);
+  // How often the papers write each key, and how often at the end of a phrase.
+  const uses = new Map<string, number>();
+  const ends = new Map<string, number>();
+  const phrases = usable.map((p) => phrasesOf(p, uses, ends));
+  /** Written at the end of a phrase at least a quarter of the times the papers write it: not part of a longer one. */
+  const endsOften = (key: string) => 4 * (ends.get(key) ?? 0) >= (uses.get(key) ?? 0);
   const documents = background?.documents ?? usable.length;
   const idf = (key: string, local: number) => {
     const df = background ? background.df.get(key) ?? 1 : local;
@@ -75,8 +83,10 @@ export function draftAreas(
       // Phrases name a topic better than their words: they get a little more.
       const score = share * idf(key, e.df) * (1 + 0.5 * Math.min(2, key.split(' ').length - 1)) * (1 - Math.min(0.9, outside));
       const form = [...e.forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? key;
-      return { key, form, score };
-    }).sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+      // A hyphenated compound is a whole, written before a noun too ("phase-field modelling").
+      return { key, form, score, ends: endsOften(key) || form.includes('-') };
+    }).filter((s) => !namesNothing(s.form) && (s.ends || !s.key.includes(' ')))
+      .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
     // A phrase inside a chosen one, or holding one, adds little: the better scored of the two stays.
     const inside = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
     const chosen: typeof scored = [];
@@ -99,22 +109,36 @@ export function draftAreas(
   return drafts;
 }
 
-/** A paper's candidate phrases: stemmed key -> the words as written (lower case unless an acronym). */
-function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>): Map<string, string> {
+/**
+ * A paper's candidate phrases: stemmed key -> the words as written (lower case unless an acronym or a
+ * formula). A phrase never runs across a comma ("Structure, Transport, Interface Relationships"). Each
+ * occurrence is counted in `uses`, and in `ends` when no candidate word follows it: a phrase of words
+ * written apart and mostly before more ("wide electrochemical stability window") is a piece of a
+ * longer one (`endsOften`); a hyphenated compound is a whole ("phase-field modelling").
+ */
+function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>, uses: Map<string, number>, ends: Map<string, number>): Map<string, string> {
   const found = new Map<string, string>();
   // A publisher's "ABSTRACT" heading is no word of the paper (as in corpus-bags.ts).
-  for (const sentence of `${paper.title}. ${(paper.abstract ?? '').replace(ABSTRACT_HEADING, '')}`.split(/[.;:!?()[\]{}"]+/)) {
-    const words = (sentence.match(WORD) ?? []).map((w) => (/[A-Z].*[A-Z]/.test(w) ? w : w.toLowerCase()));
+  // Formulas as the ranker reads them: "LiFePO 4" is LiFePO4, not the keyword "LiFePO" (tokenize.ts `rewriteText`).
+  const text = rewriteText(`${paper.title}. ${(paper.abstract ?? '').replace(ABSTRACT_HEADING, '')}`);
+  for (const sentence of text.split(/[.,;:!?()[\]{}"]+/)) {
+    const words = (sentence.match(WORD) ?? []).map((w) => (/[A-Z].*[A-Z]|^[A-Z][a-z]?\d/.test(w) ? w : w.toLowerCase()));
+    // Not a unit's letter before a hyphen either ("m-thick", of "µm-thick").
+    const good = (w: string) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !/^\d/.test(w) && !/^[a-z]-/i.test(w) && !isFunctionTerm(termOf(w));
+    const note = (key: string, form: string, next: string | undefined) => {
+      found.set(key, form);
+      uses.set(key, (uses.get(key) ?? 0) + 1);
+      if (next === undefined || !good(next)) ends.set(key, (ends.get(key) ?? 0) + 1);
+    };
     for (let i = 0; i < words.length; i++) {
       const one = words[i] as string;
-      const good = (w: string) => w.length >= 3 && !STOP.has(w.toLowerCase()) && !/^\d/.test(w) && !isFunctionTerm(termOf(w));
-      if (good(one)) found.set(keyOf(one), one);
       const two = words[i + 1];
-      if (two !== undefined && good(one) && good(two)) found.set(`${keyOf(one)} ${keyOf(two)}`, `${one} ${two}`);
       const three = words[i + 2];
+      if (good(one)) note(keyOf(one), one, two);
+      if (two !== undefined && good(one) && good(two)) note(`${keyOf(one)} ${keyOf(two)}`, `${one} ${two}`, three);
       // Three words keep a stop word in the middle out ("density functional theory", not "ion in the").
       if (two !== undefined && three !== undefined && good(one) && good(two) && good(three)) {
-        found.set(`${keyOf(one)} ${keyOf(two)} ${keyOf(three)}`, `${one} ${two} ${three}`);
+        note(`${keyOf(one)} ${keyOf(two)} ${keyOf(three)}`, `${one} ${two} ${three}`, words[i + 3]);
       }
     }
   }
@@ -122,13 +146,26 @@ function phrasesOf(paper: Pick<Paper, 'title' | 'abstract'>): Map<string, string
 }
 
 /**
+ * Phrases that name nothing a group reads about, whatever the corpus's counts: a unit ("mAh cm-2"), a
+ * phrase that says how ("poorly understood", grammar.ts `mayNameTopic`), one that opens on a verb
+ * ("mitigates stress"), a participle alone ("weakened").
+ */
+function namesNothing(form: string): boolean {
+  return UNIT.test(form) || !mayNameTopic(form) || opensOnVerb(form) || /^[a-z]+ed$/.test(form);
+}
+
+const UNIT = /^(?:m?a\s*h|m?ah|w\s*h|wh|m?a|m?v|e?v|s|m?s|k?w|mw|mg|g|kg|cm|mm|nm|µm|μm)(?:\s|$|-?\d)/i;
+
+
+/**
  * The keywords an area is named by: the best that names a topic (grammar.ts `isTopic`: not "machine
  * learning interatomic", a phrase cut before its noun), then the best such that shares no word with it
  * ("Interatomic Potentials & Graph Neural Networks", not "& Machine Learning Interatomic"; not
- * "Oxyhalide Solid Electrolytes & Halide Solid Electrolytes"). The best keyword when none is a topic.
+ * "Oxyhalide Solid Electrolytes & Halide Solid Electrolytes"), and that is no piece of a longer phrase
+ * (not "Wide Electrochemical Stability", always before "window"). The best keyword when none is a topic.
  */
-export function nameOf<T extends { key: string; form: string }>(chosen: readonly T[]): T[] {
-  const topics = chosen.filter((s) => isTopic(s.form));
+export function nameOf<T extends { key: string; form: string; ends?: boolean }>(chosen: readonly T[]): T[] {
+  const topics = chosen.filter((s) => isTopic(s.form) && s.ends !== false);
   const first = topics[0] ?? chosen[0];
   if (!first) return [];
   const words = new Set(first.key.split(' '));

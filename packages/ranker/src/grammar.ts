@@ -102,6 +102,17 @@ export function mayNameTopic(phrase: string): boolean {
 }
 
 /**
+ * Whether a phrase of two words or more opens on a verb in the present, as compromise reads the word
+ * alone ("mitigates stress", "enables fast"; not "batteries", a noun): it says what something does,
+ * not what a paper is about.
+ */
+export function opensOnVerb(phrase: string): boolean {
+  const first = phrase.split(' ')[0] as string;
+  if (first === phrase || !/^[a-z]+s$/.test(first)) return false;
+  return tagged(first, '#PresentTense') && !tagged(first, '#Noun');
+}
+
+/**
  * Whether compromise tags `text` (a word alone: an -ly or -ed word, `mayNameTopic`), or its word
  * `match` in it, with `tag`.
  */
