@@ -154,8 +154,8 @@ function namesNothing(form: string): boolean {
   return UNIT.test(form) || !mayNameTopic(form) || opensOnVerb(form) || /^[a-z]+ed$/.test(form);
 }
 
-const UNIT = /^(?:m?a\s*h|m?ah|w\s*h|wh|m?a|m?v|e?v|s|m?s|k?w|mw|mg|g|kg|cm|mm|nm|µm|μm)(?:\s|$|-?\d)/i;
-
+/** A unit opening a phrase ("mAh cm-2", "Wh kg-1", "kg-1"); words under three letters are never candidates ("S", "Mg"). */
+const UNIT = /^(?:m?ah|[mk]?wh|m?ev|(?:[cmnµμ]m|[km]?g)-?\d*)(?:\s|$)/i;
 
 /**
  * The keywords an area is named by: the best that names a topic (grammar.ts `isTopic`: not "machine
