@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { paperSchema, parseGroupConfig, type GroupConfig } from '@labdigest/core';
+import { paperSchema, papersToBibtex, parseGroupConfig, type GroupConfig } from '@labdigest/core';
 import { fixturePath, readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { createRanker } from '@labdigest/ranker';
 import { describe, expect, test } from 'vitest';
 import { buildProgram } from '../cli.ts';
 import { runCli } from '../../test/run-cli.ts';
+import { sampleWeekDigest } from '../../test/fixture-digests.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
 import { configYaml, type InitSpec } from './config-yaml.ts';
@@ -197,6 +198,24 @@ describe('digest init --from-bib: areas drafted from the group\'s own papers', (
       .toEqual(areas.map((a) => a.name));
     expect(err).toContain(`wrote ${out}: ${areas.length} areas, 0 members.`);
     for (const area of areas) expect(area.keywords.length).toBeGreaterThan(0);
+  });
+
+  test('a week\'s digest exported as BibTeX drafts keywords that name topics, not units', async () => {
+    // The reading list a group has at hand: `digest export --format bibtex` of the sample week, whose
+    // abstracts' "mAh cm−2" and "mAh g−1" the BibTeX spells "mAh cm-2" and "mAh g-1"; drafted from it,
+    // "mah g-1" was an area's keyword until 6 December 2026.
+    const dir = mkdtempSync(join(tmpdir(), 'labdigest-init-'));
+    const bib = join(dir, 'week.bib');
+    const text = papersToBibtex(sampleWeekDigest().sections.flatMap((s) => s.papers));
+    expect(text).toContain('mAh cm-2');
+    writeFileSync(bib, text);
+    const out = join(dir, 'digest.config.yaml');
+    expect((await runCli('init', '--group', 'Test Lab', '--from-bib', bib, '--out', out)).code).toBe(0);
+    const parsed = parseGroupConfig(readFileSync(out, 'utf8'), out);
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('; '));
+    const keywords = parsed.config.areas.flatMap((a) => a.keywords.map((k) => k.term.toLowerCase()));
+    expect(keywords.length).toBeGreaterThan(20);
+    expect(keywords.filter((k) => /\b(?:mah|wh|kg-1|cm-2)\b/.test(k))).toEqual([]);
   });
 
   test('one paper: one area, said in the singular; a hyphenated word is a keyword as the corpus counts it', async () => {
