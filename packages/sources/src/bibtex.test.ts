@@ -73,6 +73,14 @@ describe('parseBibtex on hand-written files', () => {
     ]);
   });
 
+  test('LaTeX\'s dashes are the dashes they print: "Li--S" is Li–S, "---" an em dash', () => {
+    // As `digest export --format bibtex` writes a sample-week title ("Aqueous Zinc–Iodine Batteries") and an
+    // abstract's em dash ("potentials—developed"), and Zotero writes page ranges.
+    const bib = '@article{z, title = {Aqueous Zinc--Iodine Batteries}, abstract = {Accurate lightweight machine-learning potentials---developed via closed-loop active learning}, year = 2026}';
+    const [paper] = parseBibtex(bib, inline).papers;
+    expect([paper?.title, paper?.abstract]).toEqual(['Aqueous Zinc\u2013Iodine Batteries', 'Accurate lightweight machine-learning potentials\u2014developed via closed-loop active learning']);
+  });
+
   test('bad entries are rejected with their line, in file order', () => {
     expect(parseBibtex(file, inline).rejected.map((e) => e.message)).toEqual([
       '[import] refs.bib:5 item notitle: title: the item has no title',

@@ -95,7 +95,9 @@ export function parseBibtex(text: string, at: ParseContext): ParseResult {
   }
   const records = entries.map((e) => {
     const f = e.fields;
-    const value = (name: string): string => cleanPlainText(f[name] ?? '').replace(/[{}]/g, '');
+    // BibTeX's text is LaTeX's: "--" an en dash ("Li--S batteries", as `digest export` and Zotero write
+    // "Li–S"), "---" an em dash.
+    const value = (name: string): string => cleanPlainText(dashes(f[name] ?? '')).replace(/[{}]/g, '');
     const eprint = (f['archiveprefix'] ?? f['eprinttype'] ?? '').toLowerCase() === 'arxiv' ? f['eprint'] ?? null : null;
     return buildPaper(
       {
@@ -116,6 +118,11 @@ export function parseBibtex(text: string, at: ParseContext): ParseResult {
   const rejected = problems.map((p) => new RecordRejectedError({ ...at, line: p.line, recordId: p.key }, p.problem));
   const result = splitRecords(records);
   return { papers: result.papers, rejected: [...rejected, ...result.rejected].sort((a, b) => (a.at.line ?? 0) - (b.at.line ?? 0)) };
+}
+
+/** LaTeX's dash ligatures as the dashes they print. */
+function dashes(text: string): string {
+  return text.replace(/---/g, '\u2014').replace(/--/g, '\u2013');
 }
 
 function bibDate(f: Record<string, string>): string | null {
