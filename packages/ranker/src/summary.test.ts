@@ -232,6 +232,21 @@ describe('the summary says what the paper did and found', () => {
     expect(summarize(fiber, () => 0)).not.toContain('unveils');
   });
 
+  test('a second sentence that says the first again is no second sentence: the editor\'s summary after a Nature Communications abstract', () => {
+    // Real (the corpus's record openalex:W7172426834, not in the fixtures): its summary was the method
+    // and the editor's "Herein, the authors use partial metal substitution …" after the abstract.
+    const abstract = 'Herein, we show a strategy to alleviate these limitations through partial metal substitution in the VOPO4 lattice, '
+      + 'enabling the modulation of local coordination environments and mitigating lattice and cycling induced stress. Therefore, '
+      + 'Mn-substituted VOPO4 exhibits higher specific capacity and cycling stability, with 91.0% capacity retention over 2000 cycles '
+      + 'at 1 A g−1. The structural integrity of layered VOPO4 frameworks critically determines their electrochemical performance in '
+      + 'aqueous zinc ion batteries. Herein, the authors use partial metal substitution in VOPO4 to modulate local coordination and '
+      + 'mitigate cycling induced stress, enabling enhanced cycling stability.';
+    const summary = summarize(abstract, () => 0);
+    expect(summary).toMatch(/^Herein, we show a strategy/);
+    expect(summary).toContain('91.0% capacity retention');
+    expect(summary).not.toContain('the authors use');
+  });
+
   test('a list item\'s number is not part of its sentence', () => {
     // Real (the corpus's record openalex:W7162209989, a review, not in the fixtures): its summary opened
     // on "(2) Doping or modification: …", an item of a list the summary does not show.

@@ -66,8 +66,10 @@ export function summarize(
     for (const b of sentences) {
       if (b.index <= a.index || a.words + b.words > maxWords || (b.background && saysWhatItDid)) continue;
       if (b.leans && b.index !== a.index + 1) continue;
-      // A second sentence must add something: its score counts when it does.
-      if (b.score <= 0) continue;
+      // A second sentence must add something: its score counts when it does, and it must not say the
+      // first again (a journal's editor's summary after the abstract: "Here we report X. Here, the
+      // authors report X.").
+      if (b.score <= 0 || restates(a.text, b.text)) continue;
       // What was done and what was found, the pair a reader wants, over two results: a result's number
       // (+0.5) and the second result's role no longer outweigh it.
       const [ra, rb] = [roleOf(a.text), roleOf(b.text)];
@@ -78,6 +80,17 @@ export function summarize(
   // Every sentence too long or leaning: the best one that stands alone, cut at a clause boundary.
   const alone = sentences.filter((s) => !s.leans).sort((x, y) => y.score - x.score || x.index - y.index)[0] ?? sentences[0];
   return cutAtClause(alone?.text ?? body.trim(), maxWords);
+}
+
+/** Whether two sentences share most of their words (of four letters or more): more than 40% of the words either holds. */
+function restates(a: string, b: string): boolean {
+  const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  const either = x.size + y.size - shared;
+  return either > 0 && shared / either > 0.4;
 }
 
 const HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
