@@ -230,6 +230,12 @@ describe('the summary says what the paper did and found', () => {
       + 'with high volumetric energy density. Simultaneously, it establishes a novel, material-efficient architectural paradigm that '
       + 'seamlessly integrates into high-performance textiles, enabling future wearable devices.';
     expect(summarize(fiber, () => 0)).not.toContain('unveils');
+    // Real (openalex:W7134171342, not in the fixtures): a paradigm "applicable to" others is a claim too.
+    const paradigm = 'Consequently, the Sb‐CuS cathode delivers a high reversible capacity of 365 mAh g − 1 at 50 mA g − 1 and exceptional '
+      + 'long‐term cycling stability (107 mAh g − 1 after 800 cycles at 1 A g − 1 , corresponding to 91% capacity retention). Furthermore, '
+      + 'a functional pouch cell demonstrates its practical viability. This work elucidates a general interfacial‐engineering paradigm '
+      + 'applicable to conversion‐type chalcogenide cathodes, providing a critical pathway toward high‐performance multivalent batteries.';
+    expect(summarize(paradigm, () => 0)).not.toContain('paradigm');
   });
 
   test('a second sentence that says the first again is no second sentence: the editor\'s summary after a Nature Communications abstract', () => {
