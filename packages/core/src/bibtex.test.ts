@@ -66,6 +66,8 @@ describe('LaTeX text', () => {
     ['Li₆PS₅Cl, Li⁺, 10⁻³ S cm⁻¹', 'Li{\\textsubscript{6}}PS{\\textsubscript{5}}Cl, Li{\\textsuperscript{+}}, 10{\\textsuperscript{-}}{\\textsuperscript{3}} S cm{\\textsuperscript{-}}{\\textsuperscript{1}}'],
     ['α-Li₃N, ΔG ≤ 0.5 eV at 25 °C ± 2', '{\\ensuremath{\\alpha}}-Li{\\textsubscript{3}}N, {\\ensuremath{\\Delta}}G {\\ensuremath{\\leq}} 0.5 eV at 25 {\\textdegree}C {\\ensuremath{\\pm}} 2'],
     ['Li─O “Dendrite‐Free” – ïs', 'Li-O ``Dendrite-Free\'\' -- {\\"{\\i}}s'],
+    // A double bond and a cell's separator, as the week's abstracts write them ("C═O activation", "NCM523‖Graphite").
+    ['C═O, NCM523‖Graphite', 'C=O, NCM523{\\ensuremath{\\|}}Graphite'],
     ['中文 名字', '?? ??'],
   ])('%j', (raw, latex) => {
     expect(latexText(raw)).toBe(latex);

@@ -164,6 +164,8 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(UPPER_GREEK).map(([c, name]) => [c, math(`\\${name}`)])),
   ϵ: math('\\epsilon'), ϑ: math('\\vartheta'), ϕ: math('\\phi'), ϱ: math('\\varrho'), ϖ: math('\\varpi'), µ: math('\\mu'),
   ...Object.fromEntries([...'₀₁₂₃₄₅₆₇₈₉'].map((c, i) => [c, `{\\textsubscript{${i}}}`])),
+  // Bonds and cell notation as chemistry papers write them: "C═O", "NCM523‖Graphite".
+  '═': '=', '‖': math('\\|'),
   '₊': '{\\textsubscript{+}}', '₋': '{\\textsubscript{-}}', '₌': '{\\textsubscript{=}}', '₍': '{\\textsubscript{(}}', '₎': '{\\textsubscript{)}}',
   ...Object.fromEntries([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, `{\\textsuperscript{${i}}}`])),
   '⁺': '{\\textsuperscript{+}}', '⁻': '{\\textsuperscript{-}}', '⁼': '{\\textsuperscript{=}}', '⁽': '{\\textsuperscript{(}}', '⁾': '{\\textsuperscript{)}}',
