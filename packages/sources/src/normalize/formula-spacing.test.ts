@@ -64,7 +64,9 @@ describe('joinSpacedFormulas', () => {
   });
 
   // An element symbol, a space, then a digit (or x, y, z, δ counting a digit elsewhere) is where a change can start.
-  const noSpacedCount = new RegExp(`(?:${symbols.join('|')})[)\\]]? +\\d`);
+  // (Until 6 December 2026 the pattern left x, y, z and δ out, and fast-check's seed 1542352503 found
+  // "H x+2 H ", which is joined as "Hx+2H ", as "Li 1+x Al x" is.)
+  const noSpacedCount = new RegExp(`(?:${symbols.join('|')})[)\\]]? +[\\dxyzδ]`);
   prop.prop([spaced], { numRuns: 3000 })('never changes text without a digit set apart after an element symbol', (text) => {
     fc.pre(!noSpacedCount.test(text));
     expect(joinSpacedFormulas(text)).toBe(text);
