@@ -51,7 +51,7 @@ export class PairCounts {
     this.endsPhrase = new Uint8Array(capacity);
   }
 
-  /** The pair `add` was last given ends a phrase: no word worth learning follows it in its clause. */
+  /** Pair `index` (as `add` numbered it) ends a phrase here: no word worth learning follows it in its clause. */
   ended(index: number): void {
     this.endsPhrase[index] = 1;
   }
