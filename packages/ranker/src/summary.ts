@@ -38,7 +38,10 @@ export function summarize(
     // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
     if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
     const closing = index > 0 && index >= split.length - 2 && CLOSING_CLAIM.test(s.text);
-    return { ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) || IMPLICATION.test(s.text) || closing };
+    return {
+      ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) || IMPLICATION.test(s.text) || closing,
+      vocabulary: vocabularyOf(s.text),
+    };
   });
   if (sentences.length === 0) return NO_ABSTRACT;
   // What the field needs or lacks ("... require gel electrolytes, yet their development is limited") is
@@ -69,7 +72,7 @@ export function summarize(
       // A second sentence must add something: its score counts when it does, and it must not say the
       // first again (a journal's editor's summary after the abstract: "Here we report X. Here, the
       // authors report X.").
-      if (b.score <= 0 || restates(a.text, b.text)) continue;
+      if (b.score <= 0 || restates(a.vocabulary, b.vocabulary)) continue;
       // What was done and what was found, the pair a reader wants, over two results: a result's number
       // (+0.5) and the second result's role no longer outweigh it.
       const [ra, rb] = [roleOf(a.text), roleOf(b.text)];
@@ -82,11 +85,13 @@ export function summarize(
   return cutAtClause(alone?.text ?? body.trim(), maxWords);
 }
 
-/** Whether two sentences share most of their words (of four letters or more): more than 40% of the words either holds. */
-function restates(a: string, b: string): boolean {
-  const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-  const x = words(a);
-  const y = words(b);
+/** A sentence's words of four letters or more, in lower case: what `restates` compares. */
+function vocabularyOf(text: string): ReadonlySet<string> {
+  return new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+}
+
+/** Whether two sentences (their `vocabularyOf`) share most of their words: more than 40% of the words either holds. */
+function restates(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   const either = x.size + y.size - shared;
