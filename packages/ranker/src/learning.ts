@@ -84,8 +84,6 @@ const STRENGTH: Readonly<Record<SignalKind, number>> = { star: 1, nominate: 1, r
 /** Which signal of a paper counts when a profile got several: a star over a dismissal, a dismissal over a read. */
 const PRECEDENCE: Readonly<Record<SignalKind, number>> = { star: 3, nominate: 3, dismiss: 2, read: 1 };
 
-const EMPTY: ReadonlySet<string> = new Set();
-
 const NOTHING: Learning = Object.freeze({ model: [], keywords: [], taught: [], termsOf: () => '', termCount: 0, ignored: 0 });
 
 export function learnFromExamples(
@@ -140,14 +138,14 @@ export function learnFromExamples(
   const maxDf = options.tuning.learnMaxDf;
   // The few hundred such words, found in one pass over the statistics' counts: a Set the bags ask of
   // each of their 33,000 distinct words, not the statistics' table of 345,000 n-grams, whose look-ups
-  // miss the processor's cache. The same words as corpusShare(background, term) > maxDf.
-  const common = background && new Set(background.df.above(Math.floor(maxDf * background.documents) - 1)
-    .filter((term) => corpusShare(background, term) > maxDf));
-  // Nor is a word the corpus's papers keep out of their titles ("good", "create", "stably"): it names no topic.
-  const untitled = background?.feedback ? untitledTerms(background.feedback) : EMPTY;
+  // miss the processor's cache. The same words as corpusShare(background, term) > maxDf. Nor is a word
+  // the corpus's papers keep out of their titles learned ("good", "create", "stably": untitled-terms.ts).
+  const unlearnable = background && new Set([
+    ...background.df.above(Math.floor(maxDf * background.documents) - 1).filter((term) => corpusShare(background, term) > maxDf),
+    ...(background.feedback ? untitledTerms(background.feedback) : []),
+  ]);
   // (With a limit below half a paper's share, corpusShare's floor, every term is too common.)
-  const neverLearned = background && (0.5 / background.documents > maxDf ? () => true
-    : (term: string) => (common as Set<string>).has(term) || untitled.has(term));
+  const neverLearned = background && (0.5 / background.documents > maxDf ? () => true : (term: string) => (unlearnable as Set<string>).has(term));
   const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
   const rates = corpusRates(bags, options.background);
   const written = writtenTerms(options.lexicon, profileCount);
