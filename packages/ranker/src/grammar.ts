@@ -83,6 +83,10 @@ export function mayNameTopic(phrase: string): boolean {
   }
   if (words.length < 2) return true;
   if (COMPOUND_TAILS.has(words[0] as string)) return false;
+  // A phrase's last word and the plural acronym it is defined as ("batteries SSLMBs", of "solid-state
+  // lithium metal batteries (SSLMBs)"): the acronym's last capital is the word's initial.
+  const [word, acronym] = phrase.split(' ').slice(-2) as [string, string];
+  if (/^[A-Z][A-Za-z]*[A-Z]s$/.test(acronym) && acronym.at(-2) === word.charAt(0).toUpperCase() && /^[a-z]/.test(word)) return false;
   // A pair's head ending in -ed is a participle, whatever compromise calls it alone ("creep regulated":
   // "regulated" an adjective), unless the pair in a carrier sentence reads it as a noun ("packed bed",
   // "charging speed").
