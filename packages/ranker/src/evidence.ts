@@ -4,11 +4,11 @@ import { NO_ONE } from './authors.ts';
 import { insertionSort } from './insertion-sort.ts';
 import { ACRONYMS } from './acronyms.ts';
 import { isFormula } from './formula.ts';
-import { displayKeyword } from './grammar.ts';
+import { displayKeyword, mayNameTopic } from './grammar.ts';
 import { leftOutNote, listWords, relevanceNote, type NamedMember } from './notes.ts';
 import type { LearnedFromFinder } from './learned-from.ts';
 import type { LearnedFrom } from './learning-types.ts';
-import type { CompiledProfile, Lexicon } from './profiles.ts';
+import type { CompiledProfile, Feature, Lexicon } from './profiles.ts';
 import type { RankedPaper } from './rank.ts';
 import { eachRelevance, type BatchScores, type Scored } from './score-batch.ts';
 import type { Placement } from './sections.ts';
@@ -27,6 +27,7 @@ export function matchedTermsOf(
   spans: Spans | undefined,
   profilesOf: readonly (readonly string[])[],
   pool?: TermPool,
+  shown: (feature: number) => boolean = always,
 ): MatchedTerm[] {
   const terms: MatchedTerm[] = [];
   // Each feature's words as the texts write them, title first, in the order met.
@@ -44,6 +45,8 @@ export function matchedTermsOf(
   paper.ids.forEach((f, i) => {
     // A focus keyword that no area or member holds orders the section; it is not evidence.
     if ((profilesOf[f]?.length ?? 0) === 0) return;
+    // Nor is a learned word its section's line would not show ("synchronize ion", "xLixF2"): it weighs unshown.
+    if (!shown(f)) return;
     const inTitle = paper.inTitle[i] ?? 0;
     const count = inTitle + (paper.inAbstract[i] ?? 0);
     // Without spans a term is its feature, place and count: thousands of papers share each one.
@@ -67,6 +70,7 @@ export function matchedTermsOf(
 }
 
 const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
+const always = () => true;
 
 /** Matched terms without spans, shared between the papers of a ranking: see `matchedTermsOf`. */
 export type TermPool = Map<number, MatchedTerm>;
@@ -95,6 +99,38 @@ export function recordMaker(keys: readonly string[], first: number) {
   };
 }
 
+/**
+ * Whether a matched feature is listed among a paper's matched terms (and so highlighted): every
+ * written keyword is, and a learned word unless every area and member holding it learned it and its
+ * section's line would not show it (digest.ts `shownLearnedWords`): a word the taught papers write
+ * only before the rest of its phrase (`modifiers`, as the ranker compiles them), or one that names no
+ * topic (grammar.ts `mayNameTopic`: "coordination synchronizes", "xLixF2"). Worked out when a matched
+ * feature is first listed, once per feature: an included paper's few, not a department's thousands.
+ */
+export function shownTerms(lexicon: Lexicon, modifiers: ReadonlySet<string>): (feature: number) => boolean {
+  const learnedOnly = new Uint8Array(lexicon.features.length);
+  const written = new Uint8Array(lexicon.features.length);
+  for (const profile of lexicon.profiles) {
+    if (profile.kind === 'focus' || profile.kind === 'outside') continue;
+    profile.features.forEach((f, k) => {
+      if ((profile.weights[k] ?? 0) <= 0) return;
+      if (profile.learned[k] === 1) learnedOnly[f] = 1;
+      else written[f] = 1;
+    });
+  }
+  if (!learnedOnly.some((x, f) => x === 1 && written[f] === 0)) return () => true;
+  // 0: not worked out yet; 1 shown; 2 not.
+  const known = new Uint8Array(lexicon.features.length);
+  return (f) => {
+    if (learnedOnly[f] === 0 || written[f] === 1) return true;
+    if (known[f] === 0) {
+      const word = (lexicon.features[f] as Feature).keyword;
+      known[f] = !modifiers.has(word.toLowerCase()) && mayNameTopic(word) ? 1 : 2;
+    }
+    return known[f] === 1;
+  };
+}
+
 export function featureOwners(lexicon: Lexicon): string[][] {
   const owners: string[][] = lexicon.features.map(() => []);
   for (const profile of lexicon.profiles) {
@@ -109,6 +145,8 @@ export interface EvidenceContext {
   readonly lexicon: Lexicon;
   readonly analyzer: ReturnType<typeof createAnalyzer>;
   readonly profilesOf: string[][];
+  /** Whether a matched feature is listed among a paper's matched terms: see `shownTerms`. */
+  readonly shownTerm: (feature: number) => boolean;
   /** `lazy`: the records are made when read (`recordsWhenRead`), for a department's thousands of profiles. */
   readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker; readonly lazy: boolean };
   readonly terms: TermPool;
@@ -221,7 +259,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const later = records.lazy && (here !== undefined ? !context.summaries : batch.partial) ? readLater(context, paper, here, features) : undefined;
   // Not kept by any closure here: a group's notes would keep every included paper's spans alive.
   const spans = !later && here ? { title: analyzer.matches(paper.title), abstract: analyzer.matches(paper.abstract ?? '') } : undefined;
-  const terms = later ? NO_TERMS : matchedTermsOf(lexicon, features, spans, context.profilesOf, context.terms);
+  const terms = later ? NO_TERMS : matchedTermsOf(lexicon, features, spans, context.profilesOf, context.terms, context.shownTerm);
 
   // The areas the paper meets an exclusion or misses a `require` list of, ascending (score-batch.ts).
   const limitFrom = batch.limitStart[i] as number;
@@ -304,7 +342,7 @@ function readLater(context: EvidenceContext, paper: Paper, here: Area | undefine
   const spansOf = () => (here ? (spans ??= { title: context.analyzer.matches(paper.title), abstract: context.analyzer.matches(paper.abstract ?? '') }) : undefined);
   let terms: MatchedTerm[] | undefined;
   return {
-    terms: () => (terms ??= matchedTermsOf(context.lexicon, features, spansOf(), context.profilesOf, context.terms)),
+    terms: () => (terms ??= matchedTermsOf(context.lexicon, features, spansOf(), context.profilesOf, context.terms, context.shownTerm)),
     texts: () => {
       const made = spansOf();
       return { title: made?.title.text ?? paper.title, abstract: made?.abstract.text ?? '' };

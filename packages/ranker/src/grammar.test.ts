@@ -58,6 +58,8 @@ test.each([
   // A phrase's last word and the plural acronym defined after it ("solid-state lithium metal batteries
   // (SSLMBs)"); another acronym after a word is a pair.
   ['batteries SSLMBs', false], ['electrolyte GPEs', false], ['batteries LMBs', false], ['polymer GPEs', true], ['cathode NCMs', true],
+  // A pair opening on a verb says what something does ("integrates crown", of "… integrates crown ether").
+  ['integrates crown', false], ['mitigates stress', false], ['batteries SSLMB', true],
   // A plural noun and a participle: a clause cut short, not a compound.
   ['batteries operating', false], ['cells retaining', false], ['materials modeling', true], ['ion hopping', true], ['gas sensing', true],
   // Nouns and adjectives do, and a participle before its noun; -ly and -ed words that are nouns or adjectives too.

@@ -82,7 +82,7 @@ export function mayNameTopic(phrase: string): boolean {
     if (adverb || (head && (MULTIPLIERS.has(word) || (word.endsWith('ed') ? tagged(word, '#PastTense') : tagged(word, '#Participle'))))) return false;
   }
   if (words.length < 2) return true;
-  if (COMPOUND_TAILS.has(words[0] as string)) return false;
+  if (COMPOUND_TAILS.has(words[0] as string) || opensOnVerb(words.join(' '))) return false;
   // A phrase's last word and the plural acronym it is defined as ("batteries SSLMBs", of "solid-state
   // lithium metal batteries (SSLMBs)"): the acronym's last capital is the word's initial.
   const [word, acronym] = phrase.split(' ').slice(-2) as [string, string];
@@ -112,7 +112,8 @@ export function mayNameTopic(phrase: string): boolean {
  */
 export function opensOnVerb(phrase: string): boolean {
   const first = phrase.split(' ')[0] as string;
-  if (first === phrase || !/^[a-z]+s$/.test(first)) return false;
+  // Not a noun that ends in s as a verb does ("gas", "mass", "plus"): five letters or more, no -ss or -us.
+  if (first === phrase || !/^[a-z]{3,}[^su]s$/.test(first)) return false;
   return tagged(first, '#PresentTense') && !tagged(first, '#Noun');
 }
 

@@ -183,6 +183,28 @@ test('a section shows the learned words that name a topic, those its papers are 
   expect(polymerWords.shown).toHaveLength(6);
 });
 
+test('a paper lists (and the reader highlights) the learned words its section would show, not those that weigh in unshown', () => {
+  // Two of the week's polymer papers starred: "Hierarchical Primary‐Secondary Coordination Synchronizes
+  // Ion Flux and Sulfur Redox …" and "Electrostatic Suspension of Lithium Ions in Mg1‐xLixF2/PEO …".
+  const titles = ['Hierarchical Primary', 'Electrostatic Suspension of Lithium'];
+  const feedback: FeedbackExample[] = titles.map((title) => ({ paper: week.find((p) => p.title.startsWith(title))!, signal: 'star', area: polymer, at }));
+  const ranker = createRanker(config, { background, feedback });
+  const learned = ranker.learned.find((p) => p.id === polymer)!.terms;
+  const word = (w: string) => learned.find((t) => t.word === w);
+  // Learned and weighing: a pair written only before more of its phrase, and one opening on a verb.
+  expect(word('synchronize ion')?.modifier).toBe(true);
+  expect(word('coordination synchronizes')?.weight).toBeGreaterThan(0);
+  const ranked = ranker.rank(week, { background }).papers.find((r) => r.title.startsWith(titles[0]!))!;
+  const listed = ranked.matchedTerms.map((m) => m.keyword);
+  expect(listed).not.toContain('synchronize ion');
+  expect(listed).not.toContain('coordination synchronizes');
+  // What the line shows, and the written keywords, are listed.
+  expect(listed).toEqual(expect.arrayContaining(['sulfur redox', 'ion flux', 'polymer electrolyte', 'solid polymer electrolyte']));
+  // Without feedback every matched keyword is listed, as before.
+  const plainTerms = plain.find((r) => r.title.startsWith(titles[0]!))!.matchedTerms.map((m) => m.keyword);
+  expect(plainTerms.every((k) => listed.includes(k))).toBe(true);
+});
+
 test('a word or pair the taught papers write only before the rest of its phrase weighs in unshown; a hyphenated compound and a Latin phrase are shown', () => {
   // Two of the week's modelling papers starred in the ML-potentials area: "… by Ab Initio Nonadiabatic
   // Molecular Dynamics" (its abstract: "ab initio nonadiabatic molecular dynamics (NAMD) simulations",

@@ -69,6 +69,8 @@ export interface LearnedKeyword {
   readonly coord: number;
   /** The term's id among the examples' terms (`Learning.termsOf`). */
   readonly id: number;
+  /** The taught papers write it only before the rest of its phrase (LearnedTerm's `modifier`). */
+  readonly modifier: boolean;
 }
 
 /** A strongly positive example of an area, with its terms, for the note. */
@@ -424,11 +426,11 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const word = bags.wordOf(t);
       // How much the positive papers holding it are about it, on average (for the words a section shows).
       const about = sign > 0 ? round((sums[t * SUMS + OWN] as number) / Math.max(1, sums[t * SUMS + SUPPORT] as number)) : undefined;
+      const modifier = sign > 0 && bags.modifier(t);
       terms.push({
-        term: bags.term(t), word: bags.shownOf(t), weight, ...(about !== undefined ? { about } : {}),
-        ...(sign > 0 && bags.modifier(t) ? { modifier: true as const } : {}),
+        term: bags.term(t), word: bags.shownOf(t), weight, ...(about !== undefined ? { about } : {}), ...(modifier ? { modifier } : {}),
       });
-      keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t });
+      keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t, modifier });
     }
   };
   if (positive > 0) add(pros, tuning.learnTerms, forWeight, 1);

@@ -2,7 +2,7 @@ import type { Area, Focus, GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper
 import { createAnalyzer, type Analyzer, type PaperFeatures } from './analyze.ts';
 import type { BackgroundStats } from './background.ts';
 import { groupAuthorMatcher } from './authors.ts';
-import { evidenceFor, featureOwners, holderBits, noteVocabulary, recordMaker, type EvidenceContext, type HolderBits, type NoteVocabulary } from './evidence.ts';
+import { evidenceFor, featureOwners, holderBits, noteVocabulary, recordMaker, shownTerms, type EvidenceContext, type HolderBits, type NoteVocabulary } from './evidence.ts';
 import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
 import { learnFromExamples, type Learning } from './learning.ts';
 import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
@@ -178,7 +178,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       };
       const placements = placeSections(config, papers, sectionOf, written, focusOf, outsideOf, options.background, tuning);
       const context: EvidenceContext = {
-        config, lexicon, analyzer, profilesOf, records, terms: new Map(), notes: new Map(), holders: model.holders, summaries: options.summaries ?? true,
+        config, lexicon, analyzer, profilesOf, shownTerm: model.shownTerm, records, terms: new Map(), notes: new Map(), holders: model.holders, summaries: options.summaries ?? true,
         vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
         focusOf: (a) => {
           const f = focus.ofArea[a] as number;
@@ -215,6 +215,7 @@ interface Model {
   readonly learned: LearnedModel;
   readonly learnedIgnored: number;
   readonly learnedFrom: LearnedFromFinder | undefined;
+  readonly shownTerm: (feature: number) => boolean;
   readonly statsFor: (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => FeatureStats;
 }
 
@@ -266,6 +267,7 @@ function buildModel(
     learned: learning.model.length > 0 ? learning.model : untaught(config),
     learnedIgnored: learning.ignored,
     learnedFrom: learning.taught.some((t) => t.length > 0) ? learnedFromFinder(lexicon, learning) : undefined,
+    shownTerm: shownTerms(lexicon, learnedModifiers(learning)),
     statsFor(features, statsBackground, idfFrom) {
       const extra = idfFrom.map((p) => analyzer.features(p));
       const batch = collectStats(lexicon, extra.length ? [...features, ...extra] : features);
@@ -276,6 +278,18 @@ function buildModel(
       return combineStats(backgroundCache.stats, batch);
     },
   };
+}
+
+/**
+ * The learned keywords, as compiled (lower case), that the taught papers write only before the rest of
+ * their phrase, for every area and member that learned them.
+ */
+function learnedModifiers(learning: Learning): Set<string> {
+  const out = new Set<string>();
+  const whole = new Set<string>();
+  for (const keywords of learning.keywords) for (const k of keywords) (k.modifier ? out : whole).add(k.term.toLowerCase());
+  for (const word of whole) out.delete(word);
+  return out;
 }
 
 /** The learned model of a ranker without feedback: every area and member, nothing learned. */
