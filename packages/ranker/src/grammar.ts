@@ -69,7 +69,9 @@ const heads = new Map<string, boolean>();
  * on a chemical name's multiplying prefix is before its end ("bis", "lithium bis"). Words ending in
  * -ly, -ed or -en and the like are tagged alone, a pair in a carrier sentence ("the ion transport
  * is"), by compromise; each once per process. Verbs cannot be told this way: alone or in a carrier,
- * compromise reads "transport" and "oxalate" as verbs.
+ * compromise reads "transport" and "oxalate" as verbs; only a pair opening on a verb's third person
+ * ("integrates crown", `opensOnVerb`) is told. Nor is a word with the plural acronym defined after it
+ * ("batteries SSLMBs") a topic: the pair spans the definition's bracket.
  */
 export function mayNameTopic(phrase: string): boolean {
   // A formula's rest after its "1−x" ("xLixF2" of "Mg1‐xLixF2", alone or after "Mg1") is a piece of a name.
@@ -113,7 +115,7 @@ export function mayNameTopic(phrase: string): boolean {
 export function opensOnVerb(phrase: string): boolean {
   const first = phrase.split(' ')[0] as string;
   // Not a noun that ends in s as a verb does ("gas", "mass", "plus"): five letters or more, no -ss or -us.
-  if (first === phrase || !/^[a-z]{3,}[^su]s$/.test(first)) return false;
+  if (first === phrase || !/^[a-z]{3,}[a-rt-z]s$/.test(first)) return false;
   return tagged(first, '#PresentTense') && !tagged(first, '#Noun');
 }
 
