@@ -79,8 +79,9 @@ export function draftAreas(
     const elsewhere = (key: string) => usable.reduce((n, _, i) => n + (clusterOf[i] !== c && (phrases[i] as Map<string, string>).has(key) ? 1 : 0), 0);
     const minDf = members.length >= 4 ? 2 : 1;
     const known = (key: string) => !background || (background.df.get(key) ?? 0) >= 5;
-    // A word alone the corpus's papers keep out of their titles ("excellent", "stably") names no topic.
-    const untitledWord = (key: string) => !key.includes(' ') && untitled.has(key);
+    // A word the corpus's papers keep out of their titles ("excellent", "stably") names no topic, nor
+    // a phrase it ends: a result is reported, not followed ("capacity retention", "rate capability").
+    const untitledHead = (key: string) => untitled.has(key.slice(key.lastIndexOf(' ') + 1));
     const scored = [...inCluster].filter(([key, e]) => e.df >= minDf && !taken.has(key) && known(key)).map(([key, e]) => {
       const share = e.df / members.length;
       const outside = elsewhere(key) / Math.max(1, usable.length - members.length);
@@ -89,7 +90,7 @@ export function draftAreas(
       const form = [...e.forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? key;
       // A hyphenated compound is a whole, written before a noun too ("phase-field modelling").
       return { key, form, score, ends: endsOften(key) || form.includes('-') };
-    }).filter((s) => !namesNothing(s.form) && !untitledWord(s.key) && (s.ends || !s.key.includes(' ')))
+    }).filter((s) => !namesNothing(s.form) && !untitledHead(s.key) && (s.ends || !s.key.includes(' ')))
       .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
     // A phrase inside a chosen one, or holding one, adds little: the better scored of the two stays.
     const inside = (a: string, b: string) => ` ${b} `.includes(` ${a} `);

@@ -84,11 +84,11 @@ test('learning never learns a word the corpus keeps out of titles, however many 
   for (const t of learned) if (!t.term.includes(' ')) expect(untitled.has(t.term), t.word).toBe(false);
 });
 
-test('init --from-bib drafts no single keyword the corpus keeps out of titles', () => {
+test('init --from-bib drafts no keyword that is or ends on a word the corpus keeps out of titles', () => {
   const core = createRanker(config, { background }).rank(week, { background, summaries: false }).papers.filter((r) => r.section !== null);
   const byId = new Map(week.map((p) => [p.id, p]));
   const drafts = draftAreas(core.map((r) => byId.get(r.id)!), background);
   const keywords = drafts.flatMap((d) => d.keywords.map((k) => k.term));
   expect(keywords.length).toBeGreaterThan(20);
-  for (const term of keywords) if (!/[\s-]/.test(term)) expect(untitled.has(termOf(term)), term).toBe(false);
+  for (const term of keywords) expect(untitled.has(termOf(term.split(/[\s-]/).at(-1)!)), term).toBe(false);
 });
