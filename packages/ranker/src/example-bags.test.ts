@@ -74,6 +74,8 @@ test('a Latin phrase\'s tail is shown with the word the papers write before it (
   const alone = new Map(Array.from({ length: both.size }, (_, t) => [both.term(t), both.shownOf(t)]));
   expect(alone.get('situ')).toBe('situ');
   expect(alone.get('operando')).toBe('operando');
+  // A pair goes by the word written before the pair: every "situ polymerization" follows "in".
+  expect(alone.get('situ polymeriz')).toBe('in situ polymerization');
 });
 
 test('a word only titles hold in title case is shown in lower case; acronyms, formulas and words abstracts write stay', () => {

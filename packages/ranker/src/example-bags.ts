@@ -168,13 +168,25 @@ export function exampleBags(
   const shownOfOriginal = (t: number): string => {
     if (t >= single) {
       const [first, second] = pairSpelling(t - single);
-      return `${withLatinLead(pairs.firsts[t - single] as number, first)} ${withLatinLead(pairs.seconds[t - single] as number, second)}`;
+      // The pair's first word with the word the papers write before the pair, not before the word
+      // anywhere: "in situ polymerization" where they also write "ex situ imaging".
+      return `${withLatinLead(pairs.firsts[t - single] as number, first, pairLead(t - single))} ${withLatinLead(pairs.seconds[t - single] as number, second)}`;
     }
     return withLatinLead(t, wordOfOriginal(t));
   };
-  /** A Latin phrase's tail (term t, shown as `word`) with the word the papers always write before it. */
-  const withLatinLead = (t: number, word: string): string => {
-    const lead = reader.leadOf[t] as number;
+  /** The word (+ 1) every paper writes before pair group u, else -1. */
+  const pairLead = (u: number): number => {
+    const { start, entries } = entriesOf();
+    let lead = 0;
+    for (let k = start[u] as number; k < (start[u + 1] as number); k++) {
+      const l = reader.pairs.leads[entries[k] as number] as number;
+      if (lead === 0) lead = l;
+      else if (lead !== l) return -1;
+    }
+    return lead;
+  };
+  /** A Latin phrase's tail (term t, shown as `word`) with the word the papers always write before it (or before its pair: `lead`). */
+  const withLatinLead = (t: number, word: string, lead = reader.leadOf[t] as number): string => {
     if (lead <= 0 || !LATIN_TAILS.has(word.toLowerCase())) return word;
     const phrase = `${terms[lead - 1] as string} ${word.toLowerCase()}`;
     return LATIN.has(phrase) ? `${terms[lead - 1] as string} ${word}` : word;
@@ -380,6 +392,7 @@ class BagReader {
     let size = this.size;
     let previous = -1;
     let previousRaw = -1;
+    let previousLead = -1;
     let before = -1;
     const inTitle = shown < 1;
     for (let i = 0; i < words.length; i++) {
@@ -387,8 +400,8 @@ class BagReader {
       counts[r] = (counts[r] as number) + shown;
       const x = info[r] as number;
       const t = x & TERM;
+      const lead = before >= 0 ? before + 1 : -1;
       if ((x & TAIL) !== 0) {
-        const lead = before >= 0 ? before + 1 : -1;
         if (leadOf[t] === 0) leadOf[t] = lead;
         else if (leadOf[t] !== lead) leadOf[t] = -1;
       }
@@ -433,7 +446,7 @@ class BagReader {
       if ((x & WORD) !== 0) {
         const gap = gaps[i] as number;
         if (previous >= 0 && (gap === GAP_JOIN || (gap === GAP_SPACE && gaps[i - 1] !== GAP_JOIN && gaps[i + 1] !== GAP_JOIN))) {
-          const p = pairs.add(previous, t, weight, previousRaw, r, inTitle);
+          const p = pairs.add(previous, t, weight, previousRaw, r, inTitle, previousLead);
           if (p >= 0) all[size++] = PAIR + p;
           // A hyphenated compound is a whole, written before a noun too: "excited-state reactions" names excited states.
           if (gap === GAP_JOIN) pairs.ended(pairs.last);
@@ -441,6 +454,7 @@ class BagReader {
         }
         previous = t;
         previousRaw = r;
+        previousLead = lead;
       } else previous = -1;
     }
     if (open >= 0) finals[open] = (finals[open] as number) + 1;

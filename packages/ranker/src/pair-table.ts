@@ -29,6 +29,12 @@ export class PairCounts {
    * dynamics") is cut before its noun.
    */
   endsPhrase: Uint8Array;
+  /**
+   * Per pair a paper writes: the caller's lead of its first word (the term before it + 1, -1 at a
+   * text's start), or -1 when the paper writes the pair after different words: "situ polymerization"
+   * after "in" (example-bags.ts shows it "in situ polymerization" when every paper does).
+   */
+  leads: Int32Array;
   /** The index of the pair `add` was last given. */
   last = -1;
   size = 0;
@@ -49,6 +55,7 @@ export class PairCounts {
     this.spelledSecond = new Int32Array(capacity);
     this.spelledInTitle = new Uint8Array(capacity);
     this.endsPhrase = new Uint8Array(capacity);
+    this.leads = new Int32Array(capacity);
   }
 
   /** Pair `index` (as `add` numbered it) ends a phrase here: no word worth learning follows it in its clause. */
@@ -64,9 +71,9 @@ export class PairCounts {
 
   /**
    * Adds `weight` to the pair (a, b) of the paper being read, written as the raw words `rawA` `rawB`
-   * (in its title: `inTitle`); its index when the paper first writes it, else -1.
+   * (in its title: `inTitle`) after `lead` (see `leads`); its index when the paper first writes it, else -1.
    */
-  add(a: number, b: number, weight: number, rawA: number, rawB: number, inTitle: boolean): number {
+  add(a: number, b: number, weight: number, rawA: number, rawB: number, inTitle: boolean, lead = 0): number {
     const { slots, mask, stamp } = this;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
     for (;;) {
@@ -75,6 +82,7 @@ export class PairCounts {
       if (slots[at + 1] === a && slots[at + 2] === b) {
         const index = slots[at + 3] as number;
         this.weights[index] = (this.weights[index] as number) + weight;
+        if (this.leads[index] !== lead) this.leads[index] = -1;
         this.last = index;
         // The title is read first: the abstract's first occurrence says how the paper writes the pair.
         if (!inTitle && this.spelledInTitle[index] === 1) this.spell(index, rawA, rawB, inTitle);
@@ -88,6 +96,7 @@ export class PairCounts {
     this.seconds[index] = b;
     this.weights[index] = weight;
     this.endsPhrase[index] = 0;
+    this.leads[index] = lead;
     this.last = index;
     this.spell(index, rawA, rawB, inTitle);
     const at = slot * STRIDE;
@@ -171,6 +180,7 @@ export class PairCounts {
     this.spelledSecond = grown(this.spelledSecond, length);
     this.spelledInTitle = grown(this.spelledInTitle, length);
     this.endsPhrase = grown(this.endsPhrase, length);
+    this.leads = grown(this.leads, length);
   }
 
   /** Doubles the paper's table, with the paper's pairs so far (a paper of more than a few hundred pairs). */
