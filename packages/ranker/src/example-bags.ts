@@ -45,8 +45,9 @@ export interface ExampleBags {
   /**
    * How a learned term is shown: `wordOf`, and a Latin phrase's tail with the word the papers always
    * write before it ("ab initio", "in situ polymerization"; "situ" when they write both "in situ"
-   * and "ex situ"). The first word is too short to be a term of its own, and "situ" or "initio" alone
-   * reads as a typo.
+   * and "ex situ"; a pair by the word written before the pair itself, so "in situ polymerization"
+   * beside "ex situ imaging"). The first word is too short to be a term of its own, and "situ" or
+   * "initio" alone reads as a typo.
    */
   readonly shownOf: (term: number) => string;
   /**
