@@ -18,6 +18,23 @@ describe('inThirdPerson', () => {
       "Zhang et al.'s simulations reveal a disordered phase, which they identify by clustering."],
     ['Using ethylene carbonate as a prototypical solvent, we show that electron injection drives distinct pathways.',
       'Using ethylene carbonate as a prototypical solvent, Zhang et al. show that electron injection drives distinct pathways.'],
+    // "Herein, a … is developed": the authors made it (the sample week's abstracts).
+    ['Here, a coordination‐engineered polymer electrolyte with a hierarchical Li+ coordination architecture is developed to synchronize ion transport. We find a transference number of 0.56.',
+      'Zhang et al. develop a coordination‐engineered polymer electrolyte with a hierarchical Li+ coordination architecture to synchronize ion transport. They find a transference number of 0.56.'],
+    ['Herein, a difluoro-functionalized monomer, 2,2-difluoroethyl methacrylate (DFEMA), is rationally designed to regulate solvation.',
+      'Zhang et al. rationally design a difluoro-functionalized monomer, 2,2-difluoroethyl methacrylate (DFEMA), to regulate solvation.'],
+    ['Lithium anodes fail. Herein, a 3D Li/Al4Li9 composite anode is fabricated via melt-spinning.',
+      'Lithium anodes fail. Zhang et al. fabricate a 3D Li/Al4Li9 composite anode via melt-spinning.'],
+    ['Herein, an organic lithium salt (named PQ‐Li) was synthesized, and a flexible electrolyte is made.',
+      'Zhang et al. synthesized an organic lithium salt (named PQ‐Li), and a flexible electrolyte is made.'],
+    ['Here, a unified framework is established that links diffusivity to crack‐generated interfaces.',
+      'Zhang et al. establish a unified framework that links diffusivity to crack‐generated interfaces.'],
+    ['Herein, a hydrogel electrolyte that is crosslinked in situ is developed by introducing guanylate.',
+      'Zhang et al. develop a hydrogel electrolyte that is crosslinked in situ by introducing guanylate.'],
+    // Not a thing made ("the", a verb not of making), or no passive: as written.
+    ['Herein, the mechanism is investigated by operando imaging.', 'Herein, the mechanism is investigated by operando imaging.'],
+    ['Here, a capacity of 200 mAh g−1 is achieved.', 'Here, a capacity of 200 mAh g−1 is achieved.'],
+    ['Herein, a dual regulation strategy introduces soft segments into a gel electrolyte.', 'Herein, a dual regulation strategy introduces soft segments into a gel electrolyte.'],
     // No first person: nothing to change; "US" is a country.
     ['The optimized electrolyte exhibits an ionic conductivity of 0.158 mS cm−1.', 'The optimized electrolyte exhibits an ionic conductivity of 0.158 mS cm−1.'],
     ['Cells made in the US cycle well.', 'Cells made in the US cycle well.'],
@@ -28,6 +45,8 @@ describe('inThirdPerson', () => {
   test('two authors are named both; one author keeps the abstract\'s words', () => {
     expect(inThirdPerson('We model dendrites.', ['Yanhao Deng', 'Naibing Wu'])).toBe('Deng and Wu model dendrites.');
     expect(inThirdPerson('We model dendrites.', ['Yanhao Deng'])).toBe('We model dendrites.');
+    expect(inThirdPerson('Herein, a phase-field model is developed.', ['Yanhao Deng', 'Naibing Wu'])).toBe('Deng and Wu develop a phase-field model.');
+    expect(inThirdPerson('Herein, a phase-field model is developed.', ['Yanhao Deng'])).toBe('Herein, a phase-field model is developed.');
     expect(inThirdPerson('We model dendrites.', [])).toBe('We model dendrites.');
   });
 

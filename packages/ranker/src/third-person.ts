@@ -1,16 +1,26 @@
 /**
  * A summary as a digest tells it: the abstract's "we" becomes the authors, as a colleague would say
- * it ("Here, we use multiscale modeling ..." -> "Zhang et al. use multiscale modeling ..."). The first
- * mention of the authors names them (`citedAs`); later ones are "they", "their", "them". A paper by
- * one author keeps its words: "Zhang use" would need the verb changed too.
+ * it ("Here, we use multiscale modeling ..." -> "Zhang et al. use multiscale modeling ..."), and so
+ * does the passive a tenth of materials abstracts open on ("Herein, a gel electrolyte is developed to
+ * ..." -> "Zhang et al. develop a gel electrolyte to ..."). The first mention of the authors names
+ * them (`citedAs`); later ones are "they", "their", "them". A paper by one author keeps its words:
+ * "Zhang use" would need the verb changed too.
  */
 export function inThirdPerson(text: string, authors: readonly string[]): string {
   const name = citedAs(authors);
   if (name === undefined) return text;
   // A journal's editor writes "Here, authors introduce …" where the abstract says "Here, we introduce …".
-  const summary = text.replace(EDITORS_AUTHORS, '$1, we');
-  if (!FIRST_PERSON.test(summary)) return text;
+  let summary = text.replace(EDITORS_AUTHORS, '$1, we');
+  // "Herein, a gel electrolyte is developed to …" -> "Zhang et al. develop a gel electrolyte to …".
   let named = false;
+  summary = summary.replace(PASSIVE_OPENING, (match: string, lead: string, thing: string, comma: string, be: string, adverb: string | undefined, done: string) => {
+    if (named) return match;
+    named = true;
+    const verb = be === 'is' ? (ACTIVE[done.toLowerCase()] as string) : done.toLowerCase();
+    // An appositive keeps its closing comma: "a salt, indium triflate (In(OTf)3), into …".
+    return `${lead}${name} ${adverb ?? ''}${verb} ${thing.charAt(0).toLowerCase()}${thing.slice(1)}${thing.includes(',') ? comma : ''}`;
+  });
+  if (!FIRST_PERSON.test(summary)) return summary;
   return summary.replace(FIRST_PERSON_ALL, (match: string, framing: string | undefined, word: string, at: number) => {
     const startsSentence = at === 0 || /[.!?]["”)]?\s+$/.test(summary.slice(Math.max(0, at - 4), at));
     const lower = word.toLowerCase();
@@ -29,6 +39,25 @@ export function inThirdPerson(text: string, authors: readonly string[]): string 
 }
 
 const THEY: Readonly<Record<string, string>> = { we: 'they', our: 'their', us: 'them', ourselves: 'themselves' };
+
+/**
+ * The verbs of what a paper made or did, as "Herein, a … is developed" writes them, and the form the
+ * authors take them in ("Zhang et al. develop"); "was developed" keeps its past ("developed").
+ */
+const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
+  'develop', 'design', 'propose', 'fabricate', 'construct', 'synthesize', 'synthesise', 'prepare', 'introduce', 'report',
+  'demonstrate', 'present', 'establish', 'engineer', 'employ', 'apply', 'devise', 'formulate', 'investigate', 'examine',
+  'explore', 'build', 'create', 'assemble', 'implement',
+].map((verb) => [verb === 'apply' ? 'applied' : verb === 'build' ? 'built' : verb.endsWith('e') ? `${verb}d` : `${verb}ed`, verb]));
+
+/**
+ * A sentence that opens on "Here(in)," or "In this work," and says in the passive that a thing (with
+ * "a" or "an") was made or done: the framing, the thing (up to the first "is <verb>" of ACTIVE; a
+ * relative clause inside it may hold another "is") and a comma after it, "is" or "was", an adverb
+ * ("rationally"), the verb.
+ * Whatever follows the verb ("to …", "by …", "via …") follows the thing in the active.
+ */
+const PASSIVE_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:Here(?:in)?|In this (?:work|study|paper|article)),?\s+((?:a|an|A|An)\s[^.;]*?)(,?)\s+(is|was)\s+(\w+ly\s+)?(${Object.keys(ACTIVE).join('|')})\b`, 'g');
 const FRAMING = String.raw`(?:(Here(?:in)?|In this (?:work|study|paper|article|letter|communication|review|contribution)|In the present (?:work|study)),?\s+)?`;
 const FIRST_PERSON = /\b(?:we|our|us|ourselves)\b/i;
 const EDITORS_AUTHORS = /\b(Here(?:in)?),?\s+(?:the\s+)?authors\b/g;
