@@ -31,8 +31,15 @@ describe('inThirdPerson', () => {
       'Zhang et al. establish a unified framework that links diffusivity to crack‐generated interfaces.'],
     ['Herein, a hydrogel electrolyte that is crosslinked in situ is developed by introducing guanylate.',
       'Zhang et al. develop a hydrogel electrolyte that is crosslinked in situ by introducing guanylate.'],
-    // Not a thing made ("the", a verb not of making), or no passive: as written.
-    ['Herein, the mechanism is investigated by operando imaging.', 'Herein, the mechanism is investigated by operando imaging.'],
+    ['Herein, lithium pyridine‐2‐thiolate (PySLi) is proposed as a multifunctional mediator.',
+      'Zhang et al. propose lithium pyridine‐2‐thiolate (PySLi) as a multifunctional mediator.'],
+    ['In this work, low N/P LIBs are constructed to induce Li‐plating, and thermal tests are performed.',
+      'Zhang et al. construct low N/P LIBs to induce Li‐plating, and thermal tests are performed.'],
+    ['Herein, PEO-based electrolytes were designed.', 'Zhang et al. designed PEO-based electrolytes.'],
+    ['Herein, the mechanism is investigated by operando imaging.', 'Zhang et al. investigate the mechanism by operando imaging.'],
+    // A pronoun, a verb not of making, no passive, or a verb of a clause inside the thing: as written.
+    ['Herein, it is demonstrated that anions matter.', 'Herein, it is demonstrated that anions matter.'],
+    ['Herein, a polymer that is designed for sodium is applied to zinc.', 'Herein, a polymer that is designed for sodium is applied to zinc.'],
     ['Here, a capacity of 200 mAh g−1 is achieved.', 'Here, a capacity of 200 mAh g−1 is achieved.'],
     ['Herein, a dual regulation strategy introduces soft segments into a gel electrolyte.', 'Herein, a dual regulation strategy introduces soft segments into a gel electrolyte.'],
     // No first person: nothing to change; "US" is a country.

@@ -14,11 +14,14 @@ export function inThirdPerson(text: string, authors: readonly string[]): string 
   // "Herein, a gel electrolyte is developed to …" -> "Zhang et al. develop a gel electrolyte to …".
   let named = false;
   summary = summary.replace(PASSIVE_OPENING, (match: string, lead: string, thing: string, comma: string, be: string, adverb: string | undefined, done: string) => {
-    if (named) return match;
+    // "Herein, a polymer that is designed for X is applied": the first verb was the clause's, not the sentence's.
+    if (named || RELATIVE_END.test(thing)) return match;
     named = true;
-    const verb = be === 'is' ? (ACTIVE[done.toLowerCase()] as string) : done.toLowerCase();
+    const verb = be === 'is' || be === 'are' ? (ACTIVE[done.toLowerCase()] as string) : done.toLowerCase();
+    // An article opening a sentence is lower case after the authors; a name or a formula stays as written.
+    const object = /^(?:A|An|The)\s/.test(thing) ? `${thing.charAt(0).toLowerCase()}${thing.slice(1)}` : thing;
     // An appositive keeps its closing comma: "a salt, indium triflate (In(OTf)3), into …".
-    return `${lead}${name} ${adverb ?? ''}${verb} ${thing.charAt(0).toLowerCase()}${thing.slice(1)}${thing.includes(',') ? comma : ''}`;
+    return `${lead}${name} ${adverb ?? ''}${verb} ${object}${thing.includes(',') ? comma : ''}`;
   });
   if (!FIRST_PERSON.test(summary)) return summary;
   return summary.replace(FIRST_PERSON_ALL, (match: string, framing: string | undefined, word: string, at: number) => {
@@ -51,13 +54,15 @@ const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
 ].map((verb) => [verb === 'apply' ? 'applied' : verb === 'build' ? 'built' : verb.endsWith('e') ? `${verb}d` : `${verb}ed`, verb]));
 
 /**
- * A sentence that opens on "Here(in)," or "In this work," and says in the passive that a thing (with
- * "a" or "an") was made or done: the framing, the thing (up to the first "is <verb>" of ACTIVE; a
- * relative clause inside it may hold another "is") and a comma after it, "is" or "was", an adverb
- * ("rationally"), the verb.
+ * A sentence that opens on "Here(in)," or "In this work," and says in the passive that a thing was
+ * made or done: the framing, the thing (not a pronoun; up to the first "is <verb>" of ACTIVE: a
+ * relative clause inside it may hold another "is") and a comma after it, "is", "are", "was" or
+ * "were", an adverb ("rationally"), the verb.
  * Whatever follows the verb ("to …", "by …", "via …") follows the thing in the active.
  */
-const PASSIVE_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:Here(?:in)?|In this (?:work|study|paper|article)),?\s+((?:a|an|A|An)\s[^.;]*?)(,?)\s+(is|was)\s+(\w+ly\s+)?(${Object.keys(ACTIVE).join('|')})\b`, 'g');
+const PASSIVE_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:Here(?:in)?|In this (?:work|study|paper|article)),?\s+((?!(?:[Ii]t|[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Ww]e|[Tt]here|[Ss]uch)\s)[^\s.;][^.;]*?)(,?)\s+(is|are|was|were)\s+(\w+ly\s+)?(${Object.keys(ACTIVE).join('|')})\b`, 'g');
+/** A thing that ends on a relative pronoun: the verb found was its clause's. */
+const RELATIVE_END = /\b(?:that|which|who|whom|whose|where)$/i;
 const FRAMING = String.raw`(?:(Here(?:in)?|In this (?:work|study|paper|article|letter|communication|review|contribution)|In the present (?:work|study)),?\s+)?`;
 const FIRST_PERSON = /\b(?:we|our|us|ourselves)\b/i;
 const EDITORS_AUTHORS = /\b(Here(?:in)?),?\s+(?:the\s+)?authors\b/g;
