@@ -31,6 +31,18 @@ describe('the summary says what the paper did and found', () => {
       + 'Symmetric lithium cells achieve 2000 h of cycling at 1 mA cm-2.');
   });
 
+  test('what the paper made, when it does not fit beside a result, alone over two results (the sample week\'s Mg-crosslinked gel electrolyte)', () => {
+    const paper = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.title.startsWith('Highly Ion-Selective'))!;
+    // "Herein, we report a highly ion-selective gel polymer electrolyte (GPE) fabricated via …" is 35
+    // words, and each result beside it passes 60; the two results alone ("The strong Lewis acid Mg
+    // center anchors free anions …", "Consequently, the Li||LRMO full batteries …") never say what
+    // "the electrolyte" is.
+    const summary = summarize(paper.abstract!, () => 0);
+    expect(summary).toMatch(/^Herein, we report a highly ion-selective gel polymer electrolyte \(GPE\) fabricated via in situ copolymerization/);
+    expect(summary).not.toContain('The strong Lewis acid Mg center');
+  });
+
   test('a sentence that leans on the one before comes only right after it', () => {
     const leaning = 'Dendrites limit lithium metal anodes. We grow a LiF-rich interphase by a fluorinated additive. '
       + 'Consequently, it cycles for 1000 h at 1 mA cm-2. Lithium metal is soft.';

@@ -58,9 +58,13 @@ export function summarize(
   }
 
   // Candidates: one sentence, or two in the abstract's order; a sentence that leans on the one before
-  // only right after it.
+  // only right after it. Where a sentence that stands alone says what the paper made or did ("Herein,
+  // we report a gel electrolyte …"), a summary holds one: two results without it ("The strong Lewis
+  // acid Mg center anchors free anions …") leave the reader asking what "the electrolyte" is.
+  const saysWhatItMade = sentences.some((s) => !s.leans && !s.background && s.words <= maxSingleWords && isMethod(s.text));
   let best: { picked: typeof sentences; score: number } | undefined;
   const consider = (picked: typeof sentences, score: number) => {
+    if (saysWhatItMade && !picked.some((s) => isMethod(s.text))) return;
     if (!best || score > best.score + 1e-9) best = { picked, score };
   };
   for (const a of sentences) {

@@ -36,6 +36,8 @@ describe('inThirdPerson', () => {
     ['In this work, low N/P LIBs are constructed to induce Li‐plating, and thermal tests are performed.',
       'Zhang et al. construct low N/P LIBs to induce Li‐plating, and thermal tests are performed.'],
     ['Herein, PEO-based electrolytes were designed.', 'Zhang et al. designed PEO-based electrolytes.'],
+    ['Herein, the tailored boron nitride nanosheets (BNNSs) are used as electrolyte additives to improve ion transport.',
+      'Zhang et al. use the tailored boron nitride nanosheets (BNNSs) as electrolyte additives to improve ion transport.'],
     ['Herein, the mechanism is investigated by operando imaging.', 'Zhang et al. investigate the mechanism by operando imaging.'],
     // A pronoun, a verb not of making, no passive, or a verb of a clause inside the thing: as written.
     ['Herein, it is demonstrated that anions matter.', 'Herein, it is demonstrated that anions matter.'],

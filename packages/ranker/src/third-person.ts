@@ -50,7 +50,8 @@ const THEY: Readonly<Record<string, string>> = { we: 'they', our: 'their', us: '
 const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
   'develop', 'design', 'propose', 'fabricate', 'construct', 'synthesize', 'synthesise', 'prepare', 'introduce', 'report',
   'demonstrate', 'present', 'establish', 'engineer', 'employ', 'apply', 'devise', 'formulate', 'investigate', 'examine',
-  'explore', 'build', 'create', 'assemble', 'implement',
+  'explore', 'build', 'create', 'assemble', 'implement', 'use', 'utilize', 'utilise', 'adopt', 'combine', 'perform', 'incorporate',
+  'integrate', 'conduct',
 ].map((verb) => [verb === 'apply' ? 'applied' : verb === 'build' ? 'built' : verb.endsWith('e') ? `${verb}d` : `${verb}ed`, verb]));
 
 /**
