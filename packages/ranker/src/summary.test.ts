@@ -92,6 +92,17 @@ describe('the summary says what the paper did and found', () => {
     expect(summarize(field, () => 0)).toBe('This perspective reviews layer-by-layer assembly for dendrite-free anodes.');
   });
 
+  test('a ground that points back ("On this basis,", "Based on these findings,") is dropped before what the paper did', () => {
+    // Real (the sample week's anode-free interlayer paper): "On this basis, we compared silver nanowires …
+    // and developed a composite coating …" leaned on the sentence before, so the summary held two results.
+    const interlayer = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r))
+      .find((p) => p.title.startsWith('Design of Low‐Alloyed'))!.abstract!;
+    expect(summarize(interlayer, () => 0)).toMatch(/^We compared silver nanowires \(AgNWs\) and silver nanoparticles \(AgNPs\) as lithiophilic coating substrates, and developed a composite coating/);
+    expect(summarize('Dendrites grow. Based on these findings, we design a gel interlayer. It works.', () => 0)).toBe('We design a gel interlayer.');
+    // Before anything but the paper's own words it still leans.
+    expect(leansOnPrevious('On this basis, the cells cycle.')).toBe(true);
+  });
+
   test.each([
     ['However, the interphase is thin.', true], ['This approach fails.', true], ['These results show it.', true],
     ['To address these issues, we design a gel.', true], ['In addition, it works.', true], ['It grows.', true],

@@ -106,7 +106,7 @@ const HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
 
 // Sentence roles, by the words that mark them in abstracts.
 const FINDING = /\b(?:we|our|results?|this|these|here(?:in)?|it|they|which)\b[^.]{0,50}?\b(?:show|shows|showed|shown|find|finds|found|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|indicate|indicates|uncover|uncovers|identify|identifies|identified|observe|observed|establish|establishes|discover|discovered|achieve|achieves|achieved|deliver|delivers|exhibit|exhibits|enable|enables|yield|yields|outperform|outperforms|reach|reaches|retain|retains)\b/i;
-const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|this (?:work|study|paper|article|review)|we)\b[^.]{0,40}?\b(?:develop|develops|developed|propose|proposes|proposed|present|presents|presented|introduce|introduces|introduced|report|reports|reported|design|designs|designed|use|uses|used|employ|employs|employed|combine|combines|combined|perform|performs|performed|construct|constructs|constructed|fabricate|fabricates|fabricated|synthesi[sz]e|synthesi[sz]es|synthesi[sz]ed|investigate|investigates|investigated|study|studies|studied|examine|examines|examined|apply|applies|applied|train|trains|trained|build|builds|built|simulate|simulates|simulated|model|models|modelled|modeled|prepare|prepares|prepared|review|reviews|summari[sz]e|summari[sz]es|discuss|discusses|analy[sz]e|analy[sz]es|analy[sz]ed|establish|elucidate|elucidates|elucidated|explore|explores|explored|unveil|unveils)\b/i;
+const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|this (?:work|study|paper|article|review)|we)\b[^.]{0,40}?\b(?:develop|develops|developed|propose|proposes|proposed|present|presents|presented|introduce|introduces|introduced|report|reports|reported|design|designs|designed|use|uses|used|employ|employs|employed|combine|combines|combined|perform|performs|performed|construct|constructs|constructed|fabricate|fabricates|fabricated|synthesi[sz]e|synthesi[sz]es|synthesi[sz]ed|investigate|investigates|investigated|study|studies|studied|examine|examines|examined|apply|applies|applied|train|trains|trained|build|builds|built|simulate|simulates|simulated|model|models|modelled|modeled|prepare|prepares|prepared|review|reviews|summari[sz]e|summari[sz]es|discuss|discusses|analy[sz]e|analy[sz]es|analy[sz]ed|establish|elucidate|elucidates|elucidated|explore|explores|explored|unveil|unveils|compare|compares|compared)\b/i;
 /** "Herein, we take advantage of …", "In this work, we harness …": whatever the verb, what the paper did. */
 const METHOD_WE = /^\s*(?:here(?:in)?|in this (?:work|study|paper|article))\s*,?\s+we\s+[a-z]+/i;
 /** "Herein, a component self-initiated photopolymerization strategy is developed": the passive says it further from "Herein". */
@@ -190,15 +190,20 @@ function withoutBullet(sentence: Sentence): Sentence {
   return m ? { text: sentence.text.slice(m[0].length), start: sentence.start + m[0].length, end: sentence.end } : sentence;
 }
 
-/** A purpose that points back to the sentence before: "To this end", "To address these challenges". */
-const PURPOSE = String.raw`to this end|for this purpose|to (?:address|overcome|solve|tackle|mitigate|resolve|circumvent) (?:this|these|that|those|such|the above)`;
+/**
+ * A purpose or a ground that points back to the sentence before: "To this end", "To address these
+ * challenges", "On this basis", "Based on these findings", "Inspired by this".
+ */
+const PURPOSE = String.raw`to this end|for this purpose|to (?:address|overcome|solve|tackle|mitigate|resolve|circumvent) (?:this|these|that|those|such|the above)|`
+  + String.raw`on (?:this|these|that) bas(?:is|es)|(?:based|building|built) (?:up)?on (?:this|these|that|those)|in (?:the )?light of (?:this|these|that|those)|`
+  + String.raw`with (?:this|these) in mind|(?:motivated|inspired|guided) by (?:this|these|that|those)`;
 
 /**
  * "To address these challenges, we developed …", "To this end, we …": a purpose that points back, before
  * what the paper did, which stands without it ("We developed …"). Only before the paper's own words:
  * "To overcome these challenges, various strategies have been developed" is still the field.
  */
-const PURPOSE_LEAD = new RegExp(String.raw`^(?:${PURPOSE}(?:[ -][a-z]+){0,3}),\s+(?=(?:we|here|herein|in this (?:work|study)|this (?:work|study))\b)`, 'i');
+const PURPOSE_LEAD = new RegExp(String.raw`^(?:(?:${PURPOSE})(?:[ -][a-z]+){0,3}),\s+(?=(?:we|here|herein|in this (?:work|study)|this (?:work|study))\b)`, 'i');
 
 /**
  * The sentence without an opening connective that `DROPPABLE_CONNECTIVE` or `PURPOSE_LEAD` allows, when it then starts
