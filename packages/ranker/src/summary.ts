@@ -40,6 +40,7 @@ export function summarize(
     const closing = index > 0 && index >= split.length - 2 && CLOSING_CLAIM.test(s.text);
     return {
       ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) || IMPLICATION.test(s.text) || closing,
+      method: isMethod(s.text),
       vocabulary: vocabularyOf(s.text),
     };
   });
@@ -61,10 +62,10 @@ export function summarize(
   // only right after it. Where a sentence that stands alone says what the paper made or did ("Herein,
   // we report a gel electrolyte …"), a summary holds one: two results without it ("The strong Lewis
   // acid Mg center anchors free anions …") leave the reader asking what "the electrolyte" is.
-  const saysWhatItMade = sentences.some((s) => !s.leans && !s.background && s.words <= maxSingleWords && isMethod(s.text));
+  const saysWhatItMade = sentences.some((s) => !s.leans && !s.background && s.words <= maxSingleWords && s.method);
   let best: { picked: typeof sentences; score: number } | undefined;
   const consider = (picked: typeof sentences, score: number) => {
-    if (saysWhatItMade && !picked.some((s) => isMethod(s.text))) return;
+    if (saysWhatItMade && !picked.some((s) => s.method)) return;
     if (!best || score > best.score + 1e-9) best = { picked, score };
   };
   for (const a of sentences) {
