@@ -39,6 +39,17 @@ describe('inThirdPerson', () => {
     ['Herein, the tailored boron nitride nanosheets (BNNSs) are used as electrolyte additives to improve ion transport.',
       'Zhang et al. use the tailored boron nitride nanosheets (BNNSs) as electrolyte additives to improve ion transport.'],
     ['Herein, the mechanism is investigated by operando imaging.', 'Zhang et al. investigate the mechanism by operando imaging.'],
+    // "This study proposes …": the paper doing it is its authors doing it; a review's too.
+    ['This study proposes cooperative dual-salt electrolytes utilizing LiOTf and LiBOB. The system adapts to temperature.',
+      'Zhang et al. propose cooperative dual-salt electrolytes utilizing LiOTf and LiBOB. The system adapts to temperature.'],
+    ['This review systematically summarizes recent advances in gel electrolytes. We first establish a classification.',
+      'Zhang et al. systematically summarize recent advances in gel electrolytes. They first establish a classification.'],
+    ['This work applies DFT to interfaces.', 'Zhang et al. apply DFT to interfaces.'],
+    ['This study investigates the impact of cycling and reveals the direct link to shorts.',
+      'Zhang et al. investigate the impact of cycling and reveal the direct link to shorts.'],
+    // Named where they first act: a "we" before it names them, and the later framing stays.
+    ['We report a gel. This study proposes a model. Herein, a cell is developed.', 'Zhang et al. report a gel. This study proposes a model. Herein, a cell is developed.'],
+    ['This study not only reveals the mechanism but also offers insight.', 'This study not only reveals the mechanism but also offers insight.'],
     // A pronoun, a verb not of making, no passive, or a verb of a clause inside the thing: as written.
     ['Herein, it is demonstrated that anions matter.', 'Herein, it is demonstrated that anions matter.'],
     ['Herein, a polymer that is designed for sodium is applied to zinc.', 'Herein, a polymer that is designed for sodium is applied to zinc.'],

@@ -2,26 +2,37 @@
  * A summary as a digest tells it: the abstract's "we" becomes the authors, as a colleague would say
  * it ("Here, we use multiscale modeling ..." -> "Zhang et al. use multiscale modeling ..."), and so
  * does the passive a tenth of materials abstracts open on ("Herein, a gel electrolyte is developed to
- * ..." -> "Zhang et al. develop a gel electrolyte to ..."). The first mention of the authors names
- * them (`citedAs`); later ones are "they", "their", "them". A paper by one author keeps its words:
- * "Zhang use" would need the verb changed too.
+ * ..." -> "Zhang et al. develop a gel electrolyte to ..."), and the paper doing it ("This study
+ * proposes ..." -> "Zhang et al. propose ..."). The first mention of the authors names them
+ * (`citedAs`); later ones are "they", "their", "them". A paper by one author keeps its words: "Zhang
+ * use" would need the verb changed too.
  */
 export function inThirdPerson(text: string, authors: readonly string[]): string {
   const name = citedAs(authors);
   if (name === undefined) return text;
   // A journal's editor writes "Here, authors introduce …" where the abstract says "Here, we introduce …".
   let summary = text.replace(EDITORS_AUTHORS, '$1, we');
-  // "Herein, a gel electrolyte is developed to …" -> "Zhang et al. develop a gel electrolyte to …".
+  // The authors are named where the summary first says what they did: a "we", or before it …
   let named = false;
-  summary = summary.replace(PASSIVE_OPENING, (match: string, lead: string, thing: string, comma: string, be: string, adverb: string | undefined, done: string) => {
+  const firstPersonBefore = (at: number) => FIRST_PERSON.test(summary.slice(0, at));
+  // … "Herein, a gel electrolyte is developed to …" -> "Zhang et al. develop a gel electrolyte to …",
+  summary = summary.replace(PASSIVE_OPENING, (match: string, lead: string, thing: string, comma: string, be: string, adverb: string | undefined, done: string, at: number) => {
     // "Herein, a polymer that is designed for X is applied": the first verb was the clause's, not the sentence's.
-    if (named || RELATIVE_END.test(thing)) return match;
+    if (named || RELATIVE_END.test(thing) || firstPersonBefore(at)) return match;
     named = true;
     const verb = be === 'is' || be === 'are' ? (ACTIVE[done.toLowerCase()] as string) : done.toLowerCase();
     // An article opening a sentence is lower case after the authors; a name or a formula stays as written.
     const object = /^(?:A|An|The)\s/.test(thing) ? `${thing.charAt(0).toLowerCase()}${thing.slice(1)}` : thing;
     // An appositive keeps its closing comma: "a salt, indium triflate (In(OTf)3), into …".
     return `${lead}${name} ${adverb ?? ''}${verb} ${object}${thing.includes(',') ? comma : ''}`;
+  });
+  // … or "This study proposes …" -> "Zhang et al. propose …" (a review's "This review summarizes …" too).
+  summary = summary.replace(THIS_WORK_OPENING, (match: string, lead: string, adverb: string | undefined, does: string, rest: string, at: number) => {
+    if (named || firstPersonBefore(at)) return match;
+    named = true;
+    // "This study investigates X and reveals Y": the verbs the sentence goes on with take the authors too.
+    const goesOn = rest.replace(AND_DOES, (_: string, and: string, also: string | undefined, verb: string) => `${and}${also ?? ''}${PLURAL[verb.toLowerCase()] as string}`);
+    return `${lead}${name} ${adverb ?? ''}${PLURAL[does.toLowerCase()] as string}${goesOn}`;
   });
   if (!FIRST_PERSON.test(summary)) return summary;
   return summary.replace(FIRST_PERSON_ALL, (match: string, framing: string | undefined, word: string, at: number) => {
@@ -62,6 +73,22 @@ const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
  * Whatever follows the verb ("to …", "by …", "via …") follows the thing in the active.
  */
 const PASSIVE_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:Here(?:in)?|In this (?:work|study|paper|article)),?\s+((?!(?:[Ii]t|[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Ww]e|[Tt]here|[Ss]uch)\s)[^\s.;][^.;]*?)(,?)\s+(is|are|was|were)\s+(\w+ly\s+)?(${Object.keys(ACTIVE).join('|')})\b`, 'g');
+/** The verbs of "This study proposes …", as the authors take them ("Zhang et al. propose"). */
+const PLURAL: Readonly<Record<string, string>> = Object.fromEntries([
+  ...Object.values(ACTIVE), 'reveal', 'provide', 'summarize', 'summarise', 'discuss', 'focus', 'highlight', 'review', 'describe',
+  'outline', 'elucidate', 'analyze', 'analyse', 'address', 'show', 'offer', 'identify', 'unveil', 'compare',
+].map((verb) => [/(?:sh|ch|ss|x|s)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`, verb]));
+
+/**
+ * A sentence that opens on the paper itself doing something: "This study proposes …", "This review
+ * systematically summarizes …", "The present work reports …" (the framing, an adverb, the verb, and
+ * the rest of the sentence, up to its first full stop).
+ */
+const THIS_WORK_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:This|The present) (?:work|study|paper|article|review|letter|communication|minireview|perspective)\s+(\w+ly\s+)?(${Object.keys(PLURAL).join('|')})\b([^.!?]*)`, 'g');
+
+/** "and reveals", ", and establishes": a verb of PLURAL's the sentence goes on with. */
+const AND_DOES = new RegExp(String.raw`(\b(?:and|but also|then)\s+)(\w+ly\s+)?(${Object.keys(PLURAL).join('|')})\b`, 'g');
+
 /** A thing that ends on a relative pronoun: the verb found was its clause's. */
 const RELATIVE_END = /\b(?:that|which|who|whom|whose|where)$/i;
 const FRAMING = String.raw`(?:(Here(?:in)?|In this (?:work|study|paper|article|letter|communication|review|contribution)|In the present (?:work|study)),?\s+)?`;
