@@ -30,7 +30,7 @@ export function summarize(
   if (body.trim() === '') return NO_ABSTRACT;
   // A finding's closing clause on what it may mean for others (", providing new insights into …") is
   // left out of the sentence: the finding stands without it.
-  const split = splitSentences(body).map(withoutBullet).map(withoutImplication).map(withoutConnective);
+  const split = splitSentences(body).map(withoutBullet).map(withoutImplication).map(withoutBackPurpose).map(withoutConnective);
   const sentences = split.map((s, index) => {
     const words = s.text.split(/\s+/).filter(Boolean).length;
     let score = sentenceScore(s.text, index, words, weightAt(s.start + heading, s.end + heading));
@@ -170,6 +170,28 @@ function withoutImplication(sentence: Sentence): Sentence {
   const head = sentence.text.slice(0, m.index).replace(/[\s,;:]+$/, '');
   if (head.split(/\s+/).length < 6) return sentence;
   return { text: `${head}.`, start: sentence.start, end: sentence.start + head.length };
+}
+
+/**
+ * A purpose that points back to a problem the sentences before set out ("… to address these challenges.",
+ * "… to resolve this issue, enabling …", "… that overcomes these limitations."), where a summary does not
+ * show them: the sentence says what was made without it. Only where the clause ends the sentence or a
+ * clause of it (a comma follows); "… that addresses these limitations by decoupling …" keeps its words.
+ */
+const BACK_PURPOSE = /(?<!\border)\s+(?:to|in order to|that|which)\s+(?:address(?:es)?|overcomes?|solves?|tackles?|mitigates?|resolves?|circumvents?)\s+(?:this|these|those|such|the above|both)\s+(?:[\w‐-]+\s+){0,2}?(?:issues?|challenges?|limitations?|problems?|bottlenecks?|drawbacks?|obstacles?|shortcomings?|dilemmas?|gaps?|trade[‐-]offs?)(?:\s+\w+ly)?(?=\s*[.,;])/gi;
+
+/** The sentence without a purpose that points back (BACK_PURPOSE), when enough stands without it. */
+function withoutBackPurpose(sentence: Sentence): Sentence {
+  const text = withoutBackPurposeText(sentence.text);
+  return text === sentence.text || text.split(/\s+/).length < 6 ? sentence : { ...sentence, text };
+}
+
+/**
+ * A text without its purposes that point back (BACK_PURPOSE). Between commas ("Herein, to address these
+ * challenges, a membrane is developed") one comma stays; before the full stop, none.
+ */
+export function withoutBackPurposeText(text: string): string {
+  return text.replace(BACK_PURPOSE, '').replace(/,\s*(?=[,.;])/g, '');
 }
 
 /**
