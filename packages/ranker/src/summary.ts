@@ -191,7 +191,8 @@ function withoutBackPurpose(sentence: Sentence): Sentence {
  * challenges, a membrane is developed") one comma stays; before the full stop, none.
  */
 export function withoutBackPurposeText(text: string): string {
-  return text.replace(BACK_PURPOSE, '').replace(/,\s*(?=[,.;])/g, '');
+  const without = text.replace(BACK_PURPOSE, '');
+  return without === text ? text : without.replace(/,\s*(?=[,.;])/g, '');
 }
 
 /**

@@ -73,6 +73,7 @@ const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
  * Whatever follows the verb ("to …", "by …", "via …") follows the thing in the active.
  */
 const PASSIVE_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:Here(?:in)?|In this (?:work|study|paper|article)),?\s+((?!(?:[Ii]t|[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Ww]e|[Tt]here|[Ss]uch)\s)[^\s.;][^.;]*?)(,?)\s+(is|are|was|were)\s+(\w+ly\s+)?(${Object.keys(ACTIVE).join('|')})\b`, 'g');
+
 /** The verbs of "This study proposes …", as the authors take them ("Zhang et al. propose"). */
 const PLURAL: Readonly<Record<string, string>> = Object.fromEntries([
   ...Object.values(ACTIVE), 'reveal', 'provide', 'summarize', 'summarise', 'discuss', 'focus', 'highlight', 'review', 'describe',
