@@ -2,9 +2,11 @@ import { termOf } from './stem.ts';
 
 /**
  * English function words and the connectives abstracts are written with ("thus", "herein", "due",
- * "consequently", "increasingly"),
- * and the reporting verbs and adverbs any abstract or title uses whatever its topic ("X electrolytes
- * enable Y", "LZC exhibits", "PEO-based", "notably"): never a learned word, nor part of a learned pair.
+ * "consequently", "increasingly"), the reporting verbs and adverbs any abstract or title uses whatever
+ * its topic ("X electrolytes enable Y", "LZC exhibits", "PEO-based", "notably"), and the words that
+ * name what kind of paper it is or what it offers ("review", "recent advances", "outlook",
+ * "insights", "guidance": those specifics.ts `isReview` reads, and their kin): never a learned word,
+ * nor part of a learned pair. A group that stars reviews of halides follows halides, not reviews.
  * The corpus's rates cannot tell them apart from the area's words in a handful of papers written in
  * one lab's style ("the underlying", "batteries due", "electrolytes enable").
  */
@@ -24,7 +26,10 @@ offers particularly present presented presents primarily propose proposed provid
 respectively reveal revealed reveals show showed showing shown shows significantly suggest suggests unlock
 unlocks using utilize utilized utilizing harness harnessed harnesses harnessing leverage leveraged leverages leveraging
 accordingly consequently finally firstly fundamentally importantly increasingly interestingly lastly
-meanwhile nevertheless nonetheless remarkably secondly strikingly surprisingly ultimately`;
+meanwhile nevertheless nonetheless remarkably secondly strikingly surprisingly ultimately
+review reviews reviewed perspective perspectives overview roadmap outlook progress advance advances advanced
+tutorial summarize summarizes summarise summary recent recently prospect prospects challenge challenges
+opportunity opportunities insight insights guidance guideline guidelines`;
 
 let terms: Set<string> | undefined;
 

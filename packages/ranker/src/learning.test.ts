@@ -11,6 +11,7 @@ import { mayNameTopic } from './grammar.ts';
 import { LeastOfBest, learnFromExamples, significant } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
 import { createRanker, type RankedPaper } from './rank.ts';
+import { isReview } from './specifics.ts';
 import { areaNeighbourhoods, type Neighbourhood } from './related-terms.ts';
 import { DEFAULT_TUNING } from './tuning.ts';
 
@@ -310,6 +311,16 @@ describe('the group\'s other areas stand in for the dismissals a bibliography la
       .reduce((s, n) => s + n.share(w), 0) / 3));
     expect(shared.every((t) => domain(t) > 0)).toBe(true);
     expect(contrasted.slice(0, 5).some((t) => t.includes('halid'))).toBe(true);
+  });
+
+  test('a review among its papers teaches its topic, not that it is a review', () => {
+    // Two of the five are reviews: "Progress on Halide Solid State Electrolytes: …", "… : Design, Challenges, and Perspectives"-like.
+    expect(own.filter((p) => isReview(p.title, p.abstract ?? '')).length).toBeGreaterThanOrEqual(2);
+    const words = learnFromExamples(bare, starred, { lexicon, background, tuning: DEFAULT_TUNING, neighbourhoods }).model[a]!.terms.map((t) => t.word.toLowerCase());
+    expect(words.length).toBeGreaterThan(10);
+    for (const genre of ['review', 'progress', 'perspective', 'recent', 'advances', 'outlook', 'overview', 'challenges', 'prospects', 'insights', 'guidance']) {
+      expect(words.filter((w) => w.split(' ').includes(genre)), genre).toEqual([]);
+    }
   });
 
   test('once the profile has dismissals, the other areas count for less', () => {
