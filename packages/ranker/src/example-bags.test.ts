@@ -78,6 +78,23 @@ test('a Latin phrase\'s tail is shown with the word the papers write before it (
   expect(alone.get('situ polymeriz')).toBe('in situ polymerization');
 });
 
+test('a pair knows the word most of its papers write before it, and how many write it so', () => {
+  const papers = [
+    { title: 'Fragile Solid Electrolyte Interphase', abstract: 'A stable solid electrolyte interphase forms on lithium.' },
+    { title: 'Anodes', abstract: 'The solid electrolyte interphase and density functional theory.' },
+    { title: 'Cathodes', abstract: 'Engineering the cathode electrolyte interphase by density functional theory.' },
+  ];
+  const bags = exampleBags(papers, new Uint8Array([1, 1, 1]));
+  const lead = (term: string) => bags.pairLead(Array.from({ length: bags.size }, (_, t) => bags.term(t)).indexOf(term));
+  // Two of the three write "solid" before it; the third, "cathode".
+  expect(lead('electrolyt interphas')).toEqual({ term: 'solid', word: 'solid', papers: 2 });
+  expect(lead('function theori')).toEqual({ term: 'densiti', word: 'density', papers: 2 });
+  // Half is not most: "stable" before "solid electrolyte" once, "fragile" once ("the" in the second paper).
+  expect(lead('solid electrolyt')).toBeUndefined();
+  // A word has none.
+  expect(lead('interphas')).toBeUndefined();
+});
+
 test('a word only titles hold in title case is shown in lower case; acronyms, formulas and words abstracts write stay', () => {
   expect(shownAs('Probing', true)).toBe('probing');
   expect(shownAs('Thermal', true)).toBe('thermal');

@@ -57,6 +57,13 @@ export interface ExampleBags {
    * hyphenated pair is a whole ("excited state" of "excited-state dynamics"), as is a Latin phrase.
    */
   readonly modifier: (term: number) => boolean;
+  /**
+   * For a pair: the word most papers holding it (more than half) write just before it, as its term and
+   * as the papers spell it ("solid" before "electrolyte interphase", where one paper writes "cathode–
+   * electrolyte interphase"; "density" before "functional theory"), and how many papers write it so;
+   * else undefined. A paper that writes the pair after different words counts for none.
+   */
+  readonly pairLead: (term: number) => { readonly term: string; readonly word: string; readonly papers: number } | undefined;
 }
 
 /** Latin phrases of the sciences whose second word is learned alone: their first has two letters. */
@@ -196,6 +203,21 @@ export function exampleBags(
     size, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
     shownOf: (t) => shownOfOriginal(original[t] as number),
+    pairLead: (t) => {
+      const u = original[t] as number;
+      if (u < single) return undefined;
+      const { start, entries } = entriesOf();
+      const votes = new Map<number, number>();
+      for (let k = start[u - single] as number; k < (start[u - single + 1] as number); k++) {
+        const l = reader.pairs.leads[entries[k] as number] as number;
+        votes.set(l, (votes.get(l) ?? 0) + 1);
+      }
+      const papers = (start[u - single + 1] as number) - (start[u - single] as number);
+      for (const [lead, count] of votes) {
+        if (lead > 0 && count * 2 > papers) return { term: terms[lead - 1] as string, word: wordOfOriginal(lead - 1), papers: count };
+      }
+      return undefined;
+    },
     modifier: (t) => {
       const u = original[t] as number;
       // A Latin phrase names its method, before its noun too: "ab initio" (molecular dynamics).

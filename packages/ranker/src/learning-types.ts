@@ -18,7 +18,8 @@ export interface FeedbackExample {
 
 /**
  * One learned term of a profile: the analysed term, the word it is shown as (as the papers write it;
- * a Latin phrase's tail with its first word, "in situ"), its weight (negative from dismissals).
+ * a Latin phrase's tail with its first word, "in situ"; a pair with the word most of its papers write
+ * before it, "density functional theory"), its weight (negative from dismissals).
  */
 export interface LearnedTerm {
   readonly term: string;
@@ -31,7 +32,9 @@ export interface LearnedTerm {
   readonly about?: number;
   /**
    * A word the taught papers write only before another word of its phrase ("molecular" of "molecular
-   * dynamics", "fast" of "fast ion transport"): it weighs as any, but names no topic alone.
+   * dynamics", "fast" of "fast ion transport"), or a pair most of them write after the word that makes
+   * it a keyword the group wrote ("electrolyte interphase" of "solid electrolyte interphase"): it weighs
+   * as any, but names no topic alone, or none the group did not name.
    */
   readonly modifier?: true;
 }

@@ -1,6 +1,8 @@
 import type { GroupConfig } from '@labdigest/core';
 import type { BackgroundStats } from './background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
+import { isFunctionTerm } from './function-words.ts';
+import { mayNameTopic } from './grammar.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel, LearnedTerm, SignalKind } from './learning-types.ts';
 import { hasWrittenKeywords, type Lexicon } from './profiles.ts';
 import { meanShareOf, type Neighbourhood } from './related-terms.ts';
@@ -150,6 +152,20 @@ export function learnFromExamples(
   const neverLearned = background && (0.5 / background.documents > maxDf ? () => true : (term: string) => (unlearnable as Set<string>).has(term));
   const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
   const rates = corpusRates(bags, options.background);
+  // A pair is shown with the word most of its papers write before it, as they write the phrase: "solid
+  // electrolyte interphase", "density functional theory", not "electrolyte interphase" and "functional
+  // theory". Two papers or more must write it so, unless the word is too common to be learned itself
+  // (one paper's word before a pair may be any word of its sentence); never a word the corpus's
+  // papers keep out of their titles ("superior", "excellent"), and the phrase must still name a topic.
+  const untitled = background?.feedback ? untitledTerms(background.feedback) : undefined;
+  const phraseOf = (t: number): { term: string; word: string } | undefined => {
+    const shown = bags.shownOf(t);
+    const lead = bags.pairLead(t);
+    if (!lead || shown.split(' ').length !== 2 || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term)
+      || untitled?.has(lead.term) || (lead.papers < 2 && !(background && corpusShare(background, lead.term) > maxDf))) return undefined;
+    const word = `${lead.word} ${shown}`;
+    return mayNameTopic(word) ? { term: `${lead.term} ${bags.term(t)}`, word } : undefined;
+  };
   const written = writtenTerms(options.lexicon, profileCount);
 
   const model: LearnedModel[number][] = [];
@@ -181,7 +197,7 @@ export function learnFromExamples(
       touched, sums, allAbout, positive, negative, positives, bags, rates, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
-      unwritten: !hasWrittenKeywords(options.lexicon.profiles[p]), heap,
+      unwritten: !hasWrittenKeywords(options.lexicon.profiles[p]), heap, phraseOf,
     });
     profileSums.clear();
     model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, ...(positives + negatives > 0 ? { signals: kinds } : {}), terms: learned.terms });
@@ -333,6 +349,8 @@ interface ProfileInput {
   readonly own: ReadonlySet<string>;
   /** Its strongest written weight, or the group's when it has none (strongestWritten). */
   readonly strongest: number;
+  /** A learned pair with the word most of its papers write before it, when that is how to show it. */
+  readonly phraseOf: (t: number) => { readonly term: string; readonly word: string } | undefined;
   /** The profile has no positive written keyword (a bibliography's area): its learned words are all it has. */
   readonly unwritten: boolean;
   /** An empty heap, at least `touched` long, for the candidates. */
@@ -427,8 +445,14 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       // How much the positive papers holding it are about it, on average (for the words a section shows).
       const about = sign > 0 ? round((sums[t * SUMS + OWN] as number) / Math.max(1, sums[t * SUMS + SUPPORT] as number)) : undefined;
       const modifier = sign > 0 && bags.modifier(t);
+      // A pair most of whose papers write it as a keyword the group wrote ("electrolyte interphase" of
+      // "solid electrolyte interphase") weighs where a paper writes it otherwise (`writtenTerms`); the
+      // line would only repeat the keyword.
+      const phrase = input.phraseOf(t);
+      const piece = phrase !== undefined && input.own.has(phrase.term);
       terms.push({
-        term: bags.term(t), word: bags.shownOf(t), weight, ...(about !== undefined ? { about } : {}), ...(modifier ? { modifier } : {}),
+        term: bags.term(t), word: phrase && !piece ? phrase.word : bags.shownOf(t), weight,
+        ...(about !== undefined ? { about } : {}), ...(modifier || (sign > 0 && piece) ? { modifier: true as const } : {}),
       });
       keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t, modifier });
     }
