@@ -95,6 +95,26 @@ test('a pair knows the word most of its papers write before it, and how many wri
   expect(lead('interphas')).toBeUndefined();
 });
 
+test('a word knows the pair most of its papers write it in', () => {
+  const papers = [
+    { title: 'Volume Expansion of Silicon', abstract: 'The volume expansion cracks the particles in situ.' },
+    { title: 'Anodes', abstract: 'A large volume expansion and in situ polymerization.' },
+    { title: 'Cathodes', abstract: 'The cell volume changes; polymerization in situ.' },
+    { title: 'Separators', abstract: 'Thermal shrinkage, thermal runaway and in situ polymerization.' },
+  ];
+  const bags = exampleBags(papers, new Uint8Array(papers.length));
+  const pair = (term: string) => bags.commonPair(Array.from({ length: bags.size }, (_, t) => bags.term(t)).indexOf(term));
+  // Two of the three papers with "volume" write "volume expansion"; both with "expansion" do.
+  expect(pair('volum')).toEqual({ term: 'volum expans', word: 'volume expansion', papers: 2 });
+  expect(pair('expans')).toEqual({ term: 'volum expans', word: 'volume expansion', papers: 2 });
+  // Shown as a pair is: after its Latin phrase's first word.
+  expect(pair('polymeriz')).toEqual({ term: 'situ polymeriz', word: 'in situ polymerization', papers: 2 });
+  // One paper writes "thermal" before two words: no pair is written by two papers.
+  expect(pair('thermal')).toBeUndefined();
+  // A pair has none.
+  expect(pair('volum expans')).toBeUndefined();
+});
+
 test('a word only titles hold in title case is shown in lower case; acronyms, formulas and words abstracts write stay', () => {
   expect(shownAs('Probing', true)).toBe('probing');
   expect(shownAs('Thermal', true)).toBe('thermal');

@@ -64,6 +64,12 @@ export interface ExampleBags {
    * else undefined. A paper that writes the pair after different words counts for none.
    */
   readonly pairLead: (term: number) => { readonly term: string; readonly word: string; readonly papers: number } | undefined;
+  /**
+   * For a word: the pair most papers holding it (more than half, two at least) write it in, as its
+   * terms and as it is shown (`shownOf`: "volume expansion" for "volume" and for "expansion", "in situ
+   * polymerization" for "polymerization"), and how many papers write it; else undefined.
+   */
+  readonly commonPair: (term: number) => { readonly term: string; readonly word: string; readonly papers: number } | undefined;
 }
 
 /** Latin phrases of the sciences whose second word is learned alone: their first has two letters. */
@@ -147,6 +153,7 @@ export function exampleBags(
     return name;
   };
   let spelling: Int32Array | undefined;
+  let groupsOfTerm: { readonly start: Int32Array; readonly groups: Int32Array } | undefined;
   // The papers' pairs by group, sorted out when a learned pair is first shown.
   let byGroup: EntriesByGroup | undefined;
   const entriesOf = () => (byGroup ??= entriesByGroup(pairs.of, reader.pairs.size, pairs.count));
@@ -218,6 +225,22 @@ export function exampleBags(
       }
       return undefined;
     },
+    commonPair: (t) => {
+      const u = original[t] as number;
+      if (u >= single) return undefined;
+      const { start } = entriesOf();
+      // The pair groups each term is in (first or second), found once, when a word's pair is first asked for.
+      groupsOfTerm ??= groupsByTerm(pairs, single);
+      let best = -1;
+      let most = 1;
+      for (let k = groupsOfTerm.start[u] as number; k < (groupsOfTerm.start[u + 1] as number); k++) {
+        const g = groupsOfTerm.groups[k] as number;
+        const papers = (start[g + 1] as number) - (start[g] as number);
+        if (papers > most) { most = papers; best = g; }
+      }
+      if (best < 0 || most * 2 <= (termDf[u] as number)) return undefined;
+      return { term: termOfOriginal(single + best), word: shownOfOriginal(single + best), papers: most };
+    },
     modifier: (t) => {
       const u = original[t] as number;
       // A Latin phrase names its method, before its noun too: "ab initio" (molecular dynamics).
@@ -278,6 +301,25 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     known.set(group, words);
     return words;
   };
+}
+
+/** Per term, the pair groups it is the first or second word of: `groups[start[t]..start[t + 1])` (a counting sort). */
+function groupsByTerm(pairs: { readonly firsts: Int32Array; readonly seconds: Int32Array; readonly count: number }, terms: number) {
+  const start = new Int32Array(terms + 1);
+  const count = (t: number) => { start[t + 1] = (start[t + 1] as number) + 1; };
+  for (let g = 0; g < pairs.count; g++) {
+    count(pairs.firsts[g] as number);
+    if (pairs.seconds[g] !== pairs.firsts[g]) count(pairs.seconds[g] as number);
+  }
+  for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
+  const cursor = start.slice(0, terms);
+  const groups = new Int32Array(start[terms] as number);
+  const put = (t: number, g: number) => { groups[cursor[t] as number] = g; cursor[t] = (cursor[t] as number) + 1; };
+  for (let g = 0; g < pairs.count; g++) {
+    put(pairs.firsts[g] as number, g);
+    if (pairs.seconds[g] !== pairs.firsts[g]) put(pairs.seconds[g] as number, g);
+  }
+  return { start, groups };
 }
 
 /** Raw word ids are below this: two of them make one number, a pair's spelling. */

@@ -380,6 +380,8 @@ describe('a profile without written keywords (a bibliography\'s area) is all lea
     // Written, the area has the keyword "solid electrolyte interphase": the pair weighs where a paper
     // writes it otherwise, and the line would only repeat the keyword.
     expect(pair(learned(config))).toMatchObject({ word: 'electrolyte interphase', modifier: true });
+    // A word is shown by the pair most of its papers write it in: "dendrite growth".
+    expect(learned(bare).find((t) => t.term === 'dendrit')).toMatchObject({ word: 'dendrite growth' });
   });
 
   test('its section holds most of its papers, as the written one does (bounded as a written profile, it held none)', () => {

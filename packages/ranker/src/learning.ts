@@ -152,14 +152,21 @@ export function learnFromExamples(
   const neverLearned = background && (0.5 / background.documents > maxDf ? () => true : (term: string) => (unlearnable as Set<string>).has(term));
   const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
   const rates = corpusRates(bags, options.background);
-  // A pair is shown with the word most of its papers write before it, as they write the phrase: "solid
-  // electrolyte interphase", "density functional theory", not "electrolyte interphase" and "functional
-  // theory". Two papers or more must write it so, unless the word is too common to be learned itself
-  // (one paper's word before a pair may be any word of its sentence); never a word the corpus's
-  // papers keep out of their titles ("superior", "excellent"), and the phrase must still name a topic.
+  // A learned word or pair is shown as the phrase most of its papers write it in: a word by its pair
+  // ("volume expansion", not "volume" nor "expansion"), a pair with the word they write before it
+  // ("solid electrolyte interphase", "density functional theory", not "electrolyte interphase" and
+  // "functional theory"). Two papers or more must write it so, unless the word before a pair is too
+  // common to be learned itself (one paper's word before a pair may be any word of its sentence); no
+  // word the corpus's papers keep out of their titles ("superior", "excellent"); and the phrase must
+  // still name a topic. Acronyms, formulas and names stand alone.
   const untitled = background?.feedback ? untitledTerms(background.feedback) : undefined;
   const phraseOf = (t: number): { term: string; word: string } | undefined => {
     const shown = bags.shownOf(t);
+    if (!shown.includes(' ')) {
+      const pair = /^[a-z]+$/.test(shown) ? bags.commonPair(t) : undefined;
+      if (!pair || pair.term.split(' ').some((x) => untitled?.has(x)) || !mayNameTopic(pair.word)) return undefined;
+      return pair;
+    }
     const lead = bags.pairLead(t);
     if (!lead || shown.split(' ').length !== 2 || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term)
       || untitled?.has(lead.term) || (lead.papers < 2 && !(background && corpusShare(background, lead.term) > maxDf))) return undefined;
@@ -349,7 +356,7 @@ interface ProfileInput {
   readonly own: ReadonlySet<string>;
   /** Its strongest written weight, or the group's when it has none (strongestWritten). */
   readonly strongest: number;
-  /** A learned pair with the word most of its papers write before it, when that is how to show it. */
+  /** The phrase most of a learned term's papers write it in, when that is how to show it. */
   readonly phraseOf: (t: number) => { readonly term: string; readonly word: string } | undefined;
   /** The profile has no positive written keyword (a bibliography's area): its learned words are all it has. */
   readonly unwritten: boolean;
@@ -445,9 +452,9 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       // How much the positive papers holding it are about it, on average (for the words a section shows).
       const about = sign > 0 ? round((sums[t * SUMS + OWN] as number) / Math.max(1, sums[t * SUMS + SUPPORT] as number)) : undefined;
       const modifier = sign > 0 && bags.modifier(t);
-      // A pair most of whose papers write it as a keyword the group wrote ("electrolyte interphase" of
-      // "solid electrolyte interphase") weighs where a paper writes it otherwise (`writtenTerms`); the
-      // line would only repeat the keyword.
+      // A term most of whose papers write it as a keyword the group wrote ("electrolyte interphase" of
+      // "solid electrolyte interphase", "transference" of "transference number") weighs where a paper
+      // writes it otherwise (`writtenTerms`); the line would only repeat the keyword.
       const phrase = input.phraseOf(t);
       const piece = phrase !== undefined && input.own.has(phrase.term);
       terms.push({
