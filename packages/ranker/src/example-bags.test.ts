@@ -99,17 +99,21 @@ test('a word knows the pair most of its papers write it in', () => {
   const papers = [
     { title: 'Volume Expansion of Silicon', abstract: 'The volume expansion cracks the particles in situ.' },
     { title: 'Anodes', abstract: 'A large volume expansion and in situ polymerization.' },
-    { title: 'Cathodes', abstract: 'The cell volume changes; polymerization in situ.' },
+    { title: 'Cathodes', abstract: 'The cell volume changes; polymerization in situ; thermal stability.' },
     { title: 'Separators', abstract: 'Thermal shrinkage, thermal runaway and in situ polymerization.' },
   ];
   const bags = exampleBags(papers, new Uint8Array(papers.length));
-  const pair = (term: string) => bags.commonPair(Array.from({ length: bags.size }, (_, t) => bags.term(t)).indexOf(term));
+  const pair = (term: string) => {
+    const t = Array.from({ length: bags.size }, (_, k) => bags.term(k)).indexOf(term);
+    expect(t, term).toBeGreaterThanOrEqual(0);
+    return bags.commonPair(t);
+  };
   // Two of the three papers with "volume" write "volume expansion"; both with "expansion" do.
   expect(pair('volum')).toEqual({ term: 'volum expans', word: 'volume expansion', papers: 2 });
   expect(pair('expans')).toEqual({ term: 'volum expans', word: 'volume expansion', papers: 2 });
   // Shown as a pair is: after its Latin phrase's first word.
   expect(pair('polymeriz')).toEqual({ term: 'situ polymeriz', word: 'in situ polymerization', papers: 2 });
-  // One paper writes "thermal" before two words: no pair is written by two papers.
+  // Two papers write "thermal", before three words: no pair of it is written by two papers.
   expect(pair('thermal')).toBeUndefined();
   // A pair has none.
   expect(pair('volum expans')).toBeUndefined();

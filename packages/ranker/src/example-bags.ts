@@ -153,7 +153,7 @@ export function exampleBags(
     return name;
   };
   let spelling: Int32Array | undefined;
-  let groupsOfTerm: { readonly start: Int32Array; readonly groups: Int32Array } | undefined;
+  let commonPairs: { readonly group: Int32Array; readonly papers: Int32Array } | undefined;
   // The papers' pairs by group, sorted out when a learned pair is first shown.
   let byGroup: EntriesByGroup | undefined;
   const entriesOf = () => (byGroup ??= entriesByGroup(pairs.of, reader.pairs.size, pairs.count));
@@ -228,18 +228,24 @@ export function exampleBags(
     commonPair: (t) => {
       const u = original[t] as number;
       if (u >= single) return undefined;
-      const { start } = entriesOf();
-      // The pair groups each term is in (first or second), found once, when a word's pair is first asked for.
-      groupsOfTerm ??= groupsByTerm(pairs, single);
-      let best = -1;
-      let most = 1;
-      for (let k = groupsOfTerm.start[u] as number; k < (groupsOfTerm.start[u + 1] as number); k++) {
-        const g = groupsOfTerm.groups[k] as number;
-        const papers = (start[g + 1] as number) - (start[g] as number);
-        if (papers > most) { most = papers; best = g; }
+      // Per word, the pair written by the most papers that holds it (first or second), found in one
+      // pass over the pairs when a word's pair is first asked for.
+      if (!commonPairs) {
+        const { start } = entriesOf();
+        const group = new Int32Array(single).fill(-1);
+        const papers = new Int32Array(single);
+        for (let g = 0; g < pairs.count; g++) {
+          const n = (start[g + 1] as number) - (start[g] as number);
+          for (const w of [pairs.firsts[g] as number, pairs.seconds[g] as number]) {
+            if (n > (papers[w] as number)) { papers[w] = n; group[w] = g; }
+          }
+        }
+        commonPairs = { group, papers };
       }
-      if (best < 0 || most * 2 <= (termDf[u] as number)) return undefined;
-      return { term: termOfOriginal(single + best), word: shownOfOriginal(single + best), papers: most };
+      const g = commonPairs.group[u] as number;
+      const most = commonPairs.papers[u] as number;
+      if (g < 0 || most < 2 || most * 2 <= (termDf[u] as number)) return undefined;
+      return { term: termOfOriginal(single + g), word: shownOfOriginal(single + g), papers: most };
     },
     modifier: (t) => {
       const u = original[t] as number;
@@ -301,25 +307,6 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     known.set(group, words);
     return words;
   };
-}
-
-/** Per term, the pair groups it is the first or second word of: `groups[start[t]..start[t + 1])` (a counting sort). */
-function groupsByTerm(pairs: { readonly firsts: Int32Array; readonly seconds: Int32Array; readonly count: number }, terms: number) {
-  const start = new Int32Array(terms + 1);
-  const count = (t: number) => { start[t + 1] = (start[t + 1] as number) + 1; };
-  for (let g = 0; g < pairs.count; g++) {
-    count(pairs.firsts[g] as number);
-    if (pairs.seconds[g] !== pairs.firsts[g]) count(pairs.seconds[g] as number);
-  }
-  for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
-  const cursor = start.slice(0, terms);
-  const groups = new Int32Array(start[terms] as number);
-  const put = (t: number, g: number) => { groups[cursor[t] as number] = g; cursor[t] = (cursor[t] as number) + 1; };
-  for (let g = 0; g < pairs.count; g++) {
-    put(pairs.firsts[g] as number, g);
-    if (pairs.seconds[g] !== pairs.firsts[g]) put(pairs.seconds[g] as number, g);
-  }
-  return { start, groups };
 }
 
 /** Raw word ids are below this: two of them make one number, a pair's spelling. */

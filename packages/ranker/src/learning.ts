@@ -158,20 +158,19 @@ export function learnFromExamples(
   // "functional theory"). Two papers or more must write it so, unless the word before a pair is too
   // common to be learned itself (one paper's word before a pair may be any word of its sentence); no
   // word the corpus's papers keep out of their titles ("superior", "excellent"); and the phrase must
-  // still name a topic. Acronyms, formulas and names stand alone.
+  // still name a topic (learnProfile asks that only when the word is shown). Acronyms, formulas and
+  // names stand alone.
   const untitled = background?.feedback ? untitledTerms(background.feedback) : undefined;
   const phraseOf = (t: number): { term: string; word: string } | undefined => {
     const shown = bags.shownOf(t);
     if (!shown.includes(' ')) {
       const pair = /^[a-z]+$/.test(shown) ? bags.commonPair(t) : undefined;
-      if (!pair || pair.term.split(' ').some((x) => untitled?.has(x)) || !mayNameTopic(pair.word)) return undefined;
-      return pair;
+      return pair && !pair.term.split(' ').some((x) => untitled?.has(x)) ? pair : undefined;
     }
     const lead = bags.pairLead(t);
     if (!lead || shown.split(' ').length !== 2 || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term)
       || untitled?.has(lead.term) || (lead.papers < 2 && !(background && corpusShare(background, lead.term) > maxDf))) return undefined;
-    const word = `${lead.word} ${shown}`;
-    return mayNameTopic(word) ? { term: `${lead.term} ${bags.term(t)}`, word } : undefined;
+    return { term: `${lead.term} ${bags.term(t)}`, word: `${lead.word} ${shown}` };
   };
   const written = writtenTerms(options.lexicon, profileCount);
 
@@ -457,10 +456,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       // writes it otherwise (`writtenTerms`); the line would only repeat the keyword.
       const phrase = input.phraseOf(t);
       const piece = phrase !== undefined && input.own.has(phrase.term);
-      terms.push({
-        term: bags.term(t), word: phrase && !piece ? phrase.word : bags.shownOf(t), weight,
-        ...(about !== undefined ? { about } : {}), ...(modifier || (sign > 0 && piece) ? { modifier: true as const } : {}),
-      });
+      terms.push(learnedTerm(bags.term(t), bags.shownOf(t), phrase && !piece ? phrase.word : undefined, weight, about, modifier || (sign > 0 && piece)));
       keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t, modifier });
     }
   };
@@ -468,6 +464,20 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   if (negative > 0) add(cons, Math.floor(tuning.learnTerms / 2), againstWeight, -1);
   terms.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.term < b.term ? -1 : 1));
   return { terms, keywords };
+}
+
+/**
+ * A learned term, shown as `phrase` when that names a topic, else as `alone`. The phrase is judged when
+ * the word is first read: a line shows a few of a profile's thirty words, and whether a phrase names a
+ * topic is a parse (a department's 2,000 taught profiles would parse 20,000). Made out here, so that
+ * the word's getter keeps the two strings and not the bags learning read.
+ */
+function learnedTerm(term: string, alone: string, phrase: string | undefined, weight: number, about: number | undefined, modifier: boolean): LearnedTerm {
+  let shown = phrase === undefined ? alone : undefined;
+  return {
+    term, get word() { return shown ??= mayNameTopic(phrase as string) ? phrase as string : alone; }, weight,
+    ...(about !== undefined ? { about } : {}), ...(modifier ? { modifier: true as const } : {}),
+  };
 }
 
 /**
