@@ -473,9 +473,9 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
  * the word's getter keeps the two strings and not the bags learning read.
  */
 function learnedTerm(term: string, alone: string, phrase: string | undefined, weight: number, about: number | undefined, modifier: boolean): LearnedTerm {
-  let shown = phrase === undefined ? alone : undefined;
+  let shown: string | undefined;
   return {
-    term, get word() { return shown ??= mayNameTopic(phrase as string) ? phrase as string : alone; }, weight,
+    term, get word() { return shown ??= phrase !== undefined && mayNameTopic(phrase) ? phrase : alone; }, weight,
     ...(about !== undefined ? { about } : {}), ...(modifier ? { modifier: true as const } : {}),
   };
 }
