@@ -18,13 +18,22 @@ export function inThirdPerson(text: string, authors: readonly string[]): string 
   // … "Herein, a gel electrolyte is developed to …" -> "Zhang et al. develop a gel electrolyte to …",
   summary = summary.replace(PASSIVE_OPENING, (match: string, lead: string, thing: string, comma: string, be: string, adverb: string | undefined, done: string, at: number) => {
     // "Herein, a polymer that is designed for X is applied": the first verb was the clause's, not the sentence's.
-    if (named || RELATIVE_END.test(thing) || firstPersonBefore(at)) return match;
+    // Nor where the thing holds a clause's own verb ("restructuring is achieved by …, and its impacts
+    // are investigated"), or opens on a phrase that cannot be told from it ("by leveraging X, including
+    // A, B and C, DMP is introduced").
+    const fronted = frontedIn(thing);
+    if (named || RELATIVE_END.test(thing) || OWN_VERB.test(thing.replace(RELATIVE_VERB, '')) || firstPersonBefore(at)
+      || (!fronted && OPENER.test(thing))) return match;
     named = true;
     const verb = be === 'is' || be === 'are' ? (ACTIVE[done.toLowerCase()] as string) : done.toLowerCase();
+    // A phrase before the thing ("inspired by plant epidermis, a … SEI is constructed") opens the
+    // sentence, before the authors: "Inspired by plant epidermis, Hu et al. construct a … SEI".
+    const opening = fronted ? `${(fronted[1] as string).charAt(0).toUpperCase()}${(fronted[1] as string).slice(1)}, ` : '';
+    const made = fronted ? fronted[2] as string : thing;
     // An article opening a sentence is lower case after the authors; a name or a formula stays as written.
-    const object = /^(?:A|An|The)\s/.test(thing) ? `${thing.charAt(0).toLowerCase()}${thing.slice(1)}` : thing;
+    const object = /^(?:A|An|The)\s/.test(made) ? `${made.charAt(0).toLowerCase()}${made.slice(1)}` : made;
     // An appositive keeps its closing comma: "a salt, indium triflate (In(OTf)3), into …".
-    return `${lead}${name} ${adverb ?? ''}${verb} ${object}${thing.includes(',') ? comma : ''}`;
+    return `${lead}${opening}${name} ${adverb ?? ''}${verb} ${object}${made.includes(',') ? comma : ''}`;
   });
   // … or "This study proposes …" -> "Zhang et al. propose …" (a review's "This review summarizes …" too).
   summary = summary.replace(THIS_WORK_OPENING, (match: string, lead: string, adverb: string | undefined, does: string, rest: string, at: number) => {
@@ -73,6 +82,33 @@ const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
  * Whatever follows the verb ("to …", "by …", "via …") follows the thing in the active.
  */
 const PASSIVE_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:Here(?:in)?|In this (?:work|study|paper|article)),?\s+((?!(?:[Ii]t|[Tt]his|[Tt]hese|[Tt]hose|[Tt]hey|[Ww]e|[Tt]here|[Ss]uch)\s)[^\s.;][^.;]*?)(,?)\s+(is|are|was|were)\s+(\w+ly\s+)?(${Object.keys(ACTIVE).join('|')})\b`, 'g');
+
+/**
+ * A phrase the passive's thing opens on, before a comma: a participle's ("inspired by …", "based on
+ * …", "taking advantage of …") or a preposition's ("by …", "to address …", "with …"); not a name
+ * ("lithium pyridine‐2‐thiolate"), an article, a number, or an adjective of the thing ("mixed
+ * ionic‐electronic conductor, PEDOT:PSSTFSI, is …"); its comma outside brackets (`fronted`).
+ */
+const OPENER = /^(?:[a-z]+ed\s+(?:by|on|from|with|upon|in|to|at)|[a-z]+ing|by|to|with|through|via|in|on|for|from|under|upon|after|owing|due)\b/;
+const FRONTED = new RegExp(String.raw`^(${OPENER.source.slice(1)}[^,]*),\s+(\S.*)$`, 's');
+
+/** A verb of the thing's own ("restructuring is achieved"), once those of its relative clauses ("that is crosslinked") are out. */
+const OWN_VERB = /\b(?:is|are|was|were)\b/;
+const RELATIVE_VERB = /\b(?:that|which|who)\s+(?:is|are|was|were)\b/g;
+
+/**
+ * FRONTED's match, when its comma is outside brackets ("layered Cu2MS4 (M = Mo, W)" has none), is the
+ * thing's only one (a list inside the phrase, "… including A, B, and C, DMP is introduced", cannot be
+ * told from an appositive of the thing), and splits no number ("of 1, 2‐dimethoxypropane").
+ */
+function frontedIn(thing: string): RegExpExecArray | undefined {
+  const match = FRONTED.exec(thing);
+  if (!match) return undefined;
+  const phrase = match[1] as string;
+  const rest = match[2] as string;
+  if (phrase.split('(').length !== phrase.split(')').length || (/\d$/.test(phrase) && /^\d/.test(rest))) return undefined;
+  return rest.replace(/\([^()]*\)/g, '').includes(',') ? undefined : match;
+}
 
 /** The verbs of "This study proposes …", as the authors take them ("Zhang et al. propose"). */
 const PLURAL: Readonly<Record<string, string>> = Object.fromEntries([
