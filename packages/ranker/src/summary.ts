@@ -178,7 +178,7 @@ function withoutImplication(sentence: Sentence): Sentence {
  * show them: the sentence says what was made without it. Only where the clause ends the sentence or a
  * clause of it (a comma follows); "… that addresses these limitations by decoupling …" keeps its words.
  */
-const BACK_PURPOSE = /(?<!\border)\s+(?:to|in order to|that|which)\s+(?:address(?:es)?|overcomes?|solves?|tackles?|mitigates?|resolves?|circumvents?)\s+(?:this|these|those|such|the above|both)\s+(?:[\w‐-]+\s+){0,2}?(?:issues?|challenges?|limitations?|problems?|bottlenecks?|drawbacks?|obstacles?|shortcomings?|dilemmas?|gaps?|trade[‐-]offs?)(?:\s+\w+ly)?(?=\s*[.,;])/gi;
+const BACK_PURPOSE = /(?<!\border)\s+(?:to|in order to|that|which)\s+(?:address(?:es)?|overcomes?|solves?|tackles?|mitigates?|resolves?|circumvents?|alleviates?|eliminates?|avoids?|bypass(?:es)?|surmounts?|remed(?:y|ies)|counters?|conquers?|relieves?|ameliorates?|decouples?|breaks?)\s+(?:this|these|those|such|the above|both)\s+(?:[\w‐-]+\s+){0,2}?(?:issues?|challenges?|limitations?|problems?|bottlenecks?|drawbacks?|obstacles?|shortcomings?|dilemmas?|gaps?|trade[‐-]offs?)(?:\s+\w+ly)?(?=\s*[.,;])/gi;
 
 /** The sentence without a purpose that points back (BACK_PURPOSE), when enough stands without it. */
 function withoutBackPurpose(sentence: Sentence): Sentence {
