@@ -214,16 +214,20 @@ export function exampleBags(
       const u = original[t] as number;
       if (u < single) return undefined;
       const { start, entries } = entriesOf();
-      const votes = new Map<number, number>();
-      for (let k = start[u - single] as number; k < (start[u - single + 1] as number); k++) {
-        const l = reader.pairs.leads[entries[k] as number] as number;
-        votes.set(l, (votes.get(l) ?? 0) + 1);
+      const from = start[u - single] as number;
+      const to = start[u - single + 1] as number;
+      const { leads } = reader.pairs;
+      // The majority's lead, if there is one, is the one Boyer and Moore's vote ends on; then counted.
+      let lead = 0;
+      let votes = 0;
+      for (let k = from; k < to; k++) {
+        const l = leads[entries[k] as number] as number;
+        if (votes === 0) { lead = l; votes = 1; } else votes += l === lead ? 1 : -1;
       }
-      const papers = (start[u - single + 1] as number) - (start[u - single] as number);
-      for (const [lead, count] of votes) {
-        if (lead > 0 && count * 2 > papers) return { term: terms[lead - 1] as string, word: wordOfOriginal(lead - 1), papers: count };
-      }
-      return undefined;
+      if (lead <= 0) return undefined;
+      let count = 0;
+      for (let k = from; k < to; k++) if (leads[entries[k] as number] === lead) count++;
+      return count * 2 > to - from ? { term: terms[lead - 1] as string, word: wordOfOriginal(lead - 1), papers: count } : undefined;
     },
     commonPair: (t) => {
       const u = original[t] as number;
