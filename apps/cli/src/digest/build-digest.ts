@@ -3,6 +3,7 @@ import { assembleDigest, createRanker, type BackgroundStats, type FeedbackExampl
 import type { Db } from '../store/open-db.ts';
 import { needsBackground } from './background.ts';
 import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
+import { withFullVenues } from './venues.ts';
 import type { DigestWindow } from './window.ts';
 
 const columns = 'pk, id, title, abstract, authors, published, doi, arxiv_id, url, venue, categories, source, tags';
@@ -21,6 +22,7 @@ export function allPapers(db: Db): Paper[] {
 
 /** What a build ranks a window with: its papers, and the IDF statistics beside them. */
 export interface WindowBatch {
+  /** The window's papers, a feed's short journal name as the store's other records write it (venues.ts). */
   readonly papers: Paper[];
   /** Every stored paper: IDF comes from the whole store. */
   readonly store: Paper[];
@@ -38,7 +40,7 @@ export function windowBatch(
   db: Db, window: Pick<DigestWindow, 'since' | 'until'>, loadBackground: () => BackgroundStats, store: Paper[] = allPapers(db),
 ): WindowBatch {
   const shipped = loadBackground();
-  return { papers: papersFirstSeen(db, window), store, shipped, background: needsBackground(store.length) ? shipped : undefined };
+  return { papers: withFullVenues(papersFirstSeen(db, window), store), store, shipped, background: needsBackground(store.length) ? shipped : undefined };
 }
 
 /**
