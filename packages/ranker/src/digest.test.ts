@@ -34,12 +34,18 @@ test('the digest is valid, sectioned in config order and numbered through', () =
   expect(digest.title).toBe('Research Digest — 2026-06-08');
 });
 
-test('only http(s) links reach the digest', () => {
+test('only http(s) links reach the digest; DOI and arXiv links go over https', () => {
   const { papers: ranked } = rankPapers(papers, config, { background });
   const digest = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z' });
   const entry = digest.sections[0]!.papers[0]!;
   expect(entry.url).toBe('https://doi.org/10.1016/j.mattod.2025.06.043');
-  expect(digest.sections[1]!.papers[0]!.url).toBe('http://arxiv.org/abs/2506.10944v1');
+  // arXiv's own listings write http links.
+  expect(digest.sections[1]!.papers[0]!.url).toBe('https://arxiv.org/abs/2506.10944v1');
+  // As the recorded JACS feed writes a link.
+  const jacs = paperSchema.parse({ ...papers[1], url: 'http://dx.doi.org/10.1021/jacs.6c05453' });
+  const withJacs = [papers[0]!, jacs, papers[2]!];
+  const again = assembleDigest(config, withJacs, rankPapers(withJacs, config, { background }).papers, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z' });
+  expect(again.sections[0]!.papers[0]!.url).toBe('https://doi.org/10.1021/jacs.6c05453');
 });
 
 test('each section opens with its picks; the rest follow, marked as such', () => {

@@ -137,7 +137,13 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
   return shown;
 }
 
-/** Only http(s) links reach the digest: a feed's `javascript:` URL must not become a link. */
+/**
+ * Only http(s) links reach the digest: a feed's `javascript:` URL must not become a link. A DOI's link
+ * goes to doi.org over https, and an arXiv link over https ("http://dx.doi.org/10.1021/…", as a
+ * journal's feed writes it, is "https://doi.org/10.1021/…").
+ */
 function safeUrl(url: string | null): string | null {
-  return url && /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null;
+  const link = url?.trim();
+  if (!link || !/^https?:\/\/[^\s]+$/i.test(link)) return null;
+  return link.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, 'https://doi.org/').replace(/^http:\/\/arxiv\.org\//i, 'https://arxiv.org/');
 }
