@@ -70,8 +70,8 @@ const heads = new Map<string, boolean>();
  * -ly, -ed or -en and the like are tagged alone, a pair in a carrier sentence ("the ion transport
  * is"), by compromise; each once per process. Verbs cannot be told this way: alone or in a carrier,
  * compromise reads "transport" and "oxalate" as verbs; only a pair opening on a verb's third person
- * ("integrates crown", `opensOnVerb`) is told. Nor is a word with the plural acronym defined after it
- * ("batteries SSLMBs") a topic: the pair spans the definition's bracket.
+ * ("integrates crown", `opensOnVerb`) is told. Nor is a word with the acronym defined after it
+ * ("batteries SSLMBs", "borate LiBOB") a topic: the pair spans the definition's bracket.
  */
 export function mayNameTopic(phrase: string): boolean {
   // A formula's rest after its "1−x" ("xLixF2" of "Mg1‐xLixF2", alone or after "Mg1") is a piece of a name.
@@ -83,12 +83,15 @@ export function mayNameTopic(phrase: string): boolean {
     const head = k === words.length - 1;
     if (adverb || (head && (MULTIPLIERS.has(word) || (word.endsWith('ed') ? tagged(word, '#PastTense') : tagged(word, '#Participle'))))) return false;
   }
-  if (words.length < 2) return true;
+  // A verb's third person alone ("imparts") says what a paper's thing does.
+  if (words.length < 2) return !(/^[a-z]+$/.test(phrase) && isPresentVerb(phrase));
   if (COMPOUND_TAILS.has(words[0] as string) || opensOnVerb(words.join(' '))) return false;
-  // A phrase's last word and the plural acronym it is defined as ("batteries SSLMBs", of "solid-state
-  // lithium metal batteries (SSLMBs)"): the acronym's last capital is the word's initial.
+  // A phrase's last word and the acronym it is defined as ("batteries SSLMBs", of "solid-state lithium
+  // metal batteries (SSLMBs)"; "borate LiBOB", of "lithium bis(oxalato)borate (LiBOB)"): the acronym's
+  // last capital is the word's initial.
   const [word, acronym] = phrase.split(' ').slice(-2) as [string, string];
-  if (/^[A-Z][A-Za-z]*[A-Z]s$/.test(acronym) && acronym.at(-2) === word.charAt(0).toUpperCase() && /^[a-z]/.test(word)) return false;
+  const initials = acronym.replace(/s$/, '');
+  if (/^[A-Z][A-Za-z]*[A-Z]$/.test(initials) && initials.at(-1) === word.charAt(0).toUpperCase() && /^[a-z]/.test(word)) return false;
   // A pair's head ending in -ed is a participle, whatever compromise calls it alone ("creep regulated":
   // "regulated" an adjective), unless the pair in a carrier sentence reads it as a noun ("packed bed",
   // "charging speed").
@@ -114,9 +117,13 @@ export function mayNameTopic(phrase: string): boolean {
  */
 export function opensOnVerb(phrase: string): boolean {
   const first = phrase.split(' ')[0] as string;
+  return first !== phrase && isPresentVerb(first);
+}
+
+/** Whether a word is a verb's third person as compromise reads it alone ("mitigates", "imparts"; not "batteries", a noun). */
+function isPresentVerb(word: string): boolean {
   // Not a noun that ends in s as a verb does ("gas", "mass", "plus"): five letters or more, no -ss or -us.
-  if (first === phrase || !/^[a-z]{3,}[a-rt-z]s$/.test(first)) return false;
-  return tagged(first, '#PresentTense') && !tagged(first, '#Noun');
+  return /^[a-z]{3,}[a-rt-z]s$/.test(word) && tagged(word, '#PresentTense') && !tagged(word, '#Noun');
 }
 
 /**

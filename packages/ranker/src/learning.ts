@@ -159,7 +159,7 @@ export function learnFromExamples(
   // common to be learned itself (one paper's word before a pair may be any word of its sentence); no
   // word the corpus's papers keep out of their titles ("superior", "excellent"); and the phrase must
   // still name a topic (learnProfile asks that only when the word is shown). Acronyms, formulas and
-  // names stand alone.
+  // names stand alone, and a pair that holds one gets no word before it.
   const untitled = background?.feedback ? untitledTerms(background.feedback) : undefined;
   const phraseOf = (t: number): { term: string; word: string } | undefined => {
     const shown = bags.shownOf(t);
@@ -167,8 +167,10 @@ export function learnFromExamples(
       const pair = /^[a-z]+$/.test(shown) ? bags.commonPair(t) : undefined;
       return pair && !pair.term.split(' ').some((x) => untitled?.has(x)) ? pair : undefined;
     }
-    const lead = bags.pairLead(t);
-    if (!lead || shown.split(' ').length !== 2 || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term)
+    // A pair of plain words: one that ends on an acronym or a formula is a definition's edge
+    // ("borate LiBOB", of "lithium bis(oxalato)borate (LiBOB)"), and a word before it lengthens nothing.
+    const lead = /^[a-z][a-z-]* [a-z][a-z-]*$/.test(shown) ? bags.pairLead(t) : undefined;
+    if (!lead || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term)
       || untitled?.has(lead.term) || (lead.papers < 2 && !(background && corpusShare(background, lead.term) > maxDf))) return undefined;
     return { term: `${lead.term} ${bags.term(t)}`, word: `${lead.word} ${shown}` };
   };
