@@ -240,9 +240,11 @@ export function exampleBags(
         const papers = new Int32Array(single);
         for (let g = 0; g < pairs.count; g++) {
           const n = (start[g + 1] as number) - (start[g] as number);
-          for (const w of [pairs.firsts[g] as number, pairs.seconds[g] as number]) {
-            if (n > (papers[w] as number)) { papers[w] = n; group[w] = g; }
-          }
+          if (n < 2) continue;
+          const first = pairs.firsts[g] as number;
+          const second = pairs.seconds[g] as number;
+          if (n > (papers[first] as number)) { papers[first] = n; group[first] = g; }
+          if (n > (papers[second] as number)) { papers[second] = n; group[second] = g; }
         }
         commonPairs = { group, papers };
       }
