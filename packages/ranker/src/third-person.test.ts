@@ -52,6 +52,11 @@ describe('inThirdPerson', () => {
       'Zhang et al. synthesized layered TMSs Cu2MS4 (M = Mo, W) via a solvothermal method.'],
     ['Here, using MXene as a model, an atomic-level intercalation strategy was developed.',
       'Using MXene as a model, Zhang et al. developed an atomic-level intercalation strategy.'],
+    ['Herein, for the first time, a sodium halide electrolyte is developed.',
+      'For the first time, Zhang et al. develop a sodium halide electrolyte.'],
+    // "in situ" is the thing's, not a phrase before it.
+    ['Here, in situ electrochemical AFM (EC-AFM) is used to follow the interphase.',
+      'Zhang et al. use in situ electrochemical AFM (EC-AFM) to follow the interphase.'],
     // A phrase that cannot be told from the thing, or a thing with a verb of its own: as written.
     ['Herein, by leveraging the properties of 1, 2‐dimethoxypropane (DMP), including low polarity, DMP is introduced into carbonates.',
       'Herein, by leveraging the properties of 1, 2‐dimethoxypropane (DMP), including low polarity, DMP is introduced into carbonates.'],

@@ -85,11 +85,12 @@ const PASSIVE_OPENING = new RegExp(String.raw`(^|[.!?]\s+)(?:Here(?:in)?|In this
 
 /**
  * A phrase the passive's thing opens on, before a comma: a participle's ("inspired by …", "based on
- * …", "taking advantage of …") or a preposition's ("by …", "to address …", "with …"); not a name
- * ("lithium pyridine‐2‐thiolate"), an article, a number, or an adjective of the thing ("mixed
- * ionic‐electronic conductor, PEDOT:PSSTFSI, is …"); its comma outside brackets (`fronted`).
+ * …", "taking advantage of …") or a preposition's ("by …", "to address …", "for the first time");
+ * not a name ("lithium pyridine‐2‐thiolate"), a Latin phrase ("in situ AFM"), an article, a number,
+ * or an adjective of the thing ("mixed ionic‐electronic conductor, PEDOT:PSSTFSI, is …"); its comma
+ * outside brackets (`fronted`).
  */
-const OPENER = /^(?:[a-z]+ed\s+(?:by|on|from|with|upon|in|to|at)|[a-z]+ing|by|to|with|through|via|in|on|for|from|under|upon|after|owing|due)\b/;
+const OPENER = /^(?:[a-z]+ed\s+(?:by|on|from|with|upon|in|to|at)|[a-z]+ing|by|to|with|through|via|in(?![\s‐-](?:situ|operando|vivo|vitro|silico)\b)|on|for|from|under|upon|after|owing|due)\b/;
 const FRONTED = new RegExp(String.raw`^(${OPENER.source.slice(1)}[^,]*),\s+(\S.*)$`, 's');
 
 /** A verb of the thing's own ("restructuring is achieved"), once those of its relative clauses ("that is crosslinked") are out. */
