@@ -54,7 +54,8 @@ describe('inThirdPerson', () => {
       'Using MXene as a model, Zhang et al. developed an atomic-level intercalation strategy.'],
     ['Herein, for the first time, a sodium halide electrolyte is developed.',
       'For the first time, Zhang et al. develop a sodium halide electrolyte.'],
-    // "in situ" is the thing's, not a phrase before it.
+    // "in situ" is the thing's, not a phrase before it; so is a noun's -ing ("coating discovery").
+    ['Herein, coating discovery is formulated as a prediction problem.', 'Zhang et al. formulate coating discovery as a prediction problem.'],
     ['Here, in situ electrochemical AFM (EC-AFM) is used to follow the interphase.',
       'Zhang et al. use in situ electrochemical AFM (EC-AFM) to follow the interphase.'],
     // A phrase that cannot be told from the thing, or a thing with a verb of its own: as written.

@@ -21,9 +21,10 @@ export function inThirdPerson(text: string, authors: readonly string[]): string 
     // Nor where the thing holds a clause's own verb ("restructuring is achieved by …, and its impacts
     // are investigated"), or opens on a phrase that cannot be told from it ("by leveraging X, including
     // A, B and C, DMP is introduced").
+    // A thing that opens on an -ing word and holds no comma is a noun's ("coating discovery is formulated").
     const fronted = frontedIn(thing);
-    if (named || RELATIVE_END.test(thing) || OWN_VERB.test(thing.replace(RELATIVE_VERB, '')) || firstPersonBefore(at)
-      || (!fronted && OPENER.test(thing))) return match;
+    const unsplit = !fronted && OPENER.test(thing) && (thing.includes(',') || !/^[a-z]+ing\b/.test(thing));
+    if (named || RELATIVE_END.test(thing) || OWN_VERB.test(thing.replace(RELATIVE_VERB, '')) || firstPersonBefore(at) || unsplit) return match;
     named = true;
     const verb = be === 'is' || be === 'are' ? (ACTIVE[done.toLowerCase()] as string) : done.toLowerCase();
     // A phrase before the thing ("inspired by plant epidermis, a … SEI is constructed") opens the
