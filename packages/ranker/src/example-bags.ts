@@ -189,16 +189,29 @@ export function exampleBags(
     }
     return withLatinLead(t, wordOfOriginal(t));
   };
-  /** The word (+ 1) every paper writes before pair group u, else -1. */
-  const pairLead = (u: number): number => {
+  /**
+   * The word (+ 1) most papers holding pair group u write before it (the one Boyer and Moore's vote
+   * ends on, then counted), how many do, and how many hold the pair; lead -1 when no word is most's.
+   */
+  const leadOf = (u: number): { lead: number; count: number; papers: number } => {
     const { start, entries } = entriesOf();
+    const from = start[u] as number;
+    const to = start[u + 1] as number;
+    const { leads } = reader.pairs;
     let lead = 0;
-    for (let k = start[u] as number; k < (start[u + 1] as number); k++) {
-      const l = reader.pairs.leads[entries[k] as number] as number;
-      if (lead === 0) lead = l;
-      else if (lead !== l) return -1;
+    let votes = 0;
+    for (let k = from; k < to; k++) {
+      const l = leads[entries[k] as number] as number;
+      if (votes === 0) { lead = l; votes = 1; } else votes += l === lead ? 1 : -1;
     }
-    return lead;
+    let count = 0;
+    for (let k = from; k < to; k++) if (leads[entries[k] as number] === lead) count++;
+    return { lead: count * 2 > to - from ? lead : -1, count, papers: to - from };
+  };
+  /** The word (+ 1) every paper writes before pair group u, else -1 (a Latin phrase's lead). */
+  const pairLead = (u: number): number => {
+    const { lead, count, papers } = leadOf(u);
+    return count === papers ? lead : -1;
   };
   /** A Latin phrase's tail (term t, shown as `word`) with the word the papers always write before it (or before its pair: `lead`). */
   const withLatinLead = (t: number, word: string, lead = reader.leadOf[t] as number): string => {
@@ -213,21 +226,8 @@ export function exampleBags(
     pairLead: (t) => {
       const u = original[t] as number;
       if (u < single) return undefined;
-      const { start, entries } = entriesOf();
-      const from = start[u - single] as number;
-      const to = start[u - single + 1] as number;
-      const { leads } = reader.pairs;
-      // The majority's lead, if there is one, is the one Boyer and Moore's vote ends on; then counted.
-      let lead = 0;
-      let votes = 0;
-      for (let k = from; k < to; k++) {
-        const l = leads[entries[k] as number] as number;
-        if (votes === 0) { lead = l; votes = 1; } else votes += l === lead ? 1 : -1;
-      }
-      if (lead <= 0) return undefined;
-      let count = 0;
-      for (let k = from; k < to; k++) if (leads[entries[k] as number] === lead) count++;
-      return count * 2 > to - from ? { term: terms[lead - 1] as string, word: wordOfOriginal(lead - 1), papers: count } : undefined;
+      const { lead, count } = leadOf(u - single);
+      return lead > 0 ? { term: terms[lead - 1] as string, word: wordOfOriginal(lead - 1), papers: count } : undefined;
     },
     commonPair: (t) => {
       const u = original[t] as number;

@@ -161,8 +161,7 @@ export function learnFromExamples(
   // still name a topic (learnProfile asks that only when the word is shown). Acronyms, formulas and
   // names stand alone, and a pair that holds one gets no word before it.
   const untitled = background?.feedback ? untitledTerms(background.feedback) : undefined;
-  const phraseOf = (t: number): { term: string; word: string } | undefined => {
-    const shown = bags.shownOf(t);
+  const phraseOf = (t: number, shown: string): { term: string; word: string } | undefined => {
     if (!shown.includes(' ')) {
       const pair = /^[a-z]+$/.test(shown) ? bags.commonPair(t) : undefined;
       return pair && !pair.term.split(' ').some((x) => untitled?.has(x)) ? pair : undefined;
@@ -357,8 +356,8 @@ interface ProfileInput {
   readonly own: ReadonlySet<string>;
   /** Its strongest written weight, or the group's when it has none (strongestWritten). */
   readonly strongest: number;
-  /** The phrase most of a learned term's papers write it in, when that is how to show it. */
-  readonly phraseOf: (t: number) => { readonly term: string; readonly word: string } | undefined;
+  /** The phrase most of a learned term's papers write it in (it `shown` as `ExampleBags.shownOf`), when that is how to show it. */
+  readonly phraseOf: (t: number, shown: string) => { readonly term: string; readonly word: string } | undefined;
   /** The profile has no positive written keyword (a bibliography's area): its learned words are all it has. */
   readonly unwritten: boolean;
   /** An empty heap, at least `touched` long, for the candidates. */
@@ -456,9 +455,10 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       // A term most of whose papers write it as a keyword the group wrote ("electrolyte interphase" of
       // "solid electrolyte interphase", "transference" of "transference number") weighs where a paper
       // writes it otherwise (`writtenTerms`); the line would only repeat the keyword.
-      const phrase = input.phraseOf(t);
+      const alone = bags.shownOf(t);
+      const phrase = input.phraseOf(t, alone);
       const piece = phrase !== undefined && input.own.has(phrase.term);
-      terms.push(learnedTerm(bags.term(t), bags.shownOf(t), phrase && !piece ? phrase.word : undefined, weight, about, modifier || (sign > 0 && piece)));
+      terms.push(learnedTerm(bags.term(t), alone, phrase && !piece ? phrase.word : undefined, weight, about, modifier || (sign > 0 && piece)));
       keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t, modifier });
     }
   };
