@@ -201,6 +201,14 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
       const expected = issue.message.startsWith('Invalid input') ? `expected ${article(issue.expected)}` : issue.message;
       return [{ code: 'invalid_type', path, message: `${expected}, saw ${describeValue(isSeq(value) ? [] : isMap(value) ? {} : value)}` }];
     }
+    case 'invalid_union': {
+      // A union's branch that failed only inside the value matched its shape: its issue says what is
+      // wrong ("phase field: three" is a `term: weight` pair whose weight is not a number), where the
+      // union's own message would only list the shapes.
+      const inside = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+      if (inside) return inside.flatMap((i) => describeZodIssue({ ...i, path: [...issue.path, ...i.path] }, doc));
+      return describeZodIssue({ ...issue, code: 'custom' } as z.core.$ZodIssue, doc);
+    }
     default: {
       const saw = value === undefined || typeof value === 'object' ? '' : `, saw ${describeValue(value)}`;
       return [{ code: issue.code, path, message: `${issue.message}${saw}` }];

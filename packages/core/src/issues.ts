@@ -13,11 +13,15 @@ export interface ValidationIssue {
   readonly column?: number;
 }
 
-/** `areas[0].keywords[2]` from `['areas', 0, 'keywords', 2]`. */
+/**
+ * `areas[0].keywords[2]` from `['areas', 0, 'keywords', 2]`; a key that is not a plain name (a keyword
+ * written as `term: weight`) in quotes: `areas[0].keywords[0]["phase field"]`.
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
+    else if (!/^[A-Za-z_$][\w$]*$/.test(part)) out += `[${JSON.stringify(part)}]`;
     else out += out === '' ? part : `.${part}`;
   }
   return out;
