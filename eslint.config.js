@@ -3,6 +3,13 @@
 import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
 
+const RANKER_PURE = [
+  { group: ['node:*', 'fs', 'path'], message: 'core and ranker are pure: take data in, return data out' },
+  { group: ['@labdigest/*', '!@labdigest/core'], message: 'ranker depends on @labdigest/core only; apps depend on ranker' },
+];
+/** The ranker's folders, each step on those before it; rank.ts (the entry) wires them all. */
+const RANKER_LAYERS = ['util', 'words', 'profiles', 'scan', 'corpus', 'scoring', 'learning', 'writing'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', '**/dev-dist/**'] },
   ...tseslint.configs.recommended,
@@ -37,13 +44,21 @@ export default tseslint.config(
     // ranker builds on core only; the command line and the reader build on it, never the reverse.
     files: ['packages/ranker/src/**'],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fs', 'path'], message: 'core and ranker are pure: take data in, return data out' },
-        { group: ['@labdigest/*', '!@labdigest/core'], message: 'ranker depends on @labdigest/core only; apps depend on ranker' },
-      ] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: RANKER_PURE }] },
   },
+  // The ranker's folders are its steps, in order (docs/architecture.md): a folder reads those before it,
+  // never one after, so each step can be read, tested and changed knowing only what it stands on.
+  ...RANKER_LAYERS.slice(0, -1).map((layer, i) => ({
+    files: [`packages/ranker/src/${layer}/**`],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...RANKER_PURE, {
+        group: RANKER_LAYERS.slice(i + 1).map((later) => `../${later}/*`),
+        message: `ranker/src/${layer}/ comes before ${RANKER_LAYERS.slice(i + 1).join(', ')} (${RANKER_LAYERS.join(' → ')}); `
+          + 'move what both need down a step, or the code up',
+      }] }],
+    },
+  })),
   {
     // sources turns text into papers; fetching and storing them is the command line's job.
     files: ['packages/sources/src/**'],

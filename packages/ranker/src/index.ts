@@ -3,17 +3,17 @@ export {
 } from './rank.ts';
 export type {
   FeedbackExample, LearnedFrom, LearnedModel, LearnedProfile, LearnedTerm, SignalKind,
-} from './learning-types.ts';
-export { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
-export type { ScoreTrace, TermTrace } from './score.ts';
-export { DocumentFrequencies, buildBackgroundStats, parseBackgroundStats, serializeBackgroundStats, type BackgroundStats } from './background.ts';
-export { buildCorpusBags, type CorpusBags } from './corpus-bags.ts';
-export { assembleDigest, shownLearnedWords, type DigestOptions } from './digest.ts';
-export { tokenize, splitWords } from './tokenize.ts';
-export { compileProfiles, type ProfileSpec, type Lexicon } from './profiles.ts';
-export { createAnalyzer, type PaperFeatures } from './analyze.ts';
-export { summarize, splitSentences } from './summary.ts';
-export { followedAuthorsIn } from './authors.ts';
-export { ACRONYMS } from './acronyms.ts';
-export { K1, B, SCALE } from './score.ts';
-export { draftAreas, type DraftArea } from './draft-areas.ts';
+} from './learning/learning-types.ts';
+export { DEFAULT_TUNING, type RankerTuning } from './profiles/tuning.ts';
+export type { ScoreTrace, TermTrace } from './scoring/score.ts';
+export { DocumentFrequencies, buildBackgroundStats, parseBackgroundStats, serializeBackgroundStats, type BackgroundStats } from './corpus/background.ts';
+export { buildCorpusBags, type CorpusBags } from './corpus/corpus-bags.ts';
+export { assembleDigest, shownLearnedWords, type DigestOptions } from './writing/digest.ts';
+export { tokenize, splitWords } from './words/tokenize.ts';
+export { compileProfiles, type ProfileSpec, type Lexicon } from './profiles/profiles.ts';
+export { createAnalyzer, type PaperFeatures } from './scan/analyze.ts';
+export { summarize, splitSentences } from './writing/summary.ts';
+export { followedAuthorsIn } from './scoring/authors.ts';
+export { ACRONYMS } from './words/acronyms.ts';
+export { K1, B, SCALE } from './scoring/score.ts';
+export { draftAreas, type DraftArea } from './learning/draft-areas.ts';

@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { groupConfigSchema, paperSchema, type GroupConfig, type GroupConfigInput, type Paper } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
-import { buildBackgroundStats } from './background.ts';
+import { buildBackgroundStats } from './corpus/background.ts';
 import { createRanker, rankPapers } from './rank.ts';
 
 const config = (over: Partial<GroupConfigInput> = {}): GroupConfig => groupConfigSchema.parse({

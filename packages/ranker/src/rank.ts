@@ -1,20 +1,20 @@
 import type { Area, Focus, GroupConfig, Keyword, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
-import { createAnalyzer, type Analyzer, type PaperFeatures } from './analyze.ts';
-import type { BackgroundStats } from './background.ts';
-import { groupAuthorMatcher } from './authors.ts';
-import { evidenceFor, featureOwners, holderBits, noteVocabulary, recordMaker, shownTerms, type EvidenceContext, type HolderBits, type NoteVocabulary } from './evidence.ts';
-import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './idf.ts';
-import { learnFromExamples, type Learning } from './learning.ts';
-import { learnedFromFinder, type LearnedFromFinder } from './learned-from.ts';
-import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning-types.ts';
-import { areaNeighbourhoods, relatedKeywords } from './related-terms.ts';
-import { compileProfiles, hasWrittenKeywords, type CompiledProfile, type CompileOptions, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles.ts';
-import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './score.ts';
-import { relevanceAt, scoreBatch, scoredViews } from './score-batch.ts';
-import { assignSections, placeSection, type Placement, type SectionPaper } from './sections.ts';
-import { termOf } from './stem.ts';
-import { termVectors } from './term-vectors.ts';
-import { DEFAULT_TUNING, type RankerTuning } from './tuning.ts';
+import { createAnalyzer, type Analyzer, type PaperFeatures } from './scan/analyze.ts';
+import type { BackgroundStats } from './corpus/background.ts';
+import { groupAuthorMatcher } from './scoring/authors.ts';
+import { evidenceFor, featureOwners, holderBits, noteVocabulary, recordMaker, shownTerms, type EvidenceContext, type HolderBits, type NoteVocabulary } from './writing/evidence.ts';
+import { backgroundFeatureStats, collectStats, combineStats, idfOf, type FeatureStats } from './corpus/idf.ts';
+import { learnFromExamples, type Learning } from './learning/learning.ts';
+import { learnedFromFinder, type LearnedFromFinder } from './learning/learned-from.ts';
+import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning/learning-types.ts';
+import { areaNeighbourhoods, relatedKeywords } from './corpus/related-terms.ts';
+import { compileProfiles, hasWrittenKeywords, type CompiledProfile, type CompileOptions, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles/profiles.ts';
+import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './scoring/score.ts';
+import { relevanceAt, scoreBatch, scoredViews } from './scoring/score-batch.ts';
+import { assignSections, placeSection, type Placement, type SectionPaper } from './scoring/sections.ts';
+import { termOf } from './words/stem.ts';
+import { termVectors } from './corpus/term-vectors.ts';
+import { DEFAULT_TUNING, type RankerTuning } from './profiles/tuning.ts';
 
 /** One paper as ranked: scores against every area and member, its section, and the evidence. */
 export interface RankedPaper {

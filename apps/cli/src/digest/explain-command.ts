@@ -139,7 +139,7 @@ export function windowOfPaper(dir: string, group: string, firstSeen: string, now
 /**
  * Ranks `papers` with the config's ranker once and explains any of them. The ranker does not
  * expose its per-keyword terms, so they are recomputed here with its public constants and lexicon
- * (packages/ranker/src/score.ts, idf.ts); the scores printed are the ranker's own, and a
+ * (packages/ranker/src/scoring/score.ts, idf.ts); the scores printed are the ranker's own, and a
  * recomputed one that differs is flagged.
  */
 export function createExplainer(

@@ -139,7 +139,7 @@ describe('digest feedback show', () => {
     ]), '--db', db());
     const { code, out } = await runCli('feedback', 'show', '--config', CONFIG, '--db', db(), '--digests', inDir(dir.path, 'no-archive'));
     expect(code).toBe(0);
-    // Under each profile taught, the words it learned (the ranker's model: ranker/src/learning.ts).
+    // Under each profile taught, the words it learned (the ranker's model: ranker/src/learning/learning.ts).
     const lines = out.split('\n');
     const learned = lines.flatMap((l, i) => (l.startsWith('  learned: ') ? [lines[i - 1]] : []));
     // A paper counts once, by its strongest signal, as the digest's learned line counts it.

@@ -1,0 +1,77 @@
+import { paperSchema } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
+import { expect, test } from 'vitest';
+import { formulasIn, isReview, quantitiesIn } from './specifics.ts';
+import { rewriteText } from '../words/tokenize.ts';
+
+test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acronyms that spell elements, standards or water', () => {
+  const title = 'Reactive MD of Li|Li6PS5Cl|Li cells';
+  const abstract = 'A disordered Li2S0.72P0.14Cl0.14 phase forms in the SEI, unlike Li2S; LiFePO 4 cathodes and HSEs in H2O and CO2, '
+    + 'as SEs do. The Li6PS5 framework of Li6PS5Cl. LiF and NaCl, tested as ISO13314 asks.';
+  expect(formulasIn(title, abstract, 6)).toEqual(['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14', 'LiFePO4', 'Li2S', 'NaCl', 'LiF']);
+});
+
+test('formulas: a group in parentheses is part of the formula, printed apart or not', () => {
+  // Real (the sample week's polymerized-electrolyte paper prints "Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3"; its
+  // note said "It works with Li1.3Al0.3Ti1.7").
+  expect(formulasIn('', 'catalyzed by Lewis-acidic Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3 on a polyethylene matrix')).toEqual(['Li1.3Al0.3Ti1.7(PO4)3']);
+  expect(formulasIn('', 'Na3V2(PO4)3 cathodes and LiFePO4 (LFP)')).toEqual(['Na3V2(PO4)3', 'LiFePO4']);
+  // An abbreviation or a space group in parentheses is not a group of the formula.
+  expect(formulasIn('', 'CaBi2Nb2O9 (CBN) sheets and Sr2LiAlO4 (P3221) and Zn3V2O7(OH)2')).toEqual(['Zn3V2O7(OH)2', 'CaBi2Nb2O9', 'Sr2LiAlO4']);
+  expect(formulasIn('', 'LiNi0.82Co0.14Mn0.04O2 (Ni82) cathodes')).toEqual(['LiNi0.82Co0.14Mn0.04O2']);
+  // A formula printed apart up to a part printed whole is one formula, not a fragment beside another
+  // (the sample week's trilayer paper prints "Li 6.25 Al 0.25 La 3 Zr 2 O 12", which the analyzer
+  // joins as far as whole-number counts go).
+  expect(formulasIn('', 'together with Li 6.25 Al 0.25 La3Zr2O12 (Al‐LLZO)‐based outer layers')).toEqual(['Li6.25Al0.25La3Zr2O12']);
+  // The corpus's "Li 6.4 La 3 Zr 1.4 Ta 0.6 O 12 fillers", as the analyzer gives it.
+  expect(formulasIn('', 'elastomer and Li 6.4 La3 Zr 1.4 Ta 0.6 O12 fillers to tune')).toEqual(['Li6.4La3Zr1.4Ta0.6O12']);
+});
+
+test.each([
+  ['simulations of Li|Li6PS5Cl|Li cells with up to 3 million atoms', ['up to 3 million atoms']],
+  ['The new phase has a band gap of ~1.2 eV and conducts ions.', ['band gap of ~1.2 eV']],
+  ['enhanced ionic conductivity on the order of 10 −4 S cm −1 , and cells deliver an initial discharge capacity of 766 mAh g − 1',
+    ['enhanced ionic conductivity on the order of 10−4 S cm−1', 'initial discharge capacity of 766 mAh g−1']],
+  ['Zn||MnHCF full cells keep 82% capacity retention after 350 cycles.', ['82% capacity retention after 350 cycles']],
+  // The current density it was cycled at is the test's condition, not a result; a critical one is a result.
+  ['symmetric cells cycle for 1500 h at 5 mA cm−2', ['symmetric cells cycle for 1500 h']],
+  // Real (the sample week's trilayer-electrolyte paper; the corpus's openalex:W7133318008): what lasted,
+  // before "for"; a voltage takes no "for".
+  ['Consequently, the Li/A‐THSE/Li symmetric cell exhibits stable cycling for over 1400 h at 0.2 mA cm −2 . '
+    + 'Herein, YF 3 ‐improved PCL SPEs are designed for 4.5 V‐, and 4.8 V‐class all‐solid‐state lithium metal batteries.',
+  ['stable cycling for over 1400 h', '4.5 V']],
+  ['symmetric cells reach a critical current density of up to 1.25 mA cm−2', ['critical current density of up to 1.25 mA cm−2']],
+  // Real (the sample week's graphene-monolith paper): a sample's name is no quantity, nor the areal
+  // capacity a retention was measured at.
+  ['Herein, an ordered macroporous graphene carbon monolith (OMGC‐O‐3 h) is fabricated via a dry‐pressing route. '
+    + 'achieving dendrite‐free Li deposition with volume expansion restricted below 33.9% at 30 mAh cm −2 . '
+    + 'The optimized Li@OMGC‐O‐3 h anode achieves stable cycling over 1900 h at 1 mA cm −2 with negligible polarization.',
+  ['over 1900 h']],
+  ['We study the mechanism.', []],
+  // A number of earlier work is not the paper's: "previously reported systems typically exhibit limited ... (<1 mS cm −1)".
+  ['Previously reported systems typically exhibit limited conductivity (<1 mS cm−1). The resulting electrolyte achieves a Na+ conductivity of 2.03 mS cm−1 at ambient temperature.',
+    ['Na+ conductivity of 2.03 mS cm−1']],
+])('quantities of "%s"', (abstract, expected) => {
+  expect(quantitiesIn(abstract)).toEqual(expected);
+});
+
+// Real abstracts: every quantity is the abstract's own words (spacing and minus signs aside).
+const abstracts = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r).abstract).filter((a): a is string => !!a);
+
+test('on the sample week\'s abstracts, each quantity is found in the abstract as written', () => {
+  const squeeze = (s: string) => s.replace(/[\s−–-]/g, '');
+  const quantities = abstracts.flatMap((a) => quantitiesIn(rewriteText(a)).map((q) => ({ q, a })));
+  expect(quantities.length).toBeGreaterThan(150);
+  expect(quantities.filter(({ q, a }) => !squeeze(a).includes(squeeze(q))).map(({ q }) => q)).toEqual([]);
+});
+
+test.each([
+  ['Progress on Halide Solid State Electrolytes: Structural Regulation', '', true],
+  ['Halide Solid-State Electrolytes: Structure and Design Principles', 'In this review, we systematically summarize the recent advances.', true],
+  ['Polymer electrolytes', 'Here we review recent advances in PEO.', true],
+  ['Machine-Learning Interatomic Potentials for Interfaces: Perspectives on Training Data', '', true],
+  ['Dual Oxygen Precursors Boosting the Ionic Conductivity of Glassy Electrolytes', 'We report a Na–Al electrolyte.', false],
+  ['A gel electrolyte', 'Previous reviews missed it. We design a gel.', false],
+])('"%s" is a review: %s', (title, abstract, review) => {
+  expect(isReview(title, abstract)).toBe(review);
+});

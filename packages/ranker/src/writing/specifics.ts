@@ -1,0 +1,212 @@
+import { isFormula } from '../words/formula.ts';
+
+/**
+ * What is specific in a paper, for its relevance note: the materials it names by formula and the
+ * numbers it reports (scale, energies, conductivities, cycling), in the abstract's own words.
+ */
+export interface Specifics {
+  /** Formulas, title first, then the longest (most specific): "Li2S0.72P0.14Cl0.14", "Li6PS5Cl". */
+  readonly formulas: readonly string[];
+  /** Quantities with what they measure: "up to 3 million atoms", "band gap of ~1.2 eV". */
+  readonly quantities: readonly string[];
+}
+
+// Small molecules every field mentions: not what a paper is specifically about.
+const COMMON_MOLECULES = new Set(['H2O', 'CO2', 'CO', 'O2', 'N2', 'H2', 'NH3', 'CH4', 'SO2', 'NO2', 'H2O2', 'HF', 'HCl']);
+// Metals of the field's materials: a formula without a count names a material only with one of them ("LiF", "NaCl").
+const METAL = /^(?:Li|Na|K|Mg|Ca|Zn|Al|Fe|Co|Ni|Mn|Cu|Ti|Zr|Y|In|Sc|Ta|Nb|La|Ag|Sn|Bi|V|Cr|Mo|W|Ga|Ge|Hf|Ce|Er|Ho|Yb|Gd|Sr|Ba|Cs|Rb|Pb|Sb)$/;
+
+/**
+ * Formulas worth naming: two elements or more, with a count ("Li3InCl6") or led by a metal ("LiF");
+ * not acronyms that happen to spell elements ("HSEs", "SEs"), not standards ("ISO13314"), not water or CO2.
+ */
+function isNamedFormula(word: string): boolean {
+  if (word.length < 3 || !isFormula(word) || COMMON_MOLECULES.has(word) || /^[A-Z]+s$/.test(word)) return false;
+  // A count of three digits or more is a number, not a subscript: "ISO13314" is a standard.
+  if (/(?<![\d.])\d{3,}/.test(word)) return false;
+  const elements = new Set(word.match(/[A-Z][a-z]?/g) ?? []);
+  // Without a metal, a formula is an anion or a fragment ("PO4", "PF6"), unless it is a compound of three elements or more.
+  const metal = [...elements].some((e) => METAL.test(e));
+  if (!metal && elements.size < 3) return false;
+  if (!/\d/.test(word) && !(metal && /[a-z]/.test(word))) return false;
+  return elements.size >= 2;
+}
+
+/**
+ * The words of a text that may be formulas or their counts: runs of letters, digits and decimal
+ * points that start with a capital or a digit. A cheap split, for texts the analyzer has normalized.
+ */
+function candidateWords(text: string): { words: string[]; starts: number[]; ends: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const word = match[0].replace(/\.$/, '');
+    words.push(word);
+    starts.push(match.index);
+    ends.push(match.index + word.length);
+  }
+  return { words, starts, ends };
+}
+
+const CANDIDATE = /(?<![A-Za-z0-9.])[A-Z0-9][A-Za-z0-9.]*/g;
+/**
+ * A formula's group in parentheses right after it, and its count: "(PO4)3", "(PO 4 ) 3", "(OH)2". Two
+ * elements or more, with counts of one or two digits, and a count inside or after it: "(P3221)" is a
+ * space group, "(CBN)" and "(Ni82)" are the material's abbreviations.
+ */
+const GROUP = /^ ?\( ?((?:[A-Z][a-z]? ?(?:\d{1,2}(?:\.\d+)?)? ?)+)\)(?: ?(\d{1,2}(?:\.\d+)?)(?![\d.]))?/;
+
+/** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
+export function formulasIn(title: string, abstract: string, limit = 3): string[] {
+  const seen = new Map<string, { inTitle: boolean; count: number; order: number }>();
+  let order = 0;
+  for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
+    const { words: all, ends, starts } = candidateWords(text);
+    for (let i = 0; i < all.length; i++) {
+      let word = all[i] as string;
+      // Subscripts some feeds print apart: "LiFePO 4" is LiFePO4, "LiNi 0.8 Co 0.1 Mn 0.1 O 2" is
+      // LiNi0.8Co0.1Mn0.1O2 (the tokenizer joins whole-number counts only).
+      const apart = (k: number) => starts[k] === (ends[k - 1] as number) + 1 && text.charCodeAt(ends[k - 1] as number) === 32;
+      // A formula of two elements or more has a count or a second capital: "The", "Here" are passed over;
+      // "Li" is kept when a count printed apart follows ("Li 1.3 Al 0.3 Ti 1.7").
+      const countFollows = i + 1 < all.length && /^\d+(?:\.\d+)?$/.test(all[i + 1] as string) && apart(i + 1);
+      if (!/\d|^.[^]*[A-Z]/.test(word) && !countFollows) continue;
+      if (/[A-Za-z]$/.test(word) && isFormula(word)) {
+        // Once a count printed apart has joined, so do the elements after it, with their counts or not:
+        // "Li 6.4 La3 Zr 1.4 Ta 0.6 O12" (the analyzer joins whole-number counts only) is Li6.4La3Zr1.4Ta0.6O12.
+        let spaced = false;
+        for (let next = all[i + 1]; next !== undefined && apart(i + 1); next = all[i + 1]) {
+          if (/^\d+(?:\.\d+)?$/.test(next) && /[A-Za-z]$/.test(word)) spaced = true;
+          else if (!spaced || !/^[A-Z][A-Za-z0-9.]*$/.test(next) || !isFormula(next)) break;
+          word += next;
+          i++;
+        }
+      }
+      if (!isNamedFormula(word)) continue;
+      // A group in parentheses goes on the formula, printed apart or not: "Li1.3Al0.3Ti1.7(PO4)3".
+      const group = GROUP.exec(text.slice(ends[i] as number));
+      if (group && isFormula((group[1] as string).replace(/\s/g, '')) && /[A-Z][^]*[A-Z]/.test(group[1] as string)
+        && (/\d/.test(group[1] as string) || group[2] !== undefined)) {
+        word += `(${(group[1] as string).replace(/\s/g, '')})${group[2] ?? ''}`;
+        const end = (ends[i] as number) + group[0].length;
+        while (i + 1 < all.length && (starts[i + 1] as number) < end) i++;
+      }
+      const known = seen.get(word);
+      if (known) { known.count++; known.inTitle ||= inTitle; } else seen.set(word, { inTitle, count: 1, order: order++ });
+    }
+  }
+  // A formula that another goes on from with an element ("Li6PS5" of "Li6PS5Cl") is that material cut
+  // short; "Li2S" beside "Li2S0.72P0.14Cl0.14" is a material of its own.
+  const cutShort = (word: string) => /\d$/.test(word) && [...seen.keys()].some((other) => other.startsWith(word) && /[A-Z]/.test(other.charAt(word.length)));
+  const formulas = [...seen].filter(([word]) => !cutShort(word));
+  return formulas.sort(([a, x], [b, y]) => Number(y.inTitle) - Number(x.inTitle) || y.count - x.count || b.length - a.length || x.order - y.order)
+    .slice(0, limit).map(([word]) => word);
+}
+
+// A mantissa with its power of ten ("1.2 × 10−4"), or a power of ten alone ("10 −4", "10^-4"). Qualifiers
+// before it ("up to", "~") are read back from the text: a pattern that could start anywhere is slow.
+const NUMBER = String.raw`(?:\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
+const QUALIFIER = /(?:up to|over|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*$/;
+const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*)?`;
+
+/** Kinds of quantity, most telling first. */
+const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string }[] = [
+  { kind: 'scale', pattern: String.raw`${NUMBER}\s*(?:million|billion|thousand)?\s*atoms\b` },
+  { kind: 'energy', pattern: String.raw`${NUMBER}\s*m?eV\b(?:\s+(?:band gap|barrier|activation energy|energy barrier))?` },
+  { kind: 'conductivity', pattern: String.raw`${NUMBER}\s*(?:m|µ|μ)?S${PER}cm(?:${PER}1|−1|-1|⁻¹)?` },
+  { kind: 'capacity', pattern: String.raw`${NUMBER}\s*mA\s?h${PER}(?:g|cm)${PER}[12⁻¹²−-]*` },
+  { kind: 'energy density', pattern: String.raw`${NUMBER}\s*Wh${PER}(?:kg|L)${PER}[1⁻¹−-]*` },
+  { kind: 'retention', pattern: String.raw`${NUMBER}\s*%\s*(?:[Cc]apacity retention|retention|[Cc]oulombic efficiency|CE)(?:\s+after\s+\d[\d,]*\s*cycles)?` },
+  { kind: 'cycling', pattern: String.raw`${NUMBER}\s*(?:cycles|h\b|hours)` },
+  { kind: 'current', pattern: String.raw`${NUMBER}\s*mA${PER}cm${PER}[2²⁻−-]*` },
+  { kind: 'voltage', pattern: String.raw`${NUMBER}\s*V\b(?!\s*vs)` },
+];
+
+// Compiled once. Case matters: "meV" is not "MeV", "S cm−1" is not "s".
+const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new RegExp(pattern, 'g') }));
+// A sentence about earlier work or what limits it ("previously reported systems typically exhibit limited
+// conductivity (<1 mS cm−1)"): its numbers are not what the paper found.
+const ELSEWHERE = /\b(?:previous(?:ly)?|prior|typically|conventional(?:ly)?|traditional(?:ly)?|existing|limited|remains?|suffers?|however|commercial)\b/i;
+// A current density or capacity that is a test condition, not a result: "cycling … at 5 mA cm−2 and
+// 5 mAh cm−2", "at ultrahigh current densities (50 and 100 mA cm−2)" (an "at" or "under" earlier in the
+// same clause). "A critical current density of 1.25 mA cm−2" and "a capacity of 172.7 mAh g−1 at 1 A g−1"
+// are results; a retention or a cycle count after "at 0.5 C" is one too, so only these two kinds are read so.
+const CONDITION = /\b(?:at|under)\s+[^,;.]{0,40}$/;
+const CONDITION_KINDS = new Set(['current', 'capacity']);
+// A number that ends a sample's name ("OMGC‐O‐3 h", "NCM‐811 h"): a letter or hyphen right before it.
+const IN_A_NAME = /[\p{L}‐‑-]$/u;
+// Every kind's unit ends in one of these: a text without any holds no quantity (most titles, many abstracts).
+const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
+
+// Words that end a measure's name before its number ("conductivity on the order of 10−4 S cm−1").
+const CONNECTORS = 'on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below';
+const CONNECTOR = new RegExp(String.raw`\s(${CONNECTORS})\s*$`);
+// A duration or cycle count says what lasted that long with "for" too: "stable cycling for over 2000 h".
+const CONNECTOR_CYCLING = new RegExp(String.raw`\s(${CONNECTORS}|for)\s*$`);
+// Words a measure's name does not cross: articles, verbs of reporting ("demonstrate" and "sustain" too,
+// as "show"), prepositions.
+const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals|demonstrate|demonstrates|demonstrated|sustain|sustains|sustained|undergo|undergoes)$/;
+
+/** The words just before a number that say what it measures ("ionic conductivity on the order of"), or ''. */
+function leadIn(before: string, kind: string): string {
+  const connector = (kind === 'cycling' ? CONNECTOR_CYCLING : CONNECTOR).exec(` ${before}`);
+  if (!connector) return '';
+  const words = ` ${before}`.slice(0, connector.index).trim().split(/\s+/);
+  const name: string[] = [];
+  for (let k = words.length - 1; k >= 0 && name.length < 4; k--) {
+    const word = words[k] as string;
+    // Words, and an ion that says what moves ("Na+ conductivity").
+    if (!/^(?:[a-z][a-z-]*|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word)) break;
+    name.unshift(word);
+  }
+  return name.length > 0 ? `${name.join(' ')} ${connector[1]} ` : '';
+}
+
+/** The abstract's quantities, one per kind, most telling first, at most `limit`. */
+export function quantitiesIn(abstract: string, limit = 2): string[] {
+  const found: string[] = [];
+  if (!/\d/.test(abstract) || !ANY_UNIT.test(abstract)) return found;
+  const taken: [number, number][] = [];
+  for (const { kind, pattern } of KINDS) {
+    if (found.length >= limit) break;
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    // The kind's first number in a sentence of the paper's own results.
+    while ((match = pattern.exec(abstract)) !== null
+      && (ELSEWHERE.test(sentenceAt(abstract, match.index)) || IN_A_NAME.test(abstract.slice(Math.max(0, match.index - 1), match.index))
+        || (CONDITION_KINDS.has(kind) && CONDITION.test(abstract.slice(Math.max(0, match.index - 50), match.index))))) { /* the next one */ }
+    if (!match) continue;
+    const qualifier = QUALIFIER.exec(abstract.slice(Math.max(0, match.index - 16), match.index))?.[0] ?? '';
+    // "82% capacity retention after 350 cycles" holds the cycles already.
+    const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
+    if (taken.some(([a, b]) => start < b && a < end)) continue;
+    taken.push([start, end]);
+    const phrase = `${leadIn(abstract.slice(Math.max(0, start - 60), start), kind)}${qualifier}${match[0]}`
+      // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
+      .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim();
+    found.push(phrase);
+  }
+  return found;
+}
+
+/**
+ * Whether a paper is a review or perspective, by its title ("Progress on Halide Solid State
+ * Electrolytes", "…: A Review") or its abstract's own words ("In this review, we …", "Here we review …").
+ */
+export function isReview(title: string, abstract: string): boolean {
+  return /\b(?:reviews?|perspectives?|overview|roadmap|outlook|progress (?:on|in)|advances in|recent advances|tutorial)\b/i.test(title)
+    || /\b(?:this|the present|our) (?:review|perspective|mini-?review|overview)\b|\bwe (?:systematically |comprehensively |critically |briefly )?(?:review|summari[sz]e)\b/i.test(abstract);
+}
+
+/** The sentence of `text` that holds position `at`. */
+function sentenceAt(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('; ', at)) + 1;
+  const end = text.indexOf('. ', at);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** Both, from the texts the analyzer normalized (formulas joined: "Li 6 PS 5 Cl" is Li6PS5Cl). */
+export function specificsOf(title: string, abstract: string): Specifics {
+  return { formulas: formulasIn(title, abstract), quantities: quantitiesIn(abstract) };
+}
