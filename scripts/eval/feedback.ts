@@ -161,7 +161,9 @@ function runHeldBack(input: FeedbackInput): void {
   const newer = byDate.slice(half);
   for (const [name, config] of [['full', input.config], ['minimal', minimalConfig(input.config)]] as const) {
     const examples = simulateGroup(config, older, input, older.length);
-    for (const [model, feedback] of [['keywords', undefined], ['learned', examples]] as const) {
+    // A group that stars and never dismisses: what its stars alone do to the papers it never wanted.
+    const starsOnly = examples.filter((e) => e.signal === 'star');
+    for (const [model, feedback] of [['keywords', undefined], ['learned', examples], ['learned-stars-only', starsOnly]] as const) {
       const f = figuresOf(rank(config, newer, input.background, feedback), input.labels, config);
       console.log(`eval-feedback: held-back profile=${name} model=${model} taught=${older.length} ranked=${newer.length} `
         + `(published ${newer[0]!.published?.slice(0, 10)} on) map=${f3(f.map)} mean_ndcg10=${f3(f.ndcg)} irrelevant_excluded=${f3(f.leftOut)} `
