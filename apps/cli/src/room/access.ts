@@ -3,6 +3,7 @@
 import { API_LIMITS, type Device } from '@labdigest/core';
 import type { Db } from '../store/open-db.ts';
 import { hashSecret, newDeviceId, newSecret } from './tokens.ts';
+import { preparedPerConnection } from '../store/prepared.ts';
 
 /** A device as the store holds it, less its token hash. */
 export interface DeviceRecord {
@@ -42,15 +43,7 @@ function prepare(db: Db) {
   };
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-function statements(db: Db): ReturnType<typeof prepare> {
-  let s = cache.get(db);
-  if (!s) {
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = preparedPerConnection(prepare);
 
 /** "2026-06-15 10:00 UTC": how the room's messages show a time. */
 export function shownTime(iso: string): string {

@@ -4,6 +4,7 @@
 // same rule.
 import { API_LIMITS, type GetStateResponse, type StateChange, type StateChangeInput } from '@labdigest/core';
 import type { Db } from '../store/open-db.ts';
+import { preparedPerConnection } from '../store/prepared.ts';
 
 function prepare(db: Db) {
   return {
@@ -17,15 +18,7 @@ function prepare(db: Db) {
   };
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-function statements(db: Db): ReturnType<typeof prepare> {
-  let s = cache.get(db);
-  if (!s) {
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const statements = preparedPerConnection(prepare);
 
 export interface ApplyResult {
   readonly accepted: number;

@@ -1,6 +1,7 @@
 import type { Paper } from '@labdigest/core';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-db.ts';
+import { preparedPerConnection } from './prepared.ts';
 
 /** A `papers` row as SQLite returns it. */
 export interface PaperRow {
@@ -128,14 +129,5 @@ export function insertChunks<T>(db: Db, shape: RowShape, items: readonly T[], wr
   if (values.length > 0) run(values);
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-
 /** The store's prepared statements, prepared once per connection (preparing is most of a small query's cost). */
-export function paperStatements(db: Db): ReturnType<typeof prepare> {
-  let s = cache.get(db);
-  if (!s) {
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+export const paperStatements = preparedPerConnection(prepare);
