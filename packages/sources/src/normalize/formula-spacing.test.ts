@@ -27,13 +27,18 @@ describe('joinSpacedFormulas', () => {
     ['Li 6 PS 5 I exhibits non-Arrhenius transport', 'Li6PS5I exhibits non-Arrhenius transport'],
     // The second formula goes on from the first one joined: "/H" follows "N2" as "/Al" follows "Li".
     ['annealed under N 2 /H 2 , then', 'annealed under N2/H2, then'], ['a CO 2 /H 2 O mixture', 'a CO2/H2O mixture'],
+    // A diatomic element with a count of 2 is the molecule; so is the second element of a battery's chemistry.
+    ['H 2 evolution', 'H2 evolution'], ['Radical-Driven N 2  Hydrogenation', 'Radical-Driven N2  Hydrogenation'],
+    ['limited for O 2 and H 2 . The', 'limited for O2 and H2. The'],
+    ['Durable Zn–I 2 Batteries', 'Durable Zn–I2 Batteries'], ['High‐Temperature Zn─I 2 Batteries', 'High‐Temperature Zn─I2 Batteries'],
+    ['Performance in Li─Cl 2 Batteries', 'Performance in Li─Cl2 Batteries'], ['accelerated Li-CO 2 batteries', 'accelerated Li-CO2 batteries'],
   ])('%s', (input, expected) => {
     expect(joinSpacedFormulas(input)).toBe(expected);
   });
 
   test.each([
     'Figure 2 A shows', 'printed in 3 D', 'the C 1 s spectra', 'Li 2 electrodes were', 'V 2 and V 3', 'Scheme 1 The route',
-    'Figure S 2 B', 'Table S 1 .', 'measured At 5 K and', 'In 2024 the', 'H 2 evolution', 'Radical-Driven N 2  Hydrogenation',
+    'Figure S 2 B', 'Table S 1 .', 'measured At 5 K and', 'In 2024 the', 'the O 2 s peak', 'C/N 2 p , and', 'Type I 2 diabetes', 'Phase-I 2 trial', 'Fe 1/3 Mn 1/3 O 2 cathodes',
     'photoexcited Ag 7 NCs transfer', 'the Li x SiO y layer', 'a (PW 12 ) cluster', 'Li 2– x  La (1+ x )/3',
     'In 3 steps', 'Step 2 B', 'No 2 Li', 'Phase 1 C',
   ])('leaves %j as it is', (input) => {

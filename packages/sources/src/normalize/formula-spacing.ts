@@ -33,6 +33,12 @@ const unit = /^(?:[kmµnp]?m|[kmµ]?[gL]|m?Ah|m?A|[km]?V|m?eV|[kmM]?Hz|h|s|min|w
 const wordLike = new Set(['In', 'As', 'At', 'Be', 'He', 'No', 'I', 'Am', 'Re', 'Pa']);
 /** Two different nonmetal symbols in capitals: molecules (CO, NO, SO, NH, OH, CH, PF, BF, CS), not acronyms or HH 46. */
 const smallMolecule = /^([HBCNOFPS])(?!\1)[HBCNOFPS]$/;
+/** The elements that are diatomic gases: alone with a count of 2 before a word they are the molecule ("H 2 evolution"). */
+const diatomic = new Set(['H', 'N', 'O', 'F', 'Cl', 'Br']);
+/** Symbols and a dash before the last symbol: a battery chemistry or a bond ("Zn–I 2 batteries", "Li–O 2", "Zn─I"). */
+const chemistryBefore = new RegExp(`^${symbol}+[–\\-‐─]$`);
+/** An orbital's letter after its shell's number: "O 2 s", "N 2 p" are the O 2s and N 2p levels, not O2 and N2. */
+const orbital = /^[spdf][.,;:)]?$/;
 /** Words before a figure or table number: "Figure S 2 B" is a panel, not a formula. */
 const figureWord = /^(?:Fig(?:ure)?s?\.?|Tables?|Schemes?|Eqs?\.?|Equations?|Notes?|Movies?|Videos?|Sections?|Steps?|Panels?|Samples?)$/i;
 
@@ -178,7 +184,13 @@ export function joinSpacedFormulas(text: string): string {
       || (run.after === 'closing' && (isFormulaChunk(chunk, tail, i === continued) || closingFormula.test(run.closer)))
       // One count before a word: a compound in mixed case (MoS 2 nanosheets), or a molecule (CO 2 reduction).
       // A molecule in capitals only alone or after lowercase (CO 2, -to-CH 4), not in a chain of acronyms (CC-BY-NC 4.0).
-      || (run.after !== 'closing' && isCompound(tail) && (/\p{Ll}/u.test(tail) || !/\p{Lu}/u.test(chunk.slice(0, -tail.length)))))));
+      || (run.after !== 'closing' && isCompound(tail) && (/\p{Ll}/u.test(tail) || !/\p{Lu}/u.test(chunk.slice(0, -tail.length))))
+      // One count of 2 after a lone diatomic element (H 2 evolution, O 2 and, H 2 .), or before a word
+      // after the second element of a chemistry (Zn–I 2 batteries, Li–O 2 cells).
+      || (run.counts === 1 && parts[i + 2] === '2' && !orbital.test(parts[i + 4] ?? '') && (tail === chunk
+        // Not the last element of a formula whose other counts were not joined ("Mn 1/3 O 2", "y O 2").
+        ? diatomic.has(tail) && run.after !== 'element' && !/[\dxyzδ]$/.test(parts[i - 2] ?? '')
+        : run.after === 'word' && chemistryBefore.test(chunk.slice(0, -tail.length)))))));
     if (!formula) continue;
     for (const k of run.joins) remove.add(k);
     if (remove.has(run.last - 1)) continued = run.last;

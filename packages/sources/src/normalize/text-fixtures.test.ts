@@ -152,9 +152,9 @@ const stripped: Case[] = [
     before: 'Relaxation in Li 2– x La (1+ x )/3 Nb 2 O 6 F Single Crystals', after: 'Relaxation in Li 2– x La (1+ x )/3 Nb2O6F Single Crystals',
   },
   {
-    what: 'one element and a count before a word is left alone',
+    what: 'a diatomic element and a count of 2 before a word is the molecule',
     fixture: 'rss/rss-acs-jacs-mirrored-2026-08-22.xml', id: 'doi:10.1021/jacs.6c06081', field: 'title',
-    before: 'Nanobubble Radical-Driven N 2 Hydrogenation', after: 'Nanobubble Radical-Driven N 2 Hydrogenation',
+    before: 'Nanobubble Radical-Driven N 2 Hydrogenation', after: 'Nanobubble Radical-Driven N2 Hydrogenation',
   },
 ];
 
