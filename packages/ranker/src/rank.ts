@@ -215,7 +215,7 @@ interface Model {
   readonly learned: LearnedModel;
   readonly learnedIgnored: number;
   readonly learnedFrom: LearnedFromFinder | undefined;
-  readonly shownTerm: (feature: number) => boolean;
+  readonly shownTerm: (feature: number) => string | undefined;
   readonly statsFor: (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => FeatureStats;
 }
 
@@ -267,7 +267,7 @@ function buildModel(
     learned: learning.model.length > 0 ? learning.model : untaught(config),
     learnedIgnored: learning.ignored,
     learnedFrom: learning.taught.some((t) => t.length > 0) ? learnedFromFinder(lexicon, learning) : undefined,
-    shownTerm: shownTerms(lexicon, learnedModifiers(learning)),
+    shownTerm: shownTerms(lexicon, learnedModifiers(learning), learnedLabels(learning)),
     statsFor(features, statsBackground, idfFrom) {
       const extra = idfFrom.map((p) => analyzer.features(p));
       const batch = collectStats(lexicon, extra.length ? [...features, ...extra] : features);
@@ -289,6 +289,15 @@ function learnedModifiers(learning: Learning): Set<string> {
   const whole = new Set<string>();
   for (const keywords of learning.keywords) for (const k of keywords) (k.modifier ? out : whole).add(k.term.toLowerCase());
   for (const word of whole) out.delete(word);
+  return out;
+}
+
+/** The learned keywords, as compiled (lower case), whose line shows them otherwise: "initio" as "ab initio". */
+function learnedLabels(learning: Learning): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const keywords of learning.keywords) {
+    for (const k of keywords) if (k.shown.toLowerCase() !== k.term.toLowerCase()) out.set(k.term.toLowerCase(), k.shown);
+  }
   return out;
 }
 

@@ -228,6 +228,10 @@ test('a word or pair the taught papers write only before the rest of its phrase 
   const shown = digest.sections.find((s) => s.id === area)!.learned!.words.map((w) => w.word);
   expect(shown).toEqual(expect.arrayContaining(['ab initio', 'excited state', 'multiscale modeling']));
   for (const word of modifiers) expect(shown).not.toContain(word);
+  // A paper's matched terms list the Latin phrase as the line does, not its tail ("initio").
+  const listed = digest.sections.flatMap((s) => s.papers).flatMap((p) => p.matchedTerms.map((m) => m.keyword));
+  expect(listed).toContain('ab initio');
+  expect(listed).not.toContain('initio');
 });
 
 test('one stray star in every area cannot empty a section', () => {

@@ -66,7 +66,10 @@ export interface Learning {
 
 /** A learned term as profiles.ts compiles it: the word, its weight, and what a match adds to coord. */
 export interface LearnedKeyword {
+  /** The word compiled (as the papers spell it): "initio", "electrolyte interphase". */
   readonly term: string;
+  /** How a paper's match of it is listed: the word with its Latin phrase's first word ("ab initio"). */
+  readonly shown: string;
   readonly weight: number;
   readonly coord: number;
   /** The term's id among the examples' terms (`Learning.termsOf`). */
@@ -459,7 +462,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const phrase = input.phraseOf(t, alone);
       const piece = phrase !== undefined && input.own.has(phrase.term);
       terms.push(learnedTerm(bags.term(t), alone, phrase && !piece ? phrase.word : undefined, weight, about, modifier || (sign > 0 && piece)));
-      keywords.push({ term: word, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t, modifier });
+      keywords.push({ term: word, shown: alone, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t, modifier });
     }
   };
   if (positive > 0) add(pros, tuning.learnTerms, forWeight, 1);

@@ -27,7 +27,7 @@ export function matchedTermsOf(
   spans: Spans | undefined,
   profilesOf: readonly (readonly string[])[],
   pool?: TermPool,
-  shown: (feature: number) => boolean = always,
+  shown: (feature: number) => string | undefined = keywordOf(lexicon),
 ): MatchedTerm[] {
   const terms: MatchedTerm[] = [];
   // Each feature's words as the texts write them, title first, in the order met.
@@ -46,7 +46,8 @@ export function matchedTermsOf(
     // A focus keyword that no area or member holds orders the section; it is not evidence.
     if ((profilesOf[f]?.length ?? 0) === 0) return;
     // Nor is a learned word its section's line would not show ("synchronize ion", "xLixF2"): it weighs unshown.
-    if (!shown(f)) return;
+    const keyword = shown(f);
+    if (keyword === undefined) return;
     const inTitle = paper.inTitle[i] ?? 0;
     const count = inTitle + (paper.inAbstract[i] ?? 0);
     // Without spans a term is its feature, place and count: thousands of papers share each one.
@@ -54,9 +55,8 @@ export function matchedTermsOf(
     const known = key >= 0 ? pool?.get(key) : undefined;
     if (known) { terms.push(known); return; }
     const forms = formsOf ? [...(formsOf.get(f) ?? [])] : NO_FORMS;
-    const feature = lexicon.features[f];
     const term: MatchedTerm = {
-      keyword: feature?.keyword ?? String(f),
+      keyword,
       forms,
       inTitle: inTitle > 0,
       count,
@@ -70,7 +70,8 @@ export function matchedTermsOf(
 }
 
 const NO_FORMS: string[] = Object.freeze([]) as unknown as string[];
-const always = () => true;
+/** Every matched feature listed as its keyword. */
+const keywordOf = (lexicon: Lexicon) => (f: number): string => lexicon.features[f]?.keyword ?? String(f);
 
 /** Matched terms without spans, shared between the papers of a ranking: see `matchedTermsOf`. */
 export type TermPool = Map<number, MatchedTerm>;
@@ -100,14 +101,16 @@ export function recordMaker(keys: readonly string[], first: number) {
 }
 
 /**
- * Whether a matched feature is listed among a paper's matched terms (and so highlighted): every
- * written keyword is, and a learned word unless every area and member holding it learned it and its
- * section's line would not show it (digest.ts `shownLearnedWords`): a word the taught papers write
- * only before the rest of its phrase (`modifiers`, as the ranker compiles them), or one that names no
- * topic (grammar.ts `mayNameTopic`: "coordination synchronizes", "xLixF2"). Worked out when a matched
+ * How a matched feature is listed among a paper's matched terms (and so highlighted), or undefined
+ * when it is not: every written keyword is, as written, and a learned word unless every area and
+ * member holding it learned it and its section's line would not show it (digest.ts
+ * `shownLearnedWords`): a word the taught papers write only before the rest of its phrase
+ * (`modifiers`, as the ranker compiles them), or one that names no topic (grammar.ts `mayNameTopic`:
+ * "coordination synchronizes", "xLixF2"). A learned word is listed as its section's line shows it
+ * (`labels`, by the compiled word in lower case: "initio" as "ab initio"). Worked out when a matched
  * feature is first listed, once per feature: an included paper's few, not a department's thousands.
  */
-export function shownTerms(lexicon: Lexicon, modifiers: ReadonlySet<string>): (feature: number) => boolean {
+export function shownTerms(lexicon: Lexicon, modifiers: ReadonlySet<string>, labels: ReadonlyMap<string, string> = new Map()): (feature: number) => string | undefined {
   const learnedOnly = new Uint8Array(lexicon.features.length);
   const written = new Uint8Array(lexicon.features.length);
   for (const profile of lexicon.profiles) {
@@ -118,16 +121,15 @@ export function shownTerms(lexicon: Lexicon, modifiers: ReadonlySet<string>): (f
       else written[f] = 1;
     });
   }
-  if (!learnedOnly.some((x, f) => x === 1 && written[f] === 0)) return () => true;
+  const keyword = keywordOf(lexicon);
+  if (!learnedOnly.some((x, f) => x === 1 && written[f] === 0)) return keyword;
   // 0: not worked out yet; 1 shown; 2 not.
   const known = new Uint8Array(lexicon.features.length);
   return (f) => {
-    if (learnedOnly[f] === 0 || written[f] === 1) return true;
-    if (known[f] === 0) {
-      const word = (lexicon.features[f] as Feature).keyword;
-      known[f] = !modifiers.has(word.toLowerCase()) && mayNameTopic(word) ? 1 : 2;
-    }
-    return known[f] === 1;
+    if (learnedOnly[f] === 0 || written[f] === 1) return keyword(f);
+    const word = (lexicon.features[f] as Feature).keyword;
+    if (known[f] === 0) known[f] = !modifiers.has(word.toLowerCase()) && mayNameTopic(word) ? 1 : 2;
+    return known[f] === 1 ? labels.get(word.toLowerCase()) ?? word : undefined;
   };
 }
 
@@ -145,8 +147,8 @@ export interface EvidenceContext {
   readonly lexicon: Lexicon;
   readonly analyzer: ReturnType<typeof createAnalyzer>;
   readonly profilesOf: string[][];
-  /** Whether a matched feature is listed among a paper's matched terms: see `shownTerms`. */
-  readonly shownTerm: (feature: number) => boolean;
+  /** How a matched feature is listed among a paper's matched terms, if it is: see `shownTerms`. */
+  readonly shownTerm: (feature: number) => string | undefined;
   /** `lazy`: the records are made when read (`recordsWhenRead`), for a department's thousands of profiles. */
   readonly records: { readonly areas: RecordMaker; readonly members: RecordMaker; readonly lazy: boolean };
   readonly terms: TermPool;
