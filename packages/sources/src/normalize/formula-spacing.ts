@@ -189,7 +189,7 @@ export function joinSpacedFormulas(text: string): string {
       // after the second element of a chemistry (Zn–I 2 batteries, Li–O 2 cells).
       || (run.counts === 1 && parts[i + 2] === '2' && !orbital.test(parts[i + 4] ?? '') && (tail === chunk
         // Not the last element of a formula whose other counts were not joined ("Mn 1/3 O 2", "y O 2").
-        ? diatomic.has(tail) && run.after !== 'element' && !/[\dxyzδ]$/.test(parts[i - 2] ?? '')
+        ? diatomic.has(tail) && !/[\dxyzδ]$/.test(parts[i - 2] ?? '')
         : run.after === 'word' && chemistryBefore.test(chunk.slice(0, -tail.length)))))));
     if (!formula) continue;
     for (const k of run.joins) remove.add(k);
