@@ -133,20 +133,26 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
 describe('digest feedback show', () => {
   test('signals per area and member, and what waits', async () => {
     await runCli('feedback', 'import', '--config', CONFIG, file('s.jsonl', [
-      `{"paper":"${MLIP}","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces"}`,
-      `{"paper":"${MLIP}","signal":"read","member":"Naibing Wu","area":"mlip-interfaces"}`,
+      `{"paper":"${MLIP}","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces","at":"2026-11-12T09:15:02Z"}`,
+      `{"paper":"${MLIP}","signal":"read","member":"Naibing Wu","area":"mlip-interfaces","at":"2026-11-13T10:00:00Z"}`,
       `{"paper":"${NOT_STORED}","signal":"star"}`,
     ]), '--db', db());
     const { code, out } = await runCli('feedback', 'show', '--config', CONFIG, '--db', db(), '--digests', inDir(dir.path, 'no-archive'));
     expect(code).toBe(0);
     // Under each profile taught, the words it learned (the ranker's model: ranker/src/learning/learning.ts).
     const lines = out.split('\n');
-    const learned = lines.flatMap((l, i) => (l.startsWith('  learned: ') ? [lines[i - 1]] : []));
+    const learned = lines.flatMap((l, i) => (l.startsWith('  learned: ') ? [lines.slice(0, i).reverse().find((h) => !h.startsWith('  '))] : []));
     // A paper counts once, by its strongest signal, as the digest's learned line counts it.
     const mlip = 'ML Interatomic Potentials & Interface Simulations (mlip-interfaces): 1 star (2 signals: a paper counts once, by its strongest)';
     expect(learned).toEqual([mlip, 'Yanhao Deng: 1 star', 'Naibing Wu: 1 read']);
     for (const line of lines.filter((l) => l.startsWith('  learned: '))) expect(line).toMatch(/^ {2}learned: [+−]\S/);
-    expect(lines.filter((l) => !l.startsWith('  learned: ')).join('\n')).toBe([
+    // And the papers it learned from, with who and when; a member's own name is not repeated under them.
+    // The paper counts for the area by its star, not Naibing Wu's later read.
+    const title = '\'Refining Machine Learning Potentials through Thermodynamic Theory…\'';
+    expect(lines.filter((l) => l.startsWith('  from: '))).toEqual([
+      `  from: ${title} (Yanhao Deng, 12 Nov)`, `  from: ${title} (12 Nov)`, `  from: ${title} (13 Nov)`,
+    ]);
+    expect(lines.filter((l) => !l.startsWith('  learned: ') && !l.startsWith('  from: ')).join('\n')).toBe([
       'DENG.Group: 2 signals to learn from, 1 waiting for its paper',
       '',
       mlip,

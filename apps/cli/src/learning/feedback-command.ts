@@ -11,7 +11,7 @@ import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
 import { withLock } from '../store/lock.ts';
 import { withStore, type Db } from '../store/open-db.ts';
 import { archiveSections } from './archive-sections.ts';
-import { gatherSignals } from './signals.ts';
+import { gatherSignals, type TaughtExample } from './signals.ts';
 import { checkScope } from './scope.ts';
 import { storedPaperFinder } from '../store/queries.ts';
 
@@ -194,6 +194,39 @@ export async function feedbackShowCommand(options: FeedbackOptions, io: Io): Pro
   });
 }
 
+/** Signals by what they teach for a profile: a meeting nomination and a star before a read. */
+const STRENGTH: Readonly<Record<SignalKind, number>> = { nominate: 3, star: 2, read: 1, dismiss: 0 };
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Papers named under a profile; the rest are counted. */
+const FROM_PAPERS = 3;
+
+/**
+ * The papers that taught a profile for, strongest signal and newest first, each once: "'Hierarchical
+ * Primary‐Secondary Coordination Synchronizes…' (Naibing Wu, 6 Dec)", three at most and how many more:
+ * what its learned words come from. Under a member's own line (`member`) their name is not repeated.
+ */
+function taughtPapers(taught: readonly TaughtExample[], member?: string): string {
+  const best = new Map<string, TaughtExample>();
+  for (const e of taught) {
+    if (e.signal === 'dismiss') continue;
+    const known = best.get(e.paper.id);
+    if (!known || STRENGTH[e.signal] > STRENGTH[known.signal]
+      || (STRENGTH[e.signal] === STRENGTH[known.signal] && (e.at ?? '') > (known.at ?? ''))) best.set(e.paper.id, e);
+  }
+  const papers = [...best.values()].sort((a, b) => STRENGTH[b.signal] - STRENGTH[a.signal]
+    || (b.at ?? '').localeCompare(a.at ?? '') || (a.paper.id < b.paper.id ? -1 : 1));
+  const named = papers.slice(0, FROM_PAPERS).map((e) => {
+    const words = e.paper.title.replace(/\s+/g, ' ').trim().split(' ');
+    const title = words.length > 7 ? `${words.slice(0, 7).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
+    const time = e.at === undefined ? Number.NaN : Date.parse(e.at);
+    const day = Number.isNaN(time) ? undefined : `${new Date(time).getUTCDate()} ${MONTHS[new Date(time).getUTCMonth()] as string}`;
+    const who = [e.member === member ? undefined : e.member, day].filter((x) => x !== undefined).join(', ');
+    return `'${title}'${who ? ` (${who})` : ''}`;
+  });
+  const more = papers.length - named.length;
+  return `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 /**
  * Words a profile learned, as a section's line shows them (the words its papers are about first):
  * "+lithiophilic, +current collector, −graphene".
@@ -208,10 +241,11 @@ export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof 
     + `${gathered.waiting ? `, ${gathered.waiting} waiting for ${gathered.waiting === 1 ? 'its paper' : 'their papers'}` : ''}`
     + `${gathered.forgotten ? `, ${gathered.forgotten} forgotten by a reset` : ''}`
     + `${gathered.unknown ? `, ${gathered.unknown} of members or areas no longer in the config` : ''}`, ''];
-  const line = (kind: 'area' | 'member', id: string, taught: readonly { signal: SignalKind }[]) => {
+  const line = (kind: 'area' | 'member', id: string, taught: readonly TaughtExample[]) => {
     const profile = learned.find((p) => p.kind === kind && p.id === id);
     const list = learnedWords(profile);
-    return `${taughtBy(taught, profile)}${list ? `\n  learned: ${list}` : ''}`;
+    const from = taughtPapers(taught, kind === 'member' ? id : undefined);
+    return `${taughtBy(taught, profile)}${from ? `\n  from: ${from}` : ''}${list ? `\n  learned: ${list}` : ''}`;
   };
   for (const area of config.areas) {
     out.push(`${area.name} (${area.id}): ${line('area', area.id, gathered.examples.filter((e) => e.area === area.id))}`);
