@@ -104,9 +104,11 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
     .slice(0, limit).map(([word]) => word);
 }
 
-// A mantissa with its power of ten ("1.2 × 10−4"), or a power of ten alone ("10 −4", "10^-4"). Qualifiers
-// before it ("up to", "~") are read back from the text: a pattern that could start anywhere is slow.
-const NUMBER = String.raw`(?:\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
+// A number with its thousands set apart by a space ("10 000 cycles", "4 000 h", as SI style writes
+// them: 130 abstracts of the corpus do), a mantissa with its power of ten ("1.2 × 10−4"), or a power of
+// ten alone ("10 −4", "10^-4"). Qualifiers before it ("up to", "~") are read back from the text: a
+// pattern that could start anywhere is slow.
+const NUMBER = String.raw`(?:(?<![A-Za-z\d.,])\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.,])|\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
 const QUALIFIER = /(?:up to|over|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*$/;
 const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*)?`;
 
@@ -130,9 +132,10 @@ const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new Reg
 const ELSEWHERE = /\b(?:previous(?:ly)?|prior|typically|conventional(?:ly)?|traditional(?:ly)?|existing|limited|remains?|suffers?|however|commercial)\b/i;
 // A current density or capacity that is a test condition, not a result: "cycling … at 5 mA cm−2 and
 // 5 mAh cm−2", "at ultrahigh current densities (50 and 100 mA cm−2)" (an "at" or "under" earlier in the
-// same clause). "A critical current density of 1.25 mA cm−2" and "a capacity of 172.7 mAh g−1 at 1 A g−1"
-// are results; a retention or a cycle count after "at 0.5 C" is one too, so only these two kinds are read so.
-const CONDITION = /\b(?:at|under)\s+[^,;.]{0,40}$/;
+// same clause, whose decimal points do not end it: "at 0.5 mA cm−2 and 4 mA h cm−2"). "A critical
+// current density of 1.25 mA cm−2" and "a capacity of 172.7 mAh g−1 at 1 A g−1" are results; a
+// retention or a cycle count after "at 0.5 C" is one too, so only these two kinds are read so.
+const CONDITION = /\b(?:at|under)\s+(?:[^,;.]|\.(?=\d)){0,40}$/;
 const CONDITION_KINDS = new Set(['current', 'capacity']);
 // A number that ends a sample's name ("OMGC‐O‐3 h", "NCM‐811 h"): a letter or hyphen right before it.
 const IN_A_NAME = /[\p{L}‐‑-]$/u;
