@@ -21,9 +21,12 @@ interface Change {
   after: string;
 }
 
-/** The changed stretches of `before` -> `after` (only spaces are added or removed), with a few words around. */
+/**
+ * The changed stretches of `before` -> `after` (only spaces are added or removed, and empty brackets:
+ * the repair drops "()" where the source stripped its symbol), with a few words around.
+ */
 function changes(id: string, source: string, field: Change['field'], before: string, after: string): Change[] {
-  const a = before.split(' ');
+  const a = before.replace(/ \(\s*\)(?=[ ,.;:]|$)/g, '').split(' ');
   const b = after.split(' ');
   const out: Change[] = [];
   let i = 0;
@@ -36,7 +39,8 @@ function changes(id: string, source: string, field: Change['field'], before: str
     for (;;) {
       const left = a.slice(i, ai).join('');
       const right = b.slice(j, bj).join('');
-      if (left === right) break;
+      // Past both ends the stretches differ in more than spaces: the rest is one change (never a loop).
+      if (left === right || (ai >= a.length && bj >= b.length)) break;
       if (left.length < right.length) ai++; else bj++;
     }
     const kind = ai - i > bj - j ? 'formula' : 'words';

@@ -42,6 +42,12 @@ describe('repairPaperText on the sample week', () => {
     expect({ changed: changed.length, arxiv: changed.filter((p) => p.id.startsWith('arxiv:')).length }).toEqual({ changed: 57, arxiv: 0 });
   });
 
+  test('a bracket the source emptied of its symbol goes, with its space; a call such as f() stays', () => {
+    // Real: the corpus's sodium gel electrolyte, whose MathML transference symbol was stripped.
+    const paper = { ...(week[0] as Paper), title: 'A gel', abstract: 'an enhanced Na + transference number () of 0.384; an increased value ( ), a constant value (), and f() hold.' };
+    expect(repairPaperText(paper).abstract).toBe('an enhanced Na+ transference number of 0.384; an increased value, a constant value, and f() hold.');
+  });
+
   test('a paper with nothing to repair is returned as it is', () => {
     const plain = { ...(week[0] as Paper), title: 'Lithium metal anodes', abstract: 'We study Li2S growth.' };
     expect(repairPaperText(plain)).toBe(plain);

@@ -1,7 +1,8 @@
 // Repairs for text that arrives already stripped of its markup (the shared corpus's records, JACS's RSS
 // titles, JSON-lines imports): formulas whose subscripts were set apart by spaces, ion charges and unit
-// powers set apart ("Li + transport", "mAh g −1"), words whose space was dropped. Every source's
-// records go through it (record.ts, and the command line's JSON-lines reader).
+// powers set apart ("Li + transport", "mAh g −1"), words whose space was dropped, brackets emptied of
+// their symbol. Every source's records go through it (record.ts, and the command line's JSON-lines
+// reader).
 import { joinSpacedFormulas } from './formula-spacing.ts';
 import { splitRunTogether } from './run-together.ts';
 import { joinSpacedSuperscripts } from './superscript-spacing.ts';
@@ -18,9 +19,18 @@ export interface PaperText {
  * both is a name). Returns the paper itself when nothing changes, else a copy. Idempotent.
  */
 export function repairPaperText<T extends PaperText>(paper: T): T {
-  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedFormulas(text));
+  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedFormulas(withoutEmptyBrackets(text)));
   const title = splitRunTogether(joined(paper.title), { title: true, context: paper.abstract });
   const abstract = paper.abstract === null ? null
     : splitRunTogether(joined(paper.abstract), { title: false, context: paper.title });
   return title === paper.title && abstract === paper.abstract ? paper : { ...paper, title, abstract };
+}
+
+/**
+ * A bracket left empty where the source's markup held a symbol it stripped (MathML, an image): "an
+ * enhanced Na+ transference number () of 0.384", "Four‐electron iodine cathodes () promise" read
+ * without it. Nine abstracts of the corpus hold one; an empty bracket says nothing in a sentence.
+ */
+function withoutEmptyBrackets(text: string): string {
+  return text.includes('(') ? text.replace(/ \(\s*\)(?=[ ,.;:]|$)/g, '') : text;
 }
