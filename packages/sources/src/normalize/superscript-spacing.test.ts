@@ -19,6 +19,10 @@ describe('joinSpacedSuperscripts', () => {
     ['a yield of 20.1 µg h −1 mg −1 and', 'a yield of 20.1 µg h−1 mg−1 and'],
     ['of 334 Wh kg −1 , markedly', 'of 334 Wh kg−1, markedly'],
     ['an energy density of 456.7 Wh kg⁻ 1 at 0.1 C', 'an energy density of 456.7 Wh kg⁻1 at 0.1 C'],
+    // A power of ten after a number and a multiplication sign.
+    ['conductivity (8.4 × 10 −4 S cm −1 ), and', 'conductivity (8.4 × 10−4 S cm−1), and'],
+    ['from 1.785 × 10 −7 to 2.823 × 10 −6 S cm −1 after', 'from 1.785 × 10−7 to 2.823 × 10−6 S cm−1 after'],
+    ['up to p = 1.4 × 10 –2 Pa and', 'up to p = 1.4 × 10–2 Pa and'],
   ])('%s', (input, expected) => {
     expect(joinSpacedSuperscripts(input)).toBe(expected);
   });
