@@ -32,13 +32,16 @@ describe('joinSpacedFormulas', () => {
     ['limited for O 2 and H 2 . The', 'limited for O2 and H2. The'],
     ['Durable Zn–I 2 Batteries', 'Durable Zn–I2 Batteries'], ['High‐Temperature Zn─I 2 Batteries', 'High‐Temperature Zn─I2 Batteries'],
     ['Performance in Li─Cl 2 Batteries', 'Performance in Li─Cl2 Batteries'], ['accelerated Li-CO 2 batteries', 'accelerated Li-CO2 batteries'],
+    // A decimal count whose point was set apart as well.
+    ['interlayer on LiNi 0 . 8 Co 0 . 1 Mn 0 . 1 O 2 electrodes', 'interlayer on LiNi0.8Co0.1Mn0.1O2 electrodes'],
+    ['using LiMn 0 . 6 Fe 0 . 4 PO 4 , Li||LMFP', 'using LiMn0.6Fe0.4PO4, Li||LMFP'],
   ])('%s', (input, expected) => {
     expect(joinSpacedFormulas(input)).toBe(expected);
   });
 
   test.each([
     'Figure 2 A shows', 'printed in 3 D', 'the C 1 s spectra', 'Li 2 electrodes were', 'V 2 and V 3', 'Scheme 1 The route',
-    'Figure S 2 B', 'Table S 1 .', 'measured At 5 K and', 'In 2024 the', 'the O 2 s peak', 'C/N 2 p , and', 'Type I 2 diabetes', 'Phase-I 2 trial', 'Fe 1/3 Mn 1/3 O 2 cathodes',
+    'Figure S 2 B', 'Table S 1 .', 'measured At 5 K and', 'In 2024 the', 'the O 2 s peak', 'C/N 2 p , and', 'Type I 2 diabetes', 'Phase-I 2 trial', 'Fe 1/3 Mn 1/3 O 2 cathodes', 'Figure 2 . 3 shows', 'about 2 . 5 times',
     'photoexcited Ag 7 NCs transfer', 'the Li x SiO y layer', 'a (PW 12 ) cluster', 'Li 2– x  La (1+ x )/3',
     'In 3 steps', 'Step 2 B', 'No 2 Li', 'Phase 1 C',
   ])('leaves %j as it is', (input) => {
