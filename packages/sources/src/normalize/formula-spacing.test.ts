@@ -35,6 +35,8 @@ describe('joinSpacedFormulas', () => {
     // A decimal count whose point was set apart as well.
     ['interlayer on LiNi 0 . 8 Co 0 . 1 Mn 0 . 1 O 2 electrodes', 'interlayer on LiNi0.8Co0.1Mn0.1O2 electrodes'],
     ['using LiMn 0 . 6 Fe 0 . 4 PO 4 , Li||LMFP', 'using LiMn0.6Fe0.4PO4, Li||LMFP'],
+    // A decimal coefficient of a variable count.
+    ['interfaces is a Li 2 S 1‐x‐y P 0.5x Cl 0.5x O y phase', 'interfaces is a Li2S1‐x‐yP0.5xCl0.5xOy phase'],
   ])('%s', (input, expected) => {
     expect(joinSpacedFormulas(input)).toBe(expected);
   });

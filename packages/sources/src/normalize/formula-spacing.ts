@@ -20,8 +20,8 @@ const symbol = `(?:${[...SYMBOLS].sort((a, b) => b.length - a.length).join('|')}
 const symbolTail = new RegExp(`(?:^|[^\\p{L}])(${symbol}+)$`, 'u');
 /** The symbols that start a chunk, not followed by a lowercase letter: "O‐Rich" -> O, "S)" -> S, "Li" -> Li. */
 const symbolLead = new RegExp(`^(${symbol}+)(?![\\p{Ll}])`, 'u');
-/** A subscript count: 2, 0.8, 12, x, δ, 1‐x, 3‐2x, 4‐x‐y, 2+x. */
-const count = /^(?:\d{1,2}(?:\.\d{1,3})?|\d?[xyzδ])(?:[‐\-–−+](?:\d{1,2}(?:\.\d{1,3})?|\d?[xyzδ])){0,2}$/;
+/** A subscript count: 2, 0.8, 12, x, δ, 0.5x, 1‐x, 3‐2x, 4‐x‐y, 2+x. */
+const count = /^(?:\d{1,2}(?:\.\d{1,3})?|(?:\d{1,2}(?:\.\d{1,3})?)?[xyzδ])(?:[‐\-–−+](?:\d{1,2}(?:\.\d{1,3})?|(?:\d{1,2}(?:\.\d{1,3})?)?[xyzδ])){0,2}$/;
 /** Punctuation that follows a formula without a space: "F 2 /PEO", "(PO 4 )", "O 3 ,", "MoS 2 ‐catalyzed", "Cl 2 @UiO". */
 const closing = /^[/)\]·,.;:‐\-–@]/;
 /** Units after a number: "CO 6 cm line" is a quantity, not CO6. */
