@@ -16,6 +16,9 @@ test('formulas: a group in parentheses is part of the formula, printed apart or 
   // note said "It works with Li1.3Al0.3Ti1.7").
   expect(formulasIn('', 'catalyzed by Lewis-acidic Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3 on a polyethylene matrix')).toEqual(['Li1.3Al0.3Ti1.7(PO4)3']);
   expect(formulasIn('', 'Na3V2(PO4)3 cathodes and LiFePO4 (LFP)')).toEqual(['Na3V2(PO4)3', 'LiFePO4']);
+  // Elements written on after the group and its count (the corpus's "Na||Na 3 V 2 (PO 4 ) 2 O 2 F cell",
+  // whose note said "Na3V2(PO4)2").
+  expect(formulasIn('', 'The Na||Na3V2(PO4)2O2F cell and Na3V2(PO4)2F3 in PEO')).toEqual(['Na3V2(PO4)2O2F', 'Na3V2(PO4)2F3']);
   // An abbreviation or a space group in parentheses is not a group of the formula.
   expect(formulasIn('', 'CaBi2Nb2O9 (CBN) sheets and Sr2LiAlO4 (P3221) and Zn3V2O7(OH)2')).toEqual(['Zn3V2O7(OH)2', 'CaBi2Nb2O9', 'Sr2LiAlO4']);
   expect(formulasIn('', 'LiNi0.82Co0.14Mn0.04O2 (Ni82) cathodes')).toEqual(['LiNi0.82Co0.14Mn0.04O2']);

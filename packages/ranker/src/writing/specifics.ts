@@ -57,6 +57,9 @@ const CANDIDATE = /(?<![A-Za-z0-9.])[A-Z0-9][A-Za-z0-9.]*/g;
  */
 const GROUP = /^ ?\( ?((?:[A-Z][a-z]? ?(?:\d{1,2}(?:\.\d+)?)? ?)+)\)(?: ?(\d{1,2}(?:\.\d+)?)(?![\d.]))?/;
 
+/** Elements and their counts written straight after a group and its count: the "O2F" of "(PO4)2O2F". */
+const AFTER_GROUP = /^(?:[A-Z][a-z]?(?:\d{1,2}(?:\.\d+)?)?)+(?![\p{L}\d])/u;
+
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
   const seen = new Map<string, { inTitle: boolean; count: number; order: number }>();
@@ -89,7 +92,10 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
       if (group && isFormula((group[1] as string).replace(/\s/g, '')) && /[A-Z][^]*[A-Z]/.test(group[1] as string)
         && (/\d/.test(group[1] as string) || group[2] !== undefined)) {
         word += `(${(group[1] as string).replace(/\s/g, '')})${group[2] ?? ''}`;
-        const end = (ends[i] as number) + group[0].length;
+        let end = (ends[i] as number) + group[0].length;
+        // Elements written on after the group: "Na3V2(PO4)2O2F", "Na3V2(PO4)2F3".
+        const rest = group[2] !== undefined ? AFTER_GROUP.exec(text.slice(end))?.[0] : undefined;
+        if (rest && isFormula(rest)) { word += rest; end += rest.length; }
         while (i + 1 < all.length && (starts[i + 1] as number) < end) i++;
       }
       const known = seen.get(word);
