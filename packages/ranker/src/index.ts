@@ -17,3 +17,4 @@ export { followedAuthorsIn } from './scoring/authors.ts';
 export { ACRONYMS } from './words/acronyms.ts';
 export { K1, B, SCALE } from './scoring/score.ts';
 export { draftAreas, type DraftArea } from './learning/draft-areas.ts';
+export { dayOf, shortTitle } from './writing/notes.ts';

@@ -148,7 +148,7 @@ describe('digest feedback show', () => {
     for (const line of lines.filter((l) => l.startsWith('  learned: '))) expect(line).toMatch(/^ {2}learned: [+−]\S/);
     // And the papers it learned from, with who and when; a member's own name is not repeated under them.
     // The paper counts for the area by its star, not Naibing Wu's later read.
-    const title = '\'Refining Machine Learning Potentials through Thermodynamic Theory…\'';
+    const title = '\'Refining Machine Learning Potentials through Thermodynamic…\'';
     expect(lines.filter((l) => l.startsWith('  from: '))).toEqual([
       `  from: ${title} (Yanhao Deng, 12 Nov)`, `  from: ${title} (12 Nov)`, `  from: ${title} (13 Nov)`,
     ]);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import {
   API_LIMITS, feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
 } from '@labdigest/core';
-import { createRanker, shownLearnedWords, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
+import { createRanker, dayOf, shortTitle, shownLearnedWords, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
 import { InputError } from '../errors.ts';
@@ -196,13 +196,12 @@ export async function feedbackShowCommand(options: FeedbackOptions, io: Io): Pro
 
 /** Signals by what they teach for a profile: a meeting nomination and a star before a read. */
 const STRENGTH: Readonly<Record<SignalKind, number>> = { nominate: 3, star: 2, read: 1, dismiss: 0 };
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Papers named under a profile; the rest are counted. */
 const FROM_PAPERS = 3;
 
 /**
  * The papers that taught a profile for, strongest signal and newest first, each once: "'Hierarchical
- * Primary‐Secondary Coordination Synchronizes…' (Naibing Wu, 6 Dec)", three at most and how many more:
+ * Primary‐Secondary Coordination Synchronizes Ion Flux…' (Naibing Wu, 6 Dec)", three at most and how many more:
  * what its learned words come from. Under a member's own line (`member`) their name is not repeated.
  */
 function taughtPapers(taught: readonly TaughtExample[], member?: string): string {
@@ -216,12 +215,9 @@ function taughtPapers(taught: readonly TaughtExample[], member?: string): string
   const papers = [...best.values()].sort((a, b) => STRENGTH[b.signal] - STRENGTH[a.signal]
     || (b.at ?? '').localeCompare(a.at ?? '') || (a.paper.id < b.paper.id ? -1 : 1));
   const named = papers.slice(0, FROM_PAPERS).map((e) => {
-    const words = e.paper.title.replace(/\s+/g, ' ').trim().split(' ');
-    const title = words.length > 7 ? `${words.slice(0, 7).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
-    const time = e.at === undefined ? Number.NaN : Date.parse(e.at);
-    const day = Number.isNaN(time) ? undefined : `${new Date(time).getUTCDate()} ${MONTHS[new Date(time).getUTCMonth()] as string}`;
-    const who = [e.member === member ? undefined : e.member, day].filter((x) => x !== undefined).join(', ');
-    return `'${title}'${who ? ` (${who})` : ''}`;
+    // As a note names the paper it learned from: "'Coupled Reaction and Diffusion Governing Interface…' (Yanhao Deng, 12 Nov)".
+    const who = [e.member === member ? undefined : e.member, e.at === undefined ? undefined : dayOf(e.at)].filter((x) => x !== undefined).join(', ');
+    return `'${shortTitle(e.paper.title)}'${who ? ` (${who})` : ''}`;
   });
   const more = papers.length - named.length;
   return `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;

@@ -122,8 +122,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * note's lead has just named the member who did (`named`).
  */
 export function learnedSentence(from: LearnedFrom, group: string, named?: string): string {
-  const words = from.title.replace(/\s+/g, ' ').trim().split(' ');
-  const title = words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
+  const title = shortTitle(from.title);
   const day = from.at === undefined ? undefined : dayOf(from.at);
   const when = day ? ` on ${day}` : '';
   if (from.self) {
@@ -135,8 +134,14 @@ export function learnedSentence(from: LearnedFrom, group: string, named?: string
   return `Like '${title}', which ${from.member ?? group} ${VERB[from.signal]}${when}.`;
 }
 
+/** A title cut after its sixth word, as a note or a list names a paper: "Coupled Reaction and Diffusion Governing Interface…". */
+export function shortTitle(title: string): string {
+  const words = title.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
+}
+
 /** "12 Nov" from an ISO time, or undefined when it is not one. */
-function dayOf(iso: string): string | undefined {
+export function dayOf(iso: string): string | undefined {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
   const date = new Date(time);
