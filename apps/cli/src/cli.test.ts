@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +103,17 @@ describe('the command line', () => {
     expect(result.stdout).not.toMatch(/dotenv|injected env/);
     expect(result.stdout.startsWith('DENG.Group: 313 papers ranked')).toBe(true);
   }, 60_000); // a whole process: tsx compiles the sources first
+
+  test('a reader that closes the pipe early (`| head`) ends it quietly: no stack trace', async () => {
+    const bin = join(root, 'apps/cli/bin/digest.js');
+    const child = spawn(process.execPath, [bin, 'rank', '--config', config, '--papers', slice, '--print'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // as `head` exits before the command writes
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
 
   test('the bin runs from any directory', () => {
     const out = execFileSync(process.execPath, [join(root, 'apps/cli/bin/digest.js'), '--version'], { encoding: 'utf8', cwd: tmpdir() });

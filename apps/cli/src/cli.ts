@@ -95,6 +95,20 @@ function describeBug(error: unknown): string {
   return parts.join('\ncaused by: ');
 }
 
+/**
+ * A reader that stops early (`digest export … | head`) closes the pipe: what is left of the output has
+ * nowhere to go, which is no error of the command's, and ends it quietly, as it ends `cat`. Any other
+ * failure to write the output is said in one line.
+ */
+function endQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`digest: cannot write the output: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
+  });
+  process.stderr.on('error', () => process.exit(1));
+}
+
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/bin/digest.js')) {
+  endQuietlyOnClosedPipe();
   process.exitCode = await run(process.argv.slice(2));
 }
