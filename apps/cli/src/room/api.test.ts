@@ -31,6 +31,14 @@ describe('signing in', () => {
     expect(again.json).toEqual(error('UNAUTHORIZED', expect.stringMatching(/^this invite link was already used \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\): ask for a new one$/) as string));
   });
 
+  test('`digest members invite` without --url links to the port the server listens on, and says only this machine reaches it', async () => {
+    const { code, out, err } = await room.cli('members', 'invite', 'Yanhao Deng');
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`^${room.url}#join=[A-Za-z0-9_-]{43}\n$`));
+    expect(err).toContain('(the reading room listens on 127.0.0.1 (since ');
+    expect(err).toContain("which only this machine reaches: the link opens here. For members' phones and laptops, serve it with --host 0.0.0.0");
+  });
+
   test('an expired code, an unknown code, or no code is refused with a message saying which', async () => {
     const db = new Database(room.db);
     const { code } = createInvite(db, { member: 'Yanhao Deng', now: new Date('2026-01-01T09:00:00Z'), validMs: 7 * 86_400_000 });

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
 import { openDb } from '../store/open-db.ts';
 import { joinWithInvite } from './access.ts';
+import { recordRoomAddress } from './address.ts';
 
 let dir: { path: string; remove: () => void };
 let config: string;
@@ -48,15 +49,26 @@ describe('digest members invite', () => {
     expect(err).toMatch(/^invite link for Naibing Wu: it works once, until \d{4}-\d\d-\d\d \d\d:\d\d UTC; send it to them only\n$/);
   });
 
-  test('the link starts with server.publicUrl, else this machine on port 8080', async () => {
+  test('the link starts with server.publicUrl, else this machine on port 8080 when no server has run', async () => {
     const plain = await members('invite', 'naibing wu');
     expect(plain.out).toMatch(new RegExp(`^http://${hostname()}:8080/#join=`));
-    expect(plain.err).toContain(`(the link uses this machine's name: set server.publicUrl in ${config}, or pass --url, if members reach the server at another address)\n`);
+    expect(plain.err).toContain(`(the link uses this machine's name and port 8080: no \`digest serve\` has run on this store yet; set server.publicUrl in ${config}, or pass --url, if members reach the server at another address)\n`);
     writeConfig({ publicUrl: 'https://digest.lab.example.org/' });
     const configured = await members('invite', 'Yanhao Deng', '--expires', '3d');
     expect(configured.out).toMatch(/^https:\/\/digest\.lab\.example\.org\/#join=/);
     const expires = /until (\S+ \S+) UTC/.exec(configured.err)?.[1];
     expect(Date.parse(`${expires?.replace(' ', 'T')}:00Z`) - Date.now()).toBeGreaterThan(3 * 86_400_000 - 120_000);
+  });
+
+  test('else where `digest serve` last listened on this store: its port, and this machine\'s name when it listens on every address', async () => {
+    const store = openDb(db);
+    recordRoomAddress(store, { host: '0.0.0.0', port: 9000, startedAt: '2026-06-08T09:00:00.000Z' });
+    store.close();
+    const everywhere = await members('invite', 'Naibing Wu');
+    expect(everywhere.out).toMatch(new RegExp(`^http://${hostname()}:9000/#join=`));
+    expect(everywhere.err).toContain("(the link uses this machine's name and the port `digest serve` listens on (since 2026-06-08 09:00 UTC): set server.publicUrl");
+    writeConfig({ publicUrl: 'https://digest.lab.example.org/' });
+    expect((await members('invite', 'Naibing Wu')).out).toMatch(/^https:\/\/digest\.lab\.example\.org\/#join=/);
   });
 
   test('a name not in the config is an error with a suggestion (exit 1); a bad duration or URL is wrong usage (exit 2)', async () => {

@@ -5,6 +5,7 @@ import type { Io } from '../io.ts';
 import { IngestError, UsageError } from '../errors.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { openDb, type Db } from '../store/open-db.ts';
+import { lastRoomAddress, reachableAt, type RoomAddress } from './address.ts';
 import { createInvite, findDevice, listAccess, revokeDevice, revokeMember, shownTime, type DeviceRecord } from './access.ts';
 
 /** A name that is no member of the config (with a suggestion), or a device id the store does not hold. */
@@ -34,16 +35,14 @@ function openStore(path: string): Db {
 export function inviteCommand(name: string, options: MembersOptions & { expires?: number | undefined; url?: string | undefined }, io: Io): { link: string; expiresAt: string } {
   const config = loadConfig(options.config);
   const member = memberNamed(config, name, options.config);
-  const base = inviteBase(options.url, config);
   const db = openStore(options.db);
   try {
+    const { base, note } = inviteBase(options.url, config, lastRoomAddress(db), options.config);
     const { code, expiresAt } = createInvite(db, { member, now: options.now ?? new Date(), validMs: options.expires ?? DEFAULT_INVITE_MS });
     const link = `${base}#join=${code}`;
     io.err(`invite link for ${member}: it works once, until ${shownTime(expiresAt)}; send it to them only\n`);
     io.out(`${link}\n`);
-    if (options.url === undefined && config.server.publicUrl === undefined) {
-      io.err(`(the link uses this machine's name: set server.publicUrl in ${options.config}, or pass --url, if members reach the server at another address)\n`);
-    }
+    if (note) io.err(`(${note})\n`);
     return { link, expiresAt };
   } finally {
     db.close();
@@ -123,9 +122,31 @@ function memberNamed(config: GroupConfig, name: string, file: string): string {
   throw new MemberError(`no member "${name}" in ${file}${suggest(name, names)}; its members are ${names.join(', ')}`);
 }
 
-/** Where invite links point: --url, else server.publicUrl, else this machine on port 8080; always ending in `/`. */
-function inviteBase(url: string | undefined, config: GroupConfig): string {
-  const base = url ?? config.server.publicUrl ?? `http://${hostname()}:8080/`;
+/**
+ * Where invite links point, always ending in `/`: --url, else server.publicUrl, else where `digest serve`
+ * last listened on this store, else this machine on port 8080; and, for the last two, a note on what the
+ * link assumes.
+ */
+function inviteBase(url: string | undefined, config: GroupConfig, served: RoomAddress | undefined, file: string): { base: string; note?: string } {
+  const chosen = url ?? config.server.publicUrl;
+  if (chosen !== undefined) return { base: checkedBase(chosen) };
+  const elsewhere = `set server.publicUrl in ${file}, or pass --url, if members reach the server at another address`;
+  if (!served) {
+    return { base: checkedBase(`http://${hostname()}:8080/`), note: `the link uses this machine's name and port 8080: no \`digest serve\` has run on this store yet; ${elsewhere}` };
+  }
+  const { url: reachable, thisMachineOnly } = reachableAt(served);
+  const since = `since ${shownTime(served.startedAt)}`;
+  if (thisMachineOnly) {
+    return {
+      base: checkedBase(reachable),
+      note: `the reading room listens on ${served.host} (${since}), which only this machine reaches: the link opens here. For members' phones and laptops, `
+        + `serve it with --host 0.0.0.0 on the lab network, or set server.publicUrl in ${file} to the address of the proxy in front of it`,
+    };
+  }
+  return { base: checkedBase(reachable), note: `the link uses this machine's name and the port \`digest serve\` listens on (${since}): ${elsewhere}` };
+}
+
+function checkedBase(base: string): string {
   let parsed: URL;
   try {
     parsed = new URL(base);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Io } from '../io.ts';
 import { InputError } from '../errors.ts';
 import { configSource } from '../room/config-source.ts';
+import { recordRoomAddress } from '../room/address.ts';
 import { openRoomStore } from '../room/room-store.ts';
 import { serverApp } from './server-app.ts';
 import { listen } from './static-server.ts';
@@ -34,6 +35,13 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<{ url
     store?.close();
     throw error.code === 'EADDRINUSE' ? new InputError(`${options.host}:${options.port}`, 'the port is in use: pick another with --port N', { cause: error }) : error;
   });
+  if (store) {
+    // For the invite links of `digest members invite` (room/address.ts). Not worth failing the start
+    // for: a store kept locked by a long fetch only leaves the links at the address before.
+    const address = { host: options.host, port: Number(new URL(server.url).port), startedAt: new Date().toISOString() };
+    await store.write((db) => recordRoomAddress(db, address))
+      .catch((error: unknown) => io.err(`(could not note the reading room's address in ${options.db} for invite links: ${error instanceof Error ? error.message : String(error)})\n`));
+  }
   io.out(`reader at ${server.url}${options.host === '0.0.0.0' ? ' (and on this machine\'s network addresses, for a phone on the same network)' : ''}\n`);
   if (config) {
     const { members, server: settings } = config();

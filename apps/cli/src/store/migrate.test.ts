@@ -23,7 +23,7 @@ describe('migrate', () => {
     expect(migrate(db)).toEqual({ from: 0, to: migrations.length });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'papers_fts_%' ORDER BY name").pluck().all();
-    expect(names).toEqual(['deliveries', 'devices', 'feedback', 'fetch_runs', 'identifiers', 'invites', 'learning_resets', 'paper_state', 'papers', 'papers_fts', 'source_state']);
+    expect(names).toEqual(['deliveries', 'devices', 'feedback', 'fetch_runs', 'identifiers', 'invites', 'learning_resets', 'paper_state', 'papers', 'papers_fts', 'room_address', 'source_state']);
   });
 
   test('a second run applies nothing', () => {

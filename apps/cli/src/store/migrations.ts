@@ -180,4 +180,14 @@ export const migrations: readonly string[] = [
     at     TEXT NOT NULL
   );
   `,
+  // 8: where the reading room last listened (`digest serve`, room/address.ts): the address
+  // `digest members invite` puts in its links when the config sets no `server.publicUrl`. One row.
+  `
+  CREATE TABLE room_address (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    host        TEXT NOT NULL,      -- what --host said: 0.0.0.0 or :: listen on every address
+    port        INTEGER NOT NULL,   -- the port it listened on (the one picked, for --port 0)
+    started_at  TEXT NOT NULL       -- ISO time
+  );
+  `,
 ];
