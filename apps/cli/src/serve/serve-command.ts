@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { Io } from '../io.ts';
-import { InputError } from '../errors.ts';
+import { InputError, UsageError } from '../errors.ts';
 import { configSource } from '../room/config-source.ts';
 import { recordRoomAddress } from '../room/address.ts';
 import { openRoomStore } from '../room/room-store.ts';
@@ -33,7 +34,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<{ url
   const app = serverApp({ reader: options.reader, digests, room, log: room ? io.err : undefined });
   const server = await listen(app, { port: options.port, host: options.host }).catch((error: NodeJS.ErrnoException) => {
     store?.close();
-    throw error.code === 'EADDRINUSE' ? new InputError(`${options.host}:${options.port}`, 'the port is in use: pick another with --port N', { cause: error }) : error;
+    throw listenError(error, options);
   });
   if (store) {
     // For the invite links of `digest members invite` (room/address.ts). Not worth failing the start
@@ -55,4 +56,24 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<{ url
       store?.close();
     },
   };
+}
+
+/** Why the server could not listen, said as the options that caused it; an error of another kind as it is. */
+function listenError(error: NodeJS.ErrnoException, at: { host: string; port: number }): Error {
+  const where = `${at.host}:${at.port}`;
+  const addresses = () => Object.values(networkInterfaces()).flat().filter((a) => a !== undefined).map((a) => a.address);
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new InputError(where, 'the port is in use: pick another with --port N', { cause: error });
+    case 'EACCES':
+      return new InputError(where, `ports below 1024 need root: pick one above, like --port 8080`, { cause: error });
+    case 'EADDRNOTAVAIL':
+      return new UsageError(`--host ${at.host}: no network interface of this machine has this address: use 127.0.0.1 (this machine only), 0.0.0.0 (every address) or one of ${addresses().join(', ')}`, { cause: error });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+      return new UsageError(`--host ${at.host}: not an address or a name this machine resolves: use 127.0.0.1 (this machine only) or 0.0.0.0 (every address)`, { cause: error });
+    default:
+      return error;
+  }
 }

@@ -1,0 +1,33 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { tempDir } from '../../test/run-cli.ts';
+import { serveCommand } from './serve-command.ts';
+
+const dir = tempDir();
+afterAll(() => dir.remove());
+const reader = join(dir.path, 'reader');
+mkdirSync(reader);
+writeFileSync(join(reader, 'index.html'), '<!doctype html><title>reader</title>');
+const quiet = { out: () => undefined, err: () => undefined };
+const serve = (host: string, port: number) => serveCommand({ reader, digests: join(dir.path, 'digests'), port, host }, quiet);
+
+describe('digest serve: where it cannot listen, says which option to change', () => {
+  test('a port in use', async () => {
+    const first = await serve('127.0.0.1', 0);
+    const port = Number(new URL(first.url).port);
+    try {
+      await expect(serve('127.0.0.1', port)).rejects.toThrow(`127.0.0.1:${port}: the port is in use: pick another with --port N`);
+    } finally {
+      await first.close();
+    }
+  });
+
+  test('an address no interface of this machine has', async () => {
+    await expect(serve('10.255.255.1', 0)).rejects.toThrow(/^--host 10\.255\.255\.1: no network interface of this machine has this address: use 127\.0\.0\.1 \(this machine only\), 0\.0\.0\.0 \(every address\) or one of .*127\.0\.0\.1/);
+  });
+
+  test('a name that resolves to nothing', async () => {
+    await expect(serve('999.1.1.1', 0)).rejects.toThrow('--host 999.1.1.1: not an address or a name this machine resolves: use 127.0.0.1 (this machine only) or 0.0.0.0 (every address)');
+  });
+});
