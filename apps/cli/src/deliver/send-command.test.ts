@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Digest } from '@labdigest/core';
 import { readDefaultConfigText } from '@labdigest/fixtures';
@@ -302,6 +302,19 @@ describe('--dry-run and sample data', () => {
     expect(smtp.received).toHaveLength(0);
     expect(hooks.posts.size).toBe(0);
     expect(rows()).toEqual([]);
+  });
+
+  test('--dry-run with an outbox that is a file, or a link to nothing, says so before writing anything', async () => {
+    writeConfig();
+    const file = join(dir.path, 'outbox-file');
+    writeFileSync(file, 'notes\n');
+    const onFile = await send({ dryRun: true, outbox: file });
+    expect(onFile.error?.message).toBe(`--outbox ${file}: is a file, not a folder`);
+    expect(readFileSync(file, 'utf8')).toBe('notes\n');
+    const link = join(dir.path, 'outbox-link');
+    symlinkSync(join(dir.path, 'gone'), link);
+    const dangling = await send({ dryRun: true, outbox: link });
+    expect(dangling.error?.message).toBe(`--outbox ${link}: is a link to ${join(dir.path, 'gone')}, which does not exist`);
   });
 
   test('a sample-data digest is never sent', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { parseMailbox, type Digest, type GroupConfig } from '@labdigest/core';
@@ -81,6 +81,7 @@ export async function sendCommand(options: SendOptions, io: Io): Promise<SendRes
   };
   let results: SendResult[];
   if (options.dryRun) {
+    checkOutbox(options.outbox);
     results = await withStore(options.db, {}, run);
   } else {
     results = await withLock(options.db, () => withStore(options.db, {}, run),
@@ -224,5 +225,25 @@ class Deliverer {
     const dir = join(this.ctx.options.outbox, date);
     mkdirSync(dir, { recursive: true });
     return join(dir, name);
+  }
+}
+
+/**
+ * A dry run's outbox must be a folder, or nothing yet where a folder can be made: said before any
+ * message is written, with the option that names it.
+ */
+function checkOutbox(outbox: string): void {
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(outbox);
+  } catch {
+    stats = undefined;
+  }
+  if (stats?.isSymbolicLink() && !existsSync(outbox)) throw new InputError(`--outbox ${outbox}`, `is a link to ${readlinkSync(outbox)}, which does not exist`);
+  if (stats && !statSync(outbox).isDirectory()) throw new InputError(`--outbox ${outbox}`, 'is a file, not a folder');
+  try {
+    mkdirSync(outbox, { recursive: true });
+  } catch (error) {
+    throw new InputError(`--outbox ${outbox}`, `cannot be made: ${(error as Error).message}`, { cause: error });
   }
 }
