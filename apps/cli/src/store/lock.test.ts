@@ -71,6 +71,12 @@ describe('the store lock', () => {
     await expect(withLock(db, () => 'never', { command: 'digest fetch' })).rejects.toThrow(
       `${db}.lock: is a folder, where the store's lock file belongs: remove it, or pass --db PATH to use another store`);
   });
+
+  // /sys is read-only to root too (a read-only folder made with chmod is not, for root).
+  test.skipIf(!existsSync('/sys'))('a folder that cannot be written is named, not a lock file that is not there', async () => {
+    await expect(withLock('/sys/labdigest.sqlite', () => 'never', { command: 'digest import' })).rejects.toThrow(
+      /^\/sys: the store's folder cannot be written, so its lock file cannot be made \(.+\): pass --db PATH in a folder you can write$/);
+  });
 });
 
 describe('every command that writes the store takes the lock', () => {

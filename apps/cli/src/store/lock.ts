@@ -109,6 +109,8 @@ function openLockFile(file: string): Database.Database {
     lock?.close();
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_BUSY') return openBusy(file);
+    // No lock file yet and none can be made: the folder is the trouble (read-only, or no folder at all).
+    if (!existsSync(file)) throw new InputError(dirname(file), `the store's folder cannot be written, so its lock file cannot be made (${(error as Error).message}): pass --db PATH in a folder you can write`, { cause: error });
     throw new InputError(file, `cannot be used as the store's lock file (${(error as Error).message}): remove it if no digest run is working`, { cause: error });
   }
 }
