@@ -102,6 +102,11 @@ export async function fetchText(url: string, options: FetchTextOptions = {}): Pr
   if (scheme !== 'http:' && scheme !== 'https:' && scheme !== 'file:') {
     throw new FetchFailedError({ url: shownUrl, attempts: 1 }, `unsupported URL scheme "${scheme ?? url}": only http, https and file URLs are fetched`);
   }
+  // A file URL names a file of this machine; one with another host can never be read, so no retry.
+  const fileHost = scheme === 'file:' ? URL.canParse(url) && new URL(url).hostname : '';
+  if (fileHost && fileHost !== 'localhost') {
+    throw new FetchFailedError({ url: shownUrl, attempts: 1 }, `a file URL names a file of this machine, with no host (file:///path/to/feed.xml), but this one names the host "${fileHost}"`);
+  }
   const budget = `the source's time budget${budgetMs === undefined ? '' : ` of ${formatDuration(budgetMs)}`}`;
   const headers = new Headers({ 'user-agent': options.userAgent ?? userAgentFor(), ...options.headers });
   if (options.etag) headers.set('if-none-match', options.etag);

@@ -62,6 +62,13 @@ describe('what cannot succeed is not retried', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  test('a file URL with a host other than this machine fails at once', async () => {
+    const { clock, opts } = options();
+    expect(await failure(fetchText('file://labserver/feeds/jacs.xml', opts)))
+      .toBe('[GET] "file://labserver/feeds/jacs.xml": a file URL names a file of this machine, with no host (file:///path/to/feed.xml), but this one names the host "labserver" (after 1 attempt)');
+    expect(clock.sleeps).toEqual([]);
+  });
+
   test.each([[400, 'Bad Request'], [401, 'Unauthorized'], [403, 'Forbidden'], [404, 'Not Found'], [410, 'Gone'], [451, 'Unavailable For Legal Reasons']])(
     '%i is not retried', async (code, text) => {
       server = await startServer({ '/x': status(code) });

@@ -98,7 +98,8 @@ export function planFeedUrl(url: string): PageStream[] {
 /** The source name for an ad-hoc feed: its host, or the file name for file: URLs. */
 export function feedSourceName(url: string): string {
   const parsed = new URL(url);
-  return parsed.protocol === 'file:' ? decodeURIComponent(parsed.pathname.split('/').at(-1) ?? 'file') : parsed.hostname;
+  // A folder's URL ends in '/': its last name, not the empty one after the slash.
+  return parsed.protocol === 'file:' ? decodeURIComponent(parsed.pathname.split('/').filter(Boolean).at(-1) ?? 'file') : parsed.hostname;
 }
 
 function isoDay(date: Date): string {
