@@ -122,6 +122,15 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
     expect(gathered().examples).toEqual([]);
   });
 
+  test('`feedback show` says when no archive tells which section a room star was in', async () => {
+    star('Naibing Wu', DATA_MINING, '2026-11-10T08:00:00.000Z');
+    const missing = inDir(dir.path, 'no-digests');
+    const shown = await runCli('feedback', 'show', '--config', CONFIG, '--db', db(), '--digests', missing);
+    expect(shown.code).toBe(0);
+    expect(shown.err).toBe(`(no digest archive at ${missing}: the reading room's stars teach their members only, not the sections their papers were in; pass --digests DIR)\n`);
+    expect(shown.out).toContain('Naibing Wu: 1 star');
+  });
+
   test('a reset names a member or area the config has, and only one of them', async () => {
     expect(await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing', '--db', db())).toMatchObject({
       code: 2, err: `digest: --member: no member "Naibing" in ${CONFIG} (did you mean "Naibing Wu"?); its members are Yanhao Deng, Naibing Wu\n`,

@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import {
   API_LIMITS, feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
 } from '@labdigest/core';
@@ -11,7 +12,7 @@ import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
 import { withLock } from '../store/lock.ts';
 import { withStore, type Db } from '../store/open-db.ts';
 import { archiveSections } from './archive-sections.ts';
-import { gatherSignals, type TaughtExample } from './signals.ts';
+import { gatherSignals, storedSignals, type TaughtExample } from './signals.ts';
 import { checkScope } from './scope.ts';
 import { storedPaperFinder } from '../store/queries.ts';
 
@@ -187,6 +188,10 @@ export async function feedbackShowCommand(options: FeedbackOptions, io: Io): Pro
   await withStore(options.db, { create: false }, (db) => {
     const sectionOf = options.digests ? archiveSections(options.digests) : undefined;
     const gathered = gatherSignals(db, config, sectionOf ? { sectionOf } : {});
+    // A reading-room star teaches the section its paper was in, which only the archive knows.
+    if (options.digests && !existsSync(join(options.digests, 'index.json')) && storedSignals(db).some((s) => s.origin === 'room')) {
+      io.err(`(no digest archive at ${options.digests}: the reading room's stars teach their members only, not the sections their papers were in; pass --digests DIR)\n`);
+    }
     const learned = gathered.examples.length
       ? createRanker(config, { background: loadCorpusBackground(), feedback: gathered.examples }).learned
       : [];
