@@ -10,7 +10,7 @@ import { InputError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
 import { withLock } from '../store/lock.ts';
-import { withStore, type Db } from '../store/open-db.ts';
+import { newStoreNote, withStore, type Db } from '../store/open-db.ts';
 import { archiveSections } from './archive-sections.ts';
 import { gatherSignals, storedSignals, type TaughtExample } from './signals.ts';
 import { checkScope } from './scope.ts';
@@ -151,7 +151,8 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
   if (adjusted.length > 0) io.err(`${listed(adjusted)}\n`);
   if (skipped.length > 0) io.err(`skipped ${skipped.length} line${skipped.length === 1 ? '' : 's'}:\n${listed(skipped)}\n`);
   if (signals.length === 0) throw new InputError(file, 'holds no valid signal (one JSON object a line: {"paper": "<id>", "signal": "star"})');
-  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+  const onCreate = newStoreNote(options.db, io);
+  await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
     recordSignals(db, signals, `import:${basename(file)}`, now);
     const find = storedPaperFinder(db);
     const absent = new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper)).size;

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import type { Io } from '../io.ts';
 import { withLock } from '../store/lock.ts';
-import { withStore } from '../store/open-db.ts';
+import { newStoreNote, withStore } from '../store/open-db.ts';
 import { readPaperFile } from '../store/import-command.ts';
 import { recordSignals } from './feedback-command.ts';
 import { checkScope } from './scope.ts';
@@ -29,7 +29,8 @@ export async function learnCommand(options: LearnOptions, io: Io): Promise<void>
   const withText = papers.filter((p) => p.title.trim() !== '');
   const now = options.now ?? new Date();
   const at = now.toISOString();
-  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+  const onCreate = newStoreNote(options.db, io);
+  await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
     recordSignals(db, withText.map((p) => ({
       paper: p.id, signal: 'star' as const, member: options.member, area: options.area, at, title: p.title, abstract: p.abstract,
     })), `bib:${basename(options.bib)}`, now);

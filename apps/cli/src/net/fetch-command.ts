@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { GroupConfig } from '@labdigest/core';
 import { loadConfig } from '../config/load-config.ts';
-import { withStore } from '../store/open-db.ts';
+import { newStoreNote, withStore } from '../store/open-db.ts';
 import { IngestError, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { createProgress } from './progress.ts';
@@ -31,7 +31,8 @@ export async function fetchCommand(options: FetchCommandOptions, io: Io): Promis
   if (options.feed && options.source) throw new UsageError('fetch: --feed and --source cannot be used together: --feed fetches only that URL');
   // An ad-hoc --feed needs no config; the group's e-mail (User-Agent) is used when there is one.
   const config: GroupConfig | null = options.feed && !existsSync(options.config) ? null : loadConfig(options.config);
-  await withLock(options.db, () => withStore(options.db, {}, async (db) => {
+  const onCreate = newStoreNote(options.db, io);
+  await withLock(options.db, () => withStore(options.db, { onCreate }, async (db) => {
     const report = await runFetch(
       { config, configFile: options.config, source: options.source, feed: options.feed, since: options.since },
       { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl), budgetMs: options.budget === undefined ? undefined : options.budget * 1000 },

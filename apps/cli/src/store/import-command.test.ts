@@ -23,6 +23,13 @@ describe('digest import', () => {
     store.close();
   });
 
+  test('a store made in a folder made for it is said: a typo in --db\'s folder does not fill a new store in silence', async () => {
+    const typo = inDir(dir.path, 'dta/store.sqlite');
+    const made = await runCli('import', fixturePath('import/bibtex-crossref-elife-2014.bib'), '--db', typo);
+    expect(made).toMatchObject({ code: 0, err: `new paper store at ${typo} (its folder made too)\n` });
+    expect((await runCli('import', fixturePath('import/bibtex-crossref-elife-2014.bib'), '--db', typo)).err).toBe('');
+  });
+
   test('the same eLife paper from BibTeX, RIS, Crossref and OpenAlex is one row', async () => {
     await runCli('import', fixturePath('import/bibtex-crossref-elife-2014.bib'), '--db', db());
     expect((await runCli('import', fixturePath('import/ris-crossref-elife-2014.ris'), '--db', db())).out)

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import type { Io } from '../io.ts';
-import { withStore } from './open-db.ts';
+import { newStoreNote, withStore } from './open-db.ts';
 import { withLock } from './lock.ts';
 import { upsertPapers } from './queries.ts';
 import { InputError, unreadable } from '../errors.ts';
@@ -44,7 +44,8 @@ export function importFormat(file: string, head: string): ImportFormat | null {
 export async function importCommand(file: string, options: ImportCommandOptions, io: Io): Promise<void> {
   const { papers, source, skipped } = await readPaperFile(file, io);
 
-  await withLock(options.db, () => withStore(options.db, {}, (db) => {
+  const onCreate = newStoreNote(options.db, io);
+  await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
     const counts = upsertPapers(db, papers, { source, now: new Date() });
     io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
   }), { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });

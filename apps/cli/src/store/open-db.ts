@@ -5,6 +5,7 @@ import { InputError } from '../errors.ts';
 import { DEFAULT_DB_PATH } from '../options.ts';
 import { migrate } from './migrate.ts';
 import { DAMAGED_ADVICE, StoreError, storeFailure } from './store-error.ts';
+import type { Io } from '../io.ts';
 
 export type Db = Database.Database;
 
@@ -20,6 +21,8 @@ export interface OpenOptions {
    * queries raise when they read a damaged page.
    */
   readonly check?: boolean;
+  /** Told when the store is made, not found (`newStoreNote`). */
+  readonly onCreate?: ((path: string) => void) | undefined;
 }
 
 /**
@@ -98,8 +101,20 @@ function checkWritable(db: Db): void {
  * Opens the store, runs `work` with it and closes it. What SQLite reports of the file on the way (a
  * full disk, a damaged page, a read-only file) becomes a StoreError naming it.
  */
+/**
+ * `onCreate` for a writing command, made before it takes the store's lock (which makes the folder): one
+ * line on standard error when the store's folder is not there yet, so that a --db path with a typo in
+ * its folder does not fill a new empty store in silence. A store made in a folder that is there is a
+ * first run's, and goes unsaid.
+ */
+export function newStoreNote(path: string, io: Pick<Io, 'err'>): ((path: string) => void) | undefined {
+  return existsSync(dirname(path)) ? undefined : (made) => io.err(`new paper store at ${made} (its folder made too)\n`);
+}
+
 export async function withStore<T>(path: string, options: OpenOptions, work: (db: Db) => Promise<T> | T): Promise<T> {
+  const made = options.create !== false && !existsSync(path);
   const db = openDb(path, options);
+  if (made) options.onCreate?.(path);
   try {
     return await work(db);
   } catch (error) {
