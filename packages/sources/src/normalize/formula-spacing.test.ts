@@ -37,6 +37,9 @@ describe('joinSpacedFormulas', () => {
     ['using LiMn 0 . 6 Fe 0 . 4 PO 4 , Li||LMFP', 'using LiMn0.6Fe0.4PO4, Li||LMFP'],
     // A decimal coefficient of a variable count.
     ['interfaces is a Li 2 S 1‐x‐y P 0.5x Cl 0.5x O y phase', 'interfaces is a Li2S1‐x‐yP0.5xCl0.5xOy phase'],
+    // Symbols and one count alone in brackets, after the name they abbreviate.
+    ['to generate oxygen (O 2 ), and the', 'to generate oxygen (O2), and the'], ['based on iodine (I 2 ) redox', 'based on iodine (I2) redox'],
+    ['potassium hexafluorophosphate (KPF 6 ), potassium', 'potassium hexafluorophosphate (KPF6), potassium'], ['a (PW 12 ) cluster', 'a (PW12) cluster'],
   ])('%s', (input, expected) => {
     expect(joinSpacedFormulas(input)).toBe(expected);
   });
@@ -44,7 +47,7 @@ describe('joinSpacedFormulas', () => {
   test.each([
     'Figure 2 A shows', 'printed in 3 D', 'the C 1 s spectra', 'Li 2 electrodes were', 'V 2 and V 3', 'Scheme 1 The route',
     'Figure S 2 B', 'Table S 1 .', 'measured At 5 K and', 'In 2024 the', 'the O 2 s peak', 'C/N 2 p , and', 'Type I 2 diabetes', 'Phase-I 2 trial', 'Fe 1/3 Mn 1/3 O 2 cathodes', 'Figure 2 . 3 shows', 'about 2 . 5 times',
-    'photoexcited Ag 7 NCs transfer', 'the Li x SiO y layer', 'a (PW 12 ) cluster', 'Li 2– x  La (1+ x )/3',
+    'photoexcited Ag 7 NCs transfer', 'the Li x SiO y layer', 'Li 2– x  La (1+ x )/3',
     'In 3 steps', 'Step 2 B', 'No 2 Li', 'Phase 1 C',
   ])('leaves %j as it is', (input) => {
     expect(joinSpacedFormulas(input)).toBe(input);

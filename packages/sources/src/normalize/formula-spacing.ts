@@ -195,7 +195,10 @@ export function joinSpacedFormulas(input: string): string {
       || (run.counts === 1 && parts[i + 2] === '2' && !orbital.test(parts[i + 4] ?? '') && (tail === chunk
         // Not the last element of a formula whose other counts were not joined ("Mn 1/3 O 2", "y O 2").
         ? diatomic.has(tail) && !/[\dxyzδ]$/.test(parts[i - 2] ?? '')
-        : run.after === 'word' && chemistryBefore.test(chunk.slice(0, -tail.length)))))));
+        : run.after === 'word' && chemistryBefore.test(chunk.slice(0, -tail.length))))
+      // Symbols and one count alone in brackets: a formula named after its name ("oxygen (O 2 )",
+      // "hexafluorophosphate (KPF 6 )"); nothing else is written "(O 2 )".
+      || (run.counts === 1 && run.after === 'closing' && /^\)[.,;:]?$/.test(run.closer) && chunk === `(${tail}`))));
     if (!formula) continue;
     for (const k of run.joins) remove.add(k);
     if (remove.has(run.last - 1)) continued = run.last;
