@@ -1,6 +1,6 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { elementSymbols, joinSpacedFormulas } from './formula-spacing.ts';
+import { elementSymbols, joinSpacedFormulas, joinSpacedOrbitals } from './formula-spacing.ts';
 
 describe('joinSpacedFormulas', () => {
   // Titles of the shared corpus (OpenAlex records, stored without their markup) and of JACS's feed.
@@ -83,5 +83,21 @@ describe('joinSpacedFormulas', () => {
   prop.prop([spaced], { numRuns: 3000 })('never changes text without a digit set apart after an element symbol', (text) => {
     fc.pre(!noSpacedCount.test(text));
     expect(joinSpacedFormulas(text)).toBe(text);
+  });
+});
+
+describe('joinSpacedOrbitals', () => {
+  test.each([
+    ['Deprotonative C( sp 3 )/C( sp 2 )–H silylation', 'Deprotonative C(sp3)/C(sp2)–H silylation'],
+    ['cleavage of C(sp 3 )─C(sp 3 ) bonds', 'cleavage of C(sp3)─C(sp3) bonds'],
+    ['involving sp 2 hybridized carbon', 'involving sp2 hybridized carbon'], ['formed sp 2 ‐carbon shells', 'formed sp2‐carbon shells'],
+    ['activates quasi‐sp 3 ‐carbon', 'activates quasi‐sp3‐carbon'],
+  ])('%s', (input, expected) => {
+    expect(joinSpacedOrbitals(input)).toBe(expected);
+    expect(joinSpacedOrbitals(expected)).toBe(expected);
+  });
+
+  test.each(['the sp 2.5 state', 'a wasp 2 nest', 'sp 4 and sp 23', 'Sp 2 antigen', 'sp. 2 isolates'])('leaves %j as it is', (input) => {
+    expect(joinSpacedOrbitals(input)).toBe(input);
   });
 });

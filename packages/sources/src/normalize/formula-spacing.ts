@@ -208,3 +208,15 @@ export function joinSpacedFormulas(input: string): string {
   if (remove.size === 0) return text;
   return parts.map((p, k) => (remove.has(k) ? '' : p)).join('');
 }
+
+/** A hybrid orbital's count set apart, and the spaces a bracket or a hyphen kept around it: "C( sp 3 )–H", "sp 2 ‐carbon". */
+const spacedHybrid = /(?:\( )?(?<![\p{L}\d])sp ([23])(?!\d|[.,]\d)(?: (?=[)\]‐-]))?/gu;
+
+/**
+ * Joins hybrid orbitals whose superscript count was stripped with spaces, as formulas' are:
+ * "C( sp 3 )–H" -> "C(sp3)–H", "sp 2 hybridized" -> "sp2 hybridized" (30 in the corpus). Nothing
+ * else is written "sp" and a lone 2 or 3.
+ */
+export function joinSpacedOrbitals(text: string): string {
+  return text.includes('sp ') ? text.replace(spacedHybrid, (match, n: string) => `${match.startsWith('(') ? '(' : ''}sp${n}`) : text;
+}

@@ -3,7 +3,7 @@
 // powers set apart ("Li + transport", "mAh g −1"), words whose space was dropped, brackets emptied of
 // their symbol. Every source's records go through it (record.ts, and the command line's JSON-lines
 // reader).
-import { joinSpacedFormulas } from './formula-spacing.ts';
+import { joinSpacedFormulas, joinSpacedOrbitals } from './formula-spacing.ts';
 import { splitRunTogether } from './run-together.ts';
 import { joinSpacedSuperscripts } from './superscript-spacing.ts';
 
@@ -19,7 +19,7 @@ export interface PaperText {
  * both is a name). Returns the paper itself when nothing changes, else a copy. Idempotent.
  */
 export function repairPaperText<T extends PaperText>(paper: T): T {
-  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedFormulas(withoutEmptyBrackets(text)));
+  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedOrbitals(joinSpacedFormulas(withoutEmptyBrackets(text))));
   const title = splitRunTogether(joined(paper.title), { title: true, context: paper.abstract });
   const abstract = paper.abstract === null ? null
     : splitRunTogether(joined(paper.abstract), { title: false, context: paper.title });
