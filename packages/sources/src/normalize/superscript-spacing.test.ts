@@ -19,6 +19,9 @@ describe('joinSpacedSuperscripts', () => {
     ['a yield of 20.1 µg h −1 mg −1 and', 'a yield of 20.1 µg h−1 mg−1 and'],
     ['of 334 Wh kg −1 , markedly', 'of 334 Wh kg−1, markedly'],
     ['an energy density of 456.7 Wh kg⁻ 1 at 0.1 C', 'an energy density of 456.7 Wh kg⁻1 at 0.1 C'],
+    // Units joined by a middle dot, and newtons.
+    ['energy density (993.8 Wh·kg − 1 ) and', 'energy density (993.8 Wh·kg−1) and'], ['cycles at 5 A·g −1 . In', 'cycles at 5 A·g−1. In'],
+    ['a low line load (50 N mm − 1 ).', 'a low line load (50 N mm−1).'],
     // A power of ten after a number and a multiplication sign.
     ['conductivity (8.4 × 10 −4 S cm −1 ), and', 'conductivity (8.4 × 10−4 S cm−1), and'],
     ['from 1.785 × 10 −7 to 2.823 × 10 −6 S cm −1 after', 'from 1.785 × 10−7 to 2.823 × 10−6 S cm−1 after'],

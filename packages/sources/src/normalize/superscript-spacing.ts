@@ -14,11 +14,12 @@ const charge = new RegExp(`(?<![\\p{L}\\p{N}])(${CATION}) (?:([2-6])\\+|\\+)(?![
 
 /**
  * A unit, then a power of another unit with its minus set apart: "mAh g −1", "mA cm − 2", "Wh kg −1",
- * "µg h −1 mg −1", "Wh kg⁻ 1". The power must follow a unit, so "10 − 2" (arithmetic) and "Fig. 2 − 1" are left alone.
+ * "µg h −1 mg −1", "Wh kg⁻ 1", "Wh·kg − 1", "N mm − 1". The power must follow a unit, so "10 − 2"
+ * (arithmetic) and "Fig. 2 − 1" are left alone.
  */
-const UNIT = '(?:[kmµμn]?(?:Ah|Wh|A|S|W|g|J|V|C|F|mol|Pa)|h|min|ppm)';
+const UNIT = '(?:[kmµμn]?(?:Ah|Wh|A|S|W|g|J|V|C|F|N|mol|Pa)|h|min|ppm)';
 const PER = '(?:[kmcµμn]?(?:m|g|L)|s|h|K|mol)';
-const power = new RegExp(`(?<![\\p{L}])(${UNIT}(?:[−⁻-][1-4])? ${PER})(?: ([−⁻-]) ?| ?([−⁻]) )([1-4])(?![\\d.,]?\\d)${TRAILING}`, 'gu');
+const power = new RegExp(`(?<![\\p{L}])(${UNIT}(?:[−⁻-][1-4])?[ ·]${PER})(?: ([−⁻-]) ?| ?([−⁻]) )([1-4])(?![\\d.,]?\\d)${TRAILING}`, 'gu');
 
 /**
  * A number's power of ten with its exponent set apart: "8.4 × 10 −4 S cm −1", "1.4 × 10 –2 Pa" (121
