@@ -60,6 +60,9 @@ test.each([
   // A number of earlier work is not the paper's: "previously reported systems typically exhibit limited ... (<1 mS cm −1)".
   ['Previously reported systems typically exhibit limited conductivity (<1 mS cm−1). The resulting electrolyte achieves a Na+ conductivity of 2.03 mS cm−1 at ambient temperature.',
     ['Na+ conductivity of 2.03 mS cm−1']],
+  // Units joined by a middle dot (the corpus's "Wh·kg−1", "mS·cm−1"; the text repair joins their powers).
+  ['The pouch cell delivers a high energy density of 993.8 Wh·kg−1 and the membrane an ionic conductivity of 0.80 mS·cm−1.',
+    ['ionic conductivity of 0.80 mS·cm−1', 'high energy density of 993.8 Wh·kg−1']],
 ])('quantities of "%s"', (abstract, expected) => {
   expect(quantitiesIn(abstract)).toEqual(expected);
 });

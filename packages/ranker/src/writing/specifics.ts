@@ -116,7 +116,8 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
 // pattern that could start anywhere is slow.
 const NUMBER = String.raw`(?:(?<![A-Za-z\d.,])\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.,])|\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
 const QUALIFIER = /(?:up to|over|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*$/;
-const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*)?`;
+// Between a unit's parts: a space, a minus, a slash or a middle dot ("mS·cm−1", "Wh·kg−1").
+const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*|[·⋅]\s*)?`;
 
 /** Kinds of quantity, most telling first. */
 const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string }[] = [
