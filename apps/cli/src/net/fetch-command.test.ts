@@ -35,7 +35,8 @@ test('digest fetch stores the sources and prints the summary', async () => {
     `gone: [GET] "${server.origin}/gone.xml": 404 Not Found (after 1 attempt)`,
     '',
   ].join('\n'));
-  expect(err).toBe(`nature: page 1, 75 papers\ngone: [GET] "${server.origin}/gone.xml": 404 Not Found (after 1 attempt)\n`);
+  // The first fetch makes the store's folder, and says so.
+  expect(err).toBe(`new paper store at ${db} (its folder made too)\nnature: page 1, 75 papers\ngone: [GET] "${server.origin}/gone.xml": 404 Not Found (after 1 attempt)\n`);
   const s = openDb(db);
   expect(countPapers(s)).toBe(75);
   s.close();
