@@ -19,6 +19,7 @@ import serve from './commands/serve.ts';
 import start from './commands/start.ts';
 import { withoutControls } from '@labdigest/sources';
 import { printableIo, processIo, type Io } from './io.ts';
+import { valueParser } from './options.ts';
 
 /** The commands, in the order `digest --help` lists them. */
 export const COMMANDS: readonly CommandDefinition<never>[] = [
@@ -47,7 +48,8 @@ function addCommand(program: Command, definition: CommandDefinition, io: Io): vo
   for (const arg of definition.arguments ?? []) command.argument(arg.name, arg.description);
   for (const spec of definition.options ?? []) {
     const option = new Option(spec.flags, spec.description);
-    if (spec.parse) option.argParser(spec.parse);
+    const parse = valueParser(spec);
+    if (parse) option.argParser(parse);
     if (spec.choices) option.choices(spec.choices);
     if (spec.default !== undefined) option.default(spec.default);
     if (spec.required) option.makeOptionMandatory();

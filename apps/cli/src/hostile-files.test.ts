@@ -37,6 +37,16 @@ describe('the config', () => {
   });
 });
 
+describe('the config, nested deeply', () => {
+  test('lists in lists a thousand deep are nested too deeply, said of file and line, not of the stack', async () => {
+    const deep = file('digest.config.yaml', `group:\n  name: Deep Lab\nareas: ${'['.repeat(1000)}${']'.repeat(1000)}\n`);
+    expect(await runCli('fetch', '--config', deep, '--db', inDir(dir.path, 'store.sqlite'))).toEqual({
+      code: 1, out: '',
+      err: `digest: ${deep}: the config has 1 problem:\n${deep}:3:107 nested too deeply: more than 100 levels of lists and mappings\n`,
+    });
+  });
+});
+
 describe('byte order marks and line ends', () => {
   const record = (n: number) => JSON.stringify({ id: `x:${n}`, title: `Paper ${n} on solid electrolytes`, published: '2026-06-01' });
 
@@ -83,6 +93,40 @@ describe('decompressed size', () => {
     const path = file('papers.jsonl.gz', bomb(`${JSON.stringify({ id: 'x:1', title: 'Bomb' })}\n`, 8 * 1024 * 1024));
     await expect(readPapers(path, { maxBytes: 1024 * 1024 })).rejects.toThrow(
       `${path}: decompresses to more than 1 MB, the most a JSON-lines file may hold`);
+  });
+});
+
+describe('.gz files that are not gzip, or not whole', () => {
+  const records = `${JSON.stringify({ id: 'x:1', title: 'A fine paper' })}\n`;
+  const store = () => inDir(dir.path, 'store.sqlite');
+
+  test('plain JSON lines named .jsonl.gz: import, rank --papers and feedback import say so, and what to do', async () => {
+    const path = file('papers.jsonl.gz', records);
+    const problem = `digest: ${path}: not gzip-compressed (is it plain JSON lines? name it .jsonl)\n`;
+    expect(await runCli('import', path, '--db', store())).toEqual({ code: 1, out: '', err: problem });
+    expect(await runCli('rank', '--papers', path, '--config', CONFIG)).toEqual({ code: 1, out: '', err: problem });
+    const signals = file('signals.jsonl.gz', `${JSON.stringify({ paper: 'x:1', signal: 'star' })}\n`);
+    expect(await runCli('feedback', 'import', signals, '--config', CONFIG, '--db', store())).toEqual({
+      code: 1, out: '', err: `digest: ${signals}: not gzip-compressed (is it plain JSON lines? name it .jsonl)\n`,
+    });
+  });
+
+  test('an empty .jsonl.gz is empty, to import and to learn --bib', async () => {
+    const path = file('papers.jsonl.gz', '');
+    expect(await runCli('import', path, '--db', store())).toEqual({ code: 1, out: '', err: `digest: ${path}: is empty\n` });
+    expect(await runCli('learn', '--bib', path, '--config', CONFIG, '--db', store())).toEqual({ code: 1, out: '', err: `digest: ${path}: is empty\n` });
+  });
+
+  test('gzip data cut short is said to be cut short, by import and by feedback import alike', async () => {
+    const whole = gzipSync(Buffer.from(records.repeat(2000)));
+    const path = file('papers.jsonl.gz', whole.subarray(0, whole.length >> 1));
+    expect(await runCli('import', path, '--db', store())).toEqual({
+      code: 1, out: '', err: `digest: ${path}: is cut short: its gzip data ends early (an interrupted download or copy?)\n`,
+    });
+    const signals = file('signals.jsonl.gz', whole.subarray(0, whole.length >> 1));
+    expect(await runCli('feedback', 'import', signals, '--config', CONFIG, '--db', store())).toEqual({
+      code: 1, out: '', err: `digest: ${signals}: is cut short: its gzip data ends early (an interrupted download or copy?)\n`,
+    });
   });
 });
 

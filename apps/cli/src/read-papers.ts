@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { formatIssue, paperSchema, zodIssues, type Paper } from '@labdigest/core';
 import { fieldSizeProblem, normalizeDoi, NOT_A_DOI, parseDate, quoteValue, repairPaperText } from '@labdigest/sources';
@@ -83,11 +83,45 @@ export async function readPapers(file: string, options: ReadPapersOptions = {}):
 
 const NOT_JSON = 'not valid JSON';
 
-/** A JSON-lines file's bytes, decompressed when it ends in `.gz`, and how to close it; an InputError when it is not there. */
+/**
+ * A JSON-lines file's bytes, decompressed when it ends in `.gz`, and how to close it. An InputError
+ * when it is not there, when a `.gz` file is empty or not gzip at all, and when its gzip data is cut
+ * short or damaged: zlib's own words ("incorrect header check") name neither the file nor the fix.
+ */
 export function openLines(file: string): { input: AsyncIterable<Buffer>; close: () => void } {
   requireFile(file);
+  if (!file.endsWith('.gz')) {
+    const stream = createReadStream(file);
+    return { input: stream, close: () => stream.destroy() };
+  }
+  const magic = firstBytes(file, 2);
+  if (magic.length === 0) throw new InputError(file, 'is empty');
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) throw new InputError(file, 'not gzip-compressed (is it plain JSON lines? name it .jsonl)');
   const stream = createReadStream(file);
-  return { input: file.endsWith('.gz') ? stream.pipe(createGunzip()) : stream, close: () => stream.destroy() };
+  return { input: gunzipped(stream, file), close: () => stream.destroy() };
+}
+
+/** The first `n` bytes of a file (fewer when it is shorter). */
+function firstBytes(file: string, n: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const bytes = Buffer.alloc(n);
+    return bytes.subarray(0, readSync(fd, bytes, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A gzip stream's text; zlib's errors become InputErrors that name the file. */
+async function* gunzipped(stream: NodeJS.ReadableStream, file: string): AsyncGenerator<Buffer> {
+  try {
+    yield* stream.pipe(createGunzip()) as AsyncIterable<Buffer>;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'Z_BUF_ERROR') throw new InputError(file, 'is cut short: its gzip data ends early (an interrupted download or copy?)', { cause: error });
+    if (code === 'Z_DATA_ERROR') throw new InputError(file, `is damaged: its gzip data is not valid (${(error as Error).message})`, { cause: error });
+    throw error;
+  }
 }
 
 /**

@@ -155,6 +155,41 @@ describe('every config error names file, line, column and field', () => {
   });
 });
 
+describe('size checks and keys say what was wrong in plain words, with the value seen', () => {
+  test.each([
+    ['a keyword mapping with an empty key',
+      minimal.replace('      - PEO\n', '      - "": 3\n'),
+      'digest.config.yaml:8:13 areas[0].keywords[1][""]: a keyword cannot be empty'],
+    ['an empty keyword, written as a string or as { term, weight }',
+      minimal.replace('      - PEO\n', '      - ""\n      - { term: " ", weight: 2 }\n'),
+      'digest.config.yaml:8:9 areas[0].keywords[1]: a keyword cannot be empty\n'
+        + 'digest.config.yaml:9:17 areas[0].keywords[2].term: a keyword cannot be empty'],
+    ['an empty group name',
+      minimal.replace('  name: Test Lab', '  name: ""'),
+      'digest.config.yaml:2:9 group.name: cannot be empty'],
+    ['a negative number where one above 0 is needed',
+      minimal.replace('    keywords:', '    maxPapers: -3\n    keywords:'),
+      'digest.config.yaml:6:16 areas[0].maxPapers: expected a number above 0, saw -3'],
+    ['a number past its maximum',
+      `${minimal}delivery:\n  email:\n    from: digest@lab.example.org\n    smtp:\n      host: smtp.example.org\n      port: 99999\n`,
+      'digest.config.yaml:18:13 delivery.email.smtp.port: expected a number up to 65535, saw 99999'],
+    ['a number below its minimum',
+      minimal.replace('areas:\n', 'ranking:\n  titleWeight: 0.5\nareas:\n'),
+      'digest.config.yaml:4:16 ranking.titleWeight: expected a number of at least 1, saw 0.5'],
+  ])('%s', (_name, text, expected) => {
+    expect(errorsOf(text)).toBe(expected);
+  });
+
+  test('a deeply nested file is nested too deeply, said where it first goes past 100 levels, whatever its depth', () => {
+    for (const depth of [150, 5000, 100_000]) {
+      expect(errorsOf(`group:\n  name: Test Lab\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\n`))
+        .toBe('digest.config.yaml:3:103 nested too deeply: more than 100 levels of lists and mappings');
+    }
+    const block = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}x:`).join('\n');
+    expect(errorsOf(`${block} 1\n`)).toBe('digest.config.yaml:101:101 nested too deeply: more than 100 levels of lists and mappings');
+  });
+});
+
 describe('delivery', () => {
   const withDelivery = `${minimal.replace('    areas: [polymer-electrolytes]\n', '    areas: [polymer-electrolytes]\n    email: naibing.wu@uni.example.edu\n')}  - name: Yanhao Deng
     interests: [phase field]

@@ -1,10 +1,10 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
   areaSchema, chatName, chatTargetSchema, deliveryEmailSchema, deliverySchema, focusSchema, groupConfigSchema,
   memberDelivery, memberSchema, serverSchema, smtpSchema, sourceSchema, type GroupConfig,
 } from './config.ts';
-import { describeValue, type ValidationIssue } from './issues.ts';
+import { describeValue, keyProblem, ownMessage, sizeProblem, type ValidationIssue } from './issues.ts';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: GroupConfig }
@@ -12,6 +12,29 @@ export type ConfigResult =
 
 /** How far a config's aliases may expand (yaml's `maxAliasCount`): far more than a real config uses. */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * How deep a config's lists and mappings may nest: a real one nests six levels (delivery.chat[0]...).
+ * yaml composes a document by recursion, and a few hundred levels (`[[[[...`) overflow the stack at a
+ * depth that depends on how deep the caller already is: past this limit the answer is always the same.
+ */
+const MAX_DEPTH = 100;
+const TOO_DEEP = `nested too deeply: more than ${MAX_DEPTH} levels of lists and mappings`;
+
+/** Where the document first nests past MAX_DEPTH, or undefined. A loop, not recursion, for the reason above. */
+function tooDeepOffset(doc: Document): number | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_DEPTH) return node.range?.[0];
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
 
 /** Where the document's first alias (`*name`) is, for an alias bomb's message. */
 function firstAliasOffset(doc: Document): number | undefined {
@@ -38,6 +61,13 @@ export function parseGroupConfig(text: string, file = 'digest.config.yaml'): Con
     return { line, column: col };
   };
 
+  // yaml reports a stack overflow it caught as RESOURCE_EXHAUSTION, in the engine's words, where the
+  // stack ran out; what it composed until then says where the nesting first went too deep.
+  const deep = tooDeepOffset(doc);
+  if (deep !== undefined || doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    return { ok: false, issues: [{ code: 'yaml_too_deep', path: [], file, message: TOO_DEEP, ...at(deep ?? overflow?.pos[0]) }] };
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -204,11 +234,23 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
     case 'invalid_union': {
       // A union's branch that failed only inside the value matched its shape: its issue says what is
       // wrong ("phase field: three" is a `term: weight` pair whose weight is not a number), where the
-      // union's own message would only list the shapes.
-      const inside = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+      // union's own message would only list the shapes. So did a branch of the value's own type that
+      // failed a check (an empty string where a keyword string goes).
+      const inside = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0))
+        ?? issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.code !== 'invalid_type' && i.code !== 'unrecognized_keys'));
       if (inside) return inside.flatMap((i) => describeZodIssue({ ...i, path: [...issue.path, ...i.path] }, doc));
       return describeZodIssue({ ...issue, code: 'custom' } as z.core.$ZodIssue, doc);
     }
+    case 'too_small':
+    case 'too_big': {
+      // A schema's own message about a list ("an area needs at least one keyword") needs no "saw a list".
+      const collection = isSeq(value) || isMap(value);
+      if (collection && ownMessage(issue)) return [{ code: issue.code, path, message: issue.message }];
+      return [{ code: issue.code, path, message: sizeProblem(issue, collection ? value.toJSON() : value) }];
+    }
+    case 'invalid_key':
+      // The path ends at the key itself (`keywords[0][""]`); the value under it may be fine.
+      return [{ code: issue.code, path, message: keyProblem(issue, path.at(-1)) }];
     default: {
       const saw = value === undefined || typeof value === 'object' ? '' : `, saw ${describeValue(value)}`;
       return [{ code: issue.code, path, message: `${issue.message}${saw}` }];

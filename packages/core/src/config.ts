@@ -9,7 +9,7 @@ export interface Keyword {
   readonly weight: number;
 }
 
-const keywordText = z.string().trim().min(1, { error: 'expected a keyword, saw an empty string' });
+const keywordText = z.string().trim().min(1, { error: 'a keyword cannot be empty' });
 const weight = z.number({ error: 'expected a number for the weight' })
   .refine((w) => Number.isFinite(w) && w !== 0 && Math.abs(w) <= 10, {
     error: 'expected a weight between -10 and 10 (not 0); negative weights penalise',

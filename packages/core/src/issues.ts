@@ -52,6 +52,61 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** `, saw -3`: the value after a message, left out when the message says the value is empty ("cannot be empty"). */
+function sawValue(message: string, value: unknown): string {
+  return typeof value === 'string' && value.trim() === '' && /\bempty\b/.test(message) ? '' : `, saw ${describeValue(value)}`;
+}
+
+/**
+ * Whether an issue's message is its schema's own (`{ error: '...' }`), kept as written, rather than
+ * zod's English for a size check ("Too small: expected number to be >0"), which sizeProblem rewords.
+ */
+export function ownMessage(issue: z.core.$ZodIssue): boolean {
+  return !/^Too (?:small|big): /.test(issue.message);
+}
+
+/**
+ * A failed size check (zod's too_small, too_big) in plain words, with the value seen: "expected a
+ * number above 0, saw -3", "expected a number up to 65535, saw 99999", "cannot be empty". The schema's
+ * own message when it has one. `value` is the plain value (a list, not a YAML node).
+ */
+export function sizeProblem(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
+  if (ownMessage(issue)) return `${issue.message}${sawValue(issue.message, value)}`;
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const bound = issue.exact ? 'exactly' : small ? (issue.inclusive ? 'at least' : 'more than') : (issue.inclusive ? 'at most' : 'less than');
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  switch (issue.origin) {
+    case 'string':
+      // A schema trims before it counts: a blank value is as empty as "".
+      if (small && limit === 1 && !issue.exact) return 'cannot be empty';
+      return `expected ${bound} ${plural(limit, 'character')}${typeof value === 'string' ? `, saw ${plural(value.length, 'character')}` : ''}`;
+    case 'array': case 'set':
+      if (small && limit === 1 && !issue.exact) return 'cannot be an empty list';
+      return `expected ${bound} ${plural(limit, 'item')}${Array.isArray(value) ? `, saw ${value.length}` : ''}`;
+    case 'number': case 'int': case 'bigint': {
+      const words = issue.exact ? 'exactly' : small ? (issue.inclusive ? 'of at least' : 'above') : (issue.inclusive ? 'up to' : 'below');
+      return `expected a ${issue.origin === 'int' ? 'whole ' : ''}number ${words} ${limit}, saw ${describeValue(value)}`;
+    }
+    default: return `expected ${bound} ${limit}, saw ${describeValue(value)}`;
+  }
+}
+
+/**
+ * A record's key that failed its schema (zod's invalid_key), said of the key: the schema's own message
+ * ("a keyword cannot be empty"), else "the key cannot be empty", "the key: expected at most 200 characters".
+ */
+export function keyProblem(issue: z.core.$ZodIssueInvalidKey, key: unknown): string {
+  const inner = issue.issues[0];
+  if (inner === undefined) return `not a valid key, saw ${describeValue(key)}`;
+  if (inner.code === 'too_small' || inner.code === 'too_big') {
+    const problem = sizeProblem(inner, key);
+    if (ownMessage(inner)) return problem;
+    return problem.startsWith('cannot') ? `the key ${problem}` : `the key: ${problem}`;
+  }
+  return `the key: ${inner.message.replace(/^Invalid input: /, '')}${sawValue(inner.message, key)}`;
+}
+
 /**
  * Zod's issues as ours, the one translation of them the command line uses (the config file's, which
  * knows YAML lines and suggests field names, is config-file.ts): each names its field, and says what
@@ -64,7 +119,11 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): 
     if (issue.code === 'unrecognized_keys') {
       return { code: issue.code, path, message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
     }
+    // The key is the path's last part; the value under it may be fine.
+    if (issue.code === 'invalid_key') return { code: issue.code, path, message: keyProblem(issue, path.at(-1)) };
+    if (value === undefined) return { code: issue.code, path, message: 'missing required field' };
+    if (issue.code === 'too_small' || issue.code === 'too_big') return { code: issue.code, path, message: sizeProblem(issue, value) };
     const problem = issue.message.replace(/^Invalid input: /, '');
-    return { code: issue.code, path, message: value === undefined ? 'missing required field' : `${problem}, saw ${describeValue(value)}` };
+    return { code: issue.code, path, message: `${problem}, saw ${describeValue(value)}` };
   });
 }

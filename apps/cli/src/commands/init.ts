@@ -8,7 +8,7 @@ export default defineCommand<{ group?: string; area: string[]; member: string[];
     { flags: '--group <name>', description: 'the group\'s name, shown on every digest' },
     {
       flags: '--area <id:Name:keywords>', parse: collect, default: [],
-      description: 'an area (a section of the digest): id, name and comma-separated keywords, term=weight for a weight other than 1; repeatable',
+      description: 'an area (a section of the digest): id, name and comma-separated keywords, term=weight for a weight other than 1 (a keyword with "=" in it goes in the written file); repeatable',
     },
     { flags: '--member <Name:interests:areas>', description: 'a member: name, comma-separated interests and the area ids they follow; repeatable', parse: collect, default: [] },
     { flags: '-o, --out <file>', description: 'where to write the config', default: 'digest.config.yaml' },

@@ -9,7 +9,7 @@ const invite = defineCommand<MembersOptions & { expires?: number; url?: string }
   arguments: [{ name: '<name>', description: 'a member name of the config ("Naibing Wu")' }],
   options: [
     configOption, dbOption,
-    { flags: '--expires <duration>', description: 'the link stops working after this long: 7d, 12h, 30m (default: 7d)', parse: duration },
+    { flags: '--expires <duration>', description: 'the link stops working after this long: 7d, 12h, 30m (default: 7d; at most 365d)', parse: duration },
     { flags: '--url <url>', description: 'the address members open (default: server.publicUrl of the config, else this machine on port 8080)' },
   ],
   help: 'The link goes to standard output, once: the store keeps only a hash of its code. Opening it in the reader binds that device.\n\nExample:\n  digest members invite "Naibing Wu" --url https://digest.lab.example.org/',

@@ -99,6 +99,12 @@ describe('from flags', () => {
     [['--group', 'X', '--area', polymerArea, '--member', 'Ada:phase field:phase-field'],
       'members[0].areas[0]: no area has id "phase-field"; expected one of polymer-electrolytes'],
     [['--group', 'X', '--area', polymerArea, '--member', 'Ada'], 'members[0]: member "Ada" has no interests, areas or authors: nothing could concern them'],
+    // The first "=" starts a weight: one that is not a number is refused, not written as the keyword "kw=abc".
+    [['--group', 'X', '--area', 'a:A:kw=abc'], '--area "a:A:kw=abc": the weight of "kw" must be a number, saw "abc"'],
+    [['--group', 'X', '--area', 'a:A:kw='], '--area "a:A:kw=": the weight of "kw" must be a number, saw ""'],
+    [['--group', 'X', '--area', 'a:A:=3'], '--area "a:A:=3": "=3" has a weight but no keyword before the "="'],
+    [['--group', 'X', '--area', polymerArea, '--member', 'Ada:segmental motion=high'],
+      '--member "Ada:segmental motion=high": the weight of "segmental motion" must be a number, saw "high"'],
   ])('%j is a usage error', async (argv, message) => {
     const out = join(dir(), 'digest.config.yaml');
     const { error } = await digestInit([...argv, '--out', out]);
@@ -175,7 +181,16 @@ describe('the YAML round-trips through parseGroupConfig', () => {
   });
 });
 
+test('a weight that is not a number is wrong usage (exit 2), and nothing is written', async () => {
+  const out = join(dir(), 'digest.config.yaml');
+  expect(await runCli('init', '--group', 'X', '--area', 'a:A:kw=abc', '--out', out)).toEqual({
+    code: 2, out: '', err: 'digest: --area "a:A:kw=abc": the weight of "kw" must be a number, saw "abc"\n',
+  });
+  expect(existsSync(out)).toBe(false);
+});
+
 test('flag parsers', () => {
+  expect(parseAreaFlag('a:A:kw = 2.5, x=-1,y=.5')).toEqual({ id: 'a', name: 'A', keywords: [{ term: 'kw', weight: 2.5 }, { term: 'x', weight: -1 }, { term: 'y', weight: 0.5 }] });
   expect(parseAreaFlag('Halide Solid Electrolytes:halide=3')).toEqual({ id: 'halide-solid-electrolytes', name: 'Halide Solid Electrolytes', keywords: [{ term: 'halide', weight: 3 }] });
   expect(parseAreaFlag('x:Name: with colon:kw')).toEqual({ id: 'x', name: 'Name: with colon', keywords: [{ term: 'kw', weight: 1 }] });
   expect(parseMemberFlag('Ada::a,b')).toEqual({ name: 'Ada', interests: [], areas: ['a', 'b'] });

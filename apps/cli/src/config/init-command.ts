@@ -99,14 +99,22 @@ export function parseMemberFlag(text: string): InitSpec['members'][number] {
 
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
-/** `a, b=3, c=-1` -> keywords; a weight must be a number between -10 and 10, not 0. */
+/**
+ * `a, b=3, c=-1` -> keywords; a weight must be a number between -10 and 10, not 0. The first "="
+ * always starts the weight, so a keyword typed here never holds one: "kw=abc" is a weight that is not
+ * a number, not the keyword "kw=abc". A keyword that needs "=" ("C=O") is written into the config file.
+ */
 function parseKeywords(text: string, where: string): Keyword[] {
   return list(text).map((item) => {
-    const m = /^(.*?)\s*=\s*([-+]?\d+(?:\.\d+)?)$/.exec(item);
-    if (!m) return { term: item, weight: 1 };
-    const weight = Number(m[2]);
-    if (weight === 0 || Math.abs(weight) > 10) throw new UsageError(`${where}: weight of "${m[1]}" must be between -10 and 10 and not 0, saw ${m[2]}`);
-    return { term: (m[1] ?? '').trim(), weight };
+    const at = item.indexOf('=');
+    if (at === -1) return { term: item, weight: 1 };
+    const term = item.slice(0, at).trim();
+    const written = item.slice(at + 1).trim();
+    if (!term) throw new UsageError(`${where}: "${item}" has a weight but no keyword before the "="`);
+    if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(written)) throw new UsageError(`${where}: the weight of "${term}" must be a number, saw "${written}"`);
+    const weight = Number(written);
+    if (weight === 0 || Math.abs(weight) > 10) throw new UsageError(`${where}: weight of "${term}" must be between -10 and 10 and not 0, saw ${written}`);
+    return { term, weight };
   });
 }
 

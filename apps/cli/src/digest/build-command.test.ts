@@ -69,3 +69,23 @@ test('a window no paper was first seen in writes no digest: the latest stays the
   expect(forced.err).toContain('learned from 1 signal of the group');
   expect(index().digests.map((d) => [d.date, d.papers])).toEqual([[tomorrow, 0], [today, held[0]?.papers]]);
 });
+
+test('an --until before the end of the last digest names where the window starts, not a --since never given', async () => {
+  const db = inDir(dir.path, 'until.sqlite');
+  const digests = inDir(dir.path, 'until-digests');
+  expect((await runCli('import', SLICE, '--db', db)).code).toBe(0);
+  const build = (...args: string[]) => runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, ...args);
+  expect((await build('--since', '2000-01-01')).code).toBe(0);
+  const today = new Date().toISOString().slice(0, 10);
+  const { until } = (JSON.parse(readFileSync(inDir(digests, `${today}.json`), 'utf8')) as Digest).window;
+  const end = `${(until as string).slice(0, 16).replace('T', ' ')} UTC`;
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  expect(await build('--until', yesterday)).toEqual({
+    code: 2, out: '',
+    err: `digest: --until ${yesterday} is before the end of the last digest (${end}), where this window starts: pass --since too\n`,
+  });
+  // Both given: both named, as they were written.
+  expect(await build('--since', '2026-12-02', '--until', '2026-12-01')).toEqual({
+    code: 2, out: '', err: 'digest: the window is empty: --since 2026-12-02 is not before --until 2026-12-01\n',
+  });
+});

@@ -83,6 +83,8 @@ export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'd
   const last = index.digests[0];
   const lastWindow = last && !options.since ? readWindow(options.digests, last.file) : null;
   const today = (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
-  const lastUntil = lastWindow && last?.date === today ? lastWindow.since : lastWindow?.until;
-  return digestWindow({ since: options.since, until: options.until, now, index, lastUntil });
+  const rebuild = lastWindow !== null && last?.date === today;
+  const lastUntil = rebuild ? lastWindow.since : lastWindow?.until;
+  const lastUntilIs = rebuild ? `the start of the ${today} digest this build replaces` : undefined;
+  return digestWindow({ since: options.since, until: options.until, now, index, lastUntil, lastUntilIs });
 }

@@ -38,6 +38,20 @@ describe('windows', () => {
   test('after a digest: from where the last one stopped', () => {
     expect(digestWindow({ now, index: emptyIndex, lastUntil: '2026-06-07T06:00:00.000Z' }).since).toBe('2026-06-07T06:00:00.000Z');
   });
+  test('an empty window blames only what was given: the last digest\'s end, --until, or now', () => {
+    const lastUntil = '2026-06-07T06:00:00.000Z';
+    expect(() => digestWindow({ now, index: emptyIndex, lastUntil, until: '2026-06-05' }))
+      .toThrow('--until 2026-06-05 is before the end of the last digest (2026-06-07 06:00 UTC), where this window starts: pass --since too');
+    expect(() => digestWindow({ now, index: emptyIndex, lastUntil, lastUntilIs: 'the start of the 2026-06-07 digest this build replaces', until: '2026-06-07T05:00:00Z' }))
+      .toThrow('--until 2026-06-07T05:00:00Z is before the start of the 2026-06-07 digest this build replaces (2026-06-07 06:00 UTC), where this window starts: pass --since too');
+    expect(() => digestWindow({ now, index: emptyIndex, lastUntil: '2026-06-09T00:00:00.000Z' }))
+      .toThrow('the end of the last digest (2026-06-09 00:00 UTC), where this window starts, is not before now (2026-06-08 07:30 UTC): pass --since and --until');
+    expect(() => digestWindow({ now, index: emptyIndex, since: '2026-06-09' }))
+      .toThrow('the window is empty: --since 2026-06-09 is not before now (2026-06-08 07:30 UTC)');
+  });
+  test('a last digest whose window end is not a time (a file edited by hand): the last 7 days', () => {
+    expect(digestWindow({ now, index: emptyIndex, lastUntil: 'soon' }).since).toBe('2026-06-01T07:30:00.000Z');
+  });
   test('a bad date is a usage error naming the option', () => {
     expect(() => digestWindow({ now, index: emptyIndex, since: '06/01/2026' })).toThrow('--since: expected a date like 2026-06-01 or an ISO time, saw "06/01/2026"');
   });

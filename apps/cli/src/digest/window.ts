@@ -30,6 +30,8 @@ export function digestWindow(input: {
   readonly now: Date;
   readonly index: DigestIndex;
   readonly lastUntil?: string | null | undefined;
+  /** What `lastUntil` is, for a message: "the end of the last digest" (the default). */
+  readonly lastUntilIs?: string | undefined;
   readonly defaultDays?: number;
 }): DigestWindow {
   const until = input.until ? dateOption(input.until, '--until') : input.now;
@@ -37,10 +39,23 @@ export function digestWindow(input: {
   const end = input.until && /^\d{4}-\d{2}-\d{2}$/.test(input.until) ? new Date(until.getTime() + DAY) : until;
   let since: Date;
   if (input.since) since = dateOption(input.since, '--since');
-  else if (input.lastUntil) since = new Date(input.lastUntil);
+  // A digest file edited by hand may hold anything in its window: such a start is no start.
+  else if (input.lastUntil && !Number.isNaN(Date.parse(input.lastUntil))) since = new Date(input.lastUntil);
   else since = new Date(end.getTime() - (input.defaultDays ?? 7) * DAY);
-  if (since.getTime() >= end.getTime()) {
-    throw new UsageError(`the window is empty: --since ${since.toISOString()} is not before --until ${end.toISOString()}`);
-  }
+  if (since.getTime() >= end.getTime()) throw new UsageError(emptyWindow(input, since));
   return { since: since.toISOString(), until: end.toISOString(), date: until.toISOString().slice(0, 10) };
+}
+
+/** `2026-12-06 14:22 UTC`: an instant as a message shows it. */
+const shown = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * Why a window is empty, blaming only what the user gave: without --since the start is where the
+ * archive's last digest stopped, and without --until the end is now.
+ */
+function emptyWindow(input: Parameters<typeof digestWindow>[0], since: Date): string {
+  const end = input.until ? `--until ${input.until}` : `now (${shown(input.now)})`;
+  if (input.since) return `the window is empty: --since ${input.since} is not before ${end}`;
+  const start = `${input.lastUntilIs ?? 'the end of the last digest'} (${shown(since)}), where this window starts`;
+  return input.until ? `${end} is before ${start}: pass --since too` : `${start}, is not before ${end}: pass --since and --until`;
 }

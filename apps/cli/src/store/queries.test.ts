@@ -1,7 +1,9 @@
+import { paperSchema } from '@labdigest/core';
+import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
 import { journalRecord, paper, preprintRecord } from '../../test/records.ts';
 import { openDb } from './open-db.ts';
-import { countPapers, papersSince, searchPapers, upsertPapers } from './queries.ts';
+import { countPapers, MAX_SEARCH_WORDS, papersSince, searchPapers, searchWords, upsertPapers } from './queries.ts';
 
 const monday = new Date('2026-06-01T06:00:00Z');
 const tuesday = new Date('2026-06-02T06:00:00Z');
@@ -231,5 +233,42 @@ describe('searchPapers', () => {
     expect(searchPapers(db, '"phase-field"').map((h) => h.paper.id)).toEqual(['p:3']);
     expect(searchPapers(db, 'title:polymer').map((h) => h.paper.id)).toEqual([]);
     expect(searchPapers(db, 'dendrites', 0)).toEqual([]);
+  });
+});
+
+describe('long queries', () => {
+  const slice = readFixtureRecords('papers/corpus-slice.jsonl').map((r) => paperSchema.parse(r));
+  const db = openDb(':memory:');
+  upsertPapers(db, slice, { source: 's', now: monday });
+  const abstracts = slice.filter((p) => (p.abstract ?? '').split(/\s+/).length >= 200);
+
+  test('each word once, however often it is written and in whatever case or punctuation', () => {
+    expect(searchWords('Lithium lithium, LITHIUM (lithium) anode anode')).toEqual({ words: ['Lithium', 'anode'], distinct: 2 });
+    expect(searchWords('a '.repeat(5000))).toEqual({ words: ['a'], distinct: 1 });
+  });
+
+  test(`at most the first ${MAX_SEARCH_WORDS} distinct words, and how many there were`, () => {
+    const query = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
+    expect(searchWords(query)).toEqual({ words: query.split(' ').slice(0, MAX_SEARCH_WORDS), distinct: 200 });
+  });
+
+  test('5,000 words, repeated or not, answer at once instead of hanging', () => {
+    const started = performance.now();
+    searchPapers(db, 'a '.repeat(5000));
+    searchPapers(db, slice.map((p) => p.abstract ?? '').join(' ').split(/\s+/).slice(0, 5000).join(' '));
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  test('a pasted abstract (200 words and more) finds its paper first', () => {
+    expect(abstracts.length).toBeGreaterThan(50);
+    for (const p of abstracts) expect(searchPapers(db, p.abstract ?? '', 3)[0]?.paper.id, p.id).toBe(p.id);
+  });
+
+  test('so does one pasted with the next 1,000 words of the page after it', () => {
+    const text = slice.map((p) => p.abstract ?? '').join(' ');
+    for (const p of abstracts.slice(0, 10)) {
+      const query = `${p.abstract ?? ''} ${text.split(/\s+/).slice(0, 1000).join(' ')}`;
+      expect(searchPapers(db, query, 3)[0]?.paper.id, p.id).toBe(p.id);
+    }
   });
 });

@@ -116,12 +116,37 @@ export interface SearchHit {
 }
 
 /**
+ * The most distinct words a search looks for. FTS5 reads each quoted word's whole list of papers, so
+ * a query's cost grows with its words: 1,000 copies of "a" took 6 to 20 s, 5,000 over a minute. A
+ * title fits in it, and so does enough of a pasted abstract to find its paper (queries.test.ts).
+ */
+export const MAX_SEARCH_WORDS = 64;
+
+/**
+ * A query's words as searchPapers looks for them: each once (a word repeated, or differing only in
+ * case, accents or punctuation, as FTS5 reads it: "Lithium," = "lithium"), the first MAX_SEARCH_WORDS
+ * of them; and how many distinct words the query had.
+ */
+export function searchWords(query: string): { words: string[]; distinct: number } {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const word of query.split(/\s+/)) {
+    const key = word.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    if (words.length < MAX_SEARCH_WORDS) words.push(word);
+  }
+  return { words, distinct: seen.size };
+}
+
+/**
  * Full-text search over titles and abstracts, best first. The query is taken as plain words, never as
  * FTS5 syntax (each word is quoted), so `"`, `*`, `AND`, `-` or `:` can't cause a syntax error.
- * All words must match; when no paper has them all, papers with any of them are returned.
+ * All words must match; when no paper has them all, papers with any of them are returned. Only
+ * searchWords' words count: each once, the first MAX_SEARCH_WORDS.
  */
 export function searchPapers(db: Db, query: string, limit = 20): SearchHit[] {
-  const words = query.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const { words } = searchWords(query);
   if (words.length === 0 || limit <= 0) return [];
   const quoted = words.map((w) => `"${w.replaceAll('"', '""')}"`);
   const s = paperStatements(db);

@@ -48,3 +48,18 @@ test('bad limit and missing store', async () => {
     code: 1, out: '', err: `digest: ${db()}: no paper store here yet: run \`digest fetch\` or \`digest import FILE\` first, or pass --db PATH\n`,
   });
 });
+
+test('a query of more than 64 distinct words says in one line that only the first 64 are searched', async () => {
+  store();
+  const words = Array.from({ length: 100 }, (_, i) => `word${i}`);
+  const { code, out, err } = await runCli('search', `lithium ${words.join(' ')}`, '--db', db());
+  expect({ code, err }).toEqual({ code: 0, err: '(searching for the first 64 distinct words of the query)\n' });
+  expect(out).toContain('Dendrites in lithium metal anodes');
+});
+
+test('a word repeated a thousand times is searched once, and says nothing', async () => {
+  store();
+  const { code, out, err } = await runCli('search', 'lithium '.repeat(1000), '--db', db());
+  expect({ code, err }).toEqual({ code: 0, err: '' });
+  expect(out).toContain('Dendrites in lithium metal anodes');
+});

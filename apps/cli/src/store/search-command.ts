@@ -1,6 +1,6 @@
 import type { Io } from '../io.ts';
 import { withStore } from './open-db.ts';
-import { searchPapers, type SearchHit } from './queries.ts';
+import { MAX_SEARCH_WORDS, searchPapers, searchWords, type SearchHit } from './queries.ts';
 
 export interface SearchCommandOptions {
   readonly db: string;
@@ -9,6 +9,7 @@ export interface SearchCommandOptions {
 
 /** `digest search QUERY`: full-text search of titles and abstracts in the store, best first. */
 export async function searchCommand(query: string, options: SearchCommandOptions, io: Io): Promise<void> {
+  if (searchWords(query).distinct > MAX_SEARCH_WORDS) io.err(`(searching for the first ${MAX_SEARCH_WORDS} distinct words of the query)\n`);
   const hits = await withStore(options.db, { create: false }, (db) => searchPapers(db, query, options.limit));
   io.out(formatHits(query, hits));
 }
