@@ -45,6 +45,14 @@ describe('the config, nested deeply', () => {
       err: `digest: ${deep}: the config has 1 problem:\n${deep}:3:107 nested too deeply: more than 100 levels of lists and mappings\n`,
     });
   });
+
+  test('a config of megabytes is the wrong file, said before the YAML parser spends its memory on it', async () => {
+    const huge = file('digest.config.yaml', '['.repeat(2 * 2 ** 20));
+    expect(await runCli('fetch', '--config', huge, '--db', inDir(dir.path, 'store.sqlite'))).toEqual({
+      code: 1, out: '',
+      err: `digest: ${huge}: the config has 1 problem:\nis 2.0 MB: a config is a few kilobytes (at most 1 MB); is this the right file?\n`,
+    });
+  });
 });
 
 describe('byte order marks and line ends', () => {
