@@ -9,7 +9,7 @@ export default defineCommand<{
   options: [
     { flags: '--digest <file>', description: 'the digest JSON file (docs/digest-format.md); every format but meeting' },
     { flags: '--format <format>', description: 'what to write', choices: EXPORT_FORMATS, required: true },
-    { flags: '-o, --out <file>', description: 'write here (default: standard output)' },
+    { flags: '-o, --out <file>', description: 'write here (default or -: standard output)' },
     { flags: '--starred-only <ids...>', description: 'only these papers: ids as in the digest (arxiv:2506.10944, doi:...), bare arXiv ids or DOIs' },
     { flags: '--self-url <url>', description: 'atom: the address the feed is published at' },
     { flags: '--reader-url <url>', description: 'atom: the address of the digest reader' },

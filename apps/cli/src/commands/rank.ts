@@ -9,7 +9,7 @@ export default defineCommand<{ config: string; papers: string; out?: string; pri
   options: [
     { flags: '-p, --papers <file>', description: 'papers, one JSON object a line (.jsonl or .jsonl.gz)', required: true },
     configOption,
-    { flags: '-o, --out <file>', description: 'write the ranking as JSON here (default: standard output)' },
+    { flags: '-o, --out <file>', description: 'write the ranking as JSON here (default or -: standard output)' },
     { flags: '--print', description: 'print the top papers per section for reading' },
     { flags: '--top <n>', description: 'papers per section with --print', parse: positiveInt, default: 5 },
     idfOption,

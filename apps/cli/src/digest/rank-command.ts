@@ -1,8 +1,9 @@
 import type { GroupConfig } from '@labdigest/core';
 import { createRanker, type RankedPaper, type RankReport } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
-import { InputError } from '../errors.ts';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { refuseOverwritingInput, STANDARD_OUTPUT, writeFileAtomic } from '../atomic-write.ts';
+import { DEFAULT_DB_PATH } from '../options.ts';
 import { formatRejected, readPapers } from '../read-papers.ts';
 import type { Io } from '../io.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
@@ -20,8 +21,22 @@ export interface RankCommandOptions {
   readonly learning?: boolean | undefined;
 }
 
-/** `digest rank`: score papers against the group's areas and members, write or print the result. */
+/**
+ * `digest rank`: score papers against the group's areas and members, write or print the result.
+ * `--out -` is standard output, as no --out is; an --out that is one of the inputs is refused.
+ */
 export async function rankCommand(options: RankCommandOptions, io: Io): Promise<void> {
+  if (options.out === STANDARD_OUTPUT && options.print) {
+    throw new UsageError('--print and --out - both write to standard output: write the ranking to a file, or leave out one of them');
+  }
+  const out = options.out === STANDARD_OUTPUT ? undefined : options.out;
+  if (out) {
+    refuseOverwritingInput(out, [
+      { file: options.papers, what: 'the papers file' },
+      { file: options.config, what: 'the config' },
+      { file: options.db ?? DEFAULT_DB_PATH, what: 'the paper store' },
+    ]);
+  }
   const config = loadConfig(options.config);
   const { papers, rejected, skipped } = await readPapers(options.papers);
   if (skipped > 0) io.err(`skipped ${skipped} bad line${skipped === 1 ? '' : 's'}:\n${formatRejected(rejected, 20, skipped)}\n`);
@@ -36,10 +51,10 @@ export async function rankCommand(options: RankCommandOptions, io: Io): Promise<
     .rank(papers, background ? { background } : {});
 
   const json = `${JSON.stringify({ config: options.config, report, papers: ranked }, null, 2)}\n`;
-  if (options.out) writeFileAtomic(options.out, json);
+  if (out) writeFileAtomic(out, json);
   if (options.print) io.out(formatRanking(config, ranked, report, options.top));
-  else if (!options.out) io.out(json);
-  if (options.out) io.err(`wrote ${ranked.length} papers (${report.included} in the digest) to ${options.out}\n`);
+  else if (!out) io.out(json);
+  if (out) io.err(`wrote ${ranked.length} papers (${report.included} in the digest) to ${out}\n`);
 }
 
 /** The top papers per section, as a person reads them in a terminal. */

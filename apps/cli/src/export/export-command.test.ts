@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommanderError } from 'commander';
@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { buildProgram } from '../cli.ts';
 import { InputError } from '../errors.ts';
 import { sampleWeekBriefing, sampleWeekDigest } from '../../test/fixture-digests.ts';
-import { runCli } from '../../test/run-cli.ts';
+import { runBin, runCli } from '../../test/run-cli.ts';
 import { digestToHtmlEmail } from './html-email.ts';
 import { digestToMarkdown } from './markdown.ts';
 
@@ -69,6 +69,24 @@ test('--out writes the file and says so on stderr', async () => {
   expect(out).toBe('');
   expect(err).toBe(`wrote markdown of ${included} papers to ${target}\n`);
   expect(readFileSync(target, 'utf8').startsWith('# Research Digest — 2026-08-21\n')).toBe(true);
+});
+
+test('--out - is standard output: no file named "-" is made', async () => {
+  const { code, out, err } = await runBin(['export', '--digest', file, '--format', 'text', '--out', '-'], { cwd: dir });
+  expect([code, err]).toEqual([0, '']);
+  expect(out.split('\n', 1)).toEqual(['Research Digest — 2026-08-21']);
+  expect(existsSync(join(dir, '-'))).toBe(false);
+});
+
+test('an --out that is the digest itself, or a link to it, is refused and the digest is unchanged', async () => {
+  const copy = join(dir, 'refused.json');
+  writeFileSync(copy, readFileSync(file));
+  symlinkSync(copy, join(dir, 'refused-link.json'));
+  for (const out of [copy, join(dir, 'refused-link.json')]) {
+    expect(await runCli('export', '--digest', copy, '--format', 'markdown', '--out', out))
+      .toEqual({ code: 1, out: '', err: `digest: --out ${out}: is the digest itself: write elsewhere\n` });
+  }
+  expect(readFileSync(copy, 'utf8')).toBe(readFileSync(file, 'utf8'));
 });
 
 describe('digests of both schema versions', () => {

@@ -5,7 +5,7 @@ import {
 import type { Io } from '../io.ts';
 import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR, type ExportFormat } from '../options.ts';
 import { InputError, requireFile, unreadable, UsageError } from '../errors.ts';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { refuseOverwritingInput, STANDARD_OUTPUT, writeFileAtomic } from '../atomic-write.ts';
 import { archiveLookup, meetingList } from '../room/meeting.ts';
 import { openDb } from '../store/open-db.ts';
 import { meetingToMarkdown } from './meeting-markdown.ts';
@@ -31,17 +31,27 @@ export interface ExportCommandOptions {
   readonly now?: Date | undefined;
 }
 
-/** `digest export`: reads and validates the digest, writes it in the format asked for. */
+/**
+ * `digest export`: reads and validates the digest, writes it in the format asked for, to standard
+ * output (no --out, or `--out -`) or a file that is none of its inputs.
+ */
 export function exportCommand(options: ExportCommandOptions, io: Io): void {
+  const out = options.out === STANDARD_OUTPUT ? undefined : options.out;
+  if (out) {
+    refuseOverwritingInput(out, [
+      { file: options.digest, what: 'the digest' },
+      { file: options.db ?? DEFAULT_DB_PATH, what: 'the paper store' },
+    ]);
+  }
   if (options.format === 'meeting') {
-    write(meetingMarkdown(options), options.out, 'the group-meeting list', io);
+    write(meetingMarkdown(options), out, 'the group-meeting list', io);
     return;
   }
   if (options.digest === undefined) throw new UsageError(`--format ${options.format} exports a digest: pass --digest FILE`);
   let digest = readDigest(options.digest);
   if (options.starredOnly?.length) digest = starredOnly(digest, options.starredOnly, options.digest);
   const n = digest.stats.included;
-  write(exportDigest(digest, options.format, options), options.out, `${options.format} of ${n} paper${n === 1 ? '' : 's'}`, io);
+  write(exportDigest(digest, options.format, options), out, `${options.format} of ${n} paper${n === 1 ? '' : 's'}`, io);
 }
 
 function write(text: string, out: string | undefined, what: string, io: Io): void {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterEach, expect, test } from 'vitest';
@@ -6,7 +6,7 @@ import { openDb } from '../store/open-db.ts';
 import { upsertPapers } from '../store/queries.ts';
 import { readPapers } from '../read-papers.ts';
 import { journalRecord, paper, preprintRecord } from '../../test/records.ts';
-import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
+import { inDir, runBin, runCli, tempDir } from '../../test/run-cli.ts';
 
 let dir = tempDir();
 afterEach(() => { dir.remove(); dir = tempDir(); });
@@ -52,4 +52,35 @@ test('errors name the store or the date, without a stack trace', async () => {
   expect(await runCli('papers', '--db', db(), '--out', inDir(dir.path, 'no/such/dir/x.jsonl'))).toEqual({
     code: 1, out: '', err: `digest: ${inDir(dir.path, 'no/such/dir/x.jsonl')}: cannot be written (its folder does not exist)\n`,
   });
+});
+
+test('without --out, or with --out -, the papers go to standard output, and no file named "-" is made', async () => {
+  store();
+  const written = await runBin(['papers', '--db', db(), '--out', '-'], { cwd: dir.path });
+  expect([written.code, written.err]).toEqual([0, 'wrote 2 papers to standard output\n']);
+  expect(written.out.trimEnd().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['arxiv:2512.16085', 'x:2']);
+  expect(existsSync(inDir(dir.path, '-'))).toBe(false);
+  const { code, out, err } = await runCli('papers', '--db', db());
+  expect([code, out, err]).toEqual([0, written.out, 'wrote 2 papers to standard output\n']);
+});
+
+test('an --out that is the store, by its name or a link to it, is refused and the store keeps its papers', async () => {
+  store();
+  symlinkSync(db(), inDir(dir.path, 'link.sqlite'));
+  for (const out of [db(), inDir(dir.path, 'link.sqlite')]) {
+    expect(await runCli('papers', '--db', db(), '--out', out)).toEqual({ code: 1, out: '', err: `digest: --out ${out}: is the paper store itself: write elsewhere\n` });
+  }
+  expect(lstatSync(inDir(dir.path, 'link.sqlite')).isSymbolicLink()).toBe(true);
+  const s = openDb(db(), { create: false });
+  expect(s.prepare('SELECT count(*) FROM papers').pluck().get()).toBe(2);
+  s.close();
+});
+
+test('an --out that is a symlink writes the file it leads to and keeps the link', async () => {
+  store();
+  writeFileSync(inDir(dir.path, 'week.jsonl'), 'last week\n');
+  symlinkSync('week.jsonl', inDir(dir.path, 'latest.jsonl'));
+  expect((await runCli('papers', '--db', db(), '--out', inDir(dir.path, 'latest.jsonl'))).code).toBe(0);
+  expect(readlinkSync(inDir(dir.path, 'latest.jsonl'))).toBe('week.jsonl');
+  expect(readFileSync(inDir(dir.path, 'week.jsonl'), 'utf8').split('\n', 1)[0]).toContain('"id":"arxiv:2512.16085"');
 });

@@ -2,25 +2,30 @@ import { gzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import { withStore } from './open-db.ts';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { refuseOverwritingInput, STANDARD_OUTPUT, writeFileAtomic } from '../atomic-write.ts';
 import { papersSince } from './queries.ts';
 
 export interface PapersCommandOptions {
   readonly db: string;
-  readonly out: string;
+  /** Standard output when left out or `-`. */
+  readonly out?: string | undefined;
   readonly since?: Date | undefined;
 }
 
 /**
  * `digest papers`: the stored papers (first seen since a date) as JSON lines in the corpus format,
- * the input of `digest rank --papers`. `.gz` output is gzipped. The file is written whole or not at all.
+ * the input of `digest rank --papers`, to standard output or a file. `.gz` output is gzipped. The
+ * file is written whole or not at all, and never over the store it is read from.
  */
 export async function papersCommand(options: PapersCommandOptions, io: Io): Promise<void> {
+  const file = options.out === STANDARD_OUTPUT ? undefined : options.out;
+  if (file !== undefined) refuseOverwritingInput(file, [{ file: options.db, what: 'the paper store' }]);
   const papers: Paper[] = await withStore(options.db, { create: false }, (db) => papersSince(db, options.since ?? null));
   const text = papers.map((p) => `${JSON.stringify(corpusRecord(p))}\n`).join('');
-  writeFileAtomic(options.out, options.out.endsWith('.gz') ? gzipSync(text) : text);
+  if (file === undefined) io.out(text);
+  else writeFileAtomic(file, file.endsWith('.gz') ? gzipSync(text) : text);
   const since = options.since ? ` first seen since ${options.since.toISOString().slice(0, 10)}` : '';
-  io.err(`wrote ${papers.length} paper${papers.length === 1 ? '' : 's'}${since} to ${options.out}\n`);
+  io.err(`wrote ${papers.length} paper${papers.length === 1 ? '' : 's'}${since} to ${file ?? 'standard output'}\n`);
 }
 
 /** A paper with the corpus's key order (../shared/data/corpus/papers.jsonl), arxivId last. */
