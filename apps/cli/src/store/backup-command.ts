@@ -1,12 +1,16 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Io } from '../io.ts';
 import { InputError } from '../errors.ts';
+import { refuseOverwritingInput, STANDARD_OUTPUT, writeProblem, writeTarget } from '../atomic-write.ts';
 
 export interface BackupOptions {
   readonly db: string;
+  /** A file, or a folder (existing, or written with a trailing `/`) that gets `labdigest-YYYY-MM-DD.sqlite`. */
   readonly out: string;
+  /** Dates the file a folder gets; now unless a test says otherwise. */
+  readonly now?: Date | undefined;
 }
 
 /** What a backup holds, counted in the copy itself. */
@@ -24,14 +28,20 @@ export interface BackupReport {
  * that sees one committed state and holds up no writer. (Copied a hundred pages at a time, as
  * better-sqlite3 does by default, a backup starts over whenever another process writes in between,
  * and a busy server would keep it starting over.) The copy is written beside FILE and renamed, so
- * FILE is never half a backup, and checked before it replaces FILE.
+ * FILE is never half a backup, and checked before it replaces FILE; whatever fails, the temporary
+ * copy is removed. A symlink's target is replaced (the link stays); a folder gets a dated file.
  */
 export async function backupCommand(options: BackupOptions, io: Io): Promise<BackupReport> {
-  const out = resolve(options.out);
   if (!existsSync(options.db)) throw new InputError(options.db, 'no paper store here: nothing to back up (pass --db PATH)');
-  if (resolve(options.db) === out) throw new InputError(options.out, 'is the store itself: write the backup to another file');
-  if (!existsSync(dirname(out))) throw new InputError(options.out, `cannot write here: the folder ${dirname(out)} does not exist`);
-  const tmp = `${out}.${process.pid}.tmp`;
+  const out = backupFile(options, io);
+  refuseOverwritingInput(out, [{ file: options.db, what: 'the paper store' }]);
+  const target = writeTarget(out);
+  if (target.kind === 'stream' || target.kind === 'disk') {
+    throw new InputError(out, `is ${target.what}, not a file: a backup is a SQLite database, write it to a file or a folder`);
+  }
+  if (target.kind === 'folder') throw new InputError(out, 'cannot be written (it is a folder)');
+  if (!existsSync(dirname(target.path))) throw new InputError(options.out, `cannot write here: the folder ${dirname(target.path)} does not exist`);
+  const tmp = `${target.path}.${process.pid}.tmp`;
   const source = new Database(options.db, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 30000');
@@ -42,11 +52,43 @@ export async function backupCommand(options: BackupOptions, io: Io): Promise<Bac
   } finally {
     source.close();
   }
-  const report = checkCopy(tmp, out);
-  renameSync(tmp, out);
+  const report = checkCopy(tmp, resolve(out));
+  try {
+    renameSync(tmp, target.path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw new InputError(out, writeProblem(error), { cause: error });
+  }
   io.err(`backed up ${options.db}: ${report.papers} papers, ${report.devices} devices, ${report.states} shared states, ${(report.bytes / 2 ** 20).toFixed(1)} MB\n`);
-  io.out(`${out}\n`);
+  io.out(`${resolve(out)}\n`);
   return report;
+}
+
+/**
+ * The file --out names. A folder (one that is there, or any path ending in `/`) gets
+ * `labdigest-YYYY-MM-DD.sqlite` in it, dated by the local calendar as `date +%F` dates the cron
+ * lines of docs/server.md, so `--out /var/backups/` keeps one backup a day.
+ */
+function backupFile(options: BackupOptions, io: Io): string {
+  if (options.out === STANDARD_OUTPUT) {
+    throw new InputError(`--out ${STANDARD_OUTPUT}`, 'a backup is a SQLite database, not text for standard output: name a file or a folder');
+  }
+  const namesFolder = options.out.endsWith('/') || options.out.endsWith(sep);
+  if (!namesFolder && !isFolder(options.out)) return options.out;
+  if (!isFolder(options.out)) throw new InputError(options.out, `cannot write here: the folder ${resolve(options.out)} does not exist`);
+  const now = options.now ?? new Date();
+  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  const name = `labdigest-${day}.sqlite`;
+  io.err(`${options.out} is a folder: the backup goes in it as ${name}\n`);
+  return join(options.out, name);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Opens the copy, checks it is a whole SQLite database, and counts what it holds. */
