@@ -8,6 +8,7 @@ import { formatRejected, readPapers } from '../read-papers.ts';
 import type { Io } from '../io.ts';
 import { loadCorpusBackground, needsBackground, type IdfChoice } from './background.ts';
 import { learningForFile } from '../learning/store-learning.ts';
+import { storeFiles } from '../store/open-db.ts';
 
 export interface RankCommandOptions {
   readonly config: string;
@@ -34,7 +35,7 @@ export async function rankCommand(options: RankCommandOptions, io: Io): Promise<
     refuseOverwritingInput(out, [
       { file: options.papers, what: 'the papers file' },
       { file: options.config, what: 'the config' },
-      { file: options.db ?? DEFAULT_DB_PATH, what: 'the paper store' },
+      ...storeFiles(options.db ?? DEFAULT_DB_PATH),
     ]);
   }
   const config = loadConfig(options.config);

@@ -7,7 +7,7 @@ import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR, type ExportFormat } from '../opti
 import { InputError, requireFile, unreadable, UsageError } from '../errors.ts';
 import { refuseOverwritingInput, STANDARD_OUTPUT, writeFileAtomic } from '../atomic-write.ts';
 import { archiveLookup, meetingList } from '../room/meeting.ts';
-import { openDb } from '../store/open-db.ts';
+import { openDb, storeFiles } from '../store/open-db.ts';
 import { meetingToMarkdown } from './meeting-markdown.ts';
 import { digestToAtom } from './atom.ts';
 import { digestToHtmlEmail } from './html-email.ts';
@@ -40,7 +40,7 @@ export function exportCommand(options: ExportCommandOptions, io: Io): void {
   if (out) {
     refuseOverwritingInput(out, [
       { file: options.digest, what: 'the digest' },
-      { file: options.db ?? DEFAULT_DB_PATH, what: 'the paper store' },
+      ...storeFiles(options.db ?? DEFAULT_DB_PATH),
     ]);
   }
   if (options.format === 'meeting') {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Io } from '../io.ts';
 import { InputError } from '../errors.ts';
 import { refuseOverwritingInput, STANDARD_OUTPUT, writeProblem, writeTarget } from '../atomic-write.ts';
+import { storeFiles } from './open-db.ts';
 
 export interface BackupOptions {
   readonly db: string;
@@ -34,7 +35,7 @@ export interface BackupReport {
 export async function backupCommand(options: BackupOptions, io: Io): Promise<BackupReport> {
   if (!existsSync(options.db)) throw new InputError(options.db, 'no paper store here: nothing to back up (pass --db PATH)');
   const out = backupFile(options, io);
-  refuseOverwritingInput(out, [{ file: options.db, what: 'the paper store' }]);
+  refuseOverwritingInput(out, storeFiles(options.db));
   const target = writeTarget(out);
   if (target.kind === 'stream' || target.kind === 'disk') {
     throw new InputError(out, `is ${target.what}, not a file: a backup is a SQLite database, write it to a file or a folder`);

@@ -123,3 +123,17 @@ export async function withStore<T>(path: string, options: OpenOptions, work: (db
     db.close();
   }
 }
+
+/**
+ * The store's files as inputs an --out must not replace (atomic-write.ts `refuseOverwritingInput`):
+ * the database, and SQLite's write-ahead log and shared-memory index beside it, whose loss loses the
+ * writes not yet checkpointed, and the lock.
+ */
+export function storeFiles(db: string): { file: string; what: string }[] {
+  return [
+    { file: db, what: 'the paper store' },
+    { file: `${db}-wal`, what: "the paper store's write-ahead log" },
+    { file: `${db}-shm`, what: "the paper store's shared-memory index" },
+    { file: `${db}.lock`, what: "the paper store's lock file" },
+  ];
+}

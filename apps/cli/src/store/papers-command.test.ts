@@ -76,6 +76,19 @@ test('an --out that is the store, by its name or a link to it, is refused and th
   s.close();
 });
 
+test('an --out that is the store\'s write-ahead log, while a writer holds it open, is refused too', async () => {
+  store();
+  const writer = openDb(db());
+  try {
+    writer.prepare("UPDATE papers SET title = title || '' WHERE id = 'x:2'").run();
+    const wal = `${db()}-wal`;
+    expect(existsSync(wal)).toBe(true);
+    expect(await runCli('papers', '--db', db(), '--out', wal)).toEqual({ code: 1, out: '', err: `digest: --out ${wal}: is the paper store's write-ahead log itself: write elsewhere\n` });
+  } finally {
+    writer.close();
+  }
+});
+
 test('an --out that is a symlink writes the file it leads to and keeps the link', async () => {
   store();
   writeFileSync(inDir(dir.path, 'week.jsonl'), 'last week\n');

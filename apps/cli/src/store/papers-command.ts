@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
 import type { Io } from '../io.ts';
-import { withStore } from './open-db.ts';
+import { storeFiles, withStore } from './open-db.ts';
 import { refuseOverwritingInput, STANDARD_OUTPUT, writeFileAtomic } from '../atomic-write.ts';
 import { papersSince } from './queries.ts';
 
@@ -19,7 +19,7 @@ export interface PapersCommandOptions {
  */
 export async function papersCommand(options: PapersCommandOptions, io: Io): Promise<void> {
   const file = options.out === STANDARD_OUTPUT ? undefined : options.out;
-  if (file !== undefined) refuseOverwritingInput(file, [{ file: options.db, what: 'the paper store' }]);
+  if (file !== undefined) refuseOverwritingInput(file, storeFiles(options.db));
   const papers: Paper[] = await withStore(options.db, { create: false }, (db) => papersSince(db, options.since ?? null));
   const text = papers.map((p) => `${JSON.stringify(corpusRecord(p))}\n`).join('');
   if (file === undefined) io.out(text);
