@@ -11,7 +11,7 @@ import { blankRecord } from '../src/state/paper-record.ts';
 import { createPaperState, DEVICE_META } from '../src/state/papers.svelte.ts';
 import { withRoomTables, type SyncStore } from '../src/room/room-tables.ts';
 import { roomClient, type RoomClient } from '../src/room/room-client.ts';
-import { CURSOR_META, pullChanges, pushOutbox, syncRoom } from '../src/room/sync.ts';
+import { batchOf, CURSOR_META, pullChanges, pushOutbox, syncRoom } from '../src/room/sync.ts';
 import { newestBriefing } from './sample-digests.ts';
 
 const A = 'Naibing Wu';
@@ -103,6 +103,50 @@ describe('sync with a real reading room', () => {
       value: { sent: 1, rejected: [{ change: { paper: p1.id, field: 'note', value: long, at: '2026-08-24T09:59:59.000Z' }, message: `changes[0].value: expected a note of at most 500 characters, saw "${'x'.repeat(57)}..."` }] },
     });
     expect(await d.store.outboxCount()).toBe(0);
+  });
+
+  test('an outbox over the room\'s 64 KB goes in batches under it: 45 notes of 500 Chinese characters, all sent', async () => {
+    const d = await device('2026-08-24T10:30:00.000Z');
+    await d.join(A);
+    const note = '固态电解质界面的相场模拟'.repeat(42).slice(0, API_LIMITS.noteChars);
+    // The newest test digest holds fewer than 45 papers; the room takes notes on any paper id.
+    for (let n = 0; n < 45; n++) {
+      const id = `arxiv:2608.${String(10_000 + n)}`;
+      const change = { paper: id, field: 'note' as const, value: note, at: '2026-08-24T10:29:00.000Z' };
+      await d.store.update(id, (r) => ({ ...(r ?? blankRecord(id, '2026-08-24T10:29:00.000Z')), note }), change);
+    }
+    expect(new TextEncoder().encode(JSON.stringify({ changes: await d.store.outbox() })).length).toBeGreaterThan(API_LIMITS.bodyBytes);
+    const pushed = await pushOutbox(d.store, d.client);
+    expect(pushed).toEqual({ ok: true, value: { sent: 45, rejected: [] } });
+    expect(await d.store.outboxCount()).toBe(0);
+  });
+
+  test('a room with a smaller limit answers 413: the batch halves until it passes, and everything is sent', async () => {
+    const d = await device('2026-08-24T10:40:00.000Z');
+    for (const paper of papers.slice(0, 25)) await d.state.setRead(paper, true);
+    const sizes: number[] = [];
+    const strict: RoomClient = {
+      ...d.client,
+      push: async (changes) => {
+        sizes.push(changes.length);
+        if (changes.length > 7) return { ok: false, failure: { kind: 'http', status: 413, code: 'TOO_LARGE', message: 'the body is too large', retryAfterS: null } };
+        return { ok: true, value: { accepted: changes.length, ignored: 0, cursor: 1 } } as Awaited<ReturnType<RoomClient['push']>>;
+      },
+    };
+    expect(await pushOutbox(d.store, strict)).toEqual({ ok: true, value: { sent: 25, rejected: [] } });
+    expect(sizes).toEqual([25, 13, 7, 7, 7, 4]);
+    expect(await d.store.outboxCount()).toBe(0);
+  });
+
+  test('a batch stays under the body limit and the count, and holds one change whatever its size', () => {
+    const change = (n: number, chars: number) => ({ paper: `arxiv:2608.${n}`, field: 'note' as const, value: '界'.repeat(chars), at: '2026-08-24T10:30:00.000Z' });
+    const big = Array.from({ length: 60 }, (_, n) => change(n, 500));
+    const batch = batchOf(big, 500);
+    expect(batch.length).toBeGreaterThan(30);
+    expect(new TextEncoder().encode(JSON.stringify({ changes: batch })).length).toBeLessThanOrEqual(API_LIMITS.bodyBytes);
+    expect(batchOf(Array.from({ length: 600 }, (_, n) => change(n, 1)), 500)).toHaveLength(500);
+    expect(batchOf(big, 7)).toHaveLength(7);
+    expect(batchOf([change(1, 30_000)], 500)).toHaveLength(1);
   });
 
   test('a device the room signed out is told so, and keeps its outbox', async () => {

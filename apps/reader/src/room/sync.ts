@@ -28,21 +28,29 @@ export interface SyncResult extends PushResult {
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: RoomFailure; readonly sent: number };
 
 /**
- * Sends the outbox, oldest first, up to 500 changes a request. Each answer takes its changes out of
- * the outbox unless they changed again meanwhile. A 400 names the change it refused
- * (`changes[3].value: …`): that one leaves the outbox (the device keeps its record) and the rest go again.
+ * Sends the outbox, oldest first, up to 500 changes and 64 KB a request (`batchOf`). Each answer takes
+ * its changes out of the outbox unless they changed again meanwhile. A 400 names the change it refused
+ * (`changes[3].value: …`): that one leaves the outbox (the device keeps its record) and the rest go
+ * again. A 413 (a room with a smaller limit than this reader knows) halves the batch and sends again:
+ * no size of outbox can jam the sync.
  */
 export async function pushOutbox(store: SyncStore, client: RoomClient): Promise<Outcome<PushResult>> {
   let sent = 0;
   const rejected: { change: FieldChange; message: string }[] = [];
-  // Each round sends one batch or drops one refused change: bounded by the outbox's size.
-  for (let rounds = await store.outboxCount() + 1; rounds > 0; rounds--) {
-    const batch = (await store.outbox()).slice(0, API_LIMITS.changesPerPost);
+  let most: number = API_LIMITS.changesPerPost;
+  // Each round sends one batch, drops one refused change or halves the batch: bounded by the outbox's
+  // size and the halvings of 500 down to 1.
+  for (let rounds = await store.outboxCount() + 10; rounds > 0; rounds--) {
+    const batch = batchOf(await store.outbox(), most);
     if (batch.length === 0) break;
     const answer = await client.push(batch);
     if (answer.ok) {
       await store.acknowledge(batch);
       sent += batch.length;
+      continue;
+    }
+    if (answer.failure.kind === 'http' && answer.failure.status === 413 && batch.length > 1) {
+      most = Math.ceil(batch.length / 2);
       continue;
     }
     const bad = refusedChange(answer.failure, batch);
@@ -51,6 +59,28 @@ export async function pushOutbox(store: SyncStore, client: RoomClient): Promise<
     await store.acknowledge([bad.change]);
   }
   return { ok: true, value: { sent, rejected } };
+}
+
+/** Room for the body's own `{"changes":[…]}` under the room's limit. */
+const BODY_MARGIN = 1024;
+const utf8 = new TextEncoder();
+
+/**
+ * The outbox's first changes, at most `most` of them, whose request body stays under the room's
+ * limit (API_LIMITS.bodyBytes, in UTF-8 bytes): 45 notes of 500 Chinese characters are 72 KB, over
+ * it, though each is within its own limits. Always one change at least: one change's largest body
+ * (a 300-character id, a 500-character note, every character escaped) is far under the limit.
+ */
+export function batchOf(outbox: readonly FieldChange[], most: number): FieldChange[] {
+  const batch: FieldChange[] = [];
+  let bytes = BODY_MARGIN;
+  for (const change of outbox) {
+    if (batch.length >= most) break;
+    bytes += utf8.encode(JSON.stringify(change)).length + 1;
+    if (bytes > API_LIMITS.bodyBytes && batch.length > 0) break;
+    batch.push(change);
+  }
+  return batch;
 }
 
 /** The change a 400 names by its index, with the server's message. */
