@@ -142,7 +142,7 @@ export function authenticate(options: Pick<RoomOptions, 'store' | 'config' | 'co
     const auth = await options.store.read((db) => deviceForToken(db, credential));
     if (!auth.ok) throw unauthorized(auth.message);
     const config = options.config();
-    if (!config.members.some((m) => m.name === auth.member)) throw unauthorized(`${auth.member} is no longer a member of the group (${options.configFile})`);
+    if (!config.members.some((m) => m.name === auth.member)) throw unauthorized(`${auth.member} is no longer a member of the group`);
     c.set('member', auth.member);
     c.set('device', auth.device);
     const admitted = buckets.take(auth.device.id, config.server.rateLimit);
@@ -170,7 +170,7 @@ export function authenticate(options: Pick<RoomOptions, 'store' | 'config' | 'co
  */
 function sizeLimit(): MiddlewareHandler {
   const tooLarge = (c: Context) => errorResponse(c, new ApiError(413, 'TOO_LARGE',
-    `the body is larger than ${API_LIMITS.bodyBytes / 1024} KB: send fewer changes at once (at most ${API_LIMITS.changesPerPost} a request)`));
+    `the body is larger than ${API_LIMITS.bodyBytes / 1024} KB: send fewer changes at once (at most ${API_LIMITS.changesPerPost}, and ${API_LIMITS.bodyBytes / 1024} KB, a request)`));
   const streamed = bodyLimit({ maxSize: API_LIMITS.bodyBytes, onError: tooLarge });
   return async (c, next) => {
     const length = c.req.header('Content-Length');
