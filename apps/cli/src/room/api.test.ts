@@ -115,7 +115,7 @@ describe('every /api/ request without a valid token is 401, whatever the path', 
     writeFileSync(room.config, readFileSync(room.config, 'utf8').replace(/ {2}- name: Guest\n {4}interests:\n {6}- electrolyte\n/, ''));
     await new Promise((done) => { setTimeout(done, 1100); }); // the server looks at the config once a second
     const res = await room.request('/api/me', { token: formerMember });
-    expect([res.status, res.json]).toEqual([401, error('UNAUTHORIZED', `Guest is no longer a member of the group (${room.config})`)]);
+    expect([res.status, res.json]).toEqual([401, error('UNAUTHORIZED', 'Guest is no longer a member of the group')]);
     expect(room.log()).toContain(`${room.config} changed: the reading room now has 2 members\n`);
   });
 });
@@ -198,7 +198,7 @@ describe('the shared state', () => {
     const big = JSON.stringify({ changes: Array.from({ length: 200 }, (_, i) => ({ paper: `arxiv:${i}`, field: 'note', value: note, at: at(1) })) });
     expect(big.length).toBeGreaterThan(64 * 1024);
     const declared = await room.request('/api/state', { token: naibing.phone, rawBody: big });
-    expect([declared.status, declared.json]).toEqual([413, error('TOO_LARGE', 'the body is larger than 64 KB: send fewer changes at once (at most 500 a request)')]);
+    expect([declared.status, declared.json]).toEqual([413, error('TOO_LARGE', 'the body is larger than 64 KB: send fewer changes at once (at most 500, and 64 KB, a request)')]);
     const chunked = await new Promise<{ status: number; body: string }>((done, fail) => {
       const req = httpRequest(new URL('/api/state', room.url), { method: 'POST', headers: { Authorization: `Bearer ${naibing.phone}`, 'Transfer-Encoding': 'chunked' } }, (res) => {
         let body = '';
@@ -208,7 +208,7 @@ describe('the shared state', () => {
       for (let i = 0; i < big.length; i += 8192) req.write(big.slice(i, i + 8192));
       req.end();
     });
-    expect([chunked.status, JSON.parse(chunked.body)]).toEqual([413, error('TOO_LARGE', 'the body is larger than 64 KB: send fewer changes at once (at most 500 a request)')]);
+    expect([chunked.status, JSON.parse(chunked.body)]).toEqual([413, error('TOO_LARGE', 'the body is larger than 64 KB: send fewer changes at once (at most 500, and 64 KB, a request)')]);
   });
 
   test('a note with markup is stored as text and comes back as the same JSON text', async () => {
@@ -283,6 +283,14 @@ describe('the request log', () => {
     expect(lines.every((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /.test(l))).toBe(true);
     expect(room.log()).not.toContain(token);
     expect(room.log()).not.toContain(code);
+  });
+
+  test('a path that decodes to a line break or spaces cannot write a line of its own', async () => {
+    const before = room.log().split('\n').length;
+    await room.request('/x%0A2026-12-06T09:00:00.000Z%20DELETE%20/api/devices/self%20204%201ms%20Yanhao%20Deng');
+    const added = room.log().split('\n').slice(before - 1).filter(Boolean);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/ GET \/x%0A2026-12-06T09:00:00\.000Z%20DELETE%20\/api\/devices\/self%20204%201ms%20Yanhao%20Deng \d{3} \d+ms -$/);
   });
 });
 

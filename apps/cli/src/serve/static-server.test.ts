@@ -27,6 +27,10 @@ describe('the static server', () => {
       expect((await get('/missing.js'))[0]).toBe(404);
       expect((await get('/%2e%2e/%2e%2e/etc/passwd'))[3]).toBe('<!doctype html><title>reader</title>'); // never the file
       expect((await get('/digests/..%2f..%2fetc%2fpasswd'))[3]).toBe('<!doctype html><title>reader</title>');
+      // No other site frames the reader, and links out carry no Referer.
+      const page = await fetch(`${base}/`);
+      expect([page.headers.get('content-security-policy'), page.headers.get('x-frame-options'), page.headers.get('referrer-policy')])
+        .toEqual(["frame-ancestors 'none'", 'DENY', 'no-referrer']);
     } finally {
       await server.close();
     }

@@ -48,6 +48,12 @@ export function staticSite(options: StaticSiteOptions): Hono {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.body(null, 405, { Allow: 'GET, HEAD' });
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
+    // No other site may frame the reader (a framed "Sign this device out" or star is a click away from
+    // a hostile page: the page's own CSP is a <meta>, which cannot say frame-ancestors), nor learn from
+    // the Referer which digest a member followed a link from.
+    c.header('Content-Security-Policy', "frame-ancestors 'none'");
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'no-referrer');
     return undefined;
   });
   app.use(compression());
