@@ -240,6 +240,9 @@ describe('the shared state', () => {
     expect([missing.status, missing.json]).toEqual([404, error('NOT_FOUND', 'no API route GET /api/papers')]);
     const wrong = await room.request('/api/me', { token: yanhao, method: 'POST', body: {} });
     expect([wrong.status, wrong.headers.get('allow'), wrong.json]).toEqual([405, 'GET, HEAD', error('METHOD_NOT_ALLOWED', '/api/me takes GET, not POST')]);
+    // A trailing slash names the route without it (it was a 405 that said "/api/me takes GET, not GET").
+    const slashed = await room.request('/api/me/', { token: yanhao });
+    expect([slashed.status, slashed.json]).toEqual([404, error('NOT_FOUND', 'no API route GET /api/me/: the route is /api/me, without the trailing slash')]);
   });
 });
 

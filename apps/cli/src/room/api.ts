@@ -111,6 +111,10 @@ export function roomApi(options: RoomOptions, auth: MiddlewareHandler<RoomEnv> =
   app.all('*', (c) => {
     const path = c.req.path.replace(/\/+$/, '');
     const allowed = ROUTES[path];
+    // A route's method with a trailing slash: the route is right but for the slash.
+    if (allowed?.includes(c.req.method) && path !== c.req.path) {
+      throw new ApiError(404, 'NOT_FOUND', `no API route ${c.req.method} ${c.req.path}: the route is ${path}, without the trailing slash`);
+    }
     if (allowed) {
       throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${path} takes ${allowed.filter((m) => m !== 'HEAD').join(' or ')}, not ${c.req.method}`, { Allow: allowed.join(', ') });
     }
