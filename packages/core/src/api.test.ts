@@ -43,6 +43,21 @@ describe('POST /api/state bodies', () => {
     ]);
   });
 
+  test('refuse a paper id of spaces or with direction characters, and a note with control characters or overrides', () => {
+    expect(problems({ changes: [
+      { paper: ' ', field: 'starred', value: true, at },
+      { paper: 'arxiv:2608.1\u202e', field: 'starred', value: true, at },
+      { paper: 'arxiv:1', field: 'note', value: 'ring\u0007 the bell', at },
+      { paper: 'arxiv:1', field: 'note', value: 'see \u202eFDP', at },
+      { paper: 'arxiv:1', field: 'note', value: 'two\nlines\tand a tab, في العربية', at },
+    ] }).map((p) => p.replace(/, saw .*/s, ''))).toEqual([
+      'changes[0].paper: expected a paper id without spaces around it',
+      'changes[1].paper: expected a paper id without control or formatting characters',
+      'changes[2].value: expected a note without control characters or direction overrides',
+      'changes[3].value: expected a note without control characters or direction overrides',
+    ]);
+  });
+
   test('hold 1 to 500 changes', () => {
     const change = { paper: 'arxiv:1', field: 'read', value: true, at };
     expect(problems({ changes: [] })).toEqual(['changes: expected at least one change, saw a list']);

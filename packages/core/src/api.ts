@@ -13,16 +13,24 @@ export { API_LIMITS, STATE_FIELDS, type StateField } from './api-limits.ts';
 /** An ISO week (`2026-W49`) that exists. */
 export const isoWeekSchema = z.string().refine((w) => isoWeekRange(w) !== null, { error: 'expected an ISO week like 2026-W49' });
 
-/** A digest entry's id (`arxiv:2506.10944`, `doi:10.1021/…`): one line, no control characters. */
+/**
+ * A digest entry's id (`arxiv:2506.10944`, `doi:10.1021/…`): one line, no control or direction
+ * characters (a right-to-left override shows one id as another), no spaces around it (" " was a
+ * blank entry on every member's Picks page).
+ */
 const paperId = z.string()
   .min(1, { error: 'expected a paper id' })
   .max(API_LIMITS.paperIdChars, { error: `expected a paper id of at most ${API_LIMITS.paperIdChars} characters` })
-  .regex(/^[^\p{Cc}]*$/u, { error: 'expected a paper id without control characters' });
+  .regex(/^[^\p{Cc}\p{Cf}]*$/u, { error: 'expected a paper id without control or formatting characters' })
+  .regex(/^(?:\S(?:.*\S)?)?$/su, { error: 'expected a paper id without spaces around it' });
 
 /** The client's clock at the change, ISO 8601 with a zone (`2026-06-08T09:15:02.123Z`): the merge key. */
 const changeTime = z.iso.datetime({ offset: true, error: 'expected an ISO time with a zone, like 2026-06-08T09:15:02.123Z' });
 
-const note = z.string().max(API_LIMITS.noteChars, { error: `expected a note of at most ${API_LIMITS.noteChars} characters` });
+/** A note: lines of text; no control characters but line breaks and tabs, no direction overrides (which reorder what others read). */
+const note = z.string()
+  .max(API_LIMITS.noteChars, { error: `expected a note of at most ${API_LIMITS.noteChars} characters` })
+  .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/u, { error: 'expected a note without control characters or direction overrides' });
 const reason = z.string()
   .max(API_LIMITS.reasonChars, { error: `expected a reason of at most ${API_LIMITS.reasonChars} characters` })
   .regex(/^[^\r\n\u2028\u2029]*$/, { error: 'expected a one-line reason' });

@@ -69,6 +69,7 @@ describe('invites and devices', () => {
 
   test('a label is one line of at most 80 characters', () => {
     expect(deviceLabel('  Chrome\non\tAndroid \u2028 ')).toBe('Chrome on Android');
+    expect(deviceLabel('Firefox \u202eon Linux')).toBe('Firefox on Linux'); // a direction override would reorder `members list`
     expect(deviceLabel('é'.repeat(100))).toBe('é'.repeat(80));
     expect([deviceLabel(''), deviceLabel(undefined), deviceLabel('\u0000')]).toEqual(['a device', 'a device', 'a device']);
   });

@@ -89,7 +89,8 @@ export function joinWithInvite(db: Db, at: { code: string; label: string | undef
 
 /** The label a device gave, on one line and cut to 80 characters; "a device" when it gave none. */
 export function deviceLabel(label: string | undefined): string {
-  const text = (label ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Control characters, line separators and direction overrides (which would reorder `members list`) become spaces.
+  const text = (label ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
   return [...text].slice(0, API_LIMITS.labelChars).join('').trim() || 'a device';
 }
 
