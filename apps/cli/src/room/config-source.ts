@@ -21,7 +21,7 @@ export function configSource(file: string, note: (text: string) => void, clock: 
       config = loadConfig(file);
       mtime = now;
       reported = undefined;
-      note(`${file} changed: the reading room now has ${config.members.length} members\n`);
+      note(`${file} changed: the reading room now has ${config.members.length} member${config.members.length === 1 ? '' : 's'}\n`);
     } catch (error) {
       const message = (error as Error).message;
       if (message !== reported) note(`${message}\nthe reading room keeps the config it had\n`);
