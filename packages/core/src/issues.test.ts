@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { z } from 'zod';
-import { formatIssue, zodIssues } from './issues.ts';
+import { describeValue, formatIssue, zodIssues } from './issues.ts';
 import { paperSchema } from './paper.ts';
 
 test('zodIssues names the field, the problem and the value seen, or that the field is missing', () => {
@@ -34,4 +34,10 @@ test('zodIssues says a size check in plain words, with the value seen; a schema\
     'weights[""]: the key cannot be empty',
     'note: expected a note of at most 2 characters, saw "abc"',
   ]);
+});
+
+test('a long value is quoted cut to 57 characters, never through an emoji', () => {
+  expect(describeValue('x'.repeat(61))).toBe(`"${'x'.repeat(57)}..."`);
+  expect(describeValue('🔋'.repeat(61))).toBe(`"${'🔋'.repeat(57)}..."`);
+  expect(describeValue('🔋'.repeat(40))).toBe(`"${'🔋'.repeat(40)}"`);
 });

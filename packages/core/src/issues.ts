@@ -48,7 +48,11 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+  if (typeof value === 'string') {
+    // Cut by code points, so an emoji or a rare CJK character is never split into half a pair.
+    const chars = [...value];
+    return `"${chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : value}"`;
+  }
   return String(value);
 }
 
