@@ -19,7 +19,7 @@ export { learnedLine, memberTeacher, YOU, type Teacher } from './learned-line.ts
 export { listOf, possessive } from './english.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
 export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';
-export { isoWeek, isoWeekRange } from './iso-week.ts';
+export { badIsoWeek, isoWeek, isoWeekRange } from './iso-week.ts';
 export {
   API_LIMITS, STATE_FIELDS, isoWeekSchema, API_ERROR_CODES, nominationSchema, stateChangeInputSchema, postStateRequestSchema,
   postStateResponseSchema, stateChangeSchema, getStateResponseSchema, joinRequestSchema, joinResponseSchema, deviceSchema,

@@ -1,6 +1,6 @@
 import { test as fcTest, fc } from '@fast-check/vitest';
 import { expect, test } from 'vitest';
-import { isoWeek, isoWeekRange } from './iso-week.ts';
+import { badIsoWeek, isoWeek, isoWeekRange } from './iso-week.ts';
 
 test.each([
   ['2026-06-08T09:15:02.123Z', '2026-W24'], // a Monday
@@ -29,3 +29,9 @@ fcTest.prop([fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('210
     expect(range !== null && range.start <= date && date < range.end).toBe(true);
   },
 );
+
+test('a week past its year\'s last says how many weeks the year has', () => {
+  expect(badIsoWeek('2027-W53')).toBe('2027 has 52 ISO weeks (W01–W52), saw "2027-W53"');
+  expect(badIsoWeek('2026-W54')).toBe('2026 has 53 ISO weeks (W01–W53), saw "2026-W54"');
+  expect(badIsoWeek('W24')).toBe('expected an ISO week like 2026-W49, saw "W24"');
+});

@@ -27,3 +27,17 @@ export function isoWeekRange(week: string): { start: Date; end: Date } | null {
   if (n < 1 || isoWeek(start) !== week) return null;
   return { start, end: new Date(start.getTime() + 7 * DAY_MS) };
 }
+
+/**
+ * What is wrong with a week that `isoWeekRange` refuses: `2027 has 52 ISO weeks` for a week past a
+ * year's last (a year has 53 when it holds 53 Thursdays), else the form expected.
+ */
+export function badIsoWeek(week: string): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  const shown = `"${[...week].slice(0, 40).join('')}"`;
+  if (!match) return `expected an ISO week like 2026-W49, saw ${shown}`;
+  const year = Number(match[1]);
+  // 28 December is always in its year's last week.
+  const weeks = Number(isoWeek(new Date(Date.UTC(year, 11, 28))).slice(6));
+  return `${year} has ${weeks} ISO weeks (W01–W${weeks}), saw ${shown}`;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
-  DIGEST_SCHEMA_VERSION, describeValue, formatIssue, isoWeek, isoWeekSchema, papersToBibtex, readDigestSchema, zodIssues, type Digest,
+  badIsoWeek, DIGEST_SCHEMA_VERSION, describeValue, formatIssue, isoWeek, isoWeekSchema, papersToBibtex, readDigestSchema, zodIssues, type Digest,
 } from '@labdigest/core';
 import type { Io } from '../io.ts';
 import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR, type ExportFormat } from '../options.ts';
@@ -66,7 +66,7 @@ function write(text: string, out: string | undefined, what: string, io: Io): voi
 /** The week's group-meeting list, from the store's reading room (and the archive for papers the store lacks). */
 function meetingMarkdown(options: ExportCommandOptions): string {
   const week = options.week ?? isoWeek(options.now ?? new Date());
-  if (!isoWeekSchema.safeParse(week).success) throw new UsageError(`--week: expected an ISO week like 2026-W49, saw "${week}"`);
+  if (!isoWeekSchema.safeParse(week).success) throw new UsageError(`--week: ${badIsoWeek(week)}`);
   const db = openDb(options.db ?? DEFAULT_DB_PATH, { create: false });
   try {
     return meetingToMarkdown(meetingList(db, week, archiveLookup(options.digests ?? DEFAULT_DIGESTS_DIR)));

@@ -2,7 +2,7 @@
 // request needs credentials in the Authorization header (no cookies, so no CSRF): a device token,
 // or an invite code for POST /api/join. Without valid ones the answer is 401, whatever the path.
 import {
-  API_LIMITS, formatIssue, isoWeek, isoWeekSchema, joinRequestSchema, postStateRequestSchema, zodIssues,
+  API_LIMITS, badIsoWeek, formatIssue, isoWeek, isoWeekSchema, joinRequestSchema, postStateRequestSchema, zodIssues,
   type Device, type GetStateResponse, type GroupConfig, type JoinResponse, type MeResponse, type MeetingResponse, type PostStateResponse,
 } from '@labdigest/core';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -98,7 +98,7 @@ export function roomApi(options: RoomOptions, auth: MiddlewareHandler<RoomEnv> =
   app.get('/meeting', async (c) => {
     sender(c);
     const week = c.req.query('week') ?? isoWeek(now());
-    if (!isoWeekSchema.safeParse(week).success) throw badRequest(`week: expected an ISO week like 2026-W49, saw "${week.slice(0, 40)}"`);
+    if (!isoWeekSchema.safeParse(week).success) throw badRequest(`week: ${badIsoWeek(week)}`);
     return c.json(await store.read((db) => meetingList(db, week, lookup)) satisfies MeetingResponse);
   });
 

@@ -67,7 +67,7 @@ describe('the group-meeting list', () => {
     const next = await room.request('/api/meeting?week=2026-W25', { token });
     expect(meetingResponseSchema.parse(next.json).papers.map((p) => p.paper)).toEqual(['arxiv:2601.77777']);
     const bad = await room.request('/api/meeting?week=2026-W54', { token });
-    expect([bad.status, bad.json]).toEqual([400, { error: { code: 'BAD_REQUEST', message: 'week: expected an ISO week like 2026-W49, saw "2026-W54"' } }]);
+    expect([bad.status, bad.json]).toEqual([400, { error: { code: 'BAD_REQUEST', message: 'week: 2026 has 53 ISO weeks (W01–W53), saw "2026-W54"' } }]);
     const thisWeek = meetingResponseSchema.parse((await room.request('/api/meeting', { token })).json);
     expect(thisWeek.week).toMatch(/^\d{4}-W\d\d$/);
   });
