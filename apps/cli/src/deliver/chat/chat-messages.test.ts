@@ -86,13 +86,13 @@ describe('text from papers never becomes markup or a ping', () => {
   test('slack: <, > and & escaped, so no <!channel> and no injected link', () => {
     const [m] = chatMessages('slack', patched, reader) as SlackMessage[];
     const text = m!.blocks.map((b) => ('text' in b ? b.text.text : '')).join('\n');
-    expect(text).toContain(`• <${target.url}|&lt;script&gt;alert(1)&lt;/script&gt; *b* _i_ [x](javascript:alert(2)) @everyone ∣ &lt;!channel&gt; &amp; #h> — `);
+    expect(text).toContain(`• <${target.url}|&lt;script&gt;alert(1)&lt;/script&gt; *b* _i_ [x](javascript:alert(2)) @\u2060everyone ∣ &lt;!channel&gt; &amp; #h> — `);
     expect(text).not.toMatch(/<!channel>|<script/);
   });
 
   test('mattermost and teams: Markdown escaped', () => {
     const [mm] = chatMessages('mattermost', patched, reader) as MattermostMessage[];
-    const escaped = '\\<script\\>alert(1)\\</script\\> \\*b\\* \\_i\\_ \\[x\\](javascript:alert(2)) @everyone \\| \\<!channel\\> & \\#h';
+    const escaped = '\\<script\\>alert(1)\\</script\\> \\*b\\* \\_i\\_ \\[x\\](javascript:alert(2)) @\u2060everyone \\| \\<!channel\\> & \\#h';
     expect(mm!.text).toContain(`- [${escaped}](${target.url}) · `);
     const [teams] = chatMessages('teams', patched, reader) as TeamsMessage[];
     expect(teams!.attachments[0].content.body.map((b) => b.text)).toContain(`[${escaped}](${target.url})\n\n${target.sourceLine} · Naibing Wu`);
@@ -102,14 +102,26 @@ describe('text from papers never becomes markup or a ping', () => {
     const [m] = chatMessages('discord', patched, reader) as DiscordMessage[];
     expect(m!.allowed_mentions).toEqual({ parse: [] });
     expect(m!.embeds[1]!.description.split('\n\n')[0]).toBe(
-      `**[<script\\>alert\\(1\\)</script\\> \\*b\\* \\_i\\_ \\[x\\]\\(javascript:alert\\(2\\)\\) @everyone \\| <!channel\\> & \\#h](${target.url})**\n${target.sourceLine.replace(/[()]/g, '\\$&')} · Naibing Wu`,
+      `**[<script\\>alert\\(1\\)</script\\> \\*b\\* \\_i\\_ \\[x\\]\\(javascript:alert\\(2\\)\\) @\u2060everyone \\| <!channel\\> & \\#h](${target.url})**\n${target.sourceLine.replace(/[()]/g, '\\$&')} · Naibing Wu`,
     );
   });
 
   test('matrix: the HTML escaped, the text as written', () => {
     const [m] = chatMessages('matrix', patched, reader) as MatrixMessage[];
-    expect(m!.html).toContain(`<li><a href="${target.url}">&lt;script&gt;alert(1)&lt;/script&gt; *b* _i_ [x](javascript:alert(2)) @everyone | &lt;!channel&gt; &amp; #h</a><br>`);
+    expect(m!.html).toContain(`<li><a href="${target.url}">&lt;script&gt;alert(1)&lt;/script&gt; *b* _i_ [x](javascript:alert(2)) @\u2060everyone | &lt;!channel&gt; &amp; #h</a><br>`);
     expect(m!.html).not.toContain('<script');
-    expect(m!.text).toContain(`- ${hostile} ${target.url}\n`);
+    expect(m!.text).toContain(`- ${hostile.replace('@', '@\u2060')} ${target.url}\n`);
+  });
+
+  test('an @-mention in a title or an author is broken by an invisible joiner in every service: "@channel" notifies nobody', () => {
+    const pinging: Digest = {
+      ...briefing,
+      sections: briefing.sections.map((s) => ({ ...s, papers: s.papers.map((p) => (p.id === target.id ? { ...p, title: 'Polymer electrolytes @channel @here', authors: ['@naibing.wu'] } : p)) })),
+    };
+    for (const type of CHAT_TYPES) {
+      const posted = JSON.stringify(chatMessages(type, pinging, reader));
+      expect(posted).not.toMatch(/@(?:channel|here|naibing)/);
+      expect(posted).toContain('@\u2060channel');
+    }
   });
 });

@@ -46,7 +46,7 @@ export function chatView(digest: Digest, readerUrl?: string): ChatView {
     const listed = picks.slice(0, MAX_CHAT_PICKS);
     return {
       name: oneLine(section.name),
-      picks: listed.map((p) => ({ title: oneLine(p.title), url: isHttpUrl(p.url) ? p.url : null, detail: rowDetail(p) })),
+      picks: listed.map((p) => ({ title: quiet(oneLine(p.title)), url: isHttpUrl(p.url) ? p.url : null, detail: quiet(rowDetail(p)) })),
       more: section.papers.length - listed.length,
       moreLink: readerLink(readerUrl, { d: digest.date, area: section.id }),
     };
@@ -60,6 +60,16 @@ export function chatView(digest: Digest, readerUrl?: string): ChatView {
     readerLink: readerLink(readerUrl, { d: digest.date }),
     sections,
   };
+}
+
+/**
+ * A paper's text with its @-mentions broken by an invisible word joiner: a title or an author from a
+ * public feed that writes "@channel", "@here" or "@naibing.wu" would otherwise notify the channel or
+ * the member in Mattermost (whose webhook text takes mentions as typed) and Matrix. Slack and Teams
+ * need markup for a mention, which their formats escape; Discord's messages allow none.
+ */
+export function quiet(text: string): string {
+  return text.includes('@') ? text.replace(/@(?=[\p{L}\p{N}_])/gu, '@\u2060') : text;
 }
 
 /** `and 11 more in Polymer Electrolytes`, or '' when nothing more. */
