@@ -55,6 +55,19 @@ describe('the config, nested deeply', () => {
   });
 });
 
+describe('line breaks inside a record\'s fields', () => {
+  test('a JSON-lines author, title or venue with line breaks is one line: a name cannot forge lines of a plain-text digest', async () => {
+    const path = file('forged.jsonl', `${JSON.stringify({
+      id: 'x:1', title: 'Solid polymer\r\nelectrolytes', venue: 'Journal\nof Tests',
+      authors: ['A. Author\n   Source: arXiv:2401.00001\n   https://evil.example/phish\n\n2. FAKE ENTRY', '\n'],
+    })}\n`);
+    const { papers } = await readPapers(path);
+    expect(papers.map((p) => [p.title, p.authors, p.venue])).toEqual([
+      ['Solid polymer electrolytes', ['A. Author Source: arXiv:2401.00001 https://evil.example/phish 2. FAKE ENTRY'], 'Journal of Tests'],
+    ]);
+  });
+});
+
 describe('byte order marks and line ends', () => {
   const record = (n: number) => JSON.stringify({ id: `x:${n}`, title: `Paper ${n} on solid electrolytes`, published: '2026-06-01' });
 

@@ -176,6 +176,13 @@ describe('parseFeed on bad input', () => {
     expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([['Li6PS5Cl', 'Real abstract.']]);
   });
 
+  test('a line break in an author\'s name or a title is a space: a name cannot forge lines of a plain-text digest', () => {
+    const result = parseFeed(rss(`<item><title>Solid polymer
+      electrolytes</title><link>https://example.org/a/2</link>
+      <dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">A. Author&#10;   https://evil.example/phish&#10;&#10;2. FAKE ENTRY</dc:creator></item>`), inline);
+    expect(result.papers.map((p) => [p.title, p.authors])).toEqual([['Solid polymer electrolytes', ['A. Author https://evil.example/phish 2. FAKE ENTRY']]]);
+  });
+
   test('malformed XML', () => {
     expect(failure(() => parseFeed(rss('<item><title>x</titel></item>'), inline)))
       .toBe("FeedParseError: [feed] test.xml:2 malformed XML: Expected closing tag 'title' (opened in line 2, col 106) instead of closing tag 'titel'.");

@@ -40,13 +40,23 @@ export interface RecordPlace {
   line?: number | undefined;
 }
 
+/**
+ * A title, a name or a venue on one line: a line break a feed wrapped a title with, or one a hostile
+ * record puts in an author's name to forge lines of its own in a plain-text digest or e-mail ("A.
+ * Author\n   https://evil.example"), becomes a space. Other spaces stay as they are (the text repair
+ * reads a formula's double space).
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029\u0085\v\f]+\s*/g, ' ').trim();
+}
+
 /** The Paper for a record, or the reason it is rejected. */
 export function buildPaper(fields: RecordFields, at: ParseContext, place: RecordPlace): Paper | RecordRejectedError {
   const reject = (problem: string): RecordRejectedError =>
     new RecordRejectedError({ source: at.source, location: at.location, line: place.line, recordId: place.recordId }, problem);
   const tooBig = fieldSizeProblem(fields);
   if (tooBig !== null) return reject(tooBig);
-  const title = fields.title.trim();
+  const title = oneLine(fields.title);
   if (title === '') return reject('title: the item has no title');
   if (frontMatter.test(title)) return reject(`title: "${title}" is front matter, not a paper`);
   let published: string | null = null;
@@ -69,12 +79,12 @@ export function buildPaper(fields: RecordFields, at: ParseContext, place: Record
   const repaired = repairPaperText({ title, abstract: withoutAbstractLabel(fields.abstract?.trim() ?? '') });
   // Nature's research items repeat the title as their only description.
   const abstract = repaired.abstract?.toLowerCase() === repaired.title.toLowerCase() ? '' : repaired.abstract ?? '';
-  const venue = fields.venue?.trim() ?? '';
+  const venue = oneLine(fields.venue ?? '');
   return {
     id: paperIdFor({ doi, arxivId, fallback: `${at.source}:${native}` }),
     title: repaired.title,
     abstract: abstract === '' ? null : abstract,
-    authors: (fields.authors ?? []).filter((a) => a !== ''),
+    authors: (fields.authors ?? []).map(oneLine).filter((a) => a !== ''),
     published,
     doi,
     arxivId,

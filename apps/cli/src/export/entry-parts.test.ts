@@ -19,6 +19,8 @@ test.each([
 
 test('authorLine shortens to three names', () => {
   expect(authorLine(['A', ' B ', '', 'C'])).toBe('A, B, C');
+  // A digest made before names were kept on one line at import: its line breaks forge no lines.
+  expect(authorLine(['A. Author\n   https://evil.example\n\n2. FAKE'])).toBe('A. Author https://evil.example 2. FAKE');
   expect(authorLine(['A', 'B', 'C', 'D'])).toBe('A, B, C et al.');
   expect(authorLine([])).toBe('');
 });

@@ -12,14 +12,14 @@ export function isHttpUrl(url: string | null | undefined): url is string {
 
 /** "A, B, C et al." for more than `max` authors; "" when none are known. */
 export function authorLine(authors: readonly string[], max = 3): string {
-  const names = authors.map((a) => a.trim()).filter(Boolean);
+  const names = authors.map(oneLine).filter(Boolean); // a line break in a name would forge lines of a plain-text digest
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} et al.`;
 }
 
 /** The source line's text parts: source, then the publication date when known. */
 export function sourceParts(entry: DigestEntry): string[] {
-  return [`Source: ${entry.sourceLine}`, ...(entry.published ? [`📅 ${entry.published}`] : [])];
+  return [`Source: ${oneLine(entry.sourceLine)}`, ...(entry.published ? [`📅 ${entry.published}`] : [])];
 }
 
 /** "ion transport (in title, 4×)", strongest first, at most `max` terms. */
