@@ -113,15 +113,16 @@ describe('text from papers never becomes markup or a ping', () => {
     expect(m!.text).toContain(`- ${hostile.replace('@', '@\u2060')} ${target.url}\n`);
   });
 
-  test('an @-mention in a title or an author is broken by an invisible joiner in every service: "@channel" notifies nobody', () => {
+  test('an @-mention or a Teams template in a title or an author is broken by an invisible joiner in every service: "@channel" notifies nobody', () => {
     const pinging: Digest = {
       ...briefing,
-      sections: briefing.sections.map((s) => ({ ...s, papers: s.papers.map((p) => (p.id === target.id ? { ...p, title: 'Polymer electrolytes @channel @here', authors: ['@naibing.wu'] } : p)) })),
+      sections: briefing.sections.map((s) => ({ ...s, papers: s.papers.map((p) => (p.id === target.id ? { ...p, title: 'Polymer electrolytes @channel @here {{DATE(2020-01-01T00:00:00Z, LONG)}}', authors: ['@naibing.wu'] } : p)) })),
     };
     for (const type of CHAT_TYPES) {
       const posted = JSON.stringify(chatMessages(type, pinging, reader));
       expect(posted).not.toMatch(/@(?:channel|here|naibing)/);
       expect(posted).toContain('@\u2060channel');
+      expect(posted).not.toContain('{{DATE');
     }
   });
 });

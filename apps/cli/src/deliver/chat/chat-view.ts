@@ -63,13 +63,15 @@ export function chatView(digest: Digest, readerUrl?: string): ChatView {
 }
 
 /**
- * A paper's text with its @-mentions broken by an invisible word joiner: a title or an author from a
- * public feed that writes "@channel", "@here" or "@naibing.wu" would otherwise notify the channel or
- * the member in Mattermost (whose webhook text takes mentions as typed) and Matrix. Slack and Teams
- * need markup for a mention, which their formats escape; Discord's messages allow none.
+ * A paper's text with its @-mentions and template braces broken by an invisible word joiner: a title
+ * or an author from a public feed that writes "@channel", "@here" or "@naibing.wu" would otherwise
+ * notify the channel or the member in Mattermost (whose webhook text takes mentions as typed) and
+ * Matrix, and "{{DATE(…)}}" is a function in a Teams card's text. Slack and Teams need markup for a
+ * mention, which their formats escape; Discord's messages allow none.
  */
 export function quiet(text: string): string {
-  return text.includes('@') ? text.replace(/@(?=[\p{L}\p{N}_])/gu, '@\u2060') : text;
+  if (!text.includes('@') && !text.includes('{{')) return text;
+  return text.replace(/@(?=[\p{L}\p{N}_])/gu, '@\u2060').replaceAll('{{', '{\u2060{');
 }
 
 /** `and 11 more in Polymer Electrolytes`, or '' when nothing more. */
