@@ -48,6 +48,12 @@ describe('repairPaperText on the sample week', () => {
     expect(repairPaperText(paper).abstract).toBe('an enhanced Na+ transference number of 0.384; an increased value, a constant value, and f() hold.');
   });
 
+  test('zero-width spaces and byte order marks go, so a formula\'s count joins', () => {
+    // Real: the corpus's LiCoO2 full-cell abstract, a zero-width space where the subscript was.
+    const paper = { ...(week[0] as Paper), title: '\ufeffA cathode', abstract: 'In Li||LiCoO 2\u200b full cells, the electrolyte holds.' };
+    expect([repairPaperText(paper).title, repairPaperText(paper).abstract]).toEqual(['A cathode', 'In Li||LiCoO2 full cells, the electrolyte holds.']);
+  });
+
   test('a paper with nothing to repair is returned as it is', () => {
     const plain = { ...(week[0] as Paper), title: 'Lithium metal anodes', abstract: 'We study Li2S growth.' };
     expect(repairPaperText(plain)).toBe(plain);

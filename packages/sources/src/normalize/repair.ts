@@ -19,7 +19,7 @@ export interface PaperText {
  * both is a name). Returns the paper itself when nothing changes, else a copy. Idempotent.
  */
 export function repairPaperText<T extends PaperText>(paper: T): T {
-  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedOrbitals(joinSpacedFormulas(withoutEmptyBrackets(text))));
+  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedOrbitals(joinSpacedFormulas(withoutEmptyBrackets(withoutInvisible(text)))));
   const title = splitRunTogether(joined(paper.title), { title: true, context: paper.abstract });
   const abstract = paper.abstract === null ? null
     : splitRunTogether(joined(paper.abstract), { title: false, context: paper.title });
@@ -33,4 +33,13 @@ export function repairPaperText<T extends PaperText>(paper: T): T {
  */
 function withoutEmptyBrackets(text: string): string {
   return text.includes('(') ? text.replace(/ \(\s*\)(?=[ ,.;:]|$)/g, '') : text;
+}
+
+/**
+ * Text without zero-width spaces and byte order marks, which a source's markup leaves where it had a
+ * subscript ("LiCoO 2\u200b full cells"): invisible, they still keep a formula's count from joining,
+ * a keyword from matching and a search from finding the word.
+ */
+function withoutInvisible(text: string): string {
+  return text.includes('\u200b') || text.includes('\ufeff') ? text.replace(/[\u200b\ufeff]/g, '') : text;
 }
