@@ -116,6 +116,15 @@ describe('sections', () => {
 });
 
 describe('evidence', () => {
+  test('a keyword written with brackets is highlighted with its closing bracket: "poly(ethylene oxide)", not "poly(ethylene oxide"', () => {
+    const peo = paper('Poly(ethylene oxide) polymer electrolytes with fast segmental motion',
+      'We design a poly(ethylene oxide) polymer electrolyte whose segmental motion raises the ionic conductivity to 1 mS/cm.');
+    const withBrackets = config({ areas: [{ id: 'polymer', name: 'Polymer electrolytes', keywords: [{ 'polymer electrolyte': 3 }, { 'poly(ethylene oxide)': 2.5 }, { 'segmental motion': 2 }] }] });
+    const r = rankPapers([peo, ...filler], withBrackets).papers.find((x) => x.id === peo.id)!;
+    const forms = r.matchedTerms.find((t) => t.keyword === 'poly(ethylene oxide)')?.forms;
+    expect(forms).toEqual(['Poly(ethylene oxide)', 'poly(ethylene oxide)']);
+  });
+
   test('an included paper names its members, terms, note and summary', () => {
     const { papers } = rankPapers([about, ...filler], config());
     const r = papers.find((x) => x.id === about.id)!;

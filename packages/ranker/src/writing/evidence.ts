@@ -38,7 +38,7 @@ export function matchedTermsOf(
       for (const m of field.matches) {
         let found = formsOf.get(m.feature);
         if (!found) formsOf.set(m.feature, found = new Set());
-        found.add(field.text.slice(m.start, m.end));
+        found.add(withClosingBracket(field.text, m.start, m.end));
       }
     }
   }
@@ -700,4 +700,20 @@ function nothingFor(config: GroupConfig) {
 
 export function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
+}
+
+/**
+ * The text of a match, with the closing bracket its words leave open: "poly(ethylene oxide" is matched
+ * word by word and ends on "oxide", but the reader and the e-mail mark "poly(ethylene oxide)" whole.
+ */
+function withClosingBracket(text: string, start: number, end: number): string {
+  const form = text.slice(start, end);
+  let open = 0;
+  for (const c of form) {
+    if (c === '(' || c === '[') open++;
+    else if (c === ')' || c === ']') open--;
+  }
+  let closed = end;
+  while (open > 0 && (text[closed] === ')' || text[closed] === ']')) { closed++; open--; }
+  return closed === end ? form : text.slice(start, closed);
 }
