@@ -29,22 +29,27 @@ test('without a built reader it says what to run', () => {
     .toThrow(`${empty}: no built reader here (index.html missing): run \`pnpm --filter @labdigest/reader build\` first`);
 });
 
+/** A built reader in `root`/reader and an archive of one digest (2026-06-08) in `digests`. */
+function readerAndArchive(root: string, digests: string): { reader: string; digests: string } {
+  const reader = inDir(root, 'reader');
+  mkdirSync(reader);
+  writeFileSync(inDir(reader, 'index.html'), '<!doctype html>');
+  mkdirSync(digests, { recursive: true });
+  writeFileSync(inDir(digests, 'index.json'), JSON.stringify({ schemaVersion: 1, group: 'G', digests: [{ date: '2026-06-08', file: '2026-06-08.json', title: 'T', papers: 7, sample: false }] }));
+  writeFileSync(inDir(digests, '2026-06-08.json'), '{"date":"2026-06-08"}');
+  return { reader, digests };
+}
+
 describe('an --out that would take data with it is refused before anything is touched', () => {
   let dir = tempDir();
   afterEach(() => { dir.remove(); dir = tempDir(); });
 
   /** data/labdigest.sqlite and the archive data/digests, a built reader, and a check that they are all still there. */
   function lab() {
-    const reader = inDir(dir.path, 'reader');
-    mkdirSync(reader);
-    writeFileSync(inDir(reader, 'index.html'), '<!doctype html>');
     const data = inDir(dir.path, 'data');
-    const digests = inDir(data, 'digests');
-    mkdirSync(digests, { recursive: true });
+    const { reader, digests } = readerAndArchive(dir.path, inDir(data, 'digests'));
     const store = inDir(data, 'labdigest.sqlite');
     writeFileSync(store, 'SQLite format 3\0 the store');
-    writeFileSync(inDir(digests, 'index.json'), JSON.stringify({ schemaVersion: 1, group: 'G', digests: [{ date: '2026-06-08', file: '2026-06-08.json', title: 'T', papers: 7, sample: false }] }));
-    writeFileSync(inDir(digests, '2026-06-08.json'), '{"date":"2026-06-08"}');
     const publish = (out: string, ...more: string[]) => runCli('publish', '--out', out, '--reader', reader, '--digests', digests, ...more);
     const intact = () => {
       expect(readFileSync(store, 'utf8')).toBe('SQLite format 3\0 the store');
@@ -109,13 +114,7 @@ describe('an earlier site is replaced whole', () => {
   afterEach(() => { dir.remove(); dir = tempDir(); });
 
   function lab() {
-    const reader = inDir(dir.path, 'reader');
-    mkdirSync(reader);
-    writeFileSync(inDir(reader, 'index.html'), '<!doctype html>');
-    const digests = inDir(dir.path, 'digests');
-    mkdirSync(digests);
-    writeFileSync(inDir(digests, 'index.json'), JSON.stringify({ schemaVersion: 1, group: 'G', digests: [{ date: '2026-06-08', file: '2026-06-08.json', title: 'T', papers: 7, sample: false }] }));
-    writeFileSync(inDir(digests, '2026-06-08.json'), '{"date":"2026-06-08"}');
+    const { reader, digests } = readerAndArchive(dir.path, inDir(dir.path, 'digests'));
     return { reader, digests, publish: (out: string) => runCli('publish', '--out', out, '--reader', reader, '--digests', digests) };
   }
 
