@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { formatIssue, paperSchema, zodIssues, type Paper } from '@labdigest/core';
-import { fieldSizeProblem, normalizeDoi, NOT_A_DOI, oneLine, parseDate, quoteValue, repairPaperText } from '@labdigest/sources';
+import { fieldSizeProblem, normalizeDoi, NOT_A_DOI, parseDate, quoteValue, repairPaperText, withoutLineBreaks } from '@labdigest/sources';
 import { InputError, requireFile } from './errors.ts';
 import { formatMegabytes } from './net/backoff.ts';
 
@@ -186,9 +186,9 @@ function parseLine(text: string, accept: (paper: Paper) => string | undefined): 
   if (published !== null && !isIsoDate(published)) return `published: expected a date (2026-06-01 or an ISO 8601 time), saw ${quoteValue(published)}`;
   // arXiv's metadata may list several DOIs, space-separated: each must be one.
   if (doi !== null && normalizeDoi(doi) === null && !doi.trim().split(/\s+/).every((d) => normalizeDoi(d) !== null)) return `doi: ${NOT_A_DOI}, saw ${quoteValue(doi)}`;
-  // On one line, as the feeds' records are (sources' record.ts): a line break in a name would forge lines of a plain-text digest.
+  // On one line, as the feeds' records are (sources' record.ts `withoutLineBreaks`): a line break in a name would forge lines of a plain-text digest.
   const { title, authors, venue } = parsed.data;
-  return accept(repairPaperText({ ...parsed.data, title: oneLine(title), authors: authors.map(oneLine).filter(Boolean), venue: venue === null ? null : oneLine(venue) || null }));
+  return accept(repairPaperText({ ...parsed.data, title: withoutLineBreaks(title), authors: authors.map(withoutLineBreaks).filter(Boolean), venue: venue === null ? null : withoutLineBreaks(venue) || null }));
 }
 
 const isoDate = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;

@@ -6,7 +6,7 @@ export { MAX_RESPONSE_BYTES } from './body.ts';
 export { deepWithoutControls, escapeControls, quoteValue, withoutControls } from './normalize/controls.ts';
 export { normalizeDoi } from './normalize/ids.ts';
 export { parseDate, type DateResult } from './normalize/dates.ts';
-export { NOT_A_DOI, oneLine } from './record.ts';
+export { NOT_A_DOI, withoutLineBreaks } from './record.ts';
 export { FIELD_LIMITS, fieldSizeProblem } from './normalize/limits.ts';
 export { ARXIV_API_URL, buildArxivQueryUrl, parseArxivAtom, type ArxivQuery } from './arxiv-api.ts';
 export { ARXIV_RSS_URL, buildArxivListingUrl, parseArxivListing } from './arxiv-listing.ts';

@@ -46,7 +46,7 @@ export interface RecordPlace {
  * Author\n   https://evil.example"), becomes a space. Other spaces stay as they are (the text repair
  * reads a formula's double space).
  */
-export function oneLine(text: string): string {
+export function withoutLineBreaks(text: string): string {
   return text.replace(/\s*[\r\n\u2028\u2029\u0085\v\f]+\s*/g, ' ').trim();
 }
 
@@ -56,7 +56,7 @@ export function buildPaper(fields: RecordFields, at: ParseContext, place: Record
     new RecordRejectedError({ source: at.source, location: at.location, line: place.line, recordId: place.recordId }, problem);
   const tooBig = fieldSizeProblem(fields);
   if (tooBig !== null) return reject(tooBig);
-  const title = oneLine(fields.title);
+  const title = withoutLineBreaks(fields.title);
   if (title === '') return reject('title: the item has no title');
   if (frontMatter.test(title)) return reject(`title: "${title}" is front matter, not a paper`);
   let published: string | null = null;
@@ -79,12 +79,12 @@ export function buildPaper(fields: RecordFields, at: ParseContext, place: Record
   const repaired = repairPaperText({ title, abstract: withoutAbstractLabel(fields.abstract?.trim() ?? '') });
   // Nature's research items repeat the title as their only description.
   const abstract = repaired.abstract?.toLowerCase() === repaired.title.toLowerCase() ? '' : repaired.abstract ?? '';
-  const venue = oneLine(fields.venue ?? '');
+  const venue = withoutLineBreaks(fields.venue ?? '');
   return {
     id: paperIdFor({ doi, arxivId, fallback: `${at.source}:${native}` }),
     title: repaired.title,
     abstract: abstract === '' ? null : abstract,
-    authors: (fields.authors ?? []).map(oneLine).filter((a) => a !== ''),
+    authors: (fields.authors ?? []).map(withoutLineBreaks).filter((a) => a !== ''),
     published,
     doi,
     arxivId,
