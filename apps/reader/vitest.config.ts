@@ -3,7 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 
 // Two projects: components and state in jsdom; the built app (dist/) in Node, built once by
-// test/global-setup.ts and driven in Chromium by test/e2e.test.ts.
+// test/global-setup.ts and driven in Chromium by test/e2e.test.ts, with the sample digests it ships.
 export default defineConfig({
   test: {
     expect: { requireAssertions: true },
@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'components',
           environment: 'jsdom',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/e2e.test.ts', 'test/room-e2e.test.ts', 'test/build.test.ts', '**/node_modules/**'],
+          exclude: ['test/e2e.test.ts', 'test/room-e2e.test.ts', 'test/build.test.ts', 'test/dev-digests.test.ts', '**/node_modules/**'],
           setupFiles: ['test/setup-dom.ts'],
           // jsdom and Svelte load once per worker instead of once per file: each test renders into a
           // fresh container (testing-library cleans up) and opens its own fake IndexedDB.
@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'dist',
           environment: 'node',
-          include: ['test/build.test.ts', 'test/e2e.test.ts', 'test/room-e2e.test.ts'],
+          include: ['test/build.test.ts', 'test/e2e.test.ts', 'test/room-e2e.test.ts', 'test/dev-digests.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
