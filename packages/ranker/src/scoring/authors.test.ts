@@ -9,6 +9,14 @@ test.each([
   [['Yanhao Deng'], ['Yanhao Déng'], ['Yanhao Deng']],
   [['Naibing Wu'], ['N. Wu', 'X. Li'], ['Naibing Wu']],
   [['Naibing Wu'], ['Wei Wang'], []],
+  // One initial, two people: spelt-out first names must agree (sample corpus papers by Yixiao and Yifan Deng).
+  [['Yanhao Deng'], ['Yixiao Deng'], []],
+  [['Yanhao Deng'], ['Deng, Yifan'], []],
+  [['Yanhao Deng'], ['Yan-Hao Deng'], ['Yanhao Deng']],
+  [['Yanhao Deng'], ['Deng, Yanhao'], ['Yanhao Deng']],
+  [['Yanhao Deng'], ['Y.-H. Deng'], ['Yanhao Deng']],
+  [['Boris Kozinsky'], ['KOZINSKY B'], ['Boris Kozinsky']],
+  [['B. Kozinsky'], ['Bruno Kozinsky'], ['B. Kozinsky']],
 ])('follows %j among %j -> %j', (followed, authors, expected) => {
   expect(followedAuthorsIn(followed, authors)).toEqual(expected);
 });

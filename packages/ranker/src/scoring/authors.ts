@@ -1,11 +1,23 @@
 /**
- * Author names compare by surname and, when both sides give one, first initial:
- * "Boris Kozinsky", "B. Kozinsky", "Kozinsky, Boris" and "KOZINSKY B" are one person;
- * a followed name given as a surname alone ("Kozinsky") matches any first name.
+ * Author names compare by surname, by first initial when both sides give one, and by first name when
+ * both spell it out: "Boris Kozinsky", "B. Kozinsky", "Kozinsky, Boris" and "KOZINSKY B" are one
+ * person; "Yanhao Deng" is not "Yixiao Deng", though both are "Y. Deng" ("Yan-Hao" is "Yanhao"); a
+ * followed name given as a surname alone ("Kozinsky") matches any first name.
  */
 import { escapeRegExp } from '../util/regexp.ts';
 
-interface NameKey { readonly surname: string; readonly initial: string | undefined }
+interface NameKey {
+  readonly surname: string;
+  readonly initial: string | undefined;
+  /** The first name when spelt out (two letters or more), without hyphens or apostrophes. */
+  readonly given?: string | undefined;
+}
+
+/** A first name's initial, and the name itself when it is more than an initial. */
+function firstName(word: string | undefined): Pick<NameKey, 'initial' | 'given'> {
+  const letters = word?.replace(/[-']/g, '') ?? '';
+  return { initial: letters[0], given: letters.length > 1 ? letters : undefined };
+}
 
 function fold(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z\s,'-]/g, ' ').trim();
@@ -16,7 +28,7 @@ export function nameKey(name: string): NameKey | undefined {
   if (!folded) return undefined;
   if (folded.includes(',')) {
     const [last, first] = folded.split(',', 2).map((s) => s.trim());
-    return last ? { surname: last.split(/\s+/).join(' '), initial: first?.[0] } : undefined;
+    return last ? { surname: last.split(/\s+/).join(' '), ...firstName(first?.split(/\s+/)[0]) } : undefined;
   }
   const parts = folded.split(/\s+/).filter(Boolean);
   if (parts.length === 1) return { surname: parts[0] as string, initial: undefined };
@@ -25,7 +37,7 @@ export function nameKey(name: string): NameKey | undefined {
   if (last.length === 1 && /^[A-Z]+$/.test(name.trim().split(/\s+/)[0] ?? '')) {
     return { surname: parts.slice(0, -1).join(' '), initial: last };
   }
-  return { surname: last, initial: parts[0]?.[0] };
+  return { surname: last, ...firstName(parts[0]) };
 }
 
 /** The answer for most papers, shared. */
@@ -82,10 +94,14 @@ function candidateKeys(authors: readonly string[], mayBe: (author: string) => bo
   return keys;
 }
 
-/** The followed names among authors' parsed names: same surname, and the same initial where both give one. */
+/**
+ * The followed names among authors' parsed names: same surname, the same initial where both give one,
+ * and the same first name where both spell it out.
+ */
 function followedAmong(wanted: readonly { name: string; key: NameKey }[], keys: readonly NameKey[]): readonly string[] {
   const names = wanted.filter(({ key: want }) => keys.some((k) => k.surname === want.surname
-    && (want.initial === undefined || k.initial === undefined || k.initial === want.initial))).map((w) => w.name);
+    && (want.initial === undefined || k.initial === undefined || k.initial === want.initial)
+    && (want.given === undefined || k.given === undefined || k.given === want.given))).map((w) => w.name);
   return names.length > 0 ? names : NO_ONE;
 }
 
