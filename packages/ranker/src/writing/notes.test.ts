@@ -53,6 +53,12 @@ describe('the relevance note', () => {
     const note = relevanceNote({ ...base, members: [{ name: 'Yanhao Deng', fit: 0.9, interests: [], authors: ['Boris Kozinsky'] }] });
     expect(note).toContain('By Boris Kozinsky, whom Yanhao Deng follows.');
   });
+
+  test('a member who follows their own name is among the authors, not following themselves', () => {
+    const note = relevanceNote({ ...base, members: [{ name: 'Yanhao Deng', fit: 0.9, interests: [], authors: ['Yanhao Deng'] }] });
+    expect(note).toContain('Yanhao Deng is among the authors.');
+    expect(note).not.toContain('whom');
+  });
 });
 
 const words = ['dendrite', 'grain boundary', 'SEI', 'polymer electrolyte', 'PEO', 'halide', 'MD', 'DFT', 'interface', 'ion transport'];

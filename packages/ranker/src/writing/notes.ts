@@ -63,7 +63,8 @@ export function relevanceNote(input: NoteInput): string {
   if (input.learnedFrom) sentences.push(learnedSentence(input.learnedFrom, input.group, named));
   const [, second] = input.members;
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
-  if (followed) sentences.push(`By ${followed.author}, whom ${followed.member} follows.`);
+  // A member who follows their own name (to see their papers appear) is among the authors, not following themselves.
+  if (followed) sentences.push(followed.author === followed.member ? `${followed.member} is among the authors.` : `By ${followed.author}, whom ${followed.member} follows.`);
   const specific = specificsSentence(input.specifics, pick);
   if (specific) sentences.push(specific);
   if (input.focus && input.focus.terms.length > 0) {
