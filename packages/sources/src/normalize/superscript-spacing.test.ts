@@ -25,7 +25,11 @@ describe('joinSpacedSuperscripts', () => {
     // A power of ten after a number and a multiplication sign.
     ['conductivity (8.4 × 10 −4 S cm −1 ), and', 'conductivity (8.4 × 10−4 S cm−1), and'],
     ['from 1.785 × 10 −7 to 2.823 × 10 −6 S cm −1 after', 'from 1.785 × 10−7 to 2.823 × 10−6 S cm−1 after'],
-    ['up to p = 1.4 × 10 –2 Pa and', 'up to p = 1.4 × 10–2 Pa and'],
+    ['up to p = 1.4 × 10 –2 Pa and', 'up to p = 1.4 × 10−2 Pa and'],
+    // A minus printed as an en dash or a figure dash, apart or not (corpus abstracts): "cm–2" reads as a range.
+    ['at 1.35 mA cm –2 for', 'at 1.35 mA cm−2 for'], ['of 505 Wh kg –1 and', 'of 505 Wh kg−1 and'],
+    ['of 1.56 mS cm‒1 and 322.7 Wh kg‒1.', 'of 1.56 mS cm−1 and 322.7 Wh kg−1.'], ['exceeding 800 Wh L ‒1 .', 'exceeding 800 Wh L−1.'],
+    ['(4.2 × 10 ‒4 S cm ‒1 )', '(4.2 × 10−4 S cm−1)'],
   ])('%s', (input, expected) => {
     expect(joinSpacedSuperscripts(input)).toBe(expected);
   });
