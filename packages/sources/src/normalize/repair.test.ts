@@ -54,6 +54,14 @@ describe('repairPaperText on the sample week', () => {
     expect([repairPaperText(paper).title, repairPaperText(paper).abstract]).toEqual(['A cathode', 'In Li||LiCoO2 full cells, the electrolyte holds.']);
   });
 
+  test('inline formatting tags in pairs go, their text stays; a lone or other tag is text', () => {
+    // Real: corpus abstracts whose markup the source left in (openalex:W7166580801 and others).
+    const paper = { ...(week[0] as Paper), title: 'Reasoning with <think> tags', abstract: 'a thick LiNi<sub>0.8</sub>Co<sub>0.1</sub>Mn<sub>0.1</sub>O<sub>2</sub> cathode, 604 Wh kg<sup>-1</sup> and Li<sup>+</sup>, <i>in situ</i>, where p<i and <b>bold' };
+    const repaired = repairPaperText(paper);
+    expect(repaired.title).toBe('Reasoning with <think> tags');
+    expect(repaired.abstract).toBe('a thick LiNi0.8Co0.1Mn0.1O2 cathode, 604 Wh kg-1 and Li+, in situ, where p<i and <b>bold');
+  });
+
   test('a paper with nothing to repair is returned as it is', () => {
     const plain = { ...(week[0] as Paper), title: 'Lithium metal anodes', abstract: 'We study Li2S growth.' };
     expect(repairPaperText(plain)).toBe(plain);

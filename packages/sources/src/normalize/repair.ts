@@ -19,12 +19,22 @@ export interface PaperText {
  * both is a name). Returns the paper itself when nothing changes, else a copy. Idempotent.
  */
 export function repairPaperText<T extends PaperText>(paper: T): T {
-  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedOrbitals(joinSpacedFormulas(withoutEmptyBrackets(withoutInvisible(text)))));
+  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedOrbitals(joinSpacedFormulas(withoutEmptyBrackets(withoutInvisible(withoutInlineTags(text))))));
   const title = splitRunTogether(joined(paper.title), { title: true, context: paper.abstract });
   const abstract = paper.abstract === null ? null
     : splitRunTogether(joined(paper.abstract), { title: false, context: paper.title });
   return title === paper.title && abstract === paper.abstract ? paper : { ...paper, title, abstract };
 }
+
+/**
+ * Text without the inline formatting tags a source left in text it otherwise gave as plain (seven
+ * abstracts of the corpus: "LiNi<sub>0.8</sub>Co<sub>0.1</sub>…", "Wh kg<sup>-1</sup>"), which a note
+ * quoting the formula cut at "LiNi". Only tags in pairs, so "p<i" or a title's "<think>" stay as written.
+ */
+function withoutInlineTags(text: string): string {
+  return text.includes('</') ? text.replace(INLINE_TAG_PAIR, '$2') : text;
+}
+const INLINE_TAG_PAIR = /<(sub|sup|i|b|em|strong|inf)>([^<>]{0,200})<\/\1>/gi;
 
 /**
  * A bracket left empty where the source's markup held a symbol it stripped (MathML, an image): "an
