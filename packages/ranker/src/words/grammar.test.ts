@@ -8,6 +8,9 @@ test.each([
   ['ion transport', 'ion transport'], ['dendrite growth', 'dendrite growth'], ['active learning', 'active learning'],
   ['segmental motion', 'segmental motion'], ['molecular dynamics', 'molecular dynamics'], ['SEI', 'SEI'], ['Li3InCl6', 'Li3InCl6'],
   ['NequIP', 'NequIP'], ['crosslinked', 'crosslinked'], ['lithium metal', 'lithium metal'], ['polyacrylonitrile', 'polyacrylonitrile'],
+  // Keywords already plural, as init --from-bib drafts them from the papers' words: not "batterieses".
+  ['batteries', 'batteries'], ['sodium metal batteries', 'sodium metal batteries'], ['gauge theories', 'gauge theories'],
+  ['polymer electrolytes', 'polymer electrolytes'], ['hadrons', 'hadrons'], ['data', 'data'],
 ])('the plural of "%s" is "%s"', (phrase, plural) => {
   expect(pluralOf(phrase)).toBe(plural);
 });

@@ -160,6 +160,8 @@ function computePlural(phrase: string): string {
   // Tagged in a carrier sentence: alone, "interface" reads as a verb.
   const doc = nlp(`the ${phrase} is here`);
   if (!doc.has(`${head} (is|are)`) || !doc.match(head).has('#Noun')) return phrase;
+  // Already plural, as a keyword drafted from the papers' own words often is ("batteries", "gauge theories").
+  if (doc.match(head).has('#Plural') || head === 'data') return phrase;
   return [...words.slice(0, -1), world.methods.two.transform.noun.toPlural(head, world.model)].join(' ');
 }
 
