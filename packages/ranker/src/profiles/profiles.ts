@@ -279,13 +279,19 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: CompileO
   const at = new Int32Array(features.length).fill(-1);
   const profiles: Omit<CompiledProfile, 'slotOf' | 'touches'>[] = compiled.map((profile) => {
     const ids = profile.features;
+    const { learned } = profile;
     for (let k = 0; k < ids.length; k++) at[ids[k] as number] = k;
     // Most keywords are inside no other: they share one empty list.
     const containedIn: (readonly number[])[] = new Array<readonly number[]>(ids.length).fill(NOT_CONTAINED);
     for (let j = 0; j < ids.length; j++) {
+      // A learned phrase counts beside the written keywords, never instead of them: a written "interphase"
+      // keeps its occurrences inside a learned "electrolyte interphase" (one star had taken them, at a
+      // fifth of the weight, and pushed SEI papers out of their section). Learned words inside a written
+      // keyword, and keywords inside one another, are counted once, by the longer.
+      const besideWritten = learned[j] === 1;
       for (const run of runs(ids[j] as number)) {
         const k = at[run] as number;
-        if (k < 0) continue;
+        if (k < 0 || (besideWritten && learned[k] === 0)) continue;
         const list = containedIn[k] as readonly number[];
         // A run found twice in one key counts once; j only grows, so the lists stay sorted.
         if (list === NOT_CONTAINED) containedIn[k] = [j];
