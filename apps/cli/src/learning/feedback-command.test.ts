@@ -111,8 +111,18 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
     expect(reset.code).toBe(0);
     expect(reset.out).toMatch(/^forgot what Naibing Wu's signals taught up to 20\d\d-.*Stars and reads in the reading room stay as they are\.\n$/);
     expect(gathered().examples.map((e) => e.member)).toEqual(['Yanhao Deng']);
-    expect((await runCli('feedback', 'reset', '--config', CONFIG, '--area', 'mlip-interfaces', '--db', db())).code).toBe(0);
-    expect(gathered()).toMatchObject({ examples: [], forgotten: 2 });
+    const areaReset = await runCli('feedback', 'reset', '--config', CONFIG, '--area', 'mlip-interfaces', '--db', db());
+    expect(areaReset.out).toContain('forgot what the signals on mlip-interfaces taught the area (the members who gave them keep it)');
+    // The area forgets Yanhao Deng's star; his own profile keeps it.
+    expect(gathered()).toMatchObject({ forgotten: 1 });
+    expect(gathered().examples.map((e) => [e.paper.id, e.member, e.area])).toEqual([[MLIP, 'Yanhao Deng', undefined]]);
+    // A signal of the area with no member is forgotten outright, and one dated before the reset says so at import.
+    const late = await runCli('feedback', 'import', '--config', CONFIG, file('late.jsonl', [`{"paper":"${MLIP}","signal":"read","area":"mlip-interfaces","at":"2026-11-12T08:00:00Z"}`]), '--db', db());
+    expect(late.out).toBe(`imported 1 signal from ${inDir(dir.path, 'late.jsonl')}: 1 read; 1 was given before a \`feedback reset\` of its member or area and teaches nothing\n`);
+    expect(gathered()).toMatchObject({ forgotten: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Yanhao Deng', '--db', db())).code).toBe(0);
+    expect(gathered()).toMatchObject({ examples: [], forgotten: 3 });
 
     // A star given after the reset teaches again.
     star('Naibing Wu', MLIP, new Date(Date.now() + 5).toISOString());

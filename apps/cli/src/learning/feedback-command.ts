@@ -12,7 +12,7 @@ import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
 import { withLock } from '../store/lock.ts';
 import { newStoreNote, withStore, type Db } from '../store/open-db.ts';
 import { archiveSections } from './archive-sections.ts';
-import { gatherSignals, storedSignals, type TaughtExample } from './signals.ts';
+import { gatherSignals, isForgotten, resetTimes, storedSignals, type TaughtExample } from './signals.ts';
 import { checkScope } from './scope.ts';
 import { storedPaperFinder } from '../store/queries.ts';
 
@@ -156,8 +156,12 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
     recordSignals(db, signals, `import:${basename(file)}`, now);
     const find = storedPaperFinder(db);
     const absent = new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper)).size;
+    // A reset goes by when a signal was given: one dated before it is stored but teaches nothing.
+    const resets = resetTimes(db);
+    const stale = signals.filter((s) => isForgotten({ at: s.at ?? now.toISOString(), member: s.member, area: s.area }, resets)).length;
     io.out(`imported ${signals.length} signal${signals.length === 1 ? '' : 's'} from ${file}: ${countSignals(signals)}`
       + `${absent ? `; ${absent} of their papers ${absent === 1 ? 'is' : 'are'} not in the store yet and count${absent === 1 ? 's' : ''} once fetched` : ''}`
+      + `${stale ? `; ${stale} ${stale === 1 ? 'was' : 'were'} given before a \`feedback reset\` of ${stale === 1 ? 'its' : 'their'} member or area and teach${stale === 1 ? 'es' : ''} nothing` : ''}`
       + `${skipped.length ? `; ${skipped.length} line${skipped.length === 1 ? '' : 's'} skipped` : ''}\n`);
   }), { command: 'digest feedback import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
@@ -173,7 +177,7 @@ export async function feedbackResetCommand(options: FeedbackOptions & { member?:
     what = `what ${options.member}'s signals taught`;
   } else if (options.area !== undefined) {
     scope = `area:${options.area}`;
-    what = `what the signals on ${options.area} taught`;
+    what = `what the signals on ${options.area} taught the area (the members who gave them keep it)`;
   }
   const now = options.now ?? new Date();
   await withLock(options.db, () => withStore(options.db, {}, (db) => {

@@ -89,10 +89,12 @@ export function gatherSignals(
   for (const stored of storedSignals(db)) {
     const area = stored.area ?? options.sectionOf?.(stored.paperId);
     if ((stored.member !== undefined && !members.has(stored.member)) || (area !== undefined && !areas.has(area))) { unknown++; continue; }
-    if (isForgotten({ ...stored, area }, resets)) { forgotten++; continue; }
+    // An area's reset forgets what the signal taught the area; its member, when it has one, keeps it.
+    const areaForgotten = area !== undefined && isForgotten({ at: stored.at, member: undefined, area }, resets);
+    if (isForgotten({ ...stored, area: undefined }, resets) || (areaForgotten && stored.member === undefined)) { forgotten++; continue; }
     const paper = stored.title !== null ? textPaper(stored) : batch.get(stored.paperId) ?? find(stored.paperId);
     if (!paper) { waiting++; continue; }
-    examples.push({ paper, signal: stored.signal, member: stored.member, area, at: stored.at });
+    examples.push({ paper, signal: stored.signal, member: stored.member, area: areaForgotten ? undefined : area, at: stored.at });
   }
   // The same order whatever order SQLite returned the rows in: learning must not depend on it.
   examples.sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.signal, b.signal)
