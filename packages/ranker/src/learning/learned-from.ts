@@ -9,10 +9,14 @@ export type LearnedFromFinder = (area: number, features: PaperFeatures, id: stri
 /**
  * Finds, for a paper of a section, the strong example (starred, nominated) of the section's area that
  * shares the most of the area's learned words with it: cosine over the positive learned keywords, by
- * their weights. Only when the paper holds a learned word of the area (learning moved it); ties go to
- * the newest example, then by id. A paper is never said to be like itself: a paper that is itself one
+ * their weights. Only when the paper shares two learned words of the area with it or more (learning
+ * moved it, and by more than one word: a single shared "molecular" or "solid" said every paper of a
+ * section was like the one star); ties go to the newest example, then by id. A paper is never said to be like itself: a paper that is itself one
  * of the area's strong examples (starred from a digest, then ranked again) is that example, `self`.
  */
+/** Learned words a paper must share with a taught example to be said to be like it. */
+const MIN_SHARED_WORDS = 2;
+
 export function learnedFromFinder(lexicon: Lexicon, learning: Learning): LearnedFromFinder {
   // Each area's index is made when a paper of its section first asks (a digest's notes), not with the ranker.
   const perArea: (AreaIndex | undefined)[] = [];
@@ -24,19 +28,23 @@ export function learnedFromFinder(lexicon: Lexicon, learning: Learning): Learned
     const own = byPaper.get(id);
     if (own !== undefined) return { ...(taught[own] as (typeof taught)[number]).from, self: true };
     const shared = new Map<number, number>();
+    const sharedWords = new Map<number, number>();
     let paperNorm = 0;
     for (const f of features.ids) {
       const k = profile.slotOf[f] as number;
       if (k < 0 || profile.learned[k] !== 1 || (profile.weights[k] as number) <= 0) continue;
       const w = profile.weights[k] as number;
       paperNorm += w * w;
-      for (const e of bySlot.get(k) ?? []) shared.set(e, (shared.get(e) ?? 0) + w * w);
+      for (const e of bySlot.get(k) ?? []) {
+        shared.set(e, (shared.get(e) ?? 0) + w * w);
+        sharedWords.set(e, (sharedWords.get(e) ?? 0) + 1);
+      }
     }
     let best = -1;
     let bestScore = 0;
     for (const [e, dot] of shared) {
       const example = taught[e] as (typeof taught)[number];
-      if (example.from.id === id) continue;
+      if (example.from.id === id || (sharedWords.get(e) as number) < MIN_SHARED_WORDS) continue;
       const score = dot / ((norms[e] as number) * Math.sqrt(paperNorm));
       const other = taught[best];
       if (score > bestScore || (score === bestScore && other !== undefined

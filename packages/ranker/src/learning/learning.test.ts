@@ -112,6 +112,29 @@ describe('stars', () => {
     }
   });
 
+  test('a paper is said to be like a starred one only when it shares two learned words with it or more', () => {
+    const starIds = new Set(stars.map((s) => s.paper.id));
+    // Two learned single words of the polymer area that name a topic, from one of the stars.
+    const words = ranker.learned.find((p) => p.id === polymer)!.terms
+      .filter((t) => !t.term.includes(' ') && !t.modifier && /^[a-z]{5,}$/.test(t.word)).map((t) => t.word);
+    const [one, two] = words;
+    expect(two, 'two learned words').toBeDefined();
+    const paper = (extra: string): Paper => ({
+      ...week[0]!, id: `test:${extra || 'base'}`, source: 'test',
+      title: 'A gel polymer electrolyte of PVDF for lithium metal batteries',
+      abstract: `We report a gel polymer electrolyte of PVDF with a high transference number for lithium metal batteries. ${extra}`,
+    });
+    const likeOf = (extra: string) => {
+      const [r] = ranker.rank([paper(extra)], { background }).papers;
+      expect(r!.section, extra).toBe(polymer);
+      return r!.learnedFrom;
+    };
+    expect(likeOf('')).toBeUndefined();
+    expect(likeOf(`It studies ${one}.`)).toBeUndefined();
+    const like = likeOf(`It studies ${one} and ${two}.`);
+    expect(like && starIds.has(like.id)).toBe(true);
+  });
+
   test('a starred paper ranked again says who starred it, not what it is like', () => {
     const starred = taught.filter((r) => stars.some((s) => s.paper.id === r.id));
     expect(starred.map((r) => r.section)).toEqual([polymer, polymer, polymer]);
