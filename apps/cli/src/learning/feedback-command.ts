@@ -226,7 +226,8 @@ function taughtPapers(taught: readonly TaughtExample[], member?: string): string
     || (b.at ?? '').localeCompare(a.at ?? '') || (a.paper.id < b.paper.id ? -1 : 1));
   const named = papers.slice(0, FROM_PAPERS).map((e) => {
     // As a note names the paper it learned from: "'Coupled Reaction and Diffusion Governing Interface…' (Yanhao Deng, 12 Nov)".
-    const who = [e.member === member ? undefined : e.member, e.at === undefined ? undefined : dayOf(e.at)].filter((x) => x !== undefined).join(', ');
+    // The group's own papers (learn --bib) carry no day: "(own paper)".
+    const who = [e.member === member ? undefined : e.member, e.at === undefined ? 'own paper' : dayOf(e.at)].filter((x) => x !== undefined).join(', ');
     return `'${shortTitle(e.paper.title)}'${who ? ` (${who})` : ''}`;
   });
   const more = papers.length - named.length;

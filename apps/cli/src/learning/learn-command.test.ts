@@ -25,7 +25,8 @@ test('the group\'s own papers teach with their text and never become papers of t
   store.close();
   expect(examples).toEqual([{
     paper: expect.objectContaining({ id: 'doi:10.7554/elife.01567', title: expect.stringMatching(/\w{10}/), abstract: expect.stringMatching(/\w{10}/), source: 'bib:bibtex-crossref-elife-2014.bib' }),
-    signal: 'star', member: 'Naibing Wu', area: undefined, at: expect.stringMatching(/^20\d\d-/),
+    // Her own paper, not one she starred on a day: the note says "Like Naibing Wu's own '…'".
+    signal: 'star', member: 'Naibing Wu', area: undefined, at: undefined,
   }]);
 });
 
@@ -73,4 +74,28 @@ test('papers without an abstract teach by their titles, and the line says how ma
   writeFileSync(bib, `${entry('a', 'Phase-field modelling of lithium dendrites')}@article{c,\n  title = {Interphase growth},\n  abstract = {We model the growth of the solid electrolyte interphase.},\n}\n`);
   const mixed = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
   expect(mixed.out.split(' `digest')[0]).toBe(`learned from 2 papers of ${bib} as the phase-field-sei area's own work (1 with an abstract; the other teaches by its title alone).`);
+});
+
+test('without --area or --member each paper teaches the area its keywords place it in; one of no area is named and not stored', async () => {
+  // Real papers of the bundled week: two polymer-electrolyte papers and an arXiv cuprate paper.
+  const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+  const polymer = week.filter((p) => /solid polymer electrolyte/i.test(p.title)).slice(0, 2);
+  const cuprate = week.find((p) => /cuprate/i.test(p.title))!;
+  const bib = inDir(dir.path, 'ours.bib');
+  writeFileSync(bib, papersToBibtex([...polymer, cuprate]));
+  const { code, out } = await runCli('learn', '--bib', bib, '--config', CONFIG, '--db', db());
+  expect(code).toBe(0);
+  expect(out).toContain(`learned from 2 papers of ${bib} as the group's own work (2 with an abstract). Each teaches the area its keywords place it in (polymer-electrolytes 2; \`--area\` or \`--member\` to choose).`);
+  expect(out).toContain(' 1 matches no area\'s keywords and teaches nothing: \'');
+  const store = openDb(db());
+  const { examples } = gatherSignals(store, defaultConfig());
+  store.close();
+  expect(examples.map((e) => [e.area, e.member, e.at])).toEqual([['polymer-electrolytes', undefined, undefined], ['polymer-electrolytes', undefined, undefined]]);
+
+  // A file of which no paper fits an area stores nothing and says what to give.
+  const off = inDir(dir.path, 'off.bib');
+  writeFileSync(off, papersToBibtex([cuprate]));
+  expect(await runCli('learn', '--bib', off, '--config', CONFIG, '--db', db())).toMatchObject({
+    code: 1, err: `digest: ${off}: its one paper matches no area's keywords: give --area ID or --member NAME to say whose work it is\n`,
+  });
 });

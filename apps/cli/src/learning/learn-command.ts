@@ -1,5 +1,9 @@
 import { basename } from 'node:path';
+import type { GroupConfig, Paper } from '@labdigest/core';
+import { createRanker, shortTitle } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
+import { loadCorpusBackground } from '../digest/background.ts';
+import { InputError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { withLock } from '../store/lock.ts';
 import { newStoreNote, withStore } from '../store/open-db.ts';
@@ -19,7 +23,8 @@ export interface LearnOptions {
 
 /**
  * `digest learn --bib FILE`: the group's own papers (members' publications, a Zotero export) as
- * examples of what it wants, for one member, one area, or the group. Their text is kept with the
+ * examples of what it wants, for one member, one area, or the group (each paper its best area by the
+ * keywords). Their text is kept with the
  * signal, not as papers of the store: they teach the ranking and never appear in a digest.
  */
 export async function learnCommand(options: LearnOptions, io: Io): Promise<void> {
@@ -27,19 +32,57 @@ export async function learnCommand(options: LearnOptions, io: Io): Promise<void>
   checkScope(config, options);
   const { papers } = await readPaperFile(options.bib, io);
   const withText = papers.filter((p) => p.title.trim() !== '');
+  // Without --member or --area each paper teaches the area its keywords place it in; a paper of none
+  // teaches nothing, so it is not stored and the message names it.
+  const scoped = options.member !== undefined || options.area !== undefined;
+  const areaOf = scoped ? undefined : areasByKeywords(config, withText);
+  const taught = areaOf ? withText.filter((p) => areaOf.has(p.id)) : withText;
+  if (areaOf && taught.length === 0 && withText.length > 0) {
+    throw new InputError(options.bib, withText.length === 1
+      ? 'its one paper matches no area\'s keywords: give --area ID or --member NAME to say whose work it is'
+      : `none of its ${withText.length} papers matches an area's keywords: give --area ID or --member NAME to say whose work they are`);
+  }
   const now = options.now ?? new Date();
   const at = now.toISOString();
   const onCreate = newStoreNote(options.db, io);
   await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
-    recordSignals(db, withText.map((p) => ({
-      paper: p.id, signal: 'star' as const, member: options.member, area: options.area, at, title: p.title, abstract: p.abstract,
+    recordSignals(db, taught.map((p) => ({
+      paper: p.id, signal: 'star' as const, member: options.member, area: options.area ?? areaOf?.get(p.id), at, title: p.title, abstract: p.abstract,
     })), `bib:${basename(options.bib)}`, now);
   }), { command: 'digest learn', waitMs: (options.wait ?? 0) * 1000, note: io.err });
-  const abstracts = withText.filter((p) => p.abstract).length;
+  const abstracts = taught.filter((p) => p.abstract).length;
   const whose = options.member ?? (options.area ? `the ${options.area} area` : 'the group');
-  io.out(`learned from ${withText.length} paper${withText.length === 1 ? '' : 's'} of ${options.bib} as ${whose}'s own work`
-    + ` (${withAbstracts(withText.length, abstracts)}).`
+  const placed = areaOf ? ` Each teaches the area its keywords place it in (${byArea(config, areaOf)}; \`--area\` or \`--member\` to choose).` : '';
+  const unplaced = withText.filter((p) => areaOf && !areaOf.has(p.id));
+  const left = unplaced.length === 0 ? ''
+    : ` ${unplaced.length} match${unplaced.length === 1 ? 'es' : ''} no area's keywords and ${unplaced.length === 1 ? 'teaches' : 'teach'} nothing: `
+      + `${unplaced.slice(0, 3).map((p) => `'${shortTitle(p.title)}'`).join(', ')}${unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : ''}; give them --area.`;
+  io.out(`learned from ${taught.length} paper${taught.length === 1 ? '' : 's'} of ${options.bib} as ${whose}'s own work`
+    + ` (${withAbstracts(taught.length, abstracts)}).${placed}${left}`
     + ' `digest feedback show` lists what each profile learned; `digest feedback reset` forgets it.\n');
+}
+
+/** Each paper's best area by the written keywords (its highest score above 0), as the ranking would place it. */
+function areasByKeywords(config: GroupConfig, papers: readonly Paper[]): Map<string, string> {
+  const ranked = createRanker(config, { background: loadCorpusBackground() }).rank(papers, { summaries: false }).papers;
+  const areaOf = new Map<string, string>();
+  for (const r of ranked) {
+    let best: string | undefined;
+    let score = 0;
+    for (const area of config.areas) {
+      const s = r.scores[area.id] ?? 0;
+      if (s > score) { best = area.id; score = s; }
+    }
+    if (best !== undefined) areaOf.set(r.id, best);
+  }
+  return areaOf;
+}
+
+/** "polymer-electrolytes 7, phase-field-sei 2", in the config's order. */
+function byArea(config: GroupConfig, areaOf: ReadonlyMap<string, string>): string {
+  const counts = new Map<string, number>();
+  for (const area of areaOf.values()) counts.set(area, (counts.get(area) ?? 0) + 1);
+  return config.areas.filter((a) => counts.has(a.id)).map((a) => `${a.id} ${counts.get(a.id)}`).join(', ');
 }
 
 /** How many of the papers have an abstract; the others teach by their titles alone. */

@@ -94,7 +94,10 @@ export function gatherSignals(
     if (isForgotten({ ...stored, area: undefined }, resets) || (areaForgotten && stored.member === undefined)) { forgotten++; continue; }
     const paper = stored.title !== null ? textPaper(stored) : batch.get(stored.paperId) ?? find(stored.paperId);
     if (!paper) { waiting++; continue; }
-    examples.push({ paper, signal: stored.signal, member: stored.member, area: areaForgotten ? undefined : area, at: stored.at });
+    // The group's own papers (learn --bib) were not starred on a day: the stored time is when they were
+    // given, for resets; a note says "Like Naibing Wu's own '…'", not "starred on 6 Dec".
+    const at = stored.origin.startsWith('bib:') ? undefined : stored.at;
+    examples.push({ paper, signal: stored.signal, member: stored.member, area: areaForgotten ? undefined : area, at });
   }
   // The same order whatever order SQLite returned the rows in: learning must not depend on it.
   examples.sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.signal, b.signal)

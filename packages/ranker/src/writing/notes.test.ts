@@ -132,7 +132,9 @@ describe('what learning saw, in the note', () => {
     expect(learnedSentence({ ...from, self: true, signal: 'nominate', member: 'Naibing Wu', at: '2026-12-05T08:00:00Z' }, 'DENG.Group', 'Naibing Wu'))
       .toBe('Put forward for the group meeting on 5 Dec.');
     expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu', at: '2026-12-05T08:00:00Z' }, 'DENG.Group', 'Yanhao Deng')).toBe('Naibing Wu starred it on 5 Dec.');
-    expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu' }, 'DENG.Group', 'Naibing Wu')).toBe('Naibing Wu starred it.');
+    // A star with no time is one of her own papers (learn --bib --member), not one she starred on a day.
+    expect(learnedSentence({ ...from, self: true, member: 'Naibing Wu' }, 'DENG.Group', 'Naibing Wu')).toBe('One of Naibing Wu\'s own papers.');
+    expect(learnedSentence({ ...from, member: 'Naibing Wu' }, 'DENG.Group')).toBe('Like Naibing Wu\'s own \'Coupled Reaction and Diffusion Governing Interface…\'.');
   });
 
   test('a paper the member the lead names starred herself: the note does not name her twice', () => {

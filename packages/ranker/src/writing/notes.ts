@@ -117,8 +117,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /**
  * "Like 'Coupled Reaction and Diffusion…', which Yanhao Deng starred on 12 Nov." A title past six words
- * is cut there; the day is the time's UTC date. Without a member the group did it; without a member or a
- * time it came from the group's own papers (a bib file). A paper that is itself the example (`self`):
+ * is cut there; the day is the time's UTC date. Without a member the group did it; without a time it
+ * came from the group's or the member's own papers (a bib file): "Like Naibing Wu's own '…'". A paper that is itself the example (`self`):
  * "Naibing Wu starred it on 5 Dec.", "One of DENG.Group's own papers."; "Starred on 5 Dec." when the
  * note's lead has just named the member who did (`named`).
  */
@@ -127,12 +127,17 @@ export function learnedSentence(from: LearnedFrom, group: string, named?: string
   const day = from.at === undefined ? undefined : dayOf(from.at);
   const when = day ? ` on ${day}` : '';
   if (from.self) {
-    if (from.member === undefined && from.at === undefined) return `One of ${possessive(group)} own papers.`;
+    if (isOwnPaper(from)) return `One of ${possessive(from.member ?? group)} own papers.`;
     if (day && from.member !== undefined && from.member === named) return `${DONE[from.signal]}${when}.`;
     return `${from.member ?? group} ${VERB_IT[from.signal]}${when}.`;
   }
-  if (from.member === undefined && from.at === undefined) return `Like ${possessive(group)} own '${title}'.`;
+  if (isOwnPaper(from)) return `Like ${possessive(from.member ?? group)} own '${title}'.`;
   return `Like '${title}', which ${from.member ?? group} ${VERB[from.signal]}${when}.`;
+}
+
+/** A star with no time: one of the group's or a member's own papers (learn --bib), not starred on a day. */
+function isOwnPaper(from: LearnedFrom): boolean {
+  return from.at === undefined && from.signal === 'star';
 }
 
 /** A title cut after its sixth word, as a note or a list names a paper: "Coupled Reaction and Diffusion Governing Interface…". */
