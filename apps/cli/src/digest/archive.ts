@@ -34,6 +34,16 @@ export function readWindow(dir: string, file: string): { since: string | null; u
   }
 }
 
+/** When an archived digest was built (its `generatedAt`), or undefined when the file does not say. */
+export function readGeneratedAt(dir: string, file: string): string | undefined {
+  try {
+    const digest = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { generatedAt?: unknown };
+    return typeof digest.generatedAt === 'string' && !Number.isNaN(Date.parse(digest.generatedAt)) ? digest.generatedAt : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Writes a digest as `<date>.json` and puts it in `index.json` (newest first), and copies the newest
  * digest to `latest.json`, which the reader asks for beside the index on a first visit. Writing the

@@ -12,7 +12,7 @@ import { findPaper } from '@labdigest/sources';
 import { examplesFrom, learningForFile, learningLine } from '../learning/store-learning.ts';
 import { withStore } from '../store/open-db.ts';
 import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
-import { readIndex, readWindow } from './archive.ts';
+import { readGeneratedAt, readIndex, readWindow } from './archive.ts';
 import { defaultWindow } from './build-command.ts';
 import { allPapers, windowBatch } from './build-digest.ts';
 
@@ -94,7 +94,8 @@ function theOne(papers: readonly Paper[], query: string, where: string): Paper {
 /**
  * A stored paper, ranked with the batch `digest build` ranked it in: the papers first seen in the window
  * of the archive's digest that holds the time it was first seen (else the window the next build takes,
- * else the seven days up to then), with IDF from the whole store and the group's signals, as the build.
+ * else the seven days up to then), with IDF from the whole store and the group's signals given by the
+ * time that digest was built, as the build.
  */
 async function explainStored(config: GroupConfig, query: string, options: ExplainCommandOptions, io: Io): Promise<PaperExplanation> {
   const path = options.db ?? DEFAULT_DB_PATH;
@@ -106,9 +107,11 @@ async function explainStored(config: GroupConfig, query: string, options: Explai
     const stored = allPapers(db);
     const paper = theOne(stored, query, path);
     const firstSeen = (db.prepare('SELECT first_seen FROM papers WHERE id = ?').get(paper.id) as { first_seen: string }).first_seen;
-    const { window, digest } = windowOfPaper(digests, config.group.name, firstSeen, options.now ?? new Date());
+    const { window, digest, file } = windowOfPaper(digests, config.group.name, firstSeen, options.now ?? new Date());
     const batch = windowBatch(db, window, loadCorpusBackground, stored);
-    const feedback = options.learning === false ? undefined : examplesFrom(db, config, { db: path, digests }, batch.papers);
+    // As its digest ranked it: with the signals given by the time the digest was built.
+    const builtAt = file === undefined ? undefined : readGeneratedAt(digests, file);
+    const feedback = options.learning === false ? undefined : examplesFrom(db, config, { db: path, digests }, batch.papers, builtAt);
     io.err(learningLine(feedback));
     const span = `first seen ${window.since.slice(0, 16).replace('T', ' ')} – ${window.until.slice(0, 16).replace('T', ' ')} UTC`;
     return createExplainer(config, batch.papers, {
@@ -122,12 +125,14 @@ async function explainStored(config: GroupConfig, query: string, options: Explai
  * The window of the archive's digest whose window holds `firstSeen` (newest first); else the window the
  * next `digest build` takes, when it holds it; else the seven days up to `firstSeen`.
  */
-export function windowOfPaper(dir: string, group: string, firstSeen: string, now: Date): { window: { since: string; until: string }; digest?: string } {
+export function windowOfPaper(
+  dir: string, group: string, firstSeen: string, now: Date,
+): { window: { since: string; until: string }; digest?: string; file?: string } {
   const index = readIndex(dir, group);
   for (const entry of index.digests) {
     const window = readWindow(dir, entry.file);
     if (window?.since && window.until && window.since <= firstSeen && firstSeen < window.until) {
-      return { window: { since: window.since, until: window.until }, digest: entry.date };
+      return { window: { since: window.since, until: window.until }, digest: entry.date, file: entry.file };
     }
   }
   const next = defaultWindow({ digests: dir }, index, now);

@@ -72,6 +72,21 @@ test('digest build: a taught area\'s section and a taught member say what they l
   expect(untaught.members.filter((m) => m.learned)).toEqual([]);
 });
 
+test('explain ranks a paper of an archived digest with the signals given by its build, not those given since', async () => {
+  const digests = inDir(dir.path, 'taught'); // built above with the one star
+  const archived = JSON.parse(readFileSync(inDir(digests, 'latest.json'), 'utf8')) as Digest;
+  const entry = archived.sections.flatMap((s) => s.papers).find((p) => p.id === 'arxiv:2512.03974')!;
+  // A dismissal given after the build (no time: the import's).
+  const later = inDir(dir.path, 'later.jsonl');
+  writeFileSync(later, '{"paper":"arxiv:2512.03974","signal":"dismiss","member":"Yanhao Deng","area":"mlip-interfaces"}\n');
+  expect((await runCli('feedback', 'import', later, '--config', CONFIG, '--db', db)).code).toBe(0);
+  const { code, out, err } = await runCli('explain', 'arxiv:2512.03974', '--config', CONFIG, '--db', db, '--digests', digests);
+  expect(code).toBe(0);
+  expect(err).toBe('learned from 1 signal of the group, as the digest was built: 1 given since is left out; --no-learning ranks by the keywords alone\n');
+  expect(out).toContain(`score ${entry.score.toFixed(2)}`);
+  expect(out).toContain('Ranked with the digest of');
+});
+
 test('the learning line counts the signals and those still waiting for their papers, in good English', async () => {
   const { learningLine } = await import('./store-learning.ts');
   const paper = { id: 'arxiv:2512.03974', title: 'T', abstract: null } as FeedbackExample['paper'];

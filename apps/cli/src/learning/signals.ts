@@ -37,6 +37,8 @@ export interface GatheredSignals {
   readonly unknown: number;
   /** Signals a `digest feedback reset` forgot. */
   readonly forgotten: number;
+  /** Signals given after `asOf` (explain of an archived digest): left out, as its build had not seen them. */
+  readonly later?: number;
 }
 
 /** The reading room's per-member fields, as signals: a flag set, or a nomination not withdrawn. */
@@ -72,14 +74,20 @@ export function isForgotten(signal: Pick<StoredSignal, 'member' | 'area' | 'at'>
 /**
  * The examples to learn from: each stored signal of a known member and area, not forgotten, with its
  * paper from the signal's own text, the batch being ranked, or the store (by id, DOI or arXiv id).
- * `sectionOf` names the area of a reading-room signal: the section its paper was in.
+ * `sectionOf` names the area of a reading-room signal: the section its paper was in. With `asOf`, only
+ * the signals given by then count, and only the resets made by then.
  */
 export function gatherSignals(
-  db: Db, config: GroupConfig, options: { batch?: readonly Paper[]; sectionOf?: (paperId: string) => string | undefined } = {},
+  db: Db, config: GroupConfig,
+  options: { batch?: readonly Paper[]; sectionOf?: (paperId: string) => string | undefined; asOf?: string | undefined } = {},
 ): GatheredSignals {
   const members = new Set(config.members.map((m) => m.name));
   const areas = new Set(config.areas.map((a) => a.id));
-  const resets = resetTimes(db);
+  // As of a time (an archived digest's build): the signals and resets there were then.
+  const asOf = options.asOf === undefined ? undefined : Date.parse(options.asOf);
+  const after = (at: string) => asOf !== undefined && Date.parse(at) > asOf;
+  const resets = new Map([...resetTimes(db)].filter(([, at]) => !after(at)));
+  let later = 0;
   const batch = new Map((options.batch ?? []).map((p) => [p.id, p]));
   const find = storedPaperFinder(db);
   const examples: TaughtExample[] = [];
@@ -87,6 +95,7 @@ export function gatherSignals(
   let unknown = 0;
   let forgotten = 0;
   for (const stored of storedSignals(db)) {
+    if (after(stored.at)) { later++; continue; }
     const area = stored.area ?? options.sectionOf?.(stored.paperId);
     if ((stored.member !== undefined && !members.has(stored.member)) || (area !== undefined && !areas.has(area))) { unknown++; continue; }
     // An area's reset forgets what the signal taught the area; its member, when it has one, keeps it.
@@ -102,7 +111,7 @@ export function gatherSignals(
   // The same order whatever order SQLite returned the rows in: learning must not depend on it.
   examples.sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.signal, b.signal)
     || compare(a.member ?? '', b.member ?? '') || compare(a.area ?? '', b.area ?? ''));
-  return { examples, waiting, unknown, forgotten };
+  return { examples, waiting, unknown, forgotten, ...(asOf !== undefined && { later }) };
 }
 
 function compare(a: string, b: string): number {

@@ -18,10 +18,12 @@ export interface LearningSource {
 }
 
 /** The examples to rank with, from an open store (build): undefined when learning is off. */
-export function examplesFrom(db: Db, config: GroupConfig, source: LearningSource, batch: readonly Paper[]): GatheredSignals | undefined {
+export function examplesFrom(
+  db: Db, config: GroupConfig, source: LearningSource, batch: readonly Paper[], asOf?: string,
+): GatheredSignals | undefined {
   if (source.learning === false) return undefined;
   const sectionOf = source.digests ? archiveSections(source.digests) : undefined;
-  return gatherSignals(db, config, { batch, ...(sectionOf && { sectionOf }) });
+  return gatherSignals(db, config, { batch, asOf, ...(sectionOf && { sectionOf }) });
 }
 
 /**
@@ -56,10 +58,12 @@ export function learningForFile(
 
 /** One line for stderr: what the ranking learned from, or nothing when nothing was taught. */
 export function learningLine(gathered: GatheredSignals | undefined): string {
-  if (!gathered || (gathered.examples.length === 0 && gathered.waiting === 0)) return '';
+  if (!gathered || (gathered.examples.length === 0 && gathered.waiting === 0 && !gathered.later)) return '';
   const n = gathered.examples.length;
+  const later = gathered.later ?? 0;
   return `learned from ${n} signal${n === 1 ? '' : 's'} of the group`
     + `${gathered.waiting ? ` (${gathered.waiting} more ${gathered.waiting === 1 ? 'waits for its paper' : 'wait for their papers'})` : ''}`
+    + `${later ? `, as the digest was built: ${later} given since ${later === 1 ? 'is' : 'are'} left out` : ''}`
     + '; --no-learning ranks by the keywords alone\n';
 }
 
