@@ -146,6 +146,13 @@ const CONDITION = /\b(?:at|under)\s+(?:[^,;.]|\.(?=\d)){0,40}$/;
 const CONDITION_KINDS = new Set(['current', 'capacity']);
 // A number that ends a sample's name ("OMGC‐O‐3 h", "NCM‐811 h"): a letter or hyphen right before it.
 const IN_A_NAME = /[\p{L}‐‑-]$/u;
+// A number printed right after another and a space: an exponent whose superscript the feed stripped
+// ("10 4 –10 6 atoms" is 10⁴–10⁶, not "6 atoms"). Thousands set apart ("4 000 h") match from their first digits.
+const AFTER_A_NUMBER = /\d[ \u2009\u202f]$/;
+// A material's theoretical capacity or energy density ("lithium's ultrahigh theoretical specific capacity
+// (3860 mAh g−1)"): a property from the background, not what the paper measured.
+const THEORETICAL = /\btheoretical(?:ly)?\b[^,;.]{0,40}$/i;
+const THEORETICAL_KINDS = new Set(['capacity', 'energy density']);
 // Every kind's unit ends in one of these: a text without any holds no quantity (most titles, many abstracts).
 const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
 
@@ -185,14 +192,19 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
     // The kind's first number in a sentence of the paper's own results.
     while ((match = pattern.exec(abstract)) !== null
       && (ELSEWHERE.test(sentenceAt(abstract, match.index)) || IN_A_NAME.test(abstract.slice(Math.max(0, match.index - 1), match.index))
+        || AFTER_A_NUMBER.test(abstract.slice(Math.max(0, match.index - 2), match.index))
+        || (THEORETICAL_KINDS.has(kind) && THEORETICAL.test(abstract.slice(Math.max(0, match.index - 60), match.index)))
         || (CONDITION_KINDS.has(kind) && CONDITION.test(abstract.slice(Math.max(0, match.index - 50), match.index))))) { /* the next one */ }
     if (!match) continue;
     const qualifier = QUALIFIER.exec(abstract.slice(Math.max(0, match.index - 16), match.index))?.[0] ?? '';
     // "82% capacity retention after 350 cycles" holds the cycles already.
     const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
     if (taken.some(([a, b]) => start < b && a < end)) continue;
+    const lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
+    // An energy that does not say what it is ("0.127 eV" alone: a barrier, a gap, a binding energy?) tells a reader nothing.
+    if (kind === 'energy' && lead === '' && !/eV\s+\S/.test(match[0])) continue;
     taken.push([start, end]);
-    const phrase = `${leadIn(abstract.slice(Math.max(0, start - 60), start), kind)}${qualifier}${match[0]}`
+    const phrase = `${lead}${qualifier}${match[0]}`
       // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
       .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim();
     found.push(phrase);
