@@ -131,6 +131,10 @@ describe('the summary says what the paper did and found', () => {
     ['0.65, a wide window of 5 V.', true], ['Among them, halides conduct best.', true], ['Among halides, chlorides conduct best.', false], ['and the gel works.', true], ['In this work, we model dendrites.', false],
     ['Concurrently, it promotes a robust SEI.', true], ['Here, we investigate such ultrafast dynamics.', true], ['Subsequently, the cells were cycled.', true],
     ['Recently, halides have drawn attention.', false], ['Currently, gels are used.', false], ['Poly(ethylene oxide) conducts.', false],
+    // Real openers of corpus summaries that named nothing the reader had seen (a list's step, a cause, a result of it).
+    ['First, DSEEs promote the formation of an anion-rich SEI.', true], ['First-principles calculations show a low barrier.', false],
+    ['Owing to radical quenching capability, HE scavenges radicals.', true], ['Benefiting from the gradient SEI, the cell cycles.', true],
+    ['The resulting disorder–current phase diagram shows two regimes.', true], ['The results show a low barrier.', false],
   ])('"%s" leans on the sentence before: %s', (sentence, leans) => {
     expect(leansOnPrevious(sentence)).toBe(leans);
   });

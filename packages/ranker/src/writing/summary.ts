@@ -308,6 +308,9 @@ const LEANS = new RegExp(String.raw`^\s*(?:however|consequently|therefore|thus|h
   + String.raw`meanwhile|nevertheless|nonetheless|similarly|likewise|also|accordingly|in contrast|by contrast|on the other hand|as a result|`
   + String.raw`as such|finally|lastly|then|second(?:ly)?|third(?:ly)?|next|instead|otherwise|still|yet|and|but|or|so|in turn|in particular|`
   + String.raw`specifically|notably|importantly|interestingly|surprisingly|remarkably|accordingly|${PURPOSE}|`
+  // "First, DSEEs promote …" (a list's first step; "First-principles" stands alone), "Owing to radical
+  // quenching capability, HE scavenges …", "The resulting phase diagram …": what they name came before.
+  + String.raw`first(?:ly)?(?=\s*,)|owing to|thanks to|benefit(?:t)?ing from|the (?:resulting|obtained|as-prepared|above|aforementioned)|`
   // "It is shown that ..." opens on no antecedent: only a referring "it" leans.
   + String.raw`these|those|such|it(?!\s+(?:is|was|has been|can be|may be|should be|must be)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b)|`
   + String.raw`its|they|their|them|he|she|both|each|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)|`
