@@ -19,3 +19,12 @@ test('notation rewrites are no-ops on plain text', () => {
   const text = 'Solid polymer electrolytes conduct Li+ ions at 25 °C.';
   expect(normalizeFormulaNotation(text)).toBe(text);
 });
+
+test.each([
+  ['Li$_3$PS$_4$ and Li$_{6}$PS$_5$Cl', 'Li3PS4 and Li6PS5Cl'],
+  // Real arXiv abstracts (lattice gauge theory): a subscript inside a math span keeps the span closed.
+  ['a $Z_2$ gauge theory', 'a Z2 gauge theory'], ['the $\\mathbb{Z}_2$ phase', 'the $\\mathbb{Z}2$ phase'], ['$SU(2)_3$ anyons', '$SU(2)3$ anyons'],
+  ['Li_{x}CoO_2', 'LixCoO2'], ['Li₂S', 'Li2S'],
+])('"%s" reads as "%s"', (text, expected) => {
+  expect(normalizeFormulaNotation(text)).toBe(expected);
+});

@@ -49,7 +49,9 @@ export function normalizeFormulaNotation(text: string): string {
     out = out.replace(/\\(?:mathrm|text|mathbf|rm|textrm)\s*\{([^{}]*)\}/g, '$1');
     if (out.includes('\\textsubscript')) out = out.replace(/\\textsubscript\{([^{}]*)\}/g, '$1');
   }
-  if (out.includes('_')) out = out.replace(/\$?_\{?([0-9.]+|[xyzδ])\}?\$?/g, '$1');
+  // "Li$_3$PS$_4$" loses both dollars of a subscript; "$Z_2$" keeps its own ("$Z2$", then "Z2" below),
+  // where taking the second alone left "$Z2" and a math span open to the end.
+  if (out.includes('_')) out = out.replace(/(\$?)_\{?([0-9.]+|[xyzδ])\}?(\$?)/g, (_, open: string, n: string, close: string) => (open === close ? n : `${open}${n}${close}`));
   if (out.includes('$')) out = out.replace(/\$([A-Za-z0-9.]*)\$/g, '$1');
   return out;
 }
