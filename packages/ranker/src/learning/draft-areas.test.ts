@@ -109,3 +109,17 @@ describe('draftAreas on a week\'s digest: the group\'s topics come apart', () =>
     for (const keyword of keywords) expect(mayNameTopic(keyword), keyword).toBe(true);
   });
 });
+
+test('words with accents are drafted whole, never as fragments ("Rényi", not "nyi")', () => {
+  // Real titles of the shared corpus (arXiv, quantum many-body physics).
+  const titles = [
+    'Rényi entropy of the permutationally invariant part of the ground state across a quantum phase transition',
+    'Exact solution of long-range stabilizer Rényi entropy in the dual-unitary XXZ model',
+    'More on the Operator Space Entanglement (OSE): Rényi OSE, revivals, and integrability breaking',
+    'Statistical Mechanics of Stochastic Quantum Control: $d$-adic Rényi Circuits',
+  ];
+  const own = titles.map((title, i) => ({ ...papers[0]!, id: `test:${i}`, title, abstract: null }));
+  const terms = draftAreas(own, undefined).flatMap((d) => d.keywords.map((k) => k.term.toLowerCase()));
+  expect(terms.some((t) => t.includes('rényi'))).toBe(true);
+  expect(terms.filter((t) => /(?:^| )(?:nyi|r)(?: |$)/.test(t))).toEqual([]);
+});

@@ -29,7 +29,9 @@ const STOP = new Set(('a an the and or of on in at to by for from with without i
   + 'elucidate elucidates elucidated elucidating govern governs governed governing '
   + 'state-of-the-art real-world open-source well-known large-scale long-term low-cost cost-effective high-quality').split(/\s+/));
 
-const WORD = /[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z]/g;
+// Letters of any script ("Rényi", "moiré", "Schrödinger": ASCII alone drafted "nyi" and "dinger"), but
+// no word starts at a micro sign ("µm-thick" is a unit, as before).
+const WORD = /(?![µμ])\p{L}[\p{L}\p{N}-]*[\p{L}\p{N}]|(?![µμ])\p{L}/gu;
 
 /**
  * Drafts a group's areas from its own papers: the papers are clustered by their words (spherical
