@@ -23,6 +23,26 @@ describe('digest import', () => {
     store.close();
   });
 
+  test('a BibTeX file saved as Windows-1252 is read so, and said; a UTF-16 one with its mark as before', async () => {
+    // The fixture's real eLife entry, with an author's accented name, saved as a Windows reference manager would.
+    const entry = '@article{muller2024,\n  title = {Na‐metal anodes: Ångström-scale SEI at 25 °C},\n  author = {Müller, José and Núñez, Ana},\n  journal = {eLife},\n  year = {2024},\n  doi = {10.1234/cp1252.test}\n}\n';
+    const cp1252 = inDir(dir.path, 'cp1252.bib');
+    writeFileSync(cp1252, Buffer.from(entry.replace('‐', '-'), 'latin1'));
+    const { code, err } = await runCli('import', cp1252, '--db', db());
+    expect(code).toBe(0);
+    expect(err).toBe(`${cp1252}: not UTF-8; read as Windows-1252 (Western European). If names or symbols look wrong, save the file as UTF-8 and import it again\n`);
+    const utf16 = inDir(dir.path, 'utf16.bib');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(entry.replace('cp1252', 'utf16'), 'utf16le')]));
+    expect((await runCli('import', utf16, '--db', db())).err).toBe('');
+    const store = openDb(db());
+    const papers = papersSince(store);
+    store.close();
+    expect(papers.map((p) => [p.title, p.authors]).sort()).toEqual([
+      ['Na-metal anodes: Ångström-scale SEI at 25 °C', ['José Müller', 'Ana Núñez']],
+      ['Na‐metal anodes: Ångström-scale SEI at 25 °C', ['José Müller', 'Ana Núñez']],
+    ]);
+  });
+
   test('a store made in a folder made for it is said: a typo in --db\'s folder does not fill a new store in silence', async () => {
     const typo = inDir(dir.path, 'dta/store.sqlite');
     const made = await runCli('import', fixturePath('import/bibtex-crossref-elife-2014.bib'), '--db', typo);

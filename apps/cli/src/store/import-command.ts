@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import type { Paper } from '@labdigest/core';
@@ -72,7 +73,7 @@ export async function readPaperFile(file: string, io: Io): Promise<{ papers: Pap
     skipped = result.skipped;
   } else {
     const parse = format === 'bibtex' ? parseBibtex : parseRis;
-    const result = parse(readText(file), { source, location: file });
+    const result = parse(readText(file, (line) => io.err(`${line}\n`)), { source, location: file });
     papers = result.papers;
     problems = result.rejected.map((r) => r.message);
     skipped = problems.length;
@@ -111,9 +112,9 @@ function readHead(file: string): string {
 }
 
 /** A BibTeX or RIS file's text, decompressed when gzipped: at most what the parsers read (20 MB). */
-function readText(file: string): string {
+function readText(file: string, note: (line: string) => void): string {
   const bytes = readFileSync(file);
-  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return decodeFile(file, bytes);
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return decodeFile(file, bytes, note);
   let text: Buffer;
   try {
     // A gzip bomb stops at the cap, after decompressing no more than it: maxOutputLength.
@@ -123,14 +124,23 @@ function readText(file: string): string {
     throw new InputError(file, tooBig ? `decompresses to more than ${formatMegabytes(MAX_RESPONSE_BYTES)}, the most a BibTeX or RIS file may hold`
       : `is not a readable gzip file: ${(error as Error).message}`, { cause: error });
   }
-  return decodeFile(file, text);
+  return decodeFile(file, text, note);
 }
 
-/** A file's text: UTF-8 unless a byte order mark says UTF-16 or UTF-32 (reference managers on Windows write those). */
-function decodeFile(file: string, bytes: Uint8Array): string {
+/**
+ * A file's text: UTF-8 unless a byte order mark says UTF-16 or UTF-32 (reference managers on Windows
+ * write those). Bytes that are not UTF-8 at all are read as Windows-1252, as reference managers and
+ * editors on Windows save BibTeX and RIS, and `note` says so: read as UTF-8, "José Müller" was stored
+ * as "Jos� M�ller" without a word.
+ */
+function decodeFile(file: string, bytes: Uint8Array, note?: (line: string) => void): string {
+  let text: string;
   try {
-    return decodeBody(bytes, null);
+    text = decodeBody(bytes, null);
   } catch (error) {
     throw new InputError(file, (error as Error).message, { cause: error });
   }
+  if (!text.includes('\ufffd') || isUtf8(bytes)) return text;
+  note?.(`${file}: not UTF-8; read as Windows-1252 (Western European). If names or symbols look wrong, save the file as UTF-8 and import it again`);
+  return new TextDecoder('windows-1252').decode(bytes);
 }
