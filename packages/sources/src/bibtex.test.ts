@@ -81,6 +81,13 @@ describe('parseBibtex on hand-written files', () => {
     expect([paper?.title, paper?.abstract]).toEqual(['Aqueous Zinc\u2013Iodine Batteries', 'Accurate lightweight machine-learning potentials\u2014developed via closed-loop active learning']);
   });
 
+  test('a key used again (two members\' files merged) keys another paper, not the first one twice', () => {
+    const merged = '@article{a_2024, title = {First DMRG paper}, year = 2024}\n@article{a_2024, title = {Duplicate key DMRG paper}, year = 2024}\n@article{a_2024, title = {Third}, year = 2024}';
+    expect(parseBibtex(merged, inline).papers.map((p) => [p.id, p.title])).toEqual([
+      ['import:a_2024', 'First DMRG paper'], ['import:a_2024#2', 'Duplicate key DMRG paper'], ['import:a_2024#3', 'Third'],
+    ]);
+  });
+
   test('bad entries are rejected with their line, in file order', () => {
     expect(parseBibtex(file, inline).rejected.map((e) => e.message)).toEqual([
       '[import] refs.bib:5 item notitle: title: the item has no title',

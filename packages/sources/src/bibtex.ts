@@ -93,8 +93,13 @@ export function parseBibtex(text: string, at: ParseContext): ParseResult {
   if (entries.length === 0 && problems.length === 0) {
     throw new FeedParseError(at, `expected BibTeX entries (@article{key, …}), saw ${quote(text, at)}`);
   }
+  // A key used again (two members' files merged) names another paper: the later entries get "#2", "#3"
+  // on their key, so a paper without a DOI is not stored over the first (it was dropped without a word).
+  const uses = new Map<string, number>();
   const records = entries.map((e) => {
     const f = e.fields;
+    const use = (uses.get(e.key) ?? 0) + 1;
+    uses.set(e.key, use);
     // BibTeX's text is LaTeX's: "--" an en dash ("Li--S batteries", as `digest export` and Zotero write
     // "Li–S"), "---" an em dash.
     const value = (name: string): string => cleanPlainText(dashes(f[name] ?? '')).replace(/[{}]/g, '');
@@ -109,7 +114,7 @@ export function parseBibtex(text: string, at: ParseContext): ParseResult {
         arxivId: eprint,
         url: f['url']?.trim() || null,
         venue: value('journal') || value('journaltitle') || value('booktitle') || null,
-        nativeId: e.key,
+        nativeId: use === 1 ? e.key : `${e.key}#${use}`,
       },
       at,
       { recordId: e.key, line: e.line },
