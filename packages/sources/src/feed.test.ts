@@ -54,7 +54,8 @@ describe('parseFeed on recorded journal feeds', () => {
     expect(papers.filter((p) => p.abstract !== null)).toHaveLength(63);
     const p = papers.find((x) => x.doi === '10.1021/jacs.6c09551');
     expect(p).toMatchObject({
-      title: 'Nanofiber-Reinforced Composite Polymer Electrolyte Enables Continuous Lithium-Ion Transport and Anion-Rich Solvation Structure for 670 Wh kg –1 Lithium Batteries',
+      // The feed's "kg –1" (an en dash for the minus, set apart) is repaired to "kg−1" (superscript-spacing.ts).
+      title: 'Nanofiber-Reinforced Composite Polymer Electrolyte Enables Continuous Lithium-Ion Transport and Anion-Rich Solvation Structure for 670 Wh kg−1 Lithium Batteries',
       published: '2026-08-21T22:01:17Z',
       url: 'https://pubs.acs.org/jacsat/article/doi/10.1021/jacs.6c09551/5290236/Nanofiber-Reinforced-Composite-Polymer-Electrolyte',
       venue: 'J.Am.Chem.Soc',
