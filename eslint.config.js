@@ -92,6 +92,17 @@ export default tseslint.config(
     },
   },
   {
+    // What `digest --help` loads besides the command definitions: cli.ts and the modules they share.
+    // The ranker (compromise, natural) and the parsers load with the commands that run them.
+    files: ['apps/cli/src/cli.ts', 'apps/cli/src/options.ts', 'apps/cli/src/command.ts', 'apps/cli/src/io.ts', 'apps/cli/src/digest/idf-choice.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^@labdigest/(ranker|sources)$|/digest/background\\.ts$',
+          message: '`digest --help` loads this module: import the ranker and the parsers in a command\'s run(), or a light subpath (@labdigest/sources/controls, digest/idf-choice.ts)' },
+      ] }],
+    },
+  },
+  {
     // The reader runs in the browser and renders the digest document; it never ranks or fetches.
     files: ['apps/reader/src/**'],
     rules: {

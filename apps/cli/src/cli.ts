@@ -17,7 +17,8 @@ import search from './commands/search.ts';
 import send from './commands/send.ts';
 import serve from './commands/serve.ts';
 import start from './commands/start.ts';
-import { withoutControls } from '@labdigest/sources';
+// The sanitizer alone: the parsers behind '@labdigest/sources' load only with the commands that use them.
+import { withoutControls } from '@labdigest/sources/controls';
 import { printableIo, processIo, type Io } from './io.ts';
 import { valueParser } from './options.ts';
 

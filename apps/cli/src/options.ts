@@ -2,7 +2,7 @@
 // purpose: `digest --help` loads this module and the command definitions, nothing else.
 import { InvalidArgumentError } from 'commander';
 import type { OptionSpec } from './command.ts';
-import { OWN_IDF_MIN_PAPERS, type IdfChoice } from './digest/background.ts';
+import { OWN_IDF_MIN_PAPERS, type IdfChoice } from './digest/idf-choice.ts';
 
 /** Where the store lives unless `--db PATH` says otherwise (relative to the working directory). */
 export const DEFAULT_DB_PATH = 'data/labdigest.sqlite';
