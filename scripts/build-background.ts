@@ -1,6 +1,6 @@
 // Rebuilds the ranker's shipped background statistics from the 21,872-paper corpus: n-gram document
 // frequencies (IDF for small daily batches) and the papers as bags of terms (the feedback corpus each
-// area learns related words from, learn.ts): pnpm tsx scripts/build-background.ts
+// area learns related words from, packages/ranker/src/corpus/related-terms.ts): pnpm tsx scripts/build-background.ts
 import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';

@@ -1,4 +1,4 @@
-// The reading room's limits and fields (specs/reading-room.md), apart from api.ts's zod schemas: the
+// The reading room's limits and fields (docs/server.md, "Limits"), apart from api.ts's zod schemas: the
 // reader uses these values, and importing api.ts would bring zod into its bundle (core is side-effect
 // free, but a module whose values are used keeps its top-level schema calls).
 

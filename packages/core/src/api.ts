@@ -3,7 +3,7 @@ import { API_LIMITS, STATE_FIELDS } from './api-limits.ts';
 import { isoWeekRange } from './iso-week.ts';
 
 /**
- * The reading room's HTTP API (specs/reading-room.md, docs/server.md): the shapes both sides agree on.
+ * The reading room's HTTP API (docs/server.md, "The API"): the shapes both sides agree on.
  * The server (`digest serve`) validates every request body with these schemas; the reader imports the
  * types only. Text (notes, reasons, labels) is plain text: whoever shows it renders it as text.
  */

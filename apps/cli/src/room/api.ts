@@ -1,4 +1,4 @@
-// The reading room's HTTP API, mounted at /api/ (specs/reading-room.md, docs/server.md). Every
+// The reading room's HTTP API, mounted at /api/ (docs/server.md, "The API"). Every
 // request needs credentials in the Authorization header (no cookies, so no CSRF): a device token,
 // or an invite code for POST /api/join. Without valid ones the answer is 401, whatever the path.
 import {

@@ -1,4 +1,4 @@
-// The reading room's HTTP API as the reader calls it (specs/reading-room.md, docs/server.md#the-api).
+// The reading room's HTTP API as the reader calls it (docs/server.md#the-api).
 // Each call answers a value or a failure the caller can act on, never throws: offline, refused (401:
 // the device was signed out, or the invite is spent), or any other answer with its status and message.
 // The same client runs in the page and in the service worker (pwa/room-sync-worker.ts).

@@ -1,4 +1,4 @@
-// The reading room's merge rule (specs/reading-room.md): per member, paper and field, the change
+// The reading room's merge rule (docs/server.md, "The API"): per member, paper and field, the change
 // with the later `at` wins; on equal times, the larger device id. The server applies it in SQL
 // (apps/cli/src/room/paper-state.ts: `excluded.at > at OR (excluded.at = at AND excluded.device_id >
 // device_id)`, SQLite's byte order); the reader applies it here, to what it pulls and in its service
