@@ -39,7 +39,7 @@ const held = new Set<Database.Database>();
 
 /**
  * Runs `work` holding `<db>.lock`, which every command that writes the store takes (fetch, import,
- * build, start): two runs never write the store at once.
+ * build, start, send, learn, feedback import and reset): two runs never write the store at once.
  *
  * The lock is an operating-system lock: the lock file is a small SQLite database, held in a write
  * transaction (SQLite takes an fcntl lock), so the kernel releases it when the holder ends, however it
