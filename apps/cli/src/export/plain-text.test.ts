@@ -34,7 +34,17 @@ describe('digestToPlainText', () => {
     const n = digest.stats.included;
     expect(n).toBeGreaterThan(3);
     expect(numbers).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-    expect(lines.filter((l) => l === '   Relevance to DENG.Group')).toHaveLength(n);
+    // Under "10." and on, an entry's lines start where its title's text does: four columns in.
+    expect(lines.filter((l) => /^ {3,4}Relevance to DENG\.Group$/.test(l))).toHaveLength(n);
+  });
+
+  test('an entry numbered 10 or more hangs under its title\'s text; a date stays with its mark', () => {
+    const all = digestToPlainText(week).split('\n');
+    const ten = all.findIndex((l) => l.startsWith('10. '));
+    expect(ten).toBeGreaterThan(0);
+    expect(all[ten + 1]).toMatch(/^ {4}\S/);
+    expect(all.filter((l) => /📅$/.test(l))).toEqual([]);
+    expect(all.some((l) => /📅\u00a0\d{4}-\d\d-\d\d/.test(l))).toBe(true);
   });
 
   test('lines fit in 72 columns unless one word is longer', () => {
@@ -68,7 +78,7 @@ describe('a briefing', () => {
 
   test('the picks in full, then "N more in <section>" and the rest in three lines each', () => {
     expect(text.split('\n', 2)[1]).toBe(`DENG.Group · ${briefing.stats.included} papers of ${briefing.stats.considered} considered · 12 picks`);
-    expect(text.split('\n').filter((l) => l === '   Relevance to DENG.Group')).toHaveLength(12);
+    expect(text.split('\n').filter((l) => /^ {3,4}Relevance to DENG\.Group$/.test(l))).toHaveLength(12);
     // The corpus stored "Mg 1‐x Li x F 2 /PEO"; the sample week is read with its formulas repaired.
     expect(text).toContain([
       '', '6. Electrostatic Suspension of Lithium Ions in Mg1‐xLixF2/PEO',

@@ -4,7 +4,16 @@ import {
 } from './entry-parts.ts';
 
 const WIDTH = 72;
-const INDENT = '   ';
+
+/** An entry's lines under its title start where the title's text does: three columns for "9. ", four for "10. ". */
+function indentOf(entry: DigestEntry): string {
+  return ' '.repeat(String(entry.number).length + 2);
+}
+
+/** The source line's parts, the date kept with its mark: a line never ends on "📅" with the date on the next. */
+function sourceText(entry: DigestEntry): string {
+  return sourceParts(entry).map((part) => part.replace('📅 ', '📅\u00a0')).join(' · ');
+}
 
 /**
  * The digest as plain text, for the text/plain part of the e-mail and for terminals: the same
@@ -35,26 +44,28 @@ export function underline(text: string, char: '=' | '-'): string {
 
 /** A paper in brief: numbered title, then source line and members, then the link. */
 export function entryRowText(entry: DigestEntry): string {
-  const lines = [wrap(`${entry.number}. ${oneLine(entry.title)}`, '', INDENT)];
+  const indent = indentOf(entry);
+  const lines = [wrap(`${entry.number}. ${oneLine(entry.title)}`, '', indent)];
   const detail = rowDetail(entry);
-  if (detail) lines.push(wrap(detail, INDENT));
-  if (isHttpUrl(entry.url)) lines.push(`${INDENT}${entry.url}`);
+  if (detail) lines.push(wrap(detail, indent));
+  if (isHttpUrl(entry.url)) lines.push(`${indent}${entry.url}`);
   return lines.join('\n');
 }
 
 /** A paper in full: title, authors, source, link, summary, relevance note and matched terms. */
 export function entryText(group: string, entry: DigestEntry): string {
-  const head = [wrap(`${entry.number}. ${oneLine(entry.title)}`, '', INDENT)];
+  const indent = indentOf(entry);
+  const head = [wrap(`${entry.number}. ${oneLine(entry.title)}`, '', indent)];
   const authors = authorLine(entry.authors);
-  if (authors) head.push(wrap(authors, INDENT));
-  head.push(wrap(sourceParts(entry).join(' · '), INDENT));
-  if (isHttpUrl(entry.url)) head.push(`${INDENT}${entry.url}`);
+  if (authors) head.push(wrap(authors, indent));
+  head.push(wrap(sourceText(entry), indent));
+  if (isHttpUrl(entry.url)) head.push(`${indent}${entry.url}`);
   const blocks = [head.join('\n')];
-  if (entry.summary.trim()) blocks.push(wrap(oneLine(entry.summary), INDENT));
-  const relevance = [wrap(`Relevance to ${oneLine(group)}`, INDENT)];
-  if (entry.note.trim()) relevance.push(wrap(oneLine(entry.note), INDENT));
+  if (entry.summary.trim()) blocks.push(wrap(oneLine(entry.summary), indent));
+  const relevance = [wrap(`Relevance to ${oneLine(group)}`, indent)];
+  if (entry.note.trim()) relevance.push(wrap(oneLine(entry.note), indent));
   const terms = termLabels(entry.matchedTerms);
-  if (terms.length) relevance.push(wrap(`Matched terms: ${terms.join(' · ')}`, INDENT));
+  if (terms.length) relevance.push(wrap(`Matched terms: ${terms.join(' · ')}`, indent));
   blocks.push(relevance.join('\n'));
   return blocks.join('\n\n');
 }
