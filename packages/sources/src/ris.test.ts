@@ -79,6 +79,11 @@ describe('parseRis on hand-written files', () => {
     ]);
   });
 
+  test('old Mac line endings (CR alone) read as lines too', () => {
+    expect(parseRis(file.replace(/\r\n/g, '\r'), inline).papers.map((p) => p.title)).toEqual(['Fine']);
+    expect(parseRis(file.replace(/\r\n/g, '\r'), inline).rejected).toHaveLength(3);
+  });
+
   test('readRisRecords collects repeated tags in order', () => {
     expect(readRisRecords('TY  - JOUR\nAU  - A\nAU  - B\nER  -\n').map((r) => [...r.tags])).toEqual([[['TY', ['JOUR']], ['AU', ['A', 'B']]]]);
   });

@@ -24,7 +24,7 @@ export function readRisRecords(text: string): RisRecord[] {
   const records: RisRecord[] = [];
   let current: RisRecord | null = null;
   let last: { tag: string; index: number } | null = null;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   lines.forEach((raw, n) => {
     const m = tagLine.exec(raw.trimEnd());
     if (m) {
