@@ -89,6 +89,11 @@ describe('the command line', () => {
     expect(err).toContain("error: unknown option '--colour'");
   });
 
+  test('a typo of a required option is named with the fix; a required option left out is said', async () => {
+    expect(await digest('learn', '--bibb', slice)).toMatchObject({ code: 2, err: "error: unknown option '--bibb'\n(Did you mean --bib?)\n(run with --help for usage)\n" });
+    expect(await digest('learn')).toMatchObject({ code: 2, err: "error: required option '--bib <file>' not specified\n(run with --help for usage)\n" });
+  });
+
   test('a bad number is a usage error with the value', async () => {
     const { code, err } = await digest('rank', '--papers', slice, '--top', 'many');
     expect(code).toBe(2);

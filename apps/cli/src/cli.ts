@@ -53,14 +53,18 @@ function addCommand(program: Command, definition: CommandDefinition, io: Io): vo
     if (parse) option.argParser(parse);
     if (spec.choices) option.choices(spec.choices);
     if (spec.default !== undefined) option.default(spec.default);
-    if (spec.required) option.makeOptionMandatory();
     command.addOption(option);
   }
+  // A required option is checked in the action, after commander's check of unknown options: a typo
+  // ("--bibb") gets "did you mean --bib?", not "required option '--bib' not specified".
+  const required = (definition.options ?? []).filter((spec) => spec.required).map((spec) => new Option(spec.flags, spec.description));
   if (definition.help) command.addHelpText('after', `\n${definition.help}`);
   for (const sub of definition.subcommands ?? []) addCommand(command, sub as CommandDefinition, io);
   const { run } = definition;
   if (!run) return; // commander prints the subcommands' help, or "unknown command", with exit code 2
   command.action(async (...values: unknown[]) => {
+    const missing = required.find((option) => command.getOptionValue(option.attributeName()) === undefined);
+    if (missing) command.error(`error: required option '${missing.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
     // commander passes the positional arguments, then the options, then the command.
     const args = values.slice(0, definition.arguments?.length ?? 0) as string[];
     await run({ args, options: command.opts(), io });
