@@ -43,6 +43,13 @@ describe('digest import', () => {
     ]);
   });
 
+  test('records of one paper within the file are said apart from papers already stored', async () => {
+    // The bundled week holds three works twice (Angewandte's two editions, a preprint and its article).
+    const week = fixturePath('papers/sample-week.jsonl.gz');
+    expect((await runCli('import', week, '--db', db())).out).toBe(`imported 1755 papers from ${week}: 1752 new, 0 already stored (0 enriched), 3 repeat a paper of the file\n`);
+    expect((await runCli('import', week, '--db', db())).out).toBe(`imported 1755 papers from ${week}: 0 new, 1752 already stored (0 enriched), 3 repeat a paper of the file\n`);
+  });
+
   test('a store made in a folder made for it is said: a typo in --db\'s folder does not fill a new store in silence', async () => {
     const typo = inDir(dir.path, 'dta/store.sqlite');
     const made = await runCli('import', fixturePath('import/bibtex-crossref-elife-2014.bib'), '--db', typo);

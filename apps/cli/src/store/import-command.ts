@@ -48,7 +48,10 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   const onCreate = newStoreNote(options.db, io);
   await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
     const counts = upsertPapers(db, papers, { source, now: new Date() });
-    io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, ${counts.duplicates} already stored (${counts.updated} enriched)${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+    // Records of one paper within the file (a preprint and its article, two editions) are not "already stored".
+    const repeated = counts.withinBatch > 0 ? `, ${counts.withinBatch} ${counts.withinBatch === 1 ? 'repeats' : 'repeat'} a paper of the file` : '';
+    io.out(`imported ${papers.length} paper${papers.length === 1 ? '' : 's'} from ${file}: ${counts.new} new, `
+      + `${counts.duplicates - counts.withinBatch} already stored (${counts.updated} enriched)${repeated}${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
   }), { command: 'digest import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 

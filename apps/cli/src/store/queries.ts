@@ -14,8 +14,11 @@ import { paperStatements, rowToPaper, type PaperRow } from './paper-rows.ts';
  */
 export interface UpsertCounts {
   new: number;
+  /** Records that were no new paper: already stored, or another record of one in the same batch. */
   duplicates: number;
   updated: number;
+  /** Of `duplicates`, those that repeat a paper of the same batch (Angewandte's two editions, a file's repeated entry). */
+  withinBatch: number;
 }
 
 /**
@@ -37,7 +40,7 @@ export function upsertPapers(db: Db, papers: readonly Paper[], options: { source
     const intoEmpty = paperStatements(db).isEmpty.get() === 1;
     const { fresh, updated } = intoEmpty ? { fresh: collapsed, updated: 0 } : mergeIntoStored(db, collapsed, now);
     insertFresh(db, fresh, now, { intoEmpty });
-    return { new: fresh.length, duplicates: papers.length - fresh.length, updated };
+    return { new: fresh.length, duplicates: papers.length - fresh.length, updated, withinBatch: papers.length - collapsed.length };
   }).immediate();
 }
 
