@@ -93,6 +93,13 @@ describe('digest feedback import', () => {
   });
 });
 
+test('a line repeating a signal of the same paper, member and area is said: the store keeps one, the latest', async () => {
+  const twice = file('twice.jsonl', [`{"paper":"${MLIP}","signal":"star","member":"Naibing Wu"}`, `{"paper":"${MLIP}","signal":"star","member":"Naibing Wu"}`]);
+  expect((await runCli('feedback', 'import', '--config', CONFIG, twice, '--db', db())).out)
+    .toBe(`imported 2 signals from ${twice}: 2 stars; 1 repeats a signal of the same paper, member and area (the latest is kept)\n`);
+  expect(gathered().examples).toHaveLength(1);
+});
+
 describe('the reading room teaches too; digest feedback reset forgets', () => {
   const star = (member: string, paper: string, at: string) => {
     const store = openDb(db());

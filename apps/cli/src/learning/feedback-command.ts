@@ -159,9 +159,12 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
     // A reset goes by when a signal was given: one dated before it is stored but teaches nothing.
     const resets = resetTimes(db);
     const stale = signals.filter((s) => isForgotten({ at: s.at ?? now.toISOString(), member: s.member, area: s.area }, resets)).length;
+    // The store keeps one row per paper, signal, member and area: a repeated line updates it.
+    const repeats = signals.length - new Set(signals.map((s) => JSON.stringify([s.paper, s.signal, s.member ?? '', s.area ?? '']))).size;
     io.out(`imported ${signals.length} signal${signals.length === 1 ? '' : 's'} from ${file}: ${countSignals(signals)}`
       + `${absent ? `; ${absent} of their papers ${absent === 1 ? 'is' : 'are'} not in the store yet and count${absent === 1 ? 's' : ''} once fetched` : ''}`
       + `${stale ? `; ${stale} ${stale === 1 ? 'was' : 'were'} given before a \`feedback reset\` of ${stale === 1 ? 'its' : 'their'} member or area and teach${stale === 1 ? 'es' : ''} nothing` : ''}`
+      + `${repeats ? `; ${repeats} ${repeats === 1 ? 'repeats a signal' : 'repeat signals'} of the same paper, member and area (the latest is kept)` : ''}`
       + `${skipped.length ? `; ${skipped.length} line${skipped.length === 1 ? '' : 's'} skipped` : ''}\n`);
   }), { command: 'digest feedback import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
