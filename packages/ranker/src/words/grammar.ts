@@ -83,9 +83,13 @@ export function mayNameTopic(phrase: string): boolean {
     const head = k === words.length - 1;
     if (adverb || (head && (MULTIPLIERS.has(word) || (word.endsWith('ed') ? tagged(word, '#PastTense') : tagged(word, '#Participle'))))) return false;
   }
-  // A verb's third person alone ("imparts") says what a paper's thing does.
-  if (words.length < 2) return !(/^[a-z]+$/.test(phrase) && isPresentVerb(phrase));
+  // A verb's third person alone ("imparts") says what a paper's thing does, as does a verb in -ize
+  // ("synchronize", "stabilize"; British -ise is read as American before this).
+  if (words.length < 2) return !(/^[a-z]+$/.test(phrase) && (isPresentVerb(phrase) || /^[a-z]{4,}ize$/.test(phrase)));
   if (COMPOUND_TAILS.has(words[0] as string) || opensOnVerb(words.join(' '))) return false;
+  // A pair shown with the word before it keeps the pair's own faults: "framework integrates crown"
+  // opens its pair on a verb, "learning driven paradigms" on a compound adjective's second half.
+  for (const inner of words.slice(1, -1)) if (COMPOUND_TAILS.has(inner) || isPresentVerb(inner)) return false;
   // A phrase's last word and the acronym it is defined as ("batteries SSLMBs", of "solid-state lithium
   // metal batteries (SSLMBs)"; "borate LiBOB", of "lithium bis(oxalato)borate (LiBOB)"): the acronym's
   // last capital is the word's initial.
