@@ -26,9 +26,9 @@ const feedItem = paper({
 describe('upsertPapers', () => {
   test('the same paper from arXiv, OpenAlex and a journal feed is stored once, with both ids', () => {
     const db = openDb(':memory:');
-    expect(upsertPapers(db, [preprintRecord], { source: 'arxiv-cs', now: monday })).toEqual({ new: 1, duplicates: 0, updated: 0 });
-    expect(upsertPapers(db, [journalRecord], { source: 'openalex', now: tuesday })).toEqual({ new: 0, duplicates: 1, updated: 1 });
-    expect(upsertPapers(db, [feedItem], { source: 'jacs-asap', now: tuesday })).toEqual({ new: 0, duplicates: 1, updated: 0 });
+    expect(upsertPapers(db, [preprintRecord], { source: 'arxiv-cs', now: monday })).toEqual({ new: 1, duplicates: 0, updated: 0, withinBatch: 0 });
+    expect(upsertPapers(db, [journalRecord], { source: 'openalex', now: tuesday })).toEqual({ new: 0, duplicates: 1, updated: 1, withinBatch: 0 });
+    expect(upsertPapers(db, [feedItem], { source: 'jacs-asap', now: tuesday })).toEqual({ new: 0, duplicates: 1, updated: 0, withinBatch: 0 });
 
     expect(countPapers(db)).toBe(1);
     expect(papersSince(db)).toEqual([{ ...preprintRecord, doi: '10.1021/acsenergylett.5c04258', venue: 'ACS Energy Letters' }]);
@@ -46,7 +46,7 @@ describe('upsertPapers', () => {
   test('journal first, then the preprint: the journal row gains the arXiv id', () => {
     const db = openDb(':memory:');
     upsertPapers(db, [journalRecord], { source: 'openalex', now: monday });
-    expect(upsertPapers(db, [preprintRecord], { source: 'arxiv', now: tuesday })).toEqual({ new: 0, duplicates: 1, updated: 1 });
+    expect(upsertPapers(db, [preprintRecord], { source: 'arxiv', now: tuesday })).toEqual({ new: 0, duplicates: 1, updated: 1, withinBatch: 0 });
     const [stored] = papersSince(db);
     expect(stored).toMatchObject({ id: 'openalex:W4417529660', doi: '10.1021/acsenergylett.5c04258', abstract: preprintRecord.abstract, categories: ['cond-mat.mtrl-sci', 'cs.CV'] });
     expect(identifiers(db).map(([kind, value]) => `${kind}:${value}`)).toEqual([
@@ -57,9 +57,9 @@ describe('upsertPapers', () => {
   test('rerunning the same batch is idempotent', () => {
     const db = openDb(':memory:');
     const batch = [preprintRecord, paper({ id: 'rss:item-7', title: 'Short', url: 'https://example.org/7' })];
-    expect(upsertPapers(db, batch, { source: 's', now: monday })).toEqual({ new: 2, duplicates: 0, updated: 0 });
+    expect(upsertPapers(db, batch, { source: 's', now: monday })).toEqual({ new: 2, duplicates: 0, updated: 0, withinBatch: 0 });
     const before = papersSince(db);
-    expect(upsertPapers(db, batch, { source: 's', now: tuesday })).toEqual({ new: 0, duplicates: 2, updated: 0 });
+    expect(upsertPapers(db, batch, { source: 's', now: tuesday })).toEqual({ new: 0, duplicates: 2, updated: 0, withinBatch: 0 });
     expect(papersSince(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM papers_fts').pluck().get()).toBe(2);
   });
@@ -71,7 +71,7 @@ describe('upsertPapers', () => {
       paper({ id: 'arxiv:2401.00002', title: 'Preprint version of a paper', abstract: 'Longer abstract text.' }),
     ], { source: 's', now: monday });
     expect(upsertPapers(db, [paper({ id: 'crossref:x', doi: '10.1000/j', arxivId: '2401.00002', title: 'Bridge' })], { source: 'crossref', now: tuesday }))
-      .toEqual({ new: 0, duplicates: 1, updated: 1 });
+      .toEqual({ new: 0, duplicates: 1, updated: 1, withinBatch: 0 });
     expect(papersSince(db)).toEqual([expect.objectContaining({ id: 'doi:10.1000/j', arxivId: '2401.00002', abstract: 'Longer abstract text.' })]);
     expect(identifiers(db).map(([kind, value, id]) => `${kind}:${value}→${id}`)).toEqual([
       'arxiv:2401.00002→doi:10.1000/j', 'doi:10.1000/j→doi:10.1000/j',
@@ -87,7 +87,7 @@ describe('upsertPapers', () => {
     const title = 'Hierarchical Solvation Chemistry via Ether-Ester-Cosolvent Synergy';
     upsertPapers(db, [paper({ id: 'doi:10.1021/jacs.6c00001', doi: '10.1021/jacs.6c00001', title, authors: ['Qichao Wang'] })], { source: 'oa', now: monday });
     expect(upsertPapers(db, [paper({ id: 'doi:10.1021/jacs.6c00002', doi: '10.1021/jacs.6c00002', title, authors: ['Qichao Wang'] })], { source: 'oa', now: tuesday }))
-      .toEqual({ new: 1, duplicates: 0, updated: 0 });
+      .toEqual({ new: 1, duplicates: 0, updated: 0, withinBatch: 0 });
   });
 
   test('Angewandte’s two editions of a paper are stored once, under the International Edition', () => {
@@ -95,12 +95,12 @@ describe('upsertPapers', () => {
     const title = 'Hierarchical Solvation Chemistry via Ether-Ester-Cosolvent Synergy';
     upsertPapers(db, [paper({ id: 'doi:10.1002/ange.202525991', doi: '10.1002/ange.202525991', title, authors: ['Qichao Wang'], venue: 'Angewandte Chemie' })], { source: 'oa', now: monday });
     expect(upsertPapers(db, [paper({ id: 'doi:10.1002/anie.202525991', doi: '10.1002/anie.202525991', title, authors: ['Qichao Wang'], venue: 'Angewandte Chemie International Edition' })], { source: 'oa', now: tuesday }))
-      .toEqual({ new: 0, duplicates: 1, updated: 1 });
+      .toEqual({ new: 0, duplicates: 1, updated: 1, withinBatch: 0 });
     expect(papersSince(db).map((p) => [p.id, p.doi, p.venue])).toEqual([
       ['doi:10.1002/ange.202525991', '10.1002/anie.202525991', 'Angewandte Chemie International Edition'],
     ]);
     expect(upsertPapers(db, [paper({ id: 'doi:10.1002/ange.202525991', doi: '10.1002/ange.202525991', title, authors: ['Qichao Wang'], venue: 'Angewandte Chemie' })], { source: 'oa', now: tuesday }))
-      .toEqual({ new: 0, duplicates: 1, updated: 0 });
+      .toEqual({ new: 0, duplicates: 1, updated: 0, withinBatch: 0 });
   });
 
   test('a record without a source takes the run\'s source name', () => {
@@ -122,7 +122,7 @@ describe('upsertPapers', () => {
   test('a batch larger than one multi-row INSERT keeps every row and id', () => {
     const db = openDb(':memory:');
     const many = Array.from({ length: 1234 }, (_, i) => paper({ id: `arxiv:2401.${String(i).padStart(5, '0')}`, title: `Paper number ${i} on batteries` }));
-    expect(upsertPapers(db, many, { source: 's', now: monday })).toEqual({ new: 1234, duplicates: 0, updated: 0 });
+    expect(upsertPapers(db, many, { source: 's', now: monday })).toEqual({ new: 1234, duplicates: 0, updated: 0, withinBatch: 0 });
     expect(papersSince(db).map((p) => p.id)).toEqual(many.map((p) => p.id));
     expect(db.prepare("SELECT count(*) FROM identifiers WHERE kind = 'arxiv'").pluck().get()).toBe(1234);
     expect(searchPapers(db, 'number 1233').map((h) => h.paper.id)).toEqual(['arxiv:2401.01233']);
@@ -137,7 +137,7 @@ describe('upsertPapers', () => {
       if (i % 3 === 1) return paper({ id: `arxiv:2401.${n}`, title: `Preprint ${i}` });
       return paper({ id: `doi:10.1000/${n}`, doi: `10.1000/${n}`, arxivId: `2402.${n}`, title: `Journal paper ${i}` });
     });
-    expect(upsertPapers(db, many, { source: 's', now: monday })).toEqual({ new: 800, duplicates: 0, updated: 0 });
+    expect(upsertPapers(db, many, { source: 's', now: monday })).toEqual({ new: 800, duplicates: 0, updated: 0, withinBatch: 0 });
     const rows = identifiers(db);
     expect(rows).toHaveLength(267 + 267 * 2 + 266 * 3);
     expect(rows.filter(([, , id]) => id === 'doi:10.1000/00797').map(([kind, value]) => `${kind}:${value}`))
