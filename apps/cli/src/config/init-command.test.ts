@@ -212,6 +212,8 @@ describe('digest init --from-bib: areas drafted from the group\'s own papers', (
     expect(err.split('\n').slice(1, 1 + areas.length).map((l) => l.slice(2, l.indexOf(' ('))))
       .toEqual(areas.map((a) => a.name));
     expect(err).toContain(`wrote ${out}: ${areas.length} areas, 0 members.`);
+    // The draft has its weights: the next step is reading it, not weighting it.
+    expect(err).toContain('Next: read the drafted areas (rename them, drop keywords that name no topic of yours)');
     for (const area of areas) expect(area.keywords.length).toBeGreaterThan(0);
   });
 

@@ -65,8 +65,11 @@ async function writeSpec(spec: InitSpec, options: InitOptions, io: Io): Promise<
     throw new InputError(options.out, `cannot be written: ${(error as Error).message}`, { cause: error });
   }
   const { areas, members } = parsed.config;
-  io.err(`wrote ${options.out}: ${areas.length} area${areas.length === 1 ? '' : 's'}, ${members.length} member${members.length === 1 ? '' : 's'}.\n`
-    + 'Next: give keywords weights and add sources (docs/config.md), then try `digest rank --papers FILE --print`.\n');
+  // A drafted config has its weights: what is left is to read the draft and name the sources.
+  const next = options.fromBib !== undefined
+    ? 'Next: read the drafted areas (rename them, drop keywords that name no topic of yours) and add sources (docs/config.md), then try `digest rank --papers FILE --print`.\n'
+    : 'Next: give keywords weights and add sources (docs/config.md), then try `digest rank --papers FILE --print`.\n';
+  io.err(`wrote ${options.out}: ${areas.length} area${areas.length === 1 ? '' : 's'}, ${members.length} member${members.length === 1 ? '' : 's'}.\n${next}`);
 }
 
 function specFromFlags(options: InitOptions): InitSpec {
