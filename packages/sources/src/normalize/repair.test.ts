@@ -62,6 +62,12 @@ describe('repairPaperText on the sample week', () => {
     expect(repaired.abstract).toBe('a thick LiNi0.8Co0.1Mn0.1O2 cathode, 604 Wh kg-1 and Li+, in situ, where p<i and <b>bold');
   });
 
+  test('a cell\'s separator set apart is joined: "Li | |Cu" is Li||Cu', () => {
+    // Real: corpus abstracts (19 write a cell so).
+    const paper = { ...(week[0] as Paper), title: 'A cell', abstract: 'at 12 mA cm−2 in Li | |Cu asymmetric cells; the Na | |Na3V2(PO4)3 cells and Li 0 | |LiNi0.8 hold; |x| |y| stays.' };
+    expect(repairPaperText(paper).abstract).toBe('at 12 mA cm−2 in Li||Cu asymmetric cells; the Na||Na3V2(PO4)3 cells and Li 0||LiNi0.8 hold; |x| |y| stays.');
+  });
+
   test('a paper with nothing to repair is returned as it is', () => {
     const plain = { ...(week[0] as Paper), title: 'Lithium metal anodes', abstract: 'We study Li2S growth.' };
     expect(repairPaperText(plain)).toBe(plain);

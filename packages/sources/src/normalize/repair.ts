@@ -19,7 +19,7 @@ export interface PaperText {
  * both is a name). Returns the paper itself when nothing changes, else a copy. Idempotent.
  */
 export function repairPaperText<T extends PaperText>(paper: T): T {
-  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedOrbitals(joinSpacedFormulas(withoutEmptyBrackets(withoutInvisible(withoutInlineTags(text))))));
+  const joined = (text: string) => joinSpacedSuperscripts(joinSpacedOrbitals(joinSpacedFormulas(joinSpacedCells(withoutEmptyBrackets(withoutInvisible(withoutInlineTags(text)))))));
   const title = splitRunTogether(joined(paper.title), { title: true, context: paper.abstract });
   const abstract = paper.abstract === null ? null
     : splitRunTogether(joined(paper.abstract), { title: false, context: paper.title });
@@ -35,6 +35,15 @@ function withoutInlineTags(text: string): string {
   return text.includes('</') ? text.replace(INLINE_TAG_PAIR, '$2') : text;
 }
 const INLINE_TAG_PAIR = /<(sub|sup|i|b|em|strong|inf)>([^<>]{0,200})<\/\1>/gi;
+
+/**
+ * A cell written with its separator set apart ("Li | |LiFePO4", "Na | |Na3V2(PO4)3": 19 corpus
+ * abstracts), as the papers write it: "Li||LiFePO4".
+ */
+function joinSpacedCells(text: string): string {
+  return text.includes('| |') ? text.replace(SPACED_CELL, '||') : text;
+}
+const SPACED_CELL = /(?<=[\p{L}\d)\]])\s?\| \|\s?(?=[\p{Lu}\d(])/gu;
 
 /**
  * A bracket left empty where the source's markup held a symbol it stripped (MathML, an image): "an

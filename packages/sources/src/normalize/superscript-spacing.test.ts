@@ -30,6 +30,9 @@ describe('joinSpacedSuperscripts', () => {
     ['at 1.35 mA cm –2 for', 'at 1.35 mA cm−2 for'], ['of 505 Wh kg –1 and', 'of 505 Wh kg−1 and'],
     ['of 1.56 mS cm‒1 and 322.7 Wh kg‒1.', 'of 1.56 mS cm−1 and 322.7 Wh kg−1.'], ['exceeding 800 Wh L ‒1 .', 'exceeding 800 Wh L−1.'],
     ['(4.2 × 10 ‒4 S cm ‒1 )', '(4.2 × 10−4 S cm−1)'],
+    // A charge's count set apart from its plus, a capacity's "mA h" (corpus abstracts).
+    ['of Mg 2 + sites, while', 'of Mg2+ sites, while'], ['Mn 3 + ‐induced distortion', 'Mn3+‐induced distortion'],
+    ['of 110 mA h g –1 at 0.1 C', 'of 110 mA h g−1 at 0.1 C'],
   ])('%s', (input, expected) => {
     expect(joinSpacedSuperscripts(input)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 // Superscripts that the source stripped with a space on either side: ion charges ("Li + transport",
-// "Zn 2+ flux") and the exponents of units ("766 mAh g − 1", "0.158 mS cm −1"). The shared corpus's
+// "Zn 2+ flux", "Mn 2 + sites") and the exponents of units ("766 mAh g − 1", "0.158 mS cm −1"). The shared corpus's
 // OpenAlex records of Wiley journals arrive like this (1,810 charges and about 2,600 unit exponents in
 // its 21,872 records); a digest that prints "Li + transference number" reads as arithmetic.
 
@@ -10,7 +10,7 @@
 const CATION = '(?:Li|Na|K|Rb|Cs|H|Ag|Cu|Mg|Ca|Zn|Al|Fe|Co|Ni|Mn|Cr|Sn|Pb|Bi|Y|La|Sc|Ti|V|Ba|Sr|NH4)';
 /** The space the stripped superscript left before punctuation: "cm −2 ," and "(Li + )" lose it too. */
 const TRAILING = '(?: (?=[,.;:)\\]/‐–-]))?';
-const charge = new RegExp(`(?<![\\p{L}\\p{N}])(${CATION}) (?:([2-6])\\+|\\+)(?![/][−-])(?=[\\s,.;:)\\]/‐–-]|$)(?! ?[A-Z][a-z]?(?:[\\s,.;:)]|$))${TRAILING}`, 'gu');
+const charge = new RegExp(`(?<![\\p{L}\\p{N}])(${CATION}) (?:([2-6]) ?\\+|\\+)(?![/][−-])(?=[\\s,.;:)\\]/‐–-]|$)(?! ?[A-Z][a-z]?(?:[\\s,.;:)]|$))${TRAILING}`, 'gu');
 
 /**
  * A unit, then a power of another unit with its minus set apart: "mAh g −1", "mA cm − 2", "Wh kg −1",
@@ -19,7 +19,7 @@ const charge = new RegExp(`(?<![\\p{L}\\p{N}])(${CATION}) (?:([2-6])\\+|\\+)(?![
  * ("mA cm –2", "mS cm‒1", "Wh kg ‒1": 260 abstracts of the corpus) becomes a minus sign, for "cm–2"
  * reads as a range and a note's pattern would stop at it.
  */
-const UNIT = '(?:[kmµμn]?(?:Ah|Wh|A|S|W|g|J|V|C|F|N|mol|Pa)|h|min|ppm)';
+const UNIT = '(?:[kmµμn]?(?:Ah|A h|Wh|A|S|W|g|J|V|C|F|N|mol|Pa)|h|min|ppm)';
 const PER = '(?:[kmcµμn]?(?:m|g|L)|s|h|K|mol)';
 const power = new RegExp(`(?<![\\p{L}])(${UNIT}(?:[−⁻‒–-][1-4])?[ ·]${PER})(?: ([−⁻‒–-]) ?| ?([−⁻‒–]) |([‒–]))([1-4])(?![\\d.,]?\\d)${TRAILING}`, 'gu');
 /** A dash that stands for a minus, as a minus sign. */
