@@ -77,6 +77,9 @@ test.each([
   // Shown with the word before its pair, a phrase keeps the pair's faults (feedback show on one star each).
   ['framework integrates crown', false], ['learning driven paradigms', false], ['synchronize', false], ['stabilize', false],
   ['solid electrolyte interphase', true], ['density functional theory', true], ['size', true], ['prize', true],
+  // A plural noun and a verb are a subject and what it does.
+  ['ion collisions dominate', false], ['ions migrate', false], ['electrolytes enable', false],
+  ['ion transport', true], ['oxygen release', true], ['anion shield', true],
 ])('a learned "%s" may name a topic: %s', (phrase, topic) => {
   expect(mayNameTopic(phrase)).toBe(topic);
 });

@@ -105,7 +105,10 @@ export function mayNameTopic(phrase: string): boolean {
   // retaining"), not a compound, whose first noun is singular ("ion hopping", "lithium plating");
   // "materials" is the plural compounds keep ("materials modeling").
   const [before, last] = words.slice(-2) as [string, string];
-  if (last.endsWith('ing') && /(?:[^aeiosu]s|es)$/.test(before) && before !== 'materials') return false;
+  const pluralBefore = /(?:[^aeiosu]s|es)$/.test(before) && before !== 'materials';
+  if (last.endsWith('ing') && pluralBefore) return false;
+  // So are a plural noun and a verb ("ion collisions dominate", "ions migrate"): a subject and its verb.
+  if (pluralBefore && tagged(`the ${phrase.toLowerCase()} is`, '#Verb', last) && !tagged(`the ${phrase.toLowerCase()} is`, '#Noun', last)) return false;
   let nominal = heads.get(phrase);
   if (nominal === undefined) {
     const head = phrase.split(' ').at(-1) as string;
