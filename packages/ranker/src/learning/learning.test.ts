@@ -6,7 +6,7 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { parseBackgroundStats } from '../corpus/background.ts';
 import { exampleBags } from './example-bags.ts';
-import { assembleDigest } from '../writing/digest.ts';
+import { assembleDigest, shownLearnedWords } from '../writing/digest.ts';
 import { mayNameTopic } from '../words/grammar.ts';
 import { LeastOfBest, learnFromExamples, significant } from './learning.ts';
 import type { FeedbackExample } from './learning-types.ts';
@@ -82,6 +82,23 @@ describe('stars', () => {
     const falls = one.filter((r) => (r.scores[phaseField] ?? 0) < before.get(r.id)! - 1e-9).map((r) => r.id);
     expect(falls).toEqual([]);
     for (const id of inSection(plain, phaseField)) expect(inSection(one, phaseField), id).toContain(id);
+  });
+
+  test('a learned pair is never shown after a word that praises it ("enhanced lithiophilic interlayer")', () => {
+    // Three papers that all write the praise before the pair, as titles do ("Enhanced Sodium-Ion Transport
+    // …" taught "enhanced sodium ion" in a store): the pair is learned, the praise is not its lead.
+    const texts = ['for zinc anodes', 'for sodium metal anodes', 'in anode-free cells'];
+    const taught: FeedbackExample[] = texts.map((tail, i) => ({
+      paper: { ...week[0]!, id: `test:praise-${i}`, title: `Enhanced lithiophilic interlayer ${tail}`,
+        abstract: `An enhanced lithiophilic interlayer guides uniform plating ${tail}. The enhanced lithiophilic interlayer suppresses dendrites.` },
+      signal: 'star', area: phaseField, at,
+    }));
+    const learned = createRanker(config, { background, feedback: taught }).learned.find((p) => p.id === phaseField)!;
+    const words = learned.terms.map((t) => t.word);
+    expect(words.filter((w) => /lithiophilic interlayer/i.test(w)).length).toBeGreaterThan(0);
+    // Not the pair's lead; a pair of its own ("enhanced lithiophilic") may weigh in, unshown.
+    expect(words.filter((w) => /^enhanced lithiophilic interlayer/i.test(w))).toEqual([]);
+    expect(shownLearnedWords(learned, 8, 4).map((w) => w.word).filter((w) => /^enhanced \S+ /i.test(w))).toEqual([]);
   });
 
   test('the area learns terms below its strongest keyword, shrunk by how few examples it has', () => {

@@ -2,7 +2,7 @@ import type { GroupConfig } from '@labdigest/core';
 import type { BackgroundStats } from '../corpus/background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
 import { isFunctionTerm } from './function-words.ts';
-import { mayNameTopic } from '../words/grammar.ts';
+import { mayNameTopic, praises } from '../words/grammar.ts';
 import type { FeedbackExample, LearnedFrom, LearnedModel, LearnedTerm, SignalKind } from './learning-types.ts';
 import { hasWrittenKeywords, type Lexicon } from '../profiles/profiles.ts';
 import { meanShareOf, type Neighbourhood } from '../corpus/related-terms.ts';
@@ -172,7 +172,7 @@ export function learnFromExamples(
     // A pair of plain words: one that ends on an acronym or a formula is a definition's edge
     // ("borate LiBOB", of "lithium bis(oxalato)borate (LiBOB)"), and a word before it lengthens nothing.
     const lead = /^[a-z][a-z-]* [a-z][a-z-]*$/.test(shown) ? bags.pairLead(t) : undefined;
-    if (!lead || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term)
+    if (!lead || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term) || praises(lead.word)
       || untitled?.has(lead.term) || (lead.papers < 2 && !(background && corpusShare(background, lead.term) > maxDf))) return undefined;
     return { term: `${lead.term} ${bags.term(t)}`, word: `${lead.word} ${shown}` };
   };

@@ -80,6 +80,8 @@ test.each([
   // A plural noun and a verb are a subject and what it does.
   ['ion collisions dominate', false], ['ions migrate', false], ['electrolytes enable', false],
   ['ion transport', true], ['oxygen release', true], ['anion shield', true],
+  // Praise before a pair names nothing ("enhanced sodium ion"); a pair of its own may ("enhanced sampling").
+  ['enhanced sodium ion', false], ['superior rate capability', false],
 ])('a learned "%s" may name a topic: %s', (phrase, topic) => {
   expect(mayNameTopic(phrase)).toBe(topic);
 });

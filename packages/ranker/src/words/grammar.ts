@@ -57,6 +57,19 @@ const MULTIPLIERS = new Set(['bis', 'tris', 'tetrakis']);
 const heads = new Map<string, boolean>();
 
 /**
+ * Words that praise what they lead rather than name it ("Enhanced Sodium-Ion Transport" taught the
+ * phrase "enhanced sodium ion"): never the word before a learned pair ("enhanced sampling", a pair of
+ * its own, names a method).
+ */
+const PRAISE = new Set(['enhanced', 'improved', 'boosted', 'accelerated', 'superior', 'excellent', 'outstanding', 'remarkable',
+  'novel', 'efficient', 'effective', 'robust', 'promising', 'facile']);
+
+/** Whether a word praises rather than names ("enhanced", "superior"): never a learned phrase's first word. */
+export function praises(word: string): boolean {
+  return PRAISE.has(word.toLowerCase());
+}
+
+/**
  * Whether a learned word or pair may name a topic, for the line that says what a section learned:
  * none of its words is an adverb ("stably", "oppositely", "poorly understood"), its head (last word)
  * is no past participle ("fabricated", "severely limited"), and a pair's head is no adjective
@@ -87,6 +100,8 @@ export function mayNameTopic(phrase: string): boolean {
   // ("synchronize", "stabilize"; British -ise is read as American before this).
   if (words.length < 2) return !(/^[a-z]+$/.test(phrase) && (isPresentVerb(phrase) || /^[a-z]{4,}ize$/.test(phrase)));
   if (COMPOUND_TAILS.has(words[0] as string) || opensOnVerb(words.join(' '))) return false;
+  // Praise before a pair ("enhanced sodium ion"); a pair of its own may be a method ("enhanced sampling").
+  if (words.length > 2 && praises(words[0] as string)) return false;
   // A pair shown with the word before it keeps the pair's own faults: "framework integrates crown"
   // opens its pair on a verb, "learning driven paradigms" on a compound adjective's second half.
   for (const inner of words.slice(1, -1)) if (COMPOUND_TAILS.has(inner) || isPresentVerb(inner)) return false;
