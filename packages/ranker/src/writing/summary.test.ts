@@ -1,7 +1,7 @@
 import { paperSchema } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
-import { NO_ABSTRACT, leansOnPrevious, splitSentences, summarize, withoutBackPurposeText } from './summary.ts';
+import { NO_ABSTRACT, leansOnPrevious, opensOnAntecedent, splitSentences, summarize, withoutBackPurposeText } from './summary.ts';
 import { escapeRegExp } from '../util/regexp.ts';
 
 const abstract = 'Solid polymer electrolytes promise safer batteries. However, their ionic conductivity is low at room '
@@ -131,10 +131,6 @@ describe('the summary says what the paper did and found', () => {
     ['0.65, a wide window of 5 V.', true], ['Among them, halides conduct best.', true], ['Among halides, chlorides conduct best.', false], ['and the gel works.', true], ['In this work, we model dendrites.', false],
     ['Concurrently, it promotes a robust SEI.', true], ['Here, we investigate such ultrafast dynamics.', true], ['Subsequently, the cells were cycled.', true],
     ['Recently, halides have drawn attention.', false], ['Currently, gels are used.', false], ['Poly(ethylene oxide) conducts.', false],
-    // Real openers of corpus summaries that named nothing the reader had seen (a list's step, a cause, a result of it).
-    ['First, DSEEs promote the formation of an anion-rich SEI.', true], ['First-principles calculations show a low barrier.', false],
-    ['Owing to radical quenching capability, HE scavenges radicals.', true], ['Benefiting from the gradient SEI, the cell cycles.', true],
-    ['The resulting disorder–current phase diagram shows two regimes.', true], ['The results show a low barrier.', false],
   ])('"%s" leans on the sentence before: %s', (sentence, leans) => {
     expect(leansOnPrevious(sentence)).toBe(leans);
   });
@@ -374,3 +370,21 @@ function follows(previous: string, sentence: string, text: string): boolean {
   return text.toLowerCase().includes(`${previous} ${next}`.toLowerCase())
     || new RegExp(`${escapeRegExp(previous.slice(0, -1))}(?:,| and)[^.]*\\. ${escapeRegExp(next)}`, 'i').test(text);
 }
+
+// Real openers of corpus summaries that named nothing the reader had seen (a list's step, a cause, a result of it).
+test.each([
+  ['First, DSEEs promote the formation of an anion-rich SEI.', true], ['First-principles calculations show a low barrier.', false],
+  ['Owing to radical quenching capability, HE scavenges radicals.', true], ['Benefiting from the gradient SEI, the cell cycles.', true],
+  ['The resulting disorder–current phase diagram shows two regimes.', true], ['The results show a low barrier.', false],
+])('"%s" names what an earlier sentence made: %s', (sentence, needs) => {
+  expect(opensOnAntecedent(sentence)).toBe(needs);
+});
+
+test('a summary never opens on "The resulting …", but takes it second after what was made, adjacent or not', () => {
+  // Real (the corpus's openalex:W7196949241), the result a sentence after the method.
+  const abstract = 'Sodium iron phosphates suffer from poor electronic conductivity. Herein, an electron delocalization strategy is proposed. '
+    + 'Density functional theory calculations reveal a narrowed band gap. The obtained NFPP-Cr-Br cathode exhibits surprising capacity (120.5 mAh g−1 at 0.1C) and long-term cycle stability at high rate (86.2% after 2000 cycles at 10C).';
+  const summary = summarize(abstract, () => 0);
+  expect(summary.startsWith('The obtained')).toBe(false);
+  expect(summary).toContain('The obtained NFPP-Cr-Br cathode exhibits surprising capacity');
+});

@@ -14,7 +14,8 @@ export const NO_ABSTRACT = 'The source gives no abstract; the title is all there
  * paves the way for"), with the area's keywords
  * as a tie-breaker. A summary never opens on a
  * sentence that leans on the one before ("However, ...", "This approach ..."): such a sentence comes
- * only right after its predecessor. At most `maxWords` words (about 60); one sentence may run to
+ * only right after its predecessor; nor on one that names what an earlier sentence made ("The resulting
+ * …", "Owing to …"), which may come second. At most `maxWords` words (about 60); one sentence may run to
  * `maxSingleWords` when no pair fits, and a sentence longer than that is cut at a clause boundary.
  */
 export function summarize(
@@ -39,7 +40,8 @@ export function summarize(
     if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
     const closing = index > 0 && index >= split.length - 2 && CLOSING_CLAIM.test(s.text);
     return {
-      ...s, index, words, score, leans: leansOnPrevious(s.text), background: isBackground(s.text) || IMPLICATION.test(s.text) || closing,
+      ...s, index, words, score, leans: leansOnPrevious(s.text), opensBadly: opensOnAntecedent(s.text),
+      background: isBackground(s.text) || IMPLICATION.test(s.text) || closing,
       method: isMethod(s.text),
       vocabulary: vocabularyOf(s.text),
     };
@@ -69,7 +71,7 @@ export function summarize(
     if (!best || score > best.score + 1e-9) best = { picked, score };
   };
   for (const a of sentences) {
-    if (a.leans || (a.background && saysWhatItDid)) continue;
+    if (a.leans || a.opensBadly || (a.background && saysWhatItDid)) continue;
     if (a.words <= maxSingleWords) consider([a], a.score);
     for (const b of sentences) {
       if (b.index <= a.index || a.words + b.words > maxWords || (b.background && saysWhatItDid)) continue;
@@ -86,7 +88,8 @@ export function summarize(
   }
   if (best) return best.picked.map((s) => s.text).join(' ');
   // Every sentence too long or leaning: the best one that stands alone, cut at a clause boundary.
-  const alone = sentences.filter((s) => !s.leans).sort((x, y) => y.score - x.score || x.index - y.index)[0] ?? sentences[0];
+  const alone = sentences.filter((s) => !s.leans && !s.opensBadly).sort((x, y) => y.score - x.score || x.index - y.index)[0]
+    ?? sentences.filter((s) => !s.leans).sort((x, y) => y.score - x.score || x.index - y.index)[0] ?? sentences[0];
   return cutAtClause(alone?.text ?? body.trim(), maxWords);
 }
 
@@ -308,9 +311,7 @@ const LEANS = new RegExp(String.raw`^\s*(?:however|consequently|therefore|thus|h
   + String.raw`meanwhile|nevertheless|nonetheless|similarly|likewise|also|accordingly|in contrast|by contrast|on the other hand|as a result|`
   + String.raw`as such|finally|lastly|then|second(?:ly)?|third(?:ly)?|next|instead|otherwise|still|yet|and|but|or|so|in turn|in particular|`
   + String.raw`specifically|notably|importantly|interestingly|surprisingly|remarkably|accordingly|${PURPOSE}|`
-  // "First, DSEEs promote …" (a list's first step; "First-principles" stands alone), "Owing to radical
-  // quenching capability, HE scavenges …", "The resulting phase diagram …": what they name came before.
-  + String.raw`first(?:ly)?(?=\s*,)|owing to|thanks to|benefit(?:t)?ing from|the (?:resulting|obtained|as-prepared|above|aforementioned)|`
+
   // "It is shown that ..." opens on no antecedent: only a referring "it" leans.
   + String.raw`these|those|such|it(?!\s+(?:is|was|has been|can be|may be|should be|must be)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b)|`
   + String.raw`its|they|their|them|he|she|both|each|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)|`
@@ -333,6 +334,17 @@ const LINKING_ADVERB = /^\s*(?!(?:recently|currently|previously|traditionally|hi
 export function leansOnPrevious(sentence: string): boolean {
   // A sentence that starts in lower case or with a number is the tail of one cut short ("0.65, a wide ...").
   return LEANS.test(sentence) || POINTS_BACK.test(sentence) || LINKING_ADVERB.test(sentence) || /^\s*[a-z0-9]/.test(sentence);
+}
+
+// Openings that name what an earlier sentence made: "First, DSEEs promote …" (a list's first step;
+// "First-principles" stands alone), "Owing to radical quenching capability, HE scavenges …", "The
+// resulting phase diagram …". After the sentence that says what was made they read well, wherever it
+// is; a summary never opens on one (the reader would ask what "HE" or "the resulting" is).
+const NEEDS_ANTECEDENT = /^\s*(?:first(?:ly)?\s*,|owing to\b|thanks to\b|benefit(?:t)?ing from\b|the (?:resulting|obtained|as-prepared|above|aforementioned)\b)/i;
+
+/** Whether a sentence names what an earlier one made, so that a summary may not open on it. */
+export function opensOnAntecedent(sentence: string): boolean {
+  return NEEDS_ANTECEDENT.test(sentence);
 }
 
 /** A sentence too long for a summary, cut at the last clause boundary within the budget. */
