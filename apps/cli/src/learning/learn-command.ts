@@ -24,8 +24,8 @@ export interface LearnOptions {
 /**
  * `digest learn --bib FILE`: the group's own papers (members' publications, a Zotero export) as
  * examples of what it wants, for one member, one area, or the group (each paper its best area by the
- * keywords). Their text is kept with the
- * signal, not as papers of the store: they teach the ranking and never appear in a digest.
+ * keywords). Their text is kept with the signal, not as papers of the store: they teach the ranking
+ * and never appear in a digest.
  */
 export async function learnCommand(options: LearnOptions, io: Io): Promise<void> {
   const config = loadConfig(options.config);
