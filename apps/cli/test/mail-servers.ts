@@ -18,6 +18,8 @@ export interface ReceivedMail {
 
 export interface TestSmtpServer {
   readonly port: number;
+  /** The server itself: its 'connect' event counts the sessions clients open. */
+  readonly server: SMTPServer;
   readonly received: ReceivedMail[];
   /** Addresses answered `550 5.1.1 mailbox unavailable` at RCPT TO; change it between runs. */
   readonly reject: Set<string>;
@@ -55,7 +57,7 @@ export async function startSmtpServer(options: { auth?: { user: string; pass: st
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { port, received, reject, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { port, server, received, reject, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export interface DroppingProxy {

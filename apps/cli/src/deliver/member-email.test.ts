@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { corpusSliceDigest, sampleWeekBriefing, sampleWeekDigest, withPicks } from '../../test/fixture-digests.ts';
 import { HTML_EMAIL_BUDGET } from '../export/html-email.ts';
 import { FOR_YOU_IN_FULL, composeMemberEmail, readerLink, type EmailSettings } from './member-email.ts';
-import { dayLabel, dayRange, slug } from './names.ts';
+import { dayLabel, dayRange, memberKeys, slug } from './names.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
 const briefing: Digest = { ...sampleWeekBriefing(), sample: false };
@@ -194,4 +194,12 @@ test('names and links', () => {
   expect(readerLink(undefined, { d: '2026-12-05' })).toBeUndefined();
   expect(composeMemberEmail({ digests: [briefing], member: { name: '吴乃兵', email: 'wu.nb@uni.example.edu' }, cadence: 'daily', settings }).messageId)
     .toBe('<digest-2026-08-21.wu-nb@lab.example.org>');
+});
+
+test('two members whose names give the same slug get distinct keys, so distinct Message-IDs and outbox files', () => {
+  const keys = memberKeys([{ name: 'Zoë Müller', email: 'zoe@a.org' }, { name: 'Zoe Muller', email: 'zm@b.org' }, { name: '吴乃兵', email: 'wu.nb@uni.example.edu' }, { name: 'Naibing Wu' }]);
+  expect([...keys.values()]).toEqual(['zoe-muller', 'zoe-muller-2', 'wu-nb', 'naibing-wu']);
+  const member = { name: 'Zoe Muller', email: 'zm@b.org' };
+  expect(composeMemberEmail({ digests: [briefing], member, cadence: 'daily', settings, key: keys.get(member.name) }).messageId)
+    .toBe('<digest-2026-08-21.zoe-muller-2@lab.example.org>');
 });

@@ -57,6 +57,8 @@ export function composeMemberEmail(input: {
   readonly cadence: Exclude<MemberDelivery, 'off'>;
   readonly settings: EmailSettings;
   readonly budget?: number | undefined;
+  /** The member's key among the group's (names.ts `memberKeys`): what the Message-ID names them by. */
+  readonly key?: string | undefined;
 }): MemberEmail {
   const { digests, member, cadence, settings } = input;
   const dates = digests.map((d) => d.date);
@@ -139,7 +141,7 @@ export function composeMemberEmail(input: {
 
   const { html, text } = render(blocks, title, input.budget ?? HTML_EMAIL_BUDGET);
   const host = settings.fromAddress.split('@')[1] ?? 'localhost';
-  const who = slug(member.name) || slug(member.email.split('@')[0] ?? '') || 'member';
+  const who = input.key ?? (slug(member.name) || slug(member.email.split('@')[0] ?? '') || 'member');
   return {
     to: { name: member.name, address: member.email },
     subject, html, text,

@@ -22,3 +22,20 @@ export function dayRange(dates: readonly string[]): string {
 export function slug(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/**
+ * Each member's key for Message-IDs and outbox files: the name's slug (the address's local part when
+ * the name has no ASCII letter), "-2", "-3" after it for a later member whose name gives the same slug
+ * ("Zoe Muller" after "Zoë Müller"), so no two members share an id or a file. In the config's order.
+ */
+export function memberKeys(members: readonly { readonly name: string; readonly email?: string | undefined }[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Map<string, number>();
+  for (const m of members) {
+    const base = slug(m.name) || slug(m.email?.split('@')[0] ?? '') || 'member';
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    keys.set(m.name, n === 1 ? base : `${base}-${n}`);
+  }
+  return keys;
+}

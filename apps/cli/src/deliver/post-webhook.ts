@@ -15,8 +15,9 @@ export interface PostOptions extends RetryOptions {
 export const WEBHOOK_TIMEOUT_MS = 20_000;
 
 /**
- * POSTs one JSON body to a webhook. Network errors, time-outs, 429 and 5xx are tried again with
- * backoff (a Retry-After is honoured up to a minute); any other answer fails at once. A failure is a
+ * POSTs one JSON body to a webhook. Network errors, 429 and 5xx are tried again with backoff (a
+ * Retry-After is honoured up to a minute); any other answer fails at once, and so does a time-out
+ * waiting for the answer, after which the post may have arrived (the next run tries again). A failure is a
  * DeliveryError whose message names the status and the service's words, never the URL's path.
  */
 export async function postWebhook(url: string, body: unknown, options: PostOptions = {}): Promise<{ attempts: number; status: number }> {
@@ -31,8 +32,12 @@ export async function postWebhook(url: string, body: unknown, options: PostOptio
       });
       text = await response.text();
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : networkReason(error);
-      throw new AttemptFailed(scrub(reason, [url]), true, null, { cause: error });
+      // No answer once connected (fetch's own connect time-out is shorter and says so) may come after the
+      // service posted the message: trying again in this run posted a slow webhook's digest three times.
+      if ((error as Error).name === 'TimeoutError') {
+        throw new AttemptFailed(`no answer within ${timeoutMs / 1000} s: the post may have arrived, so it is not sent again until the next run`, false, null, { cause: error });
+      }
+      throw new AttemptFailed(scrub(networkReason(error), [url]), true, null, { cause: error });
     }
     if (response.ok) return response.status;
     const said = scrub(oneLine(text).slice(0, 200), [url]);

@@ -238,11 +238,16 @@ describe('the SMTP password comes from the environment and goes nowhere else', (
     expect(authed.received.some((m) => m.raw.includes('pa55-w0rd!'))).toBe(false);
   });
 
-  test('a wrong password fails every e-mail with the server\'s words and without the password', async () => {
+  test('a wrong password fails with the server\'s words and without the password; no later e-mail of the run logs in again', async () => {
     writeConfig({ smtpPort: authed.port, user: 'digest', chats: false });
+    let logins = 0;
+    authed.server.on('connect', () => { logins++; });
     const { err, error } = await send({ env: { LABDIGEST_SMTP_PASSWORD: 'wrong-pa55' } });
     expect(error?.message).toBe('2 of 2 deliveries failed; they are tried again on the next run');
-    expect(err).toContain(`\nemail ${NAIBING}: 535 5.7.8 Authentication credentials invalid (after 1 attempt)\n`);
+    // Members go in the config's order: Yanhao Deng's e-mail tries the login, Naibing Wu's does not.
+    expect(err).toContain(`\nemail ${YANHAO}: 535 5.7.8 Authentication credentials invalid (after 1 attempt)\n`);
+    expect(err).toContain(`\nemail ${NAIBING}: not tried: the SMTP login was refused (535 5.7.8 Authentication credentials invalid)\n`);
+    expect(logins).toBe(1);
     expect(err).not.toContain('wrong-pa55');
   });
 

@@ -12,12 +12,12 @@ import { withStore, type Db } from '../store/open-db.ts';
 import { chatMessages } from './chat/chat-messages.ts';
 import { recordDelivery } from './deliveries.ts';
 import { composeMemberEmail, type EmailSettings } from './member-email.ts';
-import { slug } from './names.ts';
+import { memberKeys } from './names.ts';
 import { planDeliveries, type ChatJob, type EmailJob, type Job } from './plan.ts';
 import { describeWebhook, postWebhook } from './post-webhook.ts';
 import type { RetryOptions } from './retry.ts';
 import { DeliveryError } from './retry.ts';
-import { SMTP_PASSWORD_ENV, mailOptions, sendMail, smtpTransport } from './smtp.ts';
+import { SMTP_PASSWORD_ENV, isLoginFailure, mailOptions, sendMail, smtpTransport } from './smtp.ts';
 import { scrub } from './secrets.ts';
 import { formatSendSummary, type SendResult } from './summary.ts';
 
@@ -129,8 +129,13 @@ type ResultBase = Pick<SendResult, 'channel' | 'recipient' | 'date' | 'dates' | 
 class Deliverer {
   private transport: Transporter | undefined;
   private readonly env: Readonly<Record<string, string | undefined>>;
+  /** Each member's key for Message-IDs and outbox files, unique in the group. */
+  private readonly keys: Map<string, string>;
+  /** The SMTP server's refusal of the login, once it came: no later e-mail of the run tries again. */
+  private loginRefused: string | undefined;
   constructor(private readonly ctx: { config: GroupConfig; db: Db; archive: Map<string, Digest>; options: SendOptions; now: Date }) {
     this.env = ctx.options.env ?? process.env;
+    this.keys = memberKeys(ctx.config.members);
   }
 
   async run(job: Job): Promise<SendResult> {
@@ -153,11 +158,12 @@ class Deliverer {
       readerUrl: config.delivery?.readerUrl,
     };
     const digests = job.dates.map((d) => this.ctx.archive.get(d)).filter((d): d is Digest => d !== undefined);
-    const message = composeMemberEmail({ digests, member: job.member, cadence: job.cadence, settings });
+    const key = this.keys.get(job.member.name);
+    const message = composeMemberEmail({ digests, member: job.member, cadence: job.cadence, settings, key });
     const mail = mailOptions(message, email, now);
     if (options.dryRun) {
       const raw = await createTransport({ streamTransport: true, buffer: true, newline: 'unix' }).sendMail(mail);
-      const file = this.outboxFile(job.dates[0] ?? 'digest', `email-${slug(job.member.name) || slug(job.recipient)}.eml`);
+      const file = this.outboxFile(job.dates[0] ?? 'digest', `email-${key ?? 'member'}.eml`);
       writeFileSync(file, raw.message as Buffer);
       return { ...base, status: 'written', attempts: 0, note: file };
     }
@@ -165,12 +171,16 @@ class Deliverer {
     if (email.smtp.user && !password) {
       return this.record(base, job.dates, { status: 'failed', attempts: 0, error: `${SMTP_PASSWORD_ENV} is not set (delivery.email.smtp.user is)` });
     }
+    if (this.loginRefused !== undefined) {
+      return this.record(base, job.dates, { status: 'failed', attempts: 0, messageId: message.messageId, error: `not tried: the SMTP login was refused (${this.loginRefused})` });
+    }
     this.transport ??= smtpTransport(email, password, options.timeoutMs);
     try {
       const sent = await sendMail(this.transport, mail, { password }, options.retry);
       return this.record(base, job.dates, { status: 'sent', attempts: sent.attempts, messageId: message.messageId });
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
+      if (isLoginFailure(error)) this.loginRefused = error.message;
       return this.record(base, job.dates, { status: 'failed', attempts: error.attempts, messageId: message.messageId, error: error.message });
     }
   }

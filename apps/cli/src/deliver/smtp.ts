@@ -2,7 +2,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { DeliveryEmail } from '@labdigest/core';
 import { oneLine } from '../export/entry-parts.ts';
 import type { MemberEmail } from './member-email.ts';
-import { AttemptFailed, withRetries, type RetryOptions } from './retry.ts';
+import { AttemptFailed, withRetries, type DeliveryError, type RetryOptions } from './retry.ts';
 import { scrub } from './secrets.ts';
 
 /** The SMTP password's environment variable: never in the config, never printed, never stored. */
@@ -45,7 +45,7 @@ export function mailOptions(email: MemberEmail, settings: Pick<DeliveryEmail, 'f
   };
 }
 
-interface SmtpError extends Error { code?: string; responseCode?: number; response?: string; permanent?: boolean }
+interface SmtpError extends Error { code?: string; responseCode?: number; response?: string; permanent?: boolean; timeoutType?: string }
 
 const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED']);
 
@@ -61,16 +61,30 @@ export async function sendMail(transport: Transporter, message: ReturnType<typeo
       return info.response ?? '';
     } catch (error) {
       const e = error as SmtpError;
-      const transient = e.responseCode !== undefined ? e.permanent !== true && e.responseCode < 500 : TRANSIENT_CODES.has(e.code ?? '');
+      // Silence once connected (nodemailer's SOCKET_TIMEOUT) may come after the server took the message:
+      // trying again in this run sent a slow server the digest three times. The next run tries again.
+      const mayHaveArrived = e.code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT';
+      const transient = mayHaveArrived ? false
+        : e.responseCode !== undefined ? e.permanent !== true && e.responseCode < 500 : TRANSIENT_CODES.has(e.code ?? '');
       throw new AttemptFailed(scrub(describeSmtpError(e), [secrets.password], '***'), transient, null, { cause: error });
     }
   }, retry);
   return { attempts, response: value };
 }
 
+/**
+ * Whether a failed delivery was the SMTP login refused (EAUTH, 530/534/535): every later e-mail of the
+ * run would be refused the same way, and each try counts against the account's lockout.
+ */
+export function isLoginFailure(error: DeliveryError): boolean {
+  const smtp = (error.cause as { cause?: SmtpError } | undefined)?.cause;
+  return smtp?.code === 'EAUTH' || [530, 534, 535].includes(smtp?.responseCode ?? 0);
+}
+
 /** `550 5.1.1 <x@y>: mailbox unavailable`, `connection closed by the server (ECONNECTION)`: one line. */
 function describeSmtpError(e: SmtpError): string {
   if (e.response) return oneLine(e.response).slice(0, 300);
+  if (e.code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT') return 'the server stopped answering (ETIMEDOUT): the message may have arrived, so it is not sent again until the next run';
   const plain: Record<string, string> = {
     ECONNECTION: 'could not connect or the connection broke', ETIMEDOUT: 'no answer in time', ESOCKET: 'the connection broke',
     EDNS: 'host not found', EAUTH: 'login failed', ETLS: 'TLS failed',
