@@ -8,6 +8,11 @@ import { privateFlag, takeInviteCode } from './state/session.ts';
 
 // First of all: an invite link's code leaves the address bar before anything can bookmark or share it.
 const invite = takeInviteCode();
+// An invite link opened in a tab that already shows the reader (pasted into its address bar) changes only
+// the hash: load the page again, so this same step takes the code and the device joins.
+addEventListener('hashchange', () => {
+  if (location.hash.startsWith('#join=')) location.reload();
+});
 // A private reading room's digests need the device token, which the app reads from IndexedDB: no early start there.
 const loading = privateFlag() ? Promise.resolve() : startLoading(document.baseURI, parseViewState(location.search));
 

@@ -308,6 +308,11 @@ describe.runIf(runBrowserSuite)('the reading room in Chromium', () => {
     await page.reload();
     await expect.poll(() => starButton(page, firstPaper).getAttribute('aria-pressed'), WAIT).toBe('true');
     expect(fieldOf(await onServer(), A, firstPaper.id, 'starred')).toBe(false);
+    // A new invite link opened in this same tab (pasted into the address bar: the hash alone changes) signs it in again.
+    const link = await room.invite(A);
+    await page.evaluate((hash) => { location.hash = hash; }, new URL(link).hash);
+    await expect.poll(() => textOf(page.locator('.room-notice')), WAIT).toContain(`Signed in as ${A}.`);
+    expect(new URL(page.url()).hash).toBe('');
     await a.context.close();
   });
 

@@ -38,6 +38,8 @@ describe('the group-meeting list', () => {
       { paper: 'arxiv:2601.88888', field: 'nominated', value: null, at: W24(2, 10) },
       { paper: inStore.id, field: 'starred', value: true, at: W24(0, 8) },
       { paper: inStore.id, field: 'starred', value: false, at: W24(0, 9) },
+      // After Yanhao Deng's star: the list names him first, as the cards do (first star first).
+      { paper: inDigest.id, field: 'starred', value: true, at: W24(4, 9) },
     ]);
     await post(yanhao, [
       { paper: inStore.id, field: 'nominated', value: { reason: '' }, at: W24(0, 12) },
@@ -53,7 +55,7 @@ describe('the group-meeting list', () => {
     const res = await room.request('/api/meeting?week=2026-W24', { token });
     expect(res.status).toBe(200);
     expect(meetingResponseSchema.parse(res.json)).toEqual({ week: '2026-W24', papers: [
-      { paper: inDigest.id, title: inDigest.title, url: inDigest.url, sourceLine: inDigest.sourceLine, starredBy: ['Yanhao Deng'], nominations: [
+      { paper: inDigest.id, title: inDigest.title, url: inDigest.url, sourceLine: inDigest.sourceLine, starredBy: ['Yanhao Deng', 'Naibing Wu'], nominations: [
         { member: 'Naibing Wu', reason: 'their <b>SEI</b> model vs *ours*', at: W24(1, 10) },
         { member: 'Yanhao Deng', reason: 'relevant to the grain-boundary runs', at: W24(3, 16) },
       ] },
@@ -87,7 +89,7 @@ describe('the group-meeting list', () => {
       '- **Naibing Wu**: their \\<b\\>SEI\\</b\\> model vs \\*ours\\*',
       '- **Yanhao Deng**: relevant to the grain-boundary runs',
       '',
-      'Starred by Yanhao Deng',
+      'Starred by Yanhao Deng, Naibing Wu',
       '',
       `## 2. ${inStore.title}`,
       '',

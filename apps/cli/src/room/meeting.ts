@@ -26,7 +26,8 @@ export function meetingList(db: Db, week: string, lookup: PaperLookup): MeetingR
   const rows = db.prepare(`SELECT member, paper_id AS paper, value, at FROM paper_state
     WHERE field = 'nominated' AND at >= ? AND at < ? AND value <> 'null' ORDER BY at, member`)
     .all(range.start.toISOString(), range.end.toISOString()) as { member: string; paper: string; value: string; at: string }[];
-  const starred = db.prepare("SELECT member FROM paper_state WHERE paper_id = ? AND field = 'starred' AND value = 'true' ORDER BY member").pluck();
+  // First star first, as the cards show who starred it (room/group.ts in the reader).
+  const starred = db.prepare("SELECT member FROM paper_state WHERE paper_id = ? AND field = 'starred' AND value = 'true' ORDER BY at, member").pluck();
   const papers = new Map<string, MeetingPaper>();
   const find = storedPaperFinder(db);
   const storedPaper = (id: string): PaperInfo | undefined => {

@@ -10,7 +10,7 @@ import { deviceLabel } from './device-label.ts';
 import { groupIndex, type GroupIndex } from './group.ts';
 import { describeFailure, roomClient, type RoomFailure } from './room-client.ts';
 import { withRoomTables, type SyncStore } from './room-tables.ts';
-import { syncRoom } from './sync.ts';
+import { dueOnTick, syncRoom } from './sync.ts';
 
 /** The Background Sync tag the service worker sends the outbox under (pwa/room-sync-worker.ts). */
 export { ROOM_SYNC_TAG as SYNC_TAG } from '../pwa/cache-names.ts';
@@ -18,6 +18,13 @@ export { ROOM_SYNC_TAG as SYNC_TAG } from '../pwa/cache-names.ts';
 const SEND_DELAY_MS = 700;
 /** Coming back to the page pulls again when the last sync is older than this. */
 const PULL_AGAIN_MS = 30_000;
+/**
+ * While the page is in view and signed in it looks this often: changes that could not be sent are tried
+ * again (the room restarted, the network came back without an `online` event), and the others' stars and
+ * notes arrive without a reload, once a sync is older than a minute.
+ */
+const TICK_MS = 30_000;
+const PULL_OPEN_PAGE_MS = 60_000;
 
 export type Notice =
   | { readonly kind: 'joined'; readonly member: string }
@@ -186,6 +193,13 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
   };
   window.addEventListener('online', ononline);
   document.addEventListener('visibilitychange', onvisible);
+  const tick = setInterval(() => {
+    const due = dueOnTick({
+      visible: document.visibilityState === 'visible', signedIn: state.status === 'signed-in', busy: running !== null,
+      pending: sync.pending, failed: sync.error !== null, sinceSyncMs: Date.now() - Date.parse(sync.at ?? '1970-01-01'),
+    }, PULL_OPEN_PAGE_MS);
+    if (due) void syncNow();
+  }, TICK_MS);
 
   if (token) {
     const me = await client.me();
@@ -254,6 +268,7 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
       stopListening();
       window.removeEventListener('online', ononline);
       document.removeEventListener('visibilitychange', onvisible);
+      clearInterval(tick);
     },
   };
 }

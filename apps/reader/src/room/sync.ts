@@ -135,3 +135,15 @@ export async function syncRoom(store: SyncStore, client: RoomClient, at: { membe
   }
   return { ok: true, value: { sent, rejected, ...pulled.value } };
 }
+
+/**
+ * Whether an open page's periodic look should sync now: in view, signed in and not syncing already,
+ * when changes wait after a failed sync (the room restarted) or the last sync is older than `pullMs`
+ * (the others' stars and notes arrive without a reload).
+ */
+export function dueOnTick(
+  page: { visible: boolean; signedIn: boolean; busy: boolean; pending: number; failed: boolean; sinceSyncMs: number }, pullMs: number,
+): boolean {
+  if (!page.visible || !page.signedIn || page.busy) return false;
+  return (page.pending > 0 && page.failed) || page.sinceSyncMs > pullMs;
+}
