@@ -47,6 +47,12 @@ describe('postWebhook', () => {
     expect(server.hits('/slow/s3cr3t')).toBe(1);
   });
 
+  test('a redirect (a moved or mistyped webhook) fails at once: a later try meets it again', async () => {
+    const server = await serve({ [SECRET]: (_req, res) => { res.writeHead(302, { location: '/elsewhere' }).end(); } });
+    const error = await postWebhook(`${server.origin}${SECRET}`, {}, fast).catch((e: unknown) => e) as DeliveryError;
+    expect([error.message, error.attempts]).toEqual(['unexpected redirect', 1]);
+  });
+
   test('nothing listening: connection refused', async () => {
     const server = await serve({});
     const origin = server.origin;

@@ -37,7 +37,9 @@ export async function postWebhook(url: string, body: unknown, options: PostOptio
       if ((error as Error).name === 'TimeoutError') {
         throw new AttemptFailed(`no answer within ${timeoutMs / 1000} s: the post may have arrived, so it is not sent again until the next run`, false, null, { cause: error });
       }
-      throw new AttemptFailed(scrub(networkReason(error), [url]), true, null, { cause: error });
+      // A redirect (a webhook URL moved or mistyped) or a port fetch refuses will not pass on a later try.
+      const reason = networkReason(error);
+      throw new AttemptFailed(scrub(reason, [url]), !FOR_GOOD.has(reason), null, { cause: error });
     }
     if (response.ok) return response.status;
     const said = scrub(oneLine(text).slice(0, 200), [url]);
@@ -49,6 +51,9 @@ export async function postWebhook(url: string, body: unknown, options: PostOptio
   }, options);
   return { attempts, status: value };
 }
+
+/** Network failures that a later try will meet again. */
+const FOR_GOOD = new Set(['unexpected redirect', 'bad port']);
 
 /** `connection refused`, `host not found`: the cause fetch wraps in "fetch failed". */
 function networkReason(error: unknown): string {

@@ -213,6 +213,14 @@ describe('failures stay local, are recorded, and are sent once on a later run', 
     expect(JSON.stringify(rows())).not.toContain('T0k3n');
   });
 
+  test('a webhook URL with a user and password in it fails at once, naming the variable, the password nowhere', async () => {
+    writeConfig();
+    const { err, error } = await send({ env: { TEST_SLACK_WEBHOOK: 'https://bot:hunter2@hooks.example.org/x', TEST_DISCORD_WEBHOOK: `${hooks.origin}${DISCORD_PATH}` } });
+    expect(error).toBeInstanceOf(SendFailedError);
+    expect(err).toContain('TEST_SLACK_WEBHOOK is not a usable URL: it holds a user name or password (webhooks take their secret in the path or query)');
+    expect(err).not.toContain('hunter2');
+  });
+
   test('an unset webhook variable fails that chat alone, naming the variable', async () => {
     writeConfig();
     const { err, error } = await send({ env: { TEST_SLACK_WEBHOOK: `${hooks.origin}${SLACK_PATH}` } });
