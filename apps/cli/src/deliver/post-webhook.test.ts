@@ -70,4 +70,10 @@ test('webhook URLs are shown by host only, and scrubbed from any text', () => {
   expect(describeWebhook('slack', 'lab-slack', url)).toBe('slack "lab-slack" (https://hooks.slack.com/…)');
   expect(scrub(`POST ${url} failed; path /services/T0/B0/s3cr3t`, [url])).toBe('POST … failed; path …');
   expect(scrub('535 bad login for pa55', ['pa55', undefined], '***')).toBe('535 bad login for ***');
+  // A service's error that quotes the token alone (Mattermost: "Invalid webhook: hooks/<id>"; a Teams
+  // signature) loses it too; short path words ("hooks", "services") stay.
+  const mattermost = 'https://chat.lab.example.org/hooks/xqzt7k1m9b3f5p8d2w6r4y0a';
+  expect(scrub('403 Forbidden: Invalid webhook: hooks/xqzt7k1m9b3f5p8d2w6r4y0a', [mattermost])).toBe('403 Forbidden: Invalid webhook: hooks/…');
+  const teams = 'https://lab.webhook.office.com/webhookb2/abc?sig=Zm9vYmFyYmF6cXV4cXV1eA%3D%3D&api-version=1';
+  expect(scrub('400: sig Zm9vYmFyYmF6cXV4cXV1eA== is invalid', [teams])).toBe('400: sig … is invalid');
 });

@@ -11,7 +11,11 @@ export function redactWebhookUrl(url: string): string {
   }
 }
 
-/** The text with every secret (and a URL's path and query, which carry its token) replaced by `replacement`. */
+/**
+ * The text with every secret replaced by `replacement`: a URL's path and query, which carry its token,
+ * and each of their parts long enough to be one (8 characters or more: "T0LAB/B0/s3cr3tT0ken" or a
+ * `?sig=` value), since a service's error may quote the token alone ("Invalid webhook: hooks/<token>").
+ */
 export function scrub(text: string, secrets: readonly (string | undefined)[], replacement = '…'): string {
   let out = text;
   for (const secret of secrets) {
@@ -20,8 +24,18 @@ export function scrub(text: string, secrets: readonly (string | undefined)[], re
     try {
       const url = new URL(secret);
       if (url.pathname.length > 1) parts.push(url.pathname + url.search, url.pathname);
+      const pieces = [...url.pathname.split('/'), ...[...url.searchParams.values()]].map(safeDecode);
+      parts.push(...pieces.filter((piece) => piece.length >= 8).sort((a, b) => b.length - a.length));
     } catch { /* not a URL: the secret alone */ }
     for (const part of parts) out = out.split(part).join(replacement);
   }
   return out;
+}
+
+function safeDecode(piece: string): string {
+  try {
+    return decodeURIComponent(piece);
+  } catch {
+    return piece;
+  }
 }

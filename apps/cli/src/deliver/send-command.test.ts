@@ -47,7 +47,7 @@ afterEach(async () => {
 });
 
 /** The default config, its two members given addresses (Yanhao's delivery as asked), a third member off, and a delivery block. */
-function writeConfig(options: { yanhao?: string; smtpPort?: number; user?: string; chats?: boolean } = {}): string {
+function writeConfig(options: { yanhao?: string; smtpPort?: number; user?: string; chats?: boolean; readerUrl?: boolean } = {}): string {
   const text = readDefaultConfigText()
     .replace('    authors: [Naibing Wu]\n', `    authors: [Naibing Wu]\n    email: ${NAIBING}\n`
       + `  - name: Visiting Student\n    areas: [polymer-electrolytes]\n    email: ${VISITOR}\n    delivery: off\n`)
@@ -56,7 +56,7 @@ function writeConfig(options: { yanhao?: string; smtpPort?: number; user?: strin
     '  chat:', '    - type: slack', '      webhookEnv: TEST_SLACK_WEBHOOK', '    - type: discord', '      webhookEnv: TEST_DISCORD_WEBHOOK', '      name: lab-discord', '',
   ].join('\n');
   const file = join(dir.path, 'digest.config.yaml');
-  writeFileSync(file, `${text}\ndelivery:\n  readerUrl: https://lab.example.org/digest/\n  email:\n    from: DENG.Group digest <digest@lab.example.org>\n`
+  writeFileSync(file, `${text}\ndelivery:\n${options.readerUrl === false ? '' : '  readerUrl: https://lab.example.org/digest/\n'}  email:\n    from: DENG.Group digest <digest@lab.example.org>\n`
     + `    smtp: { host: 127.0.0.1, port: ${options.smtpPort ?? proxy.port}, security: none${options.user ? `, user: ${options.user}` : ''} }\n${chats}`);
   return file;
 }
@@ -328,6 +328,14 @@ describe('--dry-run and sample data', () => {
     symlinkSync(join(dir.path, 'gone'), link);
     const dangling = await send({ dryRun: true, outbox: link });
     expect(dangling.error?.message).toBe(`--outbox ${link}: is a link to ${join(dir.path, 'gone')}, which does not exist`);
+  });
+
+  test('without delivery.readerUrl the run says the messages carry no link to the reader', async () => {
+    writeConfig({ readerUrl: false });
+    const { err } = await send({ dryRun: true });
+    expect(err).toContain('delivery.readerUrl is not set: the e-mails and chat posts carry no link to the reader (docs/delivery.md)\n');
+    writeConfig();
+    expect((await send({ dryRun: true })).err).not.toContain('readerUrl');
   });
 
   test('a sample-data digest is never sent', async () => {

@@ -74,6 +74,10 @@ export async function sendCommand(options: SendOptions, io: Io): Promise<SendRes
     if (config.delivery?.email === undefined && options.only !== 'chat' && config.members.some((m) => m.email)) {
       io.err('members have e-mail addresses but delivery.email is not set: no e-mail sent\n');
     }
+    // Without it the e-mails and posts name their papers but link to no reader: said, not silently left out.
+    if (config.delivery?.readerUrl === undefined && jobs.length > 0) {
+      io.err('delivery.readerUrl is not set: the e-mails and chat posts carry no link to the reader (docs/delivery.md)\n');
+    }
     const deliver = new Deliverer({ config, db, archive, options, now });
     for (const job of jobs) results.push(await deliver.run(job));
     deliver.close();

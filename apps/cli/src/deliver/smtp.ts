@@ -45,7 +45,10 @@ export function mailOptions(email: MemberEmail, settings: Pick<DeliveryEmail, 'f
   };
 }
 
-interface SmtpError extends Error { code?: string; responseCode?: number; response?: string; permanent?: boolean; timeoutType?: string }
+interface SmtpError extends Error { code?: string; command?: string; responseCode?: number; response?: string; permanent?: boolean; timeoutType?: string }
+
+/** A TLS handshake against a port that speaks plain SMTP: OpenSSL's "wrong version number". */
+const PLAIN_PORT = /wrong version number|packet length too long|unknown protocol/i;
 
 const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED']);
 
@@ -64,7 +67,9 @@ export async function sendMail(transport: Transporter, message: ReturnType<typeo
       // Silence once connected (nodemailer's SOCKET_TIMEOUT) may come after the server took the message:
       // trying again in this run sent a slow server the digest three times. The next run tries again.
       const mayHaveArrived = e.code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT';
-      const transient = mayHaveArrived ? false
+      // A setting that does not fit the server fails the same way on every try.
+      const misconfigured = e.command === 'STARTTLS' || PLAIN_PORT.test(e.message);
+      const transient = mayHaveArrived || misconfigured ? false
         : e.responseCode !== undefined ? e.permanent !== true && e.responseCode < 500 : TRANSIENT_CODES.has(e.code ?? '');
       throw new AttemptFailed(scrub(describeSmtpError(e), [secrets.password], '***'), transient, null, { cause: error });
     }
@@ -83,6 +88,12 @@ export function isLoginFailure(error: DeliveryError): boolean {
 
 /** `550 5.1.1 <x@y>: mailbox unavailable`, `connection closed by the server (ECONNECTION)`: one line. */
 function describeSmtpError(e: SmtpError): string {
+  if (e.command === 'STARTTLS') {
+    return `the server does not offer STARTTLS${e.response ? ` (${oneLine(e.response).slice(0, 100)})` : ''}: use security: tls on its TLS port (465), or none for a relay on this machine`;
+  }
+  if (PLAIN_PORT.test(e.message)) return 'the server does not speak TLS on this port: use security: starttls (port 587) or none, or its TLS port (465)';
+  const refused = /connect ECONNREFUSED (\S+)/.exec(e.message);
+  if (refused) return `connection refused by ${refused[1]}: no mail server listens there`;
   if (e.response) return oneLine(e.response).slice(0, 300);
   if (e.code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT') return 'the server stopped answering (ETIMEDOUT): the message may have arrived, so it is not sent again until the next run';
   const plain: Record<string, string> = {
