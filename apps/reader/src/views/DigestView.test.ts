@@ -343,6 +343,19 @@ describe('DigestView, a briefing (3 picks a section, the rest folded)', () => {
     }
   });
 
+  test('j stops at a closed fold\'s "N more" button rather than jump past its papers', async () => {
+    const { container } = await renderFilled({}, newestBriefing);
+    const [section] = newestBriefing.sections;
+    const picks = section!.papers.filter((p) => p.pick);
+    expect(section!.papers.length).toBeGreaterThan(picks.length);
+    container.querySelector<HTMLElement>(`#paper-${picks.at(-1)!.number}`)?.focus();
+    await fireEvent.keyDown(window, { key: 'j' });
+    expect(document.activeElement).toBe(fold(section!.name));
+    expect(document.activeElement?.getAttribute('aria-expanded')).toBe('false');
+    await fireEvent.keyDown(window, { key: 'j' });
+    expect(document.activeElement?.closest('article')?.id).toBe(`paper-${section!.papers.length + 1}`);
+  });
+
   test('j moves through picks and, in an open fold, onto a row’s button, which Enter opens', async () => {
     const { container } = await renderFilled({}, newestBriefing);
     await fireEvent.click(fold('Polymer Electrolytes'));
