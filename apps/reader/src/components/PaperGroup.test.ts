@@ -64,6 +64,13 @@ test('"Not for us" on every copy; without a room, no notes and no nominations', 
   expect(props.ondismiss.mock.calls).toEqual([[true, { keyboard: false }], [true, { keyboard: true }]]);
 });
 
+test('signed out of the room, the device\'s own note and nomination stay in view, to read, not to edit', () => {
+  const { container } = renderGroup({ group: null, me: null, note: 'see the SI', nomination: { reason: 'PEO baseline' } });
+  const items = [...container.querySelectorAll('.group-notes li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+  expect(items).toEqual(['You nominated it for the meeting: PEO baseline', 'Your note see the SI']);
+  expect([...container.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['Not for us']);
+});
+
 test('marked "Not for us", the card says so and offers "Bring back", a plain button of its own', async () => {
   const { props, container } = renderGroup({ group: null, me: null, dismissed: true });
   expect(container.querySelector('.more-actions')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('You marked it “Not for us”. Bring back');
