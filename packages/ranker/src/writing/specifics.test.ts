@@ -69,6 +69,11 @@ test.each([
   // that says not what it is, is left out.
   ['Lithium metal has an ultrahigh theoretical specific capacity (3,860 mAh g−1). The cells deliver 0.127 eV and a capacity of 150 mAh g−1.',
     ['capacity of 150 mAh g−1']],
+  // Real (the corpus's openalex:W7167584964): an areal capacity and a current density in brackets after
+  // the cycling are its conditions; named, they are results.
+  ['Li||Li cells cycle for over 2,000 h (1.0 mAh cm−2, 0.5 mA cm−2).', ['cells cycle for over 2,000 h']],
+  ['The anode reaches an areal capacity of 4.5 mAh cm−2 and a critical current density of 2.1 mA cm−2.',
+    ['areal capacity of 4.5 mAh cm−2', 'critical current density of 2.1 mA cm−2']],
 ])('quantities of "%s"', (abstract, expected) => {
   expect(quantitiesIn(abstract)).toEqual(expected);
 });

@@ -201,8 +201,10 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
     const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
     if (taken.some(([a, b]) => start < b && a < end)) continue;
     const lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
-    // An energy that does not say what it is ("0.127 eV" alone: a barrier, a gap, a binding energy?) tells a reader nothing.
-    if (kind === 'energy' && lead === '' && !/eV\s+\S/.test(match[0])) continue;
+    // An energy that does not say what it is ("0.127 eV" alone: a barrier, a gap, a binding energy?) tells a reader nothing,
+    // and a current density or an areal capacity alone is most often the test's condition ("(1.0 mAh cm−2, 0.5 mA cm−2)"):
+    // quoted only with the words that name it ("critical current density of", "areal capacity of").
+    if (lead === '' && ((kind === 'energy' && !/eV\s+\S/.test(match[0])) || kind === 'current' || (kind === 'capacity' && /cm/.test(match[0])))) continue;
     taken.push([start, end]);
     const phrase = `${lead}${qualifier}${match[0]}`
       // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
