@@ -203,10 +203,9 @@ class Deliverer {
     const url = this.env[job.chat.webhookEnv];
     Object.assign(base, { label: describeWebhook(job.chat.type, job.recipient, url) });
     if (!url) return this.record(base, [job.date], { status: 'failed', attempts: 0, error: `${job.chat.webhookEnv} is not set` });
-    if (!/^https?:\/\//i.test(url)) return this.record(base, [job.date], { status: 'failed', attempts: 0, error: `${job.chat.webhookEnv} is not an http(s) URL` });
     // A URL no request can be made to fails now, naming the variable, not after three tries.
     const unusable = unusableUrl(url);
-    if (unusable) return this.record(base, [job.date], { status: 'failed', attempts: 0, error: `${job.chat.webhookEnv} is not a usable URL: ${unusable}` });
+    if (unusable) return this.record(base, [job.date], { status: 'failed', attempts: 0, error: `${job.chat.webhookEnv} ${unusable}` });
     let attempts = 0;
     try {
       for (const [i, body] of messages.entries()) {
@@ -265,14 +264,15 @@ function checkOutbox(outbox: string): void {
   }
 }
 
-/** Why no request can be made to a webhook URL (not a URL, a user and password in it), or null. */
+/** Why no request can be made to a webhook URL (not http(s), not a URL, a user and password in it), or null. */
 function unusableUrl(url: string): string | null {
+  if (!/^https?:\/\//i.test(url)) return 'is not an http(s) URL';
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'it does not parse';
+    return 'is not a usable URL: it does not parse';
   }
-  if (parsed.username || parsed.password) return 'it holds a user name or password (webhooks take their secret in the path or query)';
+  if (parsed.username || parsed.password) return 'is not a usable URL: it holds a user name or password (webhooks take their secret in the path or query)';
   return null;
 }

@@ -50,6 +50,16 @@ interface SmtpError extends Error { code?: string; command?: string; responseCod
 /** A TLS handshake against a port that speaks plain SMTP: OpenSSL's "wrong version number". */
 const PLAIN_PORT = /wrong version number|packet length too long|unknown protocol/i;
 
+/**
+ * Silence once connected (nodemailer's SOCKET_TIMEOUT) may come after the server took the message:
+ * trying again in the run sent a slow server the digest three times. It is not tried again until the next run.
+ */
+const mayHaveArrived = (e: SmtpError) => e.code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT';
+/** A `security` setting that does not fit the server: every try fails the same way. */
+const noStartTls = (e: SmtpError) => e.command === 'STARTTLS';
+const plainPort = (e: SmtpError) => PLAIN_PORT.test(e.message);
+const misconfigured = (e: SmtpError) => noStartTls(e) || plainPort(e);
+
 const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED']);
 
 /**
@@ -64,12 +74,7 @@ export async function sendMail(transport: Transporter, message: ReturnType<typeo
       return info.response ?? '';
     } catch (error) {
       const e = error as SmtpError;
-      // Silence once connected (nodemailer's SOCKET_TIMEOUT) may come after the server took the message:
-      // trying again in this run sent a slow server the digest three times. The next run tries again.
-      const mayHaveArrived = e.code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT';
-      // A setting that does not fit the server fails the same way on every try.
-      const misconfigured = e.command === 'STARTTLS' || PLAIN_PORT.test(e.message);
-      const transient = mayHaveArrived || misconfigured ? false
+      const transient = mayHaveArrived(e) || misconfigured(e) ? false
         : e.responseCode !== undefined ? e.permanent !== true && e.responseCode < 500 : TRANSIENT_CODES.has(e.code ?? '');
       throw new AttemptFailed(scrub(describeSmtpError(e), [secrets.password], '***'), transient, null, { cause: error });
     }
@@ -88,14 +93,14 @@ export function isLoginFailure(error: DeliveryError): boolean {
 
 /** `550 5.1.1 <x@y>: mailbox unavailable`, `connection closed by the server (ECONNECTION)`: one line. */
 function describeSmtpError(e: SmtpError): string {
-  if (e.command === 'STARTTLS') {
+  if (noStartTls(e)) {
     return `the server does not offer STARTTLS${e.response ? ` (${oneLine(e.response).slice(0, 100)})` : ''}: use security: tls on its TLS port (465), or none for a relay on this machine`;
   }
-  if (PLAIN_PORT.test(e.message)) return 'the server does not speak TLS on this port: use security: starttls (port 587) or none, or its TLS port (465)';
+  if (plainPort(e)) return 'the server does not speak TLS on this port: use security: starttls (port 587) or none, or its TLS port (465)';
   const refused = /connect ECONNREFUSED (\S+)/.exec(e.message);
   if (refused) return `connection refused by ${refused[1]}: no mail server listens there`;
   if (e.response) return oneLine(e.response).slice(0, 300);
-  if (e.code === 'ETIMEDOUT' && e.timeoutType === 'SOCKET_TIMEOUT') return 'the server stopped answering (ETIMEDOUT): the message may have arrived, so it is not sent again until the next run';
+  if (mayHaveArrived(e)) return 'the server stopped answering (ETIMEDOUT): the message may have arrived, so it is not sent again until the next run';
   const plain: Record<string, string> = {
     ECONNECTION: 'could not connect or the connection broke', ETIMEDOUT: 'no answer in time', ESOCKET: 'the connection broke',
     EDNS: 'host not found', EAUTH: 'login failed', ETLS: 'TLS failed',
