@@ -6,17 +6,18 @@ import type { CompiledProfile, Lexicon } from '../profiles/profiles.ts';
 /** Area index, a paper's features, its id -> the taught example of that area it is most like, if learning moved it. */
 export type LearnedFromFinder = (area: number, features: PaperFeatures, id: string) => LearnedFrom | undefined;
 
-/**
- * Finds, for a paper of a section, the strong example (starred, nominated) of the section's area that
- * shares the most of the area's learned words with it: cosine over the positive learned keywords, by
- * their weights. Only when the paper shares two learned words of the area with it or more (learning
- * moved it, and by more than one word: a single shared "molecular" or "solid" said every paper of a
- * section was like the one star); ties go to the newest example, then by id. A paper is never said to be like itself: a paper that is itself one
- * of the area's strong examples (starred from a digest, then ranked again) is that example, `self`.
- */
 /** Learned words a paper must share with a taught example to be said to be like it. */
 const MIN_SHARED_WORDS = 2;
 
+/**
+ * Finds, for a paper of a section, the strong example (starred, nominated) of the section's area that
+ * shares the most of the area's learned words with it: cosine over the positive learned keywords, by
+ * their weights. Only when the paper shares `MIN_SHARED_WORDS` learned words of the area with it or
+ * more (learning moved it, and by more than one word: a single shared "molecular" or "solid" said every
+ * paper of a section was like the one star); ties go to the newest example, then by id. A paper is
+ * never said to be like itself: a paper that is itself one of the area's strong examples (starred
+ * from a digest, then ranked again) is that example, `self`.
+ */
 export function learnedFromFinder(lexicon: Lexicon, learning: Learning): LearnedFromFinder {
   // Each area's index is made when a paper of its section first asks (a digest's notes), not with the ranker.
   const perArea: (AreaIndex | undefined)[] = [];

@@ -123,7 +123,8 @@ export function mayNameTopic(phrase: string): boolean {
   const pluralBefore = /(?:[^aeiosu]s|es)$/.test(before) && before !== 'materials';
   if (last.endsWith('ing') && pluralBefore) return false;
   // So are a plural noun and a verb ("ion collisions dominate", "ions migrate"): a subject and its verb.
-  if (pluralBefore && tagged(`the ${phrase.toLowerCase()} is`, '#Verb', last) && !tagged(`the ${phrase.toLowerCase()} is`, '#Noun', last)) return false;
+  const carrier = `the ${phrase.toLowerCase()} is`;
+  if (pluralBefore && tagged(carrier, '#Verb', last) && !tagged(carrier, '#Noun', last)) return false;
   let nominal = heads.get(phrase);
   if (nominal === undefined) {
     const head = phrase.split(' ').at(-1) as string;

@@ -88,8 +88,8 @@ export function summarize(
   }
   if (best) return best.picked.map((s) => s.text).join(' ');
   // Every sentence too long or leaning: the best one that stands alone, cut at a clause boundary.
-  const alone = sentences.filter((s) => !s.leans && !s.opensBadly).sort((x, y) => y.score - x.score || x.index - y.index)[0]
-    ?? sentences.filter((s) => !s.leans).sort((x, y) => y.score - x.score || x.index - y.index)[0] ?? sentences[0];
+  const bestOf = (ok: (s: (typeof sentences)[number]) => boolean) => sentences.filter(ok).sort((x, y) => y.score - x.score || x.index - y.index)[0];
+  const alone = bestOf((s) => !s.leans && !s.opensBadly) ?? bestOf((s) => !s.leans) ?? sentences[0];
   return cutAtClause(alone?.text ?? body.trim(), maxWords);
 }
 
@@ -311,7 +311,6 @@ const LEANS = new RegExp(String.raw`^\s*(?:however|consequently|therefore|thus|h
   + String.raw`meanwhile|nevertheless|nonetheless|similarly|likewise|also|accordingly|in contrast|by contrast|on the other hand|as a result|`
   + String.raw`as such|finally|lastly|then|second(?:ly)?|third(?:ly)?|next|instead|otherwise|still|yet|and|but|or|so|in turn|in particular|`
   + String.raw`specifically|notably|importantly|interestingly|surprisingly|remarkably|accordingly|${PURPOSE}|`
-
   // "It is shown that ..." opens on no antecedent: only a referring "it" leans.
   + String.raw`these|those|such|it(?!\s+(?:is|was|has been|can be|may be|should be|must be)\s+(?:\w+\s+){0,3}?(?:that|to|whether)\b)|`
   + String.raw`its|they|their|them|he|she|both|each|this (?!(?:work|study|paper|article|review|letter|perspective|report|thesis|communication|manuscript|research|minireview|account|tutorial)\b)|`
