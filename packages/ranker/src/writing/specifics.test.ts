@@ -74,6 +74,9 @@ test.each([
   ['Li||Li cells cycle for over 2,000 h (1.0 mAh cm−2, 0.5 mA cm−2).', ['cells cycle for over 2,000 h']],
   ['The anode reaches an areal capacity of 4.5 mAh cm−2 and a critical current density of 2.1 mA cm−2.',
     ['areal capacity of 4.5 mAh cm−2', 'critical current density of 2.1 mA cm−2']],
+  // A condition in brackets first does not hide the named result after it.
+  ['Cells cycle stably (0.5 mA cm−2). The interlayer gives a critical current density of 3.2 mA cm−2.',
+    ['critical current density of 3.2 mA cm−2']],
 ])('quantities of "%s"', (abstract, expected) => {
   expect(quantitiesIn(abstract)).toEqual(expected);
 });

@@ -188,30 +188,36 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
   for (const { kind, pattern } of KINDS) {
     if (found.length >= limit) break;
     pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    // The kind's first number in a sentence of the paper's own results.
-    while ((match = pattern.exec(abstract)) !== null
-      && (ELSEWHERE.test(sentenceAt(abstract, match.index)) || IN_A_NAME.test(abstract.slice(Math.max(0, match.index - 1), match.index))
-        || AFTER_A_NUMBER.test(abstract.slice(Math.max(0, match.index - 2), match.index))
-        || (THEORETICAL_KINDS.has(kind) && THEORETICAL.test(abstract.slice(Math.max(0, match.index - 60), match.index)))
-        || (CONDITION_KINDS.has(kind) && CONDITION.test(abstract.slice(Math.max(0, match.index - 50), match.index))))) { /* the next one */ }
-    if (!match) continue;
-    const qualifier = QUALIFIER.exec(abstract.slice(Math.max(0, match.index - 16), match.index))?.[0] ?? '';
-    // "82% capacity retention after 350 cycles" holds the cycles already.
-    const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
-    if (taken.some(([a, b]) => start < b && a < end)) continue;
-    const lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
-    // An energy that does not say what it is ("0.127 eV" alone: a barrier, a gap, a binding energy?) tells a reader nothing,
-    // and a current density or an areal capacity alone is most often the test's condition ("(1.0 mAh cm−2, 0.5 mA cm−2)"):
-    // quoted only with the words that name it ("critical current density of", "areal capacity of").
-    if (lead === '' && ((kind === 'energy' && !/eV\s+\S/.test(match[0])) || kind === 'current' || (kind === 'capacity' && /cm/.test(match[0])))) continue;
-    taken.push([start, end]);
-    const phrase = `${lead}${qualifier}${match[0]}`
-      // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
-      .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim();
-    found.push(phrase);
+    // The kind's first number in a sentence of the paper's own results, said with what it measures.
+    for (let match = pattern.exec(abstract); match !== null; match = pattern.exec(abstract)) {
+      const before = (n: number) => abstract.slice(Math.max(0, match.index - n), match.index);
+      if (ELSEWHERE.test(sentenceAt(abstract, match.index)) || IN_A_NAME.test(before(1)) || AFTER_A_NUMBER.test(before(2))
+        || (THEORETICAL_KINDS.has(kind) && THEORETICAL.test(before(60))) || (CONDITION_KINDS.has(kind) && CONDITION.test(before(50)))) continue;
+      const qualifier = QUALIFIER.exec(before(16))?.[0] ?? '';
+      const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
+      const lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
+      if (lead === '' && needsName(kind, match[0])) continue;
+      // "82% capacity retention after 350 cycles" holds the cycles already.
+      if (!taken.some(([a, b]) => start < b && a < end)) {
+        taken.push([start, end]);
+        found.push(`${lead}${qualifier}${match[0]}`
+          // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
+          .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim());
+      }
+      break;
+    }
   }
   return found;
+}
+
+/**
+ * Whether a quantity says nothing without the words that name it: an energy ("0.127 eV" alone: a
+ * barrier, a gap, a binding energy?), a current density or an areal capacity, which alone are most
+ * often the test's condition ("(1.0 mAh cm−2, 0.5 mA cm−2)"), quoted with their names ("critical current
+ * density of", "areal capacity of").
+ */
+function needsName(kind: string, quantity: string): boolean {
+  return (kind === 'energy' && !/eV\s+\S/.test(quantity)) || kind === 'current' || (kind === 'capacity' && /cm/.test(quantity));
 }
 
 /**
