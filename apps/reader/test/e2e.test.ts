@@ -41,6 +41,19 @@ const showing = (papers: readonly { pick: boolean }[], filters: string) =>
 
 /** Pixels the page is wider than the window: a phone layout must never scroll sideways. */
 const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+/**
+ * Opens a section's "N more" fold once every card is in the page, and waits for its rows. A CI run
+ * (6 December, not reproduced here under load) clicked the first fold while the page was still filling
+ * and then found no row in 30 s; each step now waits for what the next one needs, and says which failed.
+ */
+async function openFold(page: Page, nth = 0): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('labdigest:digest-complete').length > 0);
+  const fold = page.locator('.more-toggle').nth(nth);
+  await fold.click();
+  await expect.poll(() => fold.getAttribute('aria-expanded'), { message: 'the fold opened' }).toBe('true');
+  await expect.poll(() => page.locator('.more-list').nth(nth).locator('article.paper').count(), { message: 'the fold shows its rows' })
+    .toBeGreaterThan(0);
+}
 
 describe.runIf(runSuite)('reader in Chromium', () => {
   let server: StaticServer;
@@ -285,7 +298,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
         await page.goto(briefing.url);
         await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
         if (size === 'phone') await page.getByRole('button', { name: 'Filters' }).click();
-        await page.locator('.more-toggle').first().click();
+        await openFold(page);
         await page.locator('.more-list .row-toggle').first().click();
         await page.locator('details.abstract summary').first().click();
         await page.locator('details.why summary').first().click();
@@ -321,8 +334,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     expect(await fold.textContent()).toContain('16 more in ML Interatomic Potentials & Interface Simulations');
     expect(await fold.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('.more-list').first().isVisible()).toBe(false);
-    await fold.click();
-    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    await openFold(page);
     const rows = page.locator('.more-list').first().locator('article.paper');
     await expect.poll(() => rows.count()).toBe(16);
     const row = rows.first();
@@ -367,7 +379,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
       await expect.poll(() => page.locator('h1').textContent()).toBe(briefingNewest.title);
       await page.screenshot({ path: `${shots}phone-${scheme}.png` });
       expect(await sideScroll(page), `digest, ${scheme}, phone`).toBeLessThanOrEqual(0);
-      await page.locator('.more-toggle').first().click();
+      await openFold(page);
       await page.locator('.more-list .row-toggle').nth(1).click();
       await page.locator('.more-toggle').first().evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
       await page.screenshot({ path: `${shots}phone-${scheme}-more.png` });
@@ -387,7 +399,7 @@ describe.runIf(runSuite)('reader in Chromium', () => {
       await page.locator('details.why summary').first().click();
       await page.locator('details.why').first().evaluate((e) => e.scrollIntoView({ block: 'end', behavior: 'instant' }));
       await page.screenshot({ path: `${shots}laptop-${scheme}-why.png` });
-      await page.locator('.more-toggle').nth(1).click();
+      await openFold(page, 1);
       await page.locator('.more-toggle').nth(1).evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
       await page.screenshot({ path: `${shots}laptop-${scheme}-more.png` });
       // A version 1 digest, as the archive holds them: every paper a card, no fold.
