@@ -81,7 +81,7 @@ describe('every config error names file, line, column and field', () => {
   test.each([
     ['a typo in a field name, with a suggestion',
       minimal.replace('    keywords:', '    threshold: 0.4\n    thresold: 0.5\n    keywords:'),
-      'digest.config.yaml:7:5 areas[0].thresold: unknown field "thresold" (did you mean "threshold"?); expected one of id, name, description, keywords, require, exclude, threshold, maxPapers, picks, focus'],
+      'digest.config.yaml:7:5 areas[0].thresold: unknown field "thresold" (did you mean "threshold"?); expected one of id, name, description, keywords, require, exclude, threshold, maxPapers, picks, focus, formerly'],
     ['a threshold out of range',
       minimal.replace('    keywords:', '    threshold: 5\n    keywords:'),
       'digest.config.yaml:6:16 areas[0].threshold: expected a number between 0 and 1, saw 5'],
@@ -145,8 +145,35 @@ describe('every config error names file, line, column and field', () => {
     ['an empty file',
       '',
       'digest.config.yaml:1:1 the config is empty: expected group, areas and members'],
+    ['a keyword written twice, whose larger weight would win unseen',
+      minimal.replace('      - PEO\n', '      - PEO\n      - Polymer electrolyte: 2\n'),
+      'digest.config.yaml:9:9 areas[0].keywords[2]: keyword "Polymer electrolyte" is written twice in this list (also keywords[0]): keep one, with the weight you mean'],
+    ['an interest written twice',
+      minimal.replace('interests: [polymer electrolyte]', 'interests: [polymer electrolyte, PEO, polymer electrolyte]'),
+      'members[0].interests[2]: keyword "polymer electrolyte" is written twice in this list (also interests[0])'],
+    ['a former id that is the area\'s own',
+      minimal.replace('    keywords:', '    formerly: [polymer-electrolytes]\n    keywords:'),
+      'digest.config.yaml:6:16 areas[0].formerly[0]: "polymer-electrolytes" is this area\'s own id now, not a former one'],
+    ['a former name that another member has',
+      `${minimal}  - name: Yanhao Deng\n    areas: [polymer-electrolytes]\n    formerly: [naibing wu]\n`,
+      'members[1].formerly[0]: "naibing wu" is another member\'s name now, not a former one'],
+    ['a YAML tab: the first error only, with what to do',
+      minimal.replace('    name: Polymer Electrolytes', '\tname: Polymer Electrolytes'),
+      'digest.config.yaml:5:1 not valid YAML: Tabs are not allowed as indentation; indent with spaces (the parser reports'],
+    ['a keyword with a colon, unquoted',
+      minimal.replace('      - PEO\n', '      - Cahn-Hilliard: phase field: 2\n'),
+      'not valid YAML: Nested mappings are not allowed in compact mappings; a keyword with a colon in it is quoted: - "Cahn-Hilliard: phase field": 2'],
   ])('%s', (_name, text, expected) => {
     expect(errorsOf(text)).toContain(expected);
+  });
+
+  test('a former id claimed by two areas is refused: its signals can teach one', () => {
+    const two = minimal.replace('    keywords:', '    formerly: [polymers]\n    keywords:')
+      .replace('members:', '  - id: gels\n    name: Gels\n    formerly: [polymers]\n    keywords: [gel]\nmembers:');
+    expect(errorsOf(two)).toContain('areas[1].formerly[0]: "polymers" is the former id of two areas (also areas[0]): the signals given under it can teach one');
+    const one = parseGroupConfig(minimal.replace('    keywords:', '    formerly: [polymers, gels]\n    keywords:'));
+    expect(one.ok && one.config.areas[0]?.formerly).toEqual(['polymers', 'gels']);
+    expect(one.ok && one.config.members[0]?.formerly).toEqual([]);
   });
 
   test('reports every problem at once, not only the first', () => {
@@ -308,6 +335,12 @@ describe('suggest', () => {
   test('names none when nothing is near, and never guesses from a short start', () => {
     expect(suggest('dendrites', areas)).toBe('');
     expect(suggest('mlp', areas)).toBe('');
-    expect(suggest('phase', areas)).toBe('');
+    expect(suggest('phas', areas)).toBe('');
+  });
+  test('a word added or left out is near, when one id alone is so near', () => {
+    expect(suggest('phase', areas)).toBe(' (did you mean "phase-field-sei"?)');
+    expect(suggest('polymer-electrolytes', ['halide-electrolytes', 'solid-polymer-electrolytes'])).toBe(' (did you mean "solid-polymer-electrolytes"?)');
+    expect(suggest('Naibing', ['Yanhao Deng', 'Naibing Wu'])).toBe(' (did you mean "Naibing Wu"?)');
+    expect(suggest('electrolytes', areas)).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import {
   areaSchema, chatName, chatTargetSchema, deliveryEmailSchema, deliverySchema, focusSchema, groupConfigSchema,
@@ -69,12 +69,16 @@ export function parseGroupConfig(text: string, file = 'digest.config.yaml'): Con
     return { ok: false, issues: [{ code: 'yaml_too_deep', path: [], file, message: TOO_DEEP, ...at(deep ?? overflow?.pos[0]) }] };
   }
   if (doc.errors.length > 0) {
+    // The first error only: the parser's later ones mostly follow from it (a tab makes three).
+    const [first] = doc.errors as [YAMLError, ...YAMLError[]];
+    const more = doc.errors.length - 1;
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({
-        code: `yaml_${e.code.toLowerCase()}`, path: [], file,
-        message: `not valid YAML: ${e.message.split('\n')[0]}`, ...at(e.pos[0]),
-      })),
+      issues: [{
+        code: `yaml_${first.code.toLowerCase()}`, path: [], file, ...at(first.pos[0]),
+        message: `not valid YAML: ${(first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${YAML_HINTS[first.code] ?? ''}`
+          + (more > 0 ? ` (the parser reports ${more} more after it, which usually follow from this one: fix it and run again)` : ''),
+      }],
     };
   }
   let data: unknown;
@@ -106,6 +110,12 @@ export function parseGroupConfig(text: string, file = 'digest.config.yaml'): Con
   return { ok: true, config: parsed.data };
 }
 
+/** What to do about the YAML mistakes a config's author makes most. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: '; a keyword with a colon in it is quoted: - "Cahn-Hilliard: phase field": 2',
+  TAB_AS_INDENT: '; indent with spaces',
+};
+
 /** Rules the schema cannot express: unique ids and names, members following areas that exist. */
 function crossCheck(config: GroupConfig): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -132,13 +142,53 @@ function crossCheck(config: GroupConfig): ValidationIssue[] {
       issues.push({ code: 'empty_member', path: ['members', i], message: `member "${member.name}" has no interests, areas or authors: nothing could concern them` });
     }
   });
-  issues.push(...deliveryCrossCheck(config));
+  issues.push(...formerNames(config), ...repeatedKeywords(config), ...deliveryCrossCheck(config));
   const sourceNames = config.sources.map((s) => s.name);
   config.sources.forEach((s, i) => {
     if (sourceNames.indexOf(s.name) !== i) {
       issues.push({ code: 'duplicate', path: ['sources', i, 'name'], message: `source name "${s.name}" is used twice` });
     }
   });
+  return issues;
+}
+
+/**
+ * An area's former ids and a member's former names (`formerly`) are names no one has now, and each
+ * is claimed once: the signals given under one must teach one profile.
+ */
+function formerNames(config: GroupConfig): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const check = (kind: 'area' | 'member', list: readonly { formerly: readonly string[] }[], current: readonly string[], fold: (s: string) => string) => {
+    const claimed = new Map<string, number>();
+    list.forEach((item, i) => item.formerly.forEach((former, j) => {
+      const path = [`${kind}s`, i, 'formerly', j];
+      const owner = current.findIndex((name) => fold(name) === fold(former));
+      if (owner >= 0) {
+        issues.push({ code: 'former_in_use', path, message: `"${former}" is ${owner === i ? `this ${kind}'s own` : `another ${kind}'s`} ${kind === 'area' ? 'id' : 'name'} now, not a former one` });
+      } else if (claimed.has(fold(former))) {
+        issues.push({ code: 'duplicate', path, message: `"${former}" is the former ${kind === 'area' ? 'id' : 'name'} of two ${kind}s (also ${kind}s[${claimed.get(fold(former))}]): the signals given under it can teach one` });
+      } else claimed.set(fold(former), i);
+    }));
+  };
+  check('area', config.areas, config.areas.map((a) => a.id), (s) => s);
+  check('member', config.members, config.members.map((m) => m.name), (s) => s.toLowerCase());
+  return issues;
+}
+
+/** A keyword written twice in one list: the larger weight would win unseen, so an edit that lowers it would change nothing. */
+function repeatedKeywords(config: GroupConfig): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const check = (list: readonly { term: string }[], path: readonly (string | number)[]) => {
+    const seen = new Map<string, number>();
+    list.forEach((k, i) => {
+      const key = k.term.trim().toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) { seen.set(key, i); return; }
+      issues.push({ code: 'duplicate', path: [...path, i], message: `keyword "${k.term}" is written twice in this list (also ${path.at(-1)}[${first}]): keep one, with the weight you mean` });
+    });
+  };
+  config.areas.forEach((a, i) => check(a.keywords, ['areas', i, 'keywords']));
+  config.members.forEach((m, i) => check(m.interests, ['members', i, 'interests']));
   return issues;
 }
 
@@ -291,15 +341,28 @@ export function suggest(word: string, candidates: readonly string[]): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   const typed = word.toLowerCase();
+  // A word of an id or name added or left out ("polymer-electrolytes" for "solid-polymer-electrolytes",
+  // "mlip" for "mlip-interfaces", "Naibing" for "Naibing Wu") is one step, nearer than any other id,
+  // when one candidate alone is so near ("electrolytes" ends two).
+  const byWords = typed.length >= 3 ? candidates.filter((c) => isWordsOf(typed, c.toLowerCase()) || isWordsOf(c.toLowerCase(), typed)) : [];
   for (const c of candidates) {
     const candidate = c.toLowerCase();
     // A typo in the start of a long id ("phase-feild" for "phase-field-sei") counts as well as a
     // typo in the whole, but never before one in the whole: a prefix's distance is one more.
     const prefix = typed.length >= 6 && candidate.length > typed.length ? editDistance(typed, candidate.slice(0, typed.length)) + 1 : Infinity;
-    const d = Math.min(editDistance(typed, candidate), prefix);
+    const words = byWords.length === 1 && byWords[0] === c ? 1 : Infinity;
+    const d = Math.min(editDistance(typed, candidate), prefix, words);
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
+
+/** Whether `part` is whole words of `whole`, at its start or its end (words: between dashes or spaces). */
+function isWordsOf(part: string, whole: string): boolean {
+  if (part.length >= whole.length) return false;
+  const before = whole.charAt(whole.length - part.length - 1);
+  const after = whole.charAt(part.length);
+  return (whole.endsWith(part) && (before === '-' || before === ' ')) || (whole.startsWith(part) && (after === '-' || after === ' '));
 }
 
 function editDistance(a: string, b: string): number {

@@ -74,6 +74,11 @@ export const areaSchema = z.strictObject({
   picks: picks.optional(),
   /** This area's focus, in place of the group's. */
   focus: focusSchema.optional(),
+  /**
+   * The ids this area had before (renamed, or areas merged into it): the stars, dismissals and resets
+   * given under them still teach it (docs/config.md, "Renaming an area or a member").
+   */
+  formerly: z.array(id).default([]),
 });
 
 // ---- Delivery (docs/delivery.md): who gets the digest by e-mail, and which chats get the picks. ----
@@ -173,6 +178,8 @@ export const memberSchema = z.strictObject({
   areas: z.array(id).default([]),
   /** Author names whose papers always concern this member ("Kozinsky", "Boris Kozinsky"). */
   authors: z.array(z.string().trim().min(1)).default([]),
+  /** The names this member was listed under before (a typo fixed, a name changed): what they taught, and their papers in older digests, stay theirs. */
+  formerly: z.array(z.string().trim().min(1)).default([]),
 });
 
 const sourceBase = {

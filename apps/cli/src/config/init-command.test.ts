@@ -64,8 +64,8 @@ describe('from flags', () => {
       { term: 'polymer electrolyte', weight: 3 }, { term: 'solid polymer electrolyte', weight: 3 }, { term: 'poly(ethylene oxide)', weight: 2.5 },
     ]);
     expect(config.members).toEqual([
-      { name: 'Naibing Wu', interests: [{ term: 'polymer electrolyte', weight: 3 }, { term: 'segmental motion', weight: 1 }], areas: ['polymer-electrolytes'], authors: [] },
-      { name: 'Yanhao Deng', interests: [], areas: ['phase-field-dendrites-sei'], authors: [] },
+      { name: 'Naibing Wu', interests: [{ term: 'polymer electrolyte', weight: 3 }, { term: 'segmental motion', weight: 1 }], areas: ['polymer-electrolytes'], authors: [], formerly: [] },
+      { name: 'Yanhao Deng', interests: [], areas: ['phase-field-dendrites-sei'], authors: [], formerly: [] },
     ]);
   });
 
