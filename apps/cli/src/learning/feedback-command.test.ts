@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { formatIssues, parseGroupConfig } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { applyChanges } from '../room/paper-state.ts';
@@ -55,7 +56,7 @@ describe('digest feedback import', () => {
       'skipped 4 lines:',
       `${signals}:5: signal: expected one of star, dismiss, read, nominate, saw "like"`,
       `${signals}:6: member: no member "Yanhao Dng" in ${CONFIG} (did you mean "Yanhao Deng"?)`,
-      `${signals}:7: area: no area "mlip" in ${CONFIG}; its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes`,
+      `${signals}:7: area: no area "mlip" in ${CONFIG} (did you mean "mlip-interfaces"?); its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes`,
       `${signals}:8: not JSON (Unexpected token 'o', "not json" is not valid JSON)`,
       '',
     ]);
@@ -153,6 +154,77 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
       code: 2, err: `digest: --member: no member "Naibing" in ${CONFIG} (did you mean "Naibing Wu"?); its members are Yanhao Deng, Naibing Wu\n`,
     });
     expect((await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing Wu', '--area', 'mlip-interfaces', '--db', db())).err).toBe('digest: give --member or --area, not both\n');
+  });
+});
+
+describe('an area or member renamed or removed in the config', () => {
+  const configText = readFileSync(CONFIG, 'utf8');
+  const edited = (name: string, text: string) => {
+    const path = inDir(dir.path, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  // polymer-electrolytes renamed, the rename said under `formerly`; Naibing Wu's name corrected, said too.
+  const renamed = () => edited('renamed.yaml', configText.replaceAll('polymer-electrolytes', 'solid-polymer-electrolytes')
+    .replace('  - id: solid-polymer-electrolytes\n', '  - id: solid-polymer-electrolytes\n    formerly: [polymer-electrolytes]\n')
+    .replace('  - name: Naibing Wu\n', '  - name: Naibing B. Wu\n    formerly: [naibing wu]\n'));
+  // The same edits, nothing said: the old names are gone.
+  const unsaid = () => edited('unsaid.yaml', configText.replaceAll('polymer-electrolytes', 'solid-polymer-electrolytes').replace('  - name: Naibing Wu\n', '  - name: Naibing B. Wu\n'));
+  const signals = () => file('signals.jsonl', [
+    `{"paper":"${MLIP}","signal":"star","member":"Naibing Wu","area":"polymer-electrolytes","at":"2026-11-11T08:00:00Z"}`,
+    `{"paper":"${DATA_MINING}","signal":"dismiss","member":"Yanhao Deng","area":"polymer-electrolytes","at":"2026-11-11T08:00:00Z"}`,
+    `{"paper":"${MLIP}","signal":"read","member":"Naibing Wu","at":"2026-11-11T08:00:00Z"}`,
+  ]);
+  const gatheredWith = (path: string) => {
+    const parsed = parseGroupConfig(readFileSync(path, 'utf8'), path);
+    if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
+    const store = openDb(db());
+    try {
+      return gatherSignals(store, parsed.config);
+    } finally {
+      store.close();
+    }
+  };
+
+  test('`formerly` carries every signal over; without it each still teaches the side the config has, and the names are said', async () => {
+    expect((await runCli('feedback', 'import', '--config', CONFIG, signals(), '--db', db())).code).toBe(0);
+    expect(gatheredWith(renamed()).examples.map((e) => [e.paper.id, e.signal, e.member, e.area])).toEqual([
+      [DATA_MINING, 'dismiss', 'Yanhao Deng', 'solid-polymer-electrolytes'],
+      [MLIP, 'read', 'Naibing B. Wu', undefined],
+      [MLIP, 'star', 'Naibing B. Wu', 'solid-polymer-electrolytes'],
+    ]);
+    const unsaidGathered = gatheredWith(unsaid());
+    // Yanhao Deng keeps his dismissal; Naibing Wu's star and read teach no member, and the star no area either.
+    expect(unsaidGathered.examples.map((e) => [e.paper.id, e.signal, e.member, e.area])).toEqual([[DATA_MINING, 'dismiss', 'Yanhao Deng', undefined]]);
+    expect(unsaidGathered).toMatchObject({ unknown: 2 });
+    expect([...unsaidGathered.missing.areas]).toEqual([['polymer-electrolytes', 2]]);
+    expect([...unsaidGathered.missing.members]).toEqual([['Naibing Wu', 2]]);
+    const shown = await runCli('feedback', 'show', '--config', unsaid(), '--db', db());
+    expect(shown.out).toContain('note: 2 signals name area "polymer-electrolytes" and 2 name member "Naibing Wu", which the config no longer has: '
+      + 'each still teaches its other side, and 2 with neither teach nothing. If one was renamed, list the old name under its `formerly:` (docs/config.md)');
+  });
+
+  test('import, reset and learn take a former name as the one the config gives now; a reset may name a removed one', async () => {
+    const config = renamed();
+    const imported = await runCli('feedback', 'import', '--config', config, signals(), '--db', db());
+    expect(imported.code).toBe(0);
+    const store = openDb(db());
+    const rows = store.prepare('SELECT member, area FROM feedback ORDER BY paper_id, signal').all();
+    store.close();
+    expect(rows).toEqual([
+      { member: 'Yanhao Deng', area: 'solid-polymer-electrolytes' },
+      { member: 'Naibing B. Wu', area: '' },
+      { member: 'Naibing B. Wu', area: 'solid-polymer-electrolytes' },
+    ]);
+    const reset = await runCli('feedback', 'reset', '--config', config, '--area', 'polymer-electrolytes', '--db', db());
+    expect(reset.out).toContain('forgot what the signals on solid-polymer-electrolytes taught the area');
+    expect(gatheredWith(config).examples.map((e) => e.area)).toEqual([undefined, undefined, undefined]);
+    // Signals stored under a name the config no longer has can still be forgotten by it.
+    expect((await runCli('feedback', 'import', '--config', CONFIG, signals(), '--db', db())).code).toBe(0);
+    const gone = await runCli('feedback', 'reset', '--config', unsaid(), '--member', 'Naibing Wu', '--db', db());
+    expect(gone).toMatchObject({ code: 0, out: expect.stringContaining("forgot what Naibing Wu's signals taught") });
+    const typo = await runCli('feedback', 'reset', '--config', config, '--member', 'Naibing Wuu', '--db', db());
+    expect(typo).toMatchObject({ code: 2, err: expect.stringContaining('no member "Naibing Wuu"') });
   });
 });
 

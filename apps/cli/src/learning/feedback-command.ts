@@ -12,8 +12,9 @@ import { lines, openLines, MAX_LINE_BYTES } from '../read-papers.ts';
 import { withLock } from '../store/lock.ts';
 import { newStoreNote, withStore, type Db } from '../store/open-db.ts';
 import { archiveSections } from './archive-sections.ts';
-import { gatherSignals, isForgotten, resetTimes, storedSignals, type TaughtExample } from './signals.ts';
+import { configNames, gatherSignals, isForgotten, resetTimes, storedSignals, type TaughtExample } from './signals.ts';
 import { checkScope } from './scope.ts';
+import { missingNames } from './store-learning.ts';
 import { storedPaperFinder } from '../store/queries.ts';
 
 export interface FeedbackOptions {
@@ -62,6 +63,11 @@ function taughtBy(signals: readonly { signal: SignalKind }[], profile: LearnedPr
   return `${countsText(profile.signals)}${signals.length > papers ? ` (${signals.length} signals: a paper counts once, by its strongest)` : ''}`;
 }
 
+/** A line's member or area as the config names it now: undefined when the line gives none, null when the config has no such name. */
+function nowNamed(given: string | undefined, now: (name: string) => string | undefined): string | undefined | null {
+  return given === undefined ? undefined : now(given) ?? null;
+}
+
 /**
  * Reads a signals file (JSON lines, feedbackLineSchema): each line checked, its member and area
  * against the config. Bad lines are returned with their number and skipped; a time in the future is
@@ -72,6 +78,8 @@ export async function readFeedbackFile(
 ): Promise<{ signals: FeedbackLine[]; skipped: string[]; adjusted: string[] }> {
   const members = config.members.map((m) => m.name);
   const areas = config.areas.map((a) => a.id);
+  // A file exported before a rename names the member or area as they were: stored as named now.
+  const names = configNames(config);
   const signals: FeedbackLine[] = [];
   const skipped: string[] = [];
   const adjusted: string[] = [];
@@ -97,15 +105,17 @@ export async function readFeedbackFile(
         skipped.push(`${where}: ${issue ? formatIssue(issue) : 'not a signal'}`);
         continue;
       }
-      const line = parsed.data;
-      if (line.member !== undefined && !members.includes(line.member)) {
-        skipped.push(`${where}: member: no member "${line.member}" in ${configFile}${suggest(line.member, members)}`);
+      const member = nowNamed(parsed.data.member, names.member);
+      const area = nowNamed(parsed.data.area, names.area);
+      if (member === null) {
+        skipped.push(`${where}: member: no member "${parsed.data.member}" in ${configFile}${suggest(parsed.data.member ?? '', members)}`);
         continue;
       }
-      if (line.area !== undefined && !areas.includes(line.area)) {
-        skipped.push(`${where}: area: no area "${line.area}" in ${configFile}${suggest(line.area, areas)}; its areas are ${areas.join(', ')}`);
+      if (area === null) {
+        skipped.push(`${where}: area: no area "${parsed.data.area}" in ${configFile}${suggest(parsed.data.area ?? '', areas)}; its areas are ${areas.join(', ')}`);
         continue;
       }
+      const line = { ...parsed.data, member, area };
       // A signal dated ahead (a mistyped year, a phone's clock) would outlive every reset until then and
       // win over every later signal of its paper: taken as now, as the reading room takes it.
       if (line.at !== undefined && Date.parse(line.at) > now.getTime() + API_LIMITS.futureSkewMs) {
@@ -172,18 +182,23 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
 /** `digest feedback reset [--member NAME | --area ID]`: forget what was learned, for everyone or one scope. */
 export async function feedbackResetCommand(options: FeedbackOptions & { member?: string; area?: string }, io: Io): Promise<void> {
   const config = loadConfig(options.config);
-  checkScope(config, options);
-  let scope = 'all';
-  let what = 'everything the group taught the ranking';
-  if (options.member !== undefined) {
-    scope = `member:${options.member}`;
-    what = `what ${options.member}'s signals taught`;
-  } else if (options.area !== undefined) {
-    scope = `area:${options.area}`;
-    what = `what the signals on ${options.area} taught the area (the members who gave them keep it)`;
-  }
   const now = options.now ?? new Date();
   await withLock(options.db, () => withStore(options.db, {}, (db) => {
+    // A member or area the config no longer has may be named too: what its stored signals still teach goes.
+    const stored = storedSignals(db);
+    const { member, area } = checkScope(config, options, {
+      members: new Set(stored.flatMap((s) => (s.member === undefined ? [] : [s.member]))),
+      areas: new Set(stored.flatMap((s) => (s.area === undefined ? [] : [s.area]))),
+    });
+    let scope = 'all';
+    let what = 'everything the group taught the ranking';
+    if (member !== undefined) {
+      scope = `member:${member}`;
+      what = `what ${member}'s signals taught`;
+    } else if (area !== undefined) {
+      scope = `area:${area}`;
+      what = `what the signals on ${area} taught the area (the members who gave them keep it)`;
+    }
     db.prepare('INSERT INTO learning_resets (scope, at) VALUES (?, ?)').run(scope, now.toISOString());
     io.out(`forgot ${what} up to ${now.toISOString()}: the ranking learns again from signals given after it. `
       + 'Stars and reads in the reading room stay as they are.\n');
@@ -250,7 +265,7 @@ export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof 
   const out: string[] = [`${config.group.name}: ${gathered.examples.length} signal${gathered.examples.length === 1 ? '' : 's'} to learn from`
     + `${gathered.waiting ? `, ${gathered.waiting} waiting for ${gathered.waiting === 1 ? 'its paper' : 'their papers'}` : ''}`
     + `${gathered.forgotten ? `, ${gathered.forgotten} forgotten by a reset` : ''}`
-    + `${gathered.unknown ? `, ${gathered.unknown} of members or areas no longer in the config` : ''}`, ''];
+    + `${gathered.unknown ? `, ${gathered.unknown} of members and areas no longer in the config` : ''}`, ''];
   const line = (kind: 'area' | 'member', id: string, taught: readonly TaughtExample[]) => {
     const profile = learned.find((p) => p.kind === kind && p.id === id);
     const list = learnedWords(profile);
@@ -263,5 +278,6 @@ export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof 
   for (const member of config.members) {
     out.push(`${member.name}: ${line('member', member.name, gathered.examples.filter((e) => e.member === member.name))}`);
   }
-  return `${out.join('\n')}\n`;
+  const missing = missingNames(gathered);
+  return `${out.join('\n')}\n${missing ? `\n${missing}` : ''}`;
 }

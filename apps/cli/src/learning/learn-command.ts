@@ -29,7 +29,9 @@ export interface LearnOptions {
  */
 export async function learnCommand(options: LearnOptions, io: Io): Promise<void> {
   const config = loadConfig(options.config);
-  checkScope(config, options);
+  // A former name is taken as the one the config gives now.
+  const scope = checkScope(config, options);
+  options = { ...options, member: scope.member, area: scope.area };
   const { papers } = await readPaperFile(options.bib, io);
   const withText = papers.filter((p) => p.title.trim() !== '');
   // Without --member or --area each paper teaches the area its keywords place it in; a paper of none

@@ -91,9 +91,16 @@ test('the learning line counts the signals and those still waiting for their pap
   const { learningLine } = await import('./store-learning.ts');
   const paper = { id: 'arxiv:2512.03974', title: 'T', abstract: null } as FeedbackExample['paper'];
   const examples = (n: number): FeedbackExample[] => Array.from({ length: n }, () => ({ paper, signal: 'star' as const }));
-  const line = (n: number, waiting: number) => learningLine({ examples: examples(n), waiting, unknown: 0, forgotten: 0 });
+  const none = { members: new Map<string, number>(), areas: new Map<string, number>() };
+  const line = (n: number, waiting: number) => learningLine({ examples: examples(n), waiting, unknown: 0, forgotten: 0, missing: none });
   expect(line(12, 1)).toBe('learned from 12 signals of the group (1 more waits for its paper); --no-learning ranks by the keywords alone\n');
   expect(line(1, 3)).toBe('learned from 1 signal of the group (3 more wait for their papers); --no-learning ranks by the keywords alone\n');
   expect(line(0, 0)).toBe('');
   expect(learningLine(undefined)).toBe('');
+  // Names the config no longer has are named, with what to do, even when they left nothing to learn from.
+  const missing = { members: new Map([['Naibing Wu', 2]]), areas: new Map([['polymer-electrolytes', 3]]) };
+  expect(learningLine({ examples: [], waiting: 0, unknown: 1, forgotten: 0, missing })).toBe(
+    'note: 3 signals name area "polymer-electrolytes" and 2 name member "Naibing Wu", which the config no longer has: '
+    + 'each still teaches its other side, and 1 with neither teaches nothing. If one was renamed, list the old name under its '
+    + '`formerly:` (docs/config.md)\n');
 });

@@ -33,8 +33,13 @@ export interface GatheredSignals {
   readonly examples: TaughtExample[];
   /** Signals whose paper is neither in the store nor in the batch yet: they count once it arrives. */
   readonly waiting: number;
-  /** Signals of members or areas the config no longer has. */
+  /** Signals whose member and area the config both no longer has (nor as `formerly`): they teach nothing. */
   readonly unknown: number;
+  /**
+   * The member names and area ids the stored signals give that the config no longer has, with how many
+   * signals give each: a signal with one of them still teaches its other, known side.
+   */
+  readonly missing: { readonly members: ReadonlyMap<string, number>; readonly areas: ReadonlyMap<string, number> };
   /** Signals a `digest feedback reset` forgot. */
   readonly forgotten: number;
   /** Signals given after `asOf` (explain of an archived digest): left out, as its build had not seen them. */
@@ -72,8 +77,28 @@ export function isForgotten(signal: Pick<StoredSignal, 'member' | 'area' | 'at'>
 }
 
 /**
- * The examples to learn from: each stored signal of a known member and area, not forgotten, with its
- * paper from the signal's own text, the batch being ranked, or the store (by id, DOI or arXiv id).
+ * The config's names for what signals were given under: an area's id or one of its `formerly` ids ->
+ * its id; a member's name, or one of their `formerly` names in any case -> their name. Undefined for
+ * a name the config no longer has.
+ */
+export function configNames(config: GroupConfig): { readonly area: (id: string) => string | undefined; readonly member: (name: string) => string | undefined } {
+  const areas = new Map<string, string>();
+  for (const a of config.areas) for (const former of a.formerly) areas.set(former, a.id);
+  for (const a of config.areas) areas.set(a.id, a.id);
+  const current = new Set(config.members.map((m) => m.name));
+  const former = new Map<string, string>();
+  for (const m of config.members) for (const name of m.formerly) former.set(name.toLowerCase(), m.name);
+  return {
+    area: (id) => areas.get(id),
+    member: (name) => (current.has(name) ? name : former.get(name.toLowerCase())),
+  };
+}
+
+/**
+ * The examples to learn from: each stored signal, not forgotten, with its paper from the signal's own
+ * text, the batch being ranked, or the store (by id, DOI or arXiv id). A signal teaches its member and
+ * its area as the config names them now (`formerly` maps the old names); one whose member or area the
+ * config no longer has teaches the other, and one with neither teaches nothing (`unknown`).
  * `sectionOf` names the area of a reading-room signal: the section its paper was in. With `asOf`, only
  * the signals given by then count, and only the resets made by then.
  */
@@ -81,8 +106,10 @@ export function gatherSignals(
   db: Db, config: GroupConfig,
   options: { batch?: readonly Paper[]; sectionOf?: (paperId: string) => string | undefined; asOf?: string | undefined } = {},
 ): GatheredSignals {
-  const members = new Set(config.members.map((m) => m.name));
-  const areas = new Set(config.areas.map((a) => a.id));
+  const names = configNames(config);
+  const missingMembers = new Map<string, number>();
+  const missingAreas = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   // As of a time (an archived digest's build): the signals and resets there were then.
   const asOf = options.asOf === undefined ? undefined : Date.parse(options.asOf);
   const after = (at: string) => asOf !== undefined && Date.parse(at) > asOf;
@@ -96,22 +123,29 @@ export function gatherSignals(
   let forgotten = 0;
   for (const stored of storedSignals(db)) {
     if (after(stored.at)) { later++; continue; }
-    const area = stored.area ?? options.sectionOf?.(stored.paperId);
-    if ((stored.member !== undefined && !members.has(stored.member)) || (area !== undefined && !areas.has(area))) { unknown++; continue; }
-    // An area's reset forgets what the signal taught the area; its member, when it has one, keeps it.
-    const areaForgotten = area !== undefined && isForgotten({ at: stored.at, member: undefined, area }, resets);
-    if (isForgotten({ ...stored, area: undefined }, resets) || (areaForgotten && stored.member === undefined)) { forgotten++; continue; }
+    const givenArea = stored.area ?? options.sectionOf?.(stored.paperId);
+    const member = stored.member === undefined ? undefined : names.member(stored.member);
+    const area = givenArea === undefined ? undefined : names.area(givenArea);
+    if (stored.member !== undefined && member === undefined) count(missingMembers, stored.member);
+    if (givenArea !== undefined && area === undefined) count(missingAreas, givenArea);
+    if (member === undefined && area === undefined && (stored.member !== undefined || givenArea !== undefined)) { unknown++; continue; }
+    // A reset under the old name or the new one forgets. An area's reset forgets what the signal taught
+    // the area; its member, when it has one, keeps it.
+    const forgot = (scope: { member?: string | undefined; area?: string | undefined }) => isForgotten({ at: stored.at, member: scope.member, area: scope.area }, resets);
+    const areaForgotten = (givenArea !== undefined && forgot({ area: givenArea })) || (area !== undefined && forgot({ area }));
+    const memberForgotten = forgot({}) || (stored.member !== undefined && forgot({ member: stored.member })) || (member !== undefined && forgot({ member }));
+    if (memberForgotten || (areaForgotten && member === undefined)) { forgotten++; continue; }
     const paper = stored.title !== null ? textPaper(stored) : batch.get(stored.paperId) ?? find(stored.paperId);
     if (!paper) { waiting++; continue; }
     // The group's own papers (learn --bib) were not starred on a day: the stored time is when they were
     // given, for resets; a note says "Like Naibing Wu's own '…'", not "starred on 6 Dec".
     const at = stored.origin.startsWith('bib:') ? undefined : stored.at;
-    examples.push({ paper, signal: stored.signal, member: stored.member, area: areaForgotten ? undefined : area, at });
+    examples.push({ paper, signal: stored.signal, member, area: areaForgotten ? undefined : area, at });
   }
   // The same order whatever order SQLite returned the rows in: learning must not depend on it.
   examples.sort((a, b) => compare(a.paper.id, b.paper.id) || compare(a.signal, b.signal)
     || compare(a.member ?? '', b.member ?? '') || compare(a.area ?? '', b.area ?? ''));
-  return { examples, waiting, unknown, forgotten, ...(asOf !== undefined && { later }) };
+  return { examples, waiting, unknown, forgotten, missing: { members: missingMembers, areas: missingAreas }, ...(asOf !== undefined && { later }) };
 }
 
 function compare(a: string, b: string): number {

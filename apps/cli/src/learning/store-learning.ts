@@ -56,15 +56,37 @@ export function learningForFile(
   return gathered?.examples;
 }
 
-/** One line for stderr: what the ranking learned from, or nothing when nothing was taught. */
+/**
+ * Lines for stderr: what the ranking learned from (nothing when nothing was taught), then the names
+ * signals give that the config no longer has (a renamed or removed area or member), with what to do.
+ */
 export function learningLine(gathered: GatheredSignals | undefined): string {
-  if (!gathered || (gathered.examples.length === 0 && gathered.waiting === 0 && !gathered.later)) return '';
+  if (!gathered) return '';
+  return taughtLine(gathered) + missingNames(gathered);
+}
+
+function taughtLine(gathered: GatheredSignals): string {
+  if (gathered.examples.length === 0 && gathered.waiting === 0 && !gathered.later) return '';
   const n = gathered.examples.length;
   const later = gathered.later ?? 0;
   return `learned from ${n} signal${n === 1 ? '' : 's'} of the group`
     + `${gathered.waiting ? ` (${gathered.waiting} more ${gathered.waiting === 1 ? 'waits for its paper' : 'wait for their papers'})` : ''}`
     + `${later ? `, as the digest was built: ${later} given since ${later === 1 ? 'is' : 'are'} left out` : ''}`
     + '; --no-learning ranks by the keywords alone\n';
+}
+
+/** `note: 3 signals name area "polymer-electrolytes" …, which the config no longer has: …`, or nothing. */
+export function missingNames(gathered: Pick<GatheredSignals, 'missing' | 'unknown'>): string {
+  const named = [
+    ...[...gathered.missing.areas].map(([id, n]) => ({ n, what: `area "${id}"` })),
+    ...[...gathered.missing.members].map(([name, n]) => ({ n, what: `member "${name}"` })),
+  ];
+  if (named.length === 0) return '';
+  const parts = named.map(({ n, what }, i) => `${n}${i === 0 ? ` signal${n === 1 ? '' : 's'}` : ''} name${n === 1 ? 's' : ''} ${what}`);
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const none = gathered.unknown ? `, and ${gathered.unknown} with neither teach${gathered.unknown === 1 ? 'es' : ''} nothing` : '';
+  return `note: ${list}, which the config no longer has: each still teaches its other side${none}. `
+    + 'If one was renamed, list the old name under its `formerly:` (docs/config.md)\n';
 }
 
 export type { FeedbackExample };
