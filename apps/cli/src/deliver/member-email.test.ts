@@ -203,3 +203,14 @@ test('two members whose names give the same slug get distinct keys, so distinct 
   expect(composeMemberEmail({ digests: [briefing], member, cadence: 'daily', settings, key: keys.get(member.name) }).messageId)
     .toBe('<digest-2026-08-21.zoe-muller-2@lab.example.org>');
 });
+
+test('a member renamed in the config (`formerly`) still finds their papers in digests built under the old name', () => {
+  const renamed = { name: 'Naibing B. Wu', email: naibing.email, formerly: ['naibing wu'] };
+  const email = composeMemberEmail({ digests: [briefing], member: renamed, cadence: 'daily', settings });
+  expect(email.forYou).toBe(papersFor([briefing], 'Naibing Wu').length);
+  expect(email.to).toEqual({ name: 'Naibing B. Wu', address: naibing.email });
+  // The reader link filters by the name the digest lists.
+  expect(email.html).toContain('member=Naibing+Wu');
+  // Without `formerly`, the new name finds nothing in the old digest.
+  expect(composeMemberEmail({ digests: [briefing], member: { ...renamed, formerly: [] }, cadence: 'daily', settings }).forYou).toBe(0);
+});

@@ -53,7 +53,8 @@ interface Item {
  */
 export function composeMemberEmail(input: {
   readonly digests: readonly Digest[];
-  readonly member: { readonly name: string; readonly email: string };
+  /** `formerly`: the names the member had before (config.ts), as older digests list them. */
+  readonly member: { readonly name: string; readonly email: string; readonly formerly?: readonly string[] | undefined };
   readonly cadence: Exclude<MemberDelivery, 'off'>;
   readonly settings: EmailSettings;
   readonly budget?: number | undefined;
@@ -67,10 +68,14 @@ export function composeMemberEmail(input: {
   const weekly = cadence === 'weekly';
   const items = digests.flatMap((d) => d.sections.flatMap((s) => s.papers.map((entry) => ({ entry, sectionId: s.id, sectionName: s.name, date: d.date }))));
 
+  // The member as each digest lists them: by their name, or a former one in a digest built before the rename.
+  const former = new Set((member.formerly ?? []).map((name) => name.toLowerCase()));
+  const isThem = (m: { readonly name: string }) => m.name === member.name || former.has(m.name.toLowerCase());
+  const fit = (entry: DigestEntry) => entry.members.find(isThem)?.score;
   const seen = new Set<string>();
   const forYou = items
-    .filter((it) => fit(it.entry, member.name) !== undefined && !seen.has(it.entry.id) && seen.add(it.entry.id))
-    .sort((a, b) => (fit(b.entry, member.name) ?? 0) - (fit(a.entry, member.name) ?? 0) || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.entry.rank - b.entry.rank);
+    .filter((it) => fit(it.entry) !== undefined && !seen.has(it.entry.id) && seen.add(it.entry.id))
+    .sort((a, b) => (fit(b.entry) ?? 0) - (fit(a.entry) ?? 0) || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.entry.rank - b.entry.rank);
   const shownAbove = new Set(forYou.map((it) => it.entry.id));
   const sections = sectionsOf(digests, items);
   const picks = items.filter((it) => it.entry.pick).length;
@@ -83,7 +88,9 @@ export function composeMemberEmail(input: {
   const considered = digests.reduce((n, d) => n + d.stats.considered, 0);
   const meta = oneLine(`For ${member.name} · ${forYou.length} paper${forYou.length === 1 ? '' : 's'} for you · `
     + `${picks} pick${picks === 1 ? '' : 's'} of ${papers} paper${papers === 1 ? '' : 's'} (${considered} considered)`);
-  const readerFilter = readerLink(settings.readerUrl, weekly ? { member: member.name } : { d: newest.date, member: member.name });
+  // The reader filters by the name the digest it opens lists.
+  const listed = newest.members.find(isThem)?.name ?? member.name;
+  const readerFilter = readerLink(settings.readerUrl, weekly ? { member: member.name } : { d: newest.date, member: listed });
 
   const blocks: Block[] = [
     fixed(`<h1 style="${STYLE.h1}">${escapeHtml(title)}</h1>`, title),
@@ -97,11 +104,11 @@ export function composeMemberEmail(input: {
 
   blocks.push(heading('h2', 'For you'));
   // What their own stars and dismissals taught their profile (the newest digest's ranking), when they did.
-  const learned = learnedLine(newest.members.find((m) => m.name === member.name)?.learned, YOU);
+  const learned = learnedLine(newest.members.find(isThem)?.learned, YOU);
   if (learned) blocks.push(fixed(learnedHtml(learned), wrap(learned, '')));
   if (forYou.length === 0) blocks.push(paragraph(`Nothing ${weekly ? 'this week' : 'this time'} matched your interests or followed areas closely enough: the group's picks are below.`));
   forYou.forEach((it, i) => {
-    const match = it.entry.members.find((m) => m.name === member.name);
+    const match = it.entry.members.find(isThem);
     const kicker = [weekly ? dayLabel(it.date) : '', it.sectionName, it.entry.pick ? "one of the group's picks" : '', match?.reasons.join('; ') ?? '']
       .filter(Boolean).join(' · ');
     if (i < FOR_YOU_IN_FULL || it.entry.pick) blocks.push(choice(settings.group, it.entry, i, kicker));
@@ -150,11 +157,6 @@ export function composeMemberEmail(input: {
     unsubscribe: `mailto:${settings.contact}?subject=${encodeURIComponent(`unsubscribe ${member.name} from the ${settings.group} digest`)}`,
     dates, forYou: forYou.length, picks,
   };
-}
-
-/** The member's fit to a paper (their match score), or undefined when it does not concern them. */
-function fit(entry: DigestEntry, name: string): number | undefined {
-  return entry.members.find((m) => m.name === name)?.score;
 }
 
 interface SectionView { readonly id: string; readonly name: string; readonly picks: Item[]; readonly others: Item[] }

@@ -14,7 +14,7 @@ export const WEEKLY_MAX_DAYS = 14;
 
 export interface EmailJob {
   readonly kind: 'email';
-  readonly member: { readonly name: string; readonly email: string };
+  readonly member: { readonly name: string; readonly email: string; readonly formerly?: readonly string[] };
   /** The address as the store keys it (lower case). */
   readonly recipient: string;
   readonly cadence: 'daily' | 'weekly';
@@ -71,7 +71,7 @@ export function planDeliveries(input: PlanInput): { jobs: Job[]; skipped: Skippe
       if (!member.email) continue;
       const recipient = member.email.toLowerCase();
       const cadence = memberDelivery(member);
-      const who = { name: member.name, email: member.email };
+      const who = { name: member.name, email: member.email, formerly: member.formerly };
       if (cadence === 'off') {
         skipped.push({ channel: 'email', recipient, date: null, status: 'off', note: 'delivery: off' });
       } else if (cadence === 'daily') {
