@@ -159,6 +159,24 @@ describe('sync with a real reading room', () => {
     expect(await d.store.outbox()).toEqual([{ paper: p3.id, field: 'starred', value: true, at: '2026-08-24T11:00:00.000Z' }]);
   });
 
+  test('a room restored from a backup says it does not know the cursor: the device sends everything again, though the cursor it gets is higher', async () => {
+    const d = await device('2026-08-24T09:00:00.000Z');
+    await d.join(A);
+    await d.state.toggleStar(p3, 'mlip-interfaces');
+    expect(await d.sync(A)).toMatchObject({ ok: true, value: { sent: 1, requeued: 0 } });
+    const cursor = Number(await d.store.getMeta(CURSOR_META));
+    // As a restored room answers once another member wrote since the restore: from the start, past the cursor.
+    const restored: RoomClient = { ...d.client, pull: async (since) => {
+      const answer = await d.client.pull(since === cursor ? 0 : since);
+      return answer.ok && since === cursor ? { ok: true, value: { ...answer.value, cursor: cursor + 1000, restarted: true } } : answer;
+    } };
+    const synced = await syncRoom(d.store, restored, { member: A, now: () => '2026-08-24T09:00:00.000Z' });
+    // Every field this member's records hold goes again (the star and what earlier tests left for A), and is taken.
+    if (!synced.ok) throw new Error(JSON.stringify(synced.failure));
+    expect(synced.value.requeued).toBeGreaterThan(0);
+    expect([synced.value.sent, synced.value.rejected]).toEqual([synced.value.requeued, []]);
+  });
+
   test('a long pull comes page by page while the room says there are more, each page merged with its cursor', async () => {
     const writer = await room.join('Yanhao Deng', 'bulk writer');
     // More changes than one answer holds: every paper of the test digests, read and starred, many times over.

@@ -84,6 +84,11 @@ export const getStateResponseSchema = z.object({
   changes: z.array(stateChangeSchema),
   /** True when the answer was cut at `changesPerPull`: ask again with the cursor. */
   more: z.boolean(),
+  /**
+   * True when the room did not know the cursor asked with (it was restored from a backup since) and
+   * answers from the beginning: the device sends all it holds again, as the store may have lost it.
+   */
+  restarted: z.boolean().optional(),
 });
 
 /** `POST /api/join` body (with `Authorization: Invite <code>`). */

@@ -12,7 +12,7 @@ import { compression } from '../serve/compression.ts';
 import { ApiError, badRequest, errorResponse, handleError, unauthorized } from './api-error.ts';
 import { deviceForToken, joinWithInvite, revokeDevice, touchDevice } from './access.ts';
 import { archiveLookup, meetingList } from './meeting.ts';
-import { applyChanges, changesSince } from './paper-state.ts';
+import { applyChanges, changesSince, currentSeq, type ServerStart } from './paper-state.ts';
 import { tokenBuckets } from './rate-limit.ts';
 import type { RoomStore } from './room-store.ts';
 
@@ -48,6 +48,9 @@ const ROUTES: Readonly<Record<string, readonly string[]>> = {
 export function roomApi(options: RoomOptions, auth: MiddlewareHandler<RoomEnv> = authenticate(options, options.now ?? (() => new Date()))): Hono<RoomEnv> {
   const now = options.now ?? (() => new Date());
   const { store } = options;
+  // Where the store's sequence stood at the start, before any write: how a cursor given before a
+  // restore from a backup is told from one given since (paper-state.ts `changesSince`).
+  const started: Promise<ServerStart> = store.read((db) => ({ seq: currentSeq(db), at: now().getTime() }));
   const lookup = archiveLookup(options.digestsDir);
   const app = new Hono<RoomEnv>().basePath('/api');
   app.onError((error, c) => handleError(error, c, options.log));
@@ -81,7 +84,8 @@ export function roomApi(options: RoomOptions, auth: MiddlewareHandler<RoomEnv> =
     sender(c);
     const since = c.req.query('since');
     if (since !== undefined && !/^\d{1,15}$/.test(since)) throw badRequest(`since: expected the cursor of an earlier answer (a whole number), saw "${since.slice(0, 40)}"`);
-    return c.json(await store.read((db) => changesSince(db, Number(since ?? 0))) satisfies GetStateResponse);
+    const start = await started;
+    return c.json(await store.read((db) => changesSince(db, Number(since ?? 0), undefined, start)) satisfies GetStateResponse);
   });
 
   app.post('/state', async (c) => {

@@ -1,7 +1,7 @@
 import type { StateChangeInput } from '@labdigest/core';
 import { describe, expect, test } from 'vitest';
 import { openDb } from '../store/open-db.ts';
-import { applyChanges, changesSince } from './paper-state.ts';
+import { applyChanges, changesSince, currentSeq, type ServerStart } from './paper-state.ts';
 
 const now = new Date('2026-06-08T09:00:00.000Z');
 const t0 = now.getTime(); // the first sequence number a write at `now` takes
@@ -62,7 +62,9 @@ describe('the shared state', () => {
     const last = changesSince(db, t0 + 5, 3);
     expect([last.cursor, last.more, last.changes.map((c) => c.paper)]).toEqual([t0 + 6, false, ['arxiv:6']]);
     expect(changesSince(db, t0 + 6, 3)).toEqual({ cursor: t0 + 6, more: false, changes: [] });
-    expect(changesSince(db, t0 + 99, 3).changes.map((c) => c.paper)).toEqual(['arxiv:0', 'arxiv:1', 'arxiv:2']);
+    const unknown = changesSince(db, t0 + 99, 3);
+    expect([unknown.restarted, unknown.changes.map((c) => c.paper)]).toEqual([true, ['arxiv:0', 'arxiv:1', 'arxiv:2']]);
+    expect(first.restarted).toBeUndefined();
   });
 
   test('a store restored from an older backup numbers new writes past the cursors readers were given', () => {
@@ -71,7 +73,17 @@ describe('the shared state', () => {
     const given = applyChanges(live, { member: 'Naibing Wu', device: 'd-aaaaaa', now, changes: [star('arxiv:1', true, '2026-06-08T08:00:00.000Z')] }).cursor;
     // The live store is lost and the backup restored; an hour later Yanhao stars a paper.
     const later = new Date(now.getTime() + 3_600_000);
+    const start: ServerStart = { seq: currentSeq(backup), at: later.getTime() - 60_000 }; // the server restarted on the backup a minute before
     applyChanges(backup, { member: 'Yanhao Deng', device: 'd-bbbbbb', now: later, changes: [star('arxiv:2', true, '2026-06-08T10:00:00.000Z')] });
     expect(changesSince(backup, given).changes.map((c) => [c.member, c.paper])).toEqual([['Yanhao Deng', 'arxiv:2']]);
+    // Naibing's cursor is now below the store's sequence, but was never given by this server (it started
+    // after it, on a store numbered below it): the answer starts again and says so, so that his device
+    // sends again the star the store lost.
+    const pulled = changesSince(backup, given, undefined, start);
+    expect([pulled.restarted, pulled.changes.map((c) => [c.member, c.paper])]).toEqual([true, [['Yanhao Deng', 'arxiv:2']]]);
+    // A cursor this server gave is known: no restart.
+    expect(changesSince(backup, pulled.cursor, undefined, start).restarted).toBeUndefined();
+    // Nor is one an earlier server of the same store gave (at most its sequence at the start).
+    expect(changesSince(live, given, undefined, { seq: currentSeq(live), at: later.getTime() }).restarted).toBeUndefined();
   });
 });

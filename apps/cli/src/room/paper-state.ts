@@ -57,17 +57,30 @@ export function applyChanges(db: Db, write: { member: string; device: string; ch
   }).immediate();
 }
 
+/** Where the store's sequence stood when the server started, and when that was (ms). */
+export interface ServerStart { readonly seq: number; readonly at: number }
+
+/** The store's sequence now: a server notes it when it starts (`ServerStart`). */
+export function currentSeq(db: Db): number {
+  return statements(db).maxSeq.get() as number;
+}
+
 /**
- * Every member's changes written after `since`, oldest first, at most `limit`. A `since` past the
- * store's sequence (a reader that synced with this store before it was restored from a backup) starts
- * again from the beginning: merging what the reader has is harmless, missing changes is not.
+ * Every member's changes written after `since`, oldest first, at most `limit`. A cursor this store
+ * never gave, from a reader that synced with it before it was restored from a backup, starts again
+ * from the beginning, said by `restarted`, so that the reader sends again what the store lost: merging
+ * what the reader has is harmless, missing changes is not. Such a cursor is past the store's sequence,
+ * or (once another member has written since the restore, taking the clock's sequence past it) past
+ * where the sequence stood when the server started and before the start: every cursor an earlier server
+ * of this store gave is at most the first, every one this server gives, once written, at least the second.
  */
-export function changesSince(db: Db, since: number, limit: number = API_LIMITS.changesPerPull): GetStateResponse {
+export function changesSince(db: Db, since: number, limit: number = API_LIMITS.changesPerPull, start?: ServerStart): GetStateResponse {
   const s = statements(db);
-  const from = since > (s.maxSeq.get() as number) ? 0 : since;
+  const unknown = since > (s.maxSeq.get() as number) || (start !== undefined && since > start.seq && since < start.at);
+  const from = unknown ? 0 : since;
   const rows = s.since.all(from, limit + 1) as { member: string; device: string; paper: string; field: StateChange['field']; value: string; at: string; seq: number }[];
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const changes = kept.map((r) => ({ member: r.member, device: r.device, paper: r.paper, field: r.field, value: JSON.parse(r.value) as unknown, at: r.at }) as StateChange);
-  return { cursor: kept.at(-1)?.seq ?? from, changes, more };
+  return { cursor: kept.at(-1)?.seq ?? from, changes, more, ...(unknown && { restarted: true }) };
 }

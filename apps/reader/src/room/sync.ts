@@ -107,10 +107,11 @@ export async function pullChanges(
   for (;;) {
     const answer = await client.pull(since);
     if (!answer.ok) return { ok: false, failure: answer.failure, sent: 0 };
-    const { cursor, changes, more } = answer.value;
-    // The room answers from the start when the cursor is past its sequence: it was restored from a
-    // backup and may have lost what this device sent after that backup. Send all of it again.
-    if (since !== null && cursor < since && requeued === 0) requeued = await store.requeueAll();
+    const { cursor, changes, more, restarted } = answer.value;
+    // The room answers from the start when it does not know the cursor (`restarted`; an older room: a
+    // cursor back below this one): it was restored from a backup and may have lost what this device
+    // sent after that backup. Send all of it again.
+    if (since !== null && (restarted === true || cursor < since) && requeued === 0) requeued = await store.requeueAll();
     const merged = await store.merge(changes, { member: at.member, cursor, firstSeen: at.now() });
     for (const record of merged.records) records.set(record.id, record);
     shared.push(...merged.shared);
