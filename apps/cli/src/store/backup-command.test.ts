@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, statSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { inDir, runBin, runCli, tempDir } from '../../test/run-cli.ts';
-import { backupCommand } from './backup-command.ts';
+import { backupCommand, backupFailure } from './backup-command.ts';
 
 let dir: { path: string; remove: () => void };
 beforeEach(() => { dir = tempDir(); });
@@ -23,6 +23,29 @@ test('digest backup writes a checked copy of the store, and replaces an older ba
   expect(copy.prepare("SELECT count(*) FROM papers_fts WHERE papers_fts MATCH 'electrolyte'").pluck().get()).toBeGreaterThan(0);
   copy.close();
   expect(existsSync(`${out}.${process.pid}.tmp`)).toBe(false);
+});
+
+test('a new store and its backups are readable by their owner alone; a backup never by more than the store', async () => {
+  const db = inDir(dir.path, 'labdigest.sqlite');
+  expect((await runCli('import', fixturePath('papers/corpus-slice.jsonl'), '--db', db)).code).toBe(0);
+  const mode = (path: string) => statSync(path).mode & 0o777;
+  expect(mode(db)).toBe(0o600);
+  const out = inDir(dir.path, 'backup.sqlite');
+  expect((await runCli('backup', '--db', db, '--out', out)).code).toBe(0);
+  expect(mode(out)).toBe(0o600);
+  // A store an admin shared with the group (and the world): its backup keeps the group, not the world.
+  chmodSync(db, 0o664);
+  expect((await runCli('backup', '--db', db, '--out', out)).code).toBe(0);
+  expect(mode(out)).toBe(0o660);
+});
+
+test('a backup that could not be written (a full disk where it goes) names --out, anything else the store', () => {
+  const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+  expect(backupFailure(full, { db: 'data/labdigest.sqlite', out: '/mnt/usb/b.sqlite' }).message)
+    .toBe('/mnt/usb/b.sqlite: the backup could not be written here: the disk is full; the store is as it was');
+  const damaged = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+  expect(backupFailure(damaged, { db: 'data/labdigest.sqlite', out: '/mnt/usb/b.sqlite' }).message)
+    .toBe('data/labdigest.sqlite: the backup failed: database disk image is malformed');
 });
 
 test('a missing store, the store itself as the target, or a missing folder is a clear error (exit 1)', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Io } from '../io.ts';
@@ -21,6 +21,19 @@ export interface BackupReport {
   readonly papers: number;
   readonly devices: number;
   readonly states: number;
+}
+
+/** SQLite's codes for a copy that could not be written where it goes. */
+const WRITE_FAILURES = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'];
+
+/** Why a backup failed, naming the file at fault: the copy's place when it could not be written (a full disk), else the store. */
+export function backupFailure(error: unknown, files: { readonly db: string; readonly out: string }): InputError {
+  const code = (error as { code?: unknown }).code;
+  const message = (error as Error).message;
+  if (typeof code === 'string' && WRITE_FAILURES.some((c) => code.startsWith(c))) {
+    return new InputError(files.out, `the backup could not be written here: ${code === 'SQLITE_FULL' ? 'the disk is full' : message}; the store is as it was`, { cause: error });
+  }
+  return new InputError(files.db, `the backup failed: ${message}`, { cause: error });
 }
 
 /**
@@ -49,10 +62,12 @@ export async function backupCommand(options: BackupOptions, io: Io): Promise<Bac
     await source.backup(tmp, { progress: ({ totalPages }) => totalPages });
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw new InputError(options.db, `the backup failed: ${(error as Error).message}`, { cause: error });
+    throw backupFailure(error, { db: options.db, out });
   } finally {
     source.close();
   }
+  // The copy holds what the store holds (notes, device tokens): no one reads it whom the store does not let read it.
+  chmodSync(tmp, statSync(options.db).mode & 0o660);
   const report = checkCopy(tmp, resolve(out));
   try {
     renameSync(tmp, target.path);

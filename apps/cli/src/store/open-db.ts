@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError } from '../errors.ts';
@@ -37,6 +37,9 @@ export const READ_CHECK_MAX_BYTES = 64 * 1024 * 1024;
  * InputError; so is a missing file when `create` is false (commands that only read). A store that
  * is damaged, read-only (when writing) or on a full disk is a StoreError that says what to do.
  */
+/** A new store's mode: read and written by its owner alone. */
+export const STORE_MODE = 0o600;
+
 export function openDb(path: string = DEFAULT_DB_PATH, options: OpenOptions = {}): Db {
   const write = options.create !== false;
   if (!write && path !== ':memory:' && !existsSync(path)) {
@@ -44,7 +47,12 @@ export function openDb(path: string = DEFAULT_DB_PATH, options: OpenOptions = {}
   }
   let db: Db | undefined;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true });
+      // A new store holds the members' notes and device tokens: readable by its owner alone (SQLite
+      // gives its -wal and -shm files the same mode). An empty file is an empty SQLite database.
+      if (!existsSync(path)) closeSync(openSync(path, 'wx', STORE_MODE));
+    }
     db = new Database(path);
     // Only a new, empty store takes a page size (an existing one keeps its own). Rows carry a title and
     // an abstract (1–2 KB): 16 KB pages hold them with less slack and fewer B-tree pages than 4 KB.
