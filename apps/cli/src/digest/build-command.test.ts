@@ -3,6 +3,10 @@ import type { Digest } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterAll, expect, test } from 'vitest';
 import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
+import { recordDelivery } from '../deliver/deliveries.ts';
+import { openDb } from '../store/open-db.ts';
+import { readIndex } from './archive.ts';
+import { defaultWindow } from './build-command.ts';
 
 const CONFIG = fixturePath('../digest.config.yaml');
 const SLICE = fixturePath('papers/corpus-slice.jsonl');
@@ -88,4 +92,42 @@ test('an --until before the end of the last digest names where the window starts
   expect(await build('--since', '2026-12-02', '--until', '2026-12-01')).toEqual({
     code: 2, out: '', err: 'digest: the window is empty: --since 2026-12-02 is not before --until 2026-12-01\n',
   });
+});
+
+test('today\'s digest, once sent, is kept as sent: a later build leaves it and its new papers wait for the next digest', async () => {
+  const db = inDir(dir.path, 'sent.sqlite');
+  const digests = inDir(dir.path, 'sent-digests');
+  const papers = readFileSync(SLICE, 'utf8').trim().split('\n');
+  const morning = inDir(dir.path, 'morning.jsonl');
+  const afternoon = inDir(dir.path, 'afternoon.jsonl');
+  writeFileSync(morning, `${papers.slice(0, 200).join('\n')}\n`);
+  writeFileSync(afternoon, `${papers.slice(200).join('\n')}\n`);
+  const build = (...more: string[]) => runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, ...more);
+  const today = new Date().toISOString().slice(0, 10);
+  const read = () => JSON.parse(readFileSync(inDir(digests, `${today}.json`), 'utf8')) as Digest;
+  expect((await runCli('import', morning, '--db', db)).code).toBe(0);
+  expect((await build()).code).toBe(0);
+  const sent = read();
+  // The morning's `digest send` went out: one e-mail and the lab's Slack.
+  const store = openDb(db);
+  for (const [channel, recipient] of [['email', 'naibing.wu@uni.example.edu'], ['slack', 'slack']] as const) {
+    recordDelivery(store, { digestDate: today, channel, recipient }, { status: 'sent', attempts: 1, now: new Date() });
+  }
+  store.close();
+
+  expect((await runCli('import', afternoon, '--db', db)).code).toBe(0);
+  const kept = await build();
+  expect(kept.code).toBe(0);
+  expect(kept.err).toMatch(new RegExp(`^digest ${today}: already sent \\(1 e-mail and slack from \\d\\d:\\d\\d UTC\\), so it is kept as sent; `
+    + 'papers first seen since it was built go into the next digest, and every member gets them\\.'));
+  expect(read()).toEqual(sent);
+  // Tomorrow's window starts where the sent digest stopped, so the afternoon's papers are in it.
+  const index = readIndex(digests, 'DENG.Group');
+  const tomorrow = defaultWindow({ digests }, index, new Date(Date.now() + 86_400_000));
+  expect(tomorrow.since).toBe(sent.window.until);
+
+  const forced = await build('--force');
+  expect(forced.code).toBe(0);
+  expect(forced.err).toContain(`note: the ${today} digest was already sent (1 e-mail and slack from `);
+  expect(read().stats.considered).toBeGreaterThan(sent.stats.considered);
 });

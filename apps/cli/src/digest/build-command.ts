@@ -3,7 +3,8 @@ import type { DigestIndex } from '@labdigest/core';
 import { InputError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { withStore } from '../store/open-db.ts';
+import { withStore, type Db } from '../store/open-db.ts';
+import { deliveriesOf, type DeliveryRow } from '../deliver/deliveries.ts';
 import { readIndex, readWindow, writeDigest } from './archive.ts';
 import { buildDigest } from './build-digest.ts';
 import { withLock } from '../store/lock.ts';
@@ -36,6 +37,17 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
   const now = options.now ?? new Date();
   return withLock(options.db, () => withStore(options.db, {}, (db) => {
     const index = readIndex(options.digests, config.group.name);
+    // Today's digest that went out (e-mail, chat) is not widened with papers no one would be sent:
+    // they wait for the next digest, whose window starts where this one stopped.
+    const sent = options.since ? [] : sentToday(db, index, options, now);
+    if (sent.length > 0 && !options.force) {
+      const last = index.digests[0] as DigestIndex['digests'][number];
+      io.err(`digest ${last.date}: already sent (${sentSummary(sent)}), so it is kept as sent; papers first seen since it was built `
+        + 'go into the next digest, and every member gets them. `digest build --force` rebuilds it anyway, and e-mail and chat '
+        + 'do not carry what that adds.\n');
+      return { file: undefined, papers: 0 };
+    }
+    if (sent.length > 0) io.err(`note: the ${sent[0]?.digestDate} digest was already sent (${sentSummary(sent)}): e-mail and chat do not carry what this rebuild adds\n`);
     const window = defaultWindow(options, index, now);
     let line = '';
     const { digest, report, considered } = buildDigest({
@@ -74,6 +86,27 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
   }), { command: 'digest build', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 
+/** The deliveries sent of today's digest, when the newest digest is today's (the day `defaultWindow` would rebuild). */
+function sentToday(db: Db, index: DigestIndex, options: Pick<BuildOptions, 'until'>, now: Date): DeliveryRow[] {
+  const last = index.digests[0];
+  if (!last || last.date !== dayOf(options, now)) return [];
+  return deliveriesOf(db, last.date).filter((d) => d.status === 'sent');
+}
+
+/** `3 e-mails and slack at 05:33 UTC`: what went out, and when the first did. */
+function sentSummary(rows: readonly DeliveryRow[]): string {
+  const emails = rows.filter((r) => r.channel === 'email').length;
+  const chats = [...new Set(rows.filter((r) => r.channel !== 'email').map((r) => r.recipient))];
+  const what = [...(emails ? [`${emails} e-mail${emails === 1 ? '' : 's'}`] : []), ...chats];
+  const first = rows.map((r) => r.updated).sort()[0] ?? '';
+  return `${what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : what[0]} from ${first.slice(11, 16)} UTC`;
+}
+
+/** The day a build without --since makes: --until's, else today's (UTC). */
+function dayOf(options: Pick<BuildOptions, 'until'>, now: Date): string {
+  return (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
+}
+
 /**
  * The window to build: the options' dates; else from where the newest digest stopped; but when the
  * newest digest is today's, today's digest is rebuilt from its own start (running twice a day
@@ -82,7 +115,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
 export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date): DigestWindow {
   const last = index.digests[0];
   const lastWindow = last && !options.since ? readWindow(options.digests, last.file) : null;
-  const today = (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
+  const today = dayOf(options, now);
   const rebuild = lastWindow !== null && last?.date === today;
   const lastUntil = rebuild ? lastWindow.since : lastWindow?.until;
   const lastUntilIs = rebuild ? `the start of the ${today} digest this build replaces` : undefined;
