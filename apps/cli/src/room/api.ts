@@ -53,7 +53,7 @@ export function roomApi(options: RoomOptions, auth: MiddlewareHandler<RoomEnv> =
   const started: Promise<ServerStart> = store.read((db) => ({ seq: currentSeq(db), at: now().getTime() }));
   const lookup = archiveLookup(options.digestsDir);
   const app = new Hono<RoomEnv>().basePath('/api');
-  app.onError((error, c) => handleError(error, c, options.log));
+  app.onError((error, c) => handleError(error, c, options.log, store.db.name));
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('Cache-Control', 'no-store');

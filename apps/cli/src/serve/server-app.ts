@@ -35,7 +35,7 @@ export function serverApp(options: ServerAppOptions): Hono<RoomEnv> {
       c.res.headers.set('Vary', 'Authorization');
       return undefined;
     });
-    app.onError((error, c) => handleError(error, c, room.log));
+    app.onError((error, c) => handleError(error, c, room.log, room.store.db.name));
   } else {
     app.all('/api/*', (c) => c.json({ error: { code: 'NOT_FOUND', message: 'this server has no reading room (it was started without a config)' } }, 404));
   }
