@@ -36,5 +36,21 @@ export function defineCommand<Options>(definition: CommandDefinition<Options>): 
   return definition;
 }
 
-/** Until the process is stopped (Ctrl-C): what `serve` and `start` wait for once they serve. */
-export const untilStopped = (): Promise<never> => new Promise<never>(() => undefined);
+/**
+ * Until the process is asked to stop (Ctrl-C, or SIGTERM from systemd or `docker stop`): what `serve`
+ * and `start` wait for once they serve. Then `stop` finishes the requests in flight and closes the
+ * store, and the command ends (exit 0); a second signal while it does ends the process at once.
+ */
+export function untilStopped(stop: () => Promise<void>, note: (text: string) => void): Promise<void> {
+  return new Promise<void>((done) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.once(signal, () => process.exit(130));
+      note(`${signal}: stopping, after the requests in flight\n`);
+      void stop().finally(done);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+}

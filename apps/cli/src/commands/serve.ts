@@ -7,7 +7,7 @@ export default defineCommand<{ reader: string; digests: string; port: number; ho
   options: [readerOption, { ...digestsOption, description: 'digest archive, served at /digests/' }, portOption, hostOption, configOption, dbOption],
   help: 'Members join with a link from `digest members invite NAME`; docs/server.md says how to run it for the lab (TLS, systemd, backups).',
   run: async ({ options, io }) => {
-    await (await import('../serve/serve-command.ts')).serveCommand(options, io);
-    await untilStopped();
+    const running = await (await import('../serve/serve-command.ts')).serveCommand(options, io);
+    await untilStopped(running.close, io.err);
   },
 });

@@ -13,7 +13,7 @@ export default defineCommand<WaitOptions & {
     waitOption,
   ],
   run: async ({ options, io }) => {
-    await (await import('../digest/start-command.ts')).startCommand(options, io);
-    await untilStopped();
+    const running = await (await import('../digest/start-command.ts')).startCommand(options, io);
+    await untilStopped(running.close, io.err);
   },
 });

@@ -92,6 +92,9 @@ function typeOf(path: string): string {
   return types[extname(path)] ?? 'application/octet-stream';
 }
 
+/** How long a closing server waits for the requests in flight. */
+const CLOSE_GRACE_MS = 5000;
+
 export interface RunningServer {
   /** The site's address, ending in its base: `http://127.0.0.1:8080/`. */
   readonly url: string;
@@ -117,9 +120,12 @@ export async function listen<E extends Env>(app: Hono<E>, at: { port: number; ho
   return {
     url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}${at.base ?? '/'}`,
     port,
+    // Takes no new connection, lets the requests in flight finish (keep-alive connections close once
+    // idle), and cuts whatever is still open after CLOSE_GRACE_MS.
     close: () => new Promise((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      server.close(() => { clearTimeout(cut); done(); });
+      server.closeIdleConnections();
     }),
   };
 }
