@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, machineTimeZone } from './zoned.ts';
 
 /**
  * The group's config, as `digest.config.yaml` holds it (see docs/config.md).
@@ -216,6 +217,11 @@ export const groupConfigSchema = z.strictObject({
     description: z.string().optional(),
     /** Contact e-mail: sent to Crossref and OpenAlex for their polite pools. */
     email: z.email().optional(),
+    /**
+     * The group's time zone (IANA: `Asia/Shanghai`, `Europe/Berlin`): what day a digest is dated by,
+     * where `--since 2026-07-21` starts, which weekday weekly e-mails go on. The machine's own when absent.
+     */
+    timezone: z.string().refine(isTimeZone, { error: 'expected a time zone as the IANA database names it, like Asia/Shanghai, Europe/Berlin or UTC' }).optional(),
   }),
   ranking: z.strictObject({
     /** A title occurrence counts this many abstract occurrences. */
@@ -243,3 +249,8 @@ export type SourceType = Source['type'];
 export type ServerConfig = z.infer<typeof serverSchema>;
 export type GroupConfig = z.infer<typeof groupConfigSchema>;
 export type GroupConfigInput = z.input<typeof groupConfigSchema>;
+
+/** The group's time zone: the config's, else the machine's (zoned.ts). */
+export function groupTimeZone(config: { readonly group: { readonly timezone?: string | undefined } }): string {
+  return config.group.timezone ?? machineTimeZone();
+}

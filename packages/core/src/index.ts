@@ -1,6 +1,6 @@
 export { paperSchema, paperArxivId, type Paper, type PaperInput } from './paper.ts';
 export {
-  keywordSchema, focusSchema, areaSchema, memberSchema, sourceSchema, serverSchema, groupConfigSchema,
+  keywordSchema, focusSchema, areaSchema, memberSchema, sourceSchema, serverSchema, groupConfigSchema, groupTimeZone,
   type ServerConfig, type Keyword, type Focus, type Area, type Member, type Source, type SourceType, type GroupConfig, type GroupConfigInput,
 } from './config.ts';
 export {
@@ -29,3 +29,4 @@ export {
   type MeetingPaper, type MeetingResponse, type ApiError, type ApiErrorCode,
 } from './api.ts';
 export { SIGNAL_KINDS, feedbackLineSchema, feedbackLineText, type SignalKind, type FeedbackLine } from './feedback.ts';
+export { isTimeZone, machineTimeZone, localDay, localWeekday, startOfDay } from './zoned.ts';

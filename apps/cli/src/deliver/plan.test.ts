@@ -100,3 +100,13 @@ describe('weekly members', () => {
 test('addDays crosses months and years', () => {
   expect([addDays('2026-12-07', -7), addDays('2026-03-01', -1), addDays('2026-12-31', 1)]).toEqual(['2026-11-30', '2026-02-28', '2027-01-01']);
 });
+
+test('the weekly e-mail goes on the group\'s weekday (`group.timezone`), not the UTC one', () => {
+  // Sunday 22:00 UTC is Monday 06:00 in Shanghai.
+  const sundayUtc = new Date('2026-12-06T22:00:00Z');
+  const inZone = (timezone: string) => planDeliveries({
+    config: { ...config, group: { ...config.group, timezone } }, db: openDb(':memory:'), target: '2026-12-07', explicit: false, deliverable: days, now: sundayUtc,
+  });
+  expect(describeJobs(inZone('Asia/Shanghai').jobs).filter((j) => j.includes(YANHAO))).toHaveLength(1);
+  expect(describeJobs(inZone('UTC').jobs).filter((j) => j.includes(YANHAO))).toEqual([]);
+});

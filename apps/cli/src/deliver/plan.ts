@@ -1,4 +1,4 @@
-import { WEEKDAYS, chatName, memberDelivery, type ChatTarget, type GroupConfig, type Weekday } from '@labdigest/core';
+import { WEEKDAYS, chatName, groupTimeZone, localWeekday, memberDelivery, type ChatTarget, type GroupConfig, type Weekday } from '@labdigest/core';
 import type { Db } from '../store/open-db.ts';
 import { deliveryOf, failedSince, lastSent } from './deliveries.ts';
 
@@ -79,7 +79,7 @@ export function planDeliveries(input: PlanInput): { jobs: Job[]; skipped: Skippe
         for (const date of dates) jobs.push({ kind: 'email', member: who, recipient, cadence, dates: [date] });
         if (dates.length === 0) skipped.push({ channel: 'email', recipient, date: target, status: 'already sent', note: '' });
       } else {
-        const weekly = weeklyPlan({ db, recipient, target, deliverable: input.deliverable, now, weeklyOn });
+        const weekly = weeklyPlan({ db, recipient, target, deliverable: input.deliverable, now, weeklyOn, zone: groupTimeZone(config) });
         if (weekly.due) jobs.push({ kind: 'email', member: who, recipient, cadence, dates: weekly.dates });
         else skipped.push({ channel: 'email', recipient, date: weekly.dates[0] ?? null, status: weekly.dates.length ? 'not due' : 'already sent', note: weekly.note });
       }
@@ -101,7 +101,7 @@ export function planDeliveries(input: PlanInput): { jobs: Job[]; skipped: Skippe
  * week when there was none), due on their weekday, or as soon as a week has passed since the last
  * one (a run missed the day), or when the last try failed.
  */
-function weeklyPlan(input: { db: Db; recipient: string; target: string; deliverable: readonly string[]; now: Date; weeklyOn: Weekday }): { due: boolean; dates: string[]; note: string } {
+function weeklyPlan(input: { db: Db; recipient: string; target: string; deliverable: readonly string[]; now: Date; weeklyOn: Weekday; zone: string }): { due: boolean; dates: string[]; note: string } {
   const { db, recipient, target, now, weeklyOn } = input;
   const last = lastSent(db, 'email', recipient);
   const floor = [last?.digestDate ?? addDays(target, -7), addDays(target, -WEEKLY_MAX_DAYS)].sort().at(-1) as string;
@@ -109,7 +109,8 @@ function weeklyPlan(input: { db: Db; recipient: string; target: string; delivera
     && deliveryOf(db, { digestDate: d, channel: 'email', recipient })?.status !== 'sent').sort().reverse();
   const retrying = dates.some((d) => deliveryOf(db, { digestDate: d, channel: 'email', recipient })?.status === 'failed');
   const weekPassed = last !== undefined && now.getTime() - Date.parse(last.updated) >= 7 * 86_400_000;
-  const today = WEEKDAYS[now.getDay()];
+  // The group's weekday, as its digests' days are the group's (config `group.timezone`).
+  const today = WEEKDAYS[localWeekday(now, input.zone)];
   const due = dates.length > 0 && (today === weeklyOn || retrying || weekPassed);
   const waiting = `${dates.length} digest${dates.length === 1 ? '' : 's'} waiting`;
   return { due, dates, note: dates.length ? `weekly, next on ${weeklyOn} (${waiting})` : '' };

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
-import type { DigestIndex } from '@labdigest/core';
+import { groupTimeZone, localDay, type DigestIndex } from '@labdigest/core';
 import { InputError } from '../errors.ts';
+import { parseDate } from '../options.ts';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { withStore, type Db } from '../store/open-db.ts';
@@ -39,7 +40,8 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
     const index = readIndex(options.digests, config.group.name);
     // Today's digest that went out (e-mail, chat) is not widened with papers no one would be sent:
     // they wait for the next digest, whose window starts where this one stopped.
-    const sent = options.since ? [] : sentToday(db, index, options, now);
+    const zone = groupTimeZone(config);
+    const sent = options.since ? [] : sentToday(db, index, options, now, zone);
     if (sent.length > 0 && !options.force) {
       const last = index.digests[0] as DigestIndex['digests'][number];
       io.err(`digest ${last.date}: already sent (${sentSummary(sent)}), so it is kept as sent; papers first seen since it was built `
@@ -48,7 +50,7 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
       return { file: undefined, papers: 0 };
     }
     if (sent.length > 0) io.err(`note: the ${sent[0]?.digestDate} digest was already sent (${sentSummary(sent)}): e-mail and chat do not carry what this rebuild adds\n`);
-    const window = defaultWindow(options, index, now);
+    const window = defaultWindow(options, index, now, zone);
     let line = '';
     const { digest, report, considered } = buildDigest({
       db, config, window, now, sample: options.sample ?? false, background: loadCorpusBackground,
@@ -87,9 +89,9 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
 }
 
 /** The deliveries sent of today's digest, when the newest digest is today's (the day `defaultWindow` would rebuild). */
-function sentToday(db: Db, index: DigestIndex, options: Pick<BuildOptions, 'until'>, now: Date): DeliveryRow[] {
+function sentToday(db: Db, index: DigestIndex, options: Pick<BuildOptions, 'until'>, now: Date, zone: string): DeliveryRow[] {
   const last = index.digests[0];
-  if (!last || last.date !== dayOf(options, now)) return [];
+  if (!last || last.date !== dayOf(options, now, zone)) return [];
   return deliveriesOf(db, last.date).filter((d) => d.status === 'sent');
 }
 
@@ -102,9 +104,15 @@ function sentSummary(rows: readonly DeliveryRow[]): string {
   return `${what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : what[0]} from ${first.slice(11, 16)} UTC`;
 }
 
-/** The day a build without --since makes: --until's, else today's (UTC). */
-function dayOf(options: Pick<BuildOptions, 'until'>, now: Date): string {
-  return (options.until ? new Date(options.until) : now).toISOString().slice(0, 10);
+/**
+ * The day a build without --since makes: --until's (a bare date is that day), else today's, in the
+ * group's time zone; undefined for an --until that is no date (digestWindow says why).
+ */
+function dayOf(options: Pick<BuildOptions, 'until'>, now: Date, zone: string): string | undefined {
+  if (options.until === undefined) return localDay(now, zone);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(options.until)) return options.until;
+  const until = parseDate(options.until);
+  return until === null ? undefined : localDay(until, zone);
 }
 
 /**
@@ -112,12 +120,12 @@ function dayOf(options: Pick<BuildOptions, 'until'>, now: Date): string {
  * newest digest is today's, today's digest is rebuilt from its own start (running twice a day
  * adds the new papers to today's digest instead of replacing it with only them).
  */
-export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date): DigestWindow {
+export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date, zone = 'UTC'): DigestWindow {
   const last = index.digests[0];
   const lastWindow = last && !options.since ? readWindow(options.digests, last.file) : null;
-  const today = dayOf(options, now);
+  const today = dayOf(options, now, zone);
   const rebuild = lastWindow !== null && last?.date === today;
   const lastUntil = rebuild ? lastWindow.since : lastWindow?.until;
   const lastUntilIs = rebuild ? `the start of the ${today} digest this build replaces` : undefined;
-  return digestWindow({ since: options.since, until: options.until, now, index, lastUntil, lastUntilIs });
+  return digestWindow({ since: options.since, until: options.until, now, index, lastUntil, lastUntilIs, zone });
 }

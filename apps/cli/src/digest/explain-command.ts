@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { paperSourceLine, type Area, type GroupConfig, type Paper } from '@labdigest/core';
+import { groupTimeZone, paperSourceLine, type Area, type GroupConfig, type Paper } from '@labdigest/core';
 import {
   B, K1, SCALE, createRanker, followedAuthorsIn, type BackgroundStats, type FeedbackExample, type PaperTrace, type RankedPaper, type TermTrace,
 } from '@labdigest/ranker';
@@ -107,7 +107,7 @@ async function explainStored(config: GroupConfig, query: string, options: Explai
     const stored = allPapers(db);
     const paper = theOne(stored, query, path);
     const firstSeen = (db.prepare('SELECT first_seen FROM papers WHERE id = ?').get(paper.id) as { first_seen: string }).first_seen;
-    const { window, digest, file } = windowOfPaper(digests, config.group.name, firstSeen, options.now ?? new Date());
+    const { window, digest, file } = windowOfPaper(digests, config.group.name, firstSeen, options.now ?? new Date(), groupTimeZone(config));
     const batch = windowBatch(db, window, loadCorpusBackground, stored);
     // As its digest ranked it: with the signals given by the time the digest was built.
     const builtAt = file === undefined ? undefined : readGeneratedAt(digests, file);
@@ -126,7 +126,7 @@ async function explainStored(config: GroupConfig, query: string, options: Explai
  * next `digest build` takes, when it holds it; else the seven days up to `firstSeen`.
  */
 export function windowOfPaper(
-  dir: string, group: string, firstSeen: string, now: Date,
+  dir: string, group: string, firstSeen: string, now: Date, zone = 'UTC',
 ): { window: { since: string; until: string }; digest?: string; file?: string } {
   const index = readIndex(dir, group);
   for (const entry of index.digests) {
@@ -135,7 +135,7 @@ export function windowOfPaper(
       return { window: { since: window.since, until: window.until }, digest: entry.date, file: entry.file };
     }
   }
-  const next = defaultWindow({ digests: dir }, index, now);
+  const next = defaultWindow({ digests: dir }, index, now, zone);
   if (next.since <= firstSeen && firstSeen < next.until) return { window: next };
   const until = new Date(new Date(firstSeen).getTime() + 1);
   return { window: { since: new Date(until.getTime() - 7 * 24 * 60 * 60 * 1000).toISOString(), until: until.toISOString() } };

@@ -1,4 +1,4 @@
-import type { DigestIndex } from '@labdigest/core';
+import { localDay, startOfDay, type DigestIndex } from '@labdigest/core';
 import { UsageError } from '../errors.ts';
 import { badDate, parseDate } from '../options.ts';
 
@@ -7,7 +7,7 @@ export interface DigestWindow {
   readonly since: string;
   /** ... and before this one (ISO). */
   readonly until: string;
-  /** The digest's day, YYYY-MM-DD (the day of `until`, UTC). */
+  /** The digest's day, YYYY-MM-DD: the day `until` falls on in the group's time zone (a bare `--until`'s day). */
   readonly date: string;
 }
 
@@ -33,18 +33,32 @@ export function digestWindow(input: {
   /** What `lastUntil` is, for a message: "the end of the last digest" (the default). */
   readonly lastUntilIs?: string | undefined;
   readonly defaultDays?: number;
+  /** The group's time zone (`groupTimeZone`): bare dates are its days; UTC when not given. */
+  readonly zone?: string | undefined;
 }): DigestWindow {
-  const until = input.until ? dateOption(input.until, '--until') : input.now;
-  // A bare --until date means "up to the end of that day".
-  const end = input.until && /^\d{4}-\d{2}-\d{2}$/.test(input.until) ? new Date(until.getTime() + DAY) : until;
+  const zone = input.zone ?? 'UTC';
+  const until = input.until ? zonedOption(input.until, '--until', zone) : input.now;
+  // A bare --until date means "up to the end of that day", the group's day.
+  const bareUntil = input.until !== undefined && BARE_DATE.test(input.until);
+  const end = bareUntil ? startOfDay(nextDay(input.until as string), zone) : until;
   let since: Date;
-  if (input.since) since = dateOption(input.since, '--since');
+  if (input.since) since = zonedOption(input.since, '--since', zone);
   // A digest file edited by hand may hold anything in its window: such a start is no start.
   else if (input.lastUntil && !Number.isNaN(Date.parse(input.lastUntil))) since = new Date(input.lastUntil);
   else since = new Date(end.getTime() - (input.defaultDays ?? 7) * DAY);
   if (since.getTime() >= end.getTime()) throw new UsageError(emptyWindow(input, since));
-  return { since: since.toISOString(), until: end.toISOString(), date: until.toISOString().slice(0, 10) };
+  return { since: since.toISOString(), until: end.toISOString(), date: bareUntil ? input.until as string : localDay(until, zone) };
 }
+
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date option as an instant: a bare date is where that day starts in the group's zone, a time as written. */
+function zonedOption(value: string, option: string, zone: string): Date {
+  const date = dateOption(value, option);
+  return BARE_DATE.test(value) ? startOfDay(value, zone) : date;
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 
 /** `2026-12-06 14:22 UTC`: an instant as a message shows it. */
 const shown = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
