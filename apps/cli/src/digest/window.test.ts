@@ -1,7 +1,8 @@
+import type { DigestIndex } from '@labdigest/core';
 import { expect, test } from 'vitest';
 import { digestWindow } from './window.ts';
 
-const index = { group: 'DENG.Group', digests: [] };
+const index: DigestIndex = { schemaVersion: 2, group: 'DENG.Group', digests: [] };
 
 test('a digest is dated by the group\'s day: a Shanghai lab building at 05:30 gets that morning\'s date, not the UTC day before', () => {
   const now = new Date('2026-07-20T21:30:00Z'); // 05:30 on 21 July in Shanghai

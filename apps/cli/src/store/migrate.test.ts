@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { migrate } from './migrate.ts';
 import { migrations } from './migrations.ts';
 import { paper } from '../../test/records.ts';
@@ -24,6 +24,26 @@ describe('migrate', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name NOT LIKE 'papers_fts_%' ORDER BY name").pluck().all();
     expect(names).toEqual(['deliveries', 'devices', 'feedback', 'fetch_runs', 'identifiers', 'invites', 'learning_resets', 'paper_state', 'papers', 'papers_fts', 'room_address', 'source_state']);
+  });
+
+  test('a store an older labdigest made is copied as it was before its one-way upgrade, and the upgrade is said', () => {
+    const path = join(tempDir(), 'labdigest.sqlite');
+    const old = new Database(path);
+    migrate(old, migrations.slice(0, 4));
+    old.close();
+    const said: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => { said.push(String(text)); return true; });
+    try {
+      openDb(path).close();
+      openDb(path).close(); // up to date now: nothing said, nothing copied
+    } finally {
+      write.mockRestore();
+    }
+    const copy = `${path}.schema-4.bak`;
+    expect(said).toEqual([`labdigest: upgrading the store ${path} from schema 4 to ${migrations.length}; the store as it was is kept in ${copy} (the labdigest that made it can open that copy)\n`]);
+    const kept = new Database(copy, { readonly: true });
+    expect(kept.pragma('user_version', { simple: true })).toBe(4);
+    kept.close();
   });
 
   test('a second run applies nothing', () => {

@@ -1,9 +1,10 @@
-import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError } from '../errors.ts';
 import { DEFAULT_DB_PATH } from '../options.ts';
 import { migrate } from './migrate.ts';
+import { migrations } from './migrations.ts';
 import { DAMAGED_ADVICE, StoreError, storeFailure } from './store-error.ts';
 import type { Io } from '../io.ts';
 
@@ -37,6 +38,23 @@ export const READ_CHECK_MAX_BYTES = 64 * 1024 * 1024;
  * InputError; so is a missing file when `create` is false (commands that only read). A store that
  * is damaged, read-only (when writing) or on a full disk is a StoreError that says what to do.
  */
+/**
+ * Before a store made by an older labdigest is upgraded (one way: the older version cannot open it
+ * after), a copy of it as it was goes beside it, `labdigest.sqlite.schema-4.bak`, and one line on
+ * standard error says so. A store that is new, or up to date, is left alone.
+ */
+function keepBeforeUpgrade(db: Database.Database, path: string): void {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from === 0 || from >= migrations.length) return;
+  const copy = `${path}.schema-${from}.bak`;
+  if (!existsSync(copy)) {
+    db.prepare('VACUUM INTO ?').run(copy);
+    chmodSync(copy, statSync(path).mode & 0o660);
+  }
+  process.stderr.write(`labdigest: upgrading the store ${path} from schema ${from} to ${migrations.length}; `
+    + `the store as it was is kept in ${copy} (the labdigest that made it can open that copy)\n`);
+}
+
 /** A new store's mode: read and written by its owner alone. */
 export const STORE_MODE = 0o600;
 
@@ -63,6 +81,7 @@ export function openDb(path: string = DEFAULT_DB_PATH, options: OpenOptions = {}
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (path !== ':memory:') keepBeforeUpgrade(db, path);
     migrate(db);
     if (path !== ':memory:') {
       if (options.check !== false && (write || statSync(path).size <= READ_CHECK_MAX_BYTES)) checkIntact(db, path);
