@@ -60,3 +60,17 @@ test('SIGTERM (systemd, docker stop) stops the server once its requests are answ
   // Closed cleanly: SQLite folded its write-ahead log back into the store.
   expect(existsSync(`${db}-wal`)).toBe(false);
 }, 30_000);
+
+test('a second server on the same store is refused, naming the first; once the first stops, it starts', async () => {
+  const db = join(dir.path, 'one-server.sqlite');
+  const config = fixturePath('../digest.config.yaml');
+  const withRoom = () => serveCommand({ reader, digests: join(dir.path, 'digests'), port: 0, host: '127.0.0.1', config, db }, quiet);
+  const first = await withRoom();
+  try {
+    await expect(withRoom()).rejects.toThrow(new RegExp(`^${db.replaceAll('.', '\\.')}\\.serve\\.lock: another digest run \\(digest serve, pid ${process.pid} on .*\\) is using the store; try again when it ends$`));
+  } finally {
+    await first.close();
+  }
+  const second = await withRoom();
+  await second.close();
+});

@@ -8,6 +8,7 @@ import { recordRoomAddress } from '../room/address.ts';
 import { openRoomStore } from '../room/room-store.ts';
 import { serverApp } from './server-app.ts';
 import { listen } from './static-server.ts';
+import { holdLock } from '../store/lock.ts';
 
 export interface ServeOptions {
   readonly reader: string;
@@ -29,11 +30,21 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<{ url
   }
   const digests = existsSync(options.digests) ? options.digests : undefined;
   const config = options.config === undefined ? undefined : configSource(options.config, io.err);
-  const store = config && options.db !== undefined ? openRoomStore(options.db) : undefined;
+  // One server a store: two would each hand out invite links to their own address, and a restore
+  // while one still ran would go unseen by the other.
+  const release = config && options.db !== undefined ? await holdLock(`${options.db}.serve.lock`, { command: 'digest serve' }) : () => undefined;
+  let store: ReturnType<typeof openRoomStore> | undefined;
+  try {
+    store = config && options.db !== undefined ? openRoomStore(options.db) : undefined;
+  } catch (error) {
+    release();
+    throw error;
+  }
   const room = config && store ? { store, config, configFile: options.config ?? '', digestsDir: options.digests, log: io.err } : undefined;
   const app = serverApp({ reader: options.reader, digests, room, log: room ? io.err : undefined });
   const server = await listen(app, { port: options.port, host: options.host }).catch((error: NodeJS.ErrnoException) => {
     store?.close();
+    release();
     throw listenError(error, options);
   });
   if (store) {
@@ -54,6 +65,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<{ url
     close: async () => {
       await server.close();
       store?.close();
+      release();
     },
   };
 }

@@ -48,21 +48,38 @@ const held = new Set<Database.Database>();
  * message a second run prints; that file is only ever read for the message.
  */
 export async function withLock<T>(dbPath: string, work: () => Promise<T> | T, options: LockOptions): Promise<T> {
-  if (dbPath === ':memory:') return work(); // a throwaway store no other process can open
-  const file = `${dbPath}.lock`;
+  const release = await holdLock(`${dbPath}.lock`, options);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Takes the lock `file` (as `withLock` takes `<db>.lock`) and holds it until the function it returns
+ * is called: `digest serve` holds `<db>.serve.lock` while it serves, so two servers never share a store.
+ */
+export async function holdLock(file: string, options: LockOptions): Promise<() => void> {
+  if (file.startsWith(':memory:')) return () => undefined; // a throwaway store no other process can open
   const lock = await acquire(file, options);
   held.add(lock);
   const ownerFile = `${file}.owner`;
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), command: options.command };
-  try {
-    writeFileAtomic(ownerFile, `${JSON.stringify(owner)}\n`);
-    return await work();
-  } finally {
+  const release = () => {
+    if (!held.has(lock)) return;
     rmSync(ownerFile, { force: true });
     lock.exec('ROLLBACK');
     lock.close();
     held.delete(lock);
+  };
+  try {
+    writeFileAtomic(ownerFile, `${JSON.stringify(owner)}\n`);
+  } catch (error) {
+    release();
+    throw error;
   }
+  return release;
 }
 
 async function acquire(file: string, options: LockOptions): Promise<Database.Database> {
