@@ -31,6 +31,14 @@ const FIRST_SCREEN = firstScreenCount(window.innerHeight);
 
 afterEach(() => history.replaceState(null, '', '/'));
 
+test('an area filter this digest has no section for (a renamed area) says so, and one click shows every section', async () => {
+  const { onnavigate } = renderView({ area: 'polymer-electrolytes-old' });
+  expect(screen.getByRole('heading', { name: 'No papers match' })).toBeTruthy();
+  expect(screen.getByText(/This digest has no section “polymer-electrolytes-old”: it was built with other areas\./)).toBeTruthy();
+  await fireEvent.click(screen.getByRole('button', { name: 'Show every section' }));
+  expect(onnavigate).toHaveBeenCalledWith(expect.objectContaining({ area: null }), { replace: true });
+});
+
 describe('DigestView', () => {
   test('group, title, one section per area with counts, numbered papers', async () => {
     const { container } = await renderFilled();
