@@ -46,9 +46,12 @@ export function splitPicks(papers: readonly DigestEntry[]): { picks: DigestEntry
   return { picks: ranked.filter((p) => p.pick), rest: ranked.filter((p) => !p.pick) };
 }
 
-/** "12 more in Polymer Electrolytes". */
-export function moreLabel(n: number, sectionName: string): string {
-  return `${n} more in ${oneLine(sectionName)}`;
+/**
+ * "12 more in Polymer Electrolytes" under a section's picks; a section with papers and no pick says
+ * so ("No pick this time; 1 paper in Halide Solid Electrolytes"), not "1 more" under nothing.
+ */
+export function moreLabel(n: number, sectionName: string, picks = 1): string {
+  return picks === 0 ? `No pick this time; ${n} paper${n === 1 ? '' : 's'} in ${oneLine(sectionName)}` : `${n} more in ${oneLine(sectionName)}`;
 }
 
 /** The members a paper concerns, as the compact row shows them: "Naibing Wu, Yanhao Deng". */

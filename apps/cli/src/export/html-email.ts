@@ -83,7 +83,7 @@ export function digestToHtmlEmail(digest: Digest, budget = HTML_EMAIL_BUDGET): s
     for (const entry of picks) {
       parts.push({ full: entryHtml(digest.group.name, entry), row: entryRowHtml(entry), priority: entry.rank * 1000 + s });
     }
-    if (rest.length > 0) parts.push(moreHeadingHtml(moreLabel(rest.length, section.name)), ...rest.map(entryRowHtml));
+    if (rest.length > 0) parts.push(moreHeadingHtml(moreLabel(rest.length, section.name, picks.length)), ...rest.map(entryRowHtml));
   });
   parts.push(`<p style="${STYLE.footer}">${escapeHtml(`Made by labdigest at ${digest.generatedAt}.`)}</p>`);
   return htmlDocument(digest.title, fitParts(parts, budget, digest.title).html);

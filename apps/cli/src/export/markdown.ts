@@ -21,7 +21,7 @@ export function digestToMarkdown(digest: Digest): string {
     const { picks, rest } = splitPicks(section.papers);
     for (const entry of picks) blocks.push(...entryBlocks(digest.group.name, entry));
     if (rest.length > 0) {
-      blocks.push(`**${escapeMarkdown(moreLabel(rest.length, section.name))}**`, rest.map(entryRow).join('\n'));
+      blocks.push(`**${escapeMarkdown(moreLabel(rest.length, section.name, picks.length))}**`, rest.map(entryRow).join('\n'));
     }
   }
   return `${blocks.join('\n\n')}\n`;

@@ -112,3 +112,16 @@ test('wrap keeps words whole and indents the rest', () => {
     `   https://example.org/${'x'.repeat(80)}`,
   ]);
 });
+
+test('a section with papers and no pick says so, not "1 more" under nothing; chat says the same', async () => {
+  const briefing = sampleWeekBriefing();
+  const [first, ...others] = briefing.sections;
+  if (!first) throw new Error('the sample briefing has no section');
+  const noPicks = { ...briefing, sections: [{ ...first, papers: first.papers.slice(0, 1).map((p) => ({ ...p, pick: false })) }, ...others] };
+  const text = digestToPlainText(noPicks);
+  expect(text).toContain(`No pick this time; 1 paper in ${first.name}\n`);
+  expect(text).not.toContain(`1 more in ${first.name}`);
+  const { moreText } = await import('../deliver/chat/chat-view.ts');
+  expect(moreText({ name: first.name, picks: [], more: 1, moreLink: undefined })).toBe(`no pick this time; 1 paper in ${first.name}`);
+  expect(moreText({ name: first.name, picks: [{ title: 'T', url: null } as never], more: 11, moreLink: undefined })).toBe(`and 11 more in ${first.name}`);
+});

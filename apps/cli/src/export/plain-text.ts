@@ -31,7 +31,7 @@ export function digestToPlainText(digest: Digest): string {
     if (section.papers.length === 0) blocks.push('Nothing above the threshold this time.');
     const { picks, rest } = splitPicks(section.papers);
     for (const entry of picks) blocks.push(entryText(digest.group.name, entry));
-    if (rest.length > 0) blocks.push(underline(moreLabel(rest.length, section.name), '-'), ...rest.map(entryRowText));
+    if (rest.length > 0) blocks.push(underline(moreLabel(rest.length, section.name, picks.length), '-'), ...rest.map(entryRowText));
   }
   return `${blocks.join('\n\n')}\n`;
 }

@@ -74,9 +74,10 @@ export function quiet(text: string): string {
   return text.replace(/@(?=[\p{L}\p{N}_])/gu, '@\u2060').replaceAll('{{', '{\u2060{');
 }
 
-/** `and 11 more in Polymer Electrolytes`, or '' when nothing more. */
+/** `and 11 more in Polymer Electrolytes` (`no pick this time; 1 paper in …` under no pick), or '' when nothing more. */
 export function moreText(section: ChatSection): string {
-  return section.more > 0 ? `and ${section.more} more in ${section.name}` : '';
+  if (section.more === 0) return '';
+  return section.picks.length === 0 ? `no pick this time; ${section.more} paper${section.more === 1 ? '' : 's'} in ${section.name}` : `and ${section.more} more in ${section.name}`;
 }
 
 /** Text cut to `max` characters (code points), ending in "…" when cut. */
