@@ -44,6 +44,20 @@ export function readGeneratedAt(dir: string, file: string): string | undefined {
   }
 }
 
+/** Where an archived digest put a paper: its section (id and name), score and whether it was a pick; null when it does not hold it. */
+export function readArchivedEntry(dir: string, file: string, paperId: string): { sectionId: string; sectionName: string; score: number; pick: boolean } | null {
+  try {
+    const digest = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { sections?: { id: string; name: string; papers: { id: string; score: number; pick?: boolean }[] }[] };
+    for (const section of digest.sections ?? []) {
+      const entry = section.papers.find((p) => p.id === paperId);
+      if (entry) return { sectionId: section.id, sectionName: section.name, score: entry.score, pick: entry.pick ?? true };
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Writes a digest as `<date>.json` and puts it in `index.json` (newest first), and copies the newest
  * digest to `latest.json`, which the reader asks for beside the index on a first visit. Writing the

@@ -188,6 +188,24 @@ describe('digest explain', () => {
     expect(lines[3]).toMatch(/^  Ranked with the digest of 2026-06-08 \(first seen 2026-06-01 07:30 – 2026-06-08 07:30 UTC\); IDF from the store and the shipped corpus statistics \(\d+ documents/);
   }, 60_000);
 
+  test('a paper whose area the config has lost since its digest was built: the archive\'s section is said beside today\'s verdict', async () => {
+    const { db, digests } = storeWithDigest();
+    const built = JSON.parse(readFileSync(join(digests, '2026-06-08.json'), 'utf8')) as Digest;
+    const section = built.sections.find((s) => s.papers.length > 0);
+    const shown = section?.papers[0];
+    if (!section || !shown) throw new Error('the test digest is empty');
+    // The config as an admin edited it later: that paper's area removed.
+    const edited = join(mkdtempSync(join(tmpdir(), 'labdigest-explain-')), 'edited.yaml');
+    const text = readDefaultConfigText();
+    const start = text.indexOf(`  - id: ${section.id}\n`);
+    const end = text.indexOf('\n  - id: ', start + 1) > 0 ? text.indexOf('\n  - id: ', start + 1) + 1 : text.indexOf('\nmembers:', start) + 1;
+    writeFileSync(edited, (text.slice(0, start) + text.slice(end)).replaceAll(`, ${section.id}]`, ']').replaceAll(`[${section.id}, `, '[').replaceAll(`[${section.id}]`, '[]'));
+    const { out, error } = await digestExplain(shown.id, '--db', db, '--digests', digests, '--config', edited);
+    expect(error).toBeUndefined();
+    expect(out.split('\n')[3]).toBe(`  The archived digest of 2026-06-08 has it in ${section.name} (${section.id}, an area the config no longer has), score ${shown.score.toFixed(2)}`
+      + `${shown.pick ? ', a pick' : ''}: it was built with another config, other signals or a smaller store than now.`);
+  }, 60_000);
+
   test('a stored paper no digest holds yet: the window the next build takes', async () => {
     const { db, digests, later } = storeWithDigest();
     const { out, error } = await digestExplain(later.id, '--db', db, '--digests', digests, '--config', configFile);

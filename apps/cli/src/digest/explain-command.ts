@@ -12,7 +12,7 @@ import { findPaper } from '@labdigest/sources';
 import { examplesFrom, learningForFile, learningLine } from '../learning/store-learning.ts';
 import { withStore } from '../store/open-db.ts';
 import { DEFAULT_DB_PATH, DEFAULT_DIGESTS_DIR } from '../options.ts';
-import { readGeneratedAt, readIndex, readWindow } from './archive.ts';
+import { readArchivedEntry, readGeneratedAt, readIndex, readWindow } from './archive.ts';
 import { defaultWindow } from './build-command.ts';
 import { allPapers, windowBatch } from './build-digest.ts';
 
@@ -46,6 +46,8 @@ export interface PaperExplanation {
   readonly length: number;
   readonly areas: readonly { readonly area: Area; readonly score: ProfileScore; readonly verdict: string }[];
   readonly members: readonly { readonly name: string; readonly score: ProfileScore; readonly reported: number; readonly authors: readonly string[]; readonly reasons: readonly string[] }[];
+  /** Where the archived digest that holds it put it (explain from the store), to set beside today's ranking. */
+  readonly archived?: { readonly date: string; readonly sectionId: string; readonly sectionName: string; readonly score: number; readonly pick: boolean } | undefined;
 }
 
 export interface ExplainCommandOptions {
@@ -114,10 +116,12 @@ async function explainStored(config: GroupConfig, query: string, options: Explai
     const feedback = options.learning === false ? undefined : examplesFrom(db, config, { db: path, digests }, batch.papers, builtAt);
     io.err(learningLine(feedback));
     const span = `first seen ${window.since.slice(0, 16).replace('T', ' ')} – ${window.until.slice(0, 16).replace('T', ' ')} UTC`;
-    return createExplainer(config, batch.papers, {
+    const explanation = createExplainer(config, batch.papers, {
       background: batch.background, shipped: batch.shipped, feedback: feedback?.examples, idfFrom: batch.store,
       batch: digest ? `the digest of ${digest} (${span})` : `the store (${span}; no digest of the archive holds it yet)`,
     }).explain(paper);
+    const archived = digest && file ? readArchivedEntry(digests, file, paper.id) : null;
+    return archived && digest ? { ...explanation, archived: { date: digest, ...archived } } : explanation;
   });
 }
 
@@ -233,6 +237,13 @@ export function formatExplanation(config: GroupConfig, e: PaperExplanation): str
   const lines = [paper.title, `  ${where.join(' · ')}`];
   const section = config.areas.find((a) => a.id === ranked.section);
   lines.push(section ? `  In the digest: ${section.name}, score ${n2(ranked.score)}, ${placeOf(ranked)}` : '  Not in the digest');
+  // The archive says otherwise (the config was edited since: an area renamed or removed, keywords changed).
+  const archived = e.archived;
+  if (archived && archived.sectionId !== ranked.section) {
+    const gone = config.areas.some((a) => a.id === archived.sectionId) ? '' : `, an area the config no longer has`;
+    lines.push(`  The archived digest of ${archived.date} has it in ${archived.sectionName} (${archived.sectionId}${gone}), score ${n2(archived.score)}`
+      + `${archived.pick ? ', a pick' : ''}: it was built with another config, other signals or a smaller store than now.`);
+  }
   const idf = e.idf.source === 'store' ? `the store${e.idf.background ? ' and the shipped corpus statistics' : ''}`
     : e.idf.source === 'batch' ? 'this batch' : 'the shipped corpus statistics and this batch';
   lines.push(`  Ranked with ${e.batch}; IDF from ${idf} (${e.idf.documents} documents, `
