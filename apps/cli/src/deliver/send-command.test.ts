@@ -345,6 +345,11 @@ describe('--dry-run and sample data', () => {
     expect(error).toBeUndefined();
     expect(err).toBe('digest 2026-08-21 is sample data (built from bundled recorded papers): nothing sent. --dry-run writes the messages to look at.\n');
     expect(smtp.received).toHaveLength(0);
+    // As it says: a dry run writes them (it said "already sent" and wrote nothing).
+    const dry = await send({ dryRun: true });
+    expect(dry.err).toContain(`naibing.wu@uni.example.edu   email    2026-08-21  written`);
+    expect(readdirSync(join(dir.path, 'outbox', '2026-08-21'))).toContain('email-naibing-wu.eml');
+    expect(rows()).toEqual([]);
   });
 });
 

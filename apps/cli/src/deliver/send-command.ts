@@ -67,7 +67,8 @@ export async function sendCommand(options: SendOptions, io: Io): Promise<SendRes
   }
   const run = async (db: Db) => {
     const archive = loadArchive(options.digests, config, digest, explicit);
-    const deliverable = [...archive.values()].filter((d) => !d.sample && paperCount(d) > 0).map((d) => d.date);
+    // Sample data is never sent; a dry run of it writes its messages, as the refusal above offers.
+    const deliverable = [...archive.values()].filter((d) => (!d.sample || (options.dryRun && d.date === digest.date)) && paperCount(d) > 0).map((d) => d.date);
     if (paperCount(digest) === 0) io.err(`digest ${digest.date} has no papers: nothing to send for it\n`);
     const { jobs, skipped } = planDeliveries({ config, db, target: digest.date, explicit, deliverable, now, only: options.only });
     const results: SendResult[] = skipped.map((s) => ({ ...s, attempts: 0 }));
