@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, expect, test } from 'vitest';
 import { inDir, tempDir } from '../../test/run-cli.ts';
@@ -66,4 +67,13 @@ test('a write that waits longer than the store\'s patience is refused with Store
     other.close();
   }
   expect(await s.write((db) => db.prepare('INSERT INTO t (x) VALUES (?)').run('later').changes)).toBe(1);
+});
+
+test('a store removed or replaced under the server refuses its writes, saying so, instead of writing into a file no one reads', async () => {
+  const { store: opened, path } = open();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  await expect(opened.write((db) => db.exec("INSERT INTO t VALUES ('a')"))).rejects.toThrow(
+    `${path}: the store was removed while the server ran: restart \`digest serve\` to use the file now there; nothing was written`);
+  writeFileSync(path, '');
+  await expect(opened.write((db) => db.exec("INSERT INTO t VALUES ('a')"))).rejects.toThrow('the store was replaced while the server ran');
 });

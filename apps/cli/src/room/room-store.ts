@@ -1,5 +1,7 @@
 import type { Db } from '../store/open-db.ts';
+import { statSync } from 'node:fs';
 import { openDb } from '../store/open-db.ts';
+import { StoreError } from '../store/store-error.ts';
 
 /** The store stayed locked by another writer (a long `digest fetch` transaction) for too long: 503, try again. */
 export class StoreBusyError extends Error {
@@ -41,6 +43,20 @@ interface Pending {
 export function openRoomStore(path: string, options: { patienceMs?: number } = {}): RoomStore {
   const db = openDb(path);
   db.pragma(`busy_timeout = ${SQLITE_WAIT_MS}`);
+  // The file the server opened: one removed or replaced under it (a restore while it ran, a cleanup)
+  // would take its writes into a file no one reads. Each batch checks first, one stat.
+  const opened = path === ':memory:' ? undefined : statSync(path).ino;
+  const moved = (): StoreError | undefined => {
+    if (opened === undefined) return undefined;
+    let now: number | undefined;
+    try {
+      now = statSync(path).ino;
+    } catch {
+      now = undefined;
+    }
+    return now === opened ? undefined
+      : new StoreError(path, `the store was ${now === undefined ? 'removed' : 'replaced'} while the server ran: restart \`digest serve\` to use the file now there; nothing was written`);
+  };
   const patience = options.patienceMs ?? 10_000;
   const busyError = (cause: unknown) => new StoreBusyError(`the store stayed locked by another digest run for ${Math.round(patience / 1000)} s`, { cause });
   let queue: Pending[] = [];
@@ -55,6 +71,11 @@ export function openRoomStore(path: string, options: { patienceMs?: number } = {
     timer = undefined;
     const batch = queue;
     queue = [];
+    const gone = moved();
+    if (gone) {
+      for (const item of batch) item.fail(gone);
+      return;
+    }
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       db.transaction(() => {
