@@ -1,6 +1,6 @@
 import { suggest, type GroupConfig } from '@labdigest/core';
 import { UsageError } from '../errors.ts';
-import { configNames } from './signals.ts';
+import { configNames } from '../config/config-names.ts';
 
 /** The names stored signals give, which a reset may name though the config no longer has them. */
 export interface StoredNames {

@@ -2,6 +2,7 @@ import type { GroupConfig, Paper, SignalKind } from '@labdigest/core';
 import type { FeedbackExample } from '@labdigest/ranker';
 import { arxivIdOf, doiOf } from '@labdigest/sources';
 import type { Db } from '../store/open-db.ts';
+import { configNames } from '../config/config-names.ts';
 import { storedPaperFinder } from '../store/queries.ts';
 
 /**
@@ -74,24 +75,6 @@ export function resetTimes(db: Db): Map<string, string> {
 export function isForgotten(signal: Pick<StoredSignal, 'member' | 'area' | 'at'>, resets: ReadonlyMap<string, string>): boolean {
   const after = (scope: string) => { const at = resets.get(scope); return at !== undefined && Date.parse(signal.at) <= Date.parse(at); };
   return after('all') || (signal.member !== undefined && after(`member:${signal.member}`)) || (signal.area !== undefined && after(`area:${signal.area}`));
-}
-
-/**
- * The config's names for what signals were given under: an area's id or one of its `formerly` ids ->
- * its id; a member's name, or one of their `formerly` names in any case -> their name. Undefined for
- * a name the config no longer has.
- */
-export function configNames(config: GroupConfig): { readonly area: (id: string) => string | undefined; readonly member: (name: string) => string | undefined } {
-  const areas = new Map<string, string>();
-  for (const a of config.areas) for (const former of a.formerly) areas.set(former, a.id);
-  for (const a of config.areas) areas.set(a.id, a.id);
-  const current = new Set(config.members.map((m) => m.name));
-  const former = new Map<string, string>();
-  for (const m of config.members) for (const name of m.formerly) former.set(name.toLowerCase(), m.name);
-  return {
-    area: (id) => areas.get(id),
-    member: (name) => (current.has(name) ? name : former.get(name.toLowerCase())),
-  };
 }
 
 /**

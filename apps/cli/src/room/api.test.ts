@@ -110,6 +110,27 @@ describe('every /api/ request without a valid token is 401, whatever the path', 
     }
   });
 
+  test('a member renamed in the config (`formerly`) keeps their devices, and their stars show under the new name', async () => {
+    const naibing = await room.join('Naibing Wu', 'phone');
+    const starred = await room.request('/api/state', { token: naibing.token, body: { changes: [{ paper: 'arxiv:2506.10944', field: 'starred', value: true, at: at(1) }] } });
+    expect(starred.status).toBe(200);
+    const before = readFileSync(room.config, 'utf8');
+    writeFileSync(room.config, before.replace('  - name: Naibing Wu\n', '  - name: Naibing B. Wu\n    formerly: [Naibing Wu]\n'));
+    await new Promise((done) => { setTimeout(done, 1100); }); // the server looks at the config once a second
+    try {
+      const me = await room.request('/api/me', { token: naibing.token });
+      expect([me.status, (me.json as { member: string }).member]).toEqual([200, 'Naibing B. Wu']);
+      const state = getStateResponseSchema.parse((await room.request('/api/state', { token: naibing.token })).json);
+      expect(state.changes.filter((c) => c.paper === 'arxiv:2506.10944').map((c) => c.member)).toEqual(['Naibing B. Wu']);
+      // A change that names the old name is still theirs.
+      const again = await room.request('/api/state', { token: naibing.token, body: { changes: [{ paper: 'arxiv:2506.10945', field: 'read', value: true, at: at(2), member: 'Naibing Wu' }] } });
+      expect(again.status).toBe(200);
+    } finally {
+      writeFileSync(room.config, before);
+      await new Promise((done) => { setTimeout(done, 1100); });
+    }
+  });
+
   test('a member taken out of the config is refused at once', async () => {
     expect((await room.request('/api/me', { token: formerMember })).status).toBe(200);
     writeFileSync(room.config, readFileSync(room.config, 'utf8').replace(/ {2}- name: Guest\n {4}interests:\n {6}- electrolyte\n/, ''));

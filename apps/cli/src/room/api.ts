@@ -12,6 +12,7 @@ import { compression } from '../serve/compression.ts';
 import { ApiError, badRequest, errorResponse, handleError, unauthorized } from './api-error.ts';
 import { deviceForToken, joinWithInvite, revokeDevice, touchDevice } from './access.ts';
 import { archiveLookup, meetingList } from './meeting.ts';
+import { configNames } from '../config/config-names.ts';
 import { applyChanges, changesSince, currentSeq, type ServerStart } from './paper-state.ts';
 import { tokenBuckets } from './rate-limit.ts';
 import type { RoomStore } from './room-store.ts';
@@ -85,13 +86,20 @@ export function roomApi(options: RoomOptions, auth: MiddlewareHandler<RoomEnv> =
     const since = c.req.query('since');
     if (since !== undefined && !/^\d{1,15}$/.test(since)) throw badRequest(`since: expected the cursor of an earlier answer (a whole number), saw "${since.slice(0, 40)}"`);
     const start = await started;
-    return c.json(await store.read((db) => changesSince(db, Number(since ?? 0), undefined, start)) satisfies GetStateResponse);
+    const answer = await store.read((db) => changesSince(db, Number(since ?? 0), undefined, start));
+    // Changes made under a name the config has since changed (`formerly`) show under the new one.
+    const names = configNames(options.config());
+    const changes = answer.changes.map((change) => ({ ...change, member: names.member(change.member) ?? change.member }));
+    return c.json({ ...answer, changes } satisfies GetStateResponse);
   });
 
   app.post('/state', async (c) => {
     const { member, device } = sender(c);
     const body = await readJson(c, postStateRequestSchema);
-    const other = body.changes.findIndex((change) => change.member !== undefined && change.member !== member);
+    // A change may name its member, by the name the config gives now or a former one (a device that
+    // synced before a rename).
+    const names = configNames(options.config());
+    const other = body.changes.findIndex((change) => change.member !== undefined && names.member(change.member) !== member);
     if (other >= 0) {
       throw new ApiError(403, 'FORBIDDEN', `changes[${other}].member: a device writes only its own member's state (${member}), saw "${body.changes[other]?.member}"`);
     }
@@ -103,7 +111,13 @@ export function roomApi(options: RoomOptions, auth: MiddlewareHandler<RoomEnv> =
     sender(c);
     const week = c.req.query('week') ?? isoWeek(now());
     if (!isoWeekSchema.safeParse(week).success) throw badRequest(`week: ${badIsoWeek(week)}`);
-    return c.json(await store.read((db) => meetingList(db, week, lookup)) satisfies MeetingResponse);
+    const list = await store.read((db) => meetingList(db, week, lookup));
+    const names = configNames(options.config());
+    const named = (name: string) => names.member(name) ?? name;
+    const papers = list.papers.map((p) => ({
+      ...p, nominations: p.nominations.map((n) => ({ ...n, member: named(n.member) })), starredBy: [...new Set(p.starredBy.map(named))],
+    }));
+    return c.json({ ...list, papers } satisfies MeetingResponse);
   });
 
   app.delete('/devices/self', async (c) => {
@@ -150,8 +164,10 @@ export function authenticate(options: Pick<RoomOptions, 'store' | 'config' | 'co
     const auth = await options.store.read((db) => deviceForToken(db, credential));
     if (!auth.ok) throw unauthorized(auth.message);
     const config = options.config();
-    if (!config.members.some((m) => m.name === auth.member)) throw unauthorized(`${auth.member} is no longer a member of the group`);
-    c.set('member', auth.member);
+    // A device of a member the config has renamed (`formerly`) is theirs under the new name.
+    const member = configNames(config).member(auth.member);
+    if (member === undefined) throw unauthorized(`${auth.member} is no longer a member of the group`);
+    c.set('member', member);
     c.set('device', auth.device);
     const admitted = buckets.take(auth.device.id, config.server.rateLimit);
     if (!admitted.ok) {

@@ -1,0 +1,19 @@
+import type { GroupConfig } from '@labdigest/core';
+
+/**
+ * The config's names now for what was given under an older one (stored signals, a reading-room
+ * device, a star): an area's id or one of its `formerly` ids -> its id; a member's name, or one of
+ * their `formerly` names in any case -> their name. Undefined for a name the config no longer has.
+ */
+export function configNames(config: GroupConfig): { readonly area: (id: string) => string | undefined; readonly member: (name: string) => string | undefined } {
+  const areas = new Map<string, string>();
+  for (const a of config.areas) for (const former of a.formerly) areas.set(former, a.id);
+  for (const a of config.areas) areas.set(a.id, a.id);
+  const current = new Set(config.members.map((m) => m.name));
+  const former = new Map<string, string>();
+  for (const m of config.members) for (const name of m.formerly) former.set(name.toLowerCase(), m.name);
+  return {
+    area: (id) => areas.get(id),
+    member: (name) => (current.has(name) ? name : former.get(name.toLowerCase())),
+  };
+}
