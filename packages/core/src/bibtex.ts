@@ -1,4 +1,4 @@
-import type { DigestEntry } from './digest.ts';
+import { venueName, type DigestEntry } from './digest.ts';
 
 /**
  * What a BibTeX entry needs of a paper: a digest entry qualifies, and so does what the reader stars.
@@ -28,7 +28,7 @@ export function papersToBibtex(papers: readonly BibtexPaper[]): string {
 function bibtexEntry(paper: BibtexPaper, key: string): string {
   const arxiv = paper.arxivId ?? arxivFromDoi(paper.doi);
   const doi = paper.doi && !/^10\.48550\//i.test(paper.doi) ? paper.doi : null;
-  const venue = paper.venue?.trim() && !/^arxiv\b/i.test(paper.venue.trim()) ? paper.venue.trim() : null;
+  const venue = paper.venue?.trim() && !/^arxiv\b/i.test(paper.venue.trim()) ? venueName(paper.venue) : null;
   const names = paper.authors.map((a) => a.trim()).filter(Boolean);
   const article = venue !== null && names.length > 0;
   const fields: [string, string][] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson, digestSectionSchema } from './digest.ts';
+import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson, digestSectionSchema, venueName } from './digest.ts';
 import { learnedLine, memberTeacher, YOU } from './learned-line.ts';
 import { paperArxivId, paperSchema } from './paper.ts';
 
@@ -16,6 +16,26 @@ describe('paperSourceLine', () => {
       'Acta Cryst. B (10.1107/S0108768112017466)'],
   ])('%s', (_name, fields, expected) => {
     expect(paperSourceLine(paper(fields))).toBe(expected);
+  });
+});
+
+describe('venueName', () => {
+  test.each([
+    // OpenAlex's sentence case (496 papers of the corpus are "Energy storage materials").
+    ['Energy storage materials', 'Energy Storage Materials'],
+    ['Interdisciplinary materials', 'Interdisciplinary Materials'],
+    ['Energy & environment materials', 'Energy & Environment Materials'],
+    ['Proceedings of the national academy of sciences', 'Proceedings of the National Academy of Sciences'],
+    // Names already written with capitals, or that start in lower case, stay.
+    ['Journal of the American Chemical Society', 'Journal of the American Chemical Society'],
+    ['npj Computational Materials', 'npj Computational Materials'],
+    ['JACS Au', 'JACS Au'], ['Nature', 'Nature'], ['Acta Cryst. B', 'Acta Cryst. B'], ['  ', null],
+  ])('%s', (venue, expected) => {
+    expect(venueName(venue)).toBe(expected);
+  });
+  test('the source line uses it', () => {
+    expect(paperSourceLine(paper({ id: 'openalex:W1', doi: '10.1016/j.ensm.2026.104001', venue: 'Energy storage materials' })))
+      .toBe('Energy Storage Materials (10.1016/j.ensm.2026.104001)');
   });
 });
 

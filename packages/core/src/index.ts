@@ -11,7 +11,7 @@ export {
 export { parseGroupConfig, suggest, type ConfigResult } from './config-file.ts';
 export {
   DIGEST_SCHEMA_VERSION, digestSchema, digestSectionSchema, sectionLearnedSchema, digestEntrySchema, matchedTermSchema,
-  memberMatchSchema, digestIndexSchema, readDigestSchema, upgradeDigestJson, digestIndexEntrySchema, paperSourceLine,
+  memberMatchSchema, digestIndexSchema, readDigestSchema, upgradeDigestJson, digestIndexEntrySchema, paperSourceLine, venueName,
   type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch, type SectionLearned,
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';

@@ -1,5 +1,5 @@
 import {
-  DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, type Digest, type DigestEntry, type GroupConfig, type Paper, type SectionLearned,
+  DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, venueName, type Digest, type DigestEntry, type GroupConfig, type Paper, type SectionLearned,
 } from '@labdigest/core';
 import { expansionsOf } from '../words/acronyms.ts';
 import { mayNameTopic } from '../words/grammar.ts';
@@ -48,7 +48,7 @@ export function assembleDigest(
           number, id: paper.id, title: paper.title, authors: paper.authors,
           published: paper.published ? paper.published.slice(0, 10) : null,
           url: safeUrl(paper.url) ?? (paper.doi ? `https://doi.org/${paper.doi}` : null),
-          doi: paper.doi, arxivId: paperArxivId(paper), venue: paper.venue,
+          doi: paper.doi, arxivId: paperArxivId(paper), venue: venueName(paper.venue),
           sourceLine: paperSourceLine(paper),
           score: r.score, scores: r.scores, summary: r.summary ?? '', abstract: paper.abstract, note: r.note,
           matchedTerms: [...r.matchedTerms], members: [...r.members],
