@@ -352,7 +352,8 @@ function placeSections(
   for (let i = 0; i < sectionOf.length; i++) {
     const a = sectionOf[i] as number;
     if (a < 0) continue;
-    bySection[a]?.push({ index: i, id: (papers[i] as Paper).id, relevance: relevanceOf(i, a), focus: focusOf(i, a), outside: outsideOf(i, a) });
+    const paper = papers[i] as Paper;
+    bySection[a]?.push({ index: i, id: paper.id, relevance: relevanceOf(i, a), focus: focusOf(i, a), outside: outsideOf(i, a), untold: !paper.abstract?.trim() });
   }
   const placements = new Map<number, Placement>();
   config.areas.forEach((area, a) => {

@@ -136,6 +136,14 @@ fcTest.prop([arbSection, fc.array(fc.boolean(), { maxLength: 14 })])('a paper ab
   expect([...placements.values()].map((p) => p.rank).sort((a, b) => a - b)).toEqual(papers.map((_, i) => i + 1));
 });
 
+fcTest.prop([arbSection, fc.array(fc.boolean(), { maxLength: 14 })])('a paper whose source gave no abstract is never a pick, and keeps its place', (section, untold) => {
+  const papers: SectionPaper[] = section.map((p, index) => ({ index, id: p.id, relevance: p.relevance, focus: p.focus, untold: untold[index] ?? false }));
+  const texts = new Map(section.map((p) => [p.id, { title: `${topics[p.topic]}${p.extra}`, abstract: null }]));
+  const placements = placeSection(papers, 3, (candidates) => termVectors(candidates.map((c) => texts.get(c.id)!), background), DEFAULT_TUNING);
+  expect(papers.filter((p) => p.untold && placements.get(p.index)!.pick)).toEqual([]);
+  expect([...placements.values()].map((p) => p.rank).sort((a, b) => a - b)).toEqual(papers.map((_, i) => i + 1));
+});
+
 // Real papers (fixtures/papers/corpus-slice.jsonl): a computational study of dyes for solar cells is the
 // best paper of a computational-materials section until the group says solar cells are not its field.
 test('`focus.outside` takes a solar-cell paper out of the picks and leaves it in its section, unless it names `focus.field`', () => {

@@ -60,6 +60,11 @@ export interface SectionPaper {
   readonly focus: number;
   /** Whether its title or opening names an application outside the group's field (`focus.outside`): never a pick. */
   readonly outside?: boolean;
+  /**
+   * Whether its source gave no abstract: never a pick either. A pick is read for what the paper found,
+   * which its title alone does not say; it stays in its section, with the rest.
+   */
+  readonly untold?: boolean;
 }
 
 /** Where a paper stands in its section. */
@@ -78,8 +83,8 @@ export interface Placement {
  * relevance among those whose value clears `tuning.pickFloor` (the best paper `tuning.pickFloorBest`):
  * relevance first, then no two about the same thing (term vectors closer than `tuning.sameTopic` never
  * both picks, and closeness to the picks before lowers a paper's value), then the focus (matching it
- * adds `tuning.focusBoost` to the value). A paper about an application outside the group's field is
- * never a pick. Picks come first; the rest follow, those matching the focus first, each part
+ * adds `tuning.focusBoost` to the value). A paper about an application outside the group's field, or
+ * one whose source gave no abstract, is never a pick. Picks come first; the rest follow, those matching the focus first, each part
  * by relevance. Ties break by id, so the batch's order never matters. `vectorsOf` is asked only for
  * the few candidates.
  */
@@ -91,7 +96,7 @@ export function placeSection(
 ): Map<number, Placement> {
   const matches = (p: SectionPaper) => p.focus >= tuning.focusThreshold;
   const value = (p: SectionPaper) => p.relevance + (matches(p) ? tuning.focusBoost : 0);
-  const byValue = papers.filter((p) => !p.outside).sort((a, b) => value(b) - value(a) || b.relevance - a.relevance || compareIds(a.id, b.id));
+  const byValue = papers.filter((p) => !p.outside && !p.untold).sort((a, b) => value(b) - value(a) || b.relevance - a.relevance || compareIds(a.id, b.id));
   // The floor is on the value: the focus lowers the bar by its boost.
   const candidates = byValue.filter((p, i) => value(p) >= (i === 0 ? tuning.pickFloorBest : tuning.pickFloor)).slice(0, count * 3 + 2);
   const picks: { paper: SectionPaper; vector: TermVector }[] = [];
