@@ -132,6 +132,10 @@ test('a weekly e-mail covers the digests since the last one: their papers across
   expect(elements(email.html).filter((e) => e.name === 'a').at(-1)?.attribs.href).toBe('https://lab.example.org/digest/?member=Yanhao+Deng');
   expect(email.text).toContain('You get this weekly because');
   expect(bytes(email.html)).toBeLessThan(HTML_EMAIL_BUDGET);
+  // Two digests each numbered from 1: the e-mail numbers its papers 1, 2, 3… in the order it lists them.
+  const numbers = [...email.text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+  expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  expect(numbers.length).toBeGreaterThan(mine.length);
 });
 
 test('every paper a pick (today\'s digests): the e-mail is cut to the budget, the same way in both parts', () => {

@@ -107,12 +107,16 @@ export function composeMemberEmail(input: {
   const learned = learnedLine(newest.members.find(isThem)?.learned, YOU);
   if (learned) blocks.push(fixed(learnedHtml(learned), wrap(learned, '')));
   if (forYou.length === 0) blocks.push(paragraph(`Nothing ${weekly ? 'this week' : 'this time'} matched your interests or followed areas closely enough: the group's picks are below.`));
+  // A weekly e-mail gathers several digests, each numbered from 1: its papers are numbered in the
+  // order it lists them, so no two read "1." (a daily one keeps its digest's numbers, as the reader shows them).
+  let counted = 0;
+  const numbered = (entry: DigestEntry): DigestEntry => (weekly ? { ...entry, number: ++counted } : entry);
   forYou.forEach((it, i) => {
     const match = it.entry.members.find(isThem);
     const kicker = [weekly ? dayLabel(it.date) : '', it.sectionName, it.entry.pick ? "one of the group's picks" : '', match?.reasons.join('; ') ?? '']
       .filter(Boolean).join(' · ');
-    if (i < FOR_YOU_IN_FULL || it.entry.pick) blocks.push(choice(settings.group, it.entry, i, kicker));
-    else blocks.push(row(it.entry));
+    if (i < FOR_YOU_IN_FULL || it.entry.pick) blocks.push(choice(settings.group, numbered(it.entry), i, kicker));
+    else blocks.push(row(numbered(it.entry)));
   });
 
   blocks.push(heading('h2', "The group's picks"));
@@ -124,7 +128,7 @@ export function composeMemberEmail(input: {
     if (section.picks.length === 0) blocks.push(paragraph(`No picks ${weekly ? 'this week' : 'this time'}.`));
     else if (above > 0) blocks.push(paragraph(`${above === section.picks.length ? (above === 1 ? 'Its pick is' : `All ${above} picks are`) : `${above} of its ${section.picks.length} picks ${above === 1 ? 'is' : 'are'}`} above, for you.`));
     for (const it of shown) {
-      blocks.push(choice(settings.group, it.entry, 1000 + it.entry.rank * 100 + s, weekly ? dayLabel(it.date) : undefined));
+      blocks.push(choice(settings.group, numbered(it.entry), 1000 + it.entry.rank * 100 + s, weekly ? dayLabel(it.date) : undefined));
     }
     if (more > 0) {
       const label = `${more} more in ${oneLine(section.name)}`;
