@@ -3,18 +3,16 @@
 // real HTTP API, a `digest serve` in a process of its own on 127.0.0.1, driven by autocannon (one
 // connection per device, one change per request, as a reader that is online sends them). Then the
 // store is counted: every change must be there.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { joinResponseSchema, type JoinResponse } from '@labdigest/core';
+import { startServeProcess } from './serve-process.ts';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { stringify } from 'yaml';
 import { inviteCommand } from '../src/room/members-command.ts';
 import { tempDir } from './run-cli.ts';
 
-const bin = fileURLToPath(new URL('../bin/digest.js', import.meta.url));
 const FIELDS = ['starred', 'read', 'dismissed'] as const;
 
 export interface ServerBench {
@@ -46,18 +44,9 @@ export async function benchServer(options: { members: number; changesPerMember: 
     members: names.map((name) => ({ name, interests: ['electrolyte'] })),
     server: { rateLimit: { perMinute: 1_000_000, burst: 10_000 } },
   }));
-  const server = spawn(process.execPath, [bin, 'serve', '--config', config, '--db', db, '--reader', reader, '--digests', join(temp.path, 'digests'), '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'ignore'] });
+  const server = await startServeProcess(['--config', config, '--db', db, '--reader', reader, '--digests', join(temp.path, 'digests'), '--port', '0'], { quiet: true });
   try {
-    const url = await new Promise<string>((done, fail) => {
-      let out = '';
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /reader at (http:\/\/\S+\/)/.exec(out);
-        if (match?.[1]) done(match[1]);
-      });
-      server.on('exit', (code) => fail(new Error(`digest serve exited ${code}: ${out}`)));
-    });
+    const { url } = server;
     const silent = { out: () => undefined, err: () => undefined };
     const devices: JoinResponse[] = [];
     for (const name of names) {
@@ -104,8 +93,8 @@ export async function benchServer(options: { members: number; changesPerMember: 
       accepted, stored, failed: result.non2xx + result.errors + result.timeouts,
     };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((done) => { if (server.exitCode !== null) done(undefined); else server.on('exit', done); });
+    server.child.kill('SIGTERM');
+    await server.exited;
     temp.remove();
   }
 }

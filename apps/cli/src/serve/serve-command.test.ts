@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../../test/run-cli.ts';
+import { startServeProcess } from '../../test/serve-process.ts';
 import { serveCommand } from './serve-command.ts';
 
 const dir = tempDir();
@@ -37,26 +36,14 @@ describe('digest serve: where it cannot listen, says which option to change', ()
 
 test('SIGTERM (systemd, docker stop) stops the server once its requests are answered, closes the store and exits 0', async () => {
   const db = join(dir.path, 'signal.sqlite');
-  const bin = fileURLToPath(new URL('../../bin/digest.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--reader', reader, '--digests', join(dir.path, 'digests'), '--port', '0',
-    '--config', fixturePath('../digest.config.yaml'), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
-  const exited = new Promise<number | null>((done) => child.on('close', done));
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /reader at (http:\/\/\S+\/)/.exec(out);
-      if (match?.[1]) done(match[1]);
-    });
-    void exited.then((code) => fail(new Error(`digest serve exited ${code}: ${out}${err}`)));
-  });
+  const server = await startServeProcess(['--reader', reader, '--digests', join(dir.path, 'digests'), '--port', '0',
+    '--config', fixturePath('../digest.config.yaml'), '--db', db]);
+  const { url, child, exited } = server;
   expect((await fetch(url)).status).toBe(200);
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
-  expect(err).toContain('SIGTERM: stopping, after the requests in flight\n');
-  expect(err).not.toMatch(/\n\s+at /);
+  expect(server.err()).toContain('SIGTERM: stopping, after the requests in flight\n');
+  expect(server.err()).not.toMatch(/\n\s+at /);
   // Closed cleanly: SQLite folded its write-ahead log back into the store.
   expect(existsSync(`${db}-wal`)).toBe(false);
 }, 30_000);
