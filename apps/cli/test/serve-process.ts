@@ -1,5 +1,4 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/digest.js', import.meta.url));
@@ -7,7 +6,7 @@ const bin = fileURLToPath(new URL('../bin/digest.js', import.meta.url));
 /** A `digest serve` in a process of its own (`node bin/digest.js serve …`), once it says where it listens. */
 export interface ServeProcess {
   readonly url: string;
-  readonly child: ChildProcessByStdio<null, Readable, Readable | null>;
+  readonly child: ChildProcess;
   /** Its standard error so far. */
   readonly err: () => string;
   /** Its exit code, once it ends. */
@@ -25,7 +24,7 @@ export async function startServeProcess(args: readonly string[], options: { quie
   const exited = new Promise<number | null>((done) => child.on('close', done));
   const url = await new Promise<string>((done, fail) => {
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /reader at (http:\/\/\S+\/)/.exec(out);
       if (match?.[1]) done(match[1]);
