@@ -36,6 +36,8 @@ test.each([
   ['enhanced ionic conductivity on the order of 10 −4 S cm −1 , and cells deliver an initial discharge capacity of 766 mAh g − 1',
     ['enhanced ionic conductivity on the order of 10−4 S cm−1', 'initial discharge capacity of 766 mAh g−1']],
   ['Zn||MnHCF full cells keep 82% capacity retention after 350 cycles.', ['82% capacity retention after 350 cycles']],
+  // A compound's hyphen written as U+2010, as Wiley's abstracts write it (an electrocatalysis paper of the corpus).
+  ['Fe2N6‐S/SNC exhibits outstanding alkaline ORR performance with a half‐wave potential of 0.93 V.', ['half‐wave potential of 0.93 V']],
   // The current density it was cycled at is the test's condition, not a result; a critical one is a result.
   ['symmetric cells cycle for 1500 h at 5 mA cm−2', ['symmetric cells cycle for 1500 h']],
   // Real (the sample week's trilayer-electrolyte paper; the corpus's openalex:W7133318008): what lasted,

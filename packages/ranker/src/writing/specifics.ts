@@ -174,7 +174,8 @@ function leadIn(before: string, kind: string): string {
   for (let k = words.length - 1; k >= 0 && name.length < 4; k--) {
     const word = words[k] as string;
     // Words, and an ion that says what moves ("Na+ conductivity").
-    if (!/^(?:[a-z][a-z-]*|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word)) break;
+    // Any hyphen joins a compound: "half‐wave potential" is written with U+2010 as often as with "-".
+    if (!/^(?:[a-z][a-z\u2010\u2011-]*|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word)) break;
     name.unshift(word);
   }
   return name.length > 0 ? `${name.join(' ')} ${connector[1]} ` : '';

@@ -43,6 +43,16 @@ describe('the summary says what the paper did and found', () => {
     expect(summary).not.toContain('The strong Lewis acid Mg center');
   });
 
+  test('a connective before a formula goes as it does before a word: the result it opens is kept', () => {
+    // openalex:W7166663079, an electrocatalysis paper: its ORR result opens "Consequently, Fe2N6‐S/SNC exhibits …".
+    const abstract = 'Dual‐atom catalysts provide a promising approach for oxygen reduction. However, the lack of a direct electronic bridge '
+      + 'between the two sites often hinders coherent electronic regulation. Herein, inspired by the natural iron‐sulfur clusters, we design an '
+      + 'S‐bridged Fe−Fe DAC (Fe2N6‐S/SNC). Consequently, Fe2N6‐S/SNC exhibits outstanding alkaline ORR performance with a half‐wave potential of 0.93 V. '
+      + 'This work demonstrates a bio‐inspired bridging strategy.';
+    expect(summarize(abstract, () => 0)).toBe('Herein, inspired by the natural iron‐sulfur clusters, we design an S‐bridged Fe−Fe DAC (Fe2N6‐S/SNC). '
+      + 'Fe2N6‐S/SNC exhibits outstanding alkaline ORR performance with a half‐wave potential of 0.93 V.');
+  });
+
   test('a sentence that leans on the one before comes only right after it', () => {
     const leaning = 'Dendrites limit lithium metal anodes. We grow a LiF-rich interphase by a fluorinated additive. '
       + 'Consequently, it cycles for 1000 h at 1 mA cm-2. Lithium metal is soft.';

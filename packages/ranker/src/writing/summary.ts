@@ -204,7 +204,7 @@ export function withoutBackPurposeText(text: string): string {
  * sentence says the same and stands alone. Not a contrast ("However, …"), whose sentence means
  * something else alone.
  */
-const DROPPABLE_CONNECTIVE = /^(?:consequently|as a result|therefore|thus|hence|accordingly|furthermore|moreover|additionally|in addition|besides|notably|remarkably|importantly|interestingly|surprisingly|impressively|strikingly|finally|ultimately|overall|meanwhile|specifically|in particular|subsequently|concurrently|simultaneously|in turn|as expected),\s+(?=[a-z]+\b[^a-z])/i;
+const DROPPABLE_CONNECTIVE = /^(?:consequently|as a result|therefore|thus|hence|accordingly|furthermore|moreover|additionally|in addition|besides|notably|remarkably|importantly|interestingly|surprisingly|impressively|strikingly|finally|ultimately|overall|meanwhile|specifically|in particular|subsequently|concurrently|simultaneously|in turn|as expected),\s+(?=[a-z])/i;
 
 /**
  * A highlight's bullet ("• Lower nucleation overpotential enables …", as publishers list highlights
