@@ -113,6 +113,14 @@ describe('learnedLine', () => {
       'Learned from Thomas\' 1 star, nothing yet that stands out.');
   });
 
+  test('the group\'s own papers (learn --bib) are its own papers, not stars', () => {
+    const own = (n: number, star = 0) => ({ positives: n + star, negatives: 0, signals: { star, nominate: 0, read: 0, dismiss: 0, own: n }, words: words.slice(0, 1) });
+    expect(learnedLine(own(4))).toBe('Learned from 4 of the group\'s own papers: more weight on thermal stability.');
+    expect(learnedLine(own(4, 2))).toBe('Learned from 4 of the group\'s own papers and its 2 stars: more weight on thermal stability.');
+    expect(learnedLine(own(1), memberTeacher('Naibing Wu'))).toBe('Learned from one of Naibing Wu\'s own papers: more weight on thermal stability.');
+    expect(learnedLine(own(3, 1), YOU)).toBe('Learned from 3 of your own papers and your 1 star: more weight on thermal stability.');
+  });
+
   test('is empty for an area nothing taught', () => {
     expect(learnedLine(undefined)).toBe('');
     expect(learnedLine({ positives: 0, negatives: 0, words: [] })).toBe('');

@@ -64,6 +64,8 @@ export const sectionLearnedSchema = z.object({
   signals: z.object({
     star: z.number().int().nonnegative(), nominate: z.number().int().nonnegative(),
     read: z.number().int().nonnegative(), dismiss: z.number().int().nonnegative(),
+    /** The group's own papers (`digest learn --bib`), not counted as stars (older digests lack it). */
+    own: z.number().int().nonnegative().optional(),
   }).optional(),
   /** Its strongest learned words, as the papers write them: for (weight > 0), strongest first, then against. */
   words: z.array(z.object({ word: z.string(), weight: z.number() })),

@@ -37,8 +37,12 @@ export function learnedLine(learned: SectionLearned | undefined, who: Teacher = 
   const papers = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
   const { positives, negatives, signals } = learned;
   const kinds = signals ? KINDS.filter(([kind]) => signals[kind] > 0).map(([kind, one, many]) => `${signals[kind]} ${signals[kind] === 1 ? one : many}`) : [];
+  // The group's own papers are its work, not its stars: "Learned from 4 of the group's own papers and its 2 stars".
+  const own = signals?.own ?? 0;
+  const ownPart = own > 0 ? `${own === 1 ? 'one' : own} of ${who.possessive} own papers` : '';
   let taught: string;
-  if (kinds.length > 0) taught = `${who.possessive} ${listOf(kinds)}`;
+  if (ownPart) taught = kinds.length > 0 ? `${ownPart} and ${who === YOU ? 'your' : who.pronoun === 'they' ? 'their' : 'its'} ${listOf(kinds)}` : ownPart;
+  else if (kinds.length > 0) taught = `${who.possessive} ${listOf(kinds)}`;
   else if (negatives === 0) taught = `${papers(positives)} ${who.name} starred or read`;
   else if (positives === 0) taught = `${papers(negatives)} ${who.name} dismissed`;
   else taught = `${papers(positives)} ${who.name} starred or read and ${negatives} ${who.pronoun} dismissed`;

@@ -125,7 +125,7 @@ const entry = object({
 /** What an area or a member learned from the group (issue 19). */
 const learned = object({
   positives: count, negatives: count,
-  signals: optional(object({ star: count, nominate: count, read: count, dismiss: count })),
+  signals: optional(object({ star: count, nominate: count, read: count, dismiss: count, own: optional(count) })),
   words: arrayOf(object({ word: string, weight: number })),
 });
 

@@ -47,8 +47,11 @@ export interface LearnedProfile {
   /** Papers that taught it for (starred, nominated, read) and against (dismissed). */
   readonly positives: number;
   readonly negatives: number;
-  /** Those papers by the signal that counted for each (a star over a dismissal over a read); only when taught. */
-  readonly signals?: Readonly<Record<SignalKind, number>>;
+  /**
+   * Those papers by the signal that counted for each (a star over a dismissal over a read), the group's
+   * own papers (`learn --bib`) as `own`, not as stars; only when taught.
+   */
+  readonly signals?: Readonly<Record<SignalKind, number> & { readonly own?: number }>;
   /** Strongest first (by size); a weight may be below 0. */
   readonly terms: readonly LearnedTerm[];
 }

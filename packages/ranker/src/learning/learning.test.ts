@@ -101,6 +101,13 @@ describe('stars', () => {
     expect(shownLearnedWords(learned, 8, 4).map((w) => w.word).filter((w) => /^enhanced \S+ /i.test(w))).toEqual([]);
   });
 
+  test('the group\'s own papers (a star with no day, as learn --bib gives) are counted as its own, not as stars', () => {
+    const own: FeedbackExample[] = week.slice(0, 3).map((paper) => ({ paper, signal: 'star', area: phaseField }));
+    const starred: FeedbackExample = { paper: week[3]!, signal: 'star', area: phaseField, at };
+    const learned = createRanker(config, { background, feedback: [...own, starred] }).learned.find((p) => p.id === phaseField)!;
+    expect(learned.signals).toEqual({ star: 1, nominate: 0, read: 0, dismiss: 0, own: 3 });
+  });
+
   test('the area learns terms below its strongest keyword, shrunk by how few examples it has', () => {
     const learned = ranker.learned.find((p) => p.id === polymer)!;
     expect([learned.kind, learned.positives, learned.negatives]).toEqual(['area', 3, 0]);

@@ -194,9 +194,11 @@ export function learnFromExamples(
     let positives = 0;
     let negatives = 0;
     profileSums.begin(p);
-    const kinds: Record<SignalKind, number> = { star: 0, nominate: 0, read: 0, dismiss: 0 };
+    const kinds: Record<SignalKind, number> & { own?: number } = { star: 0, nominate: 0, read: 0, dismiss: 0 };
     for (const [paperId, example] of bySignal) {
-      kinds[example.signal]++;
+      // The group's own papers (learn --bib: a star with no day) are counted apart: no one starred them.
+      if (example.signal === 'star' && example.at === undefined) kinds.own = (kinds.own ?? 0) + 1;
+      else kinds[example.signal]++;
       const strength = STRENGTH[example.signal];
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
       profileSums.add(bagOf.get(paperId) as number, strength);
