@@ -131,3 +131,17 @@ test('today\'s digest, once sent, is kept as sent: a later build leaves it and i
   expect(forced.err).toContain(`note: the ${today} digest was already sent (1 e-mail and slack from `);
   expect(read().stats.considered).toBeGreaterThan(sent.stats.considered);
 });
+
+test('a past window with papers published in it but none arriving says that windows go by arrival, and where imported papers go', async () => {
+  const db = inDir(dir.path, 'past.sqlite');
+  const digests = inDir(dir.path, 'past-digests');
+  expect((await runCli('import', SLICE, '--db', db)).code).toBe(0);
+  const store = openDb(db, { create: false });
+  const published = store.prepare("SELECT count(*) FROM papers WHERE published >= '2025-10-01' AND published < '2025-11-01'").pluck().get() as number;
+  store.close();
+  expect(published).toBeGreaterThan(0);
+  const { code, err } = await runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, '--since', '2025-10-01', '--until', '2025-10-31');
+  expect(code).toBe(0);
+  expect(err).toContain(`The store holds ${published} papers published in that window: a digest takes the papers that arrived in it `
+    + '(were fetched or imported), whenever they were published, so papers imported today go into the digest of today (`digest build` alone).');
+});

@@ -72,9 +72,15 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
     // with nothing in it would become the reader's latest and bury the last one with papers.
     const latest = index.digests[0];
     if (considered === 0 && !options.force) {
+      // Papers imported today of a past week: a window goes by when papers arrived, which surprises.
+      const published = options.since || options.until ? publishedIn(db, window) : 0;
+      const why = published > 0
+        ? ` The store holds ${published} paper${published === 1 ? '' : 's'} published in that window: a digest takes the papers that arrived in it `
+          + '(were fetched or imported), whenever they were published, so papers imported today go into the digest of today (`digest build` alone).'
+        : '';
       io.err(`digest ${digest.date}: no paper first seen ${window.since.slice(0, 19)}Z – ${window.until.slice(0, 19)}Z, so no digest for `
         + `${digest.date}${latest ? `; the latest stays ${latest.date} (${join(resolve(options.digests), latest.file)})` : ''}. `
-        + 'The next build starts where the last digest stopped; `digest build --force` writes the empty digest.\n');
+        + `The next build starts where the last digest stopped; \`digest build --force\` writes the empty digest.${why}\n`);
       return { file: undefined, papers: 0 };
     }
     // What the ranking learned from, said only of a digest that was ranked and written.
@@ -86,6 +92,11 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<{ fil
     io.out(`${resolve(file)}\n`);
     return { file, papers: digest.stats.included };
   }), { command: 'digest build', waitMs: (options.wait ?? 0) * 1000, note: io.err });
+}
+
+/** How many stored papers were published in a window (by their publication date, not when they arrived). */
+function publishedIn(db: Db, window: DigestWindow): number {
+  return db.prepare('SELECT count(*) FROM papers WHERE published >= ? AND published < ?').pluck().get(window.since.slice(0, 10), window.until.slice(0, 10)) as number;
 }
 
 /** The deliveries sent of today's digest, when the newest digest is today's (the day `defaultWindow` would rebuild). */
