@@ -233,6 +233,15 @@ export const groupConfigSchema = z.strictObject({
   }).default({ titleWeight: 2.5, memberThreshold: 0.35, picks: 3 }),
   /** The kind of work the group wants first, in every area that does not name its own. */
   focus: focusSchema.optional(),
+  /**
+   * The field's acronyms and what they stand for, beyond those labdigest knows (docs/config.md): a
+   * keyword written either way then matches both, counted once ("DMRG" and "density matrix
+   * renormalization group").
+   */
+  acronyms: z.record(
+    z.string().regex(/^[A-Z]{2,12}$/, { error: 'expected an acronym in capitals, like DMRG or ORR' }),
+    z.array(keywordText).min(1, { error: 'an acronym needs at least one phrase it stands for' }),
+  ).optional(),
   areas: z.array(areaSchema).min(1, { error: 'the group needs at least one area' }),
   members: z.array(memberSchema).default([]),
   sources: z.array(sourceSchema).default([]),

@@ -201,3 +201,32 @@ fcTest.prop([arbPapers])('a paper is in a section only if it clears that area\'s
     expect(r.scores[r.section]!).toBeGreaterThanOrEqual(area.threshold);
   }
 });
+
+describe('a group\'s own acronyms (config `acronyms`)', () => {
+  const theory = (acronyms?: Record<string, string[]>) => groupConfigSchema.parse({
+    group: { name: 'Kowalska Group' },
+    ...(acronyms ? { acronyms } : {}),
+    areas: [{ id: 'dmrg', name: 'DMRG & Strongly Correlated Models', threshold: 0.3, keywords: [{ DMRG: 3 }, { 'density matrix renormalization group': 3 }, { 'Hubbard model': 2 }] }],
+    members: [{ name: 'Tom Berger', interests: [{ DMRG: 3 }, { 'Hubbard model': 3 }, { 'spectral function': 2 }] }],
+  });
+  const spelledOut = paper('Spectral functions of the doped Hubbard model from the density matrix renormalization group',
+    'We compute spectral functions of the two-dimensional Hubbard model with the density matrix renormalization group on cylinders.');
+  const batch = [spelledOut, ...filler];
+
+  test('a keyword written as the acronym matches the phrase spelled out, and the two keywords are one feature', () => {
+    const own = createRanker(theory({ DMRG: ['density matrix renormalization group'] }));
+    const without = createRanker(theory());
+    const member = (r: ReturnType<typeof createRanker>) => r.rank(batch, { summaries: false }).papers.find((p) => p.id === spelledOut.id)!.members.find((m) => m.name === 'Tom Berger');
+    // Without the acronym, his "DMRG" matches nothing in a paper that spells it out.
+    expect(member(without)?.reasons).toEqual(['interests: Hubbard model and spectral function']);
+    expect(member(own)?.reasons).toEqual(['interests: DMRG, Hubbard model and spectral function']);
+    expect(member(own)!.score).toBeGreaterThan(member(without)!.score + 0.1);
+    // "DMRG" and its spelling out are counted once, not twice.
+    expect(own.lexicon.features.length).toBe(without.lexicon.features.length - 1);
+  });
+
+  test('an acronym is written in capitals, and stands for something', () => {
+    expect(groupConfigSchema.safeParse({ group: { name: 'X' }, acronyms: { dmrg: ['x'] }, areas: [{ id: 'a', name: 'A', keywords: ['x'] }] }).success).toBe(false);
+    expect(groupConfigSchema.safeParse({ group: { name: 'X' }, acronyms: { DMRG: [] }, areas: [{ id: 'a', name: 'A', keywords: ['x'] }] }).success).toBe(false);
+  });
+});

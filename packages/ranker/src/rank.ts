@@ -13,6 +13,7 @@ import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type S
 import { relevanceAt, scoreBatch, scoredViews } from './scoring/score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './scoring/sections.ts';
 import { termOf } from './words/stem.ts';
+import { acronymTable } from './words/acronyms.ts';
 import { termVectors } from './corpus/term-vectors.ts';
 import { DEFAULT_TUNING, type RankerTuning } from './profiles/tuning.ts';
 
@@ -240,7 +241,9 @@ function buildModel(
     }
     return known;
   });
-  const options: CompileOptions = { ...(isWord ? { isWord } : {}), spellings: { written: undefined, byKeyword: new Map() } };
+  const options: CompileOptions = {
+    ...(isWord ? { isWord } : {}), spellings: { written: undefined, byKeyword: new Map() }, acronyms: acronymTable(config.acronyms),
+  };
   let lexicon = compileProfiles(specs, options);
   let related: Keyword[][] = [];
   // Learned from the written keywords' lexicon, as the related words are: neither depends on the other.

@@ -1,5 +1,5 @@
 import type { Keyword } from '@labdigest/core';
-import { expansionsOf, foldTerms } from '../words/acronyms.ts';
+import { expansionsOf, foldTerms, type FoldTable } from '../words/acronyms.ts';
 import { compoundSpellings, GEL_KINDS } from '../words/compounds.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 import { termOf } from '../words/stem.ts';
@@ -88,10 +88,10 @@ const MAX_SEQUENCES = 64;
  * Every way to write a canonical sequence: each acronym kept or replaced by one of its expansions, and
  * each "gel" kept or replaced by one of its kinds.
  */
-function variants(canonical: readonly string[]): string[][] {
+function variants(canonical: readonly string[], acronyms: FoldTable | undefined): string[][] {
   let out: string[][] = [[]];
   for (const term of canonical) {
-    const alternatives = [[term], ...expansionsOf(term)]
+    const alternatives = [[term], ...expansionsOf(term, acronyms)]
       .flatMap((alt) => alt.reduce<string[][]>((seqs, t) => seqs.flatMap((seq) =>
         (t === GEL_TERM ? GEL_ALTERNATIVES : [[t]]).map((g) => [...seq, ...g])), [[]]));
     out = out.flatMap((prefix) => alternatives.map((alt) => [...prefix, ...alt])).slice(0, MAX_SEQUENCES);
@@ -165,6 +165,8 @@ export interface CompileOptions {
    * out twice). Used only while the compiles' written words, which spellings depend on, are the same.
    */
   readonly spellings?: { written: ReadonlySet<string> | undefined; readonly byKeyword: Map<string, Spellings | undefined> };
+  /** The acronyms keywords are read with: the field's and the config's own (`acronymTable`); the field's when absent. */
+  readonly acronyms?: FoldTable | undefined;
 }
 
 /**
@@ -204,11 +206,11 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: CompileO
     const words = splitWords(keyword).words;
     let found: Spellings | undefined;
     if (words.length > 0) {
-      const canonical = foldTerms(words.map(termOf));
+      const canonical = foldTerms(words.map(termOf), options.acronyms);
       // Each spelling of the keyword (joined, hyphenated, apart), with its acronyms' and gels' variants.
       const sequences = new Map<string, string[]>();
       for (const spelling of compoundSpellings(words, known)) {
-        for (const sequence of variants(foldTerms(spelling.map(termOf)))) {
+        for (const sequence of variants(foldTerms(spelling.map(termOf), options.acronyms), options.acronyms)) {
           if (sequences.size < MAX_SEQUENCES) sequences.set(sequence.join(' '), sequence);
         }
       }

@@ -47,7 +47,8 @@ export const ACRONYMS: Readonly<Record<string, readonly string[]>> = {
   MD: ['molecular dynamics'],
 };
 
-interface FoldTable {
+/** The acronyms a profile's keywords are read with: the field's (`ACRONYMS`) and a config's own (`acronymTable`). */
+export interface FoldTable {
   /** Every expansion as terms, longest first, so "all solid state battery" folds before "solid state battery". */
   readonly expansions: readonly { readonly acronym: string; readonly terms: readonly string[] }[];
   /** The same, by their first term: a word that starts none is passed over at once. */
@@ -58,10 +59,28 @@ interface FoldTable {
 let table: FoldTable | undefined;
 
 function foldTable(): FoldTable {
-  if (table) return table;
+  return (table ??= buildTable(ACRONYMS));
+}
+
+const withConfig = new Map<string, FoldTable>();
+
+/**
+ * The field's acronyms and a group's own (the config's `acronyms`: "DMRG" for "density matrix
+ * renormalization group"), a config's taking the place of the field's for the same acronym. Made once
+ * per distinct set.
+ */
+export function acronymTable(own: Readonly<Record<string, readonly string[]>> | undefined): FoldTable {
+  if (!own || Object.keys(own).length === 0) return foldTable();
+  const key = JSON.stringify(own);
+  let made = withConfig.get(key);
+  if (!made) withConfig.set(key, made = buildTable({ ...ACRONYMS, ...own }));
+  return made;
+}
+
+function buildTable(acronyms: Readonly<Record<string, readonly string[]>>): FoldTable {
   const expansions: { acronym: string; terms: string[] }[] = [];
   const byAcronym = new Map<string, string[][]>();
-  for (const [acronym, phrases] of Object.entries(ACRONYMS)) {
+  for (const [acronym, phrases] of Object.entries(acronyms)) {
     const term = tokenize(acronym)[0] as string;
     const forms = phrases.map(tokenize);
     byAcronym.set(term, forms);
@@ -73,13 +92,12 @@ function foldTable(): FoldTable {
     const first = e.terms[0] as string;
     byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
   }
-  table = { expansions, byAcronym, byFirst };
-  return table;
+  return { expansions, byAcronym, byFirst };
 }
 
 /** The terms with each known expansion replaced by its acronym term (`solid electrolyt interphas` -> `#sei`). */
-export function foldTerms(terms: readonly string[]): string[] {
-  const { byFirst } = foldTable();
+export function foldTerms(terms: readonly string[], acronyms: FoldTable = foldTable()): string[] {
+  const { byFirst } = acronyms;
   const out: string[] = [];
   for (let i = 0; i < terms.length;) {
     const first = terms[i] as string;
@@ -97,6 +115,6 @@ export function expansionsStartingWith(term: string): readonly { readonly acrony
 const NO_EXPANSIONS: readonly { readonly acronym: string; readonly terms: readonly string[] }[] = Object.freeze([]);
 
 /** The expansions of an acronym term, as term sequences (empty for any other term). */
-export function expansionsOf(term: string): readonly (readonly string[])[] {
-  return foldTable().byAcronym.get(term) ?? [];
+export function expansionsOf(term: string, acronyms: FoldTable = foldTable()): readonly (readonly string[])[] {
+  return acronyms.byAcronym.get(term) ?? [];
 }
