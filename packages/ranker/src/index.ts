@@ -15,6 +15,7 @@ export { createAnalyzer, type PaperFeatures } from './scan/analyze.ts';
 export { summarize, splitSentences } from './writing/summary.ts';
 export { followedAuthorsIn } from './scoring/authors.ts';
 export { ACRONYMS } from './words/acronyms.ts';
+export { acronymsDefined } from './words/acronym-definitions.ts';
 export { K1, B, SCALE } from './scoring/score.ts';
 export { draftAreas, type DraftArea } from './learning/draft-areas.ts';
 export { dayOf, shortTitle } from './writing/notes.ts';

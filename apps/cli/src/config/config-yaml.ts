@@ -6,12 +6,15 @@ export interface InitSpec {
   readonly group: string;
   readonly areas: readonly { readonly id: string; readonly name: string; readonly keywords: readonly Keyword[] }[];
   readonly members: readonly { readonly name: string; readonly interests: readonly Keyword[]; readonly areas: readonly string[] }[];
+  /** The acronyms the group's own papers define, beyond those labdigest knows (`init --from-bib`). */
+  readonly acronyms?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 const HEADER = [
   ' Every field is described in docs/config.md. Keywords are written as a plain string (weight 1),',
   ' as `term: weight`, or as { term, weight }; negative weights penalise. Matching ignores case, plurals',
-  ' and hyphens, keeps formulas whole (Li3InCl6) and knows the field\'s acronyms (SEI, PEO, MLIP, ...).',
+  ' and hyphens, keeps formulas whole (Li3InCl6) and knows the acronyms of battery materials (SEI, PEO,',
+  ' MLIP, ...) and those listed under `acronyms:`.',
 ];
 
 const SOURCES_EXAMPLE = [
@@ -31,6 +34,7 @@ export function configYaml(spec: InitSpec): string {
   const doc = new Document({
     group: { name: spec.group },
     ranking: { titleWeight: 2.5, memberThreshold: 0.35 },
+    ...(spec.acronyms && Object.keys(spec.acronyms).length > 0 ? { acronyms: spec.acronyms } : {}),
     areas: spec.areas.map((a) => ({ id: a.id, name: a.name, threshold: 0.5, keywords: a.keywords.map(keyword) })),
     members: spec.members.map((m) => ({ name: m.name, interests: m.interests.map(keyword), areas: m.areas })),
     sources: [],
@@ -46,6 +50,10 @@ export function configYaml(spec: InitSpec): string {
   note(ranking, 'titleWeight', ' a keyword in the title counts as 2.5 mentions in the abstract');
   note(ranking, 'memberThreshold', ' relevance (0 to 1) a member\'s interests need for a paper to name them');
 
+  if (root.has('acronyms')) {
+    section(root, 'acronyms', ' Acronyms the group\'s papers define: a keyword written either way matches both (docs/config.md#acronyms).');
+    for (const pair of (pairAt(root, 'acronyms').value as YAMLMap).items) (pair.value as YAMLSeq).flow = true;
+  }
   section(root, 'areas', ' Each area is a section of the digest; a paper goes to the area it scores best in (docs/config.md#areas).');
   const firstArea = (pairAt(root, 'areas').value as YAMLSeq).items[0] as YAMLMap | undefined;
   if (firstArea) {

@@ -215,6 +215,10 @@ describe('digest init --from-bib: areas drafted from the group\'s own papers', (
     // The draft has its weights: the next step is reading it, not weighting it.
     expect(err).toContain('Next: read the drafted areas (rename them, drop keywords that name no topic of yours)');
     for (const area of areas) expect(area.keywords.length).toBeGreaterThan(0);
+    // The acronyms the papers define, each in two papers at least, with one meaning: written, and said.
+    expect(parsed.config.acronyms?.DMRG).toEqual(['density matrix renormalization group']);
+    expect(parsed.config.acronyms?.SEI).toBeUndefined(); // labdigest knows it already
+    expect(err).toContain('acronyms the papers define: AI (artificial intelligence), CNN (convolutional neural network), DMRG (density matrix renormalization group)');
   });
 
   test('a week\'s digest exported as BibTeX drafts keywords that name topics, not units', async () => {

@@ -37,7 +37,7 @@ export async function initCommand(options: InitOptions, io: Io): Promise<void> {
  */
 async function specFromBib(options: InitOptions, io: Io): Promise<InitSpec> {
   if (!options.group?.trim()) throw new UsageError('pass --group NAME with --from-bib: the group\'s name');
-  const [{ readPaperFile }, { draftAreas }, { loadCorpusBackground }] = await Promise.all([
+  const [{ readPaperFile }, { draftAreas, acronymsDefined }, { loadCorpusBackground }] = await Promise.all([
     import('../store/import-command.ts'), import('@labdigest/ranker'), import('../digest/background.ts'),
   ]);
   const { papers } = await readPaperFile(options.fromBib as string, io);
@@ -46,10 +46,15 @@ async function specFromBib(options: InitOptions, io: Io): Promise<InitSpec> {
   const extra = [...options.area.map(parseAreaFlag)];
   io.err(`drafted ${drafts.length} area${drafts.length === 1 ? '' : 's'} from ${papers.length} paper${papers.length === 1 ? '' : 's'} of ${options.fromBib}:\n`
     + drafts.map((d) => `  ${d.name} (${d.papers.length} paper${d.papers.length === 1 ? '' : 's'}, e.g. "${d.papers[0] ?? ''}")`).join('\n') + '\n');
+  const acronyms = acronymsDefined(papers);
+  if (Object.keys(acronyms).length > 0) {
+    io.err(`acronyms the papers define: ${Object.entries(acronyms).map(([a, [phrase]]) => `${a} (${phrase})`).join(', ')}\n`);
+  }
   return {
     group: options.group.trim(),
     areas: [...drafts.map((d) => ({ id: d.id, name: d.name, keywords: d.keywords })), ...extra],
     members: options.member.map(parseMemberFlag),
+    acronyms,
   };
 }
 
