@@ -36,6 +36,13 @@ test.each([
   ['enhanced ionic conductivity on the order of 10 −4 S cm −1 , and cells deliver an initial discharge capacity of 766 mAh g − 1',
     ['enhanced ionic conductivity on the order of 10−4 S cm−1', 'initial discharge capacity of 766 mAh g−1']],
   ['Zn||MnHCF full cells keep 82% capacity retention after 350 cycles.', ['82% capacity retention after 350 cycles']],
+  // Electrocatalysis (an HER paper of the corpus): the overpotential at its current density, the Tafel slope;
+  // a percentage only as an efficiency it names, not "by 30%".
+  ['It requires an overpotential of 28.4 mV at 10 mA cm−2, with a Tafel slope of 56 mV dec−1 and a Faradaic efficiency of 95.2%.',
+    ['overpotential of 28.4 mV at 10 mA cm−2', 'Tafel slope of 56 mV dec−1']],
+  ['Nitrate reduction reaches a Faradaic efficiency of 95.2%, and the activity rises by 30%.', ['Faradaic efficiency of 95.2%']],
+  ['The signal shifts by 30 mV and the yield rises by 30%.', []],
+  ['A small Tafel slope of 92.4 mV dec −1 is found.', ['small Tafel slope of 92.4 mV dec−1']],
   // A compound's hyphen written as U+2010, as Wiley's abstracts write it (an electrocatalysis paper of the corpus).
   ['Fe2N6‐S/SNC exhibits outstanding alkaline ORR performance with a half‐wave potential of 0.93 V.', ['half‐wave potential of 0.93 V']],
   // The current density it was cycled at is the test's condition, not a result; a critical one is a result.

@@ -127,6 +127,11 @@ const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string 
   { kind: 'capacity', pattern: String.raw`${NUMBER}\s*mA\s?h${PER}(?:g|cm)${PER}[12⁻¹²−-]*` },
   { kind: 'energy density', pattern: String.raw`${NUMBER}\s*Wh${PER}(?:kg|L)${PER}[1⁻¹−-]*` },
   { kind: 'retention', pattern: String.raw`${NUMBER}\s*%\s*(?:[Cc]apacity retention|retention|[Cc]oulombic efficiency|CE)(?:\s+after\s+\d[\d,]*\s*cycles)?` },
+  // Electrocatalysis: an overpotential with the current density it is read at, a Tafel slope, a
+  // Faradaic efficiency or selectivity (a percentage quoted only with such a name: `namedAs`).
+  { kind: 'overpotential', pattern: String.raw`${NUMBER}\s*mV(?!${PER}dec)(?:\s+at\s+${NUMBER}\s*mA${PER}cm${PER}[2²⁻−-]*)?` },
+  { kind: 'Tafel slope', pattern: String.raw`${NUMBER}\s*mV${PER}dec${PER}[1⁻¹−-]*` },
+  { kind: 'efficiency', pattern: String.raw`${NUMBER}\s*%(?:\s+(?:[Ff]aradaic efficiency|FE|selectivity))?` },
   { kind: 'cycling', pattern: String.raw`${NUMBER}\s*(?:cycles|h\b|hours)` },
   { kind: 'current', pattern: String.raw`${NUMBER}\s*mA${PER}cm${PER}[2²⁻−-]*` },
   { kind: 'voltage', pattern: String.raw`${NUMBER}\s*V\b(?!\s*vs)` },
@@ -174,8 +179,9 @@ function leadIn(before: string, kind: string): string {
   for (let k = words.length - 1; k >= 0 && name.length < 4; k--) {
     const word = words[k] as string;
     // Words, and an ion that says what moves ("Na+ conductivity").
-    // Any hyphen joins a compound: "half‐wave potential" is written with U+2010 as often as with "-".
-    if (!/^(?:[a-z][a-z\u2010\u2011-]*|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word)) break;
+    // Any hyphen joins a compound: "half‐wave potential" is written with U+2010 as often as with "-";
+    // a name's capital stays ("Tafel slope", "Faradaic efficiency", "Coulombic efficiency").
+    if (!/^(?:[a-z][a-z\u2010\u2011-]*|[A-Z][a-z]{2,}|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word.toLowerCase())) break;
     name.unshift(word);
   }
   return name.length > 0 ? `${name.join(' ')} ${connector[1]} ` : '';
@@ -198,18 +204,25 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
       const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
       const lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
       if (lead === '' && needsName(kind, match[0])) continue;
+      if (NAMED_AS[kind] && !NAMED_AS[kind].test(`${lead} ${match[0]}`)) continue;
       // "82% capacity retention after 350 cycles" holds the cycles already.
       if (!taken.some(([a, b]) => start < b && a < end)) {
         taken.push([start, end]);
         found.push(`${lead}${qualifier}${match[0]}`
           // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
-          .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L) ?([−–-]) ?(\d)/g, '$1$2$3').trim());
+          .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L|dec) ?([−–-]) ?(\d)/g, '$1$2$3').trim());
       }
       break;
     }
   }
   return found;
 }
+
+/** Kinds quoted only when the words that name them say so: a percentage that is an efficiency or a selectivity, an mV that is an overpotential. */
+const NAMED_AS: Partial<Record<string, RegExp>> = {
+  efficiency: /\b(?:[Ff]aradaic efficiency|FE|selectivity|[Ff]aradaic efficiencies)\b/,
+  overpotential: /\boverpotential\b/i,
+};
 
 /**
  * Whether a quantity says nothing without the words that name it: an energy ("0.127 eV" alone: a
