@@ -225,6 +225,18 @@ describe('a group\'s own acronyms (config `acronyms`)', () => {
     expect(own.lexicon.features.length).toBe(without.lexicon.features.length - 1);
   });
 
+  test('a note says a keyword the group abbreviates as the acronym, not as a plural of its spelling out', () => {
+    const spelled = (acronyms?: Record<string, string[]>) => groupConfigSchema.parse({
+      group: { name: 'Kowalska Group' }, ...(acronyms ? { acronyms } : {}),
+      areas: [{ id: 'dmrg', name: 'Strongly Correlated Models', threshold: 0.3, keywords: [{ 'density matrix renormalization group': 3 }, { 'Hubbard model': 2 }, { 'spectral function': 2 }] }],
+    });
+    const noteOf = (cfg: GroupConfig) => createRanker(cfg).rank(batch).papers.find((p) => p.id === spelledOut.id)!.note ?? '';
+    expect(noteOf(spelled())).toMatch(/density matrix renormalization groups/);
+    const own = noteOf(spelled({ DMRG: ['density matrix renormalization group'] }));
+    expect(own).toContain('DMRG');
+    expect(own).not.toMatch(/renormalization group/);
+  });
+
   test('an acronym is written in capitals, and stands for something', () => {
     expect(groupConfigSchema.safeParse({ group: { name: 'X' }, acronyms: { dmrg: ['x'] }, areas: [{ id: 'a', name: 'A', keywords: ['x'] }] }).success).toBe(false);
     expect(groupConfigSchema.safeParse({ group: { name: 'X' }, acronyms: { DMRG: [] }, areas: [{ id: 'a', name: 'A', keywords: ['x'] }] }).success).toBe(false);

@@ -265,7 +265,7 @@ function buildModel(
   const profilesOf = featureOwners(lexicon);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
-    lexicon, analyzer, profilesOf, holders: holderBits(lexicon, profilesOf), vocabulary: noteVocabulary(lexicon),
+    lexicon, analyzer, profilesOf, holders: holderBits(lexicon, profilesOf), vocabulary: noteVocabulary(lexicon, config.acronyms),
     related: Object.fromEntries(config.areas.map((a, i) => [a.id, related[i] ?? []])),
     learned: learning.model.length > 0 ? learning.model : untaught(config),
     learnedIgnored: learning.ignored,

@@ -1,5 +1,5 @@
 import nlp from 'compromise/two';
-import { foldTerms } from './acronyms.ts';
+import { acronymTable, foldTerms } from './acronyms.ts';
 import { tokenize } from './tokenize.ts';
 
 /**
@@ -214,11 +214,14 @@ const SPOKEN = new Set(['MLIP', 'MLFF', 'NNP', 'GNN', 'SEI', 'CEI', 'DFT', 'MD',
  * How a note names a keyword: by its acronym when colleagues say it that way ("machine learning
  * interatomic potential" is an MLIP), else as the config writes it.
  */
-export function displayKeyword(keyword: string, acronyms: Readonly<Record<string, readonly string[]>>): string {
-  const folded = foldTerms(tokenize(keyword));
+export function displayKeyword(
+  keyword: string, acronyms: Readonly<Record<string, readonly string[]>>, own?: Readonly<Record<string, readonly string[]>>,
+): string {
+  // A group's own acronyms (the config's) are its words: a keyword written either way is said as the acronym.
+  const folded = foldTerms(tokenize(keyword), own ? acronymTable(own) : undefined);
   if (folded.length === 1 && folded[0]?.startsWith('#')) {
-    const acronym = Object.keys(acronyms).find((a) => `#${a.toLowerCase()}` === folded[0]);
-    if (acronym && SPOKEN.has(acronym)) return acronym;
+    const acronym = Object.keys({ ...acronyms, ...own }).find((a) => `#${a.toLowerCase()}` === folded[0]);
+    if (acronym && (SPOKEN.has(acronym) || (own !== undefined && Object.hasOwn(own, acronym)))) return acronym;
     // Written as an acronym colleagues spell out: its first expansion.
     if (acronym && keyword === acronym) return acronyms[acronym]?.[0] ?? keyword;
   }

@@ -183,9 +183,9 @@ export interface NoteVocabulary {
  * `methods`) is worked out when a note first asks: a ranking whose notes are never read (a corpus's,
  * a department's 9,000 features) does not pay for it.
  */
-export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
+export function noteVocabulary(lexicon: Lexicon, own?: Readonly<Record<string, readonly string[]>>): NoteVocabulary {
   let words: { display: readonly string[]; methods: ReadonlySet<string> } | undefined;
-  const wordsOf = () => (words ??= noteWords(lexicon));
+  const wordsOf = () => (words ??= noteWords(lexicon, own));
   const contains = new Map<number, boolean>();
   const inside = (outer: number, inner: number) => {
     const key = outer * lexicon.features.length + inner;
@@ -214,10 +214,10 @@ export function noteVocabulary(lexicon: Lexicon): NoteVocabulary {
 }
 
 /** Feature id -> the words a note uses for it, and those that name methods: see `NoteVocabulary`. */
-function noteWords(lexicon: Lexicon): { display: readonly string[]; methods: ReadonlySet<string> } {
-  const display = lexicon.features.map((f) => displayKeyword(f.keyword, ACRONYMS));
+function noteWords(lexicon: Lexicon, own?: Readonly<Record<string, readonly string[]>>): { display: readonly string[]; methods: ReadonlySet<string> } {
+  const display = lexicon.features.map((f) => displayKeyword(f.keyword, ACRONYMS, own));
   const methods = new Set<string>();
-  const isAcronym = new Set(Object.keys(ACRONYMS));
+  const isAcronym = new Set([...Object.keys(ACRONYMS), ...Object.keys(own ?? {})]);
   for (const profile of lexicon.profiles) {
     if (profile.kind === 'outside') continue;
     profile.features.forEach((f) => {
