@@ -11,6 +11,14 @@ test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acr
   expect(formulasIn(title, abstract, 6)).toEqual(['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14', 'LiFePO4', 'Li2S', 'NaCl', 'LiF']);
 });
 
+test('formulas: a method\'s acronym in brackets whose capitals spell the words before it is no formula, though its letters spell elements', () => {
+  // arXiv:2510.07279, a tensor-network paper: "TaSK" reads as Ta, S and K.
+  expect(formulasIn('Spectral functions from tangent-space methods', 'We introduce the tangent-space Krylov (TaSK) method for the Hubbard model.')).toEqual([]);
+  expect(formulasIn('', 'Cathodes of NaCoO (NCO) and CoNi alloys.')).toEqual(['NaCoO', 'CoNi']);
+  // A chemical's name before its formula: the formula stays.
+  expect(formulasIn('', 'Films of zinc oxide (ZnO) on gallium nitride (GaN), coated with lithium fluoride (LiF).')).toEqual(['ZnO', 'GaN', 'LiF']);
+});
+
 test('formulas: a group in parentheses is part of the formula, printed apart or not', () => {
   // Real (the sample week's polymerized-electrolyte paper prints "Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3"; its
   // note said "It works with Li1.3Al0.3Ti1.7").

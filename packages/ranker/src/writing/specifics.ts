@@ -1,4 +1,5 @@
 import { isFormula } from '../words/formula.ts';
+import { expansionBefore } from '../words/acronym-definitions.ts';
 
 /**
  * What is specific in a paper, for its relevance note: the materials it names by formula and the
@@ -105,10 +106,28 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
   // A formula that another goes on from with an element ("Li6PS5" of "Li6PS5Cl") is that material cut
   // short; "Li2S" beside "Li2S0.72P0.14Cl0.14" is a material of its own.
   const cutShort = (word: string) => /\d$/.test(word) && [...seen.keys()].some((other) => other.startsWith(word) && /[A-Z]/.test(other.charAt(word.length)));
-  const formulas = [...seen].filter(([word]) => !cutShort(word));
+  // A name in brackets whose capitals spell the words before it ("tangent-space Krylov (TaSK)") is an
+  // acronym, though its letters spell elements: a formula without a count is checked for it.
+  const text = `${title} ${abstract}`;
+  const formulas = [...seen].filter(([word]) => !cutShort(word) && (/\d/.test(word) || !definedAsAcronym(word, text)));
   return formulas.sort(([a, x], [b, y]) => Number(y.inTitle) - Number(x.inTitle) || y.count - x.count || b.length - a.length || x.order - y.order)
     .slice(0, limit).map(([word]) => word);
 }
+
+/**
+ * Whether `word` stands in brackets after words whose initials its capitals spell and that name no
+ * chemical ("(TaSK)" after "tangent-space Krylov"; "zinc oxide (ZnO)" is the formula of its name).
+ */
+function definedAsAcronym(word: string, text: string): boolean {
+  const at = text.indexOf(`(${word})`);
+  if (at < 0) return false;
+  const before = text.slice(Math.max(0, at - 120), at).trim().split(/\s+/);
+  const phrase = expansionBefore(before, word.replace(/[^A-Z]/g, ''));
+  return phrase !== undefined && !phrase.split(/[\s\u2010\u2011-]+/).some((w) => CHEMICAL_WORD.test(w));
+}
+
+/** Words of a chemical's name: elements ("zinc", "lithium", "molybdenum") and anions ("oxide", "nitride", "phosphate"). */
+const CHEMICAL_WORD = /(?:ium|um|ides?|ates?|ites?)$|^(?:zinc|iron|copper|nickel|cobalt|gold|silver|tin|lead|carbon|oxygen|nitrogen|sulfur|sulphur|boron|silicon|phosphorus|manganese|tungsten|bismuth|antimony|arsenic|hydrogen|fluorine|chlorine|bromine|iodine)$/i;
 
 // A number with its thousands set apart by a space ("10 000 cycles", "4 000 h", as SI style writes
 // them: 130 abstracts of the corpus do), a mantissa with its power of ten ("1.2 × 10−4"), or a power of
