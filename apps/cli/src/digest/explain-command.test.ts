@@ -84,6 +84,13 @@ describe('verdicts on real papers of the sample week', () => {
     expect(lines.slice(at + 2).find((l) => l.startsWith('  sum '))).toBe('  sum 69.62 × coord 6/7 = raw 59.67 → relevance 0.95');
   });
 
+  test('an area that scores more but is not what the title and opening are about: said so, not "the area it scores best in"', () => {
+    const lines = formatExplanation(config, explainWeek('openalex:W7202087716')).split('\n');
+    expect(lines[2]).toMatch(/^ {2}In the digest: Halide Solid Electrolytes, score 0\.65/);
+    expect(lines.find((l) => l.includes('threshold 0.55 → out:') && l.includes('scores more here'))).toMatch(
+      /^ {2}score 0\.76, threshold 0\.55 → out: clears the threshold, and scores more here than in Halide Solid Electrolytes \(0\.65\), but its title and opening are more about Halide Solid Electrolytes, where it goes \(a paper's section is what it is mainly about: docs\/config\.md#areas\)$/);
+  });
+
   test('an exclusion zeroes the area whatever the keywords add', () => {
     const e = explainWeek('openalex:W7202074888');
     const lines = formatExplanation(config, e).split('\n');

@@ -215,7 +215,14 @@ function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | 
   }
   if (s.rows.length === 0) return 'out: no keyword of this area matches';
   if (reported < area.threshold || reported === 0) return `out: below the threshold by ${(area.threshold - reported).toFixed(2)}`;
-  if (best) return `out: clears the threshold, but the paper goes to the area it scores best in, ${best.name} (${(ranked.scores[best.id] ?? 0).toFixed(2)})`;
+  if (best) {
+    const there = ranked.scores[best.id] ?? 0;
+    // Sections go by what the title and opening are about (docs/config.md#areas), not by the whole score.
+    return there >= reported
+      ? `out: clears the threshold, but the paper goes to the area it scores best in, ${best.name} (${there.toFixed(2)})`
+      : `out: clears the threshold, and scores more here than in ${best.name} (${there.toFixed(2)}), but its title and opening are more about `
+        + `${best.name}, where it goes (a paper's section is what it is mainly about: docs/config.md#areas)`;
+  }
   return `out: clears the threshold, but the section holds only its top ${area.maxPapers} papers`;
 }
 
