@@ -1,4 +1,5 @@
-import { venueName, type DigestEntry } from './digest.ts';
+import type { DigestEntry } from './digest.ts';
+import { venueName } from './venue.ts';
 
 /**
  * What a BibTeX entry needs of a paper: a digest entry qualifies, and so does what the reader stars.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson, digestSectionSchema, venueName } from './digest.ts';
+import { DIGEST_SCHEMA_VERSION, digestSchema, paperSourceLine, readDigestSchema, upgradeDigestJson, digestSectionSchema } from './digest.ts';
+import { venueName } from './venue.ts';
 import { learnedLine, memberTeacher, YOU } from './learned-line.ts';
 import { paperArxivId, paperSchema } from './paper.ts';
 

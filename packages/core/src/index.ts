@@ -11,7 +11,7 @@ export {
 export { parseGroupConfig, suggest, type ConfigResult } from './config-file.ts';
 export {
   DIGEST_SCHEMA_VERSION, digestSchema, digestSectionSchema, sectionLearnedSchema, digestEntrySchema, matchedTermSchema,
-  memberMatchSchema, digestIndexSchema, readDigestSchema, upgradeDigestJson, digestIndexEntrySchema, paperSourceLine, venueName,
+  memberMatchSchema, digestIndexSchema, readDigestSchema, upgradeDigestJson, digestIndexEntrySchema, paperSourceLine,
   type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch, type SectionLearned,
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';
@@ -30,3 +30,4 @@ export {
 } from './api.ts';
 export { SIGNAL_KINDS, feedbackLineSchema, feedbackLineText, type SignalKind, type FeedbackLine } from './feedback.ts';
 export { isTimeZone, machineTimeZone, localDay, localWeekday, startOfDay } from './zoned.ts';
+export { venueName } from './venue.ts';
