@@ -14,6 +14,8 @@ describe('joinSpacedSuperscripts', () => {
     ['strong Li + ‐solvent binding', 'strong Li+‐solvent binding'],
     ['an initial discharge capacity of 766 mAh g − 1 and', 'an initial discharge capacity of 766 mAh g−1 and'],
     ['an ionic conductivity of 0.158 mS cm −1 at 30°C', 'an ionic conductivity of 0.158 mS cm−1 at 30°C'],
+    // An electrocatalysis paper's Tafel slope (openalex:W7166663079 and others of the corpus).
+    ['a Tafel slope of 92.4 mV dec −1 and', 'a Tafel slope of 92.4 mV dec−1 and'],
     ['of 7.1 mg cm −2 , the battery', 'of 7.1 mg cm−2, the battery'],
     ['(0.5 mA cm −2 /1.0 mAh cm −2 ). More', '(0.5 mA cm−2/1.0 mAh cm−2). More'],
     ['a yield of 20.1 µg h −1 mg −1 and', 'a yield of 20.1 µg h−1 mg−1 and'],

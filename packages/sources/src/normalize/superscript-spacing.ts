@@ -14,13 +14,13 @@ const charge = new RegExp(`(?<![\\p{L}\\p{N}])(${CATION}) (?:([2-6]) ?\\+|\\+)(?
 
 /**
  * A unit, then a power of another unit with its minus set apart: "mAh g −1", "mA cm − 2", "Wh kg −1",
- * "µg h −1 mg −1", "Wh kg⁻ 1", "Wh·kg − 1", "N mm − 1". The power must follow a unit, so "10 − 2"
+ * "µg h −1 mg −1", "Wh kg⁻ 1", "Wh·kg − 1", "N mm − 1", a Tafel slope's "mV dec −1". The power must follow a unit, so "10 − 2"
  * (arithmetic) and "Fig. 2 − 1" are left alone. A minus some feeds print as an en dash or a figure dash
  * ("mA cm –2", "mS cm‒1", "Wh kg ‒1": 260 abstracts of the corpus) becomes a minus sign, for "cm–2"
  * reads as a range and a note's pattern would stop at it.
  */
 const UNIT = '(?:[kmµμn]?(?:Ah|A h|Wh|A|S|W|g|J|V|C|F|N|mol|Pa)|h|min|ppm)';
-const PER = '(?:[kmcµμn]?(?:m|g|L)|s|h|K|mol)';
+const PER = '(?:[kmcµμn]?(?:m|g|L)|s|h|K|mol|dec)';
 const power = new RegExp(`(?<![\\p{L}])(${UNIT}(?:[−⁻‒–-][1-4])?[ ·]${PER})(?: ([−⁻‒–-]) ?| ?([−⁻‒–]) |([‒–]))([1-4])(?![\\d.,]?\\d)${TRAILING}`, 'gu');
 /** A dash that stands for a minus, as a minus sign. */
 const minus = (sign: string) => (sign === '‒' || sign === '–' ? '−' : sign);
