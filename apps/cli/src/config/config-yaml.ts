@@ -8,6 +8,8 @@ export interface InitSpec {
   readonly members: readonly { readonly name: string; readonly interests: readonly Keyword[]; readonly areas: readonly string[] }[];
   /** The acronyms the group's own papers define, beyond those labdigest knows (`init --from-bib`). */
   readonly acronyms?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** The arXiv categories the group's own papers are listed in, most first (`init --from-bib`): the example sources. */
+  readonly categories?: readonly string[] | undefined;
 }
 
 const HEADER = [
@@ -17,11 +19,28 @@ const HEADER = [
   ' MLIP, ...) and those listed under `acronyms:`.',
 ];
 
-const SOURCES_EXAMPLE = [
-  ' The feeds `digest fetch` reads (docs/config.md#sources). For example:',
-  '  - name: arxiv-mtrl', '    type: arxiv-listing', '    category: cond-mat.mtrl-sci',
-  '  - name: power-sources', '    type: crossref', '    issn: [0378-7753]',
-];
+/** The example sources, commented out: the arXiv listings of the group's own papers when known, else a materials group's. */
+function sourcesExample(categories: readonly string[] | undefined): string[] {
+  const listed = (categories ?? []).slice(0, 2);
+  if (listed.length === 0) {
+    return [
+      ' The feeds `digest fetch` reads (docs/config.md#sources). For example:',
+      '  - name: arxiv-mtrl', '    type: arxiv-listing', '    category: cond-mat.mtrl-sci',
+      '  - name: power-sources', '    type: crossref', '    issn: [0378-7753]',
+    ];
+  }
+  return [
+    ' The feeds `digest fetch` reads (docs/config.md#sources): the arXiv listings the group\'s papers are in, for example',
+    ...listed.flatMap((category) => [`  - name: arxiv-${category.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`, '    type: arxiv-listing', `    category: ${category}`]),
+    ' and a journal by its ISSN:', '  - name: a-journal', '    type: crossref', '    issn: [1234-5678]',
+  ];
+}
+
+/** An example member's interests: the first area's first two keywords (a drafted area's are the group's own words). */
+function exampleInterests(spec: InitSpec): string {
+  const terms = (spec.areas[0]?.keywords ?? []).slice(0, 2).map((k) => k.term);
+  return (terms.length > 0 ? terms : ['phase field', 'dendrite']).map((t) => (/[,[\]{}:#]/.test(t) ? JSON.stringify(t) : t)).join(', ');
+}
 
 /** A keyword as the config writes it: the term alone for weight 1, else `term: weight`. */
 const keyword = (k: Keyword) => (k.weight === 1 ? k.term : { [k.term]: k.weight });
@@ -77,11 +96,11 @@ export function configYaml(spec: InitSpec): string {
     firstMember.comment = ` authors: [${spec.members[0]?.name ?? ''}]   # papers by these authors always concern them`;
   }
   const example = members.length === 0
-    ? ['  - name: Ada Lovelace', '    interests: [phase field, dendrite]', `    areas: [${spec.areas[0]?.id ?? 'area-id'}]`, '']
+    ? ['  - name: Ada Lovelace', `    interests: [${exampleInterests(spec)}]`, `    areas: [${spec.areas[0]?.id ?? 'area-id'}]`, '']
     : [];
   const sources = pairAt(root, 'sources');
   if (isScalar(sources.key)) {
-    sources.key.commentBefore = [...example, ...SOURCES_EXAMPLE].join('\n');
+    sources.key.commentBefore = [...example, ...sourcesExample(spec.categories)].join('\n');
     sources.key.spaceBefore = members.length > 0;
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -219,6 +219,12 @@ describe('digest init --from-bib: areas drafted from the group\'s own papers', (
     expect(parsed.config.acronyms?.DMRG).toEqual(['density matrix renormalization group']);
     expect(parsed.config.acronyms?.SEI).toBeUndefined(); // labdigest knows it already
     expect(err).toContain('acronyms the papers define: AI (artificial intelligence), CNN (convolutional neural network), DMRG (density matrix renormalization group)');
+    // The example sources are the arXiv listings the papers are in, not a battery group's; the example
+    // member's interests are the first area's words.
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('# The feeds `digest fetch` reads (docs/config.md#sources): the arXiv listings the group\'s papers are in, for example\n#  - name: arxiv-cs-cv\n#    type: arxiv-listing\n#    category: cs.CV');
+    expect(text).not.toContain('0378-7753');
+    expect(text).toContain(`#    interests: [${areas[0]!.keywords.slice(0, 2).map((k) => k.term).join(', ')}]`);
   });
 
   test('a week\'s digest exported as BibTeX drafts keywords that name topics, not units', async () => {

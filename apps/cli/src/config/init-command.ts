@@ -50,11 +50,16 @@ async function specFromBib(options: InitOptions, io: Io): Promise<InitSpec> {
   if (Object.keys(acronyms).length > 0) {
     io.err(`acronyms the papers define: ${Object.entries(acronyms).map(([a, [phrase]]) => `${a} (${phrase})`).join(', ')}\n`);
   }
+  // The arXiv listings the papers are in, most first: the config's example sources.
+  const counts = new Map<string, number>();
+  for (const p of papers) for (const c of p.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const categories = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
   return {
     group: options.group.trim(),
     areas: [...drafts.map((d) => ({ id: d.id, name: d.name, keywords: d.keywords })), ...extra],
     members: options.member.map(parseMemberFlag),
     acronyms,
+    categories,
   };
 }
 
