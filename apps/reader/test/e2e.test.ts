@@ -42,14 +42,18 @@ const showing = (papers: readonly { pick: boolean }[], filters: string) =>
 /** Pixels the page is wider than the window: a phone layout must never scroll sideways. */
 const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 /**
- * Opens a section's "N more" fold once every card is in the page, and waits for its rows. A CI run
- * (6 December, not reproduced here under load) clicked the first fold while the page was still filling
- * and then found no row in 30 s; each step now waits for what the next one needs, and says which failed.
+ * Opens a section's "N more" fold once every card is in the page, and waits for its rows. Two CI runs
+ * (6 December) lost the click: the "Saved on this device" notice, which the service worker raises a
+ * moment after a first visit, can come up between Playwright's aim and its click and take it. The
+ * click is made again while the fold is still closed (a click on an open fold would close it).
  */
 async function openFold(page: Page, nth = 0): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('labdigest:digest-complete').length > 0);
   const fold = page.locator('.more-toggle').nth(nth);
-  await fold.click();
+  for (let tries = 0; tries < 4 && (await fold.getAttribute('aria-expanded')) !== 'true'; tries++) {
+    await fold.click();
+    await page.waitForTimeout(200);
+  }
   await expect.poll(() => fold.getAttribute('aria-expanded'), { message: 'the fold opened' }).toBe('true');
   await expect.poll(() => page.locator('.more-list').nth(nth).locator('article.paper').count(), { message: 'the fold shows its rows' })
     .toBeGreaterThan(0);
