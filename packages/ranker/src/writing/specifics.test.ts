@@ -66,7 +66,7 @@ test.each([
   ['Herein, an ordered macroporous graphene carbon monolith (OMGC‐O‐3 h) is fabricated via a dry‐pressing route. '
     + 'achieving dendrite‐free Li deposition with volume expansion restricted below 33.9% at 30 mAh cm −2 . '
     + 'The optimized Li@OMGC‐O‐3 h anode achieves stable cycling over 1900 h at 1 mA cm −2 with negligible polarization.',
-  ['over 1900 h']],
+  ['stable cycling over 1900 h']],
   ['We study the mechanism.', []],
   // Real (the corpus's potassium-anode paper): thousands set apart by a space are one number, not "000 h";
   // the areal capacity after "at 0.5 mA cm −2 and" is a test condition, the decimal point notwithstanding.

@@ -184,10 +184,10 @@ const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
 const CONNECTORS = 'on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below';
 const CONNECTOR = new RegExp(String.raw`\s(${CONNECTORS})\s*$`);
 // A duration or cycle count says what lasted that long with "for" too: "stable cycling for over 2000 h".
-const CONNECTOR_CYCLING = new RegExp(String.raw`\s(${CONNECTORS}|for)\s*$`);
+const CONNECTOR_CYCLING = new RegExp(String.raw`\s(${CONNECTORS}|for|over|more than|beyond)\s*$`);
 // Words a measure's name does not cross: articles, verbs of reporting ("demonstrate" and "sustain" too,
-// as "show"), prepositions.
-const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals|demonstrate|demonstrates|demonstrated|sustain|sustains|sustained|undergo|undergoes)$/;
+// as "show", and their -ing forms: "maintaining consistent performance over 230 h"), prepositions.
+const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals|demonstrate|demonstrates|demonstrated|sustain|sustains|sustained|undergo|undergoes|present|presents|presented|include|includes|including|support|supports|supported|maintaining|achieving|delivering|showing|exhibiting|enabling|reaching|providing|offering|displaying|demonstrating|sustaining|retaining)$/;
 
 /** The words just before a number that say what it measures ("ionic conductivity on the order of"), or ''. */
 function leadIn(before: string, kind: string): string {
@@ -221,13 +221,19 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
         || (THEORETICAL_KINDS.has(kind) && THEORETICAL.test(before(60))) || (CONDITION_KINDS.has(kind) && CONDITION.test(before(50)))) continue;
       const qualifier = QUALIFIER.exec(before(16))?.[0] ?? '';
       const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
-      const lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
+      let lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
+      // "stable cycling over 1900 h": the qualifier is what joins the name to the number.
+      let shownQualifier = qualifier;
+      if (lead === '' && qualifier !== '' && needsName(kind, match[0])) {
+        const joined = leadIn(abstract.slice(Math.max(0, match.index - 60), match.index), kind);
+        if (joined !== '') [lead, shownQualifier] = [joined, ''];
+      }
       if (lead === '' && needsName(kind, match[0])) continue;
       if (NAMED_AS[kind] && !NAMED_AS[kind].test(`${lead} ${match[0]}`)) continue;
       // "82% capacity retention after 350 cycles" holds the cycles already.
       if (!taken.some(([a, b]) => start < b && a < end)) {
         taken.push([start, end]);
-        found.push(`${lead}${qualifier}${match[0]}`
+        found.push(`${lead}${shownQualifier}${match[0]}`
           // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
           .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L|dec) ?([−–-]) ?(\d)/g, '$1$2$3').trim());
       }
@@ -245,12 +251,14 @@ const NAMED_AS: Partial<Record<string, RegExp>> = {
 
 /**
  * Whether a quantity says nothing without the words that name it: an energy ("0.127 eV" alone: a
- * barrier, a gap, a binding energy?), a current density or an areal capacity, which alone are most
+ * barrier, a gap, a binding energy?), a duration ("over 100 h": of cycling, of electrolysis?), a current density or an areal capacity, which alone are most
  * often the test's condition ("(1.0 mAh cm−2, 0.5 mA cm−2)"), quoted with their names ("critical current
  * density of", "areal capacity of").
  */
 function needsName(kind: string, quantity: string): boolean {
-  return (kind === 'energy' && !/eV\s+\S/.test(quantity)) || kind === 'current' || (kind === 'capacity' && /cm/.test(quantity));
+  return (kind === 'energy' && !/eV\s+\S/.test(quantity)) || kind === 'current' || (kind === 'capacity' && /cm/.test(quantity))
+    // A duration alone ("It reports over 100 h."): of what? "1000 cycles" says what it counts.
+    || (kind === 'cycling' && !/cycles/.test(quantity));
 }
 
 /**
