@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { groupConfigSchema, paperSchema, type GroupConfig, type Paper } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildBackgroundStats } from '../corpus/background.ts';
 import { rankPapers } from '../rank.ts';
 import { placeSection, type SectionPaper } from './sections.ts';
@@ -127,21 +127,16 @@ fcTest.prop([arbPapers])('every section holds at most `picks` picks, ranked firs
   expect(ranked.filter((r) => r.section === null).every((r) => !r.pick && r.rank === null)).toBe(true);
 });
 
-fcTest.prop([arbSection, fc.array(fc.boolean(), { maxLength: 14 })])('a paper about an application outside the group\'s field is never a pick', (section, outside) => {
-  const papers: SectionPaper[] = section.map((p, index) => ({ index, id: p.id, relevance: p.relevance, focus: p.focus, outside: outside[index] ?? false }));
-  const texts = new Map(section.map((p) => [p.id, { title: `${topics[p.topic]}${p.extra}`, abstract: null }]));
-  const placements = placeSection(papers, 3, (candidates) => termVectors(candidates.map((c) => texts.get(c.id)!), background), DEFAULT_TUNING);
-  expect(papers.filter((p) => p.outside && placements.get(p.index)!.pick)).toEqual([]);
-  // It keeps its place in the section: every paper is placed, ranks 1..n.
-  expect([...placements.values()].map((p) => p.rank).sort((a, b) => a - b)).toEqual(papers.map((_, i) => i + 1));
-});
-
-fcTest.prop([arbSection, fc.array(fc.boolean(), { maxLength: 14 })])('a paper whose source gave no abstract is never a pick, and keeps its place', (section, untold) => {
-  const papers: SectionPaper[] = section.map((p, index) => ({ index, id: p.id, relevance: p.relevance, focus: p.focus, untold: untold[index] ?? false }));
-  const texts = new Map(section.map((p) => [p.id, { title: `${topics[p.topic]}${p.extra}`, abstract: null }]));
-  const placements = placeSection(papers, 3, (candidates) => termVectors(candidates.map((c) => texts.get(c.id)!), background), DEFAULT_TUNING);
-  expect(papers.filter((p) => p.untold && placements.get(p.index)!.pick)).toEqual([]);
-  expect([...placements.values()].map((p) => p.rank).sort((a, b) => a - b)).toEqual(papers.map((_, i) => i + 1));
+// A paper about an application outside the group's field (`outside`), or whose source gave no abstract
+// (`untold`), is never a pick, and keeps its place in the section: every paper is placed, ranks 1..n.
+describe.each(['outside', 'untold'] as const)('a paper flagged %s', (flag) => {
+  fcTest.prop([arbSection, fc.array(fc.boolean(), { maxLength: 14 })])('is never a pick, and keeps its place', (section, flagged) => {
+    const papers: SectionPaper[] = section.map((p, index) => ({ index, id: p.id, relevance: p.relevance, focus: p.focus, [flag]: flagged[index] ?? false }));
+    const texts = new Map(section.map((p) => [p.id, { title: `${topics[p.topic]}${p.extra}`, abstract: null }]));
+    const placements = placeSection(papers, 3, (candidates) => termVectors(candidates.map((c) => texts.get(c.id)!), background), DEFAULT_TUNING);
+    expect(papers.filter((p) => p[flag] && placements.get(p.index)!.pick)).toEqual([]);
+    expect([...placements.values()].map((p) => p.rank).sort((a, b) => a - b)).toEqual(papers.map((_, i) => i + 1));
+  });
 });
 
 // Real papers (fixtures/papers/corpus-slice.jsonl): a computational study of dyes for solar cells is the
