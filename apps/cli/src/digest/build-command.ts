@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
-import { groupTimeZone, localDay, type DigestIndex } from '@labdigest/core';
+import { groupTimeZone, type DigestIndex } from '@labdigest/core';
 import { InputError } from '../errors.ts';
-import { parseDate } from '../options.ts';
 import type { Io } from '../io.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { withStore, type Db } from '../store/open-db.ts';
@@ -9,7 +8,7 @@ import { deliveriesOf, type DeliveryRow } from '../deliver/deliveries.ts';
 import { readIndex, readWindow, writeDigest } from './archive.ts';
 import { buildDigest } from './build-digest.ts';
 import { withLock } from '../store/lock.ts';
-import { digestWindow, type DigestWindow } from './window.ts';
+import { digestDay, digestWindow, type DigestWindow } from './window.ts';
 import { loadCorpusBackground } from './background.ts';
 import { examplesFrom, learningLine } from '../learning/store-learning.ts';
 
@@ -102,7 +101,7 @@ function publishedIn(db: Db, window: DigestWindow): number {
 /** The deliveries sent of today's digest, when the newest digest is today's (the day `defaultWindow` would rebuild). */
 function sentToday(db: Db, index: DigestIndex, options: Pick<BuildOptions, 'until'>, now: Date, zone: string): DeliveryRow[] {
   const last = index.digests[0];
-  if (!last || last.date !== dayOf(options, now, zone)) return [];
+  if (!last || last.date !== digestDay(options.until, now, zone)) return [];
   return deliveriesOf(db, last.date).filter((d) => d.status === 'sent');
 }
 
@@ -116,17 +115,6 @@ function sentSummary(rows: readonly DeliveryRow[]): string {
 }
 
 /**
- * The day a build without --since makes: --until's (a bare date is that day), else today's, in the
- * group's time zone; undefined for an --until that is no date (digestWindow says why).
- */
-function dayOf(options: Pick<BuildOptions, 'until'>, now: Date, zone: string): string | undefined {
-  if (options.until === undefined) return localDay(now, zone);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(options.until)) return options.until;
-  const until = parseDate(options.until);
-  return until === null ? undefined : localDay(until, zone);
-}
-
-/**
  * The window to build: the options' dates; else from where the newest digest stopped; but when the
  * newest digest is today's, today's digest is rebuilt from its own start (running twice a day
  * adds the new papers to today's digest instead of replacing it with only them).
@@ -134,7 +122,7 @@ function dayOf(options: Pick<BuildOptions, 'until'>, now: Date, zone: string): s
 export function defaultWindow(options: Pick<BuildOptions, 'since' | 'until' | 'digests'>, index: DigestIndex, now: Date, zone = 'UTC'): DigestWindow {
   const last = index.digests[0];
   const lastWindow = last && !options.since ? readWindow(options.digests, last.file) : null;
-  const today = dayOf(options, now, zone);
+  const today = digestDay(options.until, now, zone);
   const rebuild = lastWindow !== null && last?.date === today;
   const lastUntil = rebuild ? lastWindow.since : lastWindow?.until;
   const lastUntilIs = rebuild ? `the start of the ${today} digest this build replaces` : undefined;

@@ -47,7 +47,18 @@ export function digestWindow(input: {
   else if (input.lastUntil && !Number.isNaN(Date.parse(input.lastUntil))) since = new Date(input.lastUntil);
   else since = new Date(end.getTime() - (input.defaultDays ?? 7) * DAY);
   if (since.getTime() >= end.getTime()) throw new UsageError(emptyWindow(input, since));
-  return { since: since.toISOString(), until: end.toISOString(), date: bareUntil ? input.until as string : localDay(until, zone) };
+  return { since: since.toISOString(), until: end.toISOString(), date: digestDay(input.until, input.now, zone) as string };
+}
+
+/**
+ * The day a digest ending at --until (else now) is dated by, in the group's time zone: a bare date is
+ * that day. Undefined for an --until that is no date (`digestWindow` says why).
+ */
+export function digestDay(until: string | undefined, now: Date, zone: string): string | undefined {
+  if (until === undefined) return localDay(now, zone);
+  if (BARE_DATE.test(until)) return until;
+  const instant = parseDate(until);
+  return instant === null ? undefined : localDay(instant, zone);
 }
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
