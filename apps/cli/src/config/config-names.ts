@@ -5,7 +5,21 @@ import type { GroupConfig } from '@labdigest/core';
  * device, a star): an area's id or one of its `formerly` ids -> its id; a member's name, or one of
  * their `formerly` names in any case -> their name. Undefined for a name the config no longer has.
  */
-export function configNames(config: GroupConfig): { readonly area: (id: string) => string | undefined; readonly member: (name: string) => string | undefined } {
+export function configNames(config: GroupConfig): ConfigNames {
+  let names = made.get(config);
+  if (!names) made.set(config, names = namesOf(config));
+  return names;
+}
+
+export interface ConfigNames {
+  readonly area: (id: string) => string | undefined;
+  readonly member: (name: string) => string | undefined;
+}
+
+// Made once per config object: the reading room asks on every request, with the config it last loaded.
+const made = new WeakMap<GroupConfig, ConfigNames>();
+
+function namesOf(config: GroupConfig): ConfigNames {
   const areas = new Map<string, string>();
   for (const a of config.areas) for (const former of a.formerly) areas.set(former, a.id);
   for (const a of config.areas) areas.set(a.id, a.id);
