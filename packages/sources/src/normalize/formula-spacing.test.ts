@@ -40,6 +40,10 @@ describe('joinSpacedFormulas', () => {
     // Symbols and one count alone in brackets, after the name they abbreviate.
     ['to generate oxygen (O 2 ), and the', 'to generate oxygen (O2), and the'], ['based on iodine (I 2 ) redox', 'based on iodine (I2) redox'],
     ['potassium hexafluorophosphate (KPF 6 ), potassium', 'potassium hexafluorophosphate (KPF6), potassium'], ['a (PW 12 ) cluster', 'a (PW12) cluster'],
+    // Binary compounds of a one-capital metal, in capitals only (the corpus's "YF 3 ‐improved PCL" electrolyte,
+    // whose summary printed "YF 3 ‐improved").
+    ['a YF 3 ‐improved PCL electrolyte', 'a YF3‐improved PCL electrolyte'], ['WO 3 nanosheets and WS 2 layers', 'WO3 nanosheets and WS2 layers'],
+    ['the VS 2 cathode', 'the VS2 cathode'], ['UO 2 fuel', 'UO2 fuel'],
   ])('%s', (input, expected) => {
     expect(joinSpacedFormulas(input)).toBe(expected);
   });

@@ -33,6 +33,12 @@ const unit = /^(?:[kmµnp]?m|[kmµ]?[gL]|m?Ah|m?A|[km]?V|m?eV|[kmM]?Hz|h|s|min|w
 const wordLike = new Set(['In', 'As', 'At', 'Be', 'He', 'No', 'I', 'Am', 'Re', 'Pa']);
 /** Two different nonmetal symbols in capitals: molecules (CO, NO, SO, NH, OH, CH, PF, BF, CS), not acronyms or HH 46. */
 const smallMolecule = /^([HBCNOFPS])(?!\1)[HBCNOFPS]$/;
+/**
+ * A metal whose symbol is one capital (K, V, W, Y, U) and a nonmetal's: binary compounds written in
+ * capitals only, "YF 3 ‐improved", "WO 3 nanosheets", "WS 2", "UO 2" (the sentence's acronyms are two
+ * capitals too, but none of these pairs reads as one).
+ */
+const capitalBinary = /^[KVWYU][BCFINOPS]$/;
 /** The elements that are diatomic gases: alone with a count of 2 before a word they are the molecule ("H 2 evolution"). */
 const diatomic = new Set(['H', 'N', 'O', 'F', 'Cl', 'Br']);
 /** Symbols and a dash before the last symbol: a battery chemistry or a bond ("Zn–I 2 batteries", "Li–O 2", "Zn─I"). */
@@ -62,9 +68,9 @@ function leadOf(chunk: string, next: string | undefined): string | null {
   return lead;
 }
 
-/** A chunk whose symbols alone say formula: more than one symbol, with a lowercase letter or a small molecule. */
+/** A chunk whose symbols alone say formula: more than one symbol, with a lowercase letter, a small molecule or a capital binary. */
 function isCompound(symbols: string): boolean {
-  return symbolCount(symbols) >= 2 && (/\p{Ll}/u.test(symbols) || smallMolecule.test(symbols));
+  return symbolCount(symbols) >= 2 && (/\p{Ll}/u.test(symbols) || smallMolecule.test(symbols) || capitalBinary.test(symbols));
 }
 
 /**
