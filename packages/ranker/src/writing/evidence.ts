@@ -311,14 +311,14 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   // whole ranking's scores and features alive.
   const namedOf = eager ? constant(eager.named) : fromBatch(batch, i, (b, at) => namedMembers(context.config, b, at));
   const othersOf = eagerOthers ? constant(eagerOthers) : fromBatch(batch, i, (b, at) => otherAreas(areas, b, at, section));
-  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom));
+  const summary = context.summaries
+    ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
+      sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors) : NO_ABSTRACT) : null;
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom, summary));
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(row[section] as number),
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
-    matchedTerms: terms, members: eager ? eager.members : NO_MEMBERS, excludedBy,
-    summary: context.summaries
-      ? (paper.abstract ? inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
-        sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors) : NO_ABSTRACT) : null,
+    matchedTerms: terms, members: eager ? eager.members : NO_MEMBERS, excludedBy, summary,
     get note() { return writeNote(); },
     pick: placement?.pick ?? false, rank: placement?.rank ?? null, focus: placement?.focus ?? false,
   };
@@ -460,7 +460,7 @@ function limitIndex(batch: BatchScores, i: number, a: number): number {
 function noteFor(
   context: EvidenceContext, id: string, features: PaperFeatures, section: number, placement: Placement | undefined,
   named: readonly NamedCandidate[], others: readonly string[], texts: { readonly title: string; readonly abstract: string },
-  learnedFrom: LearnedFrom | undefined,
+  learnedFrom: LearnedFrom | undefined, summary: string | null,
 ): string {
   const { config, lexicon, vocabulary } = context;
   const profile = lexicon.profiles[section] as CompiledProfile;
@@ -486,7 +486,7 @@ function noteFor(
     members, methods: vocabulary.methods,
     focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
     specifics: specificsOf(texts.title, texts.abstract),
-    others, learnedFrom, review: isReview(texts.title, texts.abstract),
+    others, learnedFrom, review: isReview(texts.title, texts.abstract), summary,
   });
 }
 

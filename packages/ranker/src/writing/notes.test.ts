@@ -38,7 +38,24 @@ describe('the relevance note', () => {
   test('says when the paper is the group\'s kind of work, and which other areas it bears on', () => {
     const note = relevanceNote({ ...base, id: 'doi:10.1/x', focus: { name: 'modelling and simulation', terms: ['MD', 'DFT'] }, others: ['Halide Solid Electrolytes'] });
     expect(note).toMatch(/(?:Modelling and simulation work \(MD and DFT\), the kind the group does\.|The approach is the group's own: MD and DFT\.)/);
-    expect(note).toMatch(/Halide Solid Electrolytes/);
+    // An area is a section, not a reader: never "Halide Solid Electrolytes will find it relevant too".
+    expect(note).toMatch(/It also (?:bears on|belongs under) Halide Solid Electrolytes\./);
+  });
+
+  test('does not name again the formulas and numbers the summary says', () => {
+    // Real (the sample week's Mg1-xLixF2/PEO paper, whose summary and note both said "766 mAh g−1").
+    const specifics = {
+      formulas: ['Li6PS5Cl', 'LiF', 'Li2S', 'Li3InCl6'],
+      quantities: ['initial discharge capacity of 766 mAh g−1', 'Li+ transference number of 0.56', 'ionic conductivity of 10−4 S cm−1'],
+    };
+    const summary = 'Solid‐state Li‐S cells on Li6PS5Cl deliver an initial discharge capacity of 766 mAh g−1 and keep ≈60% of it.';
+    const note = relevanceNote({ ...base, specifics, summary });
+    expect(note).toContain('It works with LiF, Li2S and Li3InCl6 and reports Li+ transference number of 0.56 and ionic conductivity of 10−4 S cm−1.');
+    // Without a summary, the first three formulas and two quantities, as before.
+    expect(relevanceNote({ ...base, specifics })).toContain('It works with Li6PS5Cl, LiF and Li2S and reports initial discharge capacity of 766 mAh g−1 and Li+ transference number of 0.56.');
+    // A number inside a longer one is not the same number ("1766", "7.66").
+    expect(relevanceNote({ ...base, specifics: { formulas: [], quantities: ['capacity of 766 mAh g−1'] }, summary: 'It keeps 1766 cycles at 7.66 V.' }))
+      .toMatch(/766 mAh g−1\.$/);
   });
 
   test('the focus sentence does not name again the methods the lead named', () => {

@@ -1,7 +1,7 @@
 import type { Area } from '@labdigest/core';
 import type { LearnedFrom } from '../learning/learning-types.ts';
 import { isTopic, listOf, pluralOf, possessive } from '../words/grammar.ts';
-import type { Specifics } from './specifics.ts';
+import { notSaidIn, type Specifics } from './specifics.ts';
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: readonly string[]): string {
@@ -33,6 +33,8 @@ export interface NoteInput {
   /** When the paper matches its section's focus: the focus's name and the focus keywords it opens with. */
   readonly focus: { readonly name: string | undefined; readonly terms: readonly string[] } | undefined;
   readonly specifics: Specifics;
+  /** The paper's summary, when it has one: the note does not name again the formulas and numbers it says. */
+  readonly summary?: string | null;
   /** Other areas the paper nearly or fully qualifies for. */
   readonly others: readonly string[];
   /** The taught example it is most like, when learning from the group moved it. */
@@ -65,7 +67,7 @@ export function relevanceNote(input: NoteInput): string {
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
   // A member who follows their own name (to see their papers appear) is among the authors, not following themselves.
   if (followed) sentences.push(followed.author === followed.member ? `${followed.member} is among the authors.` : `By ${followed.author}, whom ${followed.member} follows.`);
-  const specific = specificsSentence(input.specifics, pick);
+  const specific = specificsSentence(notSaidIn(input.summary, input.specifics), pick);
   if (specific) sentences.push(specific);
   if (input.focus && input.focus.terms.length > 0) {
     // The lead may have named the methods already: the focus sentence does not name them again.
@@ -78,7 +80,8 @@ export function relevanceNote(input: NoteInput): string {
     sentences.push(pick(2) === 0 ? `${second.name} may want it too, for ${topics}.` : `Also one for ${second.name}, on ${topics}.`);
   }
   if (input.others.length > 0) {
-    sentences.push(pick(2) === 0 ? `It also bears on ${listOf(input.others)}.` : `${listOf(input.others)} will find it relevant too.`);
+    // Areas are sections, not readers: "Phase Field / Dendrites & SEI will find it relevant too" read as a person.
+    sentences.push(pick(2) === 0 ? `It also bears on ${listOf(input.others)}.` : `It also belongs under ${listOf(input.others)}.`);
   }
   while (sentences.length > 1 && words(sentences.join(' ')) > MAX_NOTE_WORDS) sentences.pop();
   return sentences.join(' ');

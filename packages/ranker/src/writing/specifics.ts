@@ -61,9 +61,19 @@ const GROUP = /^ ?\( ?((?:[A-Z][a-z]? ?(?:\d{1,2}(?:\.\d+)?)? ?)+)\)(?: ?(\d{1,2
 /** Elements and their counts written straight after a group and its count: the "O2F" of "(PO4)2O2F". */
 const AFTER_GROUP = /^(?:[A-Z][a-z]?(?:\d{1,2}(?:\.\d+)?)?)+(?![\p{L}\d])/u;
 
+/**
+ * A formula written as what a layer is made of or an unwanted phase, not a material of the paper:
+ * "LiF‐rich SEI", "LiF-dominant", "Li3N‐enriched", "InCl3 impurity" (the corpus's notes said "It works
+ * with LiF" of electrolytes whose interphase is rich in it); "enriched with LiF/Li 3 N", "SEI
+ * composition of Li 3 N/Li 2 CO 3 /LiF" before it. A formula the title names, or the abstract names
+ * otherwise once, is kept.
+ */
+const PRODUCT_AFTER = /^(?:\/[A-Z][A-Za-z0-9.]*)*\s?[‐‑-]?\s?(?:rich|dominant|dominated|enriched|derived|impurit(?:y|ies)|by-?products?|side products?)\b/;
+const PRODUCT_BEFORE = /\b(?:enriched with|rich in|(?:SEI|CEI|interphase) (?:composition )?of|impurit(?:y|ies) (?:of|such as)|formation of)\s*(?:[A-Z][A-Za-z0-9.]*\s?\/\s?)*$/;
+
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
-  const seen = new Map<string, { inTitle: boolean; count: number; order: number }>();
+  const seen = new Map<string, { inTitle: boolean; count: number; order: number; material: boolean }>();
   let order = 0;
   for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
     const { words: all, ends, starts } = candidateWords(text);
@@ -99,8 +109,11 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
         if (rest && isFormula(rest)) { word += rest; end += rest.length; }
         while (i + 1 < all.length && (starts[i + 1] as number) < end) i++;
       }
+      // What an interphase is rich in, or an impurity, is no material the paper works with.
+      const product = !inTitle && (PRODUCT_AFTER.test(text.slice(ends[i] as number, (ends[i] as number) + 24))
+        || PRODUCT_BEFORE.test(text.slice(Math.max(0, (starts[i] as number) - 60), starts[i] as number)));
       const known = seen.get(word);
-      if (known) { known.count++; known.inTitle ||= inTitle; } else seen.set(word, { inTitle, count: 1, order: order++ });
+      if (known) { known.count++; known.inTitle ||= inTitle; known.material ||= !product; } else seen.set(word, { inTitle, count: 1, order: order++, material: !product });
     }
   }
   // A formula that another goes on from with an element ("Li6PS5" of "Li6PS5Cl") is that material cut
@@ -109,7 +122,7 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
   // A name in brackets whose capitals spell the words before it ("tangent-space Krylov (TaSK)") is an
   // acronym, though its letters spell elements: a formula without a count is checked for it.
   const text = `${title} ${abstract}`;
-  const formulas = [...seen].filter(([word]) => !cutShort(word) && (/\d/.test(word) || !definedAsAcronym(word, text)));
+  const formulas = [...seen].filter(([word, { material }]) => material && !cutShort(word) && (/\d/.test(word) || !definedAsAcronym(word, text)));
   return formulas.sort(([a, x], [b, y]) => Number(y.inTitle) - Number(x.inTitle) || y.count - x.count || b.length - a.length || x.order - y.order)
     .slice(0, limit).map(([word]) => word);
 }
@@ -143,6 +156,8 @@ const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string 
   { kind: 'scale', pattern: String.raw`${NUMBER}\s*(?:million|billion|thousand)?\s*atoms\b` },
   { kind: 'energy', pattern: String.raw`${NUMBER}\s*m?eV\b(?:\s+(?:band gap|barrier|activation energy|energy barrier))?` },
   { kind: 'conductivity', pattern: String.raw`${NUMBER}\s*(?:m|µ|μ)?S${PER}cm(?:${PER}1|−1|-1|⁻¹)?` },
+  // Unitless: found by `transferenceIn`; the pattern stands for its place in the order.
+  { kind: 'transference number', pattern: 'transference number' },
   { kind: 'capacity', pattern: String.raw`${NUMBER}\s*mA\s?h${PER}(?:g|cm)${PER}[12⁻¹²−-]*` },
   { kind: 'energy density', pattern: String.raw`${NUMBER}\s*Wh${PER}(?:kg|L)${PER}[1⁻¹−-]*` },
   { kind: 'retention', pattern: String.raw`${NUMBER}\s*%\s*(?:[Cc]apacity retention|retention|[Cc]oulombic efficiency|CE)(?:\s+after\s+\d[\d,]*\s*cycles)?` },
@@ -178,7 +193,7 @@ const AFTER_A_NUMBER = /\d[ \u2009\u202f]$/;
 const THEORETICAL = /\btheoretical(?:ly)?\b[^,;.]{0,40}$/i;
 const THEORETICAL_KINDS = new Set(['capacity', 'energy density']);
 // Every kind's unit ends in one of these: a text without any holds no quantity (most titles, many abstracts).
-const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b/;
+const ANY_UNIT = /atoms|eV|S|mA|Wh|%|cycles|h\b|hours|V\b|transference/;
 
 // Words that end a measure's name before its number ("conductivity on the order of 10−4 S cm−1").
 const CONNECTORS = 'on the order of|as high as|as low as|up to|of|reaching|exceeding|above|below';
@@ -206,6 +221,28 @@ function leadIn(before: string, kind: string): string {
   return name.length > 0 ? `${name.join(' ')} ${connector[1]} ` : '';
 }
 
+/**
+ * A transference number, which has no unit: "Li + transference number of 0.61", "Zn 2+ transference
+ * number (0.71)", "( t Zn 2+ = 0.95)", "lithium‐ion transference number (∼0.8)", "… increases to 0.82"
+ * (145 abstracts of the corpus name one, most with its value). The ion, the name, then the value
+ * within a few characters: in brackets, after "of", "to", "=" or a symbol such as "(tLi+)".
+ */
+const TRANSFERENCE = /(?:\b(Li|Na|K|Zn|Mg|Ca|Al) ?(\d?) ?[+⁺] ?(?:ion )?[‐-]?|\b(lithium|sodium|potassium|zinc|magnesium|cation|Li|Na|K)[‐‑-]?(?: ?ion)? )?transference numbers? \(? ?(?:t ?[A-Z][a-z]? ?\d?[+⁺]? ?\)? ?)?(?:of |to |= ?|is |reaching |as high as |up to )?\(? ?(?:t ?[A-Z][a-z]? ?\d?[+⁺]? ?= ?)?(~|≈|∼|> ?|≥ ?)?(0?\.\d{1,3}|1\.0)\b/g;
+
+/** "Li+ transference number of 0.61", "transference number above 0.73": as `quantitiesIn` quotes it, or undefined. */
+function transferenceIn(abstract: string): { start: number; end: number; shown: string } | undefined {
+  TRANSFERENCE.lastIndex = 0;
+  for (let match = TRANSFERENCE.exec(abstract); match !== null; match = TRANSFERENCE.exec(abstract)) {
+    if (ELSEWHERE.test(sentenceAt(abstract, match.index))) continue;
+    const [, symbol, charge, word, qualifier, value] = match;
+    const ion = symbol ? `${symbol}${charge ?? ''}+ ` : word ? `${word === 'cation' ? 'cation' : /^[A-Z]/.test(word) ? `${word}+` : `${word}-ion`} ` : '';
+    // "transference numbers (0.76 at room temperature and 0.89 at 60 °C)": the first, as one number.
+    const how = qualifier === undefined ? 'of ' : /[>≥]/.test(qualifier) ? 'above ' : `of ${qualifier.trim()}`;
+    return { start: match.index, end: match.index + match[0].length, shown: `${ion}transference number ${how}${value}` };
+  }
+  return undefined;
+}
+
 /** The abstract's quantities, one per kind, most telling first, at most `limit`. */
 export function quantitiesIn(abstract: string, limit = 2): string[] {
   const found: string[] = [];
@@ -213,6 +250,14 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
   const taken: [number, number][] = [];
   for (const { kind, pattern } of KINDS) {
     if (found.length >= limit) break;
+    if (kind === 'transference number') {
+      const transference = transferenceIn(abstract);
+      if (transference) {
+        taken.push([transference.start, transference.end]);
+        found.push(transference.shown);
+      }
+      continue;
+    }
     pattern.lastIndex = 0;
     // The kind's first number in a sentence of the paper's own results, said with what it measures.
     for (let match = pattern.exec(abstract); match !== null; match = pattern.exec(abstract)) {
@@ -277,7 +322,28 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(start, end < 0 ? text.length : end);
 }
 
-/** Both, from the texts the analyzer normalized (formulas joined: "Li 6 PS 5 Cl" is Li6PS5Cl). */
+/**
+ * Both, from the texts the analyzer normalized (formulas joined: "Li 6 PS 5 Cl" is Li6PS5Cl): more
+ * than a note names (five formulas, four quantities), so that it can pass over what the summary says.
+ */
 export function specificsOf(title: string, abstract: string): Specifics {
-  return { formulas: formulasIn(title, abstract), quantities: quantitiesIn(abstract) };
+  return { formulas: formulasIn(title, abstract, 5), quantities: quantitiesIn(abstract, 4) };
+}
+
+/**
+ * What a summary has not said already, at most three formulas and two quantities: a formula it
+ * writes, a quantity whose number it writes ("766 mAh g−1" in both read twice).
+ */
+export function notSaidIn(summary: string | null | undefined, specifics: Specifics): Specifics {
+  const said = (pattern: string) => summary !== null && summary !== undefined
+    && new RegExp(`(?<![\\p{L}\\d.])${pattern}(?![\\p{L}\\d]|\\.\\d)`, 'u').test(summary.replace(/\s+/g, ' '));
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return {
+    formulas: specifics.formulas.filter((f) => !said(escape(f))).slice(0, 3),
+    quantities: specifics.quantities.filter((q) => {
+      // The first number, with its power when it is one ("10−4 S cm−1").
+      const value = /\d[\d,]*(?:\.\d+)?(?:[−–-]\d+)?/.exec(q)?.[0];
+      return value === undefined || !said(escape(value));
+    }).slice(0, 2),
+  };
 }
