@@ -82,7 +82,7 @@ test('a briefing: every paper an entry; the rest summed up in one line (section,
   const more = papers[7]!;
   expect([pick.pick, more.pick]).toEqual([true, false]);
   expect(entries[4]!.summary['#text']).toBe(`${pick.summary}\n\nRelevance to DENG.Group: ${pick.note}`);
-  expect(entries[7]!.summary['#text']).toBe('More in Polymer Electrolytes: Small (10.1002/smll.75241) · Naibing Wu');
+  expect(entries[7]!.summary['#text']).toBe('More in Polymer Electrolytes: Small (10.1002/smll.75241) · for Naibing Wu');
   expect(entries.filter((e) => e.summary['#text'].startsWith('More in '))).toHaveLength(included - 12);
 });
 

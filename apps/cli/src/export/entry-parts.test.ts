@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { authorLine, countsLine, isHttpUrl, oneLine, rowDetail, splitPicks, termLabels } from './entry-parts.ts';
+import { authorLine, countsLine, isHttpUrl, oneLine, rowDetail, splitPicks } from './entry-parts.ts';
 import { sampleWeekDigest, withPicks } from '../../test/fixture-digests.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
@@ -25,13 +25,6 @@ test('authorLine shortens to three names', () => {
   expect(authorLine([])).toBe('');
 });
 
-test('termLabels on a real entry: where and how often, then how many more', () => {
-  const entry = week.sections[0]!.papers[0]!;
-  expect(termLabels(entry.matchedTerms, 3)).toEqual([
-    'electrolyte (in title, 4×)', 'ion transport (in title, 4×)', 'solid electrolyte (in title, 4×)', `and ${entry.matchedTerms.length - 3} more`,
-  ]);
-});
-
 test('oneLine folds newlines and runs of spaces', () => {
   expect(oneLine(' a\n\n b\t c ')).toBe('a b c');
 });
@@ -50,8 +43,8 @@ test('countsLine names the picks only when some papers are not picks', () => {
   expect(countsLine(withPicks(week, 2))).toBe(`DENG.Group · ${included} papers of ${considered} considered · 8 picks`);
 });
 
-test('rowDetail: the source line and the members, or whichever is there', () => {
+test('rowDetail: the source line and whom the paper is for (not a bare name, read as its author), or whichever is there', () => {
   const entry = week.sections[1]!.papers[0]!;
-  expect(rowDetail(entry)).toBe('Advanced Functional Materials (10.1002/adfm.77192) · Naibing Wu');
+  expect(rowDetail(entry)).toBe('Advanced Functional Materials (10.1002/adfm.77192) · for Naibing Wu');
   expect(rowDetail({ ...entry, members: [] })).toBe('Advanced Functional Materials (10.1002/adfm.77192)');
 });

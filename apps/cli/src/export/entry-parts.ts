@@ -1,8 +1,10 @@
-import type { Digest, DigestEntry, MatchedTerm } from '@labdigest/core';
+import type { Digest, DigestEntry } from '@labdigest/core';
 
 /**
  * Pieces of a digest entry that every export format shows the same way (Markdown, HTML, text):
- * the author line, the source line's parts, the matched terms.
+ * the author line, the source line's parts, a compact row's line. A paper's matched terms are the
+ * reader's (its highlights and details) and `digest explain`'s: a briefing reads as the example
+ * digest, summary and note, without a list of keywords under each pick.
  */
 
 /** True for an absolute http(s) URL without whitespace: the only links an export writes. */
@@ -20,16 +22,6 @@ export function authorLine(authors: readonly string[], max = 3): string {
 /** The source line's text parts: source, then the publication date when known. */
 export function sourceParts(entry: DigestEntry): string[] {
   return [`Source: ${oneLine(entry.sourceLine)}`, ...(entry.published ? [`📅 ${entry.published}`] : [])];
-}
-
-/** "ion transport (in title, 4×)", strongest first, at most `max` terms. */
-export function termLabels(terms: readonly MatchedTerm[], max = 8): string[] {
-  const labels = terms.slice(0, max).map((t) => {
-    const where = [t.inTitle ? 'in title' : '', t.count > 1 ? `${t.count}×` : ''].filter(Boolean).join(', ');
-    return where ? `${t.keyword} (${where})` : t.keyword;
-  });
-  if (terms.length > max) labels.push(`and ${terms.length - max} more`);
-  return labels;
 }
 
 /** Whitespace runs (newlines included) as one space: paper text is one paragraph in every format. */
@@ -59,9 +51,10 @@ export function memberNames(entry: DigestEntry): string {
   return entry.members.map((m) => oneLine(m.name)).filter(Boolean).join(', ');
 }
 
-/** A compact row's second line: the source line, then the members. */
+/** A compact row's second line: the source line, then whom it is for ("for Naibing Wu"; a bare name read as the paper's author). */
 export function rowDetail(entry: DigestEntry): string {
-  return [oneLine(entry.sourceLine), memberNames(entry)].filter(Boolean).join(' · ');
+  const members = memberNames(entry);
+  return [oneLine(entry.sourceLine), members && `for ${members}`].filter(Boolean).join(' · ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { learnedLine, type Digest, type DigestEntry, type MatchedTerm } from '@labdigest/core';
 import {
-  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks, termLabels,
+  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks,
 } from './entry-parts.ts';
 
 export { digestToPlainText } from './plain-text.ts';
@@ -29,7 +29,6 @@ export const STYLE = {
   link: 'color:#0969da;text-decoration:underline;',
   text: 'margin:0 0 10px;',
   relevance: 'margin:0 0 2px;font-weight:bold;',
-  terms: 'margin:0;font-size:13px;color:#57606a;',
   mark: 'background-color:#fff3b0;color:inherit;padding:0 1px;',
   footer: 'margin:32px 0 0;padding-top:12px;border-top:1px solid #d0d7de;font-size:12px;color:#57606a;',
   more: 'margin:20px 0 8px;font-size:15px;color:#1f2328;',
@@ -189,8 +188,6 @@ export function entryHtml(group: string, entry: DigestEntry, kicker?: string): s
   if (entry.summary.trim()) lines.push(`<p style="${STYLE.text}">${highlight(oneLine(entry.summary), entry.matchedTerms)}</p>`);
   lines.push(`<p style="${STYLE.relevance}">${escapeHtml(`Relevance to ${group}`)}</p>`);
   if (entry.note.trim()) lines.push(`<p style="${STYLE.text}">${escapeHtml(oneLine(entry.note))}</p>`);
-  const terms = termLabels(entry.matchedTerms);
-  if (terms.length) lines.push(`<p style="${STYLE.terms}">Matched terms: ${terms.map(escapeHtml).join(' · ')}</p>`);
   lines.push('</div>');
   return lines.join('\n');
 }

@@ -1,12 +1,12 @@
 import { learnedLine, type Digest, type DigestEntry } from '@labdigest/core';
 import {
-  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks, termLabels,
+  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks,
 } from './entry-parts.ts';
 
 /**
  * The digest as Markdown, laid out as the group reads it (../shared/examples/research-digest-*.txt):
  * `# Research Digest — date`, a `##` heading per area, numbered `### n. Title` papers with their
- * source line, summary, relevance note and matched terms. A section's picks come in full, then the
+ * source line, summary and relevance note. A section's picks come in full, then the
  * rest as one linked line each under "12 more in <section>". Text from papers is escaped, so a title
  * such as `*Li* [x](javascript:…)` renders as written and never as markup.
  */
@@ -45,8 +45,6 @@ function entryBlocks(group: string, entry: DigestEntry): string[] {
   if (entry.summary.trim()) blocks.push(escapeMarkdown(entry.summary));
   blocks.push(`**Relevance to ${escapeMarkdown(group)}**`);
   if (entry.note.trim()) blocks.push(escapeMarkdown(entry.note));
-  const terms = termLabels(entry.matchedTerms);
-  if (terms.length) blocks.push(`Matched terms: ${terms.map(escapeMarkdown).join(' · ')}`);
   return blocks;
 }
 

@@ -91,7 +91,7 @@ describe('a briefing', () => {
       '8. Synergistic Regulation of Li─O Binding and Anion Anchoring by Lewis',
       '   Acidic Perovskites for Ultra‐Stable PEO‐Based All‐Solid‐State',
       '   Batteries',
-      '   Small (10.1002/smll.75241) · Naibing Wu',
+      '   Small (10.1002/smll.75241) · for Naibing Wu',
       '   https://doi.org/10.1002/smll.75241', '',
       '9. Enthalpy‐Entropy Molecular Design of Gel Polymer Electrolytes for',
     ].join('\n'));

@@ -1,6 +1,6 @@
 import { learnedLine, type Digest, type DigestEntry } from '@labdigest/core';
 import {
-  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks, termLabels,
+  authorLine, countsLine, isHttpUrl, moreLabel, oneLine, rowDetail, sourceParts, splitPicks,
 } from './entry-parts.ts';
 
 const WIDTH = 72;
@@ -52,7 +52,7 @@ export function entryRowText(entry: DigestEntry): string {
   return lines.join('\n');
 }
 
-/** A paper in full: title, authors, source, link, summary, relevance note and matched terms. */
+/** A paper in full: title, authors, source, link, summary and relevance note, as the example digest has them. */
 export function entryText(group: string, entry: DigestEntry): string {
   const indent = indentOf(entry);
   const head = [wrap(`${entry.number}. ${oneLine(entry.title)}`, '', indent)];
@@ -64,8 +64,6 @@ export function entryText(group: string, entry: DigestEntry): string {
   if (entry.summary.trim()) blocks.push(wrap(oneLine(entry.summary), indent));
   const relevance = [wrap(`Relevance to ${oneLine(group)}`, indent)];
   if (entry.note.trim()) relevance.push(wrap(oneLine(entry.note), indent));
-  const terms = termLabels(entry.matchedTerms);
-  if (terms.length) relevance.push(wrap(`Matched terms: ${terms.join(' · ')}`, indent));
   blocks.push(relevance.join('\n'));
   return blocks.join('\n\n');
 }

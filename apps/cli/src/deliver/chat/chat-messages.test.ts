@@ -37,7 +37,7 @@ describe('chatView: the picks per section, capped, with what more each section h
       ['Halide Solid Electrolytes', 3, 2, 'https://lab.example.org/digest/?d=2026-08-21&area=halide-electrolytes'],
     ]);
     const first = briefing.sections[1]!.papers[0]!;
-    expect(view.sections[1]!.picks[0]).toEqual({ title: first.title, url: first.url, detail: `${first.sourceLine} · Naibing Wu` });
+    expect(view.sections[1]!.picks[0]).toEqual({ title: first.title, url: first.url, detail: `${first.sourceLine} · for Naibing Wu` });
   });
 
   test('every paper a pick: at most MAX_CHAT_PICKS listed, the others in "and N more"', () => {
@@ -95,14 +95,14 @@ describe('text from papers never becomes markup or a ping', () => {
     const escaped = '\\<script\\>alert(1)\\</script\\> \\*b\\* \\_i\\_ \\[x\\](javascript:alert(2)) @\u2060everyone \\| \\<!channel\\> & \\#h';
     expect(mm!.text).toContain(`- [${escaped}](${target.url}) · `);
     const [teams] = chatMessages('teams', patched, reader) as TeamsMessage[];
-    expect(teams!.attachments[0].content.body.map((b) => b.text)).toContain(`[${escaped}](${target.url})\n\n${target.sourceLine} · Naibing Wu`);
+    expect(teams!.attachments[0].content.body.map((b) => b.text)).toContain(`[${escaped}](${target.url})\n\n${target.sourceLine} · for Naibing Wu`);
   });
 
   test('discord: Markdown escaped and mentions off', () => {
     const [m] = chatMessages('discord', patched, reader) as DiscordMessage[];
     expect(m!.allowed_mentions).toEqual({ parse: [] });
     expect(m!.embeds[1]!.description.split('\n\n')[0]).toBe(
-      `**[<script\\>alert\\(1\\)</script\\> \\*b\\* \\_i\\_ \\[x\\]\\(javascript:alert\\(2\\)\\) @\u2060everyone \\| <!channel\\> & \\#h](${target.url})**\n${target.sourceLine.replace(/[()]/g, '\\$&')} · Naibing Wu`,
+      `**[<script\\>alert\\(1\\)</script\\> \\*b\\* \\_i\\_ \\[x\\]\\(javascript:alert\\(2\\)\\) @\u2060everyone \\| <!channel\\> & \\#h](${target.url})**\n${target.sourceLine.replace(/[()]/g, '\\$&')} · for Naibing Wu`,
     );
   });
 
