@@ -52,6 +52,11 @@ export interface RankedPaper {
    * (`focus.outside`), which keeps it from the picks. Absent otherwise.
    */
   readonly outside?: true | undefined;
+  /**
+   * True when the group dismissed it ("not for us") in its section's area and no one starred or put it
+   * forward there: never a pick, and its note says who dismissed it (`learnedFrom`). Absent otherwise.
+   */
+  readonly dismissed?: true | undefined;
 }
 
 export interface RankOptions {
@@ -177,7 +182,8 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
         const names = (p: number) => p >= 0 && leadRelevance(lexicon.profiles[p] as CompiledProfile, features[i] as PaperFeatures, params) > 0;
         return names(outside) && !names(field);
       };
-      const placements = placeSections(config, papers, sectionOf, written, focusOf, outsideOf, options.background, tuning);
+      const dismissedIn = (i: number, a: number) => model.dismissals.get((papers[i] as Paper).id)?.has(a) === true;
+      const placements = placeSections(config, papers, sectionOf, written, focusOf, outsideOf, dismissedIn, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, shownTerm: model.shownTerm, records, terms: new Map(), notes: new Map(), holders: model.holders, summaries: options.summaries ?? true,
         vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
@@ -216,6 +222,7 @@ interface Model {
   readonly learned: LearnedModel;
   readonly learnedIgnored: number;
   readonly learnedFrom: LearnedFromFinder | undefined;
+  readonly dismissals: Dismissals;
   readonly shownTerm: (feature: number) => string | undefined;
   readonly statsFor: (features: readonly PaperFeatures[], background: BackgroundStats | undefined, idfFrom: readonly Paper[]) => FeatureStats;
 }
@@ -263,13 +270,15 @@ function buildModel(
   }
   const analyzer = createAnalyzer(lexicon, tuning.leadWords);
   const profilesOf = featureOwners(lexicon);
+  const dismissals = dismissalsOf(config, feedback);
   let backgroundCache: { background: BackgroundStats; stats: FeatureStats } | undefined;
   return {
     lexicon, analyzer, profilesOf, holders: holderBits(lexicon, profilesOf), vocabulary: noteVocabulary(lexicon, config.acronyms),
     related: Object.fromEntries(config.areas.map((a, i) => [a.id, related[i] ?? []])),
     learned: learning.model.length > 0 ? learning.model : untaught(config),
     learnedIgnored: learning.ignored,
-    learnedFrom: learning.taught.some((t) => t.length > 0) ? learnedFromFinder(lexicon, learning) : undefined,
+    learnedFrom: withDismissals(learning.taught.some((t) => t.length > 0) ? learnedFromFinder(lexicon, learning) : undefined, dismissals),
+    dismissals,
     shownTerm: shownTerms(lexicon, learnedModifiers(learning), learnedLabels(learning)),
     statsFor(features, statsBackground, idfFrom) {
       const extra = idfFrom.map((p) => analyzer.features(p));
@@ -281,6 +290,40 @@ function buildModel(
       return combineStats(backgroundCache.stats, batch);
     },
   };
+}
+
+/** Paper id -> area index -> the latest dismissal of the paper in that area, for papers no one starred or put forward there. */
+type Dismissals = ReadonlyMap<string, ReadonlyMap<number, LearnedFrom>>;
+
+/**
+ * The papers the group dismissed ("not for us") in an area: the latest dismissal of each, unless a
+ * member starred or put the paper forward in the same area (one colleague's "not for us" does not
+ * outweigh another's star).
+ */
+function dismissalsOf(config: GroupConfig, feedback: readonly FeedbackExample[] | undefined): Dismissals {
+  const out = new Map<string, Map<number, LearnedFrom>>();
+  if (!feedback) return out;
+  const areaIndex = new Map(config.areas.map((a, i) => [a.id, i]));
+  const kept = new Set(feedback.filter((e) => e.signal === 'star' || e.signal === 'nominate').map((e) => `${e.paper.id}\n${e.area ?? ''}`));
+  for (const e of feedback) {
+    const a = e.area === undefined ? undefined : areaIndex.get(e.area);
+    if (e.signal !== 'dismiss' || a === undefined || kept.has(`${e.paper.id}\n${e.area}`)) continue;
+    let areas = out.get(e.paper.id);
+    if (!areas) out.set(e.paper.id, areas = new Map());
+    const before = areas.get(a);
+    if (before && (before.at ?? '') >= (e.at ?? '')) continue;
+    areas.set(a, {
+      id: e.paper.id, title: e.paper.title, signal: 'dismiss', self: true,
+      ...(e.member !== undefined && { member: e.member }), ...(e.at !== undefined && { at: e.at }),
+    });
+  }
+  return out;
+}
+
+/** A paper the group dismissed in its section's area is that dismissal, for its note; any other as `finder` finds. */
+function withDismissals(finder: LearnedFromFinder | undefined, dismissals: Dismissals): LearnedFromFinder | undefined {
+  if (dismissals.size === 0) return finder;
+  return (area, features, id) => dismissals.get(id)?.get(area) ?? finder?.(area, features, id);
 }
 
 /**
@@ -349,14 +392,14 @@ function focusProfiles(config: GroupConfig): {
 function placeSections(
   config: GroupConfig, papers: readonly Paper[], sectionOf: Int32Array, relevanceOf: (paper: number, area: number) => number,
   focusOf: (paper: number, area: number) => number, outsideOf: (paper: number, area: number) => boolean,
-  background: BackgroundStats | undefined, tuning: RankerTuning,
+  dismissedIn: (paper: number, area: number) => boolean, background: BackgroundStats | undefined, tuning: RankerTuning,
 ): Map<number, Placement> {
   const bySection: SectionPaper[][] = config.areas.map(() => []);
   for (let i = 0; i < sectionOf.length; i++) {
     const a = sectionOf[i] as number;
     if (a < 0) continue;
     const paper = papers[i] as Paper;
-    bySection[a]?.push({ index: i, id: paper.id, relevance: relevanceOf(i, a), focus: focusOf(i, a), outside: outsideOf(i, a), untold: !paper.abstract?.trim() });
+    bySection[a]?.push({ index: i, id: paper.id, relevance: relevanceOf(i, a), focus: focusOf(i, a), outside: outsideOf(i, a), untold: !paper.abstract?.trim(), dismissed: dismissedIn(i, a) });
   }
   const placements = new Map<number, Placement>();
   config.areas.forEach((area, a) => {

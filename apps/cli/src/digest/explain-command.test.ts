@@ -43,6 +43,16 @@ async function digestExplain(...argv: string[]) {
   return { out, err, error: undefined };
 }
 
+test('a paper the group dismissed in its section: never a pick there, and explain says who dismissed it and when', () => {
+  const pick = week.find((p) => explainWeek(p.id).ranked.pick && explainWeek(p.id).ranked.section === 'polymer-electrolytes')!;
+  const taught = createExplainer(config, week, {
+    background: loadCorpusBackground(),
+    feedback: [{ paper: pick, signal: 'dismiss', area: 'polymer-electrolytes', member: 'Naibing Wu', at: '2026-11-24T09:00:00Z' }],
+  }).explain(pick);
+  expect(taught.ranked.pick).toBe(false);
+  expect(formatExplanation(config, taught)).toContain('never a pick here: Naibing Wu dismissed it ("not for us") on 2026-11-24, and no one starred it here');
+});
+
 describe('the recomputed keyword terms add up to the ranker\'s scores', () => {
   test('every paper of the sample week, every area and member', () => {
     const off: string[] = [];

@@ -228,12 +228,15 @@ function verdict(area: Area, s: ProfileScore, ranked: RankedPaper, best: Area | 
 
 const n2 = (x: number) => x.toFixed(2);
 
-/** Where in its section a paper stands: a pick, or under "more", and why not a pick when the focus kept it out. */
+/** Where in its section a paper stands: a pick, or under "more", and why not a pick when the focus or a dismissal kept it out. */
 function placeOf(ranked: PaperExplanation['ranked']): string {
   const place = `rank ${ranked.rank} in its section, ${ranked.pick ? 'a pick' : 'under "more in this section"'}`;
-  return ranked.outside
-    ? `${place}; never a pick: its title or opening names a field the focus lists as next to the group's (focus.outside)`
-    : place;
+  if (ranked.outside) return `${place}; never a pick: its title or opening names a field the focus lists as next to the group's (focus.outside)`;
+  if (ranked.dismissed) {
+    const by = ranked.learnedFrom?.signal === 'dismiss' ? ranked.learnedFrom : undefined;
+    return `${place}; never a pick here: ${by?.member ?? 'the group'} dismissed it ("not for us")${by?.at ? ` on ${by.at.slice(0, 10)}` : ''}, and no one starred it here`;
+  }
+  return place;
 }
 
 /** The explanation as a person reads it in a terminal. */

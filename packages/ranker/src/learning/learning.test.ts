@@ -317,6 +317,36 @@ test('dismissals push papers like them down', () => {
   expect(dismissed.filter((id) => after.get(id)! < before.get(id)!).length).toBeGreaterThanOrEqual(2);
 });
 
+test('a paper the group dismissed in its section is no pick there, and its note says who dismissed it', () => {
+  // The audit's case: a member dismissed a paper, then starred one like it; the dismissed paper had
+  // become a pick whose note said it was "Like '…', which Naibing Wu starred", and pushed out her star.
+  const picks = plain.filter((r) => r.section === polymer && r.pick);
+  const [first, second] = picks as [RankedPaper, RankedPaper];
+  const ranked = rank([
+    { paper: byId.get(first.id)!, signal: 'dismiss', area: polymer, member: 'Naibing Wu', at: '2026-11-24T09:00:00Z' },
+    { paper: byId.get(second.id)!, signal: 'star', area: polymer, member: 'Naibing Wu', at },
+  ]);
+  const dismissed = ranked.find((r) => r.id === first.id)!;
+  expect(dismissed.section).toBe(polymer);
+  expect(dismissed.pick).toBe(false);
+  expect(dismissed.dismissed).toBe(true);
+  expect(dismissed.learnedFrom).toMatchObject({ id: first.id, signal: 'dismiss', self: true, member: 'Naibing Wu' });
+  expect(dismissed.note).toMatch(/(?:Naibing Wu dismissed it|Dismissed) on 24 Nov\./);
+  expect(dismissed.note).not.toContain('starred');
+  expect(ranked.find((r) => r.id === second.id)!.pick).toBe(true);
+  // A colleague's star in the same area outweighs the dismissal: it may be a pick again.
+  const both = rank([
+    { paper: byId.get(first.id)!, signal: 'dismiss', area: polymer, member: 'Naibing Wu', at },
+    { paper: byId.get(first.id)!, signal: 'star', area: polymer, member: 'Yanhao Deng', at },
+  ]).find((r) => r.id === first.id)!;
+  expect(both.dismissed).toBeUndefined();
+  expect(both.pick).toBe(true);
+  // Dismissed in another area only: nothing changes here.
+  const elsewhere = rank([{ paper: byId.get(first.id)!, signal: 'dismiss', area: phaseField, at }]).find((r) => r.id === first.id)!;
+  expect(elsewhere.pick).toBe(true);
+  expect(elsewhere.dismissed).toBeUndefined();
+});
+
 test('a member\'s examples teach the member, an area\'s the area', () => {
   const papers = stars.map((s) => s.paper);
   const memberOnly = rank(papers.map((paper) => ({ paper, signal: 'star', member: 'Naibing Wu' })));

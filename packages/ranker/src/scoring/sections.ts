@@ -65,6 +65,8 @@ export interface SectionPaper {
    * which its title alone does not say; it stays in its section, with the rest.
    */
   readonly untold?: boolean;
+  /** Whether the group dismissed it in this area ("not for us") and no one starred it there: never a pick. */
+  readonly dismissed?: boolean;
 }
 
 /** Where a paper stands in its section. */
@@ -76,6 +78,8 @@ export interface Placement {
   readonly focus: boolean;
   /** Whether its title or opening names a field next to the group's (`focus.outside`), which kept it from the picks. */
   readonly outside: boolean;
+  /** Whether the group dismissed it in this area, which kept it from the picks. */
+  readonly dismissed: boolean;
 }
 
 /**
@@ -83,8 +87,8 @@ export interface Placement {
  * relevance among those whose value clears `tuning.pickFloor` (the best paper `tuning.pickFloorBest`):
  * relevance first, then no two about the same thing (term vectors closer than `tuning.sameTopic` never
  * both picks, and closeness to the picks before lowers a paper's value), then the focus (matching it
- * adds `tuning.focusBoost` to the value). A paper about an application outside the group's field, or
- * one whose source gave no abstract, is never a pick. Picks come first; the rest follow, those matching the focus first, each part
+ * adds `tuning.focusBoost` to the value). A paper about an application outside the group's field,
+ * one whose source gave no abstract, or one the group dismissed here, is never a pick. Picks come first; the rest follow, those matching the focus first, each part
  * by relevance. Ties break by id, so the batch's order never matters. `vectorsOf` is asked only for
  * the few candidates.
  */
@@ -96,7 +100,7 @@ export function placeSection(
 ): Map<number, Placement> {
   const matches = (p: SectionPaper) => p.focus >= tuning.focusThreshold;
   const value = (p: SectionPaper) => p.relevance + (matches(p) ? tuning.focusBoost : 0);
-  const byValue = papers.filter((p) => !p.outside && !p.untold).sort((a, b) => value(b) - value(a) || b.relevance - a.relevance || compareIds(a.id, b.id));
+  const byValue = papers.filter((p) => !p.outside && !p.untold && !p.dismissed).sort((a, b) => value(b) - value(a) || b.relevance - a.relevance || compareIds(a.id, b.id));
   // The floor is on the value: the focus lowers the bar by its boost.
   const candidates = byValue.filter((p, i) => value(p) >= (i === 0 ? tuning.pickFloorBest : tuning.pickFloor)).slice(0, count * 3 + 2);
   const picks: { paper: SectionPaper; vector: TermVector }[] = [];
@@ -122,7 +126,7 @@ export function placeSection(
     Number(matches(b)) - Number(matches(a)) || b.relevance - a.relevance || compareIds(a.id, b.id);
   const placements = new Map<number, Placement>();
   [...picks.map((p) => p.paper).sort(order), ...papers.filter((p) => !picked.has(p.index)).sort(order)]
-    .forEach((p, i) => placements.set(p.index, { pick: picked.has(p.index), rank: i + 1, focus: matches(p), outside: p.outside === true }));
+    .forEach((p, i) => placements.set(p.index, { pick: picked.has(p.index), rank: i + 1, focus: matches(p), outside: p.outside === true, dismissed: p.dismissed === true }));
   return placements;
 }
 

@@ -330,6 +330,7 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   // Only where learning moved the paper: a ranking without feedback is the same object it always was.
   if (learnedFrom) (ranked as { learnedFrom?: LearnedFrom }).learnedFrom = learnedFrom;
   if (placement?.outside) (ranked as { outside?: true }).outside = true;
+  if (placement?.dismissed) (ranked as { dismissed?: true }).dismissed = true;
   return ranked;
 }
 
