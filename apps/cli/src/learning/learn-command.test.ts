@@ -49,6 +49,22 @@ test('a digest exported as BibTeX (or the reader\'s starred papers) teaches with
   for (const paper of papers) expect(words(examples.find((e) => e.paper.doi === paper.doi)?.paper.abstract ?? null), paper.id).toBe(words(paper.abstract));
 });
 
+test('a paper of the bibliography that the batch or the store holds is taught under its id there: the digest says it is the group\'s own', async () => {
+  // The audit's round trip: the digest's own BibTeX learned back. The .bib names papers by DOI; the
+  // batch holds them as openalex: records, and the note said "Like DENG.Group's own '<its own title>'".
+  const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+  const own = week.filter((p) => p.doi && p.abstract && p.id.startsWith('openalex:')).slice(0, 2);
+  const bib = inDir(dir.path, 'own.bib');
+  writeFileSync(bib, papersToBibtex(own));
+  expect((await runCli('learn', '--bib', bib, '--area', 'polymer-electrolytes', '--config', CONFIG, '--db', db())).code).toBe(0);
+  const store = openDb(db());
+  const inBatch = gatherSignals(store, defaultConfig(), { batch: week }).examples.map((e) => e.paper.id).sort();
+  const alone = gatherSignals(store, defaultConfig()).examples.map((e) => e.paper.id).sort();
+  store.close();
+  expect(inBatch).toEqual(own.map((p) => p.id).sort());
+  expect(alone).toEqual(own.map((p) => `doi:${p.doi!.toLowerCase()}`).sort());
+});
+
 test('RIS as well, for an area; a member or area the config lacks is a usage error', async () => {
   const ris = fixturePath('import/ris-pure-export.ris');
   expect((await runCli('learn', '--bib', ris, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db())).code).toBe(0);

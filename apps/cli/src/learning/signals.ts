@@ -98,8 +98,9 @@ export function gatherSignals(
   const after = (at: string) => asOf !== undefined && Date.parse(at) > asOf;
   const resets = new Map([...resetTimes(db)].filter(([, at]) => !after(at)));
   let later = 0;
-  const batch = new Map((options.batch ?? []).map((p) => [p.id, p]));
-  const find = storedPaperFinder(db);
+  const inBatch = batchFinder(options.batch ?? []);
+  const inStore = storedPaperFinder(db);
+  const find = (id: string) => inBatch(id) ?? inStore(id);
   const examples: TaughtExample[] = [];
   let waiting = 0;
   let unknown = 0;
@@ -118,7 +119,10 @@ export function gatherSignals(
     const areaForgotten = (givenArea !== undefined && forgot({ area: givenArea })) || (area !== undefined && forgot({ area }));
     const memberForgotten = forgot({}) || (stored.member !== undefined && forgot({ member: stored.member })) || (member !== undefined && forgot({ member }));
     if (memberForgotten || (areaForgotten && member === undefined)) { forgotten++; continue; }
-    const paper = stored.title !== null ? textPaper(stored) : batch.get(stored.paperId) ?? find(stored.paperId);
+    // A paper given with its text (learn --bib) that the batch or the store holds is that paper, under
+    // its id there: a digest's own BibTeX learned back was "Like DENG.Group's own '<its own title>'".
+    const known = find(stored.paperId);
+    const paper = stored.title !== null ? { ...textPaper(stored), ...(known && { id: known.id }) } : known;
     if (!paper) { waiting++; continue; }
     // The group's own papers (learn --bib) were not starred on a day: the stored time is when they were
     // given, for resets; a note says "Like Naibing Wu's own '…'", not "starred on 6 Dec".
@@ -136,6 +140,18 @@ function compare(a: string, b: string): number {
 }
 
 /** A paper given with its signal (learn --bib): its own text, no store row. */
+/** The batch's paper with this id, DOI or arXiv id (a signal may name a paper by any of them). */
+function batchFinder(batch: readonly Paper[]): (id: string) => Paper | undefined {
+  const byId = new Map(batch.map((p) => [p.id, p]));
+  const byDoi = new Map(batch.filter((p) => p.doi).map((p) => [(p.doi as string).toLowerCase(), p]));
+  const byArxiv = new Map(batch.flatMap((p) => { const arxiv = p.arxivId ? arxivIdOf(p.arxivId) : undefined; return arxiv ? [[arxiv, p] as const] : []; }));
+  return (id) => {
+    const doi = doiOf(id);
+    const arxiv = arxivIdOf(id);
+    return byId.get(id) ?? (doi ? byDoi.get(doi.toLowerCase()) : undefined) ?? (arxiv ? byArxiv.get(arxiv) : undefined);
+  };
+}
+
 function textPaper(s: StoredSignal): Paper {
   return {
     id: s.paperId, title: s.title ?? '', abstract: s.abstract, authors: [], published: null, doi: doiOf(s.paperId) ?? null,
