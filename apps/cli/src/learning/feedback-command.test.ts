@@ -101,6 +101,19 @@ test('a line repeating a signal of the same paper, member and area is said: the 
   expect(gathered().examples).toHaveLength(1);
 });
 
+test('a file imported again says its signals were stored already: "imported 2 signals" is not 2 more', async () => {
+  const dated = file('dated.jsonl', [
+    `{"paper":"${MLIP}","signal":"star","member":"Naibing Wu","at":"2026-11-12T09:00:00Z"}`,
+    `{"paper":"${MLIP}","signal":"read","member":"Yanhao Deng","at":"2026-11-12T09:00:00Z"}`,
+  ]);
+  expect((await runCli('feedback', 'import', '--config', CONFIG, dated, '--db', db())).out).toBe(`imported 2 signals from ${dated}: 1 star, 1 read\n`);
+  expect((await runCli('feedback', 'import', '--config', CONFIG, dated, '--db', db())).out)
+    .toBe(`imported 2 signals from ${dated}: 1 star, 1 read; all were stored already\n`);
+  const one = file('one.jsonl', [`{"paper":"${MLIP}","signal":"star","member":"Naibing Wu","at":"2026-11-12T09:00:00Z"}`, `{"paper":"${MLIP}","signal":"dismiss","member":"Naibing Wu","at":"2026-11-13T09:00:00Z"}`]);
+  expect((await runCli('feedback', 'import', '--config', CONFIG, one, '--db', db())).out)
+    .toBe(`imported 2 signals from ${one}: 1 star, 1 dismissal; 1 was stored already\n`);
+});
+
 describe('the reading room teaches too; digest feedback reset forgets', () => {
   const star = (member: string, paper: string, at: string) => {
     const store = openDb(db());
@@ -229,6 +242,15 @@ describe('an area or member renamed or removed in the config', () => {
 });
 
 describe('digest feedback show', () => {
+  test('a profile taught by the group\'s own papers says how many, not "no signals"', async () => {
+    const bib = fixturePath('import/bibtex-crossref-elife-2014.bib');
+    expect((await runCli('learn', '--bib', bib, '--area', 'polymer-electrolytes', '--config', CONFIG, '--db', db())).code).toBe(0);
+    const { code, out } = await runCli('feedback', 'show', '--config', CONFIG, '--db', db(), '--digests', inDir(dir.path, 'no-archive'));
+    expect(code).toBe(0);
+    expect(out).toContain('Polymer Electrolytes (polymer-electrolytes): 1 own paper\n');
+    expect(out).not.toContain('Polymer Electrolytes (polymer-electrolytes): no signals');
+  });
+
   test('signals per area and member, and what waits', async () => {
     await runCli('feedback', 'import', '--config', CONFIG, file('s.jsonl', [
       `{"paper":"${MLIP}","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces","at":"2026-11-12T09:15:02Z"}`,

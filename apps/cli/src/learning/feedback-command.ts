@@ -47,9 +47,14 @@ export function countSignals(signals: readonly { signal: SignalKind }[]): string
   return countsText(counts);
 }
 
-function countsText(counts: Partial<Record<SignalKind, number>>): string {
-  const parts = (['star', 'nominate', 'dismiss', 'read'] as const).filter((k) => (counts[k] ?? 0) > 0)
-    .map((k) => { const n = counts[k] as number; return `${n} ${NOUNS[k][n === 1 ? 0 : 1]}`; });
+/** "5 own papers, 3 stars": the group's own papers (learn --bib) first, then the signals; "no signals" when none. */
+function countsText(counts: Partial<Record<SignalKind | 'own', number>>): string {
+  const own = counts.own ?? 0;
+  const parts = [
+    ...(own > 0 ? [`${own} own paper${own === 1 ? '' : 's'}`] : []),
+    ...(['star', 'nominate', 'dismiss', 'read'] as const).filter((k) => (counts[k] ?? 0) > 0)
+      .map((k) => { const n = counts[k] as number; return `${n} ${NOUNS[k][n === 1 ? 0 : 1]}`; }),
+  ];
   return parts.length ? parts.join(', ') : 'no signals';
 }
 
@@ -132,26 +137,34 @@ export async function readFeedbackFile(
   return { signals, skipped, adjusted };
 }
 
-/** Stores signals in the feedback table: one row per paper, signal, member and area, the latest kept. */
+/**
+ * Stores signals in the feedback table: one row per paper, signal, member and area, the latest kept.
+ * Returns how many were stored already, as given or later (a file imported again): nothing new.
+ */
 export function recordSignals(
   db: Db, signals: readonly (FeedbackLine & { title?: string | null; abstract?: string | null })[], origin: string, now: Date,
-): number {
+): { known: number } {
+  const stored = db.prepare('SELECT at FROM feedback WHERE paper_id = ? AND signal = ? AND member = ? AND area = ?').pluck();
   const upsert = db.prepare(`
     INSERT INTO feedback (paper_id, signal, member, area, at, origin, title, abstract)
     VALUES (@paper, @signal, @member, @area, @at, @origin, @title, @abstract)
     ON CONFLICT (paper_id, signal, member, area) DO UPDATE SET
       at = excluded.at, origin = excluded.origin, title = coalesce(excluded.title, feedback.title), abstract = coalesce(excluded.abstract, feedback.abstract)
     WHERE excluded.at >= feedback.at`);
-  let changed = 0;
+  let known = 0;
+  // Rows this call wrote: a line repeated in the file is a repeat, not a signal stored before.
+  const written = new Set<string>();
   db.transaction(() => {
     for (const s of signals) {
-      changed += upsert.run({
-        paper: s.paper, signal: s.signal, member: s.member ?? '', area: s.area ?? '', at: s.at ?? now.toISOString(), origin,
-        title: s.title ?? null, abstract: s.abstract ?? null,
-      }).changes;
+      const row = { paper: s.paper, signal: s.signal, member: s.member ?? '', area: s.area ?? '', at: s.at ?? now.toISOString() };
+      const key = JSON.stringify([row.paper, row.signal, row.member, row.area]);
+      const before = written.has(key) ? undefined : stored.get(row.paper, row.signal, row.member, row.area) as string | undefined;
+      written.add(key);
+      if (before !== undefined && before >= row.at) known++;
+      upsert.run({ ...row, origin, title: s.title ?? null, abstract: s.abstract ?? null });
     }
   }).immediate();
-  return changed;
+  return { known };
 }
 
 /** `digest feedback import FILE`: the reader's export (or any tool's signals) into the store. */
@@ -164,7 +177,7 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
   if (signals.length === 0) throw new InputError(file, 'holds no valid signal (one JSON object a line: {"paper": "<id>", "signal": "star"})');
   const onCreate = newStoreNote(options.db, io);
   await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
-    recordSignals(db, signals, `import:${basename(file)}`, now);
+    const { known } = recordSignals(db, signals, `import:${basename(file)}`, now);
     const find = storedPaperFinder(db);
     const absent = new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper)).size;
     // A reset goes by when a signal was given: one dated before it is stored but teaches nothing.
@@ -176,6 +189,8 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
       + `${absent ? `; ${absent} of their papers ${absent === 1 ? 'is' : 'are'} not in the store yet and count${absent === 1 ? 's' : ''} once fetched` : ''}`
       + `${stale ? `; ${stale} ${stale === 1 ? 'was' : 'were'} given before a \`feedback reset\` of ${stale === 1 ? 'its' : 'their'} member or area and teach${stale === 1 ? 'es' : ''} nothing` : ''}`
       + `${repeats ? `; ${repeats} ${repeats === 1 ? 'repeats a signal' : 'repeat signals'} of the same paper, member and area (the latest is kept)` : ''}`
+      // A file imported again teaches nothing new: said, so that "imported 17 signals" is not read as 17 more.
+      + `${known ? `; ${known === signals.length ? (known === 1 ? 'it was' : 'all were') : `${known} ${known === 1 ? 'was' : 'were'}`} stored already` : ''}`
       + `${skipped.length ? `; ${skipped.length} line${skipped.length === 1 ? '' : 's'} skipped` : ''}\n`);
   }), { command: 'digest feedback import', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
