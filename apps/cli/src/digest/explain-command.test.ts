@@ -223,6 +223,23 @@ describe('digest explain', () => {
       + `${shown.pick ? ', a pick' : ''}: it was built with another config, other signals or a smaller store than now.`);
   }, 60_000);
 
+  test('a paper the archive ranked otherwise in the same section: both are said (a signal dated before the build that came after it)', async () => {
+    const { db, digests } = storeWithDigest();
+    const built = JSON.parse(readFileSync(join(digests, '2026-06-08.json'), 'utf8')) as Digest;
+    const section = built.sections.find((s) => s.papers.some((p) => p.pick))!;
+    const shown = section.papers.find((p) => p.pick)!;
+    // Dismissed before the build, imported after it (as a reader's export is).
+    const signals = join(mkdtempSync(join(tmpdir(), 'labdigest-explain-')), 'late.jsonl');
+    writeFileSync(signals, `${JSON.stringify({ paper: shown.id, signal: 'dismiss', member: 'Naibing Wu', area: section.id, at: '2026-06-02T09:00:00Z' })}\n`);
+    await buildProgram({ out: () => {}, err: () => {} }).parseAsync(['feedback', 'import', signals, '--db', db, '--config', configFile], { from: 'user' });
+    const { out, error } = await digestExplain(shown.id, '--db', db, '--digests', digests, '--config', configFile);
+    expect(error).toBeUndefined();
+    const lines = out.split('\n');
+    expect(lines[2]).toContain('never a pick here: Naibing Wu dismissed it');
+    expect(lines[3]).toBe(`  The archived digest of 2026-06-08 has it here at score ${shown.score.toFixed(2)}, a pick: it was built with another config, `
+      + 'a smaller store or other signals than now (a signal dated before it that arrived since counts as of its date).');
+  }, 60_000);
+
   test('a stored paper no digest holds yet: the window the next build takes', async () => {
     const { db, digests, later } = storeWithDigest();
     const { out, error } = await digestExplain(later.id, '--db', db, '--digests', digests, '--config', configFile);

@@ -248,11 +248,16 @@ export function formatExplanation(config: GroupConfig, e: PaperExplanation): str
   const section = config.areas.find((a) => a.id === ranked.section);
   lines.push(section ? `  In the digest: ${section.name}, score ${n2(ranked.score)}, ${placeOf(ranked)}` : '  Not in the digest');
   // The archive says otherwise (the config was edited since: an area renamed or removed, keywords changed).
+  // Or the same section at another score or pick: a signal dated before the build that arrived after it
+  // (a reader's export keeps when each star was given) is learned from now, as of that date.
   const archived = e.archived;
   if (archived && archived.sectionId !== ranked.section) {
     const gone = config.areas.some((a) => a.id === archived.sectionId) ? '' : `, an area the config no longer has`;
     lines.push(`  The archived digest of ${archived.date} has it in ${archived.sectionName} (${archived.sectionId}${gone}), score ${n2(archived.score)}`
       + `${archived.pick ? ', a pick' : ''}: it was built with another config, other signals or a smaller store than now.`);
+  } else if (archived && (n2(archived.score) !== n2(ranked.score) || archived.pick !== ranked.pick)) {
+    lines.push(`  The archived digest of ${archived.date} has it here at score ${n2(archived.score)}, ${archived.pick ? 'a pick' : 'not a pick'}: `
+      + 'it was built with another config, a smaller store or other signals than now (a signal dated before it that arrived since counts as of its date).');
   }
   const idf = e.idf.source === 'store' ? `the store${e.idf.background ? ' and the shipped corpus statistics' : ''}`
     : e.idf.source === 'batch' ? 'this batch' : 'the shipped corpus statistics and this batch';
