@@ -61,7 +61,7 @@ describe('digest feedback import', () => {
       '',
     ]);
     expect(err).toMatch(/is in the future \(it is 20\d\d-\d\d-\d\dT\d\d:\d\dZ now\): taken as now\n/);
-    expect(out).toBe(`imported 4 signals from ${signals}: 1 star, 1 nomination, 1 dismissal, 1 read; 1 of their papers is not in the store yet and counts once fetched; 4 lines skipped\n`);
+    expect(out).toBe(`imported 4 signals from ${signals}: 1 star, 1 nomination, 1 dismissal, 1 read; 1 of their papers is not in the store yet (${NOT_STORED}) and counts once fetched; 4 lines skipped\n`);
     const { examples, waiting } = gathered();
     expect(examples.map((e) => [e.paper.id, e.signal, e.member, e.area, e.at])).toEqual([
       [DATA_MINING, 'dismiss', 'Naibing Wu', undefined, expect.stringMatching(/^20\d\d-/)],

@@ -179,14 +179,17 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
   await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
     const { known } = recordSignals(db, signals, `import:${basename(file)}`, now);
     const find = storedPaperFinder(db);
-    const absent = new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper)).size;
+    const missing = [...new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper))];
+    const absent = missing.length;
+    // Named, so that a mistyped id is seen rather than waited for.
+    const named = ` (${missing.slice(0, 5).join(', ')}${absent > 5 ? `, … ${absent - 5} more` : ''})`;
     // A reset goes by when a signal was given: one dated before it is stored but teaches nothing.
     const resets = resetTimes(db);
     const stale = signals.filter((s) => isForgotten({ at: s.at ?? now.toISOString(), member: s.member, area: s.area }, resets)).length;
     // The store keeps one row per paper, signal, member and area: a repeated line updates it.
     const repeats = signals.length - new Set(signals.map((s) => JSON.stringify([s.paper, s.signal, s.member ?? '', s.area ?? '']))).size;
     io.out(`imported ${signals.length} signal${signals.length === 1 ? '' : 's'} from ${file}: ${countSignals(signals)}`
-      + `${absent ? `; ${absent} of their papers ${absent === 1 ? 'is' : 'are'} not in the store yet and count${absent === 1 ? 's' : ''} once fetched` : ''}`
+      + `${absent ? `; ${absent} of their papers ${absent === 1 ? 'is' : 'are'} not in the store yet${named} and count${absent === 1 ? 's' : ''} once fetched` : ''}`
       + `${stale ? `; ${stale} ${stale === 1 ? 'was' : 'were'} given before a \`feedback reset\` of ${stale === 1 ? 'its' : 'their'} member or area and teach${stale === 1 ? 'es' : ''} nothing` : ''}`
       + `${repeats ? `; ${repeats} ${repeats === 1 ? 'repeats a signal' : 'repeat signals'} of the same paper, member and area (the latest is kept)` : ''}`
       // A file imported again teaches nothing new: said, so that "imported 17 signals" is not read as 17 more.
