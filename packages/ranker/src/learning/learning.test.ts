@@ -347,6 +347,18 @@ test('a paper the group dismissed in its section is no pick there, and its note 
   expect(elsewhere.dismissed).toBeUndefined();
 });
 
+test('one star in another area does not rewrite an area\'s learned words', () => {
+  // The audit's case: six phase-field stars taught eight words; one polymer star (the group's first
+  // example outside the area) left three, as if every word were in a quarter of the other examples.
+  const pf = inSection(plain, phaseField).filter((_, i) => i % 3 === 0).slice(0, 6)
+    .map((id): FeedbackExample => ({ paper: byId.get(id)!, signal: 'star', area: phaseField, member: 'Yanhao Deng', at }));
+  const words = (feedback: readonly FeedbackExample[]) => createRanker(config, { background, feedback }).learned.find((p) => p.id === phaseField)!.terms.map((t) => t.term);
+  const alone = words(pf);
+  const withOther = words([...pf, { paper: byId.get(inSection(plain, polymer)[0]!)!, signal: 'star', area: polymer, member: 'Naibing Wu', at }]);
+  expect(alone.length).toBeGreaterThan(10);
+  expect(withOther.filter((t) => alone.includes(t)).length).toBeGreaterThanOrEqual(Math.ceil(alone.length * 0.8));
+});
+
 test('a member\'s examples teach the member, an area\'s the area', () => {
   const papers = stars.map((s) => s.paper);
   const memberOnly = rank(papers.map((paper) => ({ paper, signal: 'star', member: 'Naibing Wu' })));

@@ -326,6 +326,9 @@ function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags
   };
 }
 
+/** The fewest other examples of the group whose share of a term counts against it, as a taught word needs two of three papers. */
+const OTHER_MIN = 3;
+
 /** Where `sums` keeps each term's figures: term t's are `sums[t * SUMS + FOR]` and so on. */
 const SUMS = 4;
 const FOR = 0;
@@ -374,7 +377,11 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
   // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
   const support = input.positives >= 3 ? 2 : 1;
-  const others = bags.papers - input.positives;
+  // The group's other examples, when there are enough to tell a share: from OTHER_MIN papers on. One
+  // or two say little, and their smoothed share ((n + 0.5) / (others + 1): a quarter for every word with
+  // one) rewrote an area's words when the group starred its first paper elsewhere.
+  const allOthers = bags.papers - input.positives;
+  const others = allOthers >= OTHER_MIN ? allOthers : 0;
   const contrastBounded = tuning.learnContrast >= 0 && tuning.learnContrast <= 1;
   // The group's other areas stand in for the dismissals a profile lacks: fully with none (a
   // bibliography's papers), less the more it was told what is not for it.
