@@ -133,7 +133,7 @@ describe('evidence', () => {
     expect(r.matchedTerms[0]).toMatchObject({ inTitle: true });
     expect(r.matchedTerms.flatMap((t) => t.forms)).toContain('PEO');
     // The member's interests in the note, how strongly by the member's fit; the abstract's number; no score.
-    expect(r.note).toBe("Relevant to Naibing Wu's work on polymer electrolytes and PEO. It reports 1 mS/cm.");
+    expect(r.note).toBe("Relevant to Naibing Wu's work on polymer electrolytes and PEO. It reports conductivity of 1 mS/cm.");
     expect(r.summary!.length).toBeGreaterThan(40);
   });
 

@@ -274,6 +274,8 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
         if (joined !== '') [lead, shownQualifier] = [joined, ''];
       }
       if (lead === '' && needsName(kind, match[0])) continue;
+      // A number whose unit says what it measures is named by it: "1.30 mS cm−1" alone read as a bare number.
+      if (lead === '' && shownQualifier === '' && UNIT_NAMES[kind] && /^\d/.test(match[0])) lead = `${UNIT_NAMES[kind]} of `;
       if (NAMED_AS[kind] && !NAMED_AS[kind].test(`${lead} ${match[0]}`)) continue;
       // "82% capacity retention after 350 cycles" holds the cycles already.
       if (!taken.some(([a, b]) => start < b && a < end)) {
@@ -288,6 +290,9 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
   return found;
 }
 
+/** What a kind's unit alone says it measures, for a number the abstract gives without a name ("(1.30 mS cm−1)"). */
+const UNIT_NAMES: Partial<Record<string, string>> = { conductivity: 'conductivity', 'energy density': 'energy density' };
+
 /** Kinds quoted only when the words that name them say so: a percentage that is an efficiency or a selectivity, an mV that is an overpotential. */
 const NAMED_AS: Partial<Record<string, RegExp>> = {
   efficiency: /\b(?:[Ff]aradaic efficiency|FE|selectivity|[Ff]aradaic efficiencies)\b/,
@@ -301,7 +306,8 @@ const NAMED_AS: Partial<Record<string, RegExp>> = {
  * density of", "areal capacity of").
  */
 function needsName(kind: string, quantity: string): boolean {
-  return (kind === 'energy' && !/eV\s+\S/.test(quantity)) || kind === 'current' || (kind === 'capacity' && /cm/.test(quantity))
+  // A voltage alone ("reports 4.5 V"): a cut-off, a window, a cell's? Quoted with its name ("an oxidation potential of 4.8 V").
+  return (kind === 'energy' && !/eV\s+\S/.test(quantity)) || kind === 'current' || (kind === 'capacity' && /cm/.test(quantity)) || kind === 'voltage'
     // A duration alone ("It reports over 100 h."): of what? "1000 cycles" says what it counts.
     || (kind === 'cycling' && !/cycles/.test(quantity));
 }
