@@ -9,6 +9,8 @@ describe('latexToText', () => {
     ['A Precis\\~ao da Metrologia Qu\\^antica: Limite de Cram\\\'er-Rao, Informa\\c{c}\\~ao de Fisher', 'A Precisão da Metrologia Quântica: Limite de Cramér-Rao, Informação de Fisher'],
     ['Milky Way satellite planes are consistent with {\\Lambda}CDM', 'Milky Way satellite planes are consistent with ΛCDM'],
     ['On an Erd\\H{o}s-Szekeres Game', 'On an Erdős-Szekeres Game'],
+    // Greek letters a converter split as accents (the corpus's "\b{eta}-LZC", learned as "eta LZC"; "\k{appa}").
+    ['monoclinic \\b{eta}-LZC and \\k{appa} values, \\c{c}a and \\v{s}', 'monoclinic β-LZC and κ values, ça and š'],
     ['Central Stars of Planetary Nebul{\\ae} and Related Objects', 'Central Stars of Planetary Nebulæ and Related Objects'],
     ['observations at $z \\sim$ 0.3', 'observations at z ~ 0.3'],
     ['The Smith normal form of the Q-walk matrix of the Dynkin graph $A_n$', 'The Smith normal form of the Q-walk matrix of the Dynkin graph An'],

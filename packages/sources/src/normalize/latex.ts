@@ -159,6 +159,11 @@ function command(s: string, start: number, math: boolean): [string, number] {
 
 function accent(s: string, from: number, which: string): [string, number] {
   const arg = argument(s, from);
+  // A Greek letter whose name a converter split after its first letter, as if an accent: "\b{eta}" is
+  // \beta, "\k{appa}" \kappa (15 abstracts of the corpus: "\b{eta}-LZC" was learned as "eta LZC").
+  // An accent sits on one letter; on several that spell a name with it, it is that name.
+  const named = arg && /^[a-z]{2,}$/.test(arg.inner) && /^[a-z]$/.test(which) ? symbols[`${which}${arg.inner}`] : undefined;
+  if (named !== undefined && arg) return [named, arg.end];
   const base = arg ? render(arg.inner, false) : '';
   const end = arg ? arg.end : from;
   if (base === '') return [which, end];
