@@ -190,7 +190,7 @@ export function createExplainer(
       const members = config.members.map((member, j) => {
         const s = rowsOf(trace.profiles[config.areas.length + j]!);
         const reported = ranked.members.find((m) => m.name === member.name);
-        const interests = s.rows.filter((r) => r.weight > 0 && r.contribution > 0).slice(0, 3).map((r) => r.keyword);
+        const interests = s.rows.filter((r) => r.weight > 0 && r.contribution > 0 && r.origin !== 'learned').slice(0, 3).map((r) => r.keyword);
         return {
           name: member.name, score: s, reported: ranked.memberScores[member.name] ?? 0,
           authors: followedAuthorsIn(member.authors, target.authors),

@@ -359,6 +359,18 @@ test('one star in another area does not rewrite an area\'s learned words', () =>
   expect(withOther.filter((t) => alone.includes(t)).length).toBeGreaterThanOrEqual(Math.ceil(alone.length * 0.8));
 });
 
+test('a member\'s reasons keep what they wrote apart from what the group\'s signals taught their profile', () => {
+  // The audit's case: explain said "interests: LIBs and carbonate", words the member never wrote.
+  const taught = stars.map((s) => ({ ...s, area: undefined, member: 'Naibing Wu' }));
+  const ranker = createRanker(config, { background, feedback: taught });
+  const learnedWords = new Set(ranker.learned.find((p) => p.id === 'Naibing Wu')!.terms.map((t) => t.word.toLowerCase()));
+  const written = new Set(config.members.find((m) => m.name === 'Naibing Wu')!.interests.map((k) => k.term.toLowerCase()));
+  const reasons = ranker.rank(week, { background }).papers.flatMap((r) => r.members.filter((m) => m.name === 'Naibing Wu').flatMap((m) => m.reasons));
+  const listed = (prefix: string) => reasons.filter((r) => r.startsWith(prefix)).flatMap((r) => r.slice(prefix.length).split(/, | and /));
+  expect(listed('learned from the group: ').length).toBeGreaterThan(0);
+  for (const word of listed('interests: ')) expect(written.has(word.toLowerCase()) || !learnedWords.has(word.toLowerCase()), word).toBe(true);
+});
+
 test('a member\'s examples teach the member, an area\'s the area', () => {
   const papers = stars.map((s) => s.paper);
   const memberOnly = rank(papers.map((paper) => ({ paper, signal: 'star', member: 'Naibing Wu' })));

@@ -608,8 +608,22 @@ function concernedMembers(
     // Each term's feature, looked up once for all the members named.
     const termFeatures = terms.map((t) => context.holders.featureOf.get(t.profiles));
     const members = named.map((m) => {
-      const interests = terms.filter((_, k) => listsNamed(context.holders, termFeatures[k], config.areas.length + m.j)).slice(0, 3).map((t) => t.keyword);
-      const reasons = [...(interests.length ? [`interests: ${listWords(interests)}`] : []), ...m.authors.map((a) => `follows ${a}`)];
+      const profile = context.lexicon.profiles[config.areas.length + m.j] as CompiledProfile;
+      // What the member wrote apart from what the group's signals taught their profile: "interests: LIBs and
+      // carbonate" said the member had written words they never had.
+      const learned = (k: number) => {
+        const f = termFeatures[k];
+        const slot = f === undefined ? -1 : profile.slotOf[f] as number;
+        return slot >= 0 && profile.learned[slot] === 1;
+      };
+      const theirs = terms.map((t, k) => ({ t, k })).filter(({ k }) => listsNamed(context.holders, termFeatures[k], config.areas.length + m.j));
+      const interests = theirs.filter(({ k }) => !learned(k)).slice(0, 3).map(({ t }) => t.keyword);
+      const taught = theirs.filter(({ k }) => learned(k)).slice(0, 3).map(({ t }) => t.keyword);
+      const reasons = [
+        ...(interests.length ? [`interests: ${listWords(interests)}`] : []),
+        ...(taught.length ? [`learned from the group: ${listWords(taught)}`] : []),
+        ...m.authors.map((a) => `follows ${a}`),
+      ];
       return { name: m.name, score: round(m.fit), reasons };
     });
     return { members, named };
