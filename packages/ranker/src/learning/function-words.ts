@@ -3,7 +3,8 @@ import { termOf } from '../words/stem.ts';
 /**
  * English function words and the connectives abstracts are written with ("thus", "herein", "due",
  * "consequently", "increasingly"), the reporting verbs and adverbs any abstract or title uses whatever
- * its topic ("X electrolytes enable Y", "LZC exhibits", "PEO-based", "notably"), and the words that
+ * its topic ("X electrolytes enable Y", "LZC exhibits", "PEO-based", "notably"; "we introduce", "unveiling",
+ * "investigate", which a member's stars taught as "+unveiling"), and the words that
  * name what kind of paper it is or what it offers ("review", "recent advances", "outlook",
  * "insights", "guidance": those specifics.ts `isReview` reads, and their kin): never a learned word,
  * nor part of a learned pair. A group that stars reviews of halides follows halides, not reviews.
@@ -25,6 +26,9 @@ highlight highlighted highlighting highlights including mainly moreover namely n
 offers particularly present presented presents primarily propose proposed provide provided provides
 respectively reveal revealed reveals show showed showing shown shows significantly suggest suggests unlock
 unlocks using utilize utilized utilizing harness harnessed harnesses harnessing leverage leveraged leverages leveraging
+introduce introduced introduces introducing introduction unveil unveiled unveiling unveils elucidate elucidated
+elucidates elucidating investigate investigated investigates investigating explore explored explores exploring
+examine examined examines examining report reported reporting reports
 accordingly consequently finally firstly fundamentally importantly increasingly interestingly lastly
 meanwhile nevertheless nonetheless remarkably secondly strikingly surprisingly ultimately
 review reviews reviewed perspective perspectives overview roadmap outlook progress advance advances advanced
