@@ -1,0 +1,19 @@
+import { expect, test } from 'vitest';
+import { withoutPraise } from './plain-words.ts';
+
+test.each([
+  // Real summaries of the audit's digests.
+  ['Luo et al. developed PEO/LiTFSI‐Mg1‐xLixF2 composite electrolytes based on a novel electrostatic suspension strategy.',
+    'Luo et al. developed PEO/LiTFSI‐Mg1‐xLixF2 composite electrolytes based on an electrostatic suspension strategy.'],
+  ['Electrochemically, the LA-modified lithium anode exhibits remarkable stability, sustaining more than 1500 h of cycling.',
+    'Electrochemically, the LA-modified lithium anode exhibits stability, sustaining more than 1500 h of cycling.'],
+  ['The system exhibits excellent temperature adaptability and interfacial stability.', 'The system exhibits temperature adaptability and interfacial stability.'],
+  ['Outstanding rate capability is obtained, with an exceptional Li-ion transference number of 0.71.', 'Rate capability is obtained, with a Li-ion transference number of 0.71.'],
+  ['It shows remarkably high conductivity.', 'It shows high conductivity.'],
+  // Where the word is the claim itself, or compares, it stays.
+  ['The electrolyte is superior to PEO, and the gain is remarkable.', 'The electrolyte is superior to PEO, and the gain is remarkable.'],
+  ['A novel approach.', 'An approach.'],
+  ['We test 3 models.', 'We test 3 models.'],
+])('%s', (input, expected) => {
+  expect(withoutPraise(input)).toBe(expected);
+});
