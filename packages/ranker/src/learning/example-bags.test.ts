@@ -132,6 +132,16 @@ test('a word only titles hold in title case is shown in lower case; acronyms, fo
     { title: 'Zinc cells', abstract: 'Aqueous zinc cells are safe. Aqueous electrolytes are cheap. We test aqueous zinc.' },
   ], new Uint8Array([1]));
   expect(Array.from({ length: opening.size }, (_, t) => opening.wordOf(t))).toContain('aqueous');
+  // A pair whose abstracts open sentences on it ("Sodium ion" shown mid-sentence in the audit's learned
+  // line) is shown in lower case when the papers also write the word so; a name keeps its capital.
+  const pairs = exampleBags([
+    { title: 'Anodes', abstract: 'Sodium ion cells are cheap. We study sodium metal. Coulombic efficiency stays high.' },
+    { title: 'Cathodes', abstract: 'Sodium ion cells age. Coulombic efficiency drops in sodium cells.' },
+  ], new Uint8Array([1, 1]));
+  const shownPairs = Array.from({ length: pairs.size }, (_, t) => pairs.wordOf(t));
+  expect(shownPairs).toContain('sodium ion');
+  expect(shownPairs).not.toContain('Sodium ion');
+  expect(shownPairs).toContain('Coulombic efficiency');
 });
 
 describe('terms learning can never keep', () => {
@@ -228,6 +238,7 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
   };
   // A pair as most of its papers write it, in title case only when they write it no other way; in
   // titles only, a title-case word in lower case.
+  let written: Set<string> | undefined;
   const shownPair = (pair: string) => {
     const votes = new Map<string, { abstracts: number; titles: number }>();
     for (const { words, inTitle } of pairSpellings.get(pair)!.values()) {
@@ -239,7 +250,11 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
     const titleCase = (words: string) => words.split(' ').filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)).length;
     const [words, best] = [...votes].sort(([a, x], [b, y]) => titleCase(a) - titleCase(b)
       || (y.abstracts + 0.001 * y.titles) - (x.abstracts + 0.001 * x.titles) || (a < b ? -1 : 1))[0]!;
-    return words.split(' ').map((w) => shownAs(w, best.abstracts === 0)).join(' ');
+    const [first, second] = words.split(' ') as [string, string];
+    // A capital that only opens a sentence: the papers write the word in lower case too.
+    written ??= new Set([...spellings.values()].flatMap((spelt) => [...spelt.keys()]));
+    const opens = /^\p{Lu}\p{Ll}+$/u.test(first) && !/^\p{Lu}\p{Ll}+$/u.test(second) && written.has(first.toLowerCase());
+    return [opens ? first.toLowerCase() : shownAs(first, best.abstracts === 0), shownAs(second, best.abstracts === 0)].join(' ');
   };
   return { terms: [...ids.keys()], kept, wordOf: (term: string) => (term.includes(' ') ? shownPair(term) : shown(term)), folded };
 }

@@ -281,6 +281,8 @@ export function exampleBags(
 function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group: number) => readonly [string, string] {
   const table = reader.pairs;
   const known = new Map<number, readonly [string, string]>();
+  // The papers' words as written, made when a pair first needs them.
+  let lowerWords: Set<string> | undefined;
   return (group) => {
     const spelt = known.get(group);
     if (spelt) return spelt;
@@ -309,7 +311,10 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     }
     const [first, second] = wordsOf(best);
     const titlesOnly = bestVote.abstracts === 0;
-    const words = [shownAs(first, titlesOnly), shownAs(second, titlesOnly)] as const;
+    // A capital that only opens a sentence ("Sodium ion batteries are …"): the papers also write the
+    // word in lower case, so it is no name ("Coulombic efficiency", "Tafel slope" keep theirs).
+    const opensSentence = TITLE_CASE.test(first) && !TITLE_CASE.test(second) && (lowerWords ??= new Set(reader.words)).has(first.toLowerCase());
+    const words = [opensSentence ? first.toLowerCase() : shownAs(first, titlesOnly), shownAs(second, titlesOnly)] as const;
     known.set(group, words);
     return words;
   };
