@@ -90,6 +90,10 @@ test('a section\'s learned line shows what the taught papers are about first, an
   const spelledFirst = [spelt[1]!, spelt[2]!, spelt[0]!, spelt[3]!].map((t, i) => ({ ...t, weight: 0.9 - i / 10 }));
   const first = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: [{ ...learned[0]!, terms: spelledFirst }] });
   expect(first.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['lithium metal', 'metal batteries', 'gel']);
+  // A pair shown with the word its papers write before it says that word too: "lithium metal batteries", then not "LMBs".
+  const led = [{ term: 'metal batteri', word: 'lithium metal batteries', weight: 0.9 }, { term: '#lmb', word: 'LMBs', weight: 0.8 }, spelt[3]!];
+  const withLead = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: [{ ...learned[0]!, terms: led }] });
+  expect(withLead.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['lithium metal batteries', 'gel']);
 });
 
 test('a taught area\'s section says what it learned; an untaught one says nothing', () => {

@@ -2,6 +2,7 @@ import {
   DIGEST_SCHEMA_VERSION, paperArxivId, paperSourceLine, venueName, type Digest, type DigestEntry, type GroupConfig, type Paper, type SectionLearned,
 } from '@labdigest/core';
 import { expansionsOf } from '../words/acronyms.ts';
+import { termOf } from '../words/stem.ts';
 import { mayNameTopic } from '../words/grammar.ts';
 import type { LearnedModel, LearnedProfile } from '../learning/learning-types.ts';
 import type { RankedPaper } from '../rank.ts';
@@ -125,6 +126,9 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
       || terms.some((x) => expansionsOf(x).some((expansion) => expansion.every((e) => said.has(e))))) continue;
     for (const w of parts) words.add(w);
     for (const x of terms) said.add(x);
+    // The words shown as well as the terms: a pair shown with its lead, "lithium metal batteries" of
+    // "metal batteries", says the "lithium" an "LMBs" after it would spell (the audit's line showed both).
+    for (const w of parts) said.add(termOf(w));
     for (const x of terms) for (const expansion of expansionsOf(x)) for (const e of expansion) spelt.add(e);
     const entry = { word: t.word, weight: t.weight };
     if (replaced < 0) {
