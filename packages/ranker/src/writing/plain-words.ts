@@ -9,8 +9,10 @@
  */
 export function withoutPraise(text: string): string {
   if (!PRAISE_ANYWHERE.test(text)) return text;
-  return text.replace(PRAISE, (match: string, article: string | undefined, _word: string, next: string, at: number) => {
-    const startsSentence = at === 0 || /[.!?]["”)]?\s+$/.test(text.slice(Math.max(0, at - 4), at));
+  return text.replace(PRAISE, (match: string, article: string | undefined, word: string, next: string) => {
+    // The word's capital goes to the next one: "Outstanding rate capability" is "Rate capability"; a
+    // note's "outstanding ionic conductivity of …" stays in lower case.
+    const startsSentence = /^\p{Lu}/u.test(word);
     let out = next;
     if (article !== undefined) {
       const lower = article.toLowerCase();

@@ -43,6 +43,21 @@ describe('the summary says what the paper did and found', () => {
     expect(summary).not.toContain('The strong Lewis acid Mg center');
   });
 
+  test('a closing "This work highlights the design …" is no sentence of what was made (the corpus\'s Na3ZrCl5S paper)', () => {
+    // Real (openalex:W7133894691): its "design" read as a verb, and the summary held the battery result
+    // and that closing claim, never naming the conductor.
+    const abstract = 'Halide-based solid electrolytes (SEs), particularly zirconium (Zr)-centered halides, are attractive from a material cost perspective. '
+      + 'Nevertheless, Zr-centered halide SEs are hindered by their low ionic conductivity. Here, we report on the cubic Na3ZrCl5S superionic conductor '
+      + 'through strategic sulfur anion incorporation, achieving 10 times higher ionic conductivity than that of Na2ZrCl6. With the optimal composition, '
+      + 'the highest ionic conductivity of 0.753 mS cm–1 is obtained for the 0.6Na2S–1.4NaCl–ZrCl4 compound. When paired with a NaCrO2 cathode, the '
+      + 'assembled all-solid-state batteries (ASSBs) achieve a specific discharge capacity of 110 mA h g–1 at 0.1C and exhibit long-term cycling stability '
+      + 'at 0.3C at room temperature over 1000 cycles (with 83% capacity retention). This work highlights the design and synthesis of advanced halide '
+      + 'electrolytes through anion incorporation, paving the way for the development of next-generation ASSBs.';
+    const summary = summarize(abstract, () => 0);
+    expect(summary).toContain('Here, we report on the cubic Na3ZrCl5S superionic conductor');
+    expect(summary).not.toContain('This work highlights');
+  });
+
   test('a connective before a formula goes as it does before a word: the result it opens is kept', () => {
     // openalex:W7166663079, an electrocatalysis paper: its ORR result opens "Consequently, Fe2N6‐S/SNC exhibits …".
     const abstract = 'Dual‐atom catalysts provide a promising approach for oxygen reduction. However, the lack of a direct electronic bridge '

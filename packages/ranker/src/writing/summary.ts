@@ -38,7 +38,7 @@ export function summarize(
     // "The inner layer is ..." after "a dual-layer interphase forms": the sentence leans on the one
     // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
     if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
-    const closing = index > 0 && index >= split.length - 2 && CLOSING_CLAIM.test(s.text);
+    const closing = index > 0 && index >= split.length - 2 && (CLOSING_CLAIM.test(s.text) || CLOSING_HIGHLIGHT.test(s.text));
     return {
       ...s, index, words, score, leans: leansOnPrevious(s.text), opensBadly: opensOnAntecedent(s.text),
       background: isBackground(s.text) || IMPLICATION.test(s.text) || closing,
@@ -146,6 +146,14 @@ const IMPLICATION = new RegExp([
  * approach to …"): a claim only at the close; "This work presents a strategy that …" says what was done.
  */
 const CLOSING_CLAIM = /^\s*(?:overall,\s*|in summary,\s*|in conclusion,\s*|collectively,\s*|taken together,\s*)?(?:this|our|the present) (?:work|study|research|strategy|approach|design)\b[^.;]{0,40}?\b(?:presents?|proposes?|demonstrates?|delivers?|introduces?|reports?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strateg(?:y|ies)|approach(?:es)?|solutions?|paradigms?|platforms?|routes?|pathways?|concepts?|prototypes?)\b(?=\s+(?:for|to|toward|towards)\b|\s*[.,;]|\s*$)/i;
+
+/**
+ * The closing sentence that points at the work itself: "This work highlights the design and synthesis
+ * of advanced halide electrolytes …", "Our study underscores the role of …". Near the end it restates,
+ * and its "design" read as the verb of what the paper made: the summary held it, not the sentence
+ * that says what was made ("Here, we report on the cubic Na3ZrCl5S superionic conductor …").
+ */
+const CLOSING_HIGHLIGHT = /^\s*(?:overall,\s*|in summary,\s*|in conclusion,\s*|collectively,\s*|taken together,\s*)?(?:this|our|the present) (?:work|study|research|strategy|approach|design|finding|findings)\b[^.;]{0,40}?\b(?:highlights?|underscores?|emphasi[sz]es?|showcases?|exemplif(?:y|ies))\b/i;
 
 /**
  * Where a sentence's closing clause on what the work may mean starts: ", providing …", ", paving …",
