@@ -58,6 +58,17 @@ describe('the summary says what the paper did and found', () => {
     expect(summary).not.toContain('This work highlights');
   });
 
+  test('a new thing said to be made without "Herein" is what the paper made (the corpus\'s current-collector paper)', () => {
+    // Real (openalex:W7160831411): the summary held two results and never said what hp‐CuMnZn was.
+    const abstract = 'Three‐dimensional (3D) porous current collectors play a crucial role in mitigating volume expansion in lithium metal batteries (LMBs). '
+      + 'However, conventional homogeneous porous current collectors are limited by the "top effect", which hinders proper regulation of lithium deposition. '
+      + 'A dual‐gradient, hierarchically porous current collector (hp‐CuMnZn) has been rationally designed and fabricated through a simple thermal diffusion process. '
+      + 'This approach suppresses lithium dendrite growth and volume expansion, significantly improving the internal pore utilization. '
+      + 'The half cells cycle stably for 800 cycles at high current densities, while the symmetric cells sustain long‐term operation for 1300 h with a low voltage hysteresis of only 21 mV. '
+      + 'Notably, the LiFePO4 (LFP) full cells retain 80% capacity after 650 cycles.';
+    expect(summarize(abstract, () => 0)).toContain('A dual‐gradient, hierarchically porous current collector (hp‐CuMnZn) has been rationally designed');
+  });
+
   test('a connective before a formula goes as it does before a word: the result it opens is kept', () => {
     // openalex:W7166663079, an electrocatalysis paper: its ORR result opens "Consequently, Fe2N6‐S/SNC exhibits …".
     const abstract = 'Dual‐atom catalysts provide a promising approach for oxygen reduction. However, the lack of a direct electronic bridge '

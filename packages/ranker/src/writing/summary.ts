@@ -115,6 +115,14 @@ const METHOD = /\b(?:here(?:in)?|in this (?:work|study|paper|article|review)|thi
 const METHOD_WE = /^\s*(?:here(?:in)?|in this (?:work|study|paper|article))\s*,?\s+we\s+[a-z]+/i;
 /** "Herein, a component self-initiated photopolymerization strategy is developed": the passive says it further from "Herein". */
 const METHOD_PASSIVE = /^\s*(?:here(?:in)?|in this (?:work|study|paper|article))\b,?[^.]{0,120}?\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:developed|proposed|presented|introduced|reported|designed|used|employed|combined|performed|constructed|fabricated|synthesi[sz]ed|investigated|studied|examined|applied|trained|built|simulated|modell?ed|prepared|reviewed|summari[sz]ed|discussed|analy[sz]ed|established|elucidated|explored|unveiled|demonstrated|engineered|achieved)\b/i;
+/**
+ * A new thing said to be made, without "Herein": "A dual‐gradient, hierarchically porous current
+ * collector (hp‐CuMnZn) has been rationally designed and fabricated through …" (the corpus's
+ * current-collector paper, whose summary held two results and never said what the collector was).
+ * The indefinite article is what says it is the paper's own: the field's work is "various", "many",
+ * "most".
+ */
+const METHOD_NEW_THING = /^\s*(?:a|an)\s[^.]{0,160}?\b(?:has been|have been|is|are|was|were)\s+(?:\w+ly\s+)?(?:developed|designed|fabricated|synthesi[sz]ed|constructed|proposed|prepared|engineered|introduced|presented|built)\b/i;
 const BACKGROUND = /\b(?:promising|attractive|attracted|remains?|remained|challenges?|challenging|limit|limited|limits|limiting|limitations?|suffer|suffers|hinder|hinders|hindered|plagued|critical|crucial|essential|widely|increasing(?:ly)? (?:attention|interest)|next[-\u2010\u2011 ]generation|is one of|are one of|however|impede|impedes|bottlenecks?|obstacles?|drawbacks?|demand|urgent|(?:has|have) (?:emerged|garnered|attracted))\b/i;
 const QUANTITY = /\d(?:[\d.,]*)\s*(?:%|m?S\s*cm|mA|mAh|Wh|V\b|m?eV|cycles|h\b|hours|°C|K\b|nm|µm|μm|GPa|MPa|atoms|times|-fold|fold)/;
 
@@ -274,7 +282,7 @@ function isBackground(text: string): boolean {
 }
 
 function isMethod(text: string): boolean {
-  return METHOD.test(text) || METHOD_WE.test(text) || METHOD_PASSIVE.test(text);
+  return METHOD.test(text) || METHOD_WE.test(text) || METHOD_PASSIVE.test(text) || METHOD_NEW_THING.test(text);
 }
 
 function isFinding(text: string): boolean {
