@@ -81,7 +81,8 @@ export function checkDigest(digest: Digest, config: GroupConfig): DigestChecks {
     longNotes: entries.filter((e) => words(e.note) > 70).length,
     membersBelowThreshold,
     // A relevance score reads "score" or a bare 0.xx; 0.75 mS cm−1 is the paper's own number.
-    scoresInNotes: entries.filter((e) => /\b(?:score|scored)\b|\b0\.\d\d\b(?!\s*(?:m?S|µS|%|m?eV|V|mA|mAh|Wh|h|nm|µm|°C|GPa|MPa))/.test(e.note)).map((e) => e.id),
+    // A transference number has no unit: "Li+ transference number of 0.56" is the paper's, not a score.
+    scoresInNotes: entries.filter((e) => /\b(?:score|scored)\b|(?<!transference number (?:of|above) [~≈∼]?)\b0\.\d\d\b(?!\s*(?:m?S|µS|%|m?eV|V|mA|mAh|Wh|h|nm|µm|°C|GPa|MPa))/.test(e.note)).map((e) => e.id),
   };
 }
 
