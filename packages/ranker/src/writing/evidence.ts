@@ -15,7 +15,7 @@ import type { Placement } from '../scoring/sections.ts';
 import { untouchedScore } from '../scoring/score.ts';
 import { isReview, specificsOf } from './specifics.ts';
 import { NO_ABSTRACT, summarize } from './summary.ts';
-import { withoutPraise } from './plain-words.ts';
+import { withoutHerein, withoutPraise } from './plain-words.ts';
 import { inThirdPerson } from './third-person.ts';
 
 /**
@@ -313,8 +313,8 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const namedOf = eager ? constant(eager.named) : fromBatch(batch, i, (b, at) => namedMembers(context.config, b, at));
   const othersOf = eagerOthers ? constant(eagerOthers) : fromBatch(batch, i, (b, at) => otherAreas(areas, b, at, section));
   const summary = context.summaries
-    ? (paper.abstract ? withoutPraise(inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
-      sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors)) : NO_ABSTRACT) : null;
+    ? (paper.abstract ? withoutPraise(withoutHerein(inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
+      sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors))) : NO_ABSTRACT) : null;
   const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom, summary));
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(row[section] as number),

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { withoutPraise } from './plain-words.ts';
+import { withoutHerein, withoutPraise } from './plain-words.ts';
 
 test.each([
   // Real summaries of the audit's digests.
@@ -18,4 +18,16 @@ test.each([
   ['outstanding ionic conductivity of 1.11 mS cm−1', 'ionic conductivity of 1.11 mS cm−1'],
 ])('%s', (input, expected) => {
   expect(withoutPraise(input)).toBe(expected);
+});
+
+test.each([
+  // Real (openalex:W7160989599): the third person leaves a "Herein," whose subject is the strategy.
+  ['Herein, a “chemical‐structural dual regulation” strategy introduces soft and hard segments into a GPE.', 'A “chemical‐structural dual regulation” strategy introduces soft and hard segments into a GPE.'],
+  ['They test it. In this work, machine learning potentials reach DFT accuracy.', 'They test it. Machine learning potentials reach DFT accuracy.'],
+  // "we" is the third person's to tell; a "here" inside a sentence stays.
+  ['Herein, we design a gel.', 'Herein, we design a gel.'],
+  ['The data shown here, in this case, agree.', 'The data shown here, in this case, agree.'],
+  ['Herein, α-Li3N coatings form.', 'α-Li3N coatings form.'],
+])('%s', (input, expected) => {
+  expect(withoutHerein(input)).toBe(expected);
 });

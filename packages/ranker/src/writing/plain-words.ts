@@ -33,3 +33,19 @@ const PRAISE_ANYWHERE = new RegExp(`\\b(?:${WORDS})\\b`, 'i');
  * phrase: not "to" or "than" ("superior to"), not a full stop.
  */
 const PRAISE = new RegExp(`(?:\\b(a|an|the|A|An|The)\\s+)?\\b(${WORDS})\\s+(?!(?:to|than|and|or|in|for|at|with)\\b)([\\p{L}\\d][\\p{L}\\d‐-]*)`, 'giu');
+
+/**
+ * A sentence opening on "Herein," or "In this work," that the third person left as it was (its subject
+ * is the thing, not "we": "Herein, a "chemical‐structural dual regulation" strategy introduces …"): the
+ * opening only announced the paper, which a summary under its title need not. The next word takes the
+ * capital.
+ */
+export function withoutHerein(text: string): string {
+  if (!HEREIN_ANYWHERE.test(text)) return text;
+  // A Latin letter takes the capital; a Greek one or a digit stays as it is ("α-Li3N", not "Α-Li3N").
+  return text.replace(HEREIN, (_match: string, before: string, next: string) => `${before}${/[a-z]/.test(next) ? next.toUpperCase() : next}`);
+}
+
+const HEREIN_ANYWHERE = /\b(?:herein|here|in this (?:work|study|paper|article))\s*,/i;
+/** At a sentence's start, the opening and its comma, then the next character (a letter or a quotation mark's word). */
+const HEREIN = /(^|[.!?]["”)]?\s+)(?:Herein|Here|In this (?:work|study|paper|article))\s*,\s*(?!we\b)(\S)/g;
