@@ -281,8 +281,6 @@ export function exampleBags(
 function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group: number) => readonly [string, string] {
   const table = reader.pairs;
   const known = new Map<number, readonly [string, string]>();
-  // The papers' words as written, made when a pair first needs them.
-  let lowerWords: Set<string> | undefined;
   return (group) => {
     const spelt = known.get(group);
     if (spelt) return spelt;
@@ -313,7 +311,7 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     const titlesOnly = bestVote.abstracts === 0;
     // A capital that only opens a sentence ("Sodium ion batteries are …"): the papers also write the
     // word in lower case, so it is no name ("Coulombic efficiency", "Tafel slope" keep theirs).
-    const opensSentence = TITLE_CASE.test(first) && !TITLE_CASE.test(second) && (lowerWords ??= new Set(reader.words)).has(first.toLowerCase());
+    const opensSentence = TITLE_CASE.test(first) && !TITLE_CASE.test(second) && reader.wrote(first.toLowerCase());
     const words = [opensSentence ? first.toLowerCase() : shownAs(first, titlesOnly), shownAs(second, titlesOnly)] as const;
     known.set(group, words);
     return words;
@@ -368,6 +366,11 @@ type Expansions = ReturnType<typeof expansionsStartingWith>;
  */
 class BagReader {
   private readonly scanner = new WordIds();
+
+  /** Whether the papers write this word, as written (a look-up in the scanner's table, no set of them). */
+  wrote(word: string): boolean {
+    return this.scanner.has(word);
+  }
   /** Raw word id -> the word (WordIds's). */
   readonly words: string[];
   /** Per raw word: its term id, and NOTED, WORD and EXPANDS (`TERM` masks the term). */

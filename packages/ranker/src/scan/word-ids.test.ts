@@ -52,3 +52,16 @@ test('says what stands between each word and the one before it: a compound\'s hy
     expect(gapsOf(text), text).toEqual([...expected, start]);
   }
 });
+
+test('tells whether a word was read, adding nothing', () => {
+  const scanner = new WordIds();
+  scanner.read('Sodium ion cells; sodium metal.');
+  expect(['Sodium', 'sodium', 'ion', 'metal'].map((w) => scanner.has(w))).toEqual([true, true, true, true]);
+  expect(['SODIUM', 'lithium', 'sodiu', ''].map((w) => scanner.has(w))).toEqual([false, false, false, false]);
+  expect(scanner.words).toEqual(['Sodium', 'ion', 'cells', 'sodium', 'metal']);
+  // Past the table's growth, every word read is still found: 40,000 words, then each of them.
+  const many = Array.from({ length: 40_000 }, (_, i) => `w${i.toString(36)}`);
+  scanner.read(many.join(' '));
+  expect(many.every((w) => scanner.has(w))).toBe(true);
+  expect(scanner.has('w-none')).toBe(false);
+});

@@ -121,23 +121,36 @@ export class WordIds {
     return this.idOf(text, start, end, fnv1a(text, start, end));
   }
 
-  private idOf(text: string, start: number, end: number, hash: number): number {
+  /** Whether `word` was numbered: looked up by its hash, nothing added. */
+  has(word: string): boolean {
+    return this.find(word, 0, word.length, fnv1a(word, 0, word.length)) >= 0;
+  }
+
+  /** The id of `text.slice(start, end)`, or -1 when it was never numbered. */
+  private find(text: string, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = this.capacity - 1;
     const { table, chars } = this;
-    let slot = hash & mask;
-    for (;;) {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = table[slot * 2 + 1] as number;
-      if (at === 0) break;
-      if (table[slot * 2] === hash && chars[at] === (length & 0xffff) && chars[at + 1] === length >>> 16) {
-        let same = true;
-        for (let k = 0; k < length; k++) {
-          if (chars[at + HEADER + k] !== text.charCodeAt(start + k)) { same = false; break; }
-        }
-        if (same) return (chars[at + 2] as number) | ((chars[at + 3] as number) << 16);
+      if (at === 0) return -1;
+      if (table[slot * 2] !== hash || chars[at] !== (length & 0xffff) || chars[at + 1] !== length >>> 16) continue;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (chars[at + HEADER + k] !== text.charCodeAt(start + k)) { same = false; break; }
       }
-      slot = (slot + 1) & mask;
+      if (same) return (chars[at + 2] as number) | ((chars[at + 3] as number) << 16);
     }
+  }
+
+  private idOf(text: string, start: number, end: number, hash: number): number {
+    const found = this.find(text, start, end, hash);
+    if (found >= 0) return found;
+    // The empty slot `find` stopped at: linear probing meets the same one again.
+    const mask = this.capacity - 1;
+    const { table } = this;
+    let slot = hash & mask;
+    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
     const id = this.words.length;
     this.words.push(text.slice(start, end));
     table[slot * 2] = hash;
