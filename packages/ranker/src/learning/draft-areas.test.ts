@@ -37,8 +37,7 @@ describe('draftAreas, from a group\'s papers', () => {
     expect(drafts.reduce((n, d) => n + d.papers.length, 0)).toBe(papers.filter((p) => p.title.trim()).length);
   });
 
-  // Two drafts of 20 k-means runs each: about 5 s on a busy 2-core machine, past vitest's default timeout.
-  test('the same papers draft the same areas; a count asked for is kept', { timeout: 30_000 }, () => {
+  test('the same papers draft the same areas; a count asked for is kept', () => {
     expect(draftAreas(papers, undefined)).toEqual(drafts);
     expect(draftAreas(papers, undefined, { areas: 2 })).toHaveLength(2);
     expect(draftAreas([], undefined)).toEqual([]);
@@ -59,7 +58,7 @@ describe('draftAreas, from a group\'s papers', () => {
     expect(nameOf(ending.map((k) => ({ ...k, key: stemmedKey(k.form).trim() }))).map((k) => k.form)).toEqual(['ionic conductivity', 'symmetric cells']);
   });
 
-  test('a function word is no keyword, nor the end of one: one paper titled "Only a title" drafts "title"', { timeout: 30_000 }, () => {
+  test('a function word is no keyword, nor the end of one: one paper titled "Only a title" drafts "title"', () => {
     expect(draftAreas([{ title: 'Only a title', abstract: null }], undefined).map((d) => [d.name, d.keywords.map((k) => k.term)]))
       .toEqual([['Title', ['title']]]);
     const words = draftAreas(papers, undefined).flatMap((d) => d.keywords.flatMap((k) => k.term.toLowerCase().split(' ')));
