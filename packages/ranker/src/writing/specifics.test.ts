@@ -147,6 +147,8 @@ test('formulas: what an interphase is rich in, or an impurity, is not a material
   expect(formulasIn('', 'an SEI layer enriched with LiF/Li3N, and Li3InCl6 without the InCl3 impurity')).toEqual(['Li3InCl6']);
   expect(formulasIn('', 'the SEI composition of Li3N/Li2CO3/LiF on Li6PS5Cl')).toEqual(['Li6PS5Cl']);
   expect(formulasIn('', 'a LiF/Li3N-rich electrolyte/electrode interphase')).toEqual([]);
+  // Real (openalex:W7166758783, whose note said "It works with LiMn2O4 and Li2CO3").
+  expect(formulasIn('', 'The inner layer is enriched with inorganic species such as Li2CO3 and LixBOy. Li//LiMn2O4 cells realize 1600 cycles.')).toEqual(['LiMn2O4']);
   // In the title, or named otherwise once, it is the paper's material.
   expect(formulasIn('LiF Interlayers for Lithium Anodes', 'a LiF‐rich interphase')).toEqual(['LiF']);
   expect(formulasIn('', 'LiF coatings on Li metal give a LiF-rich SEI')).toEqual(['LiF']);

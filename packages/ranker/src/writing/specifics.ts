@@ -65,12 +65,13 @@ const AFTER_GROUP = /^(?:[A-Z][a-z]?(?:\d{1,2}(?:\.\d+)?)?)+(?![\p{L}\d])/u;
 /**
  * A formula written as what a layer is made of or an unwanted phase, not a material of the paper:
  * "LiF‐rich SEI", "LiF-dominant", "Li3N‐enriched", "InCl3 impurity" (the corpus's notes said "It works
- * with LiF" of electrolytes whose interphase is rich in it); "enriched with LiF/Li 3 N", "SEI
+ * with LiF" of electrolytes whose interphase is rich in it); "enriched with LiF/Li 3 N", "enriched with
+ * inorganic species such as Li2CO3", "SEI
  * composition of Li 3 N/Li 2 CO 3 /LiF" before it. A formula the title names, or the abstract names
  * otherwise once, is kept.
  */
 const PRODUCT_AFTER = /^(?:\/[A-Z][A-Za-z0-9.]*)*\s?[‐‑-]?\s?(?:rich|dominant|dominated|enriched|derived|impurit(?:y|ies)|by-?products?|side products?)\b/;
-const PRODUCT_BEFORE = /\b(?:enriched with|rich in|(?:SEI|CEI|interphase) (?:composition )?of|impurit(?:y|ies) (?:of|such as)|formation of)\s*(?:[A-Z][A-Za-z0-9.]*\s?\/\s?)*$/;
+const PRODUCT_BEFORE = /\b(?:(?:enriched with|rich in)(?:\s+[\w‐-]+){0,3}?\s+(?:such as|like|including)|enriched with|rich in|(?:SEI|CEI|interphase) (?:composition )?of|impurit(?:y|ies) (?:of|such as)|formation of)\s*(?:[A-Z][A-Za-z0-9.]*\s?\/\s?)*$/;
 
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
