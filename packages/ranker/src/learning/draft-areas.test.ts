@@ -107,6 +107,11 @@ describe('draftAreas on a week\'s digest: the group\'s topics come apart', () =>
     for (const junk of before) expect(texts, junk).toContain(junk);
     for (const junk of before) expect(keywords.map((k) => k.toLowerCase()), junk).not.toContain(junk);
     for (const keyword of keywords) expect(mayNameTopic(keyword), keyword).toBe(true);
+    // Nor a phrase that frames or praises at either end ("stable cycling", "practical application"); a
+    // field's own "critical current densities" stays.
+    const framing = /^(?:underlying|practical|stable|excellent|superior|outstanding|remarkable|facile|simple|effective|efficient|robust|crucial)\b|\b(?:underlying|practical|stable|excellent|superior|outstanding|remarkable|facile|simple|effective|efficient|robust|crucial)$/i;
+    expect(keywords.filter((k) => framing.test(k))).toEqual([]);
+    expect(keywords).toContain('critical current densities');
   });
 });
 
