@@ -46,22 +46,25 @@ describe('digest feedback import', () => {
       '{"paper":"x","signal":"like"}',
       `{"paper":"${MLIP}","signal":"star","member":"Yanhao Dng"}`,
       `{"paper":"${MLIP}","signal":"star","area":"mlip"}`,
+      `{"paper":"${MLIP}","signal":"star","member":"Naibng Wu","area":"phasefield"}`,
       'not json',
       `{"paper":"${MLIP}","signal":"read","member":"Naibing Wu","at":"2062-11-12T09:15:02Z"}`,
     ]);
     const { code, out, err } = await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db());
     expect(code).toBe(0);
     expect(err.split('\n')).toEqual([
-      expect.stringContaining(`${signals}:9: at: "2062-11-12T09:15:02Z" is in the future (it is 20`),
-      'skipped 4 lines:',
+      expect.stringContaining(`${signals}:10: at: "2062-11-12T09:15:02Z" is in the future (it is 20`),
+      'skipped 5 lines:',
       `${signals}:5: signal: expected one of star, dismiss, read, nominate, saw "like"`,
       `${signals}:6: member: no member "Yanhao Dng" in ${CONFIG} (did you mean "Yanhao Deng"?)`,
       `${signals}:7: area: no area "mlip" in ${CONFIG} (did you mean "mlip-interfaces"?); its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes`,
-      `${signals}:8: not JSON (Unexpected token 'o', "not json" is not valid JSON)`,
+      // Both names wrong: both said, so the line is mended at once.
+      `${signals}:8: member: no member "Naibng Wu" in ${CONFIG} (did you mean "Naibing Wu"?); area: no area "phasefield" in ${CONFIG} (did you mean "phase-field-sei"?); its areas are mlip-interfaces, polymer-electrolytes, phase-field-sei, halide-electrolytes`,
+      `${signals}:9: not JSON (Unexpected token 'o', "not json" is not valid JSON)`,
       '',
     ]);
     expect(err).toMatch(/is in the future \(it is 20\d\d-\d\d-\d\dT\d\d:\d\dZ now\): taken as now\n/);
-    expect(out).toBe(`imported 4 signals from ${signals}: 1 star, 1 nomination, 1 dismissal, 1 read; 1 of their papers is not in the store yet (${NOT_STORED}) and counts once fetched; 4 lines skipped\n`);
+    expect(out).toBe(`imported 4 signals from ${signals}: 1 star, 1 nomination, 1 dismissal, 1 read; 1 of their papers is not in the store yet (${NOT_STORED}) and counts once fetched; 5 lines skipped\n`);
     const { examples, waiting } = gathered();
     expect(examples.map((e) => [e.paper.id, e.signal, e.member, e.area, e.at])).toEqual([
       [DATA_MINING, 'dismiss', 'Naibing Wu', undefined, expect.stringMatching(/^20\d\d-/)],

@@ -113,12 +113,13 @@ export async function readFeedbackFile(
       }
       const member = nowNamed(parsed.data.member, names.member);
       const area = nowNamed(parsed.data.area, names.area);
-      if (member === null) {
-        skipped.push(`${where}: member: no member "${parsed.data.member}" in ${configFile}${suggest(parsed.data.member ?? '', members)}`);
-        continue;
-      }
-      if (area === null) {
-        skipped.push(`${where}: area: no area "${parsed.data.area}" in ${configFile}${suggest(parsed.data.area ?? '', areas)}; its areas are ${areas.join(', ')}`);
+      // Both said when both are wrong: a line fixed for its member should not fail again on its area.
+      const wrong = [
+        ...(member === null ? [`member: no member "${parsed.data.member}" in ${configFile}${suggest(parsed.data.member ?? '', members)}`] : []),
+        ...(area === null ? [`area: no area "${parsed.data.area}" in ${configFile}${suggest(parsed.data.area ?? '', areas)}; its areas are ${areas.join(', ')}`] : []),
+      ];
+      if (member === null || area === null) {
+        skipped.push(`${where}: ${wrong.join('; ')}`);
         continue;
       }
       const line = { ...parsed.data, member, area };
