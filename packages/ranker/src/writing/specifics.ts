@@ -153,13 +153,16 @@ const QUALIFIER = /(?:up to|over|about|nearly|approximately|above|below|more tha
 // Between a unit's parts: a space, a minus, a slash or a middle dot ("mS·cm−1", "Wh·kg−1").
 const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*|[·⋅]\s*)?`;
 
-/** Kinds of quantity, most telling first. */
-const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string }[] = [
+/**
+ * Kinds of quantity, most telling first: a number with its unit (`pattern`), or one that has no unit,
+ * found by the words that name it (`find`).
+ */
+type Found = { start: number; end: number; shown: string };
+const KIND_PATTERNS: readonly ({ readonly kind: string; readonly pattern: string } | { readonly kind: string; readonly find: (abstract: string) => Found | undefined })[] = [
   { kind: 'scale', pattern: String.raw`${NUMBER}\s*(?:million|billion|thousand)?\s*atoms\b` },
   { kind: 'energy', pattern: String.raw`${NUMBER}\s*m?eV\b(?:\s+(?:band gap|barrier|activation energy|energy barrier))?` },
   { kind: 'conductivity', pattern: String.raw`${NUMBER}\s*(?:m|µ|μ)?S${PER}cm(?:${PER}1|−1|-1|⁻¹)?` },
-  // Unitless: found by `transferenceIn`; the pattern stands for its place in the order.
-  { kind: 'transference number', pattern: 'transference number' },
+  { kind: 'transference number', find: (abstract) => transferenceIn(abstract) },
   { kind: 'capacity', pattern: String.raw`${NUMBER}\s*mA\s?h${PER}(?:g|cm)${PER}[12⁻¹²−-]*` },
   { kind: 'energy density', pattern: String.raw`${NUMBER}\s*Wh${PER}(?:kg|L)${PER}[1⁻¹−-]*` },
   { kind: 'retention', pattern: String.raw`${NUMBER}\s*%\s*(?:[Cc]apacity retention|retention|[Cc]oulombic efficiency|CE)(?:\s+after\s+\d[\d,]*\s*cycles)?` },
@@ -174,7 +177,7 @@ const KIND_PATTERNS: readonly { readonly kind: string; readonly pattern: string 
 ];
 
 // Compiled once. Case matters: "meV" is not "MeV", "S cm−1" is not "s".
-const KINDS = KIND_PATTERNS.map(({ kind, pattern }) => ({ kind, pattern: new RegExp(pattern, 'g') }));
+const KINDS = KIND_PATTERNS.map((k) => ('pattern' in k ? { kind: k.kind, pattern: new RegExp(k.pattern, 'g') } : k));
 // A sentence about earlier work or what limits it ("previously reported systems typically exhibit limited
 // conductivity (<1 mS cm−1)"): its numbers are not what the paper found.
 const ELSEWHERE = /\b(?:previous(?:ly)?|prior|typically|conventional(?:ly)?|traditional(?:ly)?|existing|limited|remains?|suffers?|however|commercial)\b/i;
@@ -232,7 +235,7 @@ function leadIn(before: string, kind: string): string {
 const TRANSFERENCE = /(?:\b(Li|Na|K|Zn|Mg|Ca|Al) ?(\d?) ?[+⁺] ?(?:ion )?[‐-]?|\b(lithium|sodium|potassium|zinc|magnesium|cation|Li|Na|K)[‐‑-]?(?: ?ion)? )?transference numbers? \(? ?(?:t ?[A-Z][a-z]? ?\d?[+⁺]? ?\)? ?)?(?:of |to |= ?|is |reaching |as high as |up to )?\(? ?(?:t ?[A-Z][a-z]? ?\d?[+⁺]? ?= ?)?(~|≈|∼|> ?|≥ ?)?(0?\.\d{1,3}|1\.0)\b/g;
 
 /** "Li+ transference number of 0.61", "transference number above 0.73": as `quantitiesIn` quotes it, or undefined. */
-function transferenceIn(abstract: string): { start: number; end: number; shown: string } | undefined {
+function transferenceIn(abstract: string): Found | undefined {
   TRANSFERENCE.lastIndex = 0;
   for (let match = TRANSFERENCE.exec(abstract); match !== null; match = TRANSFERENCE.exec(abstract)) {
     if (ELSEWHERE.test(sentenceAt(abstract, match.index))) continue;
@@ -250,16 +253,17 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
   const found: string[] = [];
   if (!/\d/.test(abstract) || !ANY_UNIT.test(abstract)) return found;
   const taken: [number, number][] = [];
-  for (const { kind, pattern } of KINDS) {
+  for (const entry of KINDS) {
     if (found.length >= limit) break;
-    if (kind === 'transference number') {
-      const transference = transferenceIn(abstract);
-      if (transference) {
-        taken.push([transference.start, transference.end]);
-        found.push(transference.shown);
+    if ('find' in entry) {
+      const quantity = entry.find(abstract);
+      if (quantity) {
+        taken.push([quantity.start, quantity.end]);
+        found.push(quantity.shown);
       }
       continue;
     }
+    const { kind, pattern } = entry;
     pattern.lastIndex = 0;
     // The kind's first number in a sentence of the paper's own results, said with what it measures.
     for (let match = pattern.exec(abstract); match !== null; match = pattern.exec(abstract)) {
