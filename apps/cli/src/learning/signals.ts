@@ -1,4 +1,4 @@
-import type { GroupConfig, Paper, SignalKind } from '@labdigest/core';
+import { paperArxivId, type GroupConfig, type Paper, type SignalKind } from '@labdigest/core';
 import type { FeedbackExample } from '@labdigest/ranker';
 import { arxivIdOf, doiOf } from '@labdigest/sources';
 import type { Db } from '../store/open-db.ts';
@@ -140,15 +140,19 @@ function compare(a: string, b: string): number {
 }
 
 /** A paper given with its signal (learn --bib): its own text, no store row. */
-/** The batch's paper with this id, DOI or arXiv id (a signal may name a paper by any of them). */
+/**
+ * The batch's paper with this id, DOI or arXiv id (a signal may name a paper by any of them), as
+ * sources' `findPaper` matches them (a paper's DOI or arXiv id from its fields, id or URL), by maps:
+ * a build looks up every signal of the group in a batch of thousands.
+ */
 function batchFinder(batch: readonly Paper[]): (id: string) => Paper | undefined {
   const byId = new Map(batch.map((p) => [p.id, p]));
-  const byDoi = new Map(batch.filter((p) => p.doi).map((p) => [(p.doi as string).toLowerCase(), p]));
-  const byArxiv = new Map(batch.flatMap((p) => { const arxiv = p.arxivId ? arxivIdOf(p.arxivId) : undefined; return arxiv ? [[arxiv, p] as const] : []; }));
+  const byDoi = new Map(batch.flatMap((p) => { const doi = doiOf(p.doi ?? '') ?? doiOf(p.id); return doi ? [[doi, p] as const] : []; }));
+  const byArxiv = new Map(batch.flatMap((p) => { const arxiv = paperArxivId(p)?.toLowerCase(); return arxiv ? [[arxiv, p] as const] : []; }));
   return (id) => {
     const doi = doiOf(id);
     const arxiv = arxivIdOf(id);
-    return byId.get(id) ?? (doi ? byDoi.get(doi.toLowerCase()) : undefined) ?? (arxiv ? byArxiv.get(arxiv) : undefined);
+    return byId.get(id) ?? (doi ? byDoi.get(doi) : undefined) ?? (arxiv ? byArxiv.get(arxiv) : undefined);
   };
 }
 
