@@ -15,10 +15,11 @@
 // Profiles: `full` is the config; `minimal` keeps each area's name and its three highest-weighted
 // keywords (ties in the config's order), nothing else (no require or exclude lists, the default
 // threshold), as a new group would start; members keep their three highest-weighted interests.
+// Then `gentle` (runGentleCheck): how much six stars on a section's best (or last) papers grow it.
 import type { Area, GroupConfig, Member, Paper } from '@labdigest/core';
 import { createRanker, DEFAULT_TUNING, draftAreas, type BackgroundStats, type FeedbackExample, type RankedPaper, type RankerTuning } from '@labdigest/ranker';
 import { hash, makeFolds } from './cv.ts';
-import type { Grades } from './data.ts';
+import { readSampleWeek, type Grades } from './data.ts';
 import { f3, figuresOf, type Figures, type Judged } from './figures.ts';
 import { tfidfVectorizer, trainLinearSvm, type SparseVector } from './svm.ts';
 
@@ -69,6 +70,40 @@ export function runFeedbackEval(input: FeedbackInput): void {
   runBibCheck(input, folds);
   runDraftCheck(input);
   runHeldBack(input);
+  runGentleCheck(input);
+}
+
+/**
+ * How far a few stars move a written profile: for each area alone, six stars (by the members who follow
+ * it, in turn) on its section's six best papers, then on its six last ones; the section's size before
+ * and after. A group stars what its digest shows, and a star on a paper the keywords already put on top
+ * tells them little: that section should barely grow; stars further down may move it more. On the
+ * bundled sample week (as `pnpm sample` ranks it) and on the corpus's latest 1,500 papers. No labels.
+ */
+function runGentleCheck(input: FeedbackInput): void {
+  const latest = [...input.corpus].sort((a, b) => cmp(a.published ?? '', b.published ?? '') || cmp(a.id, b.id)).slice(-1500);
+  const batches: [string, readonly Paper[]][] = [['sample-week', readSampleWeek()], ['corpus-latest', latest]];
+  for (const [name, batch] of batches) {
+    const plain = rank(input.config, batch, input.background, undefined);
+    const byId = new Map(batch.map((p) => [p.id, p]));
+    for (const end of ['best', 'last'] as const) {
+      const row = input.config.areas.map((area) => {
+        const followers = input.config.members.filter((m) => m.areas.includes(area.id)).map((m) => m.name);
+        const section = plain.filter((r) => r.section === area.id);
+        const starred = end === 'best' ? section.slice(0, 6) : section.slice(-6);
+        const stars = starred.map((r, i): FeedbackExample => ({
+          paper: byId.get(r.id)!, signal: 'star', area: area.id, member: followers.length ? followers[i % followers.length] : undefined, at: TAUGHT_AT,
+        }));
+        const taught = stars.length > 0 ? rank(input.config, batch, input.background, stars).filter((r) => r.section === area.id).length : section.length;
+        return `${area.id}=${section.length}->${taught}`;
+      });
+      console.log(`eval-feedback: gentle batch=${name} papers=${batch.length} stars=6 on=${end} ${row.join(' ')} (section sizes before -> after; each area taught alone)`);
+    }
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -252,10 +252,12 @@ function buildModel(
     ...(isWord ? { isWord } : {}), spellings: { written: undefined, byKeyword: new Map() }, acronyms: acronymTable(config.acronyms),
   };
   let lexicon = compileProfiles(specs, options);
-  let related: Keyword[][] = [];
   // Learned from the written keywords' lexicon, as the related words are: neither depends on the other.
+  let related: Keyword[][] = [];
   const neighbourhoods = feedback && feedback.length > 0 ? areaNeighbourhoods(lexicon, config.areas.length, background, tuning) : [];
-  const learning: Learning = learnFromExamples(config, feedback, { lexicon, background, tuning, neighbourhoods });
+  // What the written keywords already make of a taught paper: learning weighs what they miss.
+  const keywordRelevanceOf = (papers: readonly Paper[]) => keywordRelevance(config, lexicon, papers, background, tuning);
+  const learning: Learning = learnFromExamples(config, feedback, { lexicon, background, tuning, neighbourhoods, keywordRelevance: keywordRelevanceOf });
   if (background?.feedback) related = relatedKeywords(lexicon, config.areas.length, background, tuning);
   // An area without written keywords (a bibliography's) has no related words of its own: its learned
   // words find them, as written keywords do, among the corpus papers that match them best.
@@ -289,6 +291,28 @@ function buildModel(
       }
       return combineStats(backgroundCache.stats, batch);
     },
+  };
+}
+
+/**
+ * Taught papers' relevance to each area and member by the written keywords alone, as a ranking without
+ * feedback scores them (less the corpus's related words, which add little): the papers are the batch,
+ * beside the background's statistics. (profile, paper id) -> relevance in [0, 1).
+ */
+function keywordRelevance(
+  config: GroupConfig, lexicon: Lexicon, papers: readonly Paper[], background: BackgroundStats | undefined, tuning: RankerTuning,
+): (profile: number, paper: string) => number {
+  const index = new Map(papers.map((p, i) => [p.id, i]));
+  const analyzer = createAnalyzer(lexicon, tuning.leadWords);
+  const features = papers.map((p) => analyzer.features(p));
+  const batch = collectStats(lexicon, features);
+  const stats = background ? combineStats(backgroundFeatureStats(lexicon, background), batch) : batch;
+  const params: ScoreParams = { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
+  // A followed author concerns a member whatever the words: not what the keywords make of the paper.
+  const scores = scoreBatch(config, lexicon, () => undefined, papers, features, params);
+  return (profile, paper) => {
+    const i = index.get(paper);
+    return i === undefined ? 0 : relevanceAt(scores, i, profile);
   };
 }
 

@@ -275,7 +275,10 @@ describe('digest feedback show', () => {
     expect(lines.filter((l) => l.startsWith('  from: '))).toEqual([
       `  from: ${title} (Yanhao Deng, 12 Nov)`, `  from: ${title} (12 Nov)`, `  from: ${title} (13 Nov)`,
     ]);
-    expect(lines.filter((l) => !l.startsWith('  learned: ') && !l.startsWith('  from: ')).join('\n')).toBe([
+    // The star was little news to the ML potentials keywords (a paper on refining them): its words weigh lightly, and it says why.
+    expect(lines.filter((l) => l.startsWith('  weighs lightly: '))[0]).toMatch(
+      /^ {2}weighs lightly: the keywords already ranked this paper high \(\d+% new to them\); stars on papers they rank low teach more$/);
+    expect(lines.filter((l) => !/^ {2}(learned|from|weighs lightly): /.test(l)).join('\n')).toBe([
       'DENG.Group: 2 signals to learn from, 1 waiting for its paper',
       '',
       mlip,

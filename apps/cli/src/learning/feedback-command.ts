@@ -281,6 +281,17 @@ function learnedWords(profile: LearnedProfile | undefined): string {
   return shownLearnedWords(profile, 8, 4).map((t) => `${t.weight < 0 ? '−' : '+'}${t.word}`).join(', ');
 }
 
+/**
+ * When a profile's stars were little news to its keywords (learning.ts `noveltyOf`): why its learned
+ * words weigh little, and what would teach more. A group that stars its picks sees why little moved.
+ */
+function lightly(profile: LearnedProfile | undefined): string {
+  if (profile?.novelty === undefined || profile.novelty >= 0.5) return '';
+  const these = profile.positives === 1 ? 'this paper' : 'these papers';
+  return `weighs lightly: the keywords already ranked ${these} high (${Math.round(profile.novelty * 100)}% new to them); `
+    + 'stars on papers they rank low teach more';
+}
+
 export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof gatherSignals>, learned: LearnedModel = []): string {
   const out: string[] = [`${config.group.name}: ${gathered.examples.length} signal${gathered.examples.length === 1 ? '' : 's'} to learn from`
     + `${gathered.waiting ? `, ${gathered.waiting} waiting for ${gathered.waiting === 1 ? 'its paper' : 'their papers'}` : ''}`
@@ -290,7 +301,8 @@ export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof 
     const profile = learned.find((p) => p.kind === kind && p.id === id);
     const list = learnedWords(profile);
     const from = taughtPapers(taught, kind === 'member' ? id : undefined);
-    return `${taughtBy(taught, profile)}${from ? `\n  from: ${from}` : ''}${list ? `\n  learned: ${list}` : ''}`;
+    const light = list ? lightly(profile) : '';
+    return `${taughtBy(taught, profile)}${from ? `\n  from: ${from}` : ''}${list ? `\n  learned: ${list}` : ''}${light ? `\n  ${light}` : ''}`;
   };
   for (const area of config.areas) {
     out.push(`${area.name} (${area.id}): ${line('area', area.id, gathered.examples.filter((e) => e.area === area.id))}`);

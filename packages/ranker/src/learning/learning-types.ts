@@ -52,6 +52,12 @@ export interface LearnedProfile {
    * own papers (`learn --bib`) as `own`, not as stars; only when taught.
    */
   readonly signals?: Readonly<Record<SignalKind, number> & { readonly own?: number }>;
+  /**
+   * How new its positive examples were to its keywords, in (0, 1]: the mean of 1 - their relevance by
+   * the keywords alone (learning.ts `noveltyOf`). Its learned words weigh by it: stars on papers the
+   * keywords already put on top (near 0) move little. Only when taught for.
+   */
+  readonly novelty?: number;
   /** Strongest first (by size); a weight may be below 0. */
   readonly terms: readonly LearnedTerm[];
 }

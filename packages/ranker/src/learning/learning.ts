@@ -1,4 +1,4 @@
-import type { GroupConfig } from '@labdigest/core';
+import type { GroupConfig, Paper } from '@labdigest/core';
 import type { BackgroundStats } from '../corpus/background.ts';
 import { exampleBags, type ExampleBags } from './example-bags.ts';
 import { isFunctionTerm } from './function-words.ts';
@@ -98,6 +98,12 @@ export function learnFromExamples(
     readonly lexicon: Lexicon; readonly background: BackgroundStats | undefined; readonly tuning: RankerTuning;
     /** Per area, its papers of the corpus (related-terms.ts): what a profile's taught words must stand out from. */
     readonly neighbourhoods?: readonly Neighbourhood[];
+    /**
+     * The papers' relevance to each profile by its keywords alone (rank.ts scores them as a ranking
+     * without feedback would): (profile, paper id) -> relevance. How much a profile's learned words
+     * weigh follows what its examples told the keywords (`novelty`). Without it, every example is new.
+     */
+    readonly keywordRelevance?: ((papers: readonly Paper[]) => (profile: number, paper: string) => number) | undefined;
   },
 ): Learning {
   if (!examples || examples.length === 0) return NOTHING;
@@ -177,6 +183,7 @@ export function learnFromExamples(
     return { term: `${lead.term} ${bags.term(t)}`, word: `${lead.word} ${shown}` };
   };
   const written = writtenTerms(options.lexicon, profileCount);
+  const novelty = noveltyOf(signals, options.keywordRelevance);
 
   const model: LearnedModel[number][] = [];
   const keywords: LearnedKeyword[][] = [];
@@ -206,13 +213,16 @@ export function learnFromExamples(
     const touched = profileSums.touched();
     const learned = learnProfile({
       domain: isArea ? domainShare(options.neighbourhoods ?? [], p, bags) : (memberDomain ??= new PerTerm(bags.size, domainShare(options.neighbourhoods ?? [], -1, bags))).of,
-      touched, sums, allAbout, positive, negative, positives, bags, rates, hasCorpus: options.background !== undefined,
+      touched, sums, allAbout, positive, negative, positives, news: positive * (novelty[p] as number), bags, rates, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
       own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
       unwritten: !hasWrittenKeywords(options.lexicon.profiles[p]), heap, phraseOf,
     });
     profileSums.clear();
-    model.push({ id, kind: isArea ? 'area' : 'member', positives, negatives, ...(positives + negatives > 0 ? { signals: kinds } : {}), terms: learned.terms });
+    model.push({
+      id, kind: isArea ? 'area' : 'member', positives, negatives, ...(positives + negatives > 0 ? { signals: kinds } : {}),
+      ...(positives > 0 && options.keywordRelevance ? { novelty: round(novelty[p] as number) } : {}), terms: learned.terms,
+    });
     keywords.push(learned.keywords);
   }
 
@@ -230,6 +240,41 @@ export function learnFromExamples(
     return out;
   });
   return { model, keywords, taught, termsOf: bags.term, termCount: bags.size, ignored };
+}
+
+/** A profile's newest positive examples scored by its keywords for its `novelty`: all of them, up to this many. */
+const NOVELTY_SAMPLE = 64;
+
+/**
+ * Per profile, how new its positive examples are to its keywords: the mean of 1 - relevance (each
+ * example's relevance to the profile by the keywords alone), weighted by the signal's strength, over
+ * its newest `NOVELTY_SAMPLE` (all of a group's first stars; past that the mean moves little, and
+ * the weight it sets is near its bound whatever it is). A star on a paper the keywords already put
+ * on top adds little that is new: six stars on a section's best papers move it by a little, where
+ * they once doubled it; a star on a paper the keywords missed counts whole. 1 without `relevance`.
+ */
+function noveltyOf(
+  signals: readonly ReadonlyMap<string, FeedbackExample>[],
+  keywordRelevance: ((papers: readonly Paper[]) => (profile: number, paper: string) => number) | undefined,
+): Float64Array {
+  const novelty = new Float64Array(signals.length).fill(1);
+  if (!keywordRelevance) return novelty;
+  const samples = signals.map((bySignal) => [...bySignal.values()].filter((e) => STRENGTH[e.signal] > 0)
+    .sort((a, b) => cmp(b.at ?? '', a.at ?? '') || cmp(a.paper.id, b.paper.id)).slice(0, NOVELTY_SAMPLE));
+  const papers = new Map<string, Paper>();
+  for (const sample of samples) for (const e of sample) papers.set(e.paper.id, e.paper);
+  if (papers.size === 0) return novelty;
+  const relevance = keywordRelevance([...papers.values()]);
+  samples.forEach((sample, p) => {
+    let strength = 0;
+    let missed = 0;
+    for (const e of sample) {
+      strength += STRENGTH[e.signal];
+      missed += STRENGTH[e.signal] * (1 - relevance(p, e.paper.id));
+    }
+    if (strength > 0) novelty[p] = missed / strength;
+  });
+  return novelty;
 }
 
 /**
@@ -352,6 +397,11 @@ interface ProfileInput {
   readonly negative: number;
   /** Positive example papers, unweighted. */
   readonly positives: number;
+  /**
+   * The weighted positive examples, each by what the keywords missed of it (1 - its relevance by them;
+   * `noveltyOf`): how much the learned words weigh follows what the examples told the keywords.
+   */
+  readonly news: number;
   readonly bags: ExampleBags;
   /** Each term's share of the corpus's papers. */
   readonly rates: PerTerm;
@@ -448,7 +498,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   // (shrunk by the evidence), or its papers score below the sections written keywords make and its own
   // section holds none of them (docs/learning.md, "digest learn --bib").
   const top = (input.unwritten ? 1 : tuning.learnWeight) * input.strongest;
-  const forWeight = top * (positive / (positive + tuning.learnPrior));
+  const forWeight = top * (input.news / (input.news + tuning.learnPrior));
   const againstWeight = tuning.learnNegative * top * (negative / (negative + tuning.learnPrior));
   const terms: LearnedTerm[] = [];
   const keywords: LearnedKeyword[] = [];
