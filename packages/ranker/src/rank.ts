@@ -9,7 +9,7 @@ import { learnedFromFinder, type LearnedFromFinder } from './learning/learned-fr
 import type { FeedbackExample, LearnedFrom, LearnedModel } from './learning/learning-types.ts';
 import { areaNeighbourhoods, relatedKeywords } from './corpus/related-terms.ts';
 import { compileProfiles, hasWrittenKeywords, type CompiledProfile, type CompileOptions, type Lexicon, type ProfileKind, type ProfileSpec } from './profiles/profiles.ts';
-import { leadRelevance, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './scoring/score.ts';
+import { leadRelevance, scoreProfile, traceProfile, writtenRelevance, type ScoreParams, type ScoreTrace } from './scoring/score.ts';
 import { relevanceAt, scoreBatch, scoredViews } from './scoring/score-batch.ts';
 import { assignSections, placeSection, type Placement, type SectionPaper } from './scoring/sections.ts';
 import { termOf } from './words/stem.ts';
@@ -308,11 +308,12 @@ function keywordRelevance(
   const batch = collectStats(lexicon, features);
   const stats = background ? combineStats(backgroundFeatureStats(lexicon, background), batch) : batch;
   const params: ScoreParams = { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
-  // A followed author concerns a member whatever the words: not what the keywords make of the paper.
-  const scores = scoreBatch(config, lexicon, () => undefined, papers, features, params);
+  // Each pair asked for is scored alone (score.ts, as scoreBatch scores it): a profile asks about its
+  // own examples, where a batch would score a department's every example against every profile its
+  // words touch. A followed author concerns a member whatever the words: not asked here.
   return (profile, paper) => {
     const i = index.get(paper);
-    return i === undefined ? 0 : relevanceAt(scores, i, profile);
+    return i === undefined ? 0 : scoreProfile(lexicon.profiles[profile] as CompiledProfile, features[i] as PaperFeatures, params).relevance;
   };
 }
 
