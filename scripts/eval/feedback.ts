@@ -15,7 +15,8 @@
 // Profiles: `full` is the config; `minimal` keeps each area's name and its three highest-weighted
 // keywords (ties in the config's order), nothing else (no require or exclude lists, the default
 // threshold), as a new group would start; members keep their three highest-weighted interests.
-// Then `gentle` (runGentleCheck): how much six stars on a section's best (or last) papers grow it.
+// Then `seen` (runSeenCheck): a group that stars and dismisses what its sections show it; and `gentle`
+// (runGentleCheck): how much six stars on a section's best (or last) papers grow it.
 import type { Area, GroupConfig, Member, Paper } from '@labdigest/core';
 import { createRanker, DEFAULT_TUNING, draftAreas, type BackgroundStats, type FeedbackExample, type RankedPaper, type RankerTuning } from '@labdigest/ranker';
 import { hash, makeFolds } from './cv.ts';
@@ -70,7 +71,34 @@ export function runFeedbackEval(input: FeedbackInput): void {
   runBibCheck(input, folds);
   runDraftCheck(input);
   runHeldBack(input);
+  runSeenCheck(input);
   runGentleCheck(input);
+}
+
+/**
+ * A group that marks what its digest shows it: 5-fold as above, each training fold's papers ranked by
+ * the profile alone, then every paper in an area's section starred there when graded 2, dismissed
+ * when graded 0 (the 1s left alone), and the held-out fold ranked with that. The simulation above stars
+ * core papers the keywords may never have shown; a real group sees its sections. Rows as above,
+ * `seen profile=… model=keywords|learned`.
+ */
+function runSeenCheck(input: FeedbackInput): void {
+  const folds = makeFolds(input.papers, input.labels);
+  for (const [name, config] of [['full', input.config], ['minimal', minimalConfig(input.config)]] as const) {
+    const learned = folds.flatMap((fold, k) => {
+      const train = folds.filter((_, j) => j !== k).flat();
+      const byId = new Map(train.map((p) => [p.id, p]));
+      const examples = rank(config, train, input.background, undefined).flatMap((r): FeedbackExample[] => {
+        const grade = r.section === null ? undefined : input.labels.get(r.id)?.[r.section];
+        if (grade !== 2 && grade !== 0) return [];
+        return [{ paper: byId.get(r.id)!, signal: grade === 2 ? 'star' : 'dismiss', area: r.section!, at: TAUGHT_AT }];
+      });
+      return rank(config, fold, input.background, examples);
+    });
+    const keywords = folds.flatMap((fold) => rank(config, fold, input.background, undefined));
+    printRow(name, 0, 'keywords', figuresOf(keywords, input.labels, config), 'seen');
+    printRow(name, 0, 'learned', figuresOf(learned, input.labels, config), 'seen');
+  }
 }
 
 /**
@@ -216,8 +244,9 @@ function runHeldBack(input: FeedbackInput): void {
   });
 }
 
-function printRow(profile: string, stars: number, model: string, f: Figures): void {
-  console.log(`eval-feedback: profile=${profile} stars=${stars} model=${model} map=${f3(f.map)} mean_ndcg10=${f3(f.ndcg)} `
+function printRow(profile: string, stars: number, model: string, f: Figures, kind?: 'seen'): void {
+  const what = kind ? `${kind} profile=${profile}` : `profile=${profile} stars=${stars}`;
+  console.log(`eval-feedback: ${what} model=${model} map=${f3(f.map)} mean_ndcg10=${f3(f.ndcg)} `
     + `irrelevant_excluded=${f3(f.leftOut)} core_included=${f3(f.included)} core_right_section=${f3(f.rightSection)}`);
 }
 
