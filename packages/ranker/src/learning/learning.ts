@@ -40,8 +40,10 @@ import { untitledTerms } from '../corpus/untitled-terms.ts';
  *   - the strongest learned weight is `learnWeight` x the profile's strongest written weight, so a
  *     learned word weighs less than the keyword the group wrote first (a profile without keywords:
  *     the group's strongest written weight, as the sections it is compared with are written);
- *   - it shrinks with the evidence: x n / (n + learnPrior), n the weighted count of examples, so one
- *     stray star moves a section by a fraction of a keyword, twenty-five by most of one;
+ *   - it shrinks with the evidence: x n / (n + learnPrior), n the weighted count of positive examples,
+ *     each counted by what the written keywords missed of it (`noveltyOf`), so one stray star moves a
+ *     section by a fraction of a keyword, twenty-five the keywords missed by most of one, and stars on
+ *     papers the keywords already put on top by little;
  *   - against-weights are at most `learnNegative` of that.
  * A learned term counts towards coord (score.ts) by `learnCoord` x its weight over the strongest
  * possible learned weight, so a profile of three keywords can rank by what the group starred, while a
@@ -250,8 +252,8 @@ const NOVELTY_SAMPLE = 64;
  * example's relevance to the profile by the keywords alone), weighted by the signal's strength, over
  * its newest `NOVELTY_SAMPLE` (all of a group's first stars; past that the mean moves little, and
  * the weight it sets is near its bound whatever it is). A star on a paper the keywords already put
- * on top adds little that is new: six stars on a section's best papers move it by a little, where
- * they once doubled it; a star on a paper the keywords missed counts whole. 1 without `relevance`.
+ * on top adds little that is new: six stars on a section's best papers move it by a little; a star
+ * on a paper the keywords missed counts whole. 1 for every profile without `keywordRelevance`.
  */
 function noveltyOf(
   signals: readonly ReadonlyMap<string, FeedbackExample>[],
