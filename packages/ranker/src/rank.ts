@@ -186,7 +186,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       const placements = placeSections(config, papers, sectionOf, written, focusOf, outsideOf, dismissedIn, options.background, tuning);
       const context: EvidenceContext = {
         config, lexicon, analyzer, profilesOf, shownTerm: model.shownTerm, records, terms: new Map(), notes: new Map(), holders: model.holders, summaries: options.summaries ?? true,
-        vocabulary: model.vocabulary, learnedFrom: model.learnedFrom, namedLikeMembers,
+        vocabulary: model.vocabulary, learnedFrom: learnedFromIn(model.learnedFrom, params), namedLikeMembers,
         focusOf: (a) => {
           const f = focus.ofArea[a] as number;
           return f < 0 ? undefined : { profile: lexicon.profiles[f] as CompiledProfile, name: (config.areas[a] as Area).focus?.name ?? config.focus?.name };
@@ -345,10 +345,15 @@ function dismissalsOf(config: GroupConfig, feedback: readonly FeedbackExample[] 
   return out;
 }
 
+/** The finder with this batch's scoring parameters, for the evidence of its papers. */
+function learnedFromIn(finder: LearnedFromFinder | undefined, params: ScoreParams): EvidenceContext['learnedFrom'] {
+  return finder && ((area, features, id) => finder(area, features, id, params));
+}
+
 /** A paper the group dismissed in its section's area is that dismissal, for its note; any other as `finder` finds. */
 function withDismissals(finder: LearnedFromFinder | undefined, dismissals: Dismissals): LearnedFromFinder | undefined {
   if (dismissals.size === 0) return finder;
-  return (area, features, id) => dismissals.get(id)?.get(area) ?? finder?.(area, features, id);
+  return (area, features, id, params) => dismissals.get(id)?.get(area) ?? finder?.(area, features, id, params);
 }
 
 /**

@@ -2,32 +2,46 @@ import type { PaperFeatures } from '../scan/analyze.ts';
 import type { Learning } from './learning.ts';
 import type { LearnedFrom } from './learning-types.ts';
 import type { CompiledProfile, Lexicon } from '../profiles/profiles.ts';
+import { scoreProfile, unlearnedRelevance, type ScoreParams } from '../scoring/score.ts';
 
-/** Area index, a paper's features, its id -> the taught example of that area it is most like, if learning moved it. */
-export type LearnedFromFinder = (area: number, features: PaperFeatures, id: string) => LearnedFrom | undefined;
+/**
+ * Area index, a paper's features, its id, the batch's scoring parameters -> the taught example of that
+ * area it is most like, if learning moved it.
+ */
+export type LearnedFromFinder = (area: number, features: PaperFeatures, id: string, params: ScoreParams) => LearnedFrom | undefined;
 
 /** Learned words a paper must share with a taught example to be said to be like it. */
 const MIN_SHARED_WORDS = 2;
 
 /**
+ * What the learned words must add to a paper's relevance for learning to have moved it: a twentieth.
+ * Stars the keywords agreed with teach light words (learning.ts `noveltyOf`); a paper they add 0.01 to
+ * is where it was, and its note said "Like '…', which Yanhao Deng starred" of nearly every paper of the
+ * section.
+ */
+const MIN_RISE = 0.05;
+
+/**
  * Finds, for a paper of a section, the strong example (starred, nominated) of the section's area that
  * shares the most of the area's learned words with it: cosine over the positive learned keywords, by
  * their weights. Only when the paper shares `MIN_SHARED_WORDS` learned words of the area with it or
- * more (learning moved it, and by more than one word: a single shared "molecular" or "solid" said every
- * paper of a section was like the one star); ties go to the newest example, then by id. A paper is
+ * more (by more than one word: a single shared "molecular" or "solid" said every paper of a section was
+ * like the one star), and only when the learned words raised its relevance by `MIN_RISE` or more
+ * (learning moved it); ties go to the newest example, then by id. A paper is
  * never said to be like itself: a paper that is itself one of the area's strong examples (starred
  * from a digest, then ranked again) is that example, `self`.
  */
 export function learnedFromFinder(lexicon: Lexicon, learning: Learning): LearnedFromFinder {
   // Each area's index is made when a paper of its section first asks (a digest's notes), not with the ranker.
   const perArea: (AreaIndex | undefined)[] = [];
-  return (area, features, id) => {
+  return (area, features, id, params) => {
     const taughtHere = learning.taught[area];
     if (!taughtHere || taughtHere.length === 0) return undefined;
     const index = perArea[area] ??= areaIndex(lexicon, learning, area);
     const { profile, taught, bySlot, norms, byPaper } = index;
     const own = byPaper.get(id);
     if (own !== undefined) return { ...(taught[own] as (typeof taught)[number]).from, self: true };
+    if (scoreProfile(profile, features, params).relevance - unlearnedRelevance(profile, features, params) < MIN_RISE) return undefined;
     const shared = new Map<number, number>();
     const sharedWords = new Map<number, number>();
     let paperNorm = 0;

@@ -55,6 +55,11 @@ describe('without feedback', () => {
 describe('stars', () => {
   const ranker = createRanker(config, { background, feedback: stars });
   const taught = ranker.rank(week, { background }).papers;
+  // Naibing Wu stars the section's last three: papers its keywords ranked lower, which teach more.
+  const lower: FeedbackExample[] = inSection(plain, polymer).slice(-3)
+    .map((id) => ({ paper: byId.get(id)!, signal: 'star', area: polymer, member: 'Naibing Wu', at }));
+  const lowerRanker = createRanker(config, { background, feedback: lower });
+  const lowerTaught = lowerRanker.rank(week, { background }).papers;
 
   test('three stars raise papers like them, gently: no score falls, none rises by more than a keyword\'s worth', () => {
     const before = scoreIn(plain, polymer);
@@ -160,8 +165,8 @@ describe('stars', () => {
   });
 
   test('a paper learning moved names the starred paper it is most like, and its note says so', () => {
-    const starIds = stars.map((s) => s.paper.id);
-    const moved = taught.filter((r) => r.learnedFrom && !starIds.includes(r.id));
+    const starIds = lower.map((s) => s.paper.id);
+    const moved = lowerTaught.filter((r) => r.learnedFrom && !starIds.includes(r.id));
     expect(moved.length).toBeGreaterThan(0);
     for (const r of moved) {
       expect(r.section).toBe(polymer);
@@ -173,20 +178,21 @@ describe('stars', () => {
     }
   });
 
-  test('a paper is said to be like a starred one only when it shares two learned words with it or more', () => {
-    const starIds = new Set(stars.map((s) => s.paper.id));
+  test('a paper is said to be like a starred one only when it shares two learned words with it or more, and they moved it', () => {
+    const starIds = new Set(lower.map((s) => s.paper.id));
     // Two learned single words of the polymer area that name a topic, from one of the stars.
-    const words = ranker.learned.find((p) => p.id === polymer)!.terms
+    const words = lowerRanker.learned.find((p) => p.id === polymer)!.terms
       .filter((t) => !t.term.includes(' ') && !t.modifier && /^[a-z]{5,}$/.test(t.word)).map((t) => t.word);
     const [one, two] = words;
     expect(two, 'two learned words').toBeDefined();
-    const paper = (extra: string): Paper => ({
-      ...week[0]!, id: `test:${extra || 'base'}`, source: 'test',
-      title: 'A gel polymer electrolyte of PVDF for lithium metal batteries',
-      abstract: `We report a gel polymer electrolyte of PVDF with a high transference number for lithium metal batteries. ${extra}`,
+    // A paper its keywords score near the threshold, and one they already put high.
+    const paper = (extra: string, strong = false): Paper => ({
+      ...week[0]!, id: `test:${extra || 'base'}${strong ? ':strong' : ''}`, source: 'test',
+      title: strong ? 'A gel polymer electrolyte of PVDF for lithium metal batteries' : 'A polymer electrolyte for lithium batteries',
+      abstract: `${strong ? 'We report a gel polymer electrolyte of PVDF with a high transference number for lithium metal batteries.' : 'We report an electrolyte.'} ${extra}`,
     });
-    const likeOf = (extra: string) => {
-      const [r] = ranker.rank([paper(extra)], { background }).papers;
+    const likeOf = (extra: string, strong = false) => {
+      const [r] = lowerRanker.rank([paper(extra, strong)], { background }).papers;
       expect(r!.section, extra).toBe(polymer);
       return r!.learnedFrom;
     };
@@ -194,6 +200,14 @@ describe('stars', () => {
     expect(likeOf(`It studies ${one}.`)).toBeUndefined();
     const like = likeOf(`It studies ${one} and ${two}.`);
     expect(like && starIds.has(like.id)).toBe(true);
+    // The same two words in a paper the keywords already score 0.84 raise it by less than 0.05: learning did not move it.
+    const rise = (extra: string) => {
+      const trace = lowerRanker.trace([paper(extra, true)], paper(extra, true), { background }).profiles.find((p) => p.id === polymer)!;
+      return trace.relevance - trace.unlearned;
+    };
+    expect(rise(`It studies ${one} and ${two}.`)).toBeGreaterThan(0);
+    expect(rise(`It studies ${one} and ${two}.`)).toBeLessThan(0.05);
+    expect(likeOf(`It studies ${one} and ${two}.`, true)).toBeUndefined();
   });
 
   test('a starred paper ranked again says who starred it, not what it is like', () => {

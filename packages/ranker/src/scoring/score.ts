@@ -63,6 +63,8 @@ export interface ScoreTrace extends ProfileScore {
    * matched / (matched + 1).
    */
   readonly matched: number;
+  /** The relevance without the words learned from the group (its keywords and related words alone). */
+  readonly unlearned: number;
 }
 
 /** Relevance of one paper to one profile. */
@@ -86,6 +88,14 @@ export function writtenRelevance(profile: CompiledProfile, paper: PaperFeatures,
   return score(profile, paper, params, undefined, false, true).relevance;
 }
 
+/**
+ * Relevance without the words learned from the group (learning.ts): the written keywords and the
+ * related ones, as a ranking without feedback scores the paper. What learning added is the difference.
+ */
+export function unlearnedRelevance(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): number {
+  return score(profile, paper, params, undefined, false, false, true).relevance;
+}
+
 /** The same score with every keyword's contribution, whether or not an exclusion or `require` zeroes it. */
 export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams): ScoreTrace {
   const terms: TermTrace[] = [];
@@ -94,11 +104,12 @@ export function traceProfile(profile: CompiledProfile, paper: PaperFeatures, par
   const sum = terms.reduce((total, t) => total + t.contribution, 0);
   let matched = 0;
   for (const t of terms) if (t.tf > 0) matched += profile.coord[profile.slotOf[t.feature] as number] as number;
-  return { ...s, terms, sum, matched };
+  return { ...s, terms, sum, matched, unlearned: unlearnedRelevance(profile, paper, params) };
 }
 
 function score(
   profile: CompiledProfile, paper: PaperFeatures, params: ScoreParams, trace: TermTrace[] | undefined, lead = false, writtenOnly = false,
+  unlearned = false,
 ): ProfileScore {
   const { ids } = paper;
   const { touches } = profile;
@@ -115,7 +126,7 @@ function score(
   const { features, slotOf } = profile;
   for (let at = 0; at < ids.length; at++) {
     const k = slotOf[ids[at] as number] as number;
-    if (k < 0 || (writtenOnly && profile.related[k] === 1)) continue;
+    if (k < 0 || (writtenOnly && profile.related[k] === 1) || (unlearned && profile.learned[k] === 1)) continue;
     const weight = profile.weights[k] as number;
     // The lead counts only the abstract's opening (leadRelevance).
     const abstractCounts = lead ? paper.inLead : paper.inAbstract;

@@ -6,7 +6,6 @@ import { ACRONYMS } from '../words/acronyms.ts';
 import { isFormula } from '../words/formula.ts';
 import { displayKeyword, mayNameTopic } from '../words/grammar.ts';
 import { leftOutNote, listWords, relevanceNote, type NamedMember } from './notes.ts';
-import type { LearnedFromFinder } from '../learning/learned-from.ts';
 import type { LearnedFrom } from '../learning/learning-types.ts';
 import type { CompiledProfile, Feature, Lexicon } from '../profiles/profiles.ts';
 import type { RankedPaper } from '../rank.ts';
@@ -160,7 +159,7 @@ export interface EvidenceContext {
   /** How notes write each feature (by id), and which features name methods: see `noteVocabulary`. */
   readonly vocabulary: NoteVocabulary;
   /** The taught example an included paper is most like (learned-from.ts), when the ranker learned from feedback. */
-  readonly learnedFrom: LearnedFromFinder | undefined;
+  readonly learnedFrom: ((area: number, features: PaperFeatures, id: string) => LearnedFrom | undefined) | undefined;
   /** Areas whose id is also a member's name (almost never): see the left-out notes' unmet lists. */
   readonly namedLikeMembers: readonly number[];
   /** Area index -> its focus profile and the focus's name, if it has one. */
