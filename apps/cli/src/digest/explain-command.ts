@@ -31,6 +31,8 @@ export interface ProfileScore {
   readonly matched: number;
   readonly raw: number;
   readonly relevance: number;
+  /** The relevance without the words learned from the group: what the keywords alone make of the paper. */
+  readonly unlearned: number;
   readonly excludedBy: string | undefined;
   /** Index of the first `require` list the paper does not touch, or -1. */
   readonly unmet: number;
@@ -173,7 +175,7 @@ export function createExplainer(
   const keywordOf = (f: number) => ranker.lexicon.features[f]?.keyword ?? String(f);
   const rowsOf = (trace: PaperTrace['profiles'][number]): ProfileScore => ({
     rows: trace.terms.map(({ feature, countedUnder, ...t }) => ({ ...t, keyword: keywordOf(feature), countedUnder: countedUnder.map(keywordOf) })),
-    sum: trace.sum, matched: trace.matched, raw: trace.raw, relevance: trace.relevance,
+    sum: trace.sum, matched: trace.matched, raw: trace.raw, relevance: trace.relevance, unlearned: trace.unlearned,
     excludedBy: trace.excludedBy >= 0 ? keywordOf(trace.excludedBy) : undefined, unmet: trace.unmet,
   });
 
@@ -301,6 +303,11 @@ function scoreLines(s: ProfileScore, reported: number): string[] {
     const m = Number.isInteger(s.matched) ? String(s.matched) : s.matched.toFixed(2);
     const m1 = Number.isInteger(s.matched) ? String(s.matched + 1) : (s.matched + 1).toFixed(2);
     lines.push(`  sum ${n2(s.sum)} × coord ${m}/${m1} = raw ${n2(s.raw)} → relevance ${n2(s.relevance)}`);
+    // What learning did to this paper, in the score the digest shows.
+    if (s.rows.some((r) => r.origin === 'learned' && r.contribution !== 0)) {
+      const moved = s.relevance - s.unlearned;
+      lines.push(`  without the learned words: relevance ${n2(s.unlearned)} (learning ${moved >= 0 ? 'added' : 'took'} ${n2(Math.abs(moved))})`);
+    }
   }
   if (Math.abs(s.relevance - reported) > 5e-4) lines.push(`  (the ranker reports ${reported.toFixed(4)}: this table recomputes it and differs, see score.ts)`);
   return lines;

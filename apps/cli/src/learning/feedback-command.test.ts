@@ -276,9 +276,9 @@ describe('digest feedback show', () => {
       `  from: ${title} (Yanhao Deng, 12 Nov)`, `  from: ${title} (12 Nov)`, `  from: ${title} (13 Nov)`,
     ]);
     // The star was little news to the ML potentials keywords (a paper on refining them): its words weigh lightly, and it says why.
-    expect(lines.filter((l) => l.startsWith('  weighs lightly: '))[0]).toMatch(
-      /^ {2}weighs lightly: the keywords already ranked this paper high \(\d+% new to them\); stars on papers they rank low teach more$/);
-    expect(lines.filter((l) => !/^ {2}(learned|from|weighs lightly): /.test(l)).join('\n')).toBe([
+    expect(lines.filter((l) => l.startsWith('  counts lightly: '))[0]).toMatch(/^ {2}counts lightly: the keywords already scored this paper 0\.(?:7[5-9]|[89]\d), so it confirms the keywords more than it teaches them; /);
+    expect(lines.filter((l) => l.startsWith('  counts lightly: '))[0]).toContain('stars on papers they score lower (a section\'s "more" list, or found with `digest search`) teach more');
+    expect(lines.filter((l) => !/^ {2}(learned|from|counts lightly): /.test(l)).join('\n')).toBe([
       'DENG.Group: 2 signals to learn from, 1 waiting for its paper',
       '',
       mlip,

@@ -282,14 +282,17 @@ function learnedWords(profile: LearnedProfile | undefined): string {
 }
 
 /**
- * When a profile's stars were little news to its keywords (learning.ts `noveltyOf`): why its learned
- * words weigh little, and what would teach more. A group that stars its picks sees why little moved.
+ * When a profile's examples were little news to its keywords (learning.ts `noveltyOf`): a group that
+ * stars its picks, which the keywords scored 0.9, sees why its learned words weigh little, and what
+ * would teach more. Said past a mean of 0.75: papers of a section's "more" list score 0.55 and up, and
+ * stars on them are said to teach more.
  */
 function lightly(profile: LearnedProfile | undefined): string {
-  if (profile?.novelty === undefined || profile.novelty >= 0.5) return '';
-  const these = profile.positives === 1 ? 'this paper' : 'these papers';
-  return `weighs lightly: the keywords already ranked ${these} high (${Math.round(profile.novelty * 100)}% new to them); `
-    + 'stars on papers they rank low teach more';
+  if (profile?.novelty === undefined || profile.novelty >= 0.25) return '';
+  const one = profile.positives === 1;
+  return `counts lightly: the keywords already scored ${one ? 'this paper' : 'these papers'} ${(1 - profile.novelty).toFixed(2)}${one ? '' : ' on average'}, `
+    + `so ${one ? 'it confirms' : 'they confirm'} the keywords more than ${one ? 'it teaches' : 'they teach'} them; `
+    + 'stars on papers they score lower (a section\'s "more" list, or found with `digest search`) teach more';
 }
 
 export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof gatherSignals>, learned: LearnedModel = []): string {

@@ -48,8 +48,14 @@ test('explain shows the learned part apart: rows learned from the group, a fract
   const mlip = out.slice(out.indexOf('ML Interatomic Potentials & Interface Simulations (mlip-interfaces)'), out.indexOf('Polymer Electrolytes (polymer-electrolytes)'));
   expect(mlip).toMatch(/ {2}\(learned from the group\)\n/);
   expect(mlip).toMatch(/\n {2}sum [\d.]+ × coord \d+\.\d\d\/\d+\.\d\d = raw [\d.]+ → relevance [\d.]+\n/);
+  // And what learning did to the score: the keywords' relevance alone, which --no-learning shows.
+  const [, taughtScore, alone, added] = /relevance ([\d.]+)\n {2}without the learned words: relevance ([\d.]+) \(learning added ([\d.]+)\)\n/.exec(mlip) ?? [];
+  expect(Number(added)).toBeCloseTo(Number(taughtScore) - Number(alone), 2);
   const untaught = await runCli('explain', 'arxiv:2512.03974', '--papers', SLICE, '--config', CONFIG, '--db', db, '--no-learning');
   expect(untaught.out).not.toContain('(learned from the group)');
+  expect(untaught.out).not.toContain('without the learned words');
+  const untaughtMlip = untaught.out.slice(untaught.out.indexOf('(mlip-interfaces)'), untaught.out.indexOf('(polymer-electrolytes)'));
+  expect(untaughtMlip).toContain(`→ relevance ${alone}\n`);
 });
 
 test('digest build: a taught area\'s section and a taught member say what they learned; --no-learning builds without it', async () => {
