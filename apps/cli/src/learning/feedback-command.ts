@@ -284,13 +284,14 @@ function learnedWords(profile: LearnedProfile | undefined): string {
 /**
  * When a profile's examples were little news to its keywords (learning.ts `noveltyOf`): a group that
  * stars its picks, which the keywords scored 0.9, sees why its learned words weigh little, and what
- * would teach more. Said past a mean of 0.75: papers of a section's "more" list score 0.55 and up, and
- * stars on them are said to teach more.
+ * would teach more. Said when half of them scored 0.75 or more: papers of a section's "more" list
+ * score 0.55 and up, and stars on them are said to teach more.
  */
 function lightly(profile: LearnedProfile | undefined): string {
   if (profile?.novelty === undefined || profile.novelty >= 0.25) return '';
   const one = profile.positives === 1;
-  return `counts lightly: the keywords already scored ${one ? 'this paper' : 'these papers'} ${(1 - profile.novelty).toFixed(2)}${one ? '' : ' on average'}, `
+  const score = (1 - profile.novelty).toFixed(2);
+  return `counts lightly: ${one ? `the keywords already scored this paper ${score}` : `the keywords already scored half of these papers ${score} or more`}, `
     + `so ${one ? 'it confirms' : 'they confirm'} the keywords more than ${one ? 'it teaches' : 'they teach'} them; `
     + 'stars on papers they score lower (a section\'s "more" list, or found with `digest search`) teach more';
 }

@@ -53,9 +53,9 @@ export interface LearnedProfile {
    */
   readonly signals?: Readonly<Record<SignalKind, number> & { readonly own?: number }>;
   /**
-   * How new its positive examples were to its keywords, in (0, 1]: the mean of 1 - their relevance by
-   * the keywords alone (learning.ts `noveltyOf`). Its learned words weigh by it: stars on papers the
-   * keywords already put on top (near 0) move little. Only when taught for.
+   * How new its positive examples were to its keywords, in (0, 1]: the median of 1 - their relevance
+   * by the keywords alone (learning.ts `noveltyOf`). Its learned words weigh by it: stars on papers
+   * the keywords already put on top (near 0) move little. Only when taught for.
    */
   readonly novelty?: number;
   /** Strongest first (by size); a weight may be below 0. */

@@ -125,7 +125,7 @@ describe('stars', () => {
     const news = 3 * novelty;
     const top = DEFAULT_TUNING.learnWeight * strongest * (news / (news + DEFAULT_TUNING.learnPrior));
     expect(learned.terms[0]!.weight).toBeCloseTo(top, 3);
-    expect(learned.terms.every((t) => t.weight > 0 && t.weight <= top + 1e-9 && t.word.length > 0)).toBe(true);
+    expect(learned.terms.every((t) => t.weight > 0 && t.weight <= top + 1e-3 && t.word.length > 0)).toBe(true);
     expect(learned.terms.length).toBeLessThanOrEqual(DEFAULT_TUNING.learnTerms);
     // Naibing Wu starred them: her profile learned too; nobody taught the others.
     expect(ranker.learned.find((p) => p.id === 'Naibing Wu')!.positives).toBe(3);
@@ -145,6 +145,19 @@ describe('stars', () => {
     const grown = inSection(best.rank(week, { background }).papers, phaseField);
     expect(grown.length).toBeLessThanOrEqual(Math.round(section.length * 3 / 2));
     for (const id of section) expect(grown, id).toContain(id);
+  });
+
+  test('a stray star among stars on picks does not make the words the picks taught weigh more', () => {
+    // Real (the audit of 7 December): one star on a Ni-rich cathode paper beside three on phase-field
+    // picks took the profile's novelty from 8% to 28% and tripled the weights of the picks' words.
+    const stray = inSection(plain, 'halide-electrolytes')[0]!;
+    expect(scoreIn(plain, polymer).get(stray)).toBe(0);
+    const withStray = createRanker(config, { background, feedback: [...stars, { paper: byId.get(stray)!, signal: 'star', area: polymer, member: 'Naibing Wu', at }] });
+    const profile = (r: typeof ranker) => r.learned.find((p) => p.id === polymer)!;
+    expect(profile(withStray).novelty).toBe(profile(ranker).novelty);
+    const weightOf = (r: typeof ranker) => new Map(profile(r).terms.map((t) => [t.term, t.weight]));
+    const before = weightOf(ranker);
+    for (const [term, weight] of weightOf(withStray)) if (before.has(term)) expect(weight, term).toBeLessThanOrEqual(before.get(term)! * 4 / 3);
   });
 
   test('each example counts by what the keywords missed of it: the learned words weigh by n x (1 - relevance), and are the same words', () => {

@@ -248,12 +248,14 @@ export function learnFromExamples(
 const NOVELTY_SAMPLE = 64;
 
 /**
- * Per profile, how new its positive examples are to its keywords: the mean of 1 - relevance (each
+ * Per profile, how new its positive examples are to its keywords: the median of 1 - relevance (each
  * example's relevance to the profile by the keywords alone), weighted by the signal's strength, over
- * its newest `NOVELTY_SAMPLE` (all of a group's first stars; past that the mean moves little, and
+ * its newest `NOVELTY_SAMPLE` (all of a group's first stars; past that the median moves little, and
  * the weight it sets is near its bound whatever it is). A star on a paper the keywords already put
- * on top adds little that is new: six stars on a section's best papers move it by a little; a star
- * on a paper the keywords missed counts whole. 1 for every profile without `keywordRelevance`.
+ * on top adds little that is new: six stars on a section's best papers move it by a little; stars
+ * on papers the keywords missed count whole. The median, not the mean: one stray star on a paper
+ * of another field among three on picks took the mean from 0.08 to 0.28 and tripled the weights of
+ * the words the picks taught. 1 for every profile without `keywordRelevance`.
  */
 function noveltyOf(
   signals: readonly ReadonlyMap<string, FeedbackExample>[],
@@ -268,13 +270,14 @@ function noveltyOf(
   if (papers.size === 0) return novelty;
   const relevance = keywordRelevance([...papers.values()]);
   samples.forEach((sample, p) => {
-    let strength = 0;
-    let missed = 0;
-    for (const e of sample) {
-      strength += STRENGTH[e.signal];
-      missed += STRENGTH[e.signal] * (1 - relevance(p, e.paper.id));
+    if (sample.length === 0) return;
+    const missed = sample.map((e) => ({ strength: STRENGTH[e.signal], missed: 1 - relevance(p, e.paper.id) })).sort((a, b) => a.missed - b.missed);
+    const half = missed.reduce((sum, x) => sum + x.strength, 0) / 2;
+    let below = 0;
+    for (const x of missed) {
+      below += x.strength;
+      if (below >= half) { novelty[p] = x.missed; break; }
     }
-    if (strength > 0) novelty[p] = missed / strength;
   });
   return novelty;
 }
