@@ -395,7 +395,9 @@ test('a paper the group dismissed in its section is no pick there, and its note 
   expect(dismissed.pick).toBe(false);
   expect(dismissed.dismissed).toBe(true);
   expect(dismissed.learnedFrom).toMatchObject({ id: first.id, signal: 'dismiss', self: true, member: 'Naibing Wu' });
-  expect(dismissed.note).toMatch(/(?:Naibing Wu dismissed it|Dismissed) on 24 Nov\./);
+  // Her dismissal first, not the keywords' "Highly relevant to Naibing Wu's work" before it.
+  expect(dismissed.note).toMatch(/^Naibing Wu dismissed it on 24 Nov; its words still place it here, on [^.]+\.(?: |$)/);
+  expect(dismissed.note).not.toMatch(/relevant|Close to|Squarely|Dismissed on/);
   expect(dismissed.note).not.toContain('starred');
   expect(ranked.find((r) => r.id === second.id)!.pick).toBe(true);
   // A colleague's star in the same area outweighs the dismissal: it may be a pick again.

@@ -55,14 +55,14 @@ const MAX_NOTE_WORDS = 60;
  */
 export function relevanceNote(input: NoteInput): string {
   const pick = variantPicker(input.id);
-  const lead = leadSentence(input, pick);
+  const lead = dismissedLead(input) ?? leadSentence(input, pick);
   const sentences: string[] = [lead];
   // A group-level lead says it already; a member's does not.
   if (input.review && !lead.startsWith('A review')) sentences.push(pick(2) === 0 ? 'A review: one to keep as a reference.' : 'It is a review, a way into the topic.');
   // What learning saw comes second, so the word limit drops it only after the rest.
   // The member the lead names is not named again: "For Naibing Wu, whose work … Starred on 5 Dec."
   const named = input.members[0] && lead.includes(input.members[0].name) ? input.members[0].name : undefined;
-  if (input.learnedFrom) sentences.push(learnedSentence(input.learnedFrom, input.group, named));
+  if (input.learnedFrom && lead !== dismissedLead(input)) sentences.push(learnedSentence(input.learnedFrom, input.group, named));
   const [, second] = input.members;
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
   // A member who follows their own name (to see their papers appear) is among the authors, not following themselves.
@@ -85,6 +85,20 @@ export function relevanceNote(input: NoteInput): string {
   }
   while (sentences.length > 1 && words(sentences.join(' ')) > MAX_NOTE_WORDS) sentences.pop();
   return sentences.join(' ');
+}
+
+/**
+ * The lead of a paper the member it would name dismissed ("not for us") in this section: that first,
+ * then why its words still place it here. "Highly relevant to Yanhao Deng's work on SEI. Dismissed on
+ * 2 Dec." said the keywords' strength of a paper he had turned down.
+ */
+function dismissedLead(input: NoteInput): string | undefined {
+  const from = input.learnedFrom;
+  const [member] = input.members;
+  if (!from?.self || from.signal !== 'dismiss' || !member || from.member !== member.name) return undefined;
+  const day = from.at === undefined ? undefined : dayOf(from.at);
+  const topics = (member.interests.length > 0 ? member.interests : input.areaTerms.filter(isTopic)).slice(0, 3).map((t) => nounForm(t, input.methods));
+  return `${member.name} dismissed it${day ? ` on ${day}` : ''}; its words still place it here${topics.length ? `, on ${listOf(topics)}` : ''}.`;
 }
 
 /** Who and why: the best-fitting named member's interests and methods, or the group's area. */
