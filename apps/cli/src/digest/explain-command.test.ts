@@ -8,7 +8,7 @@ import { buildProgram } from '../cli.ts';
 import { ConfigError, InputError } from '../errors.ts';
 import { defaultConfig } from '../../test/fixture-digests.ts';
 import { loadCorpusBackground } from '../digest/background.ts';
-import { createExplainer, formatExplanation } from './explain-command.ts';
+import { createExplainer, formatExplanation, weightText } from './explain-command.ts';
 import { openDb } from '../store/open-db.ts';
 import { upsertPapers } from '../store/queries.ts';
 import { writeDigest } from './archive.ts';
@@ -92,6 +92,10 @@ describe('verdicts on real papers of the sample week', () => {
     ]);
     expect(lines).toContain('  polymer                       1.2    3.55      0         0     0.0          0.00  (also inside "polymer electrolyte")');
     expect(lines.slice(at + 2).find((l) => l.startsWith('  sum '))).toBe('  sum 69.62 × coord 6/7 = raw 59.67 → relevance 0.95');
+  });
+
+  test('a weight as the config writes it, or to three places: a learned word at 0.156 is not 0.2', () => {
+    expect(['2.5', '0.8', '3.0', '0.3', '-1.0', '0.156', '0.04', '-0.05', '0.454']).toEqual([2.5, 0.8, 3, 0.3, -1, 0.156, 0.04, -0.05, 0.4539].map(weightText));
   });
 
   test('an area that scores more but is not what the title and opening are about: said so, not "the area it scores best in"', () => {

@@ -288,11 +288,19 @@ export function formatExplanation(config: GroupConfig, e: PaperExplanation): str
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A keyword's weight as the config writes one (2.5, 0.8), or to three places when it has more: a
+ * learned word at 0.156 printed as 0.2, and one at 0.04 as 0.0.
+ */
+export function weightText(weight: number): string {
+  return Math.abs(weight * 10 - Math.round(weight * 10)) < 1e-9 ? weight.toFixed(1) : String(Math.round(weight * 1000) / 1000);
+}
+
 function scoreLines(s: ProfileScore, reported: number): string[] {
   if (s.rows.length === 0) return [];
   const width = Math.min(40, Math.max(7, ...s.rows.map((r) => r.keyword.length)));
   const header = `  ${'keyword'.padEnd(width)}  weight     idf  title  abstract      tf  contribution`;
-  const rows = s.rows.map((r) => `  ${r.keyword.padEnd(width)}  ${r.weight.toFixed(1).padStart(6)}  ${r.idf.toFixed(2).padStart(6)}  ${String(r.inTitle).padStart(5)}  `
+  const rows = s.rows.map((r) => `  ${r.keyword.padEnd(width)}  ${weightText(r.weight).padStart(6)}  ${r.idf.toFixed(2).padStart(6)}  ${String(r.inTitle).padStart(5)}  `
     + `${String(r.inAbstract).padStart(8)}  ${r.tf.toFixed(1).padStart(6)}  ${r.contribution.toFixed(2).padStart(12)}`
     + `${r.countedUnder.length ? `  (also inside ${r.countedUnder.map((k) => `"${k}"`).join(', ')})` : ''}`
     + `${r.origin === 'related' ? '  (related word, from the corpus)' : r.origin === 'learned' ? '  (learned from the group)' : ''}`);
