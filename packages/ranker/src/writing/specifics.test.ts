@@ -6,7 +6,7 @@ import { rewriteText } from '../words/tokenize.ts';
 
 test('formulas: the title\'s first, whole ("LiFePO 4" as printed apart), not acronyms that spell elements, standards or water', () => {
   const title = 'Reactive MD of Li|Li6PS5Cl|Li cells';
-  const abstract = 'A disordered Li2S0.72P0.14Cl0.14 phase forms in the SEI, unlike Li2S; LiFePO 4 cathodes and HSEs in H2O and CO2, '
+  const abstract = 'A disordered Li2S0.72P0.14Cl0.14 phase forms in the SEI, unlike Li2S; LiFePO 4 particles and HSEs in H2O and CO2, '
     + 'as SEs do. The Li6PS5 framework of Li6PS5Cl. LiF and NaCl, tested as ISO13314 asks.';
   expect(formulasIn(title, abstract, 6)).toEqual(['Li6PS5Cl', 'Li2S0.72P0.14Cl0.14', 'LiFePO4', 'Li2S', 'NaCl', 'LiF']);
 });
@@ -23,13 +23,14 @@ test('formulas: a group in parentheses is part of the formula, printed apart or 
   // Real (the sample week's polymerized-electrolyte paper prints "Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3"; its
   // note said "It works with Li1.3Al0.3Ti1.7").
   expect(formulasIn('', 'catalyzed by Lewis-acidic Li 1.3 Al 0.3 Ti 1.7 (PO 4 ) 3 on a polyethylene matrix')).toEqual(['Li1.3Al0.3Ti1.7(PO4)3']);
-  expect(formulasIn('', 'Na3V2(PO4)3 cathodes and LiFePO4 (LFP)')).toEqual(['Na3V2(PO4)3', 'LiFePO4']);
+  expect(formulasIn('', 'Na3V2(PO4)3 powders and LiFePO4 (LFP)')).toEqual(['Na3V2(PO4)3', 'LiFePO4']);
   // Elements written on after the group and its count (the corpus's "Na||Na 3 V 2 (PO 4 ) 2 O 2 F cell",
   // whose note said "Na3V2(PO4)2").
-  expect(formulasIn('', 'The Na||Na3V2(PO4)2O2F cell and Na3V2(PO4)2F3 in PEO')).toEqual(['Na3V2(PO4)2O2F', 'Na3V2(PO4)2F3']);
+  expect(formulasIn('', 'The Na3V2(PO4)2O2F cathode material and Na3V2(PO4)2F3 in PEO', 6)).toEqual(['Na3V2(PO4)2F3']);
+  expect(formulasIn('Na3V2(PO4)2O2F cathodes', 'The Na||Na3V2(PO4)2O2F cell and Na3V2(PO4)2F3 in PEO')).toEqual(['Na3V2(PO4)2O2F', 'Na3V2(PO4)2F3']);
   // An abbreviation or a space group in parentheses is not a group of the formula.
   expect(formulasIn('', 'CaBi2Nb2O9 (CBN) sheets and Sr2LiAlO4 (P3221) and Zn3V2O7(OH)2')).toEqual(['Zn3V2O7(OH)2', 'CaBi2Nb2O9', 'Sr2LiAlO4']);
-  expect(formulasIn('', 'LiNi0.82Co0.14Mn0.04O2 (Ni82) cathodes')).toEqual(['LiNi0.82Co0.14Mn0.04O2']);
+  expect(formulasIn('Ni-rich cathodes', 'LiNi0.82Co0.14Mn0.04O2 (Ni82) cathodes')).toEqual(['LiNi0.82Co0.14Mn0.04O2']);
   // A formula printed apart up to a part printed whole is one formula, not a fragment beside another
   // (the sample week's trilayer paper prints "Li 6.25 Al 0.25 La 3 Zr 2 O 12", which the analyzer
   // joins as far as whole-number counts go).
@@ -147,9 +148,28 @@ test('formulas: what an interphase is rich in, or an impurity, is not a material
   expect(formulasIn('', 'an SEI layer enriched with LiF/Li3N, and Li3InCl6 without the InCl3 impurity')).toEqual(['Li3InCl6']);
   expect(formulasIn('', 'the SEI composition of Li3N/Li2CO3/LiF on Li6PS5Cl')).toEqual(['Li6PS5Cl']);
   expect(formulasIn('', 'a LiF/Li3N-rich electrolyte/electrode interphase')).toEqual([]);
-  // Real (openalex:W7166758783, whose note said "It works with LiMn2O4 and Li2CO3").
-  expect(formulasIn('', 'The inner layer is enriched with inorganic species such as Li2CO3 and LixBOy. Li//LiMn2O4 cells realize 1600 cycles.')).toEqual(['LiMn2O4']);
+  // Real (openalex:W7166758783, whose note said "It works with LiMn2O4 and Li2CO3": the LiMn2O4 of its
+  // test cells is not its material either, below).
+  expect(formulasIn('', 'The inner layer is enriched with inorganic species such as Li2CO3 and LixBOy. Li//LiMn2O4 cells realize 1600 cycles.')).toEqual([]);
   // In the title, or named otherwise once, it is the paper's material.
   expect(formulasIn('LiF Interlayers for Lithium Anodes', 'a LiF‐rich interphase')).toEqual(['LiF']);
   expect(formulasIn('', 'LiF coatings on Li metal give a LiF-rich SEI')).toEqual(['LiF']);
+});
+
+test('formulas: an electrode of the cell a paper is tested in is not its material, unless the title names it or names electrodes', () => {
+  // Real forms of the sample week: electrolyte and SEI papers whose notes said "It works with LiFePO4",
+  // "It works with NaNi0.4Fe0.2Mn0.4O2" of the cathode their full cells were shown with.
+  expect(formulasIn('', 'Consequently, Li||LiFePO4 cells achieve 81.7% capacity retention, and graphite||LiFePO4 pouch cells too.')).toEqual([]);
+  expect(formulasIn('', 'When integrated into ASSNaB with uncoated NaNi0.4Fe0.2Mn0.4O2 cathode, the electrolyte enables stable cycling.')).toEqual([]);
+  expect(formulasIn('', 'In full cells paired with LiFePO4 (LFP) cathodes, the system retains 73% capacity.')).toEqual([]);
+  expect(formulasIn('', 'while LiNi0.9Co0.05Mn0.05O2 (NCM9)|Li full cells deliver 82.2% capacity')).toEqual([]);
+  expect(formulasIn('', 'the Zn||NaV3O8 cells deliver a capacity of 172.7 mAh g−1')).toEqual([]);
+  // Read from where the formula starts, its group joined: "Na||" before "Na3V2(PO4)2O2F".
+  expect(formulasIn('', 'The Na||Na3V2(PO4)2O2F cell')).toEqual([]);
+  // The electrolyte named otherwise stays: Li6PS5Cl here, not the LiNbO3-coated cathode's LiCoO2.
+  expect(formulasIn('', 'Li6PS5Cl electrolytes in Li||LiCoO2 cells')).toEqual(['Li6PS5Cl']);
+  // A paper about cathodes: its cathode is its material ("storage-induced degradation in … cathodes").
+  expect(formulasIn('Interfacial Chemistry of Storage-Induced Degradation in High-Nickel Cathodes',
+    'the chemical origins of storage-induced degradation in LiNi0.8Mn0.1Co0.1O2 cathodes')).toEqual(['LiNi0.8Mn0.1Co0.1O2']);
+  expect(formulasIn('LiFePO4 Cells at Low Temperature', 'Li||LiFePO4 cells at −20 °C')).toEqual(['LiFePO4']);
 });

@@ -73,14 +73,28 @@ const AFTER_GROUP = /^(?:[A-Z][a-z]?(?:\d{1,2}(?:\.\d+)?)?)+(?![\p{L}\d])/u;
 const PRODUCT_AFTER = /^(?:\/[A-Z][A-Za-z0-9.]*)*\s?[‐‑-]?\s?(?:rich|dominant|dominated|enriched|derived|impurit(?:y|ies)|by-?products?|side products?)\b/;
 const PRODUCT_BEFORE = /\b(?:(?:enriched with|rich in)(?:\s+[\w‐-]+){0,3}?\s+(?:such as|like|including)|enriched with|rich in|(?:SEI|CEI|interphase) (?:composition )?of|impurit(?:y|ies) (?:of|such as)|formation of)\s*(?:[A-Z][A-Za-z0-9.]*\s?\/\s?)*$/;
 
+/**
+ * A formula written as an electrode of the cell a paper tests in, not as what it studies: "Li||LiFePO4
+ * cells", "Li//LiMn2O4", "LiNi0.9Co0.05Mn0.05O2 (NCM9)|Li full cells", "uncoated NaNi0.4Fe0.2Mn0.4O2
+ * cathode", "LiFePO4 (LFP) cathodes". An electrolyte or SEI paper's notes said "It works with
+ * LiFePO4" of the cathode its full cell was shown with. Kept when the title names the formula, or
+ * names cathodes or anodes (then the electrode is the paper's subject).
+ */
+const CELL_AFTER = /^(?:\s?\([A-Za-z0-9]+\))?\s?(?:\|\|?|\/\/|(?:[‐‑-]based\s)?(?:cathodes?|anodes?)\b)/;
+const CELL_BEFORE = /(?:\|\|?|\/\/)\s?$/;
+const NAMES_ELECTRODES = /\b(?:cathodes?|anodes?)\b/i;
+
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
   const seen = new Map<string, { inTitle: boolean; count: number; order: number; material: boolean }>();
+  const aboutElectrodes = NAMES_ELECTRODES.test(title);
   let order = 0;
   for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
     const { words: all, ends, starts } = candidateWords(text);
     for (let i = 0; i < all.length; i++) {
       let word = all[i] as string;
+      // Where the formula starts: `i` moves on over the pieces and groups it joins.
+      const from = starts[i] as number;
       // Subscripts some feeds print apart: "LiFePO 4" is LiFePO4, "LiNi 0.8 Co 0.1 Mn 0.1 O 2" is
       // LiNi0.8Co0.1Mn0.1O2 (the tokenizer joins whole-number counts only).
       const apart = (k: number) => starts[k] === (ends[k - 1] as number) + 1 && text.charCodeAt(ends[k - 1] as number) === 32;
@@ -111,9 +125,11 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
         if (rest && isFormula(rest)) { word += rest; end += rest.length; }
         while (i + 1 < all.length && (starts[i + 1] as number) < end) i++;
       }
-      // What an interphase is rich in, or an impurity, is no material the paper works with.
-      const product = !inTitle && (PRODUCT_AFTER.test(text.slice(ends[i] as number, (ends[i] as number) + 24))
-        || PRODUCT_BEFORE.test(text.slice(Math.max(0, (starts[i] as number) - 60), starts[i] as number)));
+      // What an interphase is rich in, an impurity, or the electrode of a test cell is no material the paper works with.
+      const after = text.slice(ends[i] as number, (ends[i] as number) + 24);
+      const before = text.slice(Math.max(0, from - 60), from);
+      const product = !inTitle && (PRODUCT_AFTER.test(after) || PRODUCT_BEFORE.test(before)
+        || (!aboutElectrodes && (CELL_AFTER.test(after) || CELL_BEFORE.test(before))));
       const known = seen.get(word);
       if (known) { known.count++; known.inTitle ||= inTitle; known.material ||= !product; } else seen.set(word, { inTitle, count: 1, order: order++, material: !product });
     }
