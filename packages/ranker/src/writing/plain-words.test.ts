@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { withoutHerein, withoutPraise } from './plain-words.ts';
+import { plainQuantity, withoutHerein, withoutPraise } from './plain-words.ts';
 
 test.each([
   // Real summaries of the audit's digests.
@@ -30,4 +30,20 @@ test.each([
   ['Herein, α-Li3N coatings form.', 'α-Li3N coatings form.'],
 ])('%s', (input, expected) => {
   expect(withoutHerein(input)).toBe(expected);
+});
+
+test.each([
+  // Real notes of `pnpm start`'s digest (6 December 2026).
+  ['high ionic conductivity of 1.56 mS cm−1', 'ionic conductivity of 1.56 mS cm−1'],
+  ['high stack‐level energy density of 322.7 Wh kg−1', 'stack‐level energy density of 322.7 Wh kg−1'],
+  ['ultra-long stable cycle life of over 1700 hours', 'stable cycle life of over 1700 hours'],
+  ['enhanced ionic conductivity on the order of 10−4 S cm−1', 'ionic conductivity on the order of 10−4 S cm−1'],
+  ['stable cycling over 1900 h', 'stable cycling over 1900 h'],
+  // A name that needs the word, or a compound, keeps it; so does a quantity that is only the word and a number.
+  ['maximum tolerable current density exceeding 25 mA cm−2', 'maximum tolerable current density exceeding 25 mA cm−2'],
+  ['initial discharge capacity of 766 mAh g−1', 'initial discharge capacity of 766 mAh g−1'],
+  ['high‐voltage cycling at 4.6 V', 'high‐voltage cycling at 4.6 V'],
+  ['high 99.1%', 'high 99.1%'],
+])('%s', (input, expected) => {
+  expect(plainQuantity(input)).toBe(expected);
 });

@@ -26,6 +26,23 @@ export function withoutPraise(text: string): string {
   });
 }
 
+/**
+ * A note's quantity without the adjectives that rate it before its name: "high ionic conductivity of
+ * 1.56 mS cm−1" is "ionic conductivity of 1.56 mS cm−1", "ultra-long stable cycle life of over 1700
+ * hours" is "stable cycle life of over 1700 hours", "enhanced ionic conductivity on the order of 10−4
+ * S cm−1" is "ionic conductivity on the order of 10−4 S cm−1": the number says how high. A summary
+ * keeps them (its sentence may be the claim: "high conductivity and low cost"); a name that needs the
+ * word keeps it ("maximum tolerable current density", "initial discharge capacity", "high-voltage"),
+ * and "stable" stays: "stable cycling for 1400 h" says the cells held, "cycling for 1400 h" does not.
+ */
+export function plainQuantity(quantity: string): string {
+  const plain = quantity.replace(RATING, '');
+  return plain.length > 0 && plain !== quantity && /^\p{L}/u.test(plain) ? plain : quantity;
+}
+
+/** One or more rating adjectives at the start, each followed by a space (so "high‐voltage" is not one). */
+const RATING = /^(?:(?:ultra[‐‑-]?)?(?:high|higher|highest|long|longer|enhanced|improved|large|fast|rapid|low|lower|superior|good|great)\s+)+/iu;
+
 const WORDS = 'novel|remarkable|outstanding|excellent|superb|superior|exceptional|unprecedented|impressive|extraordinary|remarkably|exceptionally|impressively|extraordinarily';
 const PRAISE_ANYWHERE = new RegExp(`\\b(?:${WORDS})\\b`, 'i');
 /**

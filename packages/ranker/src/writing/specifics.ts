@@ -1,6 +1,6 @@
 import { isFormula } from '../words/formula.ts';
 import { expansionBefore } from '../words/acronym-definitions.ts';
-import { withoutPraise } from './plain-words.ts';
+import { plainQuantity, withoutPraise } from './plain-words.ts';
 
 /**
  * What is specific in a paper, for its relevance note: the materials it names by formula and the
@@ -356,7 +356,7 @@ function sentenceAt(text: string, at: number): string {
  */
 export function specificsOf(title: string, abstract: string): Specifics {
   // Without the abstract's praise, as the summary: "outstanding ionic conductivity of 1.11 mS cm−1" is "ionic conductivity of …".
-  return { formulas: formulasIn(title, abstract, 5), quantities: quantitiesIn(abstract, 4).map(withoutPraise) };
+  return { formulas: formulasIn(title, abstract, 5), quantities: quantitiesIn(abstract, 4).map((q) => plainQuantity(withoutPraise(q))) };
 }
 
 /**
