@@ -156,7 +156,7 @@ test('formulas: what an interphase is rich in, or an impurity, is not a material
   expect(formulasIn('', 'LiF coatings on Li metal give a LiF-rich SEI')).toEqual(['LiF']);
 });
 
-test('formulas: an electrode of the cell a paper is tested in is not its material, unless the title names it or names electrodes', () => {
+test('formulas: an electrode of the cell a paper is tested in is not its material, unless the title names it or names that kind of electrode', () => {
   // Real forms of the sample week: electrolyte and SEI papers whose notes said "It works with LiFePO4",
   // "It works with NaNi0.4Fe0.2Mn0.4O2" of the cathode their full cells were shown with.
   expect(formulasIn('', 'Consequently, Li||LiFePO4 cells achieve 81.7% capacity retention, and graphite||LiFePO4 pouch cells too.')).toEqual([]);
@@ -166,6 +166,12 @@ test('formulas: an electrode of the cell a paper is tested in is not its materia
   expect(formulasIn('', 'the Zn||NaV3O8 cells deliver a capacity of 172.7 mAh g−1')).toEqual([]);
   // Read from where the formula starts, its group joined: "Na||" before "Na3V2(PO4)2O2F".
   expect(formulasIn('', 'The Na||Na3V2(PO4)2O2F cell')).toEqual([]);
+  // A dash between the electrodes, when cells follow; the Li–Li6PS5Cl reaction is no cell.
+  expect(formulasIn('', 'including lithium-sulfur and lithium-LiFePO4 pouch cells, deliver')).toEqual([]);
+  expect(formulasIn('', 'layers of Li2S suppress the Li–Li6PS5Cl reaction')).toEqual(['Li6PS5Cl', 'Li2S']);
+  // A paper on zinc anodes keeps its anodes, not the VO2 cathode of its pouch cells (real: its note said "Materials: VO2").
+  expect(formulasIn('Electrochemo‐Mechanical Reinforcement of Zinc Powder Anodes Enables Tab‐Robust Aqueous Zinc Pouch Cells',
+    'The anode further enables 4.23 Ah Zn||VO2 pouch cells with 65% capacity retention, and Li4Ti5O12 anodes.')).toEqual(['Li4Ti5O12']);
   // The electrolyte named otherwise stays: Li6PS5Cl here, not the LiNbO3-coated cathode's LiCoO2.
   expect(formulasIn('', 'Li6PS5Cl electrolytes in Li||LiCoO2 cells')).toEqual(['Li6PS5Cl']);
   // A paper about cathodes: its cathode is its material ("storage-induced degradation in … cathodes").

@@ -75,19 +75,37 @@ const PRODUCT_BEFORE = /\b(?:(?:enriched with|rich in)(?:\s+[\w‐-]+){0,3}?\s+(
 
 /**
  * A formula written as an electrode of the cell a paper tests in, not as what it studies: "Li||LiFePO4
- * cells", "Li//LiMn2O4", "LiNi0.9Co0.05Mn0.05O2 (NCM9)|Li full cells", "uncoated NaNi0.4Fe0.2Mn0.4O2
- * cathode", "LiFePO4 (LFP) cathodes". An electrolyte or SEI paper's notes said "It works with
- * LiFePO4" of the cathode its full cell was shown with. Kept when the title names the formula, or
- * names cathodes or anodes (then the electrode is the paper's subject).
+ * cells", "Li//LiMn2O4", "LiNi0.9Co0.05Mn0.05O2 (NCM9)|Li full cells", "lithium-LiFePO4 pouch cells",
+ * "uncoated NaNi0.4Fe0.2Mn0.4O2 cathode", "LiFePO4 (LFP) cathodes". An electrolyte or SEI paper's notes
+ * said "It works with LiFePO4" of the cathode its full cell was shown with. Kept when the title names
+ * the formula, or names that kind of electrode: a paper on cathodes keeps its cathode, one on anodes
+ * its anode (not the VO2 its zinc anodes were cycled against: in a cell, a formula of a transition
+ * metal's oxide or phosphate is taken for the cathode).
  */
-const CELL_AFTER = /^(?:\s?\([A-Za-z0-9]+\))?\s?(?:\|\|?|\/\/|(?:[‐‑-]based\s)?(?:cathodes?|anodes?)\b)/;
-const CELL_BEFORE = /(?:\|\|?|\/\/)\s?$/;
-const NAMES_ELECTRODES = /\b(?:cathodes?|anodes?)\b/i;
+const ELECTRODE_AFTER = /^(?:\s?\([A-Za-z0-9]+\))?\s?(?:[‐‑-]based\s)?(cathode|anode)s?\b/;
+const CELL_AFTER = /^(?:\s?\([A-Za-z0-9]+\))?\s?(?:\|\|?|\/\/)/;
+const CELL_BEFORE = /(?:\|\|?|\/\/)\s?$|\b(?:lithium|sodium|zinc|graphite|Li|Na|Zn)\s?[‐‑–-]$/;
+/** After a formula a dash put next to its counter-electrode ("lithium-LiFePO4"): a cell only if cells follow. */
+const CELLS_AFTER = /^\s?(?:(?:pouch|coin|full)\s)?cells?\b/;
+const DASHED_BEFORE = /[‐‑–-]$/;
+const CATHODE_LIKE = /(?:Fe|Mn|Co|Ni|V|Cr)(?![a-z])[^]*O(?![a-z])|O(?![a-z])[^]*(?:Fe|Mn|Co|Ni|V|Cr)(?![a-z])/;
+
+/**
+ * Whether a formula occurrence (with the text just before and after it) is an electrode of a test
+ * cell that the title does not make its subject (see CELL_AFTER).
+ */
+function testCellElectrode(word: string, before: string, after: string, title: { cathodes: boolean; anodes: boolean }): boolean {
+  const named = ELECTRODE_AFTER.exec(after)?.[1];
+  if (named) return named === 'cathode' ? !title.cathodes : !title.anodes;
+  const dashed = DASHED_BEFORE.test(before);
+  if (!(CELL_AFTER.test(after) || (CELL_BEFORE.test(before) && (!dashed || CELLS_AFTER.test(after))))) return false;
+  return CATHODE_LIKE.test(word) ? !title.cathodes : !title.anodes;
+}
 
 /** Formulas of a paper (texts as the analyzer normalized them), at most `limit`. */
 export function formulasIn(title: string, abstract: string, limit = 3): string[] {
   const seen = new Map<string, { inTitle: boolean; count: number; order: number; material: boolean }>();
-  const aboutElectrodes = NAMES_ELECTRODES.test(title);
+  const electrodes = { cathodes: /\bcathodes?\b/i.test(title), anodes: /\banodes?\b/i.test(title) };
   let order = 0;
   for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
     const { words: all, ends, starts } = candidateWords(text);
@@ -129,7 +147,7 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
       const after = text.slice(ends[i] as number, (ends[i] as number) + 24);
       const before = text.slice(Math.max(0, from - 60), from);
       const product = !inTitle && (PRODUCT_AFTER.test(after) || PRODUCT_BEFORE.test(before)
-        || (!aboutElectrodes && (CELL_AFTER.test(after) || CELL_BEFORE.test(before))));
+        || testCellElectrode(word, before, after, electrodes));
       const known = seen.get(word);
       if (known) { known.count++; known.inTitle ||= inTitle; known.material ||= !product; } else seen.set(word, { inTitle, count: 1, order: order++, material: !product });
     }
