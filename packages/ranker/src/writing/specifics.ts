@@ -92,7 +92,7 @@ const CATHODE_LIKE = /(?:Fe|Mn|Co|Ni|V|Cr)(?![a-z])[^]*O(?![a-z])|O(?![a-z])[^]*
 
 /**
  * Whether a formula occurrence (with the text just before and after it) is an electrode of a test
- * cell that the title does not make its subject (see CELL_AFTER).
+ * cell that the title does not make its subject (see ELECTRODE_AFTER).
  */
 function testCellElectrode(word: string, before: string, after: string, title: { cathodes: boolean; anodes: boolean }): boolean {
   const named = ELECTRODE_AFTER.exec(after)?.[1];
