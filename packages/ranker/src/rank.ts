@@ -133,8 +133,7 @@ export function createRanker(config: GroupConfig, options: RankerOptions = {}) {
       idfFrom = idfFrom.filter((p) => !inBatch.has(p.id));
     }
     const stats = model.statsFor(features, options.background, idfFrom);
-    const params: ScoreParams = { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
-    return { model, features, stats, params };
+    return { model, features, stats, params: paramsOf(stats, config) };
   };
 
   return {
@@ -307,7 +306,7 @@ function keywordRelevance(
   const features = papers.map((p) => analyzer.features(p));
   const batch = collectStats(lexicon, features);
   const stats = background ? combineStats(backgroundFeatureStats(lexicon, background), batch) : batch;
-  const params: ScoreParams = { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
+  const params = paramsOf(stats, config);
   // Each pair asked for is scored alone (score.ts, as scoreBatch scores it): a profile asks about its
   // own examples, where a batch would score a department's every example against every profile its
   // words touch. A followed author concerns a member whatever the words: not asked here.
@@ -315,6 +314,11 @@ function keywordRelevance(
     const i = index.get(paper);
     return i === undefined ? 0 : scoreProfile(lexicon.profiles[profile] as CompiledProfile, features[i] as PaperFeatures, params).relevance;
   };
+}
+
+/** The scoring parameters of a batch's statistics: its IDF, average length and the config's title weight. */
+function paramsOf(stats: FeatureStats, config: GroupConfig): ScoreParams {
+  return { idf: idfOf(stats), averageLength: stats.averageLength, titleWeight: config.ranking.titleWeight };
 }
 
 /** Paper id -> area index -> the latest dismissal of the paper in that area, for papers no one starred or put forward there. */
