@@ -132,8 +132,9 @@ describe('evidence', () => {
     expect(r.members[0]!.reasons[0]).toMatch(/^interests: /);
     expect(r.matchedTerms[0]).toMatchObject({ inTitle: true });
     expect(r.matchedTerms.flatMap((t) => t.forms)).toContain('PEO');
-    // The member's interests in the note, how strongly by the member's fit; the abstract's number; no score.
-    expect(r.note).toBe("Relevant to Naibing Wu's work on polymer electrolytes and PEO. It reports conductivity of 1 mS/cm.");
+    // The member's interests in the note, how strongly by the member's fit; the abstract's number with
+    // the temperature it was measured at; no score.
+    expect(r.note).toBe("Relevant to Naibing Wu's work on polymer electrolytes and PEO. It reports conductivity of 1 mS/cm at room temperature.");
     expect(r.summary!.length).toBeGreaterThan(40);
   });
 

@@ -54,31 +54,32 @@ test.each([
   ['A small Tafel slope of 92.4 mV dec −1 is found.', ['small Tafel slope of 92.4 mV dec−1']],
   // A compound's hyphen written as U+2010, as Wiley's abstracts write it (an electrocatalysis paper of the corpus).
   ['Fe2N6‐S/SNC exhibits outstanding alkaline ORR performance with a half‐wave potential of 0.93 V.', ['half‐wave potential of 0.93 V']],
-  // The current density it was cycled at is the test's condition, not a result; a critical one is a result.
-  ['symmetric cells cycle for 1500 h at 5 mA cm−2', ['symmetric cells cycle for 1500 h']],
+  // The current density it was cycled at is the test's condition, not a result of its own, but said
+  // with the result; a critical one is a result.
+  ['symmetric cells cycle for 1500 h at 5 mA cm−2', ['symmetric cells cycle for 1500 h at 5 mA cm−2']],
   // Real (the sample week's trilayer-electrolyte paper; the corpus's openalex:W7133318008): what lasted,
   // before "for"; a voltage takes no "for".
   ['Consequently, the Li/A‐THSE/Li symmetric cell exhibits stable cycling for over 1400 h at 0.2 mA cm −2 . '
     + 'Herein, YF 3 ‐improved PCL SPEs are designed for 4.5 V‐, and 4.8 V‐class all‐solid‐state lithium metal batteries.',
   // A voltage alone says not what it is ("4.5 V‐class" is the cells' design): not quoted.
-  ['stable cycling for over 1400 h']],
+  ['stable cycling for over 1400 h at 0.2 mA cm−2']],
   ['symmetric cells reach a critical current density of up to 1.25 mA cm−2', ['critical current density of up to 1.25 mA cm−2']],
   // Real (the sample week's graphene-monolith paper): a sample's name is no quantity, nor the areal
   // capacity a retention was measured at.
   ['Herein, an ordered macroporous graphene carbon monolith (OMGC‐O‐3 h) is fabricated via a dry‐pressing route. '
     + 'achieving dendrite‐free Li deposition with volume expansion restricted below 33.9% at 30 mAh cm −2 . '
     + 'The optimized Li@OMGC‐O‐3 h anode achieves stable cycling over 1900 h at 1 mA cm −2 with negligible polarization.',
-  ['stable cycling over 1900 h']],
+  ['stable cycling over 1900 h at 1 mA cm−2']],
   ['We study the mechanism.', []],
   // Real (the corpus's potassium-anode paper): thousands set apart by a space are one number, not "000 h";
   // the areal capacity after "at 0.5 mA cm −2 and" is a test condition, the decimal point notwithstanding.
   ['Consequently, optimized K||K symmetric cells operate stably for over 4 000 h at 0.5 mA cm −2 and 4 mA h cm −2 . '
     + 'Full cells paired with K 1.97 Mn[Fe(CN) 6 ] cathodes retain 90% capacity after 1200 cycles.',
-  ['symmetric cells operate stably for over 4 000 h']],
-  ['with 79.2% capacity retention over 50 000 cycles at 1 A g−1', ['79.2% capacity retention', 'over 50 000 cycles']],
+  ['90% capacity after 1200 cycles', 'symmetric cells operate stably for over 4 000 h at 0.5 mA cm−2']],
+  ['with 79.2% capacity retention over 50 000 cycles at 1 A g−1', ['79.2% capacity retention', 'over 50 000 cycles at 1 A g−1']],
   // A number of earlier work is not the paper's: "previously reported systems typically exhibit limited ... (<1 mS cm −1)".
   ['Previously reported systems typically exhibit limited conductivity (<1 mS cm−1). The resulting electrolyte achieves a Na+ conductivity of 2.03 mS cm−1 at ambient temperature.',
-    ['Na+ conductivity of 2.03 mS cm−1']],
+    ['Na+ conductivity of 2.03 mS cm−1 at ambient temperature']],
   // Units joined by a middle dot (the corpus's "Wh·kg−1", "mS·cm−1"; the text repair joins their powers).
   ['The pouch cell delivers a high energy density of 993.8 Wh·kg−1 and the membrane an ionic conductivity of 0.80 mS·cm−1.',
     ['ionic conductivity of 0.80 mS·cm−1', 'high energy density of 993.8 Wh·kg−1']],
@@ -97,18 +98,41 @@ test.each([
   ['Cells cycle stably (0.5 mA cm−2). The interlayer gives a critical current density of 3.2 mA cm−2.',
     ['critical current density of 3.2 mA cm−2']],
   // A number without a name, named by its unit; a voltage without one is not quoted.
-  ['The membrane (1.30 mS cm−1 at 25 °C) works at 4.5 V.', ['conductivity of 1.30 mS cm−1']],
+  ['The membrane (1.30 mS cm−1 at 25 °C) works at 4.5 V.', ['conductivity of 1.30 mS cm−1 at 25 °C']],
   ['The pack reaches 410 Wh kg−1.', ['energy density of 410 Wh kg−1']],
   // Transference numbers, which have no unit (real forms of the corpus's 145 abstracts that name one):
   // said as "of" the value, the ion as a symbol; after the conductivity, before capacities.
   ['an ionic conductivity of 1.14 mS cm −1 and a Li + transference number of 0.78 at 25°C, with 766 mAh g−1',
-    ['ionic conductivity of 1.14 mS cm−1', 'Li+ transference number of 0.78']],
+    ['ionic conductivity of 1.14 mS cm−1', 'Li+ transference number of 0.78 at 25°C']],
   ['the anionphilic polymer electrolytes also exhibit high Zn 2+ transference number (0.71), enabling cells', ['Zn2+ transference number of 0.71']],
   ['a record-high Zn 2+ transference number ( t Zn 2+ = 0.95), which', ['Zn2+ transference number of 0.95']],
   ['an elevated Li + transference number ( t Li+ ) of 0.66, and', ['Li+ transference number of 0.66']],
   ['a high lithium‐ion transference number (∼0.8) via hopping', ['lithium-ion transference number of ∼0.8']],
   ['an elevated Li⁺ transference number (> 0.7), and robust', ['Li+ transference number above 0.7']],
   ['confined diffusion significantly elevates the Zn 2+ transference number to 0.82, which', ['Zn2+ transference number of 0.82']],
+  // The temperature a result was measured at is part of it (real, the sample week's gel electrolyte for
+  // zinc–air cells at −40 °C, openalex:W7201962194, and a cold-cell paper, openalex:W7203648634: their
+  // notes said "ionic conductivity of 109 mS·cm−1 and over 4220 cycles", the cold left out).
+  ['The gel reaches an ionic conductivity of 109 mS·cm−1 at −40 °C, and the cells run over 4220 cycles at −40 °C (0.2 C).',
+    ['ionic conductivity of 109 mS·cm−1 at −40 °C', 'over 4220 cycles at −40 °C']],
+  ['a Li+ transference number of 0.76 at −40°C', ['Li+ transference number of 0.76 at −40°C']],
+  ['retaining 88.6% retention after 300 cycles at 1C.', ['88.6% retention after 300 cycles at 1C']],
+  ['dendrite-free cycling over 1300 h in symmetric cells and delivers', ['dendrite-free cycling over 1300 h in symmetric cells']],
+  // What a cycle count measured, when it comes first (real, openalex:W7202367461 and W7203464201, whose
+  // notes said "It reports 200 cycles" and "over 500 cycles" of a Li||Cu efficiency test).
+  ['maintaining a high coulombic efficiency of >98% for 200 cycles and stable plating', ['coulombic efficiency of >98% for 200 cycles']],
+  ['The Li||Cu cells demonstrate an average Coulombic efficiency (CE) of 99.0% over 500 cycles at 1 mA cm−2. When paired',
+    ['average Coulombic efficiency of 99.0% over 500 cycles at 1 mA cm−2']],
+  // Real (openalex:W7202122029, whose note said "It reports 1200 cycles").
+  ['Na||hard carbon cells using this electrolyte retain 99.4% capacity after 1200 cycles.', ['99.4% capacity after 1200 cycles']],
+  // Two names and two numbers, each its own (real, openalex:W7201993760, whose note called its specific energy an energy density).
+  ['this system attains specific energy and energy density of 456.7 Wh kg⁻1 and 911.1 Wh L⁻1 (based on the total mass)',
+    ['specific energy of 456.7 Wh kg⁻1']],
+  // What a kind of battery is hoped to reach is the field's case, not the paper's result (real,
+  // openalex:W7203459224, whose note said "energy density of 500 Wh kg−1").
+  ['Lithium metal batteries (LMBs) are promising candidates for achieving energy densities beyond 500 Wh kg−1. '
+    + 'Li-rich oxides are regarded as cathodes with capacities (>250 mAh g−1). The cells keep 81% capacity retention.', ['81% capacity retention']],
+  ['The conductivity of 2.1 mS cm−1 makes it a promising candidate for sodium cells.', ['conductivity of 2.1 mS cm−1']],
   // Without a value, or one of other work, or a change in per cent: nothing.
   ['increases the Li+ transference number by 73% and suppresses', []],
   ['exceeding commercial separators (typically a transference number of 0.35)', []],
@@ -148,6 +172,13 @@ test('formulas: what an interphase is rich in, or an impurity, is not a material
   expect(formulasIn('', 'an SEI layer enriched with LiF/Li3N, and Li3InCl6 without the InCl3 impurity')).toEqual(['Li3InCl6']);
   expect(formulasIn('', 'the SEI composition of Li3N/Li2CO3/LiF on Li6PS5Cl')).toEqual(['Li6PS5Cl']);
   expect(formulasIn('', 'a LiF/Li3N-rich electrolyte/electrode interphase')).toEqual([]);
+  // Real (the sample weeks' openalex:W7202143751 and W7202087002, and the fresh digest's doi:10.1021/jacs.6c09551,
+  // whose notes said "It works with Li3N and LiF" and "Materials: LiF"): what an SEI is said to contain.
+  expect(formulasIn('', 'promotes preferential anion-derived inorganic-rich LiF/Li3N/B–O-containing SEI and CEI layers')).toEqual([]);
+  expect(formulasIn('', 'a robust, inorganic-rich solid electrolyte interphase (SEI) containing Li–Mg alloy, LiF, and Li3N, suppressing dendrites')).toEqual([]);
+  expect(formulasIn('', 'inducing a unique dual‐layer SEI enriched with N‐containing and LiF components. Li6PS5Cl stays.')).toEqual(['Li6PS5Cl']);
+  // A material that holds a component is still one: "LiF-containing separators" are the paper's.
+  expect(formulasIn('', 'LiF-containing separators for Li3InCl6 cells')).toEqual(['Li3InCl6', 'LiF']);
   // Real (openalex:W7166758783, whose note said "It works with LiMn2O4 and Li2CO3": the LiMn2O4 of its
   // test cells is not its material either, below).
   expect(formulasIn('', 'The inner layer is enriched with inorganic species such as Li2CO3 and LixBOy. Li//LiMn2O4 cells realize 1600 cycles.')).toEqual([]);

@@ -67,11 +67,14 @@ const AFTER_GROUP = /^(?:[A-Z][a-z]?(?:\d{1,2}(?:\.\d+)?)?)+(?![\p{L}\d])/u;
  * "LiF‐rich SEI", "LiF-dominant", "Li3N‐enriched", "InCl3 impurity" (the corpus's notes said "It works
  * with LiF" of electrolytes whose interphase is rich in it); "enriched with LiF/Li 3 N", "enriched with
  * inorganic species such as Li2CO3", "SEI
- * composition of Li 3 N/Li 2 CO 3 /LiF" before it. A formula the title names, or the abstract names
+ * composition of Li 3 N/Li 2 CO 3 /LiF" before it; "LiF/Li3N/B–O-containing SEI". A formula the title names, or the abstract names
  * otherwise once, is kept.
  */
-const PRODUCT_AFTER = /^(?:\/[A-Z][A-Za-z0-9.]*)*\s?[‐‑-]?\s?(?:rich|dominant|dominated|enriched|derived|impurit(?:y|ies)|by-?products?|side products?)\b/;
+const PRODUCT_AFTER = /^(?:\/[A-Z][A-Za-z0-9.–‐-]*)*\s?[‐‑-]?\s?(?:rich|dominant|dominated|enriched|derived|impurit(?:y|ies)|by-?products?|side products?|containing\s+(?:[\w‐-]+\s+){0,2}(?:SEI|CEI|interphases?|layers?|films?))\b/;
 const PRODUCT_BEFORE = /\b(?:(?:enriched with|rich in)(?:\s+[\w‐-]+){0,3}?\s+(?:such as|like|including)|enriched with|rich in|(?:SEI|CEI|interphase) (?:composition )?of|impurit(?:y|ies) (?:of|such as)|formation of)\s*(?:[A-Z][A-Za-z0-9.]*\s?\/\s?)*$/;
+// What an interphase is said to contain, listed after it: "an SEI containing Li–Mg alloy, LiF, and Li3N",
+// "a dual‐layer SEI enriched with N‐containing and LiF components".
+const LAYER_HOLDS = /\b(?:SEI|CEI|interphases?)\)?\s+(?:containing|composed of|consisting of|comprising|enriched with|rich in)\s+[^.;()]{0,50}$/;
 
 /**
  * A formula written as an electrode of the cell a paper tests in, not as what it studies: "Li||LiFePO4
@@ -146,7 +149,7 @@ export function formulasIn(title: string, abstract: string, limit = 3): string[]
       // What an interphase is rich in, an impurity, or the electrode of a test cell is no material the paper works with.
       const after = text.slice(ends[i] as number, (ends[i] as number) + 24);
       const before = text.slice(Math.max(0, from - 60), from);
-      const product = !inTitle && (PRODUCT_AFTER.test(after) || PRODUCT_BEFORE.test(before)
+      const product = !inTitle && (PRODUCT_AFTER.test(after) || PRODUCT_BEFORE.test(before) || LAYER_HOLDS.test(before)
         || testCellElectrode(word, before, after, electrodes));
       const known = seen.get(word);
       if (known) { known.count++; known.inTitle ||= inTitle; known.material ||= !product; } else seen.set(word, { inTitle, count: 1, order: order++, material: !product });
@@ -183,7 +186,7 @@ const CHEMICAL_WORD = /(?:ium|um|ides?|ates?|ites?)$|^(?:zinc|iron|copper|nickel
 // ten alone ("10 −4", "10^-4"). Qualifiers before it ("up to", "~") are read back from the text: a
 // pattern that could start anywhere is slow.
 const NUMBER = String.raw`(?:(?<![A-Za-z\d.,])\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.,])|\d[\d,]*(?:\.\d+)?(?:\s*[×x]\s*10\s*[−–^-]+\s*\d+)?(?!\s*[−–^-]+\s*\d)|10\s*[−–^-]+\s*\d+)`;
-const QUALIFIER = /(?:up to|over|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*$/;
+const QUALIFIER = /(?:up to|over|beyond|about|nearly|approximately|above|below|more than|less than|~|≈|∼|>|<|≥|≤)\s*$/;
 // Between a unit's parts: a space, a minus, a slash or a middle dot ("mS·cm−1", "Wh·kg−1").
 const PER = String.raw`\s*(?:[−–-]\s*|\^-?\s*|/\s*|[·⋅]\s*)?`;
 
@@ -199,7 +202,8 @@ const KIND_PATTERNS: readonly ({ readonly kind: string; readonly pattern: string
   { kind: 'transference number', find: (abstract) => transferenceIn(abstract) },
   { kind: 'capacity', pattern: String.raw`${NUMBER}\s*mA\s?h${PER}(?:g|cm)${PER}[12⁻¹²−-]*` },
   { kind: 'energy density', pattern: String.raw`${NUMBER}\s*Wh${PER}(?:kg|L)${PER}[1⁻¹−-]*` },
-  { kind: 'retention', pattern: String.raw`${NUMBER}\s*%\s*(?:[Cc]apacity retention|retention|[Cc]oulombic efficiency|CE)(?:\s+after\s+\d[\d,]*\s*cycles)?` },
+  // "retain 99.4% capacity after 1200 cycles" is a retention too, said with its cycles.
+  { kind: 'retention', pattern: String.raw`${NUMBER}\s*%\s*(?:[Cc]apacity retention|retention|[Cc]oulombic efficiency|CE|(?:of\s+(?:its|their|the)\s+)?(?:initial\s+)?capacity(?=\s+after\s+\d))(?:\s+after\s+\d[\d,]*\s*cycles)?` },
   // Electrocatalysis: an overpotential with the current density it is read at, a Tafel slope, a
   // Faradaic efficiency or selectivity (a percentage quoted only with such a name: `namedAs`).
   { kind: 'overpotential', pattern: String.raw`${NUMBER}\s*mV(?!${PER}dec)(?:\s+at\s+${NUMBER}\s*mA${PER}cm${PER}[2²⁻−-]*)?` },
@@ -215,6 +219,15 @@ const KINDS = KIND_PATTERNS.map((k) => ('pattern' in k ? { kind: k.kind, pattern
 // A sentence about earlier work or what limits it ("previously reported systems typically exhibit limited
 // conductivity (<1 mS cm−1)"): its numbers are not what the paper found.
 const ELSEWHERE = /\b(?:previous(?:ly)?|prior|typically|conventional(?:ly)?|traditional(?:ly)?|existing|limited|remains?|suffers?|however|commercial)\b/i;
+// Nor is a sentence that says what a kind of battery or material is hoped to be ("Lithium metal batteries
+// are promising candidates for achieving energy densities beyond 500 Wh kg−1", "Li-rich oxides are
+// regarded as promising cathodes … (>250 mAh g−1)"): the field's case, before the paper's work.
+const HOPED_FOR = /\b(?:are|is|as|remain)\s+(?:[\w‐-]+\s+){0,3}candidates?\b|\bregarded as\b|\bconsidered (?:as|to be)\b/i;
+/** Whether the sentence at `at` is about other work, or what the field hopes for: its numbers are not the paper's. */
+function notThePapers(abstract: string, at: number): boolean {
+  const sentence = sentenceAt(abstract, at);
+  return ELSEWHERE.test(sentence) || HOPED_FOR.test(sentence);
+}
 // A current density or capacity that is a test condition, not a result: "cycling … at 5 mA cm−2 and
 // 5 mAh cm−2", "at ultrahigh current densities (50 and 100 mA cm−2)" (an "at" or "under" earlier in the
 // same clause, whose decimal points do not end it: "at 0.5 mA cm−2 and 4 mA h cm−2"). "A critical
@@ -243,21 +256,79 @@ const CONNECTOR_CYCLING = new RegExp(String.raw`\s(${CONNECTORS}|for|over|more t
 // as "show", and their -ing forms: "maintaining consistent performance over 230 h"), prepositions.
 const STOP = /^(?:a|an|the|and|or|with|of|on|in|at|to|by|for|from|its|their|this|that|which|was|were|is|are|be|been|as|deliver|delivers|delivered|achieve|achieves|achieved|show|shows|showed|exhibit|exhibits|exhibited|reach|reaches|reached|tolerate|tolerates|enable|enables|enabled|maintain|maintains|retain|retains|yield|yields|provide|provides|offer|offers|display|displays|attain|attains|realize|realizes|reveal|reveals|demonstrate|demonstrates|demonstrated|sustain|sustains|sustained|undergo|undergoes|present|presents|presented|include|includes|including|support|supports|supported|maintaining|achieving|delivering|showing|exhibiting|enabling|reaching|providing|offering|displaying|demonstrating|sustaining|retaining)$/;
 
-/** The words just before a number that say what it measures ("ionic conductivity on the order of"), or ''. */
-function leadIn(before: string, kind: string): string {
+/**
+ * The words just before a number that say what it measures ("ionic conductivity on the order of"), or
+ * ''. `paired`: another number follows the one named ("A and B of x and y"), so the first of the two
+ * names before the connector is this number's ("specific energy" of "specific energy and energy
+ * density of 456.7 Wh kg−1 and 911.1 Wh L−1"), when there are two.
+ */
+function leadIn(before: string, kind: string, paired = false): string {
   const connector = (kind === 'cycling' ? CONNECTOR_CYCLING : CONNECTOR).exec(` ${before}`);
   if (!connector) return '';
   const words = ` ${before}`.slice(0, connector.index).trim().split(/\s+/);
-  const name: string[] = [];
-  for (let k = words.length - 1; k >= 0 && name.length < 4; k--) {
-    const word = words[k] as string;
-    // Words, and an ion that says what moves ("Na+ conductivity").
-    // Any hyphen joins a compound: "half‐wave potential" is written with U+2010 as often as with "-";
-    // a name's capital stays ("Tafel slope", "Faradaic efficiency", "Coulombic efficiency").
-    if (!/^(?:[a-z][a-z\u2010\u2011-]*|[A-Z][a-z]{2,}|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word.toLowerCase())) break;
-    name.unshift(word);
+  const nameEndingAt = (last: number): string[] => {
+    const name: string[] = [];
+    for (let k = last; k >= 0 && name.length < 4; k--) {
+      const word = words[k] as string;
+      // Words, and an ion that says what moves ("Na+ conductivity").
+      // Any hyphen joins a compound: "half‐wave potential" is written with U+2010 as often as with "-";
+      // a name's capital stays ("Tafel slope", "Faradaic efficiency", "Coulombic efficiency").
+      if (!/^(?:[a-z][a-z\u2010\u2011-]*|[A-Z][a-z]{2,}|[A-Z][a-z]?\d?\+)$/.test(word) || STOP.test(word.toLowerCase())) break;
+      name.unshift(word);
+    }
+    return name;
+  };
+  let name = nameEndingAt(words.length - 1);
+  if (paired && name.length > 0 && words[words.length - 1 - name.length] === 'and') {
+    const first = nameEndingAt(words.length - 2 - name.length);
+    if (first.length > 0) name = first;
   }
   return name.length > 0 ? `${name.join(' ')} ${connector[1]} ` : '';
+}
+
+// A second number right after the first, as in "of x and y" or "of x, y and z".
+const PAIRED_AFTER = /^\s*(?:and|,)\s*[~≈∼]?\s*\d/;
+
+// What a cycle count measured, written before it ("a Coulombic efficiency (CE) of 99.0% over", "a high
+// coulombic efficiency of >98% for"): its name and percentage, without the abbreviation.
+const HELD_FOR = /\b((?:average\s+)?(?:[Cc]oulombic efficiency|CE|capacity retention))(?:\s*\([A-Za-z]+\))?\s+of\s+((?:[>~≈∼≥]\s?)?\d+(?:\.\d+)?\s?%)\s+(for|over|after|during)\s+$/;
+
+/** "Coulombic efficiency of 99.0% over " before a cycle count, or ''. */
+function heldFor(before: string): string {
+  const held = HELD_FOR.exec(before);
+  return held ? `${held[1]} of ${held[2]} ${held[3]} ` : '';
+}
+
+// The condition a result was measured at, right after it: a temperature ("at −40 °C", "at room
+// temperature"), for cycling, capacities and retention also a rate or a current ("at 1 C", "at
+// 1 mA cm−2", "at 1 A g−1") and the cells cycled ("in symmetric cells"). "0.76 at −40 °C" is the
+// point of a paper on cold cells; "over 4220 cycles" alone says less than "over 4220 cycles at 2 mA cm−2".
+const TEMPERATURE = String.raw`(?:[−–-]\s?)?\d+(?:\.\d+)?\s?°\s?C|room temperature|ambient temperature|\d{2,3}\s?K\b`;
+const RATE = String.raw`\d+(?:\.\d+)?\s?C\b|${NUMBER}\s*mA${PER}cm${PER}[2²⁻−-]*|${NUMBER}\s*m?A${PER}g${PER}[1⁻¹−-]*`;
+const AT_TEMPERATURE = new RegExp(String.raw`^\s*\(?\s*(?:at|under)\s+(?:an?\s+)?(?:(?:elevated|high|low|temperature of)\s+)*(?:${TEMPERATURE})(?!\d|\.\d)`);
+const AT_RATE = new RegExp(String.raw`^\s*\(?\s*(?:at|under)\s+(?:an?\s+)?(?:(?:high|low|ultrahigh|ultra[‐-]high|extended|current density of|rate of)\s+)*(?:${RATE}|${TEMPERATURE})(?!\d|\.\d)`);
+const IN_CELLS = /^\s+in\s+(?:(?:Li|Na|K|Zn|Mg)\s?(?:\|\||\/\/?)\s?(?:Li|Na|K|Zn|Mg|Cu)\s+)?(?:symmetric|full|pouch|coin|half)(?:[‐-]|\s)cells?\b/;
+const RATED_KINDS = new Set(['cycling', 'capacity', 'retention']);
+const UNTIMED_KINDS = new Set(['scale', 'energy', 'overpotential', 'Tafel slope']);
+
+/** The condition written right after a quantity that ends at `end` (as the abstract writes it, with its leading space), or ''. */
+function conditionAfter(abstract: string, end: number, kind: string): string {
+  if (UNTIMED_KINDS.has(kind)) return '';
+  let rest = abstract.slice(end, end + 90);
+  let condition = '';
+  if (kind === 'cycling') {
+    const cells = IN_CELLS.exec(rest);
+    if (cells) { condition = cells[0]; rest = rest.slice(cells[0].length); }
+  }
+  const at = (RATED_KINDS.has(kind) ? AT_RATE : AT_TEMPERATURE).exec(rest);
+  // The bracket the condition opened with is not shown ("(1.30 mS cm−1 at 25 °C)" is "… at 25 °C").
+  if (at) condition += at[0].replace(/^\s*\(\s*/, ' ');
+  return condition;
+}
+
+/** A quantity as a note shows it: one space apart, a power's minus joined ("cm −1" is cm−1, "10 −4" is 10−4). */
+function tidy(quantity: string): string {
+  return quantity.replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L|dec) ?([−–-]) ?(\d)/g, '$1$2$3').trim();
 }
 
 /**
@@ -272,7 +343,7 @@ const TRANSFERENCE = /(?:\b(Li|Na|K|Zn|Mg|Ca|Al) ?(\d?) ?[+⁺] ?(?:ion )?[‐-]
 function transferenceIn(abstract: string): Found | undefined {
   TRANSFERENCE.lastIndex = 0;
   for (let match = TRANSFERENCE.exec(abstract); match !== null; match = TRANSFERENCE.exec(abstract)) {
-    if (ELSEWHERE.test(sentenceAt(abstract, match.index))) continue;
+    if (notThePapers(abstract, match.index)) continue;
     const [, symbol, charge, word, qualifier, value] = match;
     const ion = symbol ? `${symbol}${charge ?? ''}+ ` : word ? `${word === 'cation' ? 'cation' : /^[A-Z]/.test(word) ? `${word}+` : `${word}-ion`} ` : '';
     // "transference numbers (0.76 at room temperature and 0.89 at 60 °C)": the first, as one number.
@@ -292,8 +363,9 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
     if ('find' in entry) {
       const quantity = entry.find(abstract);
       if (quantity) {
-        taken.push([quantity.start, quantity.end]);
-        found.push(quantity.shown);
+        const condition = conditionAfter(abstract, quantity.end, entry.kind);
+        taken.push([quantity.start, quantity.end + condition.length]);
+        found.push(tidy(`${quantity.shown}${condition}`));
       }
       continue;
     }
@@ -302,13 +374,20 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
     // The kind's first number in a sentence of the paper's own results, said with what it measures.
     for (let match = pattern.exec(abstract); match !== null; match = pattern.exec(abstract)) {
       const before = (n: number) => abstract.slice(Math.max(0, match.index - n), match.index);
-      if (ELSEWHERE.test(sentenceAt(abstract, match.index)) || IN_A_NAME.test(before(1)) || AFTER_A_NUMBER.test(before(2))
+      if (notThePapers(abstract, match.index) || IN_A_NAME.test(before(1)) || AFTER_A_NUMBER.test(before(2))
         || (THEORETICAL_KINDS.has(kind) && THEORETICAL.test(before(60))) || (CONDITION_KINDS.has(kind) && CONDITION.test(before(50)))) continue;
       const qualifier = QUALIFIER.exec(before(16))?.[0] ?? '';
       const [start, end] = [match.index - qualifier.length, match.index + match[0].length];
-      let lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind);
-      // "stable cycling over 1900 h": the qualifier is what joins the name to the number.
+      // "specific energy and energy density of 456.7 Wh kg−1 and 911.1 Wh L−1": each name goes with its number.
+      const pairedAfter = PAIRED_AFTER.test(abstract.slice(end, end + 12));
+      let lead = leadIn(abstract.slice(Math.max(0, start - 60), start), kind, pairedAfter);
+      // "a Coulombic efficiency of 99.0% over 500 cycles": what lasted that many cycles (the "over" with it).
       let shownQualifier = qualifier;
+      if (lead === '' && kind === 'cycling') {
+        lead = heldFor(abstract.slice(Math.max(0, match.index - 80), match.index));
+        if (lead !== '') shownQualifier = '';
+      }
+      // "stable cycling over 1900 h": the qualifier is what joins the name to the number.
       if (lead === '' && qualifier !== '' && needsName(kind, match[0])) {
         const joined = leadIn(abstract.slice(Math.max(0, match.index - 60), match.index), kind);
         if (joined !== '') [lead, shownQualifier] = [joined, ''];
@@ -319,10 +398,9 @@ export function quantitiesIn(abstract: string, limit = 2): string[] {
       if (NAMED_AS[kind] && !NAMED_AS[kind].test(`${lead} ${match[0]}`)) continue;
       // "82% capacity retention after 350 cycles" holds the cycles already.
       if (!taken.some(([a, b]) => start < b && a < end)) {
-        taken.push([start, end]);
-        found.push(`${lead}${shownQualifier}${match[0]}`
-          // Exponents as printed apart by some feeds: "cm −1" is cm−1, "10 −4" is 10−4.
-          .replace(/\s+/g, ' ').replace(/(\d|cm|g|kg|L|dec) ?([−–-]) ?(\d)/g, '$1$2$3').trim());
+        const condition = conditionAfter(abstract, end, kind);
+        taken.push([start, end + condition.length]);
+        found.push(tidy(`${lead}${shownQualifier}${match[0]}${condition}`));
       }
       break;
     }
