@@ -191,6 +191,19 @@ describe('the summary says what the paper did and found', () => {
       .toBe('Halide electrolytes have emerged as next‐generation conductors.');
   });
 
+  test('a closing claim of what the work establishes, or a trailing clause that demonstrates benefits, gives way to results', () => {
+    const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+    const abstractOf = (id: string) => week.find((p) => p.id === id)!.abstract!;
+    // Real (openalex:W7203612466, a pick whose summary ended "This work establishes an electrostatic
+    // suspension mechanism for the design of polymer electrolytes." and lost its 0 °C cells).
+    expect(summarize(abstractOf('openalex:W7203612466'), () => 0)).toContain('98% capacity retention after 300 cycles at 0°C');
+    expect(summarize(abstractOf('openalex:W7203612466'), () => 0)).not.toContain('establishes');
+    // Real (openalex:W7203683926): "a generalizable, data-driven strategy" is one claim, its comma notwithstanding.
+    expect(summarize(abstractOf('openalex:W7203683926'), () => 0)).not.toContain('This work establishes');
+    // Real (openalex:W7201958772): ", demonstrating practical performance benefits" goes; the retention stays.
+    expect(summarize(abstractOf('openalex:W7201958772'), () => 0)).toMatch(/retains 73% capacity after 500 cycles\.$/);
+  });
+
   test('the field as the abstract opens on it is left out when a later sentence says what the paper did', () => {
     // Real (the sample week's JACS paper on excited-state pathways at the SEI): it opened on
     // "Electrode potential controls electrochemical reactivity …", which says nothing of the paper.

@@ -142,9 +142,11 @@ const IMPLICATION = new RegExp([
   String.raw`\b(?:insights?|guidance|guidelines?|perspectives?|inspiration|avenues?|paradigms?|blueprints?|roadmaps?) (?:for|into|toward|towards|on) (?:the )?(?:future|further|rational|design|development|practical|next)`,
   String.raw`\b(?:to|may|could|will|would|might|further) inspire\b|\binspiring (?:future|further|new|the)\b`,
   String.raw`\bestablish(?:es|ed)?\s+(?:[\w‐-]+\s+){1,8}?as (?:a|an) (?:[\w‐-]+\s+){0,3}?(?:strategy|principle|approach|route|paradigm|platform|pathway|framework)\b`,
-  String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?|pioneers?|unveils?|elucidates?)\s+(?:a |an |the |new )?(?:[\w‐-]+\s+){0,4}?(?:strateg(?:y|ies)|approach(?:es)?|solutions?|principles?|paradigms?|frameworks?|platforms?|routes?|pathways?|guidelines?|blueprints?|avenues?|insights?|perspectives?|directions?|prototypes?|concepts?|methodology)\b(?=\s+(?:(?:applicable|relevant|transferable|extendable|generali[sz]able)\s+)?(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
+  String.raw`\b(?:this|our|the present|these) (?:work|study|research|strategy|approach|design|findings?|results?)\b[^.;]{0,60}?\b(?:provides?|offers?|establish(?:es)?|opens?|represents?|affords?|highlights?|pioneers?|unveils?|elucidates?)\s+(?:a |an |the |new )?(?:[\w‐-]+,?\s+){0,4}?(?:strateg(?:y|ies)|approach(?:es)?|solutions?|principles?|paradigms?|frameworks?|platforms?|routes?|pathways?|guidelines?|blueprints?|avenues?|insights?|perspectives?|directions?|prototypes?|concepts?|methodology)\b(?=\s+(?:(?:applicable|relevant|transferable|extendable|generali[sz]able)\s+)?(?:for|to|toward|towards|into|on|in(?!\s+which))\b|\s*[.,;]|\s*$)`,
   String.raw`\b(?:highlight|demonstrate|show|underscore|reveal)(?:s|ing)? (?:the|its|their) (?:great |significant |considerable )?(?:potential|promise)\b`,
   String.raw`\bholds? (?:great |significant |considerable )?promise\b`,
+  // "This work establishes an electrostatic suspension mechanism for the design of polymer electrolytes."
+  String.raw`\b(?:this|our|the present) (?:work|study|research)\b[^.;]{0,40}?\bestablish(?:es|ed)?\s+(?:a |an |the )(?:[\w‐-]+,?\s+){0,4}?mechanisms?\s+for\b`,
   String.raw`\b(?:this|our|the present|these) (?:work|study|research|findings?|results?)\b[^.;]{0,40}?\b(?:highlight|emphasi[sz]e|underscore|stress)(?:s|d)? (?:the )?(?:great |critical |crucial |key )?(?:importance|significance|need|necessity|critical role|key role|pivotal role)\b`,
 ].join('|'), 'i');
 
@@ -165,9 +167,10 @@ const CLOSING_HIGHLIGHT = /^\s*(?:overall,\s*|in summary,\s*|in conclusion,\s*|c
 
 /**
  * Where a sentence's closing clause on what the work may mean starts: ", providing …", ", paving …",
- * ", which offers …", " and provides …" (the clause itself is then checked against IMPLICATION).
+ * ", establishing a … design principle", ", which offers …", " and provides …" (the clause itself is
+ * then checked against IMPLICATION and the claim's nouns).
  */
-const TRAILING_CLAUSE = /(?:,\s+(?:thus\s+|thereby\s+|and\s+|further\s+)?(?:providing|offering|paving|opening|highlighting|inspiring|shedding|advancing|affording|which\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|may|could|will|would))|\s+and\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|sheds?))\b/i;
+const TRAILING_CLAUSE = /(?:,\s+(?:thus\s+|thereby\s+|and\s+|further\s+)?(?:providing|offering|paving|opening|highlighting|inspiring|shedding|advancing|affording|establishing|demonstrating|which\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|may|could|will|would))|\s+and\s+(?:\w+\s+)?(?:provides?|offers?|paves?|opens?|highlights?|sheds?))\b/i;
 
 /**
  * A closing clause, with no quantity in it, that names what the work offers: new insights,
@@ -177,7 +180,7 @@ const TRAILING_CLAUSE = /(?:,\s+(?:thus\s+|thereby\s+|and\s+|further\s+)?(?:prov
  * rigid framework that blocks dendrites", "pathways for fast Li+ conduction"). Not a result (",
  * providing a threefold higher conductivity of 2 mS cm-1").
  */
-const CLAIM_NOUN = /\b(?:insights?|guidance|guidelines?|paradigms?|avenues?|directions?|perspectives?|inspiration|strateg(?:y|ies)|principles?|understanding|promise|opportunit(?:y|ies)|blueprints?|roadmaps?)\b/i;
+const CLAIM_NOUN = /\b(?:insights?|guidance|guidelines?|paradigms?|avenues?|directions?|perspectives?|inspiration|strateg(?:y|ies)|principles?|understanding|promise|opportunit(?:y|ies)|blueprints?|roadmaps?|benefits|feasibility|viability|applicability)\b/i;
 const CLAIM_PATH = /\b(?:routes?|pathways?|ways?|frameworks?|platforms?|basis|potential)\b[^.]*?\b(?:for (?:the )?(?:design\w*|develop\w*|fabricat\w*|engineer\w*|construct\w*|realiz\w*|achiev\w*|prepar\w*|produc\w*|tailor\w*|future|further|practical|next|advanced|rational|safe|durable|commerciali[sz]\w*|applications?|high)|to (?:improve|enhance|enable|achieve|reali[sz]e|design|develop|guide|inform|accelerate|advance|boost|tailor)|toward|towards|into)\b/i;
 
 /** The sentence without its closing clause on what the work may mean, when it has one and something stands before it. */

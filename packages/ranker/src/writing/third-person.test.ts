@@ -93,7 +93,18 @@ describe('inThirdPerson', () => {
     expect(inThirdPerson('We model dendrites.', ['Yanhao Deng'])).toBe('We model dendrites.');
     expect(inThirdPerson('Herein, a phase-field model is developed.', ['Yanhao Deng', 'Naibing Wu'])).toBe('Deng and Wu develop a phase-field model.');
     expect(inThirdPerson('Herein, a phase-field model is developed.', ['Yanhao Deng'])).toBe('Herein, a phase-field model is developed.');
-    expect(inThirdPerson('We model dendrites.', [])).toBe('We model dendrites.');
+  });
+
+  test('a record without authors has "the authors", never the abstract\'s "we"', () => {
+    // Real (the fresh digest's doi:10.1021/jacs.6c09551 and doi:10.1021/jacs.6c10753, ACS feed records
+    // without authors, whose summaries read "Herein, we report …" and "We develop …").
+    expect(inThirdPerson('Herein, we report an in situ fabricated composite polymer electrolyte. Our cells cycle.', []))
+      .toBe('The authors report an in situ fabricated composite polymer electrolyte. Their cells cycle.');
+    expect(inThirdPerson('We model dendrites.', [])).toBe('The authors model dendrites.');
+    expect(inThirdPerson('Using EC as a solvent, we show that pathways differ.', [])).toBe('Using EC as a solvent, the authors show that pathways differ.');
+    expect(inThirdPerson('Our simulations reveal a phase.', [])).toBe("The authors' simulations reveal a phase.");
+    expect(inThirdPerson('Herein, a gel electrolyte is developed.', [])).toBe('The authors develop a gel electrolyte.');
+    expect(inThirdPerson('The gel conducts.', [])).toBe('The gel conducts.');
   });
 
   test('a journal editor\'s "Here, authors introduce …" names them as "we" would', () => {

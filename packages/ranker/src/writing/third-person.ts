@@ -5,11 +5,25 @@
  * ..." -> "Zhang et al. develop a gel electrolyte to ..."), and the paper doing it ("This study
  * proposes ..." -> "Zhang et al. propose ..."). The first mention of the authors names them
  * (`citedAs`); later ones are "they", "their", "them". A paper by one author keeps its words: "Zhang
- * use" would need the verb changed too.
+ * use" would need the verb changed too; one whose record lists none has "the authors".
  */
 export function inThirdPerson(text: string, authors: readonly string[]): string {
-  const name = citedAs(authors);
-  if (name === undefined) return text;
+  const cited = citedAs(authors);
+  // A record that lists no authors (some journals' feeds leave them out): "the authors", plural as
+  // "Zhang et al.", never the abstract's "we" in a digest's voice.
+  if (cited === undefined && authors.length === 0) return theAuthors(rewritten(text, UNNAMED));
+  return cited === undefined ? text : rewritten(text, cited);
+}
+
+/** Where the authors go when the record does not name them: written out by `theAuthors`. */
+const UNNAMED = '\u0001';
+
+/** "the authors", with a capital where it opens a sentence, and "the authors'" for their. */
+function theAuthors(text: string): string {
+  return text.replace(/\u0001's/g, "\u0001'").replace(/(?<=^|[.!?]["”)]?\s+)\u0001/g, 'The authors').replace(/\u0001/g, 'the authors');
+}
+
+function rewritten(text: string, name: string): string {
   // A journal's editor writes "Here, authors introduce …" where the abstract says "Here, we introduce …".
   let summary = text.replace(EDITORS_AUTHORS, '$1, we');
   // The authors are named where the summary first says what they did: a "we", or before it …
