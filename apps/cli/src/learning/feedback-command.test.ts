@@ -36,6 +36,16 @@ const gathered = () => {
   }
 };
 
+/** Each stored signal's time, by paper and signal. */
+const storedTimes = () => {
+  const store = openDb(db());
+  try {
+    return store.prepare('SELECT paper_id, signal, at FROM feedback ORDER BY paper_id, signal').all();
+  } finally {
+    store.close();
+  }
+};
+
 describe('digest feedback import', () => {
   test('good lines are stored, bad ones named by line and field and skipped', async () => {
     const signals = file('feedback.jsonl', [
@@ -153,6 +163,28 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
     expect(gathered().examples.map((e) => [e.paper.id, e.member])).toEqual([[MLIP, 'Naibing Wu']]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await runCli('feedback', 'reset', '--config', CONFIG, '--db', db())).code).toBe(0);
+    expect(gathered().examples).toEqual([]);
+  });
+
+  test('a file imported again after a reset does not teach again: its undated and future-dated lines keep their first time', async () => {
+    // Found by an audit: each import stamped such lines with its own time, after the reset, and the
+    // reset member's "no signals" became "1 star, 1 read" again.
+    const lines = [
+      `{"paper":"${MLIP}","signal":"read","member":"Yanhao Deng","area":"mlip-interfaces"}`,
+      `{"paper":"${DATA_MINING}","signal":"star","member":"Yanhao Deng","area":"mlip-interfaces","at":"2062-06-01T00:00:00Z"}`,
+    ];
+    const signals = file('undated.jsonl', lines);
+    expect((await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db())).code).toBe(0);
+    expect(gathered().examples.map((e) => [e.paper.id, e.signal])).toEqual([[DATA_MINING, 'star'], [MLIP, 'read']]);
+    const first = storedTimes();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Yanhao Deng', '--db', db())).code).toBe(0);
+    expect(gathered().examples).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = await runCli('feedback', 'import', '--config', CONFIG, signals, '--db', db());
+    expect(again.out).toContain('all were stored already');
+    expect(again.out).toContain('2 were given before a `feedback reset` of their member or area and teach nothing');
+    expect(storedTimes()).toEqual(first);
     expect(gathered().examples).toEqual([]);
   });
 

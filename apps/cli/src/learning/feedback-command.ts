@@ -77,7 +77,7 @@ function nowNamed(given: string | undefined, now: (name: string) => string | und
 /**
  * Reads a signals file (JSON lines, feedbackLineSchema): each line checked, its member and area
  * against the config. Bad lines are returned with their number and skipped; a time in the future is
- * taken as `now`, and said (`adjusted`).
+ * dropped, as if the line gave none (recordSignals takes it as now), and said (`adjusted`).
  */
 export async function readFeedbackFile(
   file: string, config: GroupConfig, configFile: string, now: Date,
@@ -127,7 +127,9 @@ export async function readFeedbackFile(
       // win over every later signal of its paper: taken as now, as the reading room takes it.
       if (line.at !== undefined && Date.parse(line.at) > now.getTime() + API_LIMITS.futureSkewMs) {
         adjusted.push(`${where}: at: "${line.at}" is in the future (it is ${now.toISOString().slice(0, 16)}Z now): taken as now`);
-        signals.push({ ...line, at: now.toISOString() });
+        // As a line without a time: now when first stored, its first time when stored already.
+        const { at: _ahead, ...undated } = line;
+        signals.push(undated);
         continue;
       }
       signals.push(line);
@@ -140,11 +142,14 @@ export async function readFeedbackFile(
 
 /**
  * Stores signals in the feedback table: one row per paper, signal, member and area, the latest kept.
- * Returns how many were stored already, as given or later (a file imported again): nothing new.
+ * A signal without a time is given now, unless it is stored already: then it keeps the time it was
+ * first given, so that a file imported again after a `feedback reset` does not date its undated lines
+ * after the reset and teach again what was forgotten. Returns how many were stored already, as given
+ * or later (a file imported again): nothing new; and each signal's time as stored.
  */
 export function recordSignals(
   db: Db, signals: readonly (FeedbackLine & { title?: string | null; abstract?: string | null })[], origin: string, now: Date,
-): { known: number } {
+): { known: number; times: string[] } {
   const stored = db.prepare('SELECT at FROM feedback WHERE paper_id = ? AND signal = ? AND member = ? AND area = ?').pluck();
   const upsert = db.prepare(`
     INSERT INTO feedback (paper_id, signal, member, area, at, origin, title, abstract)
@@ -153,19 +158,24 @@ export function recordSignals(
       at = excluded.at, origin = excluded.origin, title = coalesce(excluded.title, feedback.title), abstract = coalesce(excluded.abstract, feedback.abstract)
     WHERE excluded.at >= feedback.at`);
   let known = 0;
+  // Each signal's time as stored: its own, the one it was first given at, or now.
+  const times: string[] = [];
   // Rows this call wrote: a line repeated in the file is a repeat, not a signal stored before.
   const written = new Set<string>();
   db.transaction(() => {
     for (const s of signals) {
-      const row = { paper: s.paper, signal: s.signal, member: s.member ?? '', area: s.area ?? '', at: s.at ?? now.toISOString() };
-      const key = JSON.stringify([row.paper, row.signal, row.member, row.area]);
-      const before = written.has(key) ? undefined : stored.get(row.paper, row.signal, row.member, row.area) as string | undefined;
+      const [member, area] = [s.member ?? '', s.area ?? ''];
+      const key = JSON.stringify([s.paper, s.signal, member, area]);
+      const storedAt = stored.get(s.paper, s.signal, member, area) as string | undefined;
+      const row = { paper: s.paper, signal: s.signal, member, area, at: s.at ?? storedAt ?? now.toISOString() };
+      const before = written.has(key) ? undefined : storedAt;
       written.add(key);
+      times.push(row.at);
       if (before !== undefined && before >= row.at) known++;
       upsert.run({ ...row, origin, title: s.title ?? null, abstract: s.abstract ?? null });
     }
   }).immediate();
-  return { known };
+  return { known, times };
 }
 
 /** `digest feedback import FILE`: the reader's export (or any tool's signals) into the store. */
@@ -178,7 +188,7 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
   if (signals.length === 0) throw new InputError(file, 'holds no valid signal (one JSON object a line: {"paper": "<id>", "signal": "star"})');
   const onCreate = newStoreNote(options.db, io);
   await withLock(options.db, () => withStore(options.db, { onCreate }, (db) => {
-    const { known } = recordSignals(db, signals, `import:${basename(file)}`, now);
+    const { known, times } = recordSignals(db, signals, `import:${basename(file)}`, now);
     const find = storedPaperFinder(db);
     const missing = [...new Set(signals.filter((s) => !find(s.paper)).map((s) => s.paper))];
     const absent = missing.length;
@@ -186,7 +196,7 @@ export async function feedbackImportCommand(file: string, options: FeedbackOptio
     const named = ` (${missing.slice(0, 5).join(', ')}${absent > 5 ? `, … ${absent - 5} more` : ''})`;
     // A reset goes by when a signal was given: one dated before it is stored but teaches nothing.
     const resets = resetTimes(db);
-    const stale = signals.filter((s) => isForgotten({ at: s.at ?? now.toISOString(), member: s.member, area: s.area }, resets)).length;
+    const stale = signals.filter((s, k) => isForgotten({ at: times[k] as string, member: s.member, area: s.area }, resets)).length;
     // The store keeps one row per paper, signal, member and area: a repeated line updates it.
     const repeats = signals.length - new Set(signals.map((s) => JSON.stringify([s.paper, s.signal, s.member ?? '', s.area ?? '']))).size;
     io.out(`imported ${signals.length} signal${signals.length === 1 ? '' : 's'} from ${file}: ${countSignals(signals)}`
