@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
-  API_LIMITS, feedbackLineSchema, formatIssue, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
+  API_LIMITS, feedbackLineSchema, formatIssue, groupTimeZone, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
 } from '@labdigest/core';
 import { createRanker, dayOf, shortTitle, shownLearnedWords, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
@@ -260,22 +260,24 @@ const FROM_PAPERS = 3;
 /**
  * The papers that taught a profile for, strongest signal and newest first, each once: "'Hierarchical
  * Primary‐Secondary Coordination Synchronizes Ion Flux…' (Naibing Wu, 6 Dec)", three at most and how many more:
- * what its learned words come from. Under a member's own line (`member`) their name is not repeated.
+ * what its learned words come from. A paper several members marked alike is credited to the first
+ * who did, as its note credits them; the day is the group's (`zone`). Under a member's own line
+ * (`member`) their name is not repeated.
  */
-function taughtPapers(taught: readonly TaughtExample[], member?: string): string {
+function taughtPapers(taught: readonly TaughtExample[], member: string | undefined, zone: string): string {
   const best = new Map<string, TaughtExample>();
   for (const e of taught) {
     if (e.signal === 'dismiss') continue;
     const known = best.get(e.paper.id);
     if (!known || STRENGTH[e.signal] > STRENGTH[known.signal]
-      || (STRENGTH[e.signal] === STRENGTH[known.signal] && (e.at ?? '') > (known.at ?? ''))) best.set(e.paper.id, e);
+      || (STRENGTH[e.signal] === STRENGTH[known.signal] && (e.at ?? '') < (known.at ?? ''))) best.set(e.paper.id, e);
   }
   const papers = [...best.values()].sort((a, b) => STRENGTH[b.signal] - STRENGTH[a.signal]
     || (b.at ?? '').localeCompare(a.at ?? '') || (a.paper.id < b.paper.id ? -1 : 1));
   const named = papers.slice(0, FROM_PAPERS).map((e) => {
     // As a note names the paper it learned from: "'Coupled Reaction and Diffusion Governing Interface…' (Yanhao Deng, 12 Nov)".
     // The group's own papers (learn --bib) carry no day: "(own paper)".
-    const who = [e.member === member ? undefined : e.member, e.at === undefined ? 'own paper' : dayOf(e.at)].filter((x) => x !== undefined).join(', ');
+    const who = [e.member === member ? undefined : e.member, e.at === undefined ? 'own paper' : dayOf(e.at, zone)].filter((x) => x !== undefined).join(', ');
     return `'${shortTitle(e.paper.title)}'${who ? ` (${who})` : ''}`;
   });
   const more = papers.length - named.length;
@@ -314,7 +316,7 @@ export function formatFeedback(config: GroupConfig, gathered: ReturnType<typeof 
   const line = (kind: 'area' | 'member', id: string, taught: readonly TaughtExample[]) => {
     const profile = learned.find((p) => p.kind === kind && p.id === id);
     const list = learnedWords(profile);
-    const from = taughtPapers(taught, kind === 'member' ? id : undefined);
+    const from = taughtPapers(taught, kind === 'member' ? id : undefined, groupTimeZone(config));
     const light = list ? lightly(profile) : '';
     return `${taughtBy(taught, profile)}${from ? `\n  from: ${from}` : ''}${list ? `\n  learned: ${list}` : ''}${light ? `\n  ${light}` : ''}`;
   };

@@ -235,6 +235,18 @@ describe('stars', () => {
     }
   });
 
+  test('a paper two members marked alike is credited to the first who did, whatever their names', () => {
+    // Found by an audit: "Naibing Wu put it forward" where Yanhao Deng had starred and nominated it
+    // first (the examples sort by signal, then member, and the first of them counted).
+    const [first] = stars;
+    const earlier = { ...first!, member: 'Yanhao Deng', signal: 'star' as const, at: '2026-11-10T09:00:00Z' };
+    const later = { ...first!, member: 'Naibing Wu', signal: 'nominate' as const, at: '2026-11-12T09:00:00Z' };
+    for (const feedback of [[later, earlier], [earlier, later]]) {
+      const paper = createRanker(config, { background, feedback }).rank(week, { background }).papers.find((r) => r.id === first!.paper.id)!;
+      expect(paper.learnedFrom).toMatchObject({ member: 'Yanhao Deng', signal: 'star', at: earlier.at, self: true });
+    }
+  });
+
   test('the trace shows the learned terms apart from the written ones', () => {
     const moved = taught.find((r) => r.learnedFrom)!;
     const trace = ranker.trace(week, byId.get(moved.id)!, { background });

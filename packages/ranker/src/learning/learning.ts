@@ -130,7 +130,11 @@ export function learnFromExamples(
     if (targets.length === 0) { ignored++; continue; }
     for (const p of targets) {
       const known = (signals[p] as Map<string, FeedbackExample>).get(example.paper.id);
-      if (!known || PRECEDENCE[example.signal] > PRECEDENCE[known.signal]) (signals[p] as Map<string, FeedbackExample>).set(example.paper.id, example);
+      // Of two alike (a star and a nomination, two members' stars), the first given: the one a note credits.
+      if (!known || PRECEDENCE[example.signal] > PRECEDENCE[known.signal]
+        || (PRECEDENCE[example.signal] === PRECEDENCE[known.signal] && (example.at ?? '') < (known.at ?? ''))) {
+        (signals[p] as Map<string, FeedbackExample>).set(example.paper.id, example);
+      }
     }
   }
   // Each distinct paper is read once, however many profiles it taught.

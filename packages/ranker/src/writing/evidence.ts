@@ -1,4 +1,4 @@
-import type { Area, GroupConfig, MatchedTerm, MemberMatch, Paper } from '@labdigest/core';
+import { groupTimeZone, type Area, type GroupConfig, type MatchedTerm, type MemberMatch, type Paper } from '@labdigest/core';
 import type { createAnalyzer, Match, PaperFeatures } from '../scan/analyze.ts';
 import { NO_ONE } from '../scoring/authors.ts';
 import { insertionSort } from '../util/insertion-sort.ts';
@@ -487,7 +487,7 @@ function noteFor(
     members, methods: vocabulary.methods,
     focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
     specifics: specificsOf(texts.title, texts.abstract),
-    others, learnedFrom, review: isReview(texts.title, texts.abstract), summary,
+    others, learnedFrom, review: isReview(texts.title, texts.abstract), summary, timeZone: groupTimeZone(config),
   });
 }
 

@@ -136,6 +136,13 @@ describe('what learning saw, in the note', () => {
       .toBe('Like \'Short title\', which Naibing Wu starred.');
   });
 
+  test('the day is the group\'s: a star at 20:00 UTC on 6 Dec was given on 7 Dec in Shanghai', () => {
+    const late = { ...from, member: 'Yanhao Deng', at: '2026-12-06T20:00:00Z' };
+    expect(learnedSentence(late, 'DENG.Group', undefined, 'Asia/Shanghai')).toMatch(/starred on 7 Dec\.$/);
+    expect(learnedSentence(late, 'DENG.Group', undefined, 'UTC')).toMatch(/starred on 6 Dec\.$/);
+    expect(learnedSentence(late, 'DENG.Group')).toMatch(/starred on 6 Dec\.$/);
+  });
+
   test('the group\'s own papers (a bib file: no member, no time)', () => {
     expect(learnedSentence(from, 'DENG.Group')).toBe('Like DENG.Group\'s own \'Coupled Reaction and Diffusion Governing Interface…\'.');
   });

@@ -1,4 +1,4 @@
-import type { Area } from '@labdigest/core';
+import { localDay, type Area } from '@labdigest/core';
 import type { LearnedFrom } from '../learning/learning-types.ts';
 import { isTopic, listOf, pluralOf, possessive } from '../words/grammar.ts';
 import { notSaidIn, type Specifics } from './specifics.ts';
@@ -41,6 +41,8 @@ export interface NoteInput {
   readonly learnedFrom?: LearnedFrom | undefined;
   /** A review or perspective (specifics.ts `isReview`): a note says it is one. */
   readonly review?: boolean;
+  /** The group's time zone (core's `groupTimeZone`): the day a member starred or dismissed a paper is theirs. UTC without it. */
+  readonly timeZone?: string;
 }
 
 const MAX_NOTE_WORDS = 60;
@@ -62,7 +64,7 @@ export function relevanceNote(input: NoteInput): string {
   // What learning saw comes second, so the word limit drops it only after the rest.
   // The member the lead names is not named again: "For Naibing Wu, whose work … Starred on 5 Dec."
   const named = input.members[0] && lead.includes(input.members[0].name) ? input.members[0].name : undefined;
-  if (input.learnedFrom && lead !== dismissedLead(input)) sentences.push(learnedSentence(input.learnedFrom, input.group, named));
+  if (input.learnedFrom && lead !== dismissedLead(input)) sentences.push(learnedSentence(input.learnedFrom, input.group, named, input.timeZone));
   const [, second] = input.members;
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
   // A member who follows their own name (to see their papers appear) is among the authors, not following themselves.
@@ -96,7 +98,7 @@ function dismissedLead(input: NoteInput): string | undefined {
   const from = input.learnedFrom;
   const [member] = input.members;
   if (!from?.self || from.signal !== 'dismiss' || !member || from.member !== member.name) return undefined;
-  const day = from.at === undefined ? undefined : dayOf(from.at);
+  const day = from.at === undefined ? undefined : dayOf(from.at, input.timeZone);
   const topics = (member.interests.length > 0 ? member.interests : input.areaTerms.filter(isTopic)).slice(0, 3).map((t) => nounForm(t, input.methods));
   return `${member.name} dismissed it${day ? ` on ${day}` : ''}; its words still place it here${topics.length ? `, on ${listOf(topics)}` : ''}.`;
 }
@@ -134,14 +136,14 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /**
  * "Like 'Coupled Reaction and Diffusion…', which Yanhao Deng starred on 12 Nov." A title past six words
- * is cut there; the day is the time's UTC date. Without a member the group did it; without a time it
+ * is cut there; the day is the time's date in the group's time zone (`timeZone`). Without a member the group did it; without a time it
  * came from the group's or the member's own papers (a bib file): "Like Naibing Wu's own '…'". A paper that is itself the example (`self`):
  * "Naibing Wu starred it on 5 Dec.", "One of DENG.Group's own papers."; "Starred on 5 Dec." when the
  * note's lead has just named the member who did (`named`).
  */
-export function learnedSentence(from: LearnedFrom, group: string, named?: string): string {
+export function learnedSentence(from: LearnedFrom, group: string, named?: string, timeZone = 'UTC'): string {
   const title = shortTitle(from.title);
-  const day = from.at === undefined ? undefined : dayOf(from.at);
+  const day = from.at === undefined ? undefined : dayOf(from.at, timeZone);
   const when = day ? ` on ${day}` : '';
   if (from.self) {
     if (isOwnPaper(from)) return `One of ${possessive(from.member ?? group)} own papers.`;
@@ -163,12 +165,12 @@ export function shortTitle(title: string): string {
   return words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
 }
 
-/** "12 Nov" from an ISO time, or undefined when it is not one. */
-export function dayOf(iso: string): string | undefined {
+/** "12 Nov" from an ISO time, the day it was in `timeZone`, or undefined when it is not a time. */
+export function dayOf(iso: string, timeZone = 'UTC'): string | undefined {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const date = new Date(time);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] as string}`;
+  const [, month, day] = localDay(new Date(time), timeZone).split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1] as string}`;
 }
 
 /** The strength of a member's fit, in one of two wordings. */
