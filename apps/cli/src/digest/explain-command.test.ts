@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { paperSchema, type Digest, type Paper } from '@labdigest/core';
 import { fixturePath, readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
+import { createRanker, type FeedbackExample } from '@labdigest/ranker';
 import { buildProgram } from '../cli.ts';
 import { ConfigError, InputError } from '../errors.ts';
 import { defaultConfig } from '../../test/fixture-digests.ts';
@@ -244,6 +245,20 @@ describe('digest explain', () => {
       + 'a smaller store or other signals than now (a signal dated before it that arrived since counts as of its date).');
   }, 60_000);
 
+  test('with --no-learning, a paper the digest ranked with what the group taught says that is the difference', async () => {
+    // Found by an audit: it said "built with another config, a smaller store or other signals than now".
+    let dismissed: string | undefined;
+    const { db, digests } = storeWithDigest((batch) => {
+      const ranked = createRanker(config, { background: loadCorpusBackground() }).rank(batch, { summaries: false }).papers;
+      const pick = ranked.find((r) => r.pick)!;
+      dismissed = pick.id;
+      return [{ paper: batch.find((p) => p.id === pick.id)!, signal: 'dismiss', member: 'Naibing Wu', area: pick.section!, at: '2026-06-02T09:00:00Z' }];
+    });
+    const { out, error } = await digestExplain(dismissed!, '--db', db, '--digests', digests, '--config', configFile, '--no-learning');
+    expect(error).toBeUndefined();
+    expect(out.split('\n')[3]).toMatch(/^  The archived digest of 2026-06-08 has it here at score \d\.\d\d, not a pick: it was ranked here with keywords alone \(--no-learning\), the digest with what the group taught\.$/);
+  }, 60_000);
+
   test('a stored paper no digest holds yet: the window the next build takes', async () => {
     const { db, digests, later } = storeWithDigest();
     const { out, error } = await digestExplain(later.id, '--db', db, '--digests', digests, '--config', configFile);
@@ -269,7 +284,7 @@ describe('digest explain', () => {
  * A store of the sample week's journal papers: 200 first seen on 2026-06-03 and built into the digest of
  * 2026-06-08 (window 2026-06-01 07:30 to 2026-06-08 07:30); the rest first seen after it.
  */
-function storeWithDigest(): { db: string; digests: string; later: Paper } {
+function storeWithDigest(feedback?: (batch: readonly Paper[]) => FeedbackExample[]): { db: string; digests: string; later: Paper } {
   const dir = mkdtempSync(join(tmpdir(), 'labdigest-explain-store-'));
   const db = join(dir, 'store.sqlite');
   const digests = join(dir, 'digests');
@@ -279,7 +294,7 @@ function storeWithDigest(): { db: string; digests: string; later: Paper } {
     upsertPapers(store, journal.slice(0, 200), { source: 'test', now: new Date('2026-06-03T06:00:00Z') });
     upsertPapers(store, journal.slice(200), { source: 'test', now: new Date('2026-06-08T09:00:00Z') });
     const window = digestWindow({ since: '2026-06-01T07:30:00Z', until: '2026-06-08T07:30:00Z', now: new Date('2026-06-08T07:30:00Z'), index: { schemaVersion: 1, group: 'DENG.Group', digests: [] } });
-    const { digest } = buildDigest({ db: store, config, window, now: new Date('2026-06-08T07:30:00Z'), sample: false, background: loadCorpusBackground });
+    const { digest } = buildDigest({ db: store, config, window, now: new Date('2026-06-08T07:30:00Z'), sample: false, background: loadCorpusBackground, feedback });
     writeDigest(digests, digest);
   } finally {
     store.close();

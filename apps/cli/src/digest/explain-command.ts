@@ -50,6 +50,8 @@ export interface PaperExplanation {
   readonly members: readonly { readonly name: string; readonly score: ProfileScore; readonly reported: number; readonly authors: readonly string[]; readonly reasons: readonly string[] }[];
   /** Where the archived digest that holds it put it (explain from the store), to set beside today's ranking. */
   readonly archived?: { readonly date: string; readonly sectionId: string; readonly sectionName: string; readonly score: number; readonly pick: boolean } | undefined;
+  /** Ranked with keywords alone (`--no-learning`) where the digest learned from the group's signals. */
+  readonly withoutLearning?: boolean | undefined;
 }
 
 export interface ExplainCommandOptions {
@@ -123,7 +125,8 @@ async function explainStored(config: GroupConfig, query: string, options: Explai
       batch: digest ? `the digest of ${digest} (${span})` : `the store (${span}; no digest of the archive holds it yet)`,
     }).explain(paper);
     const archived = digest && file ? readArchivedEntry(digests, file, paper.id) : null;
-    return archived && digest ? { ...explanation, archived: { date: digest, ...archived } } : explanation;
+    const withoutLearning = options.learning === false ? { withoutLearning: true } : {};
+    return archived && digest ? { ...explanation, ...withoutLearning, archived: { date: digest, ...archived } } : { ...explanation, ...withoutLearning };
   });
 }
 
@@ -253,13 +256,15 @@ export function formatExplanation(config: GroupConfig, e: PaperExplanation): str
   // Or the same section at another score or pick: a signal dated before the build that arrived after it
   // (a reader's export keeps when each star was given) is learned from now, as of that date.
   const archived = e.archived;
+  // Ranked with keywords alone, it differs from the digest by what the digest learned, not by an edit.
+  const why = e.withoutLearning ? 'it was ranked here with keywords alone (--no-learning), the digest with what the group taught' : undefined;
   if (archived && archived.sectionId !== ranked.section) {
     const gone = config.areas.some((a) => a.id === archived.sectionId) ? '' : `, an area the config no longer has`;
     lines.push(`  The archived digest of ${archived.date} has it in ${archived.sectionName} (${archived.sectionId}${gone}), score ${n2(archived.score)}`
-      + `${archived.pick ? ', a pick' : ''}: it was built with another config, other signals or a smaller store than now.`);
+      + `${archived.pick ? ', a pick' : ''}: ${why ?? 'it was built with another config, other signals or a smaller store than now'}.`);
   } else if (archived && (n2(archived.score) !== n2(ranked.score) || archived.pick !== ranked.pick)) {
     lines.push(`  The archived digest of ${archived.date} has it here at score ${n2(archived.score)}, ${archived.pick ? 'a pick' : 'not a pick'}: `
-      + 'it was built with another config, a smaller store or other signals than now (a signal dated before it that arrived since counts as of its date).');
+      + `${why ?? 'it was built with another config, a smaller store or other signals than now (a signal dated before it that arrived since counts as of its date)'}.`);
   }
   const idf = e.idf.source === 'store' ? `the store${e.idf.background ? ' and the shipped corpus statistics' : ''}`
     : e.idf.source === 'batch' ? 'this batch' : 'the shipped corpus statistics and this batch';
