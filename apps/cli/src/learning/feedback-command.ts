@@ -128,8 +128,7 @@ export async function readFeedbackFile(
       if (line.at !== undefined && Date.parse(line.at) > now.getTime() + API_LIMITS.futureSkewMs) {
         adjusted.push(`${where}: at: "${line.at}" is in the future (it is ${now.toISOString().slice(0, 16)}Z now): taken as now`);
         // As a line without a time: now when first stored, its first time when stored already.
-        const { at: _ahead, ...undated } = line;
-        signals.push(undated);
+        signals.push({ paper: line.paper, signal: line.signal, ...(line.member !== undefined && { member: line.member }), ...(line.area !== undefined && { area: line.area }) });
         continue;
       }
       signals.push(line);
