@@ -35,7 +35,8 @@ describe('POST /api/state bodies', () => {
     ] })).toEqual([
       'changes[0].value: expected boolean, received string, saw "yes"',
       'changes[1].value: expected a note of at most 500 characters, saw "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."',
-      'changes[2].value.reason: expected a one-line reason, saw "two\nlines"',
+      // The line break written as its code: a message never breaks a line, or hides or reorders one, with what it quotes.
+      'changes[2].value.reason: expected a one-line reason, saw "two\\u000alines"',
       'changes[3].at: expected an ISO time with a zone, like 2026-06-08T09:15:02.123Z, saw "2026-06-08 09:15"',
       'changes[4].paper: expected a paper id, saw ""',
       'changes[5].field: expected field to be one of read, starred, dismissed, note, nominated, saw "liked"',

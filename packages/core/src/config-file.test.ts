@@ -160,6 +160,10 @@ describe('every config error names file, line, column and field', () => {
     ['a former name that another member has',
       `${minimal}  - name: Yanhao Deng\n    areas: [polymer-electrolytes]\n    formerly: [naibing wu]\n`,
       'members[1].formerly[0]: "naibing wu" is another member\'s name now, not a former one'],
+    // Found by an audit: a right-to-left override shows "Eveevil" and no command could name her.
+    ['a member name with an invisible direction mark',
+      minimal.replace('  - name: Naibing Wu', '  - name: "Naibing\\u202eWu"'),
+      'digest.config.yaml:10:11 members[0].name: expected a name without control or invisible characters (tabs, direction marks), saw "Naibing\\u202eWu"'],
     ['a YAML tab: the first error only, with what to do',
       minimal.replace('    name: Polymer Electrolytes', '\tname: Polymer Electrolytes'),
       'digest.config.yaml:5:1 not valid YAML: Tabs are not allowed as indentation; indent with spaces (the parser reports'],
@@ -177,6 +181,13 @@ describe('every config error names file, line, column and field', () => {
     const one = parseGroupConfig(minimal.replace('    keywords:', '    formerly: [polymers, gels]\n    keywords:'));
     expect(one.ok && one.config.areas[0]?.formerly).toEqual(['polymers', 'gels']);
     expect(one.ok && one.config.members[0]?.formerly).toEqual([]);
+  });
+
+  test('a member\'s name is composed (NFC): "Zoë" typed with a combining diaeresis is the same name', () => {
+    const decomposed = 'Zoe\u0308 O\'Brien';
+    const parsed = parseGroupConfig(minimal.replace('  - name: Naibing Wu', `  - name: "${decomposed}"\n    formerly: ["Zoe\u0308"]`));
+    expect(parsed.ok && parsed.config.members[0]?.name).toBe('Zo\u00eb O\'Brien');
+    expect(parsed.ok && parsed.config.members[0]?.formerly).toEqual(['Zo\u00eb']);
   });
 
   test('reports every problem at once, not only the first', () => {

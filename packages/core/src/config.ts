@@ -170,8 +170,17 @@ export function chatName(chat: Pick<ChatTarget, 'type' | 'name'>): string {
 }
 // ---- end of delivery ----
 
+/**
+ * A member's name: composed (NFC), so that "Zoë" typed with a combining diaeresis is the same name, and
+ * without control or invisible formatting characters (a tab, a right-to-left override), which show one
+ * name on a screen and are another to every command that looks it up.
+ */
+const personName = z.string().trim().min(1)
+  .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), { error: 'expected a name without control or invisible characters (tabs, direction marks)' })
+  .transform((name) => name.normalize('NFC'));
+
 export const memberSchema = z.strictObject({
-  name: z.string().trim().min(1),
+  name: personName,
   ...memberDeliveryFields,
   /** What the member works on, as keywords: the same notation as an area's. */
   interests: z.array(keywordSchema).default([]),
@@ -180,7 +189,7 @@ export const memberSchema = z.strictObject({
   /** Author names whose papers always concern this member ("Kozinsky", "Boris Kozinsky"). */
   authors: z.array(z.string().trim().min(1)).default([]),
   /** The names this member was listed under before (a typo fixed, a name changed): what they taught, and their papers in older digests, stay theirs. */
-  formerly: z.array(z.string().trim().min(1)).default([]),
+  formerly: z.array(personName).default([]),
 });
 
 const sourceBase = {

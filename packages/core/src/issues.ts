@@ -51,7 +51,10 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     // Cut by code points, so an emoji or a rare CJK character is never split into half a pair.
     const chars = [...value];
-    return `"${chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : value}"`;
+    const shown = chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : value;
+    // A control or invisible character (a tab, a direction override) written as its code, never printed
+    // to the terminal, where it would hide itself or reorder the line.
+    return `"${shown.replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`)}"`;
   }
   return String(value);
 }

@@ -159,8 +159,9 @@ describe('questions on a terminal', () => {
 describe('the YAML round-trips through parseGroupConfig', () => {
   const awkward = ['true', 'null', '3.5', '1e3', '0x1F', 'a: b', '- dash', '#hash', 'it\'s', '"quoted"', '[x, y]', 'ends with colon:', 'tab\there', 'Li₆PS₅Cl', 'poly(ethylene oxide)', 'back\\slash'];
 
+  // (A member's name holds no tab: the config refuses control characters in names.)
   test.each(awkward)('%j reads back as itself', (text) => {
-    const spec: InitSpec = { group: text, areas: [{ id: 'a', name: text, keywords: [{ term: text, weight: -2 }, { term: 'plain', weight: 1 }] }], members: [{ name: text, interests: [{ term: text, weight: 1 }], areas: ['a'] }] };
+    const spec: InitSpec = { group: text, areas: [{ id: 'a', name: text, keywords: [{ term: text, weight: -2 }, { term: 'plain', weight: 1 }] }], members: [{ name: text.replace(/\t/g, ' '), interests: [{ term: text, weight: 1 }], areas: ['a'] }] };
     const result = parseGroupConfig(configYaml(spec));
     expect(result.ok && [result.config.group.name, result.config.areas[0]!.name, result.config.areas[0]!.keywords[0], result.config.members[0]!.interests[0]])
       .toEqual([text, text, { term: text, weight: -2 }, { term: text, weight: 1 }]);

@@ -201,7 +201,7 @@ describe('the shared state', () => {
       ['', /^the body is not valid JSON: Unexpected end of JSON input/],
       [{ changes: [{ paper: 'arxiv:1', field: 'read', value: 'yes', at: at(1) }] }, 'changes[0].value: expected boolean, received string, saw "yes"'],
       [{ changes: [{ paper: 'arxiv:1', field: 'note', value: 'x'.repeat(501), at: at(1) }] }, 'changes[0].value: expected a note of at most 500 characters, saw "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."'],
-      [{ changes: [{ paper: 'arxiv:1', field: 'nominated', value: { reason: 'a\nb' }, at: at(1) }] }, 'changes[0].value.reason: expected a one-line reason, saw "a\nb"'],
+      [{ changes: [{ paper: 'arxiv:1', field: 'nominated', value: { reason: 'a\nb' }, at: at(1) }] }, 'changes[0].value.reason: expected a one-line reason, saw "a\\u000ab"'],
       [{ changes: [] }, 'changes: expected at least one change, saw a list'],
       [{ change: [] }, 'changes: missing required field; unknown field "change"'],
       [[1, 2], 'expected object, received array, saw a list'],

@@ -116,7 +116,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The config's member of that name (case aside), or an error with a suggestion. */
 function memberNamed(config: GroupConfig, name: string, file: string): string {
   const names = config.members.map((m) => m.name);
-  const found = names.find((n) => n.toLowerCase() === name.trim().toLowerCase());
+  const found = names.find((n) => n.toLowerCase() === name.trim().normalize('NFC').toLowerCase());
   if (found) return found;
   if (names.length === 0) throw new MemberError(`no member "${name}" in ${file}: it has no members yet (add them under members:)`);
   throw new MemberError(`no member "${name}" in ${file}${suggest(name, names)}; its members are ${names.join(', ')}`);
