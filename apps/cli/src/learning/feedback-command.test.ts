@@ -143,7 +143,8 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
 
     const reset = await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'Naibing Wu', '--db', db());
     expect(reset.code).toBe(0);
-    expect(reset.out).toMatch(/^forgot what Naibing Wu's signals taught up to 20\d\d-.*Stars and reads in the reading room stay as they are\.\n$/);
+    expect(reset.out).toMatch(/^forgot what Naibing Wu's signals taught up to 20\d\d-.*Stars and reads in the reading room stay as they are, but the digest stops using them: /);
+    expect(reset.out).toMatch(/a paper dismissed before now may be a pick again, and notes no longer say who starred, put forward or dismissed it\.\n$/);
     expect(gathered().examples.map((e) => e.member)).toEqual(['Yanhao Deng']);
     const areaReset = await runCli('feedback', 'reset', '--config', CONFIG, '--area', 'mlip-interfaces', '--db', db());
     expect(areaReset.out).toContain('forgot what the signals on mlip-interfaces taught the area (the members who gave them keep it)');
@@ -195,6 +196,24 @@ describe('the reading room teaches too; digest feedback reset forgets', () => {
     expect(shown.code).toBe(0);
     expect(shown.err).toBe(`(no digest archive at ${missing}: the reading room's stars teach their members only, not the sections their papers were in; pass --digests DIR)\n`);
     expect(shown.out).toContain('Naibing Wu: 1 star');
+  });
+
+  test('a member is named in any case, as `members invite` takes them, and with accents composed either way', async () => {
+    // Found by an audit: `members invite "naibing wu"` worked, `feedback reset --member "naibing wu"` was refused.
+    const reset = await runCli('feedback', 'reset', '--config', CONFIG, '--member', 'naibing wu', '--db', db());
+    expect(reset.code).toBe(0);
+    expect(reset.out).toContain("forgot what Naibing Wu's signals taught");
+    const zoe = inDir(dir.path, 'zoe.yaml');
+    writeFileSync(zoe, readFileSync(CONFIG, 'utf8').replace('  - name: Naibing Wu', '  - name: "Zo\u00eb Wu"'));
+    const imported = await runCli('feedback', 'import', '--config', zoe, file('zoe.jsonl', [`{"paper":"${MLIP}","signal":"star","member":"Zoe\u0308 Wu"}`]), '--db', db());
+    expect(imported.code).toBe(0);
+    expect(gathered().examples).toEqual([]); // the default config has no Zoë: she is stored under the config's name
+    const store = openDb(db());
+    try {
+      expect(store.prepare('SELECT member FROM feedback').pluck().all()).toEqual(['Zo\u00eb Wu']);
+    } finally {
+      store.close();
+    }
   });
 
   test('a reset names a member or area the config has, and only one of them', async () => {

@@ -229,8 +229,11 @@ export async function feedbackResetCommand(options: FeedbackOptions & { member?:
       what = `what the signals on ${area} taught the area (the members who gave them keep it)`;
     }
     db.prepare('INSERT INTO learning_resets (scope, at) VALUES (?, ?)').run(scope, now.toISOString());
+    // What the digest stops saying goes with it (found by an audit): a dismissal no longer keeps its
+    // paper out of the picks, and notes no longer name who starred, put forward or dismissed it.
     io.out(`forgot ${what} up to ${now.toISOString()}: the ranking learns again from signals given after it. `
-      + 'Stars and reads in the reading room stay as they are.\n');
+      + 'Stars and reads in the reading room stay as they are, but the digest stops using them: a paper dismissed before now '
+      + 'may be a pick again, and notes no longer say who starred, put forward or dismissed it.\n');
   }), { command: 'digest feedback reset', waitMs: (options.wait ?? 0) * 1000, note: io.err });
 }
 
