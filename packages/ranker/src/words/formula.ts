@@ -93,3 +93,18 @@ export function joinSpacedFormulasInText(text: string): string {
   if (!/[A-Z][a-z]? \d/.test(text)) return text;
   return text.replace(SPACED_RUN, (run) => joinSpacedFormulas(run.split(' ')).join(' '));
 }
+
+// A formula of two elements or more whose last count a feed printed apart: "LiFePO 4 cathodes",
+// "Zn||VO 2 pouch cells", "CO 2," (not a charge, "Zn 2+", nor a number that goes on, "NiO 4.5").
+const LONE_COUNT = /(?<![A-Za-z0-9.])((?:[A-Z][a-z]?){2,6}) (\d{1,2})(?=[\s,;:)\]]|\.(?!\d)|$)/g;
+
+/**
+ * The text with a formula's last count joined where a feed printed it apart ("LiFePO 4" -> "LiFePO4",
+ * "MnO 2" -> "MnO2"), as a summary quotes the abstract; capitals that are not elements ("JHEP 10",
+ * "QIIME 2") stay apart. Formulas printed apart throughout ("Li 6 PS 5 Cl") are the analyzer's to join.
+ */
+export function joinLoneCounts(text: string): string {
+  if (!/[A-Za-z] \d/.test(text)) return text;
+  return text.replace(LONE_COUNT, (match: string, formula: string, count: string) => (isFormula(formula) ? `${formula}${count}` : match));
+}
+

@@ -3,7 +3,7 @@ import type { createAnalyzer, Match, PaperFeatures } from '../scan/analyze.ts';
 import { NO_ONE } from '../scoring/authors.ts';
 import { insertionSort } from '../util/insertion-sort.ts';
 import { ACRONYMS } from '../words/acronyms.ts';
-import { isFormula } from '../words/formula.ts';
+import { isFormula, joinLoneCounts } from '../words/formula.ts';
 import { displayKeyword, mayNameTopic } from '../words/grammar.ts';
 import { leftOutNote, listWords, relevanceNote, type NamedMember } from './notes.ts';
 import type { LearnedFrom } from '../learning/learning-types.ts';
@@ -312,8 +312,8 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const namedOf = eager ? constant(eager.named) : fromBatch(batch, i, (b, at) => namedMembers(context.config, b, at));
   const othersOf = eagerOthers ? constant(eagerOthers) : fromBatch(batch, i, (b, at) => otherAreas(areas, b, at, section));
   const summary = context.summaries
-    ? (paper.abstract ? withoutPraise(withoutHerein(inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
-      sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors))) : NO_ABSTRACT) : null;
+    ? (paper.abstract ? joinLoneCounts(withoutPraise(withoutHerein(inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
+      sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors)))) : NO_ABSTRACT) : null;
   const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom, summary));
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(row[section] as number),
