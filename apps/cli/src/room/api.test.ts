@@ -230,6 +230,9 @@ describe('the shared state', () => {
       req.end();
     });
     expect([chunked.status, JSON.parse(chunked.body)]).toEqual([413, error('TOO_LARGE', 'the body is larger than 64 KB: send fewer changes at once (at most 500, and 64 KB, a request)')]);
+    // A join carries no changes: it is not told to send fewer (found by an audit).
+    const join = await room.request('/api/join', { authorization: 'Invite not-a-code', rawBody: big });
+    expect([join.status, join.json]).toEqual([413, error('TOO_LARGE', 'the body is larger than 64 KB, more than this request ever needs')]);
   });
 
   test('a note with markup is stored as text and comes back as the same JSON text', async () => {

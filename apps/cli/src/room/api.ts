@@ -193,8 +193,10 @@ export function authenticate(options: Pick<RoomOptions, 'store' | 'config' | 'co
  * the server bench. Chunked bodies go through hono/body-limit, which counts as it reads.
  */
 function sizeLimit(): MiddlewareHandler {
-  const tooLarge = (c: Context) => errorResponse(c, new ApiError(413, 'TOO_LARGE',
-    `the body is larger than ${API_LIMITS.bodyBytes / 1024} KB: send fewer changes at once (at most ${API_LIMITS.changesPerPost}, and ${API_LIMITS.bodyBytes / 1024} KB, a request)`));
+  // Only a state change carries many changes: any other request too large is simply too large.
+  const tooLarge = (c: Context) => errorResponse(c, new ApiError(413, 'TOO_LARGE', c.req.path.endsWith('/state')
+    ? `the body is larger than ${API_LIMITS.bodyBytes / 1024} KB: send fewer changes at once (at most ${API_LIMITS.changesPerPost}, and ${API_LIMITS.bodyBytes / 1024} KB, a request)`
+    : `the body is larger than ${API_LIMITS.bodyBytes / 1024} KB, more than this request ever needs`));
   const streamed = bodyLimit({ maxSize: API_LIMITS.bodyBytes, onError: tooLarge });
   return async (c, next) => {
     const length = c.req.header('Content-Length');
