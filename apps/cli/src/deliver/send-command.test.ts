@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Digest } from '@labdigest/core';
 import { readDefaultConfigText } from '@labdigest/fixtures';
@@ -11,6 +11,7 @@ import { startDroppingProxy, startSmtpServer, startWebhookServer, type DroppingP
 import { runCli, tempDir } from '../../test/run-cli.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { writeDigest } from '../digest/archive.ts';
+import { InputError } from '../errors.ts';
 import { openDb } from '../store/open-db.ts';
 import { deliveriesOf, recordDelivery } from './deliveries.ts';
 import { sendCommand, SendFailedError, type SendOptions } from './send-command.ts';
@@ -40,6 +41,8 @@ beforeEach(async () => {
   proxy = await startDroppingProxy(smtp.port);
   hooks = await startWebhookServer();
   writeDigest(join(dir.path, 'digests'), briefing);
+  // The store `digest build` made: send records what it sent there, and never makes one.
+  openDb(join(dir.path, 'store.sqlite')).close();
 });
 afterEach(async () => {
   await Promise.all([smtp.close(), proxy.close(), hooks.close()]);
@@ -148,6 +151,19 @@ describe('a first run: every member their own e-mail, every chat its picks', () 
     expect(CHAT_SHAPES.slack.safeParse(slack[0]).error?.issues).toBeUndefined();
     expect(CHAT_SHAPES.discord.safeParse(discord[0]).error?.issues).toBeUndefined();
     expect(JSON.stringify(slack[0])).toContain('<https://lab.example.org/digest/?d=2026-08-21|Open in the reader>');
+  });
+
+  test('a store that is not there is refused, nothing sent: a new one would send every digest again', async () => {
+    // Found by an audit: a mistyped --db made an empty store and e-mailed and posted everything again.
+    writeConfig();
+    const missing = join(dir.path, 'typo', 'store.sqlite');
+    const { error } = await send({ db: missing });
+    expect(error).toBeInstanceOf(InputError);
+    expect(error!.message).toBe(`${missing}: no paper store here: \`digest send\` records in the store what it sent, and a new one would send every digest again; `
+      + 'pass the --db of the store `digest build` wrote (default data/labdigest.sqlite)');
+    expect(existsSync(missing)).toBe(false);
+    expect(smtp.received).toHaveLength(0);
+    expect(hooks.posts.size).toBe(0);
   });
 
   test('a second run sends nothing again', async () => {

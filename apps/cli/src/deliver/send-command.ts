@@ -65,6 +65,12 @@ export async function sendCommand(options: SendOptions, io: Io): Promise<SendRes
     io.err(`digest ${digest.date} is sample data (built from bundled recorded papers): nothing sent. --dry-run writes the messages to look at.\n`);
     return [];
   }
+  // What was sent is recorded in the store: one made here (a mistyped --db in a cron line) would
+  // remember nothing and send every digest again (found by an audit).
+  if (options.db !== ':memory:' && !existsSync(options.db)) {
+    throw new InputError(options.db, 'no paper store here: `digest send` records in the store what it sent, and a new one would send every digest again; '
+      + 'pass the --db of the store `digest build` wrote (default data/labdigest.sqlite)');
+  }
   const run = async (db: Db) => {
     const archive = loadArchive(options.digests, config, digest, explicit);
     // Sample data is never sent; a dry run of it writes its messages, as the refusal above offers.
