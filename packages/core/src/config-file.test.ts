@@ -294,9 +294,10 @@ delivery:
     ['a webhook URL in the file',
       withDelivery.replace('      webhookEnv: LABDIGEST_SLACK_WEBHOOK\n', '      webhookEnv: LABDIGEST_SLACK_WEBHOOK\n      url: https://hooks.slack.com/services/T0/B0/x\n'),
       'digest.config.yaml:30:7 delivery.chat[0].url: unknown field "url": a webhook URL is a secret: put it in an environment variable and name that variable in webhookEnv'],
+    // The URL is the secret: not echoed to the terminal and the logs (found by an audit).
     ['a URL where the variable\'s name goes',
       withDelivery.replace('webhookEnv: LABDIGEST_SLACK_WEBHOOK', 'webhookEnv: https://hooks.slack.com/services/T0/B0/x'),
-      'digest.config.yaml:29:19 delivery.chat[0].webhookEnv: expected the name of an environment variable, like LABDIGEST_SLACK_WEBHOOK (the URL itself never goes in this file), saw "https://hooks.slack.com/services/T0/B0/x"'],
+      'digest.config.yaml:29:19 delivery.chat[0].webhookEnv: expected the name of an environment variable, like LABDIGEST_SLACK_WEBHOOK (the URL itself never goes in this file), saw a URL (not shown here: it holds the secret)'],
     ['an unknown chat type',
       withDelivery.replace('type: slack', 'type: feishu'),
       'digest.config.yaml:28:13 delivery.chat[0].type: expected a chat type: slack, mattermost, teams, discord, matrix, saw "feishu"'],

@@ -302,7 +302,10 @@ function describeZodIssue(issue: z.core.$ZodIssue, doc: Document): ValidationIss
       // The path ends at the key itself (`keywords[0][""]`); the value under it may be fine.
       return [{ code: issue.code, path, message: keyProblem(issue, path.at(-1)) }];
     default: {
-      const saw = value === undefined || typeof value === 'object' ? '' : `, saw ${describeValue(value)}`;
+      // A URL where the name of the variable that holds it goes (`webhookEnv: https://hooks…`) is the
+      // secret itself: said, not echoed to the terminal and the logs (found by an audit).
+      const secret = typeof value === 'string' && /Env$/.test(String(path.at(-1))) && /^[a-z][a-z0-9+.-]*:/i.test(value.trim());
+      const saw = value === undefined || typeof value === 'object' ? '' : secret ? ', saw a URL (not shown here: it holds the secret)' : `, saw ${describeValue(value)}`;
       return [{ code: issue.code, path, message: `${issue.message}${saw}` }];
     }
   }
