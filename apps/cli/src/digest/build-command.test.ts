@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Digest } from '@labdigest/core';
+import { paperSchema, type Digest } from '@labdigest/core';
 import { fixturePath } from '@labdigest/fixtures';
 import { afterAll, expect, test } from 'vitest';
 import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
 import { recordDelivery } from '../deliver/deliveries.ts';
 import { openDb } from '../store/open-db.ts';
+import { upsertPapers } from '../store/queries.ts';
+import { SAMPLE_WEEK_SOURCE } from '../net/recorded-feeds.ts';
 import { readIndex } from './archive.ts';
 import { defaultWindow } from './build-command.ts';
 
@@ -144,4 +146,32 @@ test('a past window with papers published in it but none arriving says that wind
   expect(code).toBe(0);
   expect(err).toContain(`The store holds ${published} papers published in that window: a digest takes the papers that arrived in it `
     + '(were fetched or imported), whenever they were published, so papers imported today go into the digest of today (`digest build` alone).');
+});
+
+test('a window of the bundled recordings alone is sample data, however it is built; one live paper makes it live', async () => {
+  // Found by an audit: `digest build --force` of `digest start`'s offline digest marked it live, and
+  // `digest send` would then have sent the recordings as news.
+  const db = inDir(dir.path, 'recorded.sqlite');
+  const digests = inDir(dir.path, 'recorded-digests');
+  const papers = readFileSync(SLICE, 'utf8').split('\n').filter((l) => l.trim()).slice(0, 40).map((l) => paperSchema.parse(JSON.parse(l)));
+  const store = openDb(db);
+  try {
+    // As `digest start` stores them offline: the bundled week's, and the recorded feeds' (named after them).
+    upsertPapers(store, papers.slice(0, 30).map((p) => ({ ...p, source: SAMPLE_WEEK_SOURCE })), { source: SAMPLE_WEEK_SOURCE, now: new Date('2026-06-03T06:00:00Z') });
+    upsertPapers(store, papers.slice(30, 35).map((p) => ({ ...p, source: 'recorded-feeds-nature' })), { source: 'recorded-feeds-nature', now: new Date('2026-06-03T06:00:00Z') });
+  } finally {
+    store.close();
+  }
+  const build = () => runCli('build', '--config', CONFIG, '--db', db, '--digests', digests, '--since', '2026-06-01', '--until', '2026-06-08', '--force');
+  const read = () => JSON.parse(readFileSync(inDir(digests, '2026-06-08.json'), 'utf8')) as Digest;
+  expect((await build()).code).toBe(0);
+  expect(read().sample).toBe(true);
+  const live = openDb(db);
+  try {
+    upsertPapers(live, papers.slice(35).map((p) => ({ ...p, source: 'arxiv' })), { source: 'arxiv', now: new Date('2026-06-04T06:00:00Z') });
+  } finally {
+    live.close();
+  }
+  expect((await build()).code).toBe(0);
+  expect(read().sample).toBe(false);
 });

@@ -5,6 +5,7 @@ import { needsBackground } from './background.ts';
 import { rowToPaper, type PaperRow } from '../store/paper-rows.ts';
 import { withFullVenues } from './venues.ts';
 import type { DigestWindow } from './window.ts';
+import { isRecordedSource } from '../net/recorded-feeds.ts';
 
 const columns = 'pk, id, title, abstract, authors, published, doi, arxiv_id, url, venue, categories, source, tags';
 
@@ -63,7 +64,9 @@ export function buildDigest(input: {
   const { papers: ranked, report } = ranker.rank(papers, { background, idfFrom: store });
   const digest = assembleDigest(input.config, papers, ranked, {
     date: input.window.date, since: input.window.since, until: input.window.until,
-    generatedAt: input.now.toISOString(), sample: input.sample, learned: ranker.learned,
+    // A window of the bundled recordings alone is sample data however it was built: a `build --force`
+    // of `start`'s offline digest had marked it live, and `send` would have sent it (found by an audit).
+    generatedAt: input.now.toISOString(), sample: input.sample || (papers.length > 0 && papers.every((p) => isRecordedSource(p.source))), learned: ranker.learned,
   });
   return { digest, report, considered: papers.length, taught: feedback?.length ?? 0 };
 }

@@ -11,7 +11,7 @@ import { createProgress } from '../net/progress.ts';
 import { runFetch, type FetchReport, type SourceReport } from '../net/run-fetch.ts';
 import { fetchFailure, formatFetchSummary } from '../net/summary.ts';
 import { withLock } from '../store/lock.ts';
-import { startRecordedFeeds } from '../net/recorded-feeds.ts';
+import { SAMPLE_WEEK_SOURCE, startRecordedFeeds } from '../net/recorded-feeds.ts';
 import { buildCommand } from './build-command.ts';
 import { serveCommand } from '../serve/serve-command.ts';
 import { deliverAfterBuild } from '../deliver/start-step.ts';
@@ -89,10 +89,11 @@ async function fetchRecorded(db: Db, configFile: string, config: ReturnType<type
     await server.close();
   }
   // Read as `digest import` reads JSON lines: with the text the corpus stored stripped of markup repaired.
-  const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => repairPaperText(paperSchema.parse(r)));
-  const counts = upsertPapers(db, week, { source: 'sample-week', now: new Date() });
+  // Stored as the bundled week's, whatever feed each record came from: a digest of them alone is sample data (build-digest.ts).
+  const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => ({ ...repairPaperText(paperSchema.parse(r)), source: SAMPLE_WEEK_SOURCE }));
+  const counts = upsertPapers(db, week, { source: SAMPLE_WEEK_SOURCE, now: new Date() });
   sources.push({
-    source: 'sample-week', fetched: week.length, new: counts.new, duplicates: counts.duplicates, updated: counts.updated,
+    source: SAMPLE_WEEK_SOURCE, fetched: week.length, new: counts.new, duplicates: counts.duplicates, updated: counts.updated,
     rejected: [], errors: [], crashed: false, pages: 1, notModified: false,
   });
   return { sources, anyFetched: true };

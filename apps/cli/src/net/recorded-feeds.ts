@@ -21,6 +21,16 @@ export const RECORDED_FEEDS: readonly { readonly path: string; readonly file: st
   { path: '/feeds/biorxiv.rdf', file: 'rss/rss-biorxiv-genomics-rss1.rdf.xml', type: 'application/rdf+xml' },
 ];
 
+/** How the papers of the recorded feeds are stored: their source's name starts so. */
+const RECORDED_PREFIX = 'recorded-';
+/** The source of the bundled week of listings (fixtures/papers/sample-week.jsonl.gz) as `digest start` stores it. */
+export const SAMPLE_WEEK_SOURCE = 'sample-week';
+
+/** Whether a stored paper's source is one of the bundled recordings (`digest start` without a network): sample data. */
+export function isRecordedSource(source: string): boolean {
+  return source === SAMPLE_WEEK_SOURCE || source.startsWith(RECORDED_PREFIX);
+}
+
 /** Serves the recorded responses until closed; returns the base URL and the feed URLs. */
 export async function startRecordedFeeds(): Promise<{ base: string; urls: string[]; names: string[]; close: () => Promise<void> }> {
   const bodies = new Map(RECORDED_FEEDS.map((f) => {
@@ -44,7 +54,7 @@ export async function startRecordedFeeds(): Promise<{ base: string; urls: string
     base,
     urls: RECORDED_FEEDS.map((f) => `${base}${f.path}`),
     // "recorded-nature", "recorded-arxiv-rss": the source names the store and the summary show.
-    names: RECORDED_FEEDS.map((f) => `recorded-${f.path.split('/').filter(Boolean).slice(0, 2).join('-').replace(/\.\w+$/, '')}`),
+    names: RECORDED_FEEDS.map((f) => `${RECORDED_PREFIX}${f.path.split('/').filter(Boolean).slice(0, 2).join('-').replace(/\.\w+$/, '')}`),
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
