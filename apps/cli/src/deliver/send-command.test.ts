@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Digest } from '@labdigest/core';
 import { readDefaultConfigText } from '@labdigest/fixtures';
@@ -214,6 +215,25 @@ describe('failures stay local, are recorded, and are sent once on a later run', 
     expect((await send()).error).toBeUndefined();
     expect(mailsTo(NAIBING)).toHaveLength(1);
     expect(rows()).toContain(`email ${NAIBING} sent 4`);
+  });
+
+  test('a server that takes the connection and never greets: said so, and the next member is not kept waiting too', async () => {
+    // Found by an audit: with the greeting's and the socket's waits alike, either fired first; it was
+    // called "the message may have arrived", and every member waited out three tries.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    try {
+      writeConfig({ smtpPort: (silent.address() as AddressInfo).port, chats: false });
+      const { err, error } = await send({ timeoutMs: 400 });
+      expect(error).toBeInstanceOf(SendFailedError);
+      const [first, second] = [rows().find((r) => r.includes(NAIBING))!, rows().find((r) => r.includes(YANHAO))!].sort();
+      const tried = [first, second].find((r) => / failed 3 /.test(r))!;
+      expect(tried).toContain('the server took the connection but never greeted (ETIMEDOUT): is this its SMTP port?');
+      expect([first, second].find((r) => r !== tried)).toMatch(/ failed 0 not tried: the SMTP server could not be reached \(the server took the connection but never greeted/);
+      expect(err).not.toContain('may have arrived');
+    } finally {
+      silent.close();
+    }
   });
 
   test('a webhook answering 500 then 200 is retried within the run; one answering 404 fails, its URL hidden', async () => {

@@ -17,7 +17,7 @@ import { planDeliveries, type ChatJob, type EmailJob, type Job } from './plan.ts
 import { describeWebhook, postWebhook } from './post-webhook.ts';
 import type { RetryOptions } from './retry.ts';
 import { DeliveryError } from './retry.ts';
-import { SMTP_PASSWORD_ENV, isLoginFailure, mailOptions, sendMail, smtpTransport } from './smtp.ts';
+import { SMTP_PASSWORD_ENV, isLoginFailure, isServerUnreachable, mailOptions, sendMail, smtpTransport } from './smtp.ts';
 import { scrub } from './secrets.ts';
 import { formatSendSummary, type SendResult } from './summary.ts';
 
@@ -144,6 +144,8 @@ class Deliverer {
   private readonly keys: Map<string, string>;
   /** The SMTP server's refusal of the login, once it came: no later e-mail of the run tries again. */
   private loginRefused: string | undefined;
+  /** Why the SMTP server could not be reached (refused, no such host, no greeting), once it could not: no later e-mail waits for it too. */
+  private unreachable: string | undefined;
   constructor(private readonly ctx: { config: GroupConfig; db: Db; archive: Map<string, Digest>; options: SendOptions; now: Date }) {
     this.env = ctx.options.env ?? process.env;
     this.keys = memberKeys(ctx.config.members);
@@ -185,6 +187,9 @@ class Deliverer {
     if (this.loginRefused !== undefined) {
       return this.record(base, job.dates, { status: 'failed', attempts: 0, messageId: message.messageId, error: `not tried: the SMTP login was refused (${this.loginRefused})` });
     }
+    if (this.unreachable !== undefined) {
+      return this.record(base, job.dates, { status: 'failed', attempts: 0, messageId: message.messageId, error: `not tried: the SMTP server could not be reached (${this.unreachable})` });
+    }
     this.transport ??= smtpTransport(email, password, options.timeoutMs);
     try {
       const sent = await sendMail(this.transport, mail, { password }, options.retry);
@@ -192,6 +197,8 @@ class Deliverer {
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
       if (isLoginFailure(error)) this.loginRefused = error.message;
+      // A server not there for one member is not there for the next: each would wait out its tries.
+      else if (isServerUnreachable(error)) this.unreachable = error.message;
       return this.record(base, job.dates, { status: 'failed', attempts: error.attempts, messageId: message.messageId, error: error.message });
     }
   }

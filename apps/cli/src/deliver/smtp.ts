@@ -24,7 +24,9 @@ export function smtpTransport(email: DeliveryEmail, password: string | undefined
     host, port: port ?? DEFAULT_PORTS[security],
     secure: security === 'tls', requireTLS: security === 'starttls', ignoreTLS: security === 'none',
     ...(user ? { auth: { user, pass: password ?? '' } } : {}),
-    connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+    // The greeting's wait ends before the socket's, so silence before any greeting is told apart
+    // from silence after the message went out (`mayHaveArrived`): with both at 30 s either fired first.
+    connectionTimeout: timeoutMs, greetingTimeout: Math.min(GREETING_TIMEOUT_MS, timeoutMs / 2), socketTimeout: timeoutMs,
     disableFileAccess: true, disableUrlAccess: true,
   });
 }
@@ -82,6 +84,18 @@ export async function sendMail(transport: Transporter, message: ReturnType<typeo
   return { attempts, response: value };
 }
 
+/** How long a server that took the connection has to greet: a live one does within a second or two. */
+const GREETING_TIMEOUT_MS = 10_000;
+
+/**
+ * Whether a failed delivery never reached a server that speaks SMTP (refused, no such host, no
+ * greeting): every later e-mail of the run would wait and fail the same way.
+ */
+export function isServerUnreachable(error: DeliveryError): boolean {
+  const smtp = (error.cause as { cause?: SmtpError } | undefined)?.cause;
+  return smtp !== undefined && (smtp.code === 'EDNS' || /ECONNREFUSED/.test(smtp.message) || (smtp.code === 'ETIMEDOUT' && smtp.timeoutType !== 'SOCKET_TIMEOUT'));
+}
+
 /**
  * Whether a failed delivery was the SMTP login refused (EAUTH, 530/534/535): every later e-mail of the
  * run would be refused the same way, and each try counts against the account's lockout.
@@ -101,6 +115,7 @@ function describeSmtpError(e: SmtpError): string {
   if (refused) return `connection refused by ${refused[1]}: no mail server listens there`;
   if (e.response) return oneLine(e.response).slice(0, 300);
   if (mayHaveArrived(e)) return 'the server stopped answering (ETIMEDOUT): the message may have arrived, so it is not sent again until the next run';
+  if (e.code === 'ETIMEDOUT' && e.timeoutType === 'GREETING_TIMEOUT') return 'the server took the connection but never greeted (ETIMEDOUT): is this its SMTP port?';
   const plain: Record<string, string> = {
     ECONNECTION: 'could not connect or the connection broke', ETIMEDOUT: 'no answer in time', ESOCKET: 'the connection broke',
     EDNS: 'host not found', EAUTH: 'login failed', ETLS: 'TLS failed',
