@@ -53,6 +53,14 @@ describe('postWebhook', () => {
     expect([error.message, error.attempts]).toEqual(['unexpected redirect', 1]);
   });
 
+  test('an https URL on a plain HTTP port: TLS failed, in one line, not tried again', async () => {
+    // Found by an audit: OpenSSL's "…:SSL routines:ssl3_get_record:wrong version number:…" and a line
+    // break went into the summary and the store, and it was tried three times.
+    const server = await serve({ [SECRET]: (_req, res) => { res.end('ok'); } });
+    const error = await postWebhook(`${server.origin.replace('http:', 'https:')}${SECRET}`, {}, fast).catch((e: unknown) => e) as DeliveryError;
+    expect([error.message, error.attempts]).toEqual(['TLS failed: the URL is https but the server does not speak TLS there, or its certificate is not trusted', 1]);
+  });
+
   test('nothing listening: connection refused', async () => {
     const server = await serve({});
     const origin = server.origin;

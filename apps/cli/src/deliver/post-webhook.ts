@@ -52,8 +52,11 @@ export async function postWebhook(url: string, body: unknown, options: PostOptio
   return { attempts, status: value };
 }
 
+/** TLS that cannot be had (an https URL on a plain HTTP port, a certificate the machine does not trust). */
+const TLS_FAILED = 'TLS failed: the URL is https but the server does not speak TLS there, or its certificate is not trusted';
+
 /** Network failures that a later try will meet again. */
-const FOR_GOOD = new Set(['unexpected redirect', 'bad port']);
+const FOR_GOOD = new Set(['unexpected redirect', 'bad port', TLS_FAILED]);
 
 /** `connection refused`, `host not found`: the cause fetch wraps in "fetch failed". */
 function networkReason(error: unknown): string {
@@ -62,7 +65,11 @@ function networkReason(error: unknown): string {
     case 'ECONNREFUSED': return 'connection refused';
     case 'ENOTFOUND': case 'EAI_AGAIN': return 'host not found';
     case 'ECONNRESET': case 'UND_ERR_SOCKET': return 'connection closed before an answer';
-    default: return cause?.message ?? (error as Error).message;
+    default:
+      // OpenSSL's own words ("…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…\n") say
+      // nothing a user can act on, span two lines, and a later try meets them again (found by an audit).
+      if (/^ERR_SSL_|^ERR_TLS_|CERT|^DEPTH_ZERO|^UNABLE_TO_/.test(cause?.code ?? '') || /SSL routines|wrong version number|certificate/i.test(cause?.message ?? '')) return TLS_FAILED;
+      return oneLine(cause?.message ?? (error as Error).message);
   }
 }
 
