@@ -351,6 +351,10 @@ describe('--dry-run and sample data', () => {
     expect(smtp.received).toHaveLength(0);
     expect(hooks.posts.size).toBe(0);
     expect(rows()).toEqual([]);
+    // After everything went out, a dry run has nothing to write, and does not say it wrote something.
+    expect((await send()).error).toBeUndefined();
+    const after = await send({ dryRun: true });
+    expect(after.err.endsWith('no message to write: nothing sent, nothing recorded\n')).toBe(true);
   });
 
   test('--dry-run with an outbox that is a file, or a link to nothing, says so before writing anything', async () => {

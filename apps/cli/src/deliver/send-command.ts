@@ -99,7 +99,11 @@ export async function sendCommand(options: SendOptions, io: Io): Promise<SendRes
       { command: 'digest send', waitMs: (options.wait ?? 0) * 1000, note: io.err });
   }
   io.err(formatSendSummary(results));
-  if (options.dryRun) io.err(`messages written to ${resolve(options.outbox)}; nothing sent, nothing recorded\n`);
+  if (options.dryRun) {
+    // Said only when there were some: a dry run after everything went out writes none (found by an audit).
+    const written = results.filter((r) => r.status === 'written').length;
+    io.err(written > 0 ? `messages written to ${resolve(options.outbox)}; nothing sent, nothing recorded\n` : 'no message to write: nothing sent, nothing recorded\n');
+  }
   const failed = results.filter((r) => r.status === 'failed').length;
   if (failed > 0) {
     throw new SendFailedError(`${failed} of ${results.filter((r) => r.status === 'failed' || r.status === 'sent').length} deliveries failed; they are tried again on the next run`);
