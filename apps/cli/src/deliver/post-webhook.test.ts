@@ -84,4 +84,10 @@ test('webhook URLs are shown by host only, and scrubbed from any text', () => {
   expect(scrub('403 Forbidden: Invalid webhook: hooks/xqzt7k1m9b3f5p8d2w6r4y0a', [mattermost])).toBe('403 Forbidden: Invalid webhook: hooks/…');
   const teams = 'https://lab.webhook.office.com/webhookb2/abc?sig=Zm9vYmFyYmF6cXV4cXV1eA%3D%3D&api-version=1';
   expect(scrub('400: sig Zm9vYmFyYmF6cXV4cXV1eA== is invalid', [teams])).toBe('400: sig … is invalid');
+  // The service's own words in the path are no secret: an error keeps them (found by an audit, where
+  // "unexpected redirect" became "unexpected …" and a Teams error lost "workflows" and its api-version).
+  const workflows = 'https://prod.westeurope.logic.azure.com/workflows/0a1b2c3d4e5f/triggers/manual/paths/invoke?api-version=2016-06-01&sig=Zm9vYmFyYmF6cXV4cXV1eA';
+  expect(scrub('400 from workflows triggers (api-version 2016-06-01): sig Zm9vYmFyYmF6cXV4cXV1eA bad; unexpected redirect', [workflows, 'https://x.example/redirect/T0k3nT0k3n']))
+    .toBe('400 from workflows triggers (api-version 2016-06-01): sig … bad; unexpected redirect');
+  expect(scrub('invalid hook abcdefghijklmnopqrstuvwxyz', ['https://chat.example.org/hooks/abcdefghijklmnopqrstuvwxyz'])).toBe('invalid hook …');
 });
