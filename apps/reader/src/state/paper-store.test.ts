@@ -229,6 +229,17 @@ describe('the paper state queues every change', () => {
     expect((await store.all()).find((r) => r.id === a.id)?.paper?.title).toBe(a.title);
   });
 
+  test('a star synced after the digest was shown can be exported at once, not after a reload', async () => {
+    // Found by an audit: "Star papers to export them as BibTeX." stayed until a reload.
+    const store = await open(new IDBFactory());
+    const state = createPaperState(store, () => '2026-08-24T08:00:00.000Z');
+    await state.noteSeen([a, b]);
+    state.applyRemote([{ ...blankRecord(a.id, '2026-08-24T07:00:00.000Z'), starred: true }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(state.starred().map((p) => p.title)).toEqual([a.title]);
+    expect((await store.all()).find((r) => r.id === a.id)?.paper?.title).toBe(a.title);
+  });
+
   test('records merged from the reading room show at once', async () => {
     const state = createPaperState(null);
     state.applyRemote([{ ...blankRecord(a.id, '2026-08-24T07:00:00.000Z'), starred: true, note: 'from the laptop' }]);

@@ -79,6 +79,25 @@ export function createPaperState(
     return new Date(lastStamp).toISOString();
   };
 
+  /** The papers of the digest last shown (`noteSeen`), by id. */
+  let shown: Readonly<Record<string, DigestEntry>> = {};
+
+  /**
+   * A star or nomination pulled from another device has no copy of its paper yet: it takes the one
+   * of the digest on the screen, for the BibTeX export, here and in the store.
+   */
+  async function fillPapers(ids: readonly string[]) {
+    const store = await storePromise;
+    for (const id of ids) {
+      const record = records[id];
+      const entry = shown[id];
+      if (!entry || !record || record.paper !== null || !(record.starred || record.nominated !== null)) continue;
+      const fill = (current: PaperRecord | undefined) => (current && current.paper === null ? { ...current, paper: toBibSource(entry) } : null);
+      records[id] = { ...record, paper: toBibSource(entry) };
+      await store?.update(id, fill).catch(failed('Could not save on this device'));
+    }
+  }
+
   async function set<F extends StateField>(entry: DigestEntry, field: F, value: FieldValues[F], area: string | undefined) {
     await ready;
     const stamp = { at: stampTime(records[entry.id]?.stamps[field]?.at), device: visit.device };
@@ -110,18 +129,12 @@ export function createPaperState(
     isNew: (id) => visit.previous !== null && (records[id]?.firstSeen ?? visit.started) >= visit.started,
     async noteSeen(entries) {
       await ready;
+      shown = Object.fromEntries(entries.map((e) => [e.id, e]));
       const unseen = entries.filter((e) => !records[e.id]).map((e) => blankRecord(e.id, visit.started));
       for (const record of unseen) records[record.id] = record;
       const store = await storePromise;
       await store?.addMissing(...unseen).catch(failed('Could not save on this device'));
-      // A star or nomination pulled from another device has no copy of the paper yet: take this one.
-      for (const entry of entries) {
-        const record = records[entry.id];
-        if (!record || record.paper !== null || !(record.starred || record.nominated !== null)) continue;
-        const fill = (current: PaperRecord | undefined) => (current && current.paper === null ? { ...current, paper: toBibSource(entry) } : null);
-        records[entry.id] = { ...record, paper: toBibSource(entry) };
-        await store?.update(entry.id, fill).catch(failed('Could not save on this device'));
-      }
+      await fillPapers(entries.map((e) => e.id));
     },
     async toggleStar(entry, area) {
       await ready;
@@ -139,6 +152,9 @@ export function createPaperState(
     recordOf: (id) => records[id],
     applyRemote(changed) {
       for (const record of changed) records[record.id] = record;
+      // A star synced after the digest was shown: its paper is on the screen, so it can be exported now,
+      // not after a reload (found by an audit).
+      void fillPapers(changed.map((r) => r.id));
     },
     setDevice(id) { visit.device = id; },
     onChange(listener) {
