@@ -2,7 +2,7 @@ import { digestSchema, groupConfigSchema, paperSchema, type Paper } from '@labdi
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { expect, test } from 'vitest';
 import { buildBackgroundStats } from '../corpus/background.ts';
-import { assembleDigest } from './digest.ts';
+import { assembleDigest, shownLearnedWords } from './digest.ts';
 import { createRanker, rankPapers } from '../rank.ts';
 
 const config = groupConfigSchema.parse({
@@ -94,6 +94,16 @@ test('a section\'s learned line shows what the taught papers are about first, an
   const led = [{ term: 'metal batteri', word: 'lithium metal batteries', weight: 0.9 }, { term: '#lmb', word: 'LMBs', weight: 0.8 }, spelt[3]!];
   const withLead = assembleDigest(config, papers, ranked, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: [{ ...learned[0]!, terms: led }] });
   expect(withLead.sections[0]!.learned!.words.map((w) => w.word)).toEqual(['lithium metal batteries', 'gel']);
+});
+
+test('a word is left out beside a phrase shown that holds it in the plural, whichever comes first', () => {
+  // Found by an audit: "+pathway" beside "+reaction pathways".
+  const profile = (terms: { term: string; word: string; weight: number }[]) => ({ id: 'a', kind: 'area' as const, positives: 4, negatives: 0, terms });
+  const pathway = { term: 'pathwai', word: 'pathway', weight: 0.6 };
+  const pathways = { term: 'reaction pathwai', word: 'reaction pathways', weight: 0.5 };
+  const reactivity = { term: 'reactiv', word: 'reactivity', weight: 0.4 };
+  expect(shownLearnedWords(profile([pathway, pathways, reactivity]), 8, 4).map((w) => w.word)).toEqual(['reaction pathways', 'reactivity']);
+  expect(shownLearnedWords(profile([pathways, pathway, reactivity]), 8, 4).map((w) => w.word)).toEqual(['reaction pathways', 'reactivity']);
 });
 
 test('a taught area\'s section says what it learned; an untaught one says nothing', () => {

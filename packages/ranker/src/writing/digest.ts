@@ -117,14 +117,18 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
   for (const t of byShown) {
     if (t.modifier || !mayNameTopic(t.word)) continue;
     const parts = t.word.toLowerCase().split(' ');
+    // Compared as terms, so a plural is its word: "reaction pathways" holds "pathway" (found by an audit,
+    // whose line showed both).
+    const stems = parts.map(termOf);
     const terms = t.term.split(' ');
     // A pair says what a word of it shown alone said, and more: "excited state", not "excited" too. It
     // takes the word's place, on a full line too ("carbon monolith" for "monolith").
-    const replaced = parts.length > 1 ? shown.findIndex((x) => parts.includes(x.word.toLowerCase())) : -1;
+    const holds = (x: { word: string }) => !x.word.includes(' ') && stems.includes(termOf(x.word.toLowerCase()));
+    const replaced = parts.length > 1 ? shown.findIndex(holds) : -1;
     if (shown.length >= count && replaced < 0) continue;
-    if (parts.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))
+    if (stems.every((w) => words.has(w)) || terms.every((x) => spelt.has(x))
       || terms.some((x) => expansionsOf(x).some((expansion) => expansion.every((e) => said.has(e))))) continue;
-    for (const w of parts) words.add(w);
+    for (const w of stems) words.add(w);
     for (const x of terms) said.add(x);
     // The words shown as well as the terms: a pair shown with its lead, "lithium metal batteries" of
     // "metal batteries", says the "lithium" an "LMBs" after it would spell (the audit's line showed both).
@@ -136,7 +140,7 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
       continue;
     }
     shown[replaced] = entry;
-    for (let k = shown.length - 1; k > replaced; k--) if (parts.includes((shown[k] as { word: string }).word.toLowerCase())) shown.splice(k, 1);
+    for (let k = shown.length - 1; k > replaced; k--) if (holds(shown[k] as { word: string })) shown.splice(k, 1);
   }
   return shown;
 }
