@@ -38,6 +38,10 @@ export async function fetchCommand(options: FetchCommandOptions, io: Io): Promis
       { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl), budgetMs: options.budget === undefined ? undefined : options.budget * 1000 },
     );
     io.out(formatFetchSummary(report));
+    if (report.unresolved) {
+      throw new IngestError(`the network looks unreachable: none of the sources' hosts resolves (${report.unresolved.join(', ')}), so nothing was fetched; `
+        + '`digest import FILE` adds papers from a file (fixtures/papers/sample-week.jsonl.gz is a recorded week), and `pnpm start` uses the bundled recorded feeds');
+    }
     const failure = fetchFailure(report);
     if (failure !== null) throw new IngestError(failure);
   }), { command: 'digest fetch', waitMs: (options.wait ?? 0) * 1000, note: io.err });
