@@ -98,7 +98,7 @@ export async function runFetch(request: FetchRequest, deps: FetchDeps): Promise<
   const hosts = [...new Set(chosen.flatMap((c) => c.streams.map((stream) => namedHost(stream.firstUrl))).filter((h): h is string => h !== null))];
   if (resolves && hosts.length > 0 && !(await Promise.all(hosts.map(resolves))).some(Boolean)) {
     progress.done();
-    const error = `host not found: none of the sources' hosts resolves (${hosts.join(', ')}); the network looks unreachable`;
+    const error = 'not tried: no source\'s host resolves (the network looks unreachable)';
     return {
       sources: chosen.map(({ name }) => ({ source: name, fetched: 0, new: 0, duplicates: 0, updated: 0, rejected: [], errors: [error], crashed: false, pages: 0, notModified: false })),
       anyFetched: false, unresolved: hosts,
