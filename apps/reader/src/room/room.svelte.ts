@@ -118,6 +118,7 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
       await store.setMeta(META.token, token);
       await store.setMeta(META.member, member);
       await store.setMeta(DEVICE_META, device.id);
+      await store.setMeta(META.deviceLabel, device.label);
       await store.deleteMeta(META.signedOut);
       papers.setDevice(device.id);
       Object.assign(state, { status: 'signed-in', member, device, notice: { kind: 'joined', member } });
@@ -209,6 +210,7 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
       await store.setMeta(META.member, member);
       await store.setMeta(META.members, JSON.stringify(members));
       await store.setMeta(DEVICE_META, device.id);
+      await store.setMeta(META.deviceLabel, device.label);
       papers.setDevice(device.id);
       setPrivateFlag(me.value.private);
       void syncNow();
@@ -219,6 +221,9 @@ export async function openRoom(options: OpenRoomOptions): Promise<Room | null> {
       sync.error = describeFailure(me.failure);
       const device = await store.getMeta(DEVICE_META);
       if (device) papers.setDevice(device);
+      // The footer keeps saying which device this is (found by an audit: "(Chrome on Linux)" went after an offline load).
+      const label = await store.getMeta(META.deviceLabel);
+      if (device && label) state.device = { id: device, label };
     }
   }
 

@@ -14,6 +14,8 @@ export const META = {
   syncedAt: 'roomSyncedAt',
   /** Set (to the member's name) when the device was signed out; the reader says so until it signs in again. */
   signedOut: 'roomSignedOut',
+  /** The device's name in the room ("Chrome on Android"), for the footer when the room cannot be asked. */
+  deviceLabel: 'roomDeviceLabel',
 } as const;
 
 const PRIVATE_FLAG = 'labdigest:private-room';
