@@ -75,6 +75,21 @@ test('how each service splits the 56 sections', () => {
   ]);
 });
 
+test('mattermost and teams: a later part says which part it is, and which section it goes on with', () => {
+  // Found by an audit: parts 2 and on began mid-list ("- [Paper 36: …"), with no heading.
+  const posts = chatMessages('mattermost', huge, reader) as MattermostMessage[];
+  posts.forEach((post, k) => {
+    const opening = post.text.split('\n')[0]!;
+    if (k === 0) expect(opening).toMatch(/^#### /);
+    else expect(opening).toMatch(new RegExp(`^(?:\\*\\*.+, continued\\*\\* \\(part ${k + 1} of ${posts.length}\\)|_\\(part ${k + 1} of ${posts.length}\\)_)$`));
+  });
+  expect(posts.slice(1).some((p) => p.text.includes(', continued**'))).toBe(true);
+  const cards = chatMessages('teams', huge, reader) as TeamsMessage[];
+  cards.slice(1).forEach((card, k) => {
+    expect(card.attachments[0]!.content.body[0]!.text).toMatch(new RegExp(`\\(part ${k + 2} of ${cards.length}\\)$`));
+  });
+});
+
 describe('text from papers never becomes markup or a ping', () => {
   const hostile = '<script>alert(1)</script> *b* _i_ [x](javascript:alert(2)) @everyone | <!channel> & #h';
   const target = briefing.sections[1]!.papers[0]!;

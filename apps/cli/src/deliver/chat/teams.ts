@@ -55,17 +55,30 @@ function message(body: readonly TeamsTextBlock[], readerLink: string | undefined
 const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 export function teamsMessages(view: ChatView): TeamsMessage[] {
-  const blocks: TeamsTextBlock[] = [
-    { type: 'TextBlock', text: escapeMarkdown(view.title), weight: 'Bolder', size: 'Large', wrap: true },
-    { type: 'TextBlock', text: escapeMarkdown(view.summary), isSubtle: true, wrap: true },
+  // Each block with the section it belongs to: a card that starts inside a section says which, and
+  // which part of the digest it is (found by an audit: later cards began mid-list, with no heading).
+  const blocks: { block: TeamsTextBlock; section: string | null; heading: boolean }[] = [
+    { block: { type: 'TextBlock', text: escapeMarkdown(view.title), weight: 'Bolder', size: 'Large', wrap: true }, section: null, heading: true },
+    { block: { type: 'TextBlock', text: escapeMarkdown(view.summary), isSubtle: true, wrap: true }, section: null, heading: false },
   ];
   for (const section of view.sections) {
-    blocks.push({ type: 'TextBlock', text: escapeMarkdown(section.name), weight: 'Bolder', size: 'Medium', wrap: true, separator: true });
+    blocks.push({ block: { type: 'TextBlock', text: escapeMarkdown(section.name), weight: 'Bolder', size: 'Medium', wrap: true, separator: true }, section: section.name, heading: true });
     for (const p of section.picks) {
-      blocks.push({ type: 'TextBlock', text: `${link(p.url, truncate(p.title, 400))}${p.detail ? `\n\n${escapeMarkdown(truncate(p.detail, 400))}` : ''}`, wrap: true });
+      blocks.push({ block: { type: 'TextBlock', text: `${link(p.url, truncate(p.title, 400))}${p.detail ? `\n\n${escapeMarkdown(truncate(p.detail, 400))}` : ''}`, wrap: true }, section: section.name, heading: false });
     }
     const more = moreText(section);
-    if (more) blocks.push({ type: 'TextBlock', text: link(section.moreLink, more), isSubtle: true, wrap: true });
+    if (more) blocks.push({ block: { type: 'TextBlock', text: link(section.moreLink, more), isSubtle: true, wrap: true }, section: section.name, heading: false });
   }
-  return pack(blocks, (g) => size(message(g, view.readerLink)) <= TEAMS_LIMITS.bytes).map((g) => message(g, view.readerLink));
+  const groups = pack(blocks, (g) => size(message(g.map((b) => b.block), view.readerLink)) + CONTINUED_ROOM <= TEAMS_LIMITS.bytes);
+  return groups.map((g, k) => {
+    const [first] = g;
+    const continued: TeamsTextBlock[] = k === 0 ? [] : [{
+      type: 'TextBlock', weight: 'Bolder', size: 'Medium', wrap: true,
+      text: `${first && !first.heading && first.section !== null ? `${escapeMarkdown(first.section)}, continued ` : ''}(part ${k + 1} of ${groups.length})`,
+    }];
+    return message([...continued, ...g.map((b) => b.block)], view.readerLink);
+  });
 }
+
+/** Room kept in each card for the block a later part opens with ("Polymer Electrolytes, continued (part 2 of 3)"). */
+const CONTINUED_ROOM = 600;
