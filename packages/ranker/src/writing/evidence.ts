@@ -314,7 +314,8 @@ export function evidenceFor(context: EvidenceContext, paper: Paper, scored: Scor
   const summary = context.summaries
     ? (paper.abstract ? joinLoneCounts(withoutPraise(withoutHerein(inThirdPerson(summarize(spans?.abstract.text ?? paper.abstract,
       sentenceWeigher(spans?.abstract.matches ?? [], context.profilesOf, here.id)), paper.authors)))) : NO_ABSTRACT) : null;
-  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom, summary));
+  const published = paper.published;
+  const writeNote = () => (note ??= noteFor(context, paper.id, features, section, placement, namedOf(), othersOf(), texts ?? (later as Later).texts(), learnedFrom, summary, published));
   const ranked: RankedPaper = {
     id: paper.id, title: paper.title, section: here.id, score: round(row[section] as number),
     scores: records.lazy ? NO_SCORES : records.areas(batch, i), memberScores: records.lazy ? NO_SCORES : records.members(batch, i),
@@ -461,7 +462,7 @@ function limitIndex(batch: BatchScores, i: number, a: number): number {
 function noteFor(
   context: EvidenceContext, id: string, features: PaperFeatures, section: number, placement: Placement | undefined,
   named: readonly NamedCandidate[], others: readonly string[], texts: { readonly title: string; readonly abstract: string },
-  learnedFrom: LearnedFrom | undefined, summary: string | null,
+  learnedFrom: LearnedFrom | undefined, summary: string | null, published: string | null,
 ): string {
   const { config, lexicon, vocabulary } = context;
   const profile = lexicon.profiles[section] as CompiledProfile;
@@ -487,7 +488,7 @@ function noteFor(
     members, methods: vocabulary.methods,
     focus: placement?.focus && focus ? { name: focus.name, terms: focusTerms.map((f) => vocabulary.display[f] as string) } : undefined,
     specifics: specificsOf(texts.title, texts.abstract),
-    others, learnedFrom, review: isReview(texts.title, texts.abstract), summary, timeZone: groupTimeZone(config),
+    others, learnedFrom, review: isReview(texts.title, texts.abstract), summary, timeZone: groupTimeZone(config), ...(published ? { asOf: published } : {}),
   });
 }
 

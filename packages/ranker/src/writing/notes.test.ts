@@ -143,6 +143,13 @@ describe('what learning saw, in the note', () => {
     expect(learnedSentence(late, 'DENG.Group')).toMatch(/starred on 6 Dec\.$/);
   });
 
+  test('a day of another year than the paper\'s is said with its year', () => {
+    // Found by an audit: a star dated November 2025 on a paper of 2026 read "starred on 12 Nov".
+    const old = { ...from, member: 'Yanhao Deng', at: '2025-11-12T09:00:00Z' };
+    expect(learnedSentence(old, 'DENG.Group', undefined, 'UTC', '2026-08-20')).toMatch(/starred on 12 Nov 2025\.$/);
+    expect(learnedSentence({ ...old, at: '2026-11-12T09:00:00Z' }, 'DENG.Group', undefined, 'UTC', '2026-08-20')).toMatch(/starred on 12 Nov\.$/);
+  });
+
   test('the group\'s own papers (a bib file: no member, no time)', () => {
     expect(learnedSentence(from, 'DENG.Group')).toBe('Like DENG.Group\'s own \'Coupled Reaction and Diffusion Governing Interface…\'.');
   });

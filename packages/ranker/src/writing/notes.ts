@@ -43,6 +43,8 @@ export interface NoteInput {
   readonly review?: boolean;
   /** The group's time zone (core's `groupTimeZone`): the day a member starred or dismissed a paper is theirs. UTC without it. */
   readonly timeZone?: string;
+  /** When the paper was published: a day of another year is said with its year ("12 Nov 2025"). */
+  readonly asOf?: string;
 }
 
 const MAX_NOTE_WORDS = 60;
@@ -64,7 +66,7 @@ export function relevanceNote(input: NoteInput): string {
   // What learning saw comes second, so the word limit drops it only after the rest.
   // The member the lead names is not named again: "For Naibing Wu, whose work … Starred on 5 Dec."
   const named = input.members[0] && lead.includes(input.members[0].name) ? input.members[0].name : undefined;
-  if (input.learnedFrom && lead !== dismissedLead(input)) sentences.push(learnedSentence(input.learnedFrom, input.group, named, input.timeZone));
+  if (input.learnedFrom && lead !== dismissedLead(input)) sentences.push(learnedSentence(input.learnedFrom, input.group, named, input.timeZone, input.asOf));
   const [, second] = input.members;
   const followed = input.members.flatMap((m) => m.authors.map((author) => ({ member: m.name, author })))[0];
   // A member who follows their own name (to see their papers appear) is among the authors, not following themselves.
@@ -98,7 +100,7 @@ function dismissedLead(input: NoteInput): string | undefined {
   const from = input.learnedFrom;
   const [member] = input.members;
   if (!from?.self || from.signal !== 'dismiss' || !member || from.member !== member.name) return undefined;
-  const day = from.at === undefined ? undefined : dayOf(from.at, input.timeZone);
+  const day = from.at === undefined ? undefined : dayOf(from.at, input.timeZone, input.asOf);
   const topics = (member.interests.length > 0 ? member.interests : input.areaTerms.filter(isTopic)).slice(0, 3).map((t) => nounForm(t, input.methods));
   return `${member.name} dismissed it${day ? ` on ${day}` : ''}; its words still place it here${topics.length ? `, on ${listOf(topics)}` : ''}.`;
 }
@@ -141,9 +143,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * "Naibing Wu starred it on 5 Dec.", "One of DENG.Group's own papers."; "Starred on 5 Dec." when the
  * note's lead has just named the member who did (`named`).
  */
-export function learnedSentence(from: LearnedFrom, group: string, named?: string, timeZone = 'UTC'): string {
+export function learnedSentence(from: LearnedFrom, group: string, named?: string, timeZone = 'UTC', asOf?: string): string {
   const title = shortTitle(from.title);
-  const day = from.at === undefined ? undefined : dayOf(from.at, timeZone);
+  const day = from.at === undefined ? undefined : dayOf(from.at, timeZone, asOf);
   const when = day ? ` on ${day}` : '';
   if (from.self) {
     if (isOwnPaper(from)) return `One of ${possessive(from.member ?? group)} own papers.`;
@@ -165,12 +167,17 @@ export function shortTitle(title: string): string {
   return words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[,;:.]$/, '')}…` : words.join(' ');
 }
 
-/** "12 Nov" from an ISO time, the day it was in `timeZone`, or undefined when it is not a time. */
-export function dayOf(iso: string, timeZone = 'UTC'): string | undefined {
+/**
+ * "12 Nov" from an ISO time, the day it was in `timeZone`, or undefined when it is not a time; with its
+ * year ("12 Nov 2025") when that is not the year of `asOf` (the noted paper's date): a star of last
+ * year read as this year's (found by an audit).
+ */
+export function dayOf(iso: string, timeZone = 'UTC', asOf?: string): string | undefined {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const [, month, day] = localDay(new Date(time), timeZone).split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1] as string}`;
+  const [year, month, day] = localDay(new Date(time), timeZone).split('-').map(Number) as [number, number, number];
+  const otherYear = asOf !== undefined && /^\d{4}/.test(asOf) && Number(asOf.slice(0, 4)) !== year;
+  return `${day} ${MONTHS[month - 1] as string}${otherYear ? ` ${year}` : ''}`;
 }
 
 /** The strength of a member's fit, in one of two wordings. */
