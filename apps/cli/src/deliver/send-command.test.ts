@@ -200,6 +200,19 @@ describe('failures stay local, are recorded, and are sent once on a later run', 
     expect(rows()).toContain(`email ${YANHAO} sent 2`);
   });
 
+  test('a failure of a digest given as a file outside the archive says how to try again: a plain run does not know it', async () => {
+    writeConfig({ chats: false });
+    smtp.reject.add(YANHAO);
+    const elsewhere = join(dir.path, 'elsewhere');
+    writeDigest(elsewhere, { ...briefing, date: '2026-08-20', title: 'Research Digest — 2026-08-20' });
+    const { error } = await send({ digest: join(elsewhere, '2026-08-20.json') });
+    expect(error).toBeInstanceOf(SendFailedError);
+    expect(error!.message).toBe('1 of 2 deliveries failed; 2026-08-20 is not in the archive: run this `digest send --digest` again to try them again');
+    // The archive's own digest still says the next run tries again.
+    const archived = await send();
+    expect(archived.error!.message).toBe('1 of 2 deliveries failed; they are tried again on the next run');
+  });
+
   test('a connection dropped mid-session: tried three times, recorded as failed, sent once on the next run', async () => {
     writeConfig();
     proxy.drop.add(NAIBING);

@@ -106,7 +106,10 @@ export async function sendCommand(options: SendOptions, io: Io): Promise<SendRes
   }
   const failed = results.filter((r) => r.status === 'failed').length;
   if (failed > 0) {
-    throw new SendFailedError(`${failed} of ${results.filter((r) => r.status === 'failed' || r.status === 'sent').length} deliveries failed; they are tried again on the next run`);
+    // A digest given as a file outside the archive is not one a later plain run knows of (found by an audit).
+    const inArchive = !explicit || readIndex(options.digests, config.group.name).digests.some((d) => d.date === digest.date);
+    const again = inArchive ? 'they are tried again on the next run' : `${digest.date} is not in the archive: run this \`digest send --digest\` again to try them again`;
+    throw new SendFailedError(`${failed} of ${results.filter((r) => r.status === 'failed' || r.status === 'sent').length} deliveries failed; ${again}`);
   }
   return results;
 }
