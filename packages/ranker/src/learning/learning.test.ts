@@ -177,6 +177,27 @@ describe('stars', () => {
     expect(learn(0.9).terms.map((t) => t.term)).toEqual(learn().terms.map((t) => t.term));
   });
 
+  test('a lone star\'s words weigh together what ten would at the bound; three stars\' in full', () => {
+    // The sample week: one star on a polymer paper outside the section lifted another paper by 0.26,
+    // thirty words of one paper, each at the bound, adding up on a paper that shared ten of them.
+    const lexicon = createRanker(config).lexicon;
+    const p = config.areas.findIndex((a) => a.id === polymer);
+    const strongest = Math.max(...config.areas[p]!.keywords.map((k) => k.weight));
+    const bound = (news: number) => DEFAULT_TUNING.learnWeight * strongest * (news / (news + DEFAULT_TUNING.learnPrior));
+    const learn = (examples: FeedbackExample[]) => learnFromExamples(config, examples, { lexicon, background, tuning: DEFAULT_TUNING }).model[p]!;
+    const lone = learn(stars.slice(0, 1));
+    const words = lone.terms.filter((t) => t.weight > 0);
+    expect(words.length).toBeGreaterThan(10);
+    expect(words[0]!.weight).toBeCloseTo(bound(1) * (10 / words.length), 2);
+    expect(words.reduce((sum, t) => sum + t.weight, 0)).toBeLessThanOrEqual(10 * bound(1) + 0.01);
+    expect(learn(stars).terms[0]!.weight).toBeCloseTo(bound(3), 3);
+    // Papers like it rise by a little: none of the week's other papers by more than 0.12.
+    const taughtOne = createRanker(config, { background, feedback: stars.slice(0, 1) }).rank(week, { background, summaries: false }).papers;
+    const before = scoreIn(plain, polymer);
+    const rises = taughtOne.filter((r) => r.id !== stars[0]!.paper.id).map((r) => (r.scores[polymer] ?? 0) - (before.get(r.id) ?? 0));
+    expect(Math.max(...rises)).toBeLessThan(0.12);
+  });
+
   test('a paper learning moved names the starred paper it is most like, and its note says so', () => {
     const starIds = lower.map((s) => s.paper.id);
     const moved = lowerTaught.filter((r) => r.learnedFrom && !starIds.includes(r.id));

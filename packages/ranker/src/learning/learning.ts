@@ -44,6 +44,9 @@ import { untitledTerms } from '../corpus/untitled-terms.ts';
  *     each counted by what the written keywords missed of it (`noveltyOf`), so one stray star moves a
  *     section by a fraction of a keyword, twenty-five the keywords missed by most of one, and stars on
  *     papers the keywords already put on top by little;
+ *   - a few stars' words weigh together what ten words an example would at that bound (a lone
+ *     star's thirty a third each, three stars' in full: `WORDS_PER_EXAMPLE`), as they all say what
+ *     those few papers say;
  *   - against-weights are at most `learnNegative` of that.
  * A learned term counts towards coord (score.ts) by `learnCoord` x its weight over the strongest
  * possible learned weight, so a profile of three keywords can rank by what the group starred, while a
@@ -380,6 +383,13 @@ function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags
   };
 }
 
+/**
+ * What a (weighted) positive example's learned words weigh together, in words at the bound: a lone
+ * star's thirty weigh as ten, three stars' in full (learnProfile's `spread`). Not chosen by the eval:
+ * a paper's title and opening name some ten distinctive words.
+ */
+const WORDS_PER_EXAMPLE = 10;
+
 /** The fewest other examples of the group whose share of a term counts against it, as a taught word needs two of three papers. */
 const OTHER_MIN = 3;
 
@@ -516,8 +526,14 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     // A word at a tenth of the best one's score or less adds next to nothing: it is not kept.
     const list = all.slice(0, count).filter((x) => x.s / best >= 0.1);
     const most = Math.max(...list.map((x) => x.v));
+    // A few stars' words share what those few say: one star's thirty words all came from one paper,
+    // each near the bound, and a paper holding ten of them rose by a keyword's worth and more (+0.26
+    // on the sample week). Together they weigh what WORDS_PER_EXAMPLE words an example would at the
+    // bound: a lone star's words a third each, three stars' in full. Words against only push papers
+    // like a dismissed one down, never into a section: they keep theirs.
+    const spread = sign < 0 ? 1 : Math.min(1, (WORDS_PER_EXAMPLE * positive) / Math.max(1, list.length));
     for (const { t, v } of list) {
-      const weight = round(sign * scale * (v / most));
+      const weight = round(sign * scale * spread * (v / most));
       if (weight === 0) continue;
       const word = bags.wordOf(t);
       // How much the positive papers holding it are about it, on average (for the words a section shows).
