@@ -240,6 +240,17 @@ describe('the paper state queues every change', () => {
     expect((await store.all()).find((r) => r.id === a.id)?.paper?.title).toBe(a.title);
   });
 
+  test('a signal synced from another device takes the section its paper is in, for the export\'s area', async () => {
+    // Found by an audit: a member's other devices exported the room's signals without "area".
+    const store = await open(new IDBFactory());
+    const state = createPaperState(store, () => '2026-08-24T08:00:00.000Z');
+    await state.noteSeen([a, b], { [a.id]: 'polymer-electrolytes', [b.id]: 'phase-field-sei' });
+    state.applyRemote([{ ...blankRecord(a.id, '2026-08-24T07:00:00.000Z'), dismissed: true }, { ...blankRecord(b.id, '2026-08-24T07:00:00.000Z') }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([state.recordOf(a.id)?.area, state.recordOf(b.id)?.area]).toEqual(['polymer-electrolytes', null]);
+    expect((await store.all()).find((r) => r.id === a.id)?.area).toBe('polymer-electrolytes');
+  });
+
   test('records merged from the reading room show at once', async () => {
     const state = createPaperState(null);
     state.applyRemote([{ ...blankRecord(a.id, '2026-08-24T07:00:00.000Z'), starred: true, note: 'from the laptop' }]);

@@ -16,7 +16,8 @@ export interface PaperState extends PaperFlags {
   noteOf(id: string): string;
   nominationOf(id: string): Nomination;
   /** Records papers on screen as seen: a paper first seen in this visit is "new" until the next one. */
-  noteSeen(entries: readonly DigestEntry[]): Promise<void>;
+  /** The papers of the digest shown, with the section (area id) each is in. */
+  noteSeen(entries: readonly DigestEntry[], areas?: Readonly<Record<string, string>>): Promise<void>;
   /** `area` is the section the paper is in on screen (the ranking export's `area`). */
   toggleStar(entry: DigestEntry, area?: string): Promise<void>;
   setRead(entry: DigestEntry, read: boolean, area?: string): Promise<void>;
@@ -79,21 +80,29 @@ export function createPaperState(
     return new Date(lastStamp).toISOString();
   };
 
-  /** The papers of the digest last shown (`noteSeen`), by id. */
+  /** The papers of the digest last shown (`noteSeen`), by id, and the section each is in. */
   let shown: Readonly<Record<string, DigestEntry>> = {};
+  let shownAreas: Readonly<Record<string, string>> = {};
 
   /**
    * A star or nomination pulled from another device has no copy of its paper yet: it takes the one
-   * of the digest on the screen, for the BibTeX export, here and in the store.
+   * of the digest on the screen, for the BibTeX export, here and in the store. A synced signal has no
+   * section either: it takes the one its paper is in, for the export's `area` (found by an audit: a
+   * member's devices exported the same signals with an area on one and without on the others).
    */
   async function fillPapers(ids: readonly string[]) {
     const store = await storePromise;
     for (const id of ids) {
       const record = records[id];
       const entry = shown[id];
-      if (!entry || !record || record.paper !== null || !(record.starred || record.nominated !== null)) continue;
-      const fill = (current: PaperRecord | undefined) => (current && current.paper === null ? { ...current, paper: toBibSource(entry) } : null);
-      records[id] = { ...record, paper: toBibSource(entry) };
+      const marked = record !== undefined && (record.starred || record.dismissed || record.read || record.nominated !== null);
+      if (!entry || !record || !marked) continue;
+      const paper = record.paper === null && (record.starred || record.nominated !== null) ? toBibSource(entry) : null;
+      const area = record.area === null ? shownAreas[id] ?? null : null;
+      if (paper === null && area === null) continue;
+      const fill = (current: PaperRecord | undefined) => (current && ((paper && current.paper === null) || (area && current.area === null))
+        ? { ...current, paper: current.paper ?? paper, area: current.area ?? area } : null);
+      records[id] = { ...record, paper: record.paper ?? paper, area: record.area ?? area };
       await store?.update(id, fill).catch(failed('Could not save on this device'));
     }
   }
@@ -127,9 +136,10 @@ export function createPaperState(
     nominationOf: (id) => records[id]?.nominated ?? null,
     // Nothing is "new" on a first visit: everything would be.
     isNew: (id) => visit.previous !== null && (records[id]?.firstSeen ?? visit.started) >= visit.started,
-    async noteSeen(entries) {
+    async noteSeen(entries, areas) {
       await ready;
       shown = Object.fromEntries(entries.map((e) => [e.id, e]));
+      shownAreas = areas ?? {};
       const unseen = entries.filter((e) => !records[e.id]).map((e) => blankRecord(e.id, visit.started));
       for (const record of unseen) records[record.id] = record;
       const store = await storePromise;
