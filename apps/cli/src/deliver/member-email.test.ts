@@ -3,7 +3,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, test } from 'vitest';
 import { corpusSliceDigest, sampleWeekBriefing, sampleWeekDigest, withPicks } from '../../test/fixture-digests.ts';
 import { HTML_EMAIL_BUDGET } from '../export/html-email.ts';
-import { FOR_YOU_IN_FULL, composeMemberEmail, readerLink, type EmailSettings } from './member-email.ts';
+import { FOR_YOU_IN_FULL, FOR_YOU_ROWS, composeMemberEmail, readerLink, type EmailSettings } from './member-email.ts';
 import { dayLabel, dayRange, memberKeys, slug } from './names.ts';
 
 // Ranked once, at import: ranking the sample week takes seconds, more than a test's timeout.
@@ -150,6 +150,28 @@ test('every paper a pick (today\'s digests): the e-mail is cut to the budget, th
   const fullInHtml = texts(email.html, 'h3').length;
   expect(email.text.split('\n').filter((l) => /^ {3,4}Relevance to DENG\.Group$/.test(l))).toHaveLength(fullInHtml);
   expect(fullInHtml).toBeGreaterThan(FOR_YOU_IN_FULL);
+});
+
+test('hundreds of papers for one member: 40 one-line rows after the best, then a link to the rest in the reader, within the budget', () => {
+  // Found by an audit: a 320-paper digest all for one member made 134 KB of HTML; the rows were never cut.
+  const yanhao = { name: 'Yanhao Deng', email: 'yanhao.deng@uni.example.edu' };
+  const copies = 8;
+  const big: Digest = {
+    ...briefing,
+    sections: Array.from({ length: copies }, (_, k) => briefing.sections.map((s) => ({
+      ...s, id: `${s.id}-${k}`, name: `${s.name} (${k + 1})`,
+      papers: s.papers.map((p) => ({ ...p, id: `${p.id}-${k}`, members: p.members.some((m) => m.name === 'Yanhao Deng') ? p.members : [...p.members, { name: 'Yanhao Deng', score: 0.5, reasons: ['interests: SEI'] }] })),
+    }))).flat(),
+  };
+  const email = composeMemberEmail({ digests: [big], member: yanhao, cadence: 'daily', settings });
+  expect(email.forYou).toBeGreaterThan(FOR_YOU_ROWS + 100);
+  expect(bytes(email.html)).toBeLessThanOrEqual(HTML_EMAIL_BUDGET);
+  // The best five and the picks (in full or, past the budget, a row each), 40 rows more, and the rest counted.
+  const counted = Number(/\n(\d+) more for you in the reader:\nhttps:\/\/lab\.example\.org\//.exec(email.text)?.[1]);
+  const picks = big.sections.flatMap((s) => s.papers.filter((p) => p.pick)).length;
+  expect(counted).toBeGreaterThanOrEqual(email.forYou - FOR_YOU_IN_FULL - picks - FOR_YOU_ROWS);
+  expect(counted).toBeLessThanOrEqual(email.forYou - FOR_YOU_IN_FULL - FOR_YOU_ROWS);
+  expect(texts(email.html, 'a')).toContain(`${counted} more for you in the reader →`);
 });
 
 describe('text from papers never becomes markup', () => {

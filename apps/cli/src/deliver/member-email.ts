@@ -35,6 +35,8 @@ export interface MemberEmail {
 
 /** Papers for the member shown in full, by fit; the rest of theirs are rows (picks among them stay full). */
 export const FOR_YOU_IN_FULL = 5;
+/** One-line rows "for you" after those, at most: the rest are counted, with a link to the reader. */
+export const FOR_YOU_ROWS = 40;
 
 interface Item {
   readonly entry: DigestEntry;
@@ -111,13 +113,24 @@ export function composeMemberEmail(input: {
   // order it lists them, so no two read "1." (a daily one keeps its digest's numbers, as the reader shows them).
   let counted = 0;
   const numbered = (entry: DigestEntry): DigestEntry => (weekly ? { ...entry, number: ++counted } : entry);
+  let rows = 0;
+  let unlisted = 0;
   forYou.forEach((it, i) => {
     const match = it.entry.members.find(isThem);
     const kicker = [weekly ? dayLabel(it.date) : '', it.sectionName, it.entry.pick ? "one of the group's picks" : '', match?.reasons.join('; ') ?? '']
       .filter(Boolean).join(' · ');
     if (i < FOR_YOU_IN_FULL || it.entry.pick) blocks.push(choice(settings.group, numbered(it.entry), i, kicker));
-    else blocks.push(row(numbered(it.entry)));
+    else if (rows < FOR_YOU_ROWS) { rows++; blocks.push(row(numbered(it.entry))); } else unlisted++;
   });
+  // A week of a busy field can hold hundreds of papers for one member: past FOR_YOU_ROWS one-line rows
+  // the e-mail points to the reader, which has them all (an audit's 320-paper digest made 134 KB of
+  // HTML, past what Gmail shows uncut).
+  if (unlisted > 0) {
+    const label = `${unlisted} more for you`;
+    blocks.push(readerFilter
+      ? fixed(`<p style="${STYLE.row}"><a href="${escapeHtml(readerFilter)}" style="${STYLE.link}">${escapeHtml(label)} in the reader →</a></p>`, `${label} in the reader:\n${readerFilter}`)
+      : paragraph(`${label} in the reader.`));
+  }
 
   blocks.push(heading('h2', "The group's picks"));
   sections.forEach((section, s) => {
