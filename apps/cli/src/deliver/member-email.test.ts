@@ -56,6 +56,10 @@ describe('a member\'s daily e-mail of the sample week (3 picks a section)', () =
     const numbers = [...forYouHtml.matchAll(/<h3 [^>]*>(\d+)\. |<p style="margin:0 0 10px;font-size:15px;line-height:1.4;">(\d+)\. /g)].map((m) => Number(m[1] ?? m[2]));
     expect(numbers).toEqual(mine.map((p) => p.number));
     expect(texts(forYouHtml, 'p')[0]).toBe("Polymer Electrolytes · one of the group's picks · interests: polymer electrolyte, solid polymer electrolyte and ion transport");
+    // All of these are for her: no row says so (found by an audit: 25 rows of a member's e-mail ended "· for Yanhao Deng").
+    expect(forYouHtml).not.toMatch(/for (?:[^<]*, )?Naibing Wu/);
+    const forYouText = email.text.slice(email.text.indexOf('For you'), email.text.indexOf("The group's picks"));
+    expect(forYouText.split('\n').filter((l) => /· for .*Naibing Wu/.test(l))).toEqual([]);
   });
 
   test('then the group\'s picks not shown above, section by section, and what more each section has', () => {

@@ -120,7 +120,8 @@ export function composeMemberEmail(input: {
     const kicker = [weekly ? dayLabel(it.date) : '', it.sectionName, it.entry.pick ? "one of the group's picks" : '', match?.reasons.join('; ') ?? '']
       .filter(Boolean).join(' · ');
     if (i < FOR_YOU_IN_FULL || it.entry.pick) blocks.push(choice(settings.group, numbered(it.entry), i, kicker));
-    else if (rows < FOR_YOU_ROWS) { rows++; blocks.push(row(numbered(it.entry))); } else unlisted++;
+    // A row in their own e-mail does not end "· for Yanhao Deng": all of these are for them; others it concerns stay.
+    else if (rows < FOR_YOU_ROWS) { rows++; blocks.push(row(numbered({ ...it.entry, members: it.entry.members.filter((m) => !isThem(m)) }))); } else unlisted++;
   });
   // A week of a busy field can hold hundreds of papers for one member: past FOR_YOU_ROWS one-line rows
   // the e-mail points to the reader, which has them all (an audit's 320-paper digest made 134 KB of
