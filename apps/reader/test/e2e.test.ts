@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Digest, DigestEntry } from '@labdigest/core';
 import { serveStatic, type StaticServer } from '../scripts/static-server.ts';
-import { DIGEST_CACHE } from '../src/pwa/cache-names.ts';
+import { DIGEST_CACHE, INDEX_CACHE } from '../src/pwa/cache-names.ts';
 import { matchesQuery } from '../src/state/filter.ts';
 import { queryWords } from '../src/state/highlight.ts';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromium, runBrowserSuite } from './chromium.ts';
@@ -123,6 +123,8 @@ describe.runIf(runSuite)('reader in Chromium', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
     // The newest digests and the index are saved ahead of time for offline use.
     await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length >= 3, DIGEST_CACHE, { timeout: 30_000 });
+    // latest.json too, which index.html preloads on every page: the first offline load finds it.
+    await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).some((r) => r.url.endsWith('/digests/latest.json')), INDEX_CACHE, { timeout: 30_000 });
     expect(await page.title()).toBe(`${newest.title} · DENG.Group`);
     // A briefing: each section's picks are cards (the ones after the first screen arrive over the next
     // frames, src/state/progressive.ts), the rest are folded behind one button per section.
