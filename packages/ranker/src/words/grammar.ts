@@ -98,7 +98,7 @@ export function mayNameTopic(phrase: string): boolean {
   }
   // A verb's third person alone ("imparts") says what a paper's thing does, as does a verb in -ize
   // ("synchronize", "stabilize"; British -ise is read as American before this).
-  if (words.length < 2) return !(/^[a-z]+$/.test(phrase) && (isPresentVerb(phrase) || /^[a-z]{4,}ize$/.test(phrase)));
+  if (words.length < 2) return !(/^[a-z]+$/.test(phrase) && (isPresentVerb(phrase) || /^[a-z]{4,}ize$/.test(phrase) || BARE_VERBS.has(phrase)));
   if (COMPOUND_TAILS.has(words[0] as string) || opensOnVerb(words.join(' '))) return false;
   // Praise before a pair ("enhanced sodium ion"); a pair of its own may be a method ("enhanced sampling").
   if (words.length > 2 && praises(words[0] as string)) return false;
@@ -142,6 +142,17 @@ export function opensOnVerb(phrase: string): boolean {
   const first = phrase.split(' ')[0] as string;
   return first !== phrase && isPresentVerb(first);
 }
+
+/**
+ * Verbs a paper says what its thing does with, never a topic's name, which compromise cannot tell
+ * from nouns alone ("transport" and "oxalate" read as verbs too): a member's line read "more weight on
+ * reactivity, decomposition and govern" (found by an audit). Each is a verb only in the sciences' use.
+ */
+const BARE_VERBS = new Set([
+  'govern', 'dominate', 'dictate', 'elucidate', 'unravel', 'underpin', 'hinder', 'impede', 'mitigate', 'facilitate',
+  'necessitate', 'enable', 'induce', 'promote', 'regulate', 'suppress', 'enhance', 'boost', 'accelerate', 'alleviate',
+  'inhibit', 'achieve', 'deliver', 'demonstrate', 'reveal', 'determine', 'affect',
+]);
 
 /** Whether a word is a verb's third person as compromise reads it alone ("mitigates", "imparts"; not "batteries", a noun). */
 function isPresentVerb(word: string): boolean {
