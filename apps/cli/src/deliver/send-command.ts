@@ -153,6 +153,11 @@ class Deliverer {
   private loginRefused: string | undefined;
   /** Why the SMTP server could not be reached (refused, no such host, no greeting), once it could not: no later e-mail waits for it too. */
   private unreachable: string | undefined;
+  /** The time now: the run's given time (tests), else the clock's, read as each delivery is made. */
+  private clock(): Date {
+    return this.ctx.options.now ?? new Date();
+  }
+
   constructor(private readonly ctx: { config: GroupConfig; db: Db; archive: Map<string, Digest>; options: SendOptions; now: Date }) {
     this.env = ctx.options.env ?? process.env;
     this.keys = memberKeys(ctx.config.members);
@@ -167,7 +172,7 @@ class Deliverer {
   }
 
   private async email(job: EmailJob): Promise<SendResult> {
-    const { config, options, now } = this.ctx;
+    const { config, options } = this.ctx;
     const email = config.delivery?.email;
     const base = { channel: 'email', recipient: job.recipient, date: job.dates[0] ?? null, dates: job.dates };
     if (!email) return { ...base, status: 'failed', attempts: 0, note: 'delivery.email is not set' };
@@ -180,7 +185,8 @@ class Deliverer {
     const digests = job.dates.map((d) => this.ctx.archive.get(d)).filter((d): d is Digest => d !== undefined);
     const key = this.keys.get(job.member.name);
     const message = composeMemberEmail({ digests, member: job.member, cadence: job.cadence, settings, key });
-    const mail = mailOptions(message, email, now);
+    // Dated when it goes, not when the run began: a run of many members takes minutes (a fixed --now in tests).
+    const mail = mailOptions(message, email, this.clock());
     if (options.dryRun) {
       const raw = await createTransport({ streamTransport: true, buffer: true, newline: 'unix' }).sendMail(mail);
       const file = this.outboxFile(job.dates[0] ?? 'digest', `email-${key ?? 'member'}.eml`);
@@ -253,7 +259,7 @@ class Deliverer {
     outcome: { status: 'sent' | 'failed'; attempts: number; messageId?: string; error?: string },
   ): SendResult {
     for (const digestDate of dates) {
-      recordDelivery(this.ctx.db, { digestDate, channel: base.channel, recipient: base.recipient }, { ...outcome, now: this.ctx.now });
+      recordDelivery(this.ctx.db, { digestDate, channel: base.channel, recipient: base.recipient }, { ...outcome, now: this.clock() });
     }
     return { ...base, status: outcome.status, attempts: outcome.attempts, note: outcome.error ?? '' };
   }
