@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { lookup } from 'node:dns/promises';
 import { paperSchema } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { repairPaperText } from '@labdigest/sources';
@@ -8,7 +7,7 @@ import { loadConfig } from '../config/load-config.ts';
 import { withStore, type Db } from '../store/open-db.ts';
 import { upsertPapers } from '../store/queries.ts';
 import { createProgress } from '../net/progress.ts';
-import { runFetch, type FetchReport, type SourceReport } from '../net/run-fetch.ts';
+import { resolvesSoon, runFetch, type FetchReport, type SourceReport } from '../net/run-fetch.ts';
 import { fetchFailure, formatFetchSummary } from '../net/summary.ts';
 import { withLock } from '../store/lock.ts';
 import { SAMPLE_WEEK_SOURCE, startRecordedFeeds } from '../net/recorded-feeds.ts';
@@ -31,11 +30,6 @@ export interface StartOptions {
   readonly wait?: number | undefined;
 }
 
-/** True when arXiv's API host resolves within a few seconds: offline machines fail at once. */
-export async function networkReachable(host = 'export.arxiv.org', timeoutMs = 3000): Promise<boolean> {
-  const timeout = new Promise<false>((done) => { setTimeout(() => done(false), timeoutMs).unref(); });
-  return Promise.race([lookup(host).then(() => true, () => false), timeout]);
-}
 
 /**
  * `digest start` (`pnpm start`): fetch, rank, write today's digest, send it when the config has a
@@ -47,7 +41,8 @@ export async function startCommand(options: StartOptions, io: Io): Promise<{ url
   const config = loadConfig(options.config);
   let sample = false;
   await withLock(options.db, () => withStore(options.db, {}, async (db) => {
-    const online = !options.offline && await networkReachable();
+    // arXiv's API host resolving says the network is there (run-fetch.ts asks the same of every source).
+    const online = !options.offline && await resolvesSoon('export.arxiv.org');
     let report: FetchReport | undefined;
     if (online && config.sources.length > 0) {
       report = await runFetch({ config, configFile: options.config }, { db, progress: createProgress(io.err, io.errIsTTY === true, io.errControl) });

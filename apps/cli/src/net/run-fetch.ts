@@ -162,8 +162,8 @@ function namedHost(url: string): string | null {
   }
 }
 
-/** Whether DNS resolves `host` within 3 s: an offline machine fails at once or not at all. */
-async function resolvesSoon(host: string): Promise<boolean> {
-  const timeout = new Promise<false>((done) => { setTimeout(() => done(false), 3000).unref(); });
+/** Whether DNS resolves `host` within a few seconds: an offline machine fails at once or not at all. */
+export async function resolvesSoon(host: string, timeoutMs = 3000): Promise<boolean> {
+  const timeout = new Promise<false>((done) => { setTimeout(() => done(false), timeoutMs).unref(); });
   return Promise.race([lookup(host).then(() => true, () => false), timeout]);
 }
