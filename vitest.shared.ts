@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // No test reaches a service on the internet: `digest learn` and `init --from-bib` look abstracts up
+    // online only where a test points them at a local server and says so.
+    env: { LABDIGEST_OFFLINE: '1' },
     reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
   },
 });

@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { collect } from '../options.ts';
 
-export default defineCommand<{ group?: string; area: string[]; member: string[]; out: string; force?: boolean; fromBib?: string }>({
+export default defineCommand<{ group?: string; area: string[]; member: string[]; out: string; force?: boolean; fromBib?: string; offline?: boolean }>({
   name: 'init',
   description: 'write a commented digest.config.yaml for your group (asks questions when run without flags)',
   options: [
@@ -14,6 +14,7 @@ export default defineCommand<{ group?: string; area: string[]; member: string[];
     { flags: '-o, --out <file>', description: 'where to write the config', default: 'digest.config.yaml' },
     { flags: '--force', description: 'overwrite the file if it exists' },
     { flags: '--from-bib <file>', description: 'draft the areas and their keywords from the group\'s own papers (.bib, .ris, .jsonl), for you to edit' },
+    { flags: '--offline', description: 'with --from-bib: do not look up the abstracts papers lack on OpenAlex (by DOI) and arXiv (by id)' },
   ],
   help: [
     'Examples:',

@@ -4,6 +4,7 @@ import { formatPath, parseGroupConfig, type Keyword } from '@labdigest/core';
 import { configYaml, type InitSpec } from './config-yaml.ts';
 import type { Io } from '../io.ts';
 import { InputError, UsageError } from '../errors.ts';
+import type { LookupDeps } from '../learning/abstract-lookup.ts';
 
 export interface InitOptions {
   readonly group?: string | undefined;
@@ -13,16 +14,18 @@ export interface InitOptions {
   readonly force?: boolean | undefined;
   /** Draft the areas from the group's own papers (BibTeX, RIS, JSON lines). */
   readonly fromBib?: string | undefined;
+  /** With fromBib: never look up missing abstracts online. */
+  readonly offline?: boolean | undefined;
 }
 
 /** `digest init`: refuses to overwrite, gathers the spec, checks it round-trips, writes it. */
-export async function initCommand(options: InitOptions, io: Io): Promise<void> {
+export async function initCommand(options: InitOptions, io: Io, deps: LookupDeps = {}): Promise<void> {
   if (existsSync(options.out) && !options.force) {
     throw new InputError(options.out, 'already exists; pass --force to overwrite it, or --out to write elsewhere');
   }
   const fromFlags = options.group !== undefined || options.area.length > 0 || options.member.length > 0;
   if (options.fromBib !== undefined) {
-    await writeSpec(await specFromBib(options, io), options, io);
+    await writeSpec(await specFromBib(options, io, deps), options, io);
     return;
   }
   if (!fromFlags && io.inputIsTTY !== true) {
@@ -35,12 +38,19 @@ export async function initCommand(options: InitOptions, io: Io): Promise<void> {
  * `--from-bib FILE`: areas drafted from the group's papers (ranker's draftAreas: clusters of papers,
  * named and keyed by the phrases they share and the corpus rarely uses), for the group to edit.
  */
-async function specFromBib(options: InitOptions, io: Io): Promise<InitSpec> {
+async function specFromBib(options: InitOptions, io: Io, deps: LookupDeps): Promise<InitSpec> {
   if (!options.group?.trim()) throw new UsageError('pass --group NAME with --from-bib: the group\'s name');
-  const [{ readPaperFile }, { draftAreas, acronymsDefined }, { loadCorpusBackground }] = await Promise.all([
-    import('../store/import-command.ts'), import('@labdigest/ranker'), import('../digest/background.ts'),
+  const [{ readPaperFile }, { draftAreas, acronymsDefined }, { loadCorpusBackground }, { lookUpAbstracts, lookupSummary }, { isOffline }] = await Promise.all([
+    import('../store/import-command.ts'), import('@labdigest/ranker'), import('../digest/background.ts'), import('../learning/abstract-lookup.ts'),
+    import('../learning/learn-command.ts'),
   ]);
-  const { papers } = await readPaperFile(options.fromBib as string, io);
+  const { papers: read } = await readPaperFile(options.fromBib as string, io);
+  // Clusters of titles alone are clusters of a dozen words each: the abstracts a bibliography lacks are looked up first.
+  const lookup = await lookUpAbstracts(read, {
+    online: !isOffline(options.offline), openAlexKey: process.env['OPENALEX_API_KEY'] || undefined, note: io.err,
+  }, deps);
+  if (lookup.lacking > 0) io.err(`${lookupSummary(lookup)}\n`);
+  const papers = lookup.papers;
   const drafts = draftAreas(papers, loadCorpusBackground());
   if (drafts.length === 0) throw new InputError(options.fromBib as string, 'has no paper with a title to draft areas from');
   const extra = [...options.area.map(parseAreaFlag)];

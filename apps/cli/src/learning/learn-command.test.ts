@@ -1,9 +1,11 @@
-import { papersToBibtex, paperSchema } from '@labdigest/core';
-import { fixturePath, readFixtureRecords } from '@labdigest/fixtures';
+import { papersToBibtex, paperSchema, type Paper } from '@labdigest/core';
+import { fixturePath, readFixture, readFixtureRecords } from '@labdigest/fixtures';
 import { writeFileSync } from 'node:fs';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { openDb } from '../store/open-db.ts';
-import { countPapers } from '../store/queries.ts';
+import { countPapers, upsertPapers } from '../store/queries.ts';
+import { closeRecordedServices, recordedServices } from '../../test/recorded-services.ts';
+import { learnCommand } from './learn-command.ts';
 import { inDir, runCli, tempDir } from '../../test/run-cli.ts';
 import { defaultConfig } from '../../test/fixture-digests.ts';
 import { gatherSignals } from './signals.ts';
@@ -83,13 +85,16 @@ test('papers without an abstract teach by their titles, and the line says how ma
   const entry = (key: string, title: string) => `@article{${key},\n  title = {${title}},\n}\n`;
   writeFileSync(bib, entry('a', 'Phase-field modelling of lithium dendrites'));
   const one = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
-  expect(one.out.split(' `digest')[0]).toBe(`learned from 1 paper of ${bib} as the phase-field-sei area's own work (no abstract: it teaches by its title alone).`);
+  expect(one.out.split(' `digest')[0]).toBe(`learned from 1 paper of ${bib} as the phase-field-sei area's own work (no abstract: it teaches by its title alone).`
+    + ' 1 paper without an abstract has no DOI or arXiv id to look it up by.');
   writeFileSync(bib, entry('a', 'Phase-field modelling of lithium dendrites') + entry('b', 'Solid electrolyte interphase growth on lithium metal'));
   const two = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
-  expect(two.out.split(' `digest')[0]).toBe(`learned from 2 papers of ${bib} as the phase-field-sei area's own work (none with an abstract: they teach by their titles alone).`);
+  expect(two.out.split(' `digest')[0]).toBe(`learned from 2 papers of ${bib} as the phase-field-sei area's own work (none with an abstract: they teach by their titles alone).`
+    + ' 2 papers without an abstract have no DOI or arXiv id to look them up by.');
   writeFileSync(bib, `${entry('a', 'Phase-field modelling of lithium dendrites')}@article{c,\n  title = {Interphase growth},\n  abstract = {We model the growth of the solid electrolyte interphase.},\n}\n`);
   const mixed = await runCli('learn', '--bib', bib, '--area', 'phase-field-sei', '--config', CONFIG, '--db', db());
-  expect(mixed.out.split(' `digest')[0]).toBe(`learned from 2 papers of ${bib} as the phase-field-sei area's own work (1 with an abstract; the other teaches by its title alone).`);
+  expect(mixed.out.split(' `digest')[0]).toBe(`learned from 2 papers of ${bib} as the phase-field-sei area's own work (1 with an abstract; the other teaches by its title alone).`
+    + ' 1 paper without an abstract has no DOI or arXiv id to look it up by.');
 });
 
 test('without --area or --member each paper teaches the area its keywords place it in; one of no area is named and not stored', async () => {
@@ -113,5 +118,51 @@ test('without --area or --member each paper teaches the area its keywords place 
   writeFileSync(off, papersToBibtex([cuprate]));
   expect(await runCli('learn', '--bib', off, '--config', CONFIG, '--db', db())).toMatchObject({
     code: 1, err: `digest: ${off}: its one paper matches no area's keywords: give --area ID or --member NAME to say whose work it is\n`,
+  });
+});
+
+describe('a bibliography without abstracts (a Google Scholar export): they are looked up', () => {
+  afterEach(async () => { vi.unstubAllEnvs(); await closeRecordedServices(); });
+
+  test('in the store, then on OpenAlex and arXiv; the signals keep the abstracts found, and the line says where', async () => {
+    vi.stubEnv('LABDIGEST_OFFLINE', ''); // this test's services are a local server of recordings
+    const { deps, asked } = await recordedServices();
+    // A paper the group's sources fetched: the store has its abstract, so it is not asked online.
+    const week = readFixtureRecords('papers/sample-week.jsonl.gz').map((r) => paperSchema.parse(r));
+    const fetched = week.find((p) => p.doi && p.abstract && /polymer electrolyte/i.test(p.title))!;
+    const store = openDb(db());
+    upsertPapers(store, [fetched], { source: 'test', now: new Date('2026-12-01T00:00:00Z') });
+    store.close();
+    // Crossref's own BibTeX of the eLife paper without its abstract, the stored paper as a DOI and a
+    // title, and an arXiv preprint by its eprint: what an export of titles and identifiers gives.
+    const elife = readFixture('import/bibtex-crossref-elife-2014.bib').replace(/^\s*abstract = \{.*\},\n/m, '');
+    expect(elife).not.toMatch(/abstract/);
+    const bib = inDir(dir.path, 'scholar.bib');
+    writeFileSync(bib, `${elife}\n@article{ours,\n  title = {${fetched.title}},\n  doi = {${fetched.doi}},\n}\n`
+      + '@article{bethe,\n  title = {Quantum Criticality for Extended Nodes on a Bethe Lattice},\n  eprint = {1111.2011},\n  archivePrefix = {arXiv},\n}\n');
+    const err: string[] = [];
+    const out: string[] = [];
+    await learnCommand({ config: CONFIG, db: db(), bib, area: 'phase-field-sei' }, { out: (t) => out.push(t), err: (t) => err.push(t) }, deps);
+    expect(err.join('')).toBe('looking up the abstracts of 2 papers on OpenAlex (by DOI) and arXiv (by arXiv id); --offline skips this\n');
+    expect(out.join('')).toContain('(3 with an abstract). Abstracts found for 3 of the 3 papers without one (1 in the store, 1 on OpenAlex, 1 on arXiv).');
+    expect(asked.map((u) => u.split('&')[0])).toEqual(['/works/doi:10.7554/elife.01567', '/api/query?id_list=1111.2011']);
+    const stored = openDb(db());
+    const { examples } = gatherSignals(stored, defaultConfig());
+    stored.close();
+    const abstractOf = (match: (p: Paper) => boolean) => examples.find((e) => match(e.paper))?.paper.abstract ?? '';
+    expect(abstractOf((p) => /Arabidopsis/.test(p.title))).toMatch(/^Among various advantages/);
+    expect(abstractOf((p) => /Bethe/.test(p.title))).toMatch(/Bethe lattice/);
+    expect(abstractOf((p) => p.title === fetched.title)).toBe(fetched.abstract);
+  });
+
+  test('--offline asks the store only', async () => {
+    vi.stubEnv('LABDIGEST_OFFLINE', '');
+    const { deps, asked } = await recordedServices();
+    const bib = inDir(dir.path, 'scholar.bib');
+    writeFileSync(bib, readFixture('import/bibtex-crossref-elife-2014.bib').replace(/^\s*abstract = \{.*\},\n/m, ''));
+    const out: string[] = [];
+    await learnCommand({ config: CONFIG, db: db(), bib, area: 'phase-field-sei', offline: true }, { out: (t) => out.push(t), err: () => {} }, deps);
+    expect(out.join('')).toContain('(no abstract: it teaches by its title alone). 1 paper without an abstract not looked up online (--offline).');
+    expect(asked).toEqual([]);
   });
 });

@@ -10,6 +10,9 @@ import { newStoreNote, withStore } from '../store/open-db.ts';
 import { readPaperFile } from '../store/import-command.ts';
 import { recordSignals } from './feedback-command.ts';
 import { checkScope } from './scope.ts';
+import { lookUpAbstracts, lookupSummary, type LookupDeps } from './abstract-lookup.ts';
+import { storedPaperFinder } from '../store/queries.ts';
+import { existsSync } from 'node:fs';
 
 export interface LearnOptions {
   readonly config: string;
@@ -19,6 +22,8 @@ export interface LearnOptions {
   readonly area?: string | undefined;
   readonly wait?: number | undefined;
   readonly now?: Date | undefined;
+  /** Never look up missing abstracts online (`--offline`; LABDIGEST_OFFLINE=1 too). */
+  readonly offline?: boolean | undefined;
 }
 
 /**
@@ -27,13 +32,18 @@ export interface LearnOptions {
  * keywords). Their text is kept with the signal, not as papers of the store: they teach the ranking
  * and never appear in a digest.
  */
-export async function learnCommand(options: LearnOptions, io: Io): Promise<void> {
+export async function learnCommand(options: LearnOptions, io: Io, deps: LookupDeps = {}): Promise<void> {
   const config = loadConfig(options.config);
   // A former name is taken as the one the config gives now.
   const scope = checkScope(config, options);
   options = { ...options, member: scope.member, area: scope.area };
-  const { papers } = await readPaperFile(options.bib, io);
-  const withText = papers.filter((p) => p.title.trim() !== '');
+  const { papers: read } = await readPaperFile(options.bib, io);
+  // A paper without an abstract (a Google Scholar or ORCID export) teaches far more with it: looked up
+  // in the store (read only; a store that is not there yet has none), then on OpenAlex and arXiv.
+  const lookup = await withStoreIfThere(options.db, (stored) => lookUpAbstracts(read.filter((p) => p.title.trim() !== ''), {
+    stored, online: !isOffline(options.offline), email: config.group.email, openAlexKey: process.env['OPENALEX_API_KEY'] || undefined, note: io.err,
+  }, deps));
+  const withText = lookup.papers;
   // Without --member or --area each paper teaches the area its keywords place it in; a paper of none
   // teaches nothing, so it is not stored and the message names it.
   const scoped = options.member !== undefined || options.area !== undefined;
@@ -60,8 +70,20 @@ export async function learnCommand(options: LearnOptions, io: Io): Promise<void>
     : ` ${unplaced.length} match${unplaced.length === 1 ? 'es' : ''} no area's keywords and ${unplaced.length === 1 ? 'teaches' : 'teach'} nothing: `
       + `${unplaced.slice(0, 3).map((p) => `'${shortTitle(p.title)}'`).join(', ')}${unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : ''}; give them --area.`;
   io.out(`learned from ${taught.length} paper${taught.length === 1 ? '' : 's'} of ${options.bib} as ${whose}'s own work`
-    + ` (${withAbstracts(taught.length, abstracts)}).${placed}${left}`
+    + ` (${withAbstracts(taught.length, abstracts)}).${placed}${left}${lookup.lacking > 0 ? ` ${lookupSummary(lookup)}` : ''}`
     + ' `digest feedback show` lists what each profile learned; `digest feedback reset` forgets it.\n');
+}
+
+/** Whether look-ups are off: `--offline`, or LABDIGEST_OFFLINE set (to anything but 0 or empty) for every run. */
+export function isOffline(flag: boolean | undefined): boolean {
+  const env = process.env['LABDIGEST_OFFLINE'];
+  return flag === true || (env !== undefined && env !== '' && env !== '0');
+}
+
+/** `work` with the store's paper finder when the store exists, else without one (never creating it). */
+async function withStoreIfThere<T>(db: string, work: (stored: ((id: string) => Paper | undefined) | undefined) => Promise<T>): Promise<T> {
+  if (!existsSync(db)) return work(undefined);
+  return withStore(db, { create: false }, (store) => work(storedPaperFinder(store)));
 }
 
 /** Each paper's best area by the written keywords (its highest score above 0), as the ranking would place it. */
