@@ -154,6 +154,7 @@ function runBibCheck(input: FeedbackInput, folds: readonly Paper[][]): void {
   const ownPapers = (papers: readonly Paper[], id: string) => papers.filter((p) => input.labels.get(p.id)?.[id] === 2)
     .map((paper): FeedbackExample => ({ paper, signal: 'star', area: id }));
   const fits: string[] = [];
+  const titleRows: string[] = [];
   input.config.areas.forEach((area, a) => {
     const config: GroupConfig = { ...input.config, areas: input.config.areas.map((x) => (x.id === area.id ? { ...x, keywords: [], require: [] } : x)) };
     const taught = ownPapers(input.papers, area.id).length * (folds.length - 1) / folds.length;
@@ -170,12 +171,18 @@ function runBibCheck(input: FeedbackInput, folds: readonly Paper[][]): void {
       + `ap_${aps.length}_splits=${f3(aps.reduce((x, y) => x + y, 0) / aps.length)} (${f3(Math.min(...aps))}-${f3(Math.max(...aps))}) `
       + `core_in_section=${core.filter((r) => r.section === area.id).length}/${core.length} irrelevant_excluded=${f3(f.leftOut)} `
       + `core_right_section=${f3(f.rightSection)} (keywords removed, taught by the training folds' core papers)`);
+    // The same own papers by their titles alone: what a bibliography without abstracts teaches when
+    // `learn --bib` cannot look them up (offline, or a paper OpenAlex and arXiv lack). The CV's folds only.
+    const titlesOnly = (papers: readonly Paper[]) => ownPapers(papers, area.id).map((e) => ({ ...e, paper: { ...e.paper, abstract: null } }));
+    const byTitles = figuresOf(folds.flatMap((fold, k) => rank(config, fold, input.background, titlesOnly(folds.filter((_, j) => j !== k).flat()))), input.labels, config);
+    titleRows.push(`eval-feedback: bib-titles area=${area.id} ap=${f3(byTitles.perArea[a]!.ap)} ap_with_abstracts=${f3(f.perArea[a]!.ap)} `
+      + '(the same folds\' own papers by their titles alone, as an export without abstracts teaches when they are not looked up)');
     const all = ownPapers(input.papers, area.id);
     const fit = figuresOf(folds.flatMap((fold) => rank(config, fold, input.background, all)), input.labels, config);
     fits.push(`eval-feedback: bib-fit area=${area.id} own_papers=${all.length} ap=${f3(fit.perArea[a]!.ap)} `
       + '(taught by every core paper, the ranked ones included: what the model fits, not a held-out figure)');
   });
-  for (const line of fits) console.log(line);
+  for (const line of [...titleRows, ...fits]) console.log(line);
 }
 
 /** Seeds of the bib check's re-splits. */
