@@ -40,9 +40,8 @@ export async function initCommand(options: InitOptions, io: Io, deps: LookupDeps
  */
 async function specFromBib(options: InitOptions, io: Io, deps: LookupDeps): Promise<InitSpec> {
   if (!options.group?.trim()) throw new UsageError('pass --group NAME with --from-bib: the group\'s name');
-  const [{ readPaperFile }, { draftAreas, acronymsDefined }, { loadCorpusBackground }, { lookUpAbstracts, lookupSummary }, { isOffline }] = await Promise.all([
+  const [{ readPaperFile }, { draftAreas, acronymsDefined }, { loadCorpusBackground }, { isOffline, lookUpAbstracts, lookupSummary }] = await Promise.all([
     import('../store/import-command.ts'), import('@labdigest/ranker'), import('../digest/background.ts'), import('../learning/abstract-lookup.ts'),
-    import('../learning/learn-command.ts'),
   ]);
   const { papers: read } = await readPaperFile(options.fromBib as string, io);
   // Clusters of titles alone are clusters of a dozen words each: the abstracts a bibliography lacks are looked up first.

@@ -55,6 +55,12 @@ export interface LookupResult {
   readonly problems: readonly string[];
 }
 
+/** Whether look-ups are off: `--offline`, or LABDIGEST_OFFLINE set (to anything but 0 or empty) for every run. */
+export function isOffline(flag: boolean | undefined): boolean {
+  const env = process.env['LABDIGEST_OFFLINE'];
+  return flag === true || (env !== undefined && env !== '' && env !== '0');
+}
+
 /** arXiv ids a request: its API answers a list of ids in one feed. */
 export const ARXIV_BATCH = 50;
 /** The base of OpenAlex's single works (`…/works/doi:10.1021/x`). */

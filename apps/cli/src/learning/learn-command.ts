@@ -10,7 +10,7 @@ import { newStoreNote, withStore } from '../store/open-db.ts';
 import { readPaperFile } from '../store/import-command.ts';
 import { recordSignals } from './feedback-command.ts';
 import { checkScope } from './scope.ts';
-import { lookUpAbstracts, lookupSummary, type LookupDeps } from './abstract-lookup.ts';
+import { isOffline, lookUpAbstracts, lookupSummary, type LookupDeps } from './abstract-lookup.ts';
 import { storedPaperFinder } from '../store/queries.ts';
 import { existsSync } from 'node:fs';
 
@@ -72,12 +72,6 @@ export async function learnCommand(options: LearnOptions, io: Io, deps: LookupDe
   io.out(`learned from ${taught.length} paper${taught.length === 1 ? '' : 's'} of ${options.bib} as ${whose}'s own work`
     + ` (${withAbstracts(taught.length, abstracts)}).${placed}${left}${lookup.lacking > 0 ? ` ${lookupSummary(lookup)}` : ''}`
     + ' `digest feedback show` lists what each profile learned; `digest feedback reset` forgets it.\n');
-}
-
-/** Whether look-ups are off: `--offline`, or LABDIGEST_OFFLINE set (to anything but 0 or empty) for every run. */
-export function isOffline(flag: boolean | undefined): boolean {
-  const env = process.env['LABDIGEST_OFFLINE'];
-  return flag === true || (env !== undefined && env !== '' && env !== '0');
 }
 
 /** `work` with the store's paper finder when the store exists, else without one (never creating it). */
