@@ -14,6 +14,7 @@ import { createRanker, type RankedPaper } from '../rank.ts';
 import { isReview } from '../writing/specifics.ts';
 import { areaNeighbourhoods, type Neighbourhood } from '../corpus/related-terms.ts';
 import { DEFAULT_TUNING } from '../profiles/tuning.ts';
+import { termOf } from '../words/stem.ts';
 
 // The bundled sample week (1,755 real papers) ranked with the default config and the shipped corpus
 // statistics, as `pnpm sample` ranks it.
@@ -412,6 +413,24 @@ test('dismissals push papers like them down', () => {
   expect(changes.filter((d) => d < -0.01).length).toBeGreaterThan(3);
   // A word is learned against from two dismissed papers on: those sharing words with another fall.
   expect(dismissed.filter((id) => after.get(id)! < before.get(id)!).length).toBeGreaterThanOrEqual(2);
+});
+
+test('dismissals never teach against the words of the keywords the group wrote', () => {
+  // Naibing Wu stars the polymer section's first two papers and turns down its zinc gel papers: the
+  // group does not want zinc, and still wants the gel polymer electrolytes it wrote a keyword for.
+  const section = inSection(plain, polymer);
+  const zincGels = week.filter((p) => section.includes(p.id) && /zinc|Zn/i.test(p.title) && /\bgel\b/i.test(p.title));
+  expect(zincGels.length).toBe(3);
+  const ranker = createRanker(config, { background, feedback: [
+    ...section.slice(0, 2).map((id): FeedbackExample => ({ paper: byId.get(id)!, signal: 'star', area: polymer, member: 'Naibing Wu', at })),
+    ...zincGels.map((paper): FeedbackExample => ({ paper, signal: 'dismiss', area: polymer, member: 'Naibing Wu', at })),
+  ] });
+  const against = ranker.learned.find((p) => p.id === polymer)!.terms.filter((t) => t.weight < 0);
+  expect(against.map((t) => t.term)).toContain(termOf('zinc'));
+  const written = new Set(config.areas.find((a) => a.id === polymer)!.keywords.filter((k) => k.weight > 0)
+    .flatMap((k) => k.term.toLowerCase().split(/[^a-z0-9]+/)).map(termOf));
+  expect(written.has(termOf('gel'))).toBe(true);
+  expect(against.filter((t) => t.term.split(' ').every((x) => written.has(x))).map((t) => t.term)).toEqual([]);
 });
 
 test('a paper the group dismissed in its section is no pick there, and its note says who dismissed it', () => {

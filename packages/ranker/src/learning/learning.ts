@@ -192,6 +192,7 @@ export function learnFromExamples(
     return { term: `${lead.term} ${bags.term(t)}`, word: `${lead.word} ${shown}` };
   };
   const written = writtenTerms(options.lexicon, profileCount);
+  const wanted = wantedTerms(options.lexicon, profileCount);
   const novelty = noveltyOf(signals, options.keywordRelevance);
 
   const model: LearnedModel[number][] = [];
@@ -224,7 +225,7 @@ export function learnFromExamples(
       domain: isArea ? domainShare(options.neighbourhoods ?? [], p, bags) : (memberDomain ??= new PerTerm(bags.size, domainShare(options.neighbourhoods ?? [], -1, bags))).of,
       touched, sums, allAbout, positive, negative, positives, news: positive * (novelty[p] as number), bags, rates, hasCorpus: options.background !== undefined,
       floor: options.background ? 0.5 / options.background.documents : 1 / (bags.papers + 2), tuning: options.tuning,
-      own: written[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
+      own: written[p] as ReadonlySet<string>, wanted: wanted[p] as ReadonlySet<string>, strongest: strongestWritten(options.lexicon, p, profileCount),
       unwritten: !hasWrittenKeywords(options.lexicon.profiles[p]), heap, phraseOf,
     });
     profileSums.clear();
@@ -431,6 +432,12 @@ interface ProfileInput {
   readonly tuning: RankerTuning;
   /** Terms the profile's written keywords already are: they keep their written weight. */
   readonly own: ReadonlySet<string>;
+  /**
+   * The words of its positive written keywords, and their pairs ("gel", "polymer", "gel polymer" of
+   * "gel polymer electrolyte"): never learned against. A dismissed zinc gel paper says the group does
+   * not want zinc, not that it does not want the gels it wrote it does.
+   */
+  readonly wanted: ReadonlySet<string>;
   /** Its strongest written weight, or the group's when it has none (strongestWritten). */
   readonly strongest: number;
   /** The phrase most of a learned term's papers write it in (it `shown` as `ExampleBags.shownOf`), when that is how to show it. */
@@ -474,7 +481,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     let best = 0;
     for (let t = candidates.next(); t >= 0; t = candidates.next()) {
       if (candidates.key < 0.1 * best || candidates.key < top.least()) break;
-      if (input.own.has(bags.term(t))) continue;
+      if (input.own.has(bags.term(t)) || (against && input.wanted.has(bags.term(t)))) continue;
       const corpus = rates.of(t);
       // Without a background, the examples are the only corpus: they cannot tell which words are common.
       if (input.hasCorpus && corpus > tuning.learnMaxDf) continue;
@@ -795,6 +802,23 @@ function writtenTerms(lexicon: Lexicon, count: number): Set<string>[] {
       for (const sequence of feature.sequences) own.add(sequence.join(' '));
     }
     return own;
+  });
+}
+
+/** Per profile: the terms and adjacent pairs of terms of its positive written keywords (`ProfileInput.wanted`). */
+function wantedTerms(lexicon: Lexicon, count: number): Set<string>[] {
+  return lexicon.profiles.slice(0, count).map((profile) => {
+    const wanted = new Set<string>();
+    profile.features.forEach((f, i) => {
+      if (!((profile.weights[i] as number) > 0) || profile.related[i] === 1 || profile.learned[i] === 1) return;
+      for (const sequence of lexicon.features[f]?.sequences ?? []) {
+        sequence.forEach((term, k) => {
+          wanted.add(term);
+          if (k > 0) wanted.add(`${sequence[k - 1] as string} ${term}`);
+        });
+      }
+    });
+    return wanted;
   });
 }
 
