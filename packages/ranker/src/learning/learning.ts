@@ -435,7 +435,7 @@ interface ProfileInput {
   /**
    * The words of its positive written keywords, and their pairs ("gel", "polymer", "gel polymer" of
    * "gel polymer electrolyte"): never learned against. A dismissed zinc gel paper says the group does
-   * not want zinc, not that it does not want the gels it wrote it does.
+   * not want zinc, not that it stopped wanting the gels it wrote a keyword for.
    */
   readonly wanted: ReadonlySet<string>;
   /** Its strongest written weight, or the group's when it has none (strongestWritten). */
