@@ -102,6 +102,18 @@ describe('learnedLine', () => {
       'Learned from 2 papers Naibing Wu starred or read: more weight on thermal stability.');
   });
 
+  test('says when the papers that taught it were the keywords\' best already, and what would teach more', () => {
+    const signals = { star: 2, nominate: 0, read: 0, dismiss: 4 };
+    const line = 'Learned from the group\'s 2 stars and 4 dismissals: more weight on thermal stability; less on aqueous.';
+    const light = ' Most of them already scored high by the keywords, so they move the ranking little; a star on a paper the keywords score lower teaches more.';
+    const taught = { positives: 2, negatives: 4, signals, words: [words[0]!, words[3]!] };
+    expect(learnedLine({ ...taught, novelty: 0.04 })).toBe(line + light);
+    expect(learnedLine({ ...taught, novelty: 0.25 })).toBe(line);
+    expect(learnedLine(taught)).toBe(line);
+    // Dismissals alone teach no "for": nothing to say of how new they were.
+    expect(learnedLine({ positives: 0, negatives: 2, words: words.slice(3), novelty: 0 })).toBe('Learned from 2 papers the group dismissed: less on aqueous.');
+  });
+
   test('with the signals counted, names them', () => {
     const signals = { star: 10, nominate: 1, read: 2, dismiss: 3 };
     expect(learnedLine({ positives: 13, negatives: 3, signals, words })).toBe(

@@ -70,6 +70,12 @@ export const sectionLearnedSchema = z.object({
   }).optional(),
   /** Its strongest learned words, as the papers write them: for (weight > 0), strongest first, then against. */
   words: z.array(z.object({ word: z.string(), weight: z.number() })),
+  /**
+   * How new the papers that taught it for were to its keywords, in [0, 1]: the median of 1 - their
+   * relevance by the keywords alone. Near 0, they confirm the keywords more than they teach them, and
+   * the line says so (`learnedLine`). Absent when nothing taught it for, and in older digests.
+   */
+  novelty: z.number().min(0).max(1).optional(),
 });
 
 export const digestSectionSchema = z.object({

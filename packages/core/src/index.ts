@@ -15,7 +15,7 @@ export {
   type Digest, type DigestSection, type DigestEntry, type MatchedTerm, type MemberMatch, type SectionLearned,
   type DigestIndex, type DigestIndexEntry,
 } from './digest.ts';
-export { learnedLine, memberTeacher, YOU, type Teacher } from './learned-line.ts';
+export { learnedLine, LIGHT_NOVELTY, memberTeacher, YOU, type Teacher } from './learned-line.ts';
 export { listOf, possessive } from './english.ts';
 export { formatIssue, formatIssues, formatPath, describeValue, zodIssues, type ValidationIssue } from './issues.ts';
 export { papersToBibtex, citationKeys, bibtexTitle, latexText, type BibtexPaper } from './bibtex.ts';

@@ -30,7 +30,9 @@ const KINDS = [
  * group's 10 stars, 2 reads and 3 dismissals: more weight on thermal stability, ring opening and
  * polymerized; less on aqueous and zinc." A member's profile says the same of what they taught, `who`
  * naming them. A digest from before the signals were counted says "12 papers the group starred or read
- * and 3 it dismissed". Empty when nothing was learned.
+ * and 3 it dismissed". When the papers that taught it were already the keywords' best (`novelty`
+ * below `LIGHT_NOVELTY`), it says that they move the ranking little, and what would teach more.
+ * Empty when nothing was learned.
  */
 export function learnedLine(learned: SectionLearned | undefined, who: Teacher = GROUP): string {
   if (!learned || learned.positives + learned.negatives === 0) return '';
@@ -52,5 +54,15 @@ export function learnedLine(learned: SectionLearned | undefined, who: Teacher = 
     forWords.length > 0 ? `more weight on ${listOf(forWords)}` : '',
     against.length > 0 ? `less on ${listOf(against)}` : '',
   ].filter(Boolean).join('; ');
-  return `Learned from ${taught}${weights ? `: ${weights}` : ', nothing yet that stands out'}.`;
+  const line = `Learned from ${taught}${weights ? `: ${weights}` : ', nothing yet that stands out'}.`;
+  return positives > 0 && learned.novelty !== undefined && learned.novelty < LIGHT_NOVELTY
+    ? `${line} Most of them already scored high by the keywords, so they move the ranking little; a star on a paper the keywords score lower teaches more.`
+    : line;
 }
+
+/**
+ * Below this novelty (`SectionLearned.novelty`: half the papers that taught a profile scored 0.75 or
+ * more by its keywords) its examples are said to count lightly, in a section's line and in `digest
+ * feedback show`. Papers of a section's "more" list score 0.55 and up: stars on them teach more.
+ */
+export const LIGHT_NOVELTY = 0.25;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
-  API_LIMITS, feedbackLineSchema, formatIssue, groupTimeZone, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
+  API_LIMITS, feedbackLineSchema, formatIssue, groupTimeZone, LIGHT_NOVELTY, suggest, zodIssues, type FeedbackLine, type GroupConfig, type SignalKind,
 } from '@labdigest/core';
 import { createRanker, dayOf, shortTitle, shownLearnedWords, type LearnedModel, type LearnedProfile } from '@labdigest/ranker';
 import { loadConfig } from '../config/load-config.ts';
@@ -298,11 +298,11 @@ function learnedWords(profile: LearnedProfile | undefined): string {
 /**
  * When a profile's examples were little news to its keywords (learning.ts `noveltyOf`): a group that
  * stars its picks, which the keywords scored 0.9, sees why its learned words weigh little, and what
- * would teach more. Said when half of them scored 0.75 or more: papers of a section's "more" list
- * score 0.55 and up, and stars on them are said to teach more.
+ * would teach more. Said when half of them scored 0.75 or more (core's `LIGHT_NOVELTY`, as a section's
+ * line says it): papers of a section's "more" list score 0.55 and up, and stars on them teach more.
  */
 function lightly(profile: LearnedProfile | undefined): string {
-  if (profile?.novelty === undefined || profile.novelty >= 0.25) return '';
+  if (profile?.novelty === undefined || profile.novelty >= LIGHT_NOVELTY) return '';
   const one = profile.positives === 1;
   const score = (1 - profile.novelty).toFixed(2);
   return `counts lightly: ${one ? `the keywords already scored this paper ${score}` : `the keywords already scored half of these papers ${score} or more`}, `

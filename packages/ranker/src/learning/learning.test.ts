@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { parseGroupConfig, paperSchema, type Paper } from '@labdigest/core';
+import { learnedLine, LIGHT_NOVELTY, parseGroupConfig, paperSchema, type Paper } from '@labdigest/core';
 import { readDefaultConfigText, readFixtureRecords } from '@labdigest/fixtures';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
@@ -313,6 +313,23 @@ describe('a learned word must be more than chance (Dunning\'s G², p < 0.01)', (
     const before = untested.learned.find((p) => p.id === 'Naibing Wu')!.terms;
     expect(before.some((t) => share(t.term) >= Math.exp(-threshold / 2))).toBe(true);
   });
+});
+
+test('a section taught by the keywords\' best papers says they move it little; one taught by papers lower down does not', () => {
+  const line = (feedback: readonly FeedbackExample[]) => {
+    const ranker = createRanker(config, { background, feedback });
+    const digest = assembleDigest(config, week, ranker.rank(week, { background }).papers, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: ranker.learned });
+    const learned = digest.sections.find((s) => s.id === polymer)!.learned!;
+    expect(learned.novelty).toBe(ranker.learned.find((p) => p.id === polymer)!.novelty);
+    return { novelty: learned.novelty!, line: learnedLine(learned) };
+  };
+  // Naibing Wu's stars on the three papers the polymer section leads with, then on its last three.
+  const best = line(stars);
+  expect(best.novelty).toBeLessThan(LIGHT_NOVELTY);
+  expect(best.line).toMatch(/^Learned from the group's 3 stars: more weight on .+\. Most of them already scored high by the keywords, so they move the ranking little; a star on a paper the keywords score lower teaches more\.$/);
+  const last = line(inSection(plain, polymer).slice(-3).map((id) => ({ paper: byId.get(id)!, signal: 'star', area: polymer, member: 'Naibing Wu', at })));
+  expect(last.novelty).toBeGreaterThanOrEqual(LIGHT_NOVELTY);
+  expect(last.line).not.toContain('move the ranking little');
 });
 
 test('a section shows the learned words that name a topic, those its papers are about first; the adverbs and lone participles learned weigh in unshown', () => {

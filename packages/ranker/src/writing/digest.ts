@@ -85,6 +85,7 @@ function sectionLearned(profile: LearnedProfile | undefined): SectionLearned | u
   return {
     positives: profile.positives, negatives: profile.negatives, ...(profile.signals ? { signals: { ...profile.signals } } : {}),
     words: shownLearnedWords(profile, SHOWN_FOR, SHOWN_AGAINST),
+    ...(profile.novelty !== undefined ? { novelty: profile.novelty } : {}),
   };
 }
 
