@@ -105,7 +105,7 @@ describe('learnedLine', () => {
   test('says when the papers that taught it were the keywords\' best already, and what would teach more', () => {
     const signals = { star: 2, nominate: 0, read: 0, dismiss: 4 };
     const line = 'Learned from the group\'s 2 stars and 4 dismissals: more weight on thermal stability; less on aqueous.';
-    const light = ' Most of them already scored high by the keywords, so they move the ranking little; a star on a paper the keywords score lower teaches more.';
+    const light = ' Most of the papers that added weight were the keywords\' best already, so they move the ranking little; a star on a paper the keywords score lower teaches more.';
     const taught = { positives: 2, negatives: 4, signals, words: [words[0]!, words[3]!] };
     expect(learnedLine({ ...taught, novelty: 0.04 })).toBe(line + light);
     expect(learnedLine({ ...taught, novelty: 0.25 })).toBe(line);

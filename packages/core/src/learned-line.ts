@@ -56,7 +56,7 @@ export function learnedLine(learned: SectionLearned | undefined, who: Teacher = 
   ].filter(Boolean).join('; ');
   const line = `Learned from ${taught}${weights ? `: ${weights}` : ', nothing yet that stands out'}.`;
   return positives > 0 && learned.novelty !== undefined && learned.novelty < LIGHT_NOVELTY
-    ? `${line} Most of them already scored high by the keywords, so they move the ranking little; a star on a paper the keywords score lower teaches more.`
+    ? `${line} Most of the papers that added weight were the keywords' best already, so they move the ranking little; a star on a paper the keywords score lower teaches more.`
     : line;
 }
 

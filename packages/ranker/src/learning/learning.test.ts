@@ -326,7 +326,7 @@ test('a section taught by the keywords\' best papers says they move it little; o
   // Naibing Wu's stars on the three papers the polymer section leads with, then on its last three.
   const best = line(stars);
   expect(best.novelty).toBeLessThan(LIGHT_NOVELTY);
-  expect(best.line).toMatch(/^Learned from the group's 3 stars: more weight on .+\. Most of them already scored high by the keywords, so they move the ranking little; a star on a paper the keywords score lower teaches more\.$/);
+  expect(best.line).toMatch(/^Learned from the group's 3 stars: more weight on .+\. Most of the papers that added weight were the keywords' best already, so they move the ranking little; a star on a paper the keywords score lower teaches more\.$/);
   const last = line(inSection(plain, polymer).slice(-3).map((id) => ({ paper: byId.get(id)!, signal: 'star', area: polymer, member: 'Naibing Wu', at })));
   expect(last.novelty).toBeGreaterThanOrEqual(LIGHT_NOVELTY);
   expect(last.line).not.toContain('move the ranking little');
