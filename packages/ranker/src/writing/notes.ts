@@ -126,7 +126,7 @@ function leadSentence(input: NoteInput, pick: (n: number) => number): string {
   const interests = [...topics, ...methods].slice(0, 3);
   switch (pick(3)) {
     case 0: return `${strength(member.fit, pick)} ${possessive(member.name)} work on ${listOf(interests)}.`;
-    case 1: return `${member.name} works on ${listOf(interests)}; this paper ${member.fit >= 0.8 ? 'is squarely on that' : member.fit >= 0.6 ? 'comes close' : 'is related'}.`;
+    case 1: return `${member.name} works on ${listOf(interests)}; this paper ${member.fit >= 0.8 ? 'is squarely on that' : member.fit >= 0.6 ? 'comes close' : 'bears on that work'}.`;
     default: return `For ${member.name}, whose work on ${listOf(interests)} it ${member.fit >= 0.8 ? 'matches closely' : member.fit >= 0.6 ? 'follows' : 'touches'}.`;
   }
 }
