@@ -100,7 +100,7 @@ const perSection = (pick: (s: (typeof checks.sections)[number]) => number) => ch
 console.log(`digest: sample week ${week.length} papers, ${checks.summaries} in the digest (${perSection((s) => s.papers)})`);
 console.log(`digest: picks per section ${perSection((s) => s.picks)}; folded under "more in this section" ${perSection((s) => s.folded)}`);
 console.log(`digest: summaries empty ${checks.emptySummaries.length}, opening on a dangling connective ${checks.danglingSummaries.length} (target 0); `
-  + `over 70 words ${checks.longSummaries}`);
+  + `over 70 words ${checks.longSummaries}; with a hole where the feed dropped math ${checks.holedSummaries.length}`);
 console.log(`digest: notes naming a member below the member threshold ${checks.membersBelowThreshold.length} (target 0); `
   + `showing a score ${checks.scoresInNotes.length}; over 70 words ${checks.longNotes}`);
 console.log(`digest: sample week HTML e-mail ${(htmlEmailBytes(digest) / 1024).toFixed(1)} KB`);
@@ -113,7 +113,7 @@ const brokenDigest = digestTitles.filter((t) => t.broken !== null);
 console.log(`text: titles with a broken formula or run-together words: recorded feeds ${brokenFeeds.length} of ${feedTitles.length} (target 0); `
   + `sample week digest ${brokenDigest.length} of ${digestTitles.length}`);
 for (const t of [...brokenFeeds, ...brokenDigest]) console.log(`  ${t.where}: ${t.broken}`);
-for (const line of [...checks.emptySummaries.map((id) => `empty summary: ${id}`), ...checks.danglingSummaries, ...checks.membersBelowThreshold,
+for (const line of [...checks.emptySummaries.map((id) => `empty summary: ${id}`), ...checks.danglingSummaries, ...checks.holedSummaries.map((id) => `summary with a hole: ${id}`), ...checks.membersBelowThreshold,
   ...checks.scoresInNotes.map((id) => `score-like number in the note: ${id} ${digest.sections.flatMap((s) => s.papers).find((p) => p.id === id)?.note ?? ''}`)]) {
   console.log(`  ${line}`);
 }

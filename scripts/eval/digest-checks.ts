@@ -27,6 +27,8 @@ export interface DigestChecks {
   readonly summaries: number;
   readonly emptySummaries: readonly string[];
   readonly danglingSummaries: readonly string[];
+  /** Summaries that show where the feed dropped inline math: "with nucleophilic , decreasing", "by 100 K ()". */
+  readonly holedSummaries: readonly string[];
   readonly longSummaries: number;
   readonly longNotes: number;
   readonly membersBelowThreshold: readonly string[];
@@ -77,6 +79,8 @@ export function checkDigest(digest: Digest, config: GroupConfig): DigestChecks {
     summaries: entries.length,
     emptySummaries: entries.filter((e) => e.summary.trim() === '').map((e) => e.id),
     danglingSummaries: entries.filter((e) => cutContext(e.summary, e.abstract)).map((e) => `${e.id}: ${cutContext(e.summary, e.abstract)}`),
+    // Written apart from summary.ts's MISSING_MATH: a lower-case word, a space and a comma or semicolon; empty brackets.
+    holedSummaries: entries.filter((e) => /[a-z]{3} [,;] |\(\s*\)|\[\s*\]/.test(e.summary)).map((e) => e.id),
     longSummaries: entries.filter((e) => words(e.summary) > 70).length,
     longNotes: entries.filter((e) => words(e.note) > 70).length,
     membersBelowThreshold,

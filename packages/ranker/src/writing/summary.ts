@@ -38,6 +38,9 @@ export function summarize(
     // "The inner layer is ..." after "a dual-layer interphase forms": the sentence leans on the one
     // before without a connective. Not forbidden (it often reads well alone), but a summary prefers another.
     if (index > 0 && pointsBack(s.text, (split[index - 1] as Sentence).text)) score -= 0.8;
+    // A sentence with a hole where the publisher's feed dropped inline math ("replacement of solvent
+    // molecules with nucleophilic , decreasing …") is picked only when nothing else is left.
+    if (MISSING_MATH.test(s.text)) score -= 5;
     const closing = index > 0 && index >= split.length - 2 && (CLOSING_CLAIM.test(s.text) || CLOSING_HIGHLIGHT.test(s.text));
     return {
       ...s, index, words, score, leans: leansOnPrevious(s.text), opensBadly: opensOnAntecedent(s.text),
@@ -107,6 +110,14 @@ function restates(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
 }
 
 const HEADING = /^\s*(?:abstract|summary|graphical abstract)\b[\s:.—-]*/i;
+
+/**
+ * Where a feed dropped an inline formula, the words close around nothing: a comma or a semicolon after
+ * a word and a space ("with nucleophilic , decreasing"; not after a symbol or a formula printed apart,
+ * "LiN x O y ,", "D Li ,"), empty brackets ("the synthesis temperature by 100 K ()"), or two
+ * prepositions before a verb ("the role of in regulating"; not "deal with in this article").
+ */
+export const MISSING_MATH = /\b[a-z]{3,}\s[,;](?=\s)|\(\s*\)|\[\s*\]|\b(?:of|with|by|for|from)\s+(?:in|on|to|of)\s+[a-z]+ing\b/i;
 
 // Sentence roles, by the words that mark them in abstracts.
 const FINDING = /\b(?:we|our|results?|this|these|here(?:in)?|it|they|which)\b[^.]{0,50}?\b(?:show|shows|showed|shown|find|finds|found|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|indicate|indicates|uncover|uncovers|identify|identifies|identified|observe|observed|establish|establishes|discover|discovered|achieve|achieves|achieved|deliver|delivers|exhibit|exhibits|enable|enables|yield|yields|outperform|outperforms|reach|reaches|retain|retains)\b/i;
