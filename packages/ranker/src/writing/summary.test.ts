@@ -141,6 +141,20 @@ describe('the summary says what the paper did and found', () => {
     const decouple = 'Fillers aggregate and block ions. We introduce defect‐rich layered perovskite nanofillers via a Sr‐doping strategy to decouple these limitations. '
       + 'The optimized electrolyte achieves a superior ionic conductivity of 5.17 × 10−4 S cm−1 at 60 °C.';
     expect(summarize(decouple, () => 0)).toBe('We introduce defect‐rich layered perovskite nanofillers via a Sr‐doping strategy. The optimized electrolyte achieves a superior ionic conductivity of 5.17 × 10−4 S cm−1 at 60 °C.');
+    // Any verb, where the purpose ends the sentence (the sample week's enthalpy-entropy gel electrolyte:
+    // "… strategy to integrate these processes into a unified electrolyte system.").
+    const integrate = 'Li-S cells need fast desolvation and uniform Li2S nucleation. Here, we propose an enthalpy‐entropy molecular design strategy '
+      + 'to integrate these processes into a unified electrolyte system. By modulating the solvation structure, they reduce the desolvation enthalpy of Li+.';
+    expect(summarize(integrate, () => 0)).toMatch(/^Here, we propose an enthalpy‐entropy molecular design strategy\.(?: |$)/);
+    // Not where "to" belongs to the sentence's own verb, nor before a comma.
+    for (const kept of [
+      'This model allows us to attribute this effect to grain boundaries.',
+      'A phase-field model is used to study these systems under load.',
+      'We combine MD and DFT to resolve these structures, and find two phases.',
+      'We present DetailGen3D, a generative approach specifically designed to enhance these generated 3D shapes.',
+      'This study assesses model resistance to perpetuating these biases.',
+      'The model is accurate compared to all these methods.',
+    ]) expect(withoutBackPurposeText(kept)).toBe(kept);
     const by = 'Salts cluster. We propose a strategy that addresses these limitations by decoupling competitive interactions in the solvation shell.';
     expect(summarize(by, () => 0)).toBe('We propose a strategy that addresses these limitations by decoupling competitive interactions in the solvation shell.');
   });
