@@ -1,7 +1,7 @@
 import { paperSchema } from '@labdigest/core';
 import { readFixtureRecords } from '@labdigest/fixtures';
 import { describe, expect, test } from 'vitest';
-import { MISSING_MATH, NO_ABSTRACT, leansOnPrevious, opensOnAntecedent, splitSentences, summarize, withoutBackPurposeText } from './summary.ts';
+import { isFragment, MISSING_MATH, NO_ABSTRACT, leansOnPrevious, opensOnAntecedent, splitSentences, summarize, withoutBackPurposeText } from './summary.ts';
 import { escapeRegExp } from '../util/regexp.ts';
 
 const abstract = 'Solid polymer electrolytes promise safer batteries. However, their ionic conductivity is low at room '
@@ -410,6 +410,27 @@ test('a sentence with a hole where the feed dropped inline math is passed over (
     ['Two caveats that we deal with in this article remain.', false],
     ['Cells made by in situ polymerization retain 90% for at least 500 cycles.', false],
   ] as const) expect(MISSING_MATH.test(text), text).toBe(hole);
+});
+
+test('what a source gives in place of an abstract is no abstract; a summary never opens on a fragment', () => {
+  // As OpenAlex gave them for corpus papers (W7128244532, W7167496046, W7138940406, W7159005817).
+  for (const placeholder of [
+    'batteries.', 'International audience',
+    'Yongwen Ren, Bao-Lian Su; Unlocking high-voltage anode-free sodium–sulfur batteries, National Science Review, , nwag180, https://doi.org/10.1093/nsr/nwag18',
+    'pressure, proton carrier concentration, and/or electrolyte composition.',
+    'Bohao Peng, Tao Wang, Ewa Mijowska, Xuecheng Chen, Yuping Wu; In-situ construction and repair of SEI via a Li2ZrF6 additive for durable lithium metal batte',
+  ]) expect(summarize(placeholder, () => 0), placeholder).toBe(NO_ABSTRACT);
+  // W7162499285: cut before it began, and its other sentence leans on what was cut.
+  expect(summarize('as a benchmark SSE, we directly visualize and quantify lateral lithium transport, demonstrating that ILs mitigate void formation by defocusing the local current density. '
+    + 'This mechanism accounts for the cycling stability of IL-functionalized Li/SSE interfaces and provides design principles for safe, high-energy-density Li metal solid-state batteries.', () => 0)).toBe(NO_ABSTRACT);
+  // A fragment before whole sentences is passed over.
+  expect(summarize('and electrolyte composition. Here we design a fluorinated polymer interlayer for the anode. Symmetric cells achieve 2000 h of cycling at 1 mA cm-2.', () => 0))
+    .toBe('Here we design a fluorinated polymer interlayer for the anode. Symmetric cells achieve 2000 h of cycling at 1 mA cm-2.');
+  for (const [sentence, fragment] of [
+    ['as a benchmark SSE, we visualize transport.', true], ['batteries.', true],
+    ['pH-responsive gels swell.', false], ['d-penicillamine adsorbs iodine.', false], ['ab initio molecular dynamics show two phases.', false],
+    ['in situ TEM reveals dendrites.', false], ['sp2 carbon conducts.', false],
+  ] as const) expect(isFragment(sentence), sentence).toBe(fragment);
 });
 
 test('on 1,900 real abstracts: never empty, whole sentences of the abstract, none cut from its context, about 60 words', () => {

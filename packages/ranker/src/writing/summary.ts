@@ -28,7 +28,7 @@ export function summarize(
   // Publishers prefix abstracts with a heading ("Abstract", "ABSTRACT", "Summary:"): not a sentence.
   const heading = HEADING.exec(abstract)?.[0].length ?? 0;
   const body = abstract.slice(heading);
-  if (body.trim() === '') return NO_ABSTRACT;
+  if (body.trim() === '' || isPlaceholder(body)) return NO_ABSTRACT;
   // A finding's closing clause on what it may mean for others (", providing new insights into …") is
   // left out of the sentence: the finding stands without it.
   const split = splitSentences(body).map(withoutBullet).map(withoutImplication).map(withoutBackPurpose).map(withoutConnective);
@@ -43,7 +43,7 @@ export function summarize(
     if (MISSING_MATH.test(s.text)) score -= 5;
     const closing = index > 0 && index >= split.length - 2 && (CLOSING_CLAIM.test(s.text) || CLOSING_HIGHLIGHT.test(s.text));
     return {
-      ...s, index, words, score, leans: leansOnPrevious(s.text), opensBadly: opensOnAntecedent(s.text),
+      ...s, index, words, score, leans: leansOnPrevious(s.text) || (index === 0 && isFragment(s.text)), opensBadly: opensOnAntecedent(s.text),
       background: isBackground(s.text) || IMPLICATION.test(s.text) || closing,
       method: isMethod(s.text),
       vocabulary: vocabularyOf(s.text),
@@ -93,7 +93,36 @@ export function summarize(
   // Every sentence too long or leaning: the best one that stands alone, cut at a clause boundary.
   const bestOf = (ok: (s: (typeof sentences)[number]) => boolean) => sentences.filter(ok).sort((x, y) => y.score - x.score || x.index - y.index)[0];
   const alone = bestOf((s) => !s.leans && !s.opensBadly) ?? bestOf((s) => !s.leans) ?? sentences[0];
-  return cutAtClause(alone?.text ?? body.trim(), maxWords);
+  // An abstract cut before it began ("as a benchmark SSE, we directly visualize …") whose other
+  // sentences all lean on what was cut is no abstract to summarise.
+  if (!alone || (alone.index === 0 && isFragment(alone.text))) return NO_ABSTRACT;
+  return cutAtClause(alone.text, maxWords);
+}
+
+/**
+ * What some sources give in place of an abstract (OpenAlex and repositories): a word or two cut from
+ * one ("batteries."), a repository's placeholder ("International audience"), or the paper's own
+ * citation line ("Yongwen Ren, Bao-Lian Su; Unlocking …, National Science Review, , nwag180,
+ * https://doi.org/…").
+ */
+function isPlaceholder(body: string): boolean {
+  const text = body.trim();
+  const words = text.split(/\s+/).length;
+  return words < 6 || /^international audience\.?$/i.test(text)
+    || (words < 60 && text.includes(';') && (/\bhttps?:\/\/(?:dx\.)?doi\.org\/\S+$/.test(text) || CITATION_AUTHORS.test(text)));
+}
+
+/** A citation line's authors: "Bohao Peng, Tao Wang, Yuping Wu; " (a name is two capitalised words or more). */
+const CITATION_AUTHORS = /^\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’.-]*)+(?:, \p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’.-]*)+)*; /u;
+
+/**
+ * An abstract that opens mid-sentence, its start cut off by the source ("pressure, proton carrier
+ * concentration, and/or electrolyte composition."; "as a benchmark SSE, we directly visualize …"): a
+ * lower-case word of two letters or more. Not a name or phrase written in lower case ("pH", "d-penicillamine",
+ * "sp2", "ab initio", "in situ", "van der Waals").
+ */
+export function isFragment(sentence: string): boolean {
+  return /^[a-z]{2,}(?=[\s,;:.])/.test(sentence) && !/^(?:ab|in|ex|van|von|de|der|operando|et)\s/.test(sentence);
 }
 
 /** A sentence's words of four letters or more, in lower case: what `restates` compares. */
