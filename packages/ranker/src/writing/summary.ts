@@ -261,9 +261,9 @@ export function withoutBackPurposeText(text: string): string {
  * A purpose that ends the sentence and points back with any verb ("… a molecular design strategy to
  * integrate these processes into a unified electrolyte system."): "these processes" are in a sentence
  * the summary does not show. Not after what makes "to" part of the sentence's own verb or of a noun's
- * phrase ("allows us to attribute this effect to …", "is used to study these systems", "a network
- * designed to overcome these challenges", "resistance to perpetuating these biases", "compared to all
- * these methods").
+ * phrase ("allows us to attribute this effect to …", "is used to study these systems", "an approach
+ * designed to enhance these generated 3D shapes", "resistance to perpetuating these biases", "compared
+ * to all these methods").
  */
 const BACK_PURPOSE_END = /(?<!\b(?:order|us|them|it|one|allows?|allowing|allowed|enables?|enabling|enabled|helps?|helping|helped|able|used|needed|required|necessary|possible|aims?|aimed|sought|seeks?|want|wants|likely|unlikely|due|owing|designed|developed|tailored|intended|meant|built|engineered|dedicated|devoted|compared|relative|similar|close|according|prior|respect|addition|contrast|comparison|resistance|response|approach|access|exposure|contribution|applied|applicable|related|subjected|leads?|led|extended))\s+to\s+(?!(?:all|both|each|any|some|many|most|only|even|just|also|further|better|more|less|the|a|an|[a-z]+ing)\b)[a-z]+\s+(?:this|these|those|such)\s+[^.,;:()]{1,80}?(?=\.(?:\s+[A-Z]|\s*$))/gi;
 
