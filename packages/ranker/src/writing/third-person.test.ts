@@ -18,6 +18,24 @@ describe('inThirdPerson', () => {
       "Zhang et al.'s simulations reveal a disordered phase, which they identify by clustering."],
     ['Using ethylene carbonate as a prototypical solvent, we show that electron injection drives distinct pathways.',
       'Using ethylene carbonate as a prototypical solvent, Zhang et al. show that electron injection drives distinct pathways.'],
+    // The verb they are first named with is told in the present, as the digest's other summaries tell
+    // theirs (the sample week's "Luo et al. developed PEO/LiTFSI‐Mg1‐xLixF2 composite electrolytes");
+    // later sentences keep the abstract's tense, and so does a deed placed in the past.
+    ['Here, we developed PEO/LiTFSI composite electrolytes. We found a conductivity of 0.158 mS cm−1.',
+      'Zhang et al. develop PEO/LiTFSI composite electrolytes. They found a conductivity of 0.158 mS cm−1.'],
+    ['We rationally designed and synthesized a fluorinated monomer.', 'Zhang et al. rationally design and synthesize a fluorinated monomer.'],
+    ['We previously reported a gel electrolyte.', 'Zhang et al. previously reported a gel electrolyte.'],
+    // The sentence's other verbs of the authors go with the first (the sample week's anode-free interlayer).
+    ['We compared silver nanowires and silver nanoparticles as coating substrates, and developed a composite coating. It worked.',
+      'Zhang et al. compare silver nanowires and silver nanoparticles as coating substrates, and develop a composite coating. It worked.'],
+    // A verb it cannot tell the present of leaves the sentence in the abstract's tense, never two tenses.
+    ['We developed and operated an optomechanical platform.', 'Zhang et al. developed and operated an optomechanical platform.'],
+    ['We fabricated arrays of nanoribbons, and characterized their edges.', 'Zhang et al. fabricated arrays of nanoribbons, and characterized their edges.'],
+    ['X-ray diffraction revealed two phases. We observed surface instability.', 'X-ray diffraction revealed two phases. Zhang et al. observed surface instability.'],
+    ['We performed a likelihood analysis and identified about 2900 emitters.', 'Zhang et al. perform a likelihood analysis and identify about 2900 emitters.'],
+    ['We screened 40 salts and identified the best one, whose anion developed a thin SEI.',
+      'Zhang et al. screen 40 salts and identify the best one, whose anion developed a thin SEI.'],
+    ['Our simulations showed two phases.', "Zhang et al.'s simulations showed two phases."],
     // "Herein, a … is developed": the authors made it (the sample week's abstracts).
     ['Here, a coordination‐engineered polymer electrolyte with a hierarchical Li+ coordination architecture is developed to synchronize ion transport. We find a transference number of 0.56.',
       'Zhang et al. develop a coordination‐engineered polymer electrolyte with a hierarchical Li+ coordination architecture to synchronize ion transport. They find a transference number of 0.56.'],
@@ -26,7 +44,7 @@ describe('inThirdPerson', () => {
     ['Lithium anodes fail. Herein, a 3D Li/Al4Li9 composite anode is fabricated via melt-spinning.',
       'Lithium anodes fail. Zhang et al. fabricate a 3D Li/Al4Li9 composite anode via melt-spinning.'],
     ['Herein, an organic lithium salt (named PQ‐Li) was synthesized, and a flexible electrolyte is made.',
-      'Zhang et al. synthesized an organic lithium salt (named PQ‐Li), and a flexible electrolyte is made.'],
+      'Zhang et al. synthesize an organic lithium salt (named PQ‐Li), and a flexible electrolyte is made.'],
     ['Here, a unified framework is established that links diffusivity to crack‐generated interfaces.',
       'Zhang et al. establish a unified framework that links diffusivity to crack‐generated interfaces.'],
     ['Herein, a hydrogel electrolyte that is crosslinked in situ is developed by introducing guanylate.',
@@ -35,7 +53,7 @@ describe('inThirdPerson', () => {
       'Zhang et al. propose lithium pyridine‐2‐thiolate (PySLi) as a multifunctional mediator.'],
     ['In this work, low N/P LIBs are constructed to induce Li‐plating, and thermal tests are performed.',
       'Zhang et al. construct low N/P LIBs to induce Li‐plating, and thermal tests are performed.'],
-    ['Herein, PEO-based electrolytes were designed.', 'Zhang et al. designed PEO-based electrolytes.'],
+    ['Herein, PEO-based electrolytes were designed.', 'Zhang et al. design PEO-based electrolytes.'],
     ['Herein, the tailored boron nitride nanosheets (BNNSs) are used as electrolyte additives to improve ion transport.',
       'Zhang et al. use the tailored boron nitride nanosheets (BNNSs) as electrolyte additives to improve ion transport.'],
     ['Herein, the mechanism is investigated by operando imaging.', 'Zhang et al. investigate the mechanism by operando imaging.'],
@@ -49,9 +67,9 @@ describe('inThirdPerson', () => {
     ['Here, mixed ionic‐electronic conductor, PEDOT:PSSTFSI, is incorporated as a binder.',
       'Zhang et al. incorporate mixed ionic‐electronic conductor, PEDOT:PSSTFSI, as a binder.'],
     ['Herein, layered TMSs Cu2MS4 (M = Mo, W) were synthesized via a solvothermal method.',
-      'Zhang et al. synthesized layered TMSs Cu2MS4 (M = Mo, W) via a solvothermal method.'],
+      'Zhang et al. synthesize layered TMSs Cu2MS4 (M = Mo, W) via a solvothermal method.'],
     ['Here, using MXene as a model, an atomic-level intercalation strategy was developed.',
-      'Using MXene as a model, Zhang et al. developed an atomic-level intercalation strategy.'],
+      'Using MXene as a model, Zhang et al. develop an atomic-level intercalation strategy.'],
     ['Herein, for the first time, a sodium halide electrolyte is developed.',
       'For the first time, Zhang et al. develop a sodium halide electrolyte.'],
     // "in situ" is the thing's, not a phrase before it; so is a noun's -ing ("coating discovery").

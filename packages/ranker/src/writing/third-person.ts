@@ -30,7 +30,7 @@ function rewritten(text: string, name: string): string {
   let named = false;
   const firstPersonBefore = (at: number) => FIRST_PERSON.test(summary.slice(0, at));
   // … "Herein, a gel electrolyte is developed to …" -> "Zhang et al. develop a gel electrolyte to …",
-  summary = summary.replace(PASSIVE_OPENING, (match: string, lead: string, thing: string, comma: string, be: string, adverb: string | undefined, done: string, at: number) => {
+  summary = summary.replace(PASSIVE_OPENING, (match: string, lead: string, thing: string, comma: string, _be: string, adverb: string | undefined, done: string, at: number) => {
     // "Herein, a polymer that is designed for X is applied": the first verb was the clause's, not the sentence's.
     // Nor where the thing holds a clause's own verb ("restructuring is achieved by …, and its impacts
     // are investigated"), or opens on a phrase that cannot be told from it ("by leveraging X, including
@@ -40,7 +40,8 @@ function rewritten(text: string, name: string): string {
     const unsplit = !fronted && OPENER.test(thing) && (thing.includes(',') || !/^[a-z]+ing\b/.test(thing));
     if (named || RELATIVE_END.test(thing) || OWN_VERB.test(thing.replace(RELATIVE_VERB, '')) || firstPersonBefore(at) || unsplit) return match;
     named = true;
-    const verb = be === 'is' || be === 'are' ? (ACTIVE[done.toLowerCase()] as string) : done.toLowerCase();
+    // "was developed" too: a digest tells what the authors do in the present, as a colleague would.
+    const verb = ACTIVE[done.toLowerCase()] as string;
     // A phrase before the thing ("inspired by plant epidermis, a … SEI is constructed") opens the
     // sentence, before the authors: "Inspired by plant epidermis, Hu et al. construct a … SEI".
     const opening = fronted ? `${(fronted[1] as string).charAt(0).toUpperCase()}${(fronted[1] as string).slice(1)}, ` : '';
@@ -59,7 +60,7 @@ function rewritten(text: string, name: string): string {
     return `${lead}${name} ${adverb ?? ''}${PLURAL[does.toLowerCase()] as string}${goesOn}`;
   });
   if (!FIRST_PERSON.test(summary)) return summary;
-  return summary.replace(FIRST_PERSON_ALL, (match: string, framing: string | undefined, word: string, at: number) => {
+  return inPresent(summary.replace(FIRST_PERSON_ALL, (match: string, framing: string | undefined, word: string, at: number) => {
     const startsSentence = at === 0 || /[.!?]["”)]?\s+$/.test(summary.slice(Math.max(0, at - 4), at));
     const lower = word.toLowerCase();
     let out: string;
@@ -73,8 +74,35 @@ function rewritten(text: string, name: string): string {
       if (startsSentence && framing === undefined) out = out.charAt(0).toUpperCase() + out.slice(1);
     }
     return framing !== undefined ? `${match.slice(0, match.length - word.length)}${out}` : out;
-  });
+  }), name);
 }
+
+/**
+ * The verb the authors are first named with, in the present when the abstract told it in the past:
+ * "Here, we developed …" reads "Luo et al. develop …", as the summaries of other papers beside it
+ * ("Zheng et al. develop …") and as a colleague tells it; the sentence's verbs joined to it by "and"
+ * too ("designed and synthesized" -> "design and synthesize"), unless one has no present here. Only
+ * in the summary's first sentence; later sentences keep the abstract's tense.
+ */
+function inPresent(summary: string, name: string): string {
+  const at = summary.indexOf(`${name} `);
+  // Only where the summary opens on what they did: after a finding told in the past ("X-ray
+  // diffraction revealed …. Thomas et al. observed …") the authors keep the abstract's tense.
+  if (at < 0 || /[.!?](?:\s|$)/.test(summary.slice(0, at))) return summary;
+  const from = at + name.length + 1;
+  // The sentence's other verbs of the same subject: ", and developed a composite coating".
+  const end = summary.slice(from).search(/[.!?](?:\s|$)/);
+  // One the present cannot be told for ("developed and operated", "fabricated and characterized")
+  // leaves the sentence as the abstract tells it: never two tenses for one subject.
+  const head = summary.slice(from, end < 0 ? undefined : from + end);
+  for (const m of head.matchAll(AND_ANY_PAST)) if (!((m[3] as string).toLowerCase() in PRESENT)) return summary;
+  const sentence = summary.slice(from, end < 0 ? undefined : from + end).replace(AND_PAST, (match: string, and: string, adverb: string | undefined, verb: string) =>
+    (adverb !== undefined && TOLD_PAST.test(adverb) ? match : `${and}${adverb ?? ''}${PRESENT[verb.toLowerCase()] as string}`));
+  const rest = (sentence + (end < 0 ? '' : summary.slice(from + end))).replace(NAMED_PAST, (match: string, adverb: string | undefined, verb: string, and: string | undefined, adverb2: string | undefined, verb2: string | undefined) =>
+    (adverb !== undefined && TOLD_PAST.test(adverb) ? match : `${adverb ?? ''}${PRESENT[verb.toLowerCase()] as string}${and !== undefined && verb2 !== undefined ? `${and}${adverb2 ?? ''}${PRESENT[verb2.toLowerCase()] as string}` : ''}`));
+  return summary.slice(0, from) + rest;
+}
+
 
 const THEY: Readonly<Record<string, string>> = { we: 'they', our: 'their', us: 'them', ourselves: 'themselves' };
 
@@ -88,6 +116,28 @@ const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
   'explore', 'build', 'create', 'assemble', 'implement', 'use', 'utilize', 'utilise', 'adopt', 'combine', 'perform', 'incorporate',
   'integrate', 'conduct',
 ].map((verb) => [verb === 'apply' ? 'applied' : verb === 'build' ? 'built' : verb.endsWith('e') ? `${verb}d` : `${verb}ed`, verb]));
+
+/** Past forms of what a paper does, and the present the authors take ("developed" -> "develop", "found" -> "find"). */
+const PRESENT: Readonly<Record<string, string>> = {
+  ...ACTIVE,
+  ...Object.fromEntries(['reveal', 'show', 'identify', 'observe', 'discover', 'achieve', 'obtain', 'study', 'analyze', 'analyse', 'compare',
+    'measure', 'calculate', 'simulate', 'train', 'evaluate', 'test', 'quantify', 'unveil', 'elucidate', 'provide', 'describe', 'highlight',
+    'map', 'track', 'visualize', 'probe', 'model', 'screen', 'predict', 'benchmark', 'examine', 'explore', 'introduce', 'extend', 'uncover']
+    .map((verb) => [verb === 'map' ? 'mapped' : verb === 'model' ? 'modeled' : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : verb.endsWith('e') ? `${verb}d` : `${verb}ed`, verb])),
+  found: 'find', showed: 'show', made: 'make', took: 'take', gave: 'give', built: 'build', chose: 'choose', ran: 'run', led: 'lead',
+};
+
+/** A verb of PRESENT the sentence goes on with after "and": "… and identified about 2900 emitters", ", and developed a coating". */
+const AND_PAST = new RegExp(String.raw`(,?\s+and\s+)(\w+ly\s+)?(${Object.keys(PRESENT).join('|')})\b`, 'g');
+
+/** Any past form after "and" ("developed and operated", "pristine and treated samples"): AND_PAST's, or one it cannot tell the present of. */
+const AND_ANY_PAST = /(,?\s+and\s+)(\w+ly\s+)?([a-z]+ed)\b/g;
+
+/** Adverbs that place the deed in the past: "we previously reported" stays. */
+const TOLD_PAST = /^(?:previously|recently|formerly|originally|initially|earlier|once)\b/i;
+
+/** The first words after the authors' name: an adverb, a past verb of PRESENT, and perhaps "and" another. */
+const NAMED_PAST = new RegExp(String.raw`^(\w+ly\s+)?(${Object.keys(PRESENT).join('|')})\b(?:(,?\s+and\s+)(\w+ly\s+)?(${Object.keys(PRESENT).join('|')})\b)?`);
 
 /**
  * A sentence that opens on "Here(in)," or "In this work," and says in the passive that a thing was
