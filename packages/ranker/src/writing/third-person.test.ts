@@ -19,10 +19,13 @@ describe('inThirdPerson', () => {
     ['Using ethylene carbonate as a prototypical solvent, we show that electron injection drives distinct pathways.',
       'Using ethylene carbonate as a prototypical solvent, Zhang et al. show that electron injection drives distinct pathways.'],
     // The verb they are first named with is told in the present, as the digest's other summaries tell
-    // theirs (the sample week's "Luo et al. developed PEO/LiTFSI‐Mg1‐xLixF2 composite electrolytes");
-    // later sentences keep the abstract's tense, and so does a deed placed in the past.
+    // theirs (the sample week's "Luo et al. developed PEO/LiTFSI‐Mg1‐xLixF2 composite electrolytes"),
+    // and so does a later sentence on "They"; other sentences keep the abstract's tense, and so does a
+    // deed placed in the past.
     ['Here, we developed PEO/LiTFSI composite electrolytes. We found a conductivity of 0.158 mS cm−1.',
-      'Zhang et al. develop PEO/LiTFSI composite electrolytes. They found a conductivity of 0.158 mS cm−1.'],
+      'Zhang et al. develop PEO/LiTFSI composite electrolytes. They find a conductivity of 0.158 mS cm−1.'],
+    ['We developed a gel. Cells cycled for 2000 h. We previously showed its use, and we operated it at 0 °C.',
+      'Zhang et al. develop a gel. Cells cycled for 2000 h. They previously showed its use, and they operated it at 0 °C.'],
     ['We rationally designed and synthesized a fluorinated monomer.', 'Zhang et al. rationally design and synthesize a fluorinated monomer.'],
     ['We previously reported a gel electrolyte.', 'Zhang et al. previously reported a gel electrolyte.'],
     // The sentence's other verbs of the authors go with the first (the sample week's anode-free interlayer).

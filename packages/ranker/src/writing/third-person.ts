@@ -80,29 +80,53 @@ function rewritten(text: string, name: string): string {
 /**
  * The verb the authors are first named with, in the present when the abstract told it in the past:
  * "Here, we developed …" reads "Luo et al. develop …", as the summaries of other papers beside it
- * ("Zheng et al. develop …") and as a colleague tells it; the sentence's verbs joined to it by "and"
- * too ("designed and synthesized" -> "design and synthesize"), unless one has no present here. Only
- * in the summary's first sentence; later sentences keep the abstract's tense.
+ * ("Zheng et al. develop …") and as a colleague tells it; so do the sentence's verbs joined to it by
+ * "and" ("designed and synthesized" -> "design and synthesize"), and a later sentence that opens on
+ * "They" ("They found …" -> "They find …"). Only where the summary opens on the authors' deed; a
+ * clause with a verb it has no present for keeps the abstract's tense (`presentClause`).
  */
 function inPresent(summary: string, name: string): string {
   const at = summary.indexOf(`${name} `);
-  // Only where the summary opens on what they did: after a finding told in the past ("X-ray
-  // diffraction revealed …. Thomas et al. observed …") the authors keep the abstract's tense.
-  if (at < 0 || /[.!?](?:\s|$)/.test(summary.slice(0, at))) return summary;
+  // After a finding told in the past ("X-ray diffraction revealed …. Thomas et al. observed …") the
+  // authors keep the abstract's tense.
+  if (at < 0 || SENTENCE_END.test(summary.slice(0, at))) return summary;
   const from = at + name.length + 1;
-  // The sentence's other verbs of the same subject: ", and developed a composite coating".
-  const end = summary.slice(from).search(/[.!?](?:\s|$)/);
-  // One the present cannot be told for ("developed and operated", "fabricated and characterized")
-  // leaves the sentence as the abstract tells it: never two tenses for one subject.
-  const head = summary.slice(from, end < 0 ? undefined : from + end);
-  for (const m of head.matchAll(AND_ANY_PAST)) if (!((m[3] as string).toLowerCase() in PRESENT)) return summary;
-  const sentence = summary.slice(from, end < 0 ? undefined : from + end).replace(AND_PAST, (match: string, and: string, adverb: string | undefined, verb: string) =>
-    (adverb !== undefined && TOLD_PAST.test(adverb) ? match : `${and}${adverb ?? ''}${PRESENT[verb.toLowerCase()] as string}`));
-  const rest = (sentence + (end < 0 ? '' : summary.slice(from + end))).replace(NAMED_PAST, (match: string, adverb: string | undefined, verb: string, and: string | undefined, adverb2: string | undefined, verb2: string | undefined) =>
-    (adverb !== undefined && TOLD_PAST.test(adverb) ? match : `${adverb ?? ''}${PRESENT[verb.toLowerCase()] as string}${and !== undefined && verb2 !== undefined ? `${and}${adverb2 ?? ''}${PRESENT[verb2.toLowerCase()] as string}` : ''}`));
-  return summary.slice(0, from) + rest;
+  const sentences = splitAtEnds(summary.slice(from));
+  const first = presentClause(sentences[0] as string);
+  if (first === undefined) return summary;
+  const later = sentences.slice(1).map((sentence) => {
+    const they = /^(\s*They\s+)/.exec(sentence);
+    const clause = they ? presentClause(sentence.slice((they[1] as string).length)) : undefined;
+    return they && clause !== undefined ? `${they[1] as string}${clause}` : sentence;
+  });
+  return summary.slice(0, from) + [first, ...later].join('');
 }
 
+const SENTENCE_END = /[.!?](?:\s|$)/;
+
+/** A text cut after each sentence's end, the spaces kept with the next: joined, it is the text again. */
+function splitAtEnds(text: string): string[] {
+  return text.split(/(?<=[.!?])(?=\s+\S)/);
+}
+
+/**
+ * A clause that opens on its verb ("developed X and tested Y."), in the present; undefined when it
+ * stays as written: its verb or a verb joined by "and" has no present here ("operated"), or an
+ * adverb places the deed in the past ("previously reported"). A verb already in the present keeps the
+ * clause's other verbs company ("develop X and synthesized Y" -> "… and synthesize Y").
+ */
+function presentClause(clause: string): string | undefined {
+  const lead = /^(\w+ly\s+)?([a-z]+)\b/.exec(clause);
+  if (!lead || (lead[1] !== undefined && TOLD_PAST.test(lead[1]))) return undefined;
+  const verb = lead[2] as string;
+  if (verb.endsWith('ed') && !(verb in PRESENT)) return undefined;
+  for (const m of clause.matchAll(AND_ANY_PAST)) {
+    if (!((m[3] as string).toLowerCase() in PRESENT) || (m[2] !== undefined && TOLD_PAST.test(m[2]))) return undefined;
+  }
+  const opening = `${lead[1] ?? ''}${PRESENT[verb] ?? verb}`;
+  return opening + clause.slice(lead[0].length).replace(AND_PAST, (_: string, and: string, adverb: string | undefined, past: string) =>
+    `${and}${adverb ?? ''}${PRESENT[past.toLowerCase()] as string}`);
+}
 
 const THEY: Readonly<Record<string, string>> = { we: 'they', our: 'their', us: 'them', ourselves: 'themselves' };
 
@@ -136,8 +160,6 @@ const AND_ANY_PAST = /(,?\s+and\s+)(\w+ly\s+)?([a-z]+ed)\b/g;
 /** Adverbs that place the deed in the past: "we previously reported" stays. */
 const TOLD_PAST = /^(?:previously|recently|formerly|originally|initially|earlier|once)\b/i;
 
-/** The first words after the authors' name: an adverb, a past verb of PRESENT, and perhaps "and" another. */
-const NAMED_PAST = new RegExp(String.raw`^(\w+ly\s+)?(${Object.keys(PRESENT).join('|')})\b(?:(,?\s+and\s+)(\w+ly\s+)?(${Object.keys(PRESENT).join('|')})\b)?`);
 
 /**
  * A sentence that opens on "Here(in)," or "In this work," and says in the passive that a thing was
