@@ -191,8 +191,7 @@ export function learnFromExamples(
       || untitled?.has(lead.term) || (lead.papers < 2 && !(background && corpusShare(background, lead.term) > maxDf))) return undefined;
     return { term: `${lead.term} ${bags.term(t)}`, word: `${lead.word} ${shown}` };
   };
-  const written = writtenTerms(options.lexicon, profileCount);
-  const wanted = wantedTerms(options.lexicon, profileCount);
+  const { written, wanted } = keywordTerms(options.lexicon, profileCount);
   const novelty = noveltyOf(signals, options.keywordRelevance);
 
   const model: LearnedModel[number][] = [];
@@ -548,7 +547,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const modifier = sign > 0 && bags.modifier(t);
       // A term most of whose papers write it as a keyword the group wrote ("electrolyte interphase" of
       // "solid electrolyte interphase", "transference" of "transference number") weighs where a paper
-      // writes it otherwise (`writtenTerms`); the line would only repeat the keyword.
+      // writes it otherwise (`keywordTerms`); the line would only repeat the keyword.
       const alone = bags.shownOf(t);
       const phrase = input.phraseOf(t, alone);
       const piece = phrase !== undefined && input.own.has(phrase.term);
@@ -791,35 +790,34 @@ function corpusShare(background: BackgroundStats, term: string): number {
  * inside a keyword stay learnable ("interatomic potential" inside "machine learning interatomic
  * potential"): an occurrence inside the keyword counts for the keyword (score.ts), one outside it for
  * the learned word.
+ *
+ * And `wanted`: the terms of its positive written keywords and each two of them in a row ("gel",
+ * "polymer", "gel polymer" of "gel polymer electrolyte"), never learned against (`ProfileInput.wanted`).
  */
-function writtenTerms(lexicon: Lexicon, count: number): Set<string>[] {
-  return lexicon.profiles.slice(0, count).map((profile) => {
+function keywordTerms(lexicon: Lexicon, count: number): { written: Set<string>[]; wanted: Set<string>[] } {
+  const written: Set<string>[] = [];
+  const wanted: Set<string>[] = [];
+  for (const profile of lexicon.profiles.slice(0, count)) {
     const own = new Set<string>();
-    for (const f of profile.features) {
-      const feature = lexicon.features[f];
-      if (!feature) continue;
-      own.add(feature.key);
-      for (const sequence of feature.sequences) own.add(sequence.join(' '));
-    }
-    return own;
-  });
-}
-
-/** Per profile: the terms and adjacent pairs of terms of its positive written keywords (`ProfileInput.wanted`). */
-function wantedTerms(lexicon: Lexicon, count: number): Set<string>[] {
-  return lexicon.profiles.slice(0, count).map((profile) => {
-    const wanted = new Set<string>();
+    const wants = new Set<string>();
     profile.features.forEach((f, i) => {
-      if (!((profile.weights[i] as number) > 0) || profile.related[i] === 1 || profile.learned[i] === 1) return;
-      for (const sequence of lexicon.features[f]?.sequences ?? []) {
+      const feature = lexicon.features[f];
+      if (!feature) return;
+      own.add(feature.key);
+      const positive = (profile.weights[i] as number) > 0 && profile.related[i] === 0 && profile.learned[i] === 0;
+      for (const sequence of feature.sequences) {
+        own.add(sequence.join(' '));
+        if (!positive) continue;
         sequence.forEach((term, k) => {
-          wanted.add(term);
-          if (k > 0) wanted.add(`${sequence[k - 1] as string} ${term}`);
+          wants.add(term);
+          if (k > 0) wants.add(`${sequence[k - 1] as string} ${term}`);
         });
       }
     });
-    return wanted;
-  });
+    written.push(own);
+    wanted.push(wants);
+  }
+  return { written, wanted };
 }
 
 /**

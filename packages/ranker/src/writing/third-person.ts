@@ -139,7 +139,13 @@ const ACTIVE: Readonly<Record<string, string>> = Object.fromEntries([
   'demonstrate', 'present', 'establish', 'engineer', 'employ', 'apply', 'devise', 'formulate', 'investigate', 'examine',
   'explore', 'build', 'create', 'assemble', 'implement', 'use', 'utilize', 'utilise', 'adopt', 'combine', 'perform', 'incorporate',
   'integrate', 'conduct',
-].map((verb) => [verb === 'apply' ? 'applied' : verb === 'build' ? 'built' : verb.endsWith('e') ? `${verb}d` : `${verb}ed`, verb]));
+].map((verb) => [pastOf(verb), verb]));
+
+/** A regular verb's past ("develop" -> "developed", "apply" -> "applied"), and the few irregular ones these lists hold. */
+function pastOf(verb: string): string {
+  const irregular: Record<string, string> = { build: 'built', map: 'mapped', model: 'modeled' };
+  return irregular[verb] ?? (/[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : verb.endsWith('e') ? `${verb}d` : `${verb}ed`);
+}
 
 /** Past forms of what a paper does, and the present the authors take ("developed" -> "develop", "found" -> "find"). */
 const PRESENT: Readonly<Record<string, string>> = {
@@ -147,7 +153,7 @@ const PRESENT: Readonly<Record<string, string>> = {
   ...Object.fromEntries(['reveal', 'show', 'identify', 'observe', 'discover', 'achieve', 'obtain', 'study', 'analyze', 'analyse', 'compare',
     'measure', 'calculate', 'simulate', 'train', 'evaluate', 'test', 'quantify', 'unveil', 'elucidate', 'provide', 'describe', 'highlight',
     'map', 'track', 'visualize', 'probe', 'model', 'screen', 'predict', 'benchmark', 'examine', 'explore', 'introduce', 'extend', 'uncover']
-    .map((verb) => [verb === 'map' ? 'mapped' : verb === 'model' ? 'modeled' : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : verb.endsWith('e') ? `${verb}d` : `${verb}ed`, verb])),
+    .map((verb) => [pastOf(verb), verb])),
   found: 'find', showed: 'show', made: 'make', took: 'take', gave: 'give', built: 'build', chose: 'choose', ran: 'run', led: 'lead',
 };
 
@@ -159,7 +165,6 @@ const AND_ANY_PAST = /(,?\s+and\s+)(\w+ly\s+)?([a-z]+ed)\b/g;
 
 /** Adverbs that place the deed in the past: "we previously reported" stays. */
 const TOLD_PAST = /^(?:previously|recently|formerly|originally|initially|earlier|once)\b/i;
-
 
 /**
  * A sentence that opens on "Here(in)," or "In this work," and says in the passive that a thing was
