@@ -97,6 +97,18 @@ test('a pair knows the word most of its papers write before it, and how many wri
   expect(lead('interphas')).toBeUndefined();
 });
 
+test('a pair\'s lead is spelt as the papers write it before the pair, not as its term is most often written', () => {
+  // "regulation" is the commonest spelling of the term "regul", but no paper writes it before
+  // "lithium plating": a learned phrase "regulation lithium plating" names nothing any paper wrote.
+  const papers = [
+    { title: 'Spatially Regulated Lithium Plating', abstract: 'Interface regulation matters. Regulation of ions and regulation of fluxes. Spatially regulated lithium plating follows.' },
+    { title: 'Anodes', abstract: 'Regulation by additives: regulation again. Regulated lithium plating is uniform.' },
+  ];
+  const bags = exampleBags(papers, new Uint8Array([1, 1]));
+  const lead = bags.pairLead(Array.from({ length: bags.size }, (_, t) => bags.term(t)).indexOf('lithium plate'));
+  expect(lead).toEqual({ term: 'regul', word: 'regulated', papers: 2 });
+});
+
 test('a word knows the pair most of its papers write it in', () => {
   const papers = [
     { title: 'Volume Expansion of Silicon', abstract: 'The volume expansion cracks the particles in situ.' },

@@ -208,6 +208,31 @@ export function exampleBags(
     for (let k = from; k < to; k++) if (leads[entries[k] as number] === lead) count++;
     return { lead: count * 2 > to - from ? lead : -1, count, papers: to - from };
   };
+  /**
+   * How the papers that write `lead` (a term + 1) before pair group u spell it there, as pairSpeller
+   * chooses a pair's spelling: the spelling most of them use, one in title case only when they write it
+   * no other way. Not the lead term's commonest spelling anywhere: "regulated lithium plating", where
+   * the papers write "regulation" more often, elsewhere.
+   */
+  const leadSpelling = (u: number, lead: number): string => {
+    const { start, entries } = entriesOf();
+    const { leads, spelledLead, spelledInTitle } = reader.pairs;
+    const votes = new Map<number, Votes>();
+    for (let k = start[u] as number; k < (start[u + 1] as number); k++) {
+      const e = entries[k] as number;
+      const raw = spelledLead[e] as number;
+      if (leads[e] !== lead || raw < 0) continue;
+      let vote = votes.get(raw);
+      if (!vote) votes.set(raw, vote = { abstracts: 0, titles: 0 });
+      if (spelledInTitle[e] === 1) vote.titles++;
+      else vote.abstracts++;
+    }
+    const best = mostWritten(votes, (raw) => [words[raw] as string]);
+    if (!best) return wordOfOriginal(lead - 1);
+    const word = words[best.key] as string;
+    // A capital that only opens a sentence: the papers also write the word in lower case.
+    return TITLE_CASE.test(word) && reader.wrote(word.toLowerCase()) ? word.toLowerCase() : shownAs(word, best.vote.abstracts === 0);
+  };
   /** The word (+ 1) every paper writes before pair group u, else -1 (a Latin phrase's lead). */
   const pairLead = (u: number): number => {
     const { lead, count, papers } = leadOf(u);
@@ -227,7 +252,7 @@ export function exampleBags(
       const u = original[t] as number;
       if (u < single) return undefined;
       const { lead, count } = leadOf(u - single);
-      return lead > 0 ? { term: terms[lead - 1] as string, word: wordOfOriginal(lead - 1), papers: count } : undefined;
+      return lead > 0 ? { term: terms[lead - 1] as string, word: leadSpelling(u - single, lead), papers: count } : undefined;
     },
     commonPair: (t) => {
       const u = original[t] as number;
@@ -286,7 +311,7 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     if (spelt) return spelt;
     const byGroup = entriesOf();
     // Per spelling (its two raw word ids in one number), the papers that write the pair so: in their abstracts, in their titles.
-    const votes = new Map<number, { abstracts: number; titles: number }>();
+    const votes = new Map<number, Votes>();
     for (let k = byGroup.start[group] as number; k < (byGroup.start[group + 1] as number); k++) {
       const e = byGroup.entries[k] as number;
       const key = (table.spelledFirst[e] as number) * RAW_IDS + (table.spelledSecond[e] as number);
@@ -296,19 +321,9 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
       else vote.abstracts++;
     }
     const wordsOf = (key: number) => [reader.words[Math.floor(key / RAW_IDS)] as string, reader.words[key % RAW_IDS] as string] as const;
-    const titleCase = (key: number) => wordsOf(key).filter((w) => TITLE_CASE.test(w)).length;
-    let best = -1;
-    let bestVote = { abstracts: 0, titles: 0 };
-    for (const [key, vote] of votes) {
-      const byCase = best < 0 ? -1 : titleCase(key) - titleCase(best);
-      const byVotes = (bestVote.abstracts + 0.001 * bestVote.titles) - (vote.abstracts + 0.001 * vote.titles);
-      if (byCase < 0 || (byCase === 0 && (byVotes < 0 || (byVotes === 0 && wordsOf(key).join(' ') < wordsOf(best).join(' '))))) {
-        best = key;
-        bestVote = vote;
-      }
-    }
-    const [first, second] = wordsOf(best);
-    const titlesOnly = bestVote.abstracts === 0;
+    const best = mostWritten(votes, wordsOf) as { key: number; vote: Votes };
+    const [first, second] = wordsOf(best.key);
+    const titlesOnly = best.vote.abstracts === 0;
     // A capital that only opens a sentence ("Sodium ion batteries are …"): the papers also write the
     // word in lower case, so it is no name ("Coulombic efficiency", "Tafel slope" keep theirs).
     const opensSentence = TITLE_CASE.test(first) && !TITLE_CASE.test(second) && reader.wrote(first.toLowerCase());
@@ -316,6 +331,26 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     known.set(group, words);
     return words;
   };
+}
+
+/** How many papers write a spelling so: in their abstracts, in their titles (where the abstract does not). */
+interface Votes { abstracts: number; titles: number }
+
+/**
+ * The spelling most papers write (abstracts first, then titles), one with a word in title case only
+ * when they write it no other way, then the first in code-unit order; undefined for none.
+ */
+function mostWritten<K>(votes: ReadonlyMap<K, Votes>, wordsOf: (key: K) => readonly string[]): { key: K; vote: Votes } | undefined {
+  const titleCase = (key: K) => wordsOf(key).filter((w) => TITLE_CASE.test(w)).length;
+  let best: { key: K; vote: Votes } | undefined;
+  for (const [key, vote] of votes) {
+    const byCase = best ? titleCase(key) - titleCase(best.key) : -1;
+    const byVotes = best ? (best.vote.abstracts + 0.001 * best.vote.titles) - (vote.abstracts + 0.001 * vote.titles) : 0;
+    if (!best || byCase < 0 || (byCase === 0 && (byVotes < 0 || (byVotes === 0 && wordsOf(key).join(' ') < wordsOf(best.key).join(' '))))) {
+      best = { key, vote };
+    }
+  }
+  return best;
 }
 
 /** Raw word ids are below this: two of them make one number, a pair's spelling. */
@@ -459,7 +494,9 @@ class BagReader {
     let previous = -1;
     let previousRaw = -1;
     let previousLead = -1;
+    let previousLeadRaw = -1;
     let before = -1;
+    let beforeRaw = -1;
     const inTitle = shown < 1;
     for (let i = 0; i < words.length; i++) {
       const r = words[i] as number;
@@ -467,11 +504,13 @@ class BagReader {
       const x = info[r] as number;
       const t = x & TERM;
       const lead = before >= 0 ? before + 1 : -1;
+      const leadRaw = before >= 0 ? beforeRaw : -1;
       if ((x & TAIL) !== 0) {
         if (leadOf[t] === 0) leadOf[t] = lead;
         else if (leadOf[t] !== lead) leadOf[t] = -1;
       }
       before = t;
+      beforeRaw = r;
       if (open >= 0 || openPair >= 0) {
         const gap = gaps[i] as number;
         if ((x & WORD) === 0 || (gap !== GAP_SPACE && gap !== GAP_JOIN)) {
@@ -512,7 +551,7 @@ class BagReader {
       if ((x & WORD) !== 0) {
         const gap = gaps[i] as number;
         if (previous >= 0 && (gap === GAP_JOIN || (gap === GAP_SPACE && gaps[i - 1] !== GAP_JOIN && gaps[i + 1] !== GAP_JOIN))) {
-          const p = pairs.add(previous, t, weight, previousRaw, r, inTitle, previousLead);
+          const p = pairs.add(previous, t, weight, previousRaw, r, inTitle, previousLead, previousLeadRaw);
           if (p >= 0) all[size++] = PAIR + p;
           // A hyphenated compound is a whole, written before a noun too: "excited-state reactions" names excited states.
           if (gap === GAP_JOIN) pairs.ended(pairs.last);
@@ -521,6 +560,7 @@ class BagReader {
         previous = t;
         previousRaw = r;
         previousLead = lead;
+        previousLeadRaw = leadRaw;
       } else previous = -1;
     }
     if (open >= 0) finals[open] = (finals[open] as number) + 1;

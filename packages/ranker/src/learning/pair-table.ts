@@ -35,6 +35,12 @@ export class PairCounts {
    * after "in" (example-bags.ts shows it "in situ polymerization" when every paper does).
    */
   leads: Int32Array;
+  /**
+   * Per pair a paper writes: the raw word id (the caller's) of the word written before the occurrence
+   * `spelledFirst` and `spelledSecond` come from, -1 at a text's start: how the papers spell a pair's
+   * lead ("regulated lithium plating", where the lead's term is most often written "regulation").
+   */
+  spelledLead: Int32Array;
   /** The index of the pair `add` was last given. */
   last = -1;
   size = 0;
@@ -56,6 +62,7 @@ export class PairCounts {
     this.spelledInTitle = new Uint8Array(capacity);
     this.endsPhrase = new Uint8Array(capacity);
     this.leads = new Int32Array(capacity);
+    this.spelledLead = new Int32Array(capacity);
   }
 
   /** Pair `index` (as `add` numbered it) ends a phrase here: no word worth learning follows it in its clause. */
@@ -71,9 +78,10 @@ export class PairCounts {
 
   /**
    * Adds `weight` to the pair (a, b) of the paper being read, written as the raw words `rawA` `rawB`
-   * (in its title: `inTitle`) after `lead` (see `leads`); its index when the paper first writes it, else -1.
+   * (in its title: `inTitle`) after `lead` (see `leads`), written `rawLead`; its index when the paper
+   * first writes it, else -1.
    */
-  add(a: number, b: number, weight: number, rawA: number, rawB: number, inTitle: boolean, lead = 0): number {
+  add(a: number, b: number, weight: number, rawA: number, rawB: number, inTitle: boolean, lead = 0, rawLead = -1): number {
     const { slots, mask, stamp } = this;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
     for (;;) {
@@ -85,7 +93,7 @@ export class PairCounts {
         if (this.leads[index] !== lead) this.leads[index] = -1;
         this.last = index;
         // The title is read first: the abstract's first occurrence says how the paper writes the pair.
-        if (!inTitle && this.spelledInTitle[index] === 1) this.spell(index, rawA, rawB, inTitle);
+        if (!inTitle && this.spelledInTitle[index] === 1) this.spell(index, rawA, rawB, inTitle, rawLead);
         return -1;
       }
       slot = (slot + 1) & mask;
@@ -98,7 +106,7 @@ export class PairCounts {
     this.endsPhrase[index] = 0;
     this.leads[index] = lead;
     this.last = index;
-    this.spell(index, rawA, rawB, inTitle);
+    this.spell(index, rawA, rawB, inTitle, rawLead);
     const at = slot * STRIDE;
     slots[at] = stamp;
     slots[at + 1] = a;
@@ -165,7 +173,8 @@ export class PairCounts {
     return { of, firsts: groupFirsts, seconds: groupSeconds, count };
   }
 
-  private spell(index: number, rawA: number, rawB: number, inTitle: boolean): void {
+  private spell(index: number, rawA: number, rawB: number, inTitle: boolean, rawLead: number): void {
+    this.spelledLead[index] = rawLead;
     this.spelledFirst[index] = rawA;
     this.spelledSecond[index] = rawB;
     this.spelledInTitle[index] = inTitle ? 1 : 0;
@@ -181,6 +190,7 @@ export class PairCounts {
     this.spelledInTitle = grown(this.spelledInTitle, length);
     this.endsPhrase = grown(this.endsPhrase, length);
     this.leads = grown(this.leads, length);
+    this.spelledLead = grown(this.spelledLead, length);
   }
 
   /** Doubles the paper's table, with the paper's pairs so far (a paper of more than a few hundred pairs). */
