@@ -361,8 +361,8 @@ function withDismissals(finder: LearnedFromFinder | undefined, dismissals: Dismi
 }
 
 /**
- * The learned keywords, as compiled (lower case), that the taught papers write only before the rest of
- * their phrase, for every area and member that learned them.
+ * The learned keywords, as compiled (lower case), that weigh in unshown (the taught papers write them
+ * only before the rest of their phrase, or they may be no phrase) for every area and member that learned them.
  */
 function learnedModifiers(learning: Learning): Set<string> {
   const out = new Set<string>();

@@ -33,8 +33,9 @@ export interface LearnedTerm {
   /**
    * A word the taught papers write only before another word of its phrase ("molecular" of "molecular
    * dynamics", "fast" of "fast ion transport"), or a pair most of them write after the word that makes
-   * it a keyword the group wrote ("electrolyte interphase" of "solid electrolyte interphase"): it weighs
-   * as any, but names no topic alone, or none the group did not name.
+   * it a keyword the group wrote ("electrolyte interphase" of "solid electrolyte interphase"), or a pair
+   * one paper writes once and the corpus's papers never ("bulk scale" of "the anion-ordered bulk scale
+   * linearly"): it weighs as any, but names no topic alone, none the group did not name, or maybe none.
    */
   readonly modifier?: true;
 }

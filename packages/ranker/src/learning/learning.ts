@@ -79,7 +79,7 @@ export interface LearnedKeyword {
   readonly coord: number;
   /** The term's id among the examples' terms (`Learning.termsOf`). */
   readonly id: number;
-  /** The taught papers write it only before the rest of its phrase (LearnedTerm's `modifier`). */
+  /** The term weighs in unshown (LearnedTerm's `modifier`): written only before the rest of its phrase, or maybe no phrase. */
   readonly modifier: boolean;
 }
 
@@ -173,11 +173,12 @@ export function learnFromExamples(
   // A learned word or pair is shown as the phrase most of its papers write it in: a word by its pair
   // ("volume expansion", not "volume" nor "expansion"), a pair with the word they write before it
   // ("solid electrolyte interphase", "density functional theory", not "electrolyte interphase" and
-  // "functional theory"). Two papers or more must write it so, unless the word before a pair is too
-  // common to be learned itself (one paper's word before a pair may be any word of its sentence); no
-  // word the corpus's papers keep out of their titles ("superior", "excellent"); and the phrase must
-  // still name a topic (learnProfile asks that only when the word is shown). Acronyms, formulas and
-  // names stand alone, and a pair that holds one gets no word before it.
+  // "functional theory"). Two papers or more must write it so, or, where one does, most of the corpus's
+  // papers that write the pair (`leadsInCorpus`): one paper's word before a pair may be any word of its
+  // sentence ("enhancing ion diffusion"), but "finite" is the corpus's word before "element
+  // simulations" in 29 papers of 29. No word the corpus's papers keep out of their titles ("superior",
+  // "excellent"); and the phrase must still name a topic (learnProfile asks that only when the word is
+  // shown). Acronyms, formulas and names stand alone, and a pair that holds one gets no word before it.
   const untitled = background?.feedback ? untitledTerms(background.feedback) : undefined;
   const phraseOf = (t: number, shown: string): { term: string; word: string } | undefined => {
     if (!shown.includes(' ')) {
@@ -188,7 +189,7 @@ export function learnFromExamples(
     // ("borate LiBOB", of "lithium bis(oxalato)borate (LiBOB)"), and a word before it lengthens nothing.
     const lead = /^[a-z][a-z-]* [a-z][a-z-]*$/.test(shown) ? bags.pairLead(t) : undefined;
     if (!lead || lead.term.length < 3 || /^[\d#]/.test(lead.term) || isFunctionTerm(lead.term) || praises(lead.word)
-      || untitled?.has(lead.term) || (lead.papers < 2 && !(background && corpusShare(background, lead.term) > maxDf))) return undefined;
+      || untitled?.has(lead.term) || (lead.papers < 2 && !(background && leadsInCorpus(background, lead.term, bags.term(t))))) return undefined;
     return { term: `${lead.term} ${bags.term(t)}`, word: `${lead.word} ${shown}` };
   };
   const { written, wanted } = keywordTerms(options.lexicon, profileCount);
@@ -525,6 +526,15 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const top = (input.unwritten ? 1 : tuning.learnWeight) * input.strongest;
   const forWeight = top * (input.news / (input.news + tuning.learnPrior));
   const againstWeight = tuning.learnNegative * top * (negative / (negative + tuning.learnPrior));
+  // Two words one paper writes side by side once may be no phrase at all ("bulk scale" of "the
+  // anion-ordered bulk scale linearly"). At the corpus's floor share, such a pair scores as the rarest
+  // term there is and led a first star's words. It weighs in (matching next to nothing, it moves
+  // little), but is shown only when the corpus's papers write it too (their statistics keep pairs of
+  // three papers or more), two taught papers do, or its paper means it: in its title, or more than
+  // once ("electrostatic suspension", in its title and three times its abstract). `OWN` is then that
+  // paper's `about`: a third for one passing mention.
+  const passing = (t: number) => (sums[t * SUMS + SUPPORT] as number) < 2 && input.hasCorpus && rates.of(t) <= input.floor
+    && (sums[t * SUMS + OWN] as number) < 0.5 && bags.term(t).includes(' ');
   const terms: LearnedTerm[] = [];
   const keywords: LearnedKeyword[] = [];
   const add = (all: readonly { t: number; s: number; v: number }[], count: number, scale: number, sign: number) => {
@@ -544,7 +554,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const word = bags.wordOf(t);
       // How much the positive papers holding it are about it, on average (for the words a section shows).
       const about = sign > 0 ? round((sums[t * SUMS + OWN] as number) / Math.max(1, sums[t * SUMS + SUPPORT] as number)) : undefined;
-      const modifier = sign > 0 && bags.modifier(t);
+      const modifier = sign > 0 && (bags.modifier(t) || passing(t));
       // A term most of whose papers write it as a keyword the group wrote ("electrolyte interphase" of
       // "solid electrolyte interphase", "transference" of "transference number") weighs where a paper
       // writes it otherwise (`keywordTerms`); the line would only repeat the keyword.
@@ -775,6 +785,15 @@ function corpusRates(bags: ExampleBags, background: BackgroundStats | undefined)
   for (const t of bags.terms) df[t] = (df[t] as number) + 1;
   for (let t = 0; t < bags.size; t++) rates.known[t] = ((df[t] as number) + 1) / (bags.papers + 2);
   return rates;
+}
+
+/**
+ * Whether most of the background's papers that write a pair write it after `lead` (the three words are
+ * one of its n-grams: the statistics keep n-grams of three papers or more, `BackgroundStats.minDf`).
+ */
+function leadsInCorpus(background: BackgroundStats, lead: string, pair: string): boolean {
+  const pairs = background.df.get(pair) ?? 0;
+  return pairs > 0 && (background.df.get(`${lead} ${pair}`) ?? 0) * 2 > pairs;
 }
 
 /** Share of the background's papers holding a term, never below half a paper's. */
