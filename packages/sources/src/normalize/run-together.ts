@@ -9,9 +9,9 @@
 //   SharpDepth …"), or joined to an acronym or number ("SparseWorld-TC", "DexHand 021"): all are left alone.
 import { commonWords, joinedWords } from './word-list.ts';
 
-const functionWords = ['of', 'at', 'the', 'in', 'on', 'for', 'via', 'and', 'with', 'by', 'to'] as const;
-/** Endings that are also the ends of real words (protein, spinon, potato): a longer first half is required. */
-const riskyEndings = new Set(['in', 'on', 'to']);
+const functionWords = ['of', 'at', 'the', 'in', 'on', 'for', 'via', 'and', 'with', 'by', 'to', 'as'] as const;
+/** Endings that are also the ends of real words (protein, spinon, potato, whereas): a longer first half is required. */
+const riskyEndings = new Set(['in', 'on', 'to', 'as']);
 /**
  * First halves that names of models and methods are made of (DeepResearch, MultiMind, MetaWorld,
  * SuperPoint, OpenCat, AnyTask, FreePower, FastSwitch): a join that starts with one is taken for a name.
@@ -34,7 +34,7 @@ export interface Split {
  *   camel:               Molecular|Dynamics, Ion|Transport: two common words of 3+ letters (splitRunTogether asks
  *                        4+ of the second, outside a compound such as Ion-SelectiveGel: Sim, Net, Hub make names)
  *   function-word-first: the|Separator, of|Solid: a function word before a capitalised common word
- *   function-word-last:  Pathways|at, Electrodeposition|of: a common word of 5+ letters (7+ before in, on, to)
+ *   function-word-last:  Pathways|at, Electrodeposition|of: a common word of 5+ letters (7+ before in, on, to, as)
  */
 export function splitPoint(word: string, isCommon: (lower: string) => boolean): Split | null {
   const camel = /^([A-Z]?[a-z]+)([A-Z][a-z]+)$/.exec(word);
@@ -113,7 +113,7 @@ export function splitRunTogether(text: string, options: RunTogetherOptions): str
   let last = 0;
   // Only words with a capital inside (in titles) or a function word's letters at their end can split;
   // testing that first keeps the common case, an abstract's hundred plain words, cheap.
-  const candidate = options.title ? /[a-z][A-Z]|(?:of|at|he|in|on|or|ia|nd|th|by|to)$/ : /(?:of|at|he|in|on|or|ia|nd|th|by|to)$/;
+  const candidate = options.title ? /[a-z][A-Z]|(?:of|at|he|in|on|or|ia|nd|th|by|to|as)$/ : /(?:of|at|he|in|on|or|ia|nd|th|by|to|as)$/;
   for (const m of text.matchAll(/[A-Za-z]{5,}/g)) {
     const word = m[0];
     if (!candidate.test(word)) continue;
