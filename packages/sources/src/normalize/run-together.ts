@@ -19,6 +19,9 @@ const riskyEndings = new Set(['in', 'on', 'to', 'as']);
 const namePrefixes = new Set(['deep', 'multi', 'meta', 'super', 'hyper', 'auto', 'open', 'any', 'omni', 'uni', 'mega', 'mini', 'ultra',
   'smart', 'self', 'one', 'all', 'free', 'fast', 'dual', 'neural', 'graph', 'chat', 'code', 'text', 'vision']);
 
+/** The symbols of the ions batteries are named by, a camel join's second half before a hyphen: "PrismaticNa-Ion", "WeakeningLi-Ion". */
+const batteryIons = new Set(['Li', 'Na', 'Zn', 'Mg', 'Ca', 'Al']);
+
 /** How a run-together word splits, by which rule. */
 export type JoinKind = 'camel' | 'function-word-first' | 'function-word-last';
 
@@ -32,7 +35,8 @@ export interface Split {
  * The place where `word` splits into two words by the rules below, or null. `isCommon` says whether a
  * lowercase word is common (the shipped word list, or the list being built by scripts/build-word-list.ts).
  *   camel:               Molecular|Dynamics, Ion|Transport: two common words of 3+ letters (splitRunTogether asks
- *                        4+ of the second, outside a compound such as Ion-SelectiveGel: Sim, Net, Hub make names)
+ *                        4+ of the second, outside a compound such as Ion-SelectiveGel: Sim, Net, Hub make names),
+ *                        or a common word and an ion's symbol (Prismatic|Na, before a hyphen: "PrismaticNa-Ion")
  *   function-word-first: the|Separator, of|Solid: a function word before a capitalised common word
  *   function-word-last:  Pathways|at, Electrodeposition|of: a common word of 5+ letters (7+ before in, on, to, as)
  */
@@ -43,8 +47,8 @@ export function splitPoint(word: string, isCommon: (lower: string) => boolean): 
     if ((functionWords as readonly string[]).includes(left)) {
       return right.length >= 3 && isCommon(right.toLowerCase()) ? { left, right, kind: 'function-word-first' } : null;
     }
-    return left.length >= 3 && right.length >= 3 && !namePrefixes.has(left.toLowerCase())
-      && isCommon(left.toLowerCase()) && isCommon(right.toLowerCase())
+    return left.length >= 3 && (right.length >= 3 || batteryIons.has(right)) && !namePrefixes.has(left.toLowerCase())
+      && isCommon(left.toLowerCase()) && (batteryIons.has(right) || isCommon(right.toLowerCase()))
       ? { left, right, kind: 'camel' } : null;
   }
   if (!/^[A-Z]?[a-z]+$/.test(word)) return null;
@@ -123,8 +127,10 @@ export function splitRunTogether(text: string, options: RunTogetherOptions): str
     if (split.kind !== 'function-word-last' && !options.title) continue;
     // In running text a capitalised word is a name (Hinton, Rankin); in a title, case says nothing.
     if (split.kind === 'function-word-last' && !options.title && /^[A-Z]/.test(word)) continue;
-    // A three-letter second word only inside a compound of plain words (Ion-SelectiveGel), never alone (MatterSim).
-    if (split.kind === 'camel' && split.right.length < 4 && !/\p{L}[-‐‑–]$/u.test(text.slice(0, start))) continue;
+    // A three-letter second word only inside a compound of plain words (Ion-SelectiveGel), never alone (MatterSim);
+    // an ion's symbol only before a hyphen and a word ("PrismaticNa-Ion Coordination"), never alone (a name's end).
+    if (split.kind === 'camel' && split.right.length === 2 && !/^[-‐‑–]\p{L}/u.test(text.slice(start + word.length))) continue;
+    if (split.kind === 'camel' && split.right.length === 3 && !/\p{L}[-‐‑–]$/u.test(text.slice(0, start))) continue;
     const strict = { before: split.kind !== 'camel', after: split.kind === 'function-word-last' };
     if (nameLike(text, start, start + word.length, strict)) continue;
     // A function word ends a phrase only when words follow it: "Robust Positionin" at the end is a cut word.
