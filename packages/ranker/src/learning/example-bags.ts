@@ -215,18 +215,8 @@ export function exampleBags(
    * the papers write "regulation" more often, elsewhere.
    */
   const leadSpelling = (u: number, lead: number): string => {
-    const { start, entries } = entriesOf();
-    const { leads, spelledLead, spelledInTitle } = reader.pairs;
-    const votes = new Map<number, Votes>();
-    for (let k = start[u] as number; k < (start[u + 1] as number); k++) {
-      const e = entries[k] as number;
-      const raw = spelledLead[e] as number;
-      if (leads[e] !== lead || raw < 0) continue;
-      let vote = votes.get(raw);
-      if (!vote) votes.set(raw, vote = { abstracts: 0, titles: 0 });
-      if (spelledInTitle[e] === 1) vote.titles++;
-      else vote.abstracts++;
-    }
+    const { leads, spelledLead } = reader.pairs;
+    const votes = votesOf(entriesOf(), u, reader.pairs, (e) => (leads[e] === lead && (spelledLead[e] as number) >= 0 ? spelledLead[e] as number : -1));
     const best = mostWritten(votes, (raw) => [words[raw] as string]);
     if (!best) return wordOfOriginal(lead - 1);
     const word = words[best.key] as string;
@@ -309,17 +299,8 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
   return (group) => {
     const spelt = known.get(group);
     if (spelt) return spelt;
-    const byGroup = entriesOf();
-    // Per spelling (its two raw word ids in one number), the papers that write the pair so: in their abstracts, in their titles.
-    const votes = new Map<number, Votes>();
-    for (let k = byGroup.start[group] as number; k < (byGroup.start[group + 1] as number); k++) {
-      const e = byGroup.entries[k] as number;
-      const key = (table.spelledFirst[e] as number) * RAW_IDS + (table.spelledSecond[e] as number);
-      let vote = votes.get(key);
-      if (!vote) votes.set(key, vote = { abstracts: 0, titles: 0 });
-      if (table.spelledInTitle[e] === 1) vote.titles++;
-      else vote.abstracts++;
-    }
+    // Per spelling (its two raw word ids in one number), the papers that write the pair so.
+    const votes = votesOf(entriesOf(), group, table, (e) => (table.spelledFirst[e] as number) * RAW_IDS + (table.spelledSecond[e] as number));
     const wordsOf = (key: number) => [reader.words[Math.floor(key / RAW_IDS)] as string, reader.words[key % RAW_IDS] as string] as const;
     const best = mostWritten(votes, wordsOf) as { key: number; vote: Votes };
     const [first, second] = wordsOf(best.key);
@@ -335,6 +316,24 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
 
 /** How many papers write a spelling so: in their abstracts, in their titles (where the abstract does not). */
 interface Votes { abstracts: number; titles: number }
+
+/**
+ * Per spelling of pair group `group` (`keyOf` an entry, -1 for one that does not count), how many of its
+ * papers write it so: in their abstracts, in their titles.
+ */
+function votesOf(byGroup: EntriesByGroup, group: number, table: PairCounts, keyOf: (entry: number) => number): Map<number, Votes> {
+  const votes = new Map<number, Votes>();
+  for (let k = byGroup.start[group] as number; k < (byGroup.start[group + 1] as number); k++) {
+    const e = byGroup.entries[k] as number;
+    const key = keyOf(e);
+    if (key < 0) continue;
+    let vote = votes.get(key);
+    if (!vote) votes.set(key, vote = { abstracts: 0, titles: 0 });
+    if (table.spelledInTitle[e] === 1) vote.titles++;
+    else vote.abstracts++;
+  }
+  return votes;
+}
 
 /**
  * The spelling most papers write (abstracts first, then titles), one with a word in title case only
