@@ -109,6 +109,29 @@ test('a pair\'s lead is spelt as the papers write it before the pair, not as its
   expect(lead).toEqual({ term: 'regul', word: 'regulated', papers: 2 });
 });
 
+test('a pair knows whether most of its papers write it as one hyphenated compound ("non-uniform"), abstracts first', () => {
+  const papers = [
+    // The title's "Non‐Uniform" (U+2010), then the abstract's first occurrence: how the paper writes it.
+    { title: 'Reveal Non\u2010Uniform Passivation', abstract: 'The non\u2010uniform distribution of a Li2O\u2010rich layer.' },
+    { title: 'Anodes', abstract: 'A non-uniform current and a Li2O-rich interphase; plating is non uniform here.' },
+    { title: 'Cathodes', abstract: 'Uniform coatings are rare; the field is non uniform, and Li2O rich grains form.' },
+    { title: 'Solid State Cells', abstract: 'Solid state cells with solid-state electrolytes and solid state anodes.' },
+  ];
+  // The last paper is `lone`: its pairs of one paper are kept.
+  const bags = exampleBags(papers, new Uint8Array([0, 0, 0, 1]));
+  const of = (term: string) => {
+    const t = Array.from({ length: bags.size }, (_, k) => bags.term(k)).indexOf(term);
+    expect(t, term).toBeGreaterThanOrEqual(0);
+    return { shown: bags.shownOf(t), joined: bags.joined(t) };
+  };
+  // Two papers of three write "non-uniform" first (the third "non uniform"); the shown words stay two.
+  expect(of('non uniform')).toEqual({ shown: 'non uniform', joined: true });
+  expect(of('li2o rich')).toEqual({ shown: 'Li2O rich', joined: true });
+  // One paper, whose abstract first writes "solid state" apart.
+  expect(of('solid state')).toEqual({ shown: 'solid state', joined: false });
+  expect(of('uniform').joined).toBe(false);
+});
+
 test('a word knows the pair most of its papers write it in', () => {
   const papers = [
     { title: 'Volume Expansion of Silicon', abstract: 'The volume expansion cracks the particles in situ.' },

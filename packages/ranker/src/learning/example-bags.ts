@@ -51,6 +51,12 @@ export interface ExampleBags {
    */
   readonly shownOf: (term: number) => string;
   /**
+   * Whether most papers holding the term write it as one hyphenated compound ("Non‐Uniform Passivation",
+   * "a Li2O‐rich interphase"): a pair `shownOf` shows as two words ("non uniform"), for the words the
+   * group reads to show with their hyphen. False for a single word.
+   */
+  readonly joined: (term: number) => boolean;
+  /**
    * Whether the papers write the term (a word or pair) only before another word of its phrase, twice
    * or more (in abstracts; once in a title counts as twice): "molecular" of "molecular dynamics",
    * "nonadiabatic molecular" of "nonadiabatic molecular dynamics". It names no topic alone. A
@@ -159,7 +165,7 @@ export function exampleBags(
   const entriesOf = () => (byGroup ??= entriesByGroup(pairs.of, reader.pairs.size, pairs.count));
   const pairSpelling = pairSpeller(reader, entriesOf);
   const wordOfOriginal = (t: number): string => {
-    if (t >= single) return pairSpelling(t - single).join(' ');
+    if (t >= single) return pairSpelling(t - single).words.join(' ');
     // Worked out on first use: only the few learned terms are ever shown.
     if (!spelling) {
       spelling = new Int32Array(single).fill(-1);
@@ -182,7 +188,7 @@ export function exampleBags(
   };
   const shownOfOriginal = (t: number): string => {
     if (t >= single) {
-      const [first, second] = pairSpelling(t - single);
+      const [first, second] = pairSpelling(t - single).words;
       // The pair's first word with the word the papers write before the pair, not before the word
       // anywhere: "in situ polymerization" where they also write "ex situ imaging".
       return `${withLatinLead(pairs.firsts[t - single] as number, first, pairLead(t - single))} ${withLatinLead(pairs.seconds[t - single] as number, second)}`;
@@ -238,6 +244,10 @@ export function exampleBags(
     size, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
     shownOf: (t) => shownOfOriginal(original[t] as number),
+    joined: (t) => {
+      const u = original[t] as number;
+      return u >= single && pairSpelling(u - single).joined;
+    },
     pairLead: (t) => {
       const u = original[t] as number;
       if (u < single) return undefined;
@@ -293,9 +303,9 @@ export function exampleBags(
  * for a word; written in titles only, each word as `shownAs` shows it ("Reaction Pathways": "reaction
  * pathways"). Only the few pairs learned are asked for.
  */
-function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group: number) => readonly [string, string] {
+function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group: number) => PairSpelling {
   const table = reader.pairs;
-  const known = new Map<number, readonly [string, string]>();
+  const known = new Map<number, PairSpelling>();
   return (group) => {
     const spelt = known.get(group);
     if (spelt) return spelt;
@@ -303,16 +313,26 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     const votes = votesOf(entriesOf(), group, table, (e) => (table.spelledFirst[e] as number) * RAW_IDS + (table.spelledSecond[e] as number));
     const wordsOf = (key: number) => [reader.words[Math.floor(key / RAW_IDS)] as string, reader.words[key % RAW_IDS] as string] as const;
     const best = mostWritten(votes, wordsOf) as { key: number; vote: Votes };
+    // With a hyphen when more of the papers write it so than apart (abstracts first, then titles).
+    const joints = votesOf(entriesOf(), group, table, (e) => table.spelledJoined[e] as number);
+    const hyphened = joints.get(1) ?? { abstracts: 0, titles: 0 };
+    const apart = joints.get(0) ?? { abstracts: 0, titles: 0 };
     const [first, second] = wordsOf(best.key);
     const titlesOnly = best.vote.abstracts === 0;
     // A capital that only opens a sentence ("Sodium ion batteries are …"): the papers also write the
     // word in lower case, so it is no name ("Coulombic efficiency", "Tafel slope" keep theirs).
     const opensSentence = TITLE_CASE.test(first) && !TITLE_CASE.test(second) && reader.wrote(first.toLowerCase());
-    const words = [opensSentence ? first.toLowerCase() : shownAs(first, titlesOnly), shownAs(second, titlesOnly)] as const;
-    known.set(group, words);
-    return words;
+    const spelling: PairSpelling = {
+      words: [opensSentence ? first.toLowerCase() : shownAs(first, titlesOnly), shownAs(second, titlesOnly)],
+      joined: hyphened.abstracts > apart.abstracts || (hyphened.abstracts === apart.abstracts && hyphened.titles > apart.titles),
+    };
+    known.set(group, spelling);
+    return spelling;
   };
 }
+
+/** How a pair is written: its two words, and whether a hyphen joins them ("non-uniform", "Li2O-rich"). */
+interface PairSpelling { readonly words: readonly [string, string]; readonly joined: boolean }
 
 /** How many papers write a spelling so: in their abstracts, in their titles (where the abstract does not). */
 interface Votes { abstracts: number; titles: number }
@@ -550,7 +570,7 @@ class BagReader {
       if ((x & WORD) !== 0) {
         const gap = gaps[i] as number;
         if (previous >= 0 && (gap === GAP_JOIN || (gap === GAP_SPACE && gaps[i - 1] !== GAP_JOIN && gaps[i + 1] !== GAP_JOIN))) {
-          const p = pairs.add(previous, t, weight, previousRaw, r, inTitle, previousLead, previousLeadRaw);
+          const p = pairs.add(previous, t, weight, previousRaw, r, inTitle, previousLead, previousLeadRaw, gap === GAP_JOIN);
           if (p >= 0) all[size++] = PAIR + p;
           // A hyphenated compound is a whole, written before a noun too: "excited-state reactions" names excited states.
           if (gap === GAP_JOIN) pairs.ended(pairs.last);

@@ -24,6 +24,11 @@ export interface FeedbackExample {
 export interface LearnedTerm {
   readonly term: string;
   readonly word: string;
+  /**
+   * How the papers write `word` where a hyphen joins its pair, as the group is shown it: "non-uniform",
+   * "Li2O-rich" (`word` "non uniform", "Li2O rich"). Absent when they write the words apart.
+   */
+  readonly written?: string;
   readonly weight: number;
   /**
    * A term for: how much the taught papers that hold it are about it, on average, in (0, 1]: 1 for a

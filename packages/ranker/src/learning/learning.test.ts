@@ -402,6 +402,24 @@ test('a first star shows the phrases its paper means, not two words it happens t
   for (const profile of learned) expect(shownLearnedWords(profile, 30, 0).map((w) => w.word)).not.toContain('bulk scale');
 });
 
+test('a learned pair its papers write as one hyphenated compound is shown with its hyphen ("non-uniform")', () => {
+  // Yanhao Deng stars "Reveal Non‐Uniform Passivation on Lithium Metal Anode …" and "Spatially Regulated
+  // Lithium Plating via Li2O‐Rich Interphase …" in the reading room: the line read "more weight on non
+  // uniform, …", two words no paper writes apart. (The second paper's abstract writes "(Li 2 O)‐rich",
+  // a bracket between: "Li2O rich" stays apart.)
+  const ofId = (id: string) => week.find((p) => p.id === id)!;
+  const feedback = ['openalex:W7203554675', 'openalex:W7203596542']
+    .map((id): FeedbackExample => ({ paper: ofId(id), signal: 'star', area: 'phase-field-sei', member: 'Yanhao Deng', at }));
+  const learned = createRanker(config, { background, feedback }).learned.find((p) => p.id === 'phase-field-sei')!;
+  const shown = shownLearnedWords(learned, 8, 0).map((w) => w.word);
+  expect(shown).toEqual(expect.arrayContaining(['non-uniform', 'passivation layer', 'Li2O rich']));
+  expect(shown).not.toContain('non uniform');
+  // Chosen and weighed by the words apart, as before: the term and its word keep their space.
+  expect(learned.terms.find((t) => t.written === 'non-uniform')).toMatchObject({ word: 'non uniform', term: 'non uniform' });
+  // Pairs written apart have none: "passivation layer".
+  expect(learned.terms.find((t) => t.word === 'passivation layer')?.written).toBeUndefined();
+});
+
 test('a paper lists (and the reader highlights) the learned words its section would show, not those that weigh in unshown', () => {
   // Two of the week's polymer papers starred: "Hierarchical Primary‐Secondary Coordination Synchronizes
   // Ion Flux and Sulfur Redox …" and "Electrostatic Suspension of Lithium Ions in Mg1‐xLixF2/PEO …".
@@ -441,7 +459,7 @@ test('a word or pair the taught papers write only before the rest of its phrase 
   for (const whole of ['ab initio', 'excited state', 'multiscale modeling']) expect(terms.find((t) => t.word === whole)?.modifier, whole).toBeUndefined();
   const digest = assembleDigest(config, week, ranker.rank(week, { background }).papers, { date: '2026-06-08', generatedAt: '2026-06-08T06:00:00Z', learned: ranker.learned });
   const shown = digest.sections.find((s) => s.id === area)!.learned!.words.map((w) => w.word);
-  expect(shown).toEqual(expect.arrayContaining(['ab initio', 'excited state', 'multiscale modeling']));
+  expect(shown).toEqual(expect.arrayContaining(['ab initio', 'excited-state', 'multiscale modeling']));
   for (const word of modifiers) expect(shown).not.toContain(word);
   // A paper's matched terms list the Latin phrase as the line does, not its tail ("initio").
   const listed = digest.sections.flatMap((s) => s.papers).flatMap((p) => p.matchedTerms.map((m) => m.keyword));

@@ -561,7 +561,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const alone = bags.shownOf(t);
       const phrase = input.phraseOf(t, alone);
       const piece = phrase !== undefined && input.own.has(phrase.term);
-      terms.push(learnedTerm(bags.term(t), alone, phrase && !piece ? phrase.word : undefined, weight, about, modifier || (sign > 0 && piece)));
+      terms.push(learnedTerm(bags.term(t), alone, phrase && !piece ? phrase.word : undefined, weight, about, modifier || (sign > 0 && piece), bags.joined(t)));
       keywords.push({ term: word, shown: alone, weight, coord: sign > 0 ? round(tuning.learnCoord * (weight / top)) : 0, id: t, modifier });
     }
   };
@@ -577,12 +577,15 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
  * topic is a parse (a department's 2,000 taught profiles would parse 20,000). Made out here, so that
  * the word's getter keeps the two strings and not the bags learning read.
  */
-function learnedTerm(term: string, alone: string, phrase: string | undefined, weight: number, about: number | undefined, modifier: boolean): LearnedTerm {
+function learnedTerm(term: string, alone: string, phrase: string | undefined, weight: number, about: number | undefined, modifier: boolean, joined: boolean): LearnedTerm {
   let shown: string | undefined;
-  return {
+  const learned: LearnedTerm = {
     term, get word() { return shown ??= phrase !== undefined && mayNameTopic(phrase) ? phrase : alone; }, weight,
     ...(about !== undefined ? { about } : {}), ...(modifier ? { modifier: true as const } : {}),
   };
+  // The pair, the shown word's last two words, with the hyphen its papers write: "non-uniform".
+  if (joined) Object.defineProperty(learned, 'written', { get: () => learned.word.replace(/ (?=\S+$)/, '-'), enumerable: true });
+  return learned;
 }
 
 /**

@@ -24,6 +24,11 @@ export class PairCounts {
   spelledSecond: Int32Array;
   spelledInTitle: Uint8Array;
   /**
+   * Per pair a paper writes: 1 when that occurrence is one hyphenated compound ("Non‐Uniform", "Li2O‐rich"),
+   * so that a learned pair most papers write so is shown with its hyphen.
+   */
+  spelledJoined: Uint8Array;
+  /**
    * Per pair a paper writes: 1 once an occurrence of it ends a phrase (the caller's `ended`). A pair
    * the papers always write before another word ("nonadiabatic molecular", of "nonadiabatic molecular
    * dynamics") is cut before its noun.
@@ -60,6 +65,7 @@ export class PairCounts {
     this.spelledFirst = new Int32Array(capacity);
     this.spelledSecond = new Int32Array(capacity);
     this.spelledInTitle = new Uint8Array(capacity);
+    this.spelledJoined = new Uint8Array(capacity);
     this.endsPhrase = new Uint8Array(capacity);
     this.leads = new Int32Array(capacity);
     this.spelledLead = new Int32Array(capacity);
@@ -78,10 +84,10 @@ export class PairCounts {
 
   /**
    * Adds `weight` to the pair (a, b) of the paper being read, written as the raw words `rawA` `rawB`
-   * (in its title: `inTitle`) after `lead` (see `leads`), written `rawLead`; its index when the paper
-   * first writes it, else -1.
+   * (in its title: `inTitle`; as one hyphenated compound: `joined`) after `lead` (see `leads`), written
+   * `rawLead`; its index when the paper first writes it, else -1.
    */
-  add(a: number, b: number, weight: number, rawA: number, rawB: number, inTitle: boolean, lead = 0, rawLead = -1): number {
+  add(a: number, b: number, weight: number, rawA: number, rawB: number, inTitle: boolean, lead = 0, rawLead = -1, joined = false): number {
     const { slots, mask, stamp } = this;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
     for (;;) {
@@ -93,7 +99,7 @@ export class PairCounts {
         if (this.leads[index] !== lead) this.leads[index] = -1;
         this.last = index;
         // The title is read first: the abstract's first occurrence says how the paper writes the pair.
-        if (!inTitle && this.spelledInTitle[index] === 1) this.spell(index, rawA, rawB, inTitle, rawLead);
+        if (!inTitle && this.spelledInTitle[index] === 1) this.spell(index, rawA, rawB, inTitle, rawLead, joined);
         return -1;
       }
       slot = (slot + 1) & mask;
@@ -106,7 +112,7 @@ export class PairCounts {
     this.endsPhrase[index] = 0;
     this.leads[index] = lead;
     this.last = index;
-    this.spell(index, rawA, rawB, inTitle, rawLead);
+    this.spell(index, rawA, rawB, inTitle, rawLead, joined);
     const at = slot * STRIDE;
     slots[at] = stamp;
     slots[at + 1] = a;
@@ -173,8 +179,9 @@ export class PairCounts {
     return { of, firsts: groupFirsts, seconds: groupSeconds, count };
   }
 
-  private spell(index: number, rawA: number, rawB: number, inTitle: boolean, rawLead: number): void {
+  private spell(index: number, rawA: number, rawB: number, inTitle: boolean, rawLead: number, joined: boolean): void {
     this.spelledLead[index] = rawLead;
+    this.spelledJoined[index] = joined ? 1 : 0;
     this.spelledFirst[index] = rawA;
     this.spelledSecond[index] = rawB;
     this.spelledInTitle[index] = inTitle ? 1 : 0;
@@ -188,6 +195,7 @@ export class PairCounts {
     this.spelledFirst = grown(this.spelledFirst, length);
     this.spelledSecond = grown(this.spelledSecond, length);
     this.spelledInTitle = grown(this.spelledInTitle, length);
+    this.spelledJoined = grown(this.spelledJoined, length);
     this.endsPhrase = grown(this.endsPhrase, length);
     this.leads = grown(this.leads, length);
     this.spelledLead = grown(this.spelledLead, length);

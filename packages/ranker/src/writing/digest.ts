@@ -106,7 +106,7 @@ export function shownLearnedWords(profile: LearnedProfile, forCount: number, aga
 }
 
 function shownWords(profile: LearnedProfile, sign: number, count: number): { word: string; weight: number }[] {
-  const shown: { word: string; weight: number }[] = [];
+  const shown: { word: string; weight: number; written: string | undefined }[] = [];
   const words = new Set<string>();
   // The terms an acronym shown spells out ("LMB" says "lithium metal" and "metal batteries"), and
   // the terms shown (which say what "LMB" would).
@@ -135,7 +135,7 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
     // "metal batteries", says the "lithium" an "LMBs" after it would spell (the audit's line showed both).
     for (const w of parts) said.add(termOf(w));
     for (const x of terms) for (const expansion of expansionsOf(x)) for (const e of expansion) spelt.add(e);
-    const entry = { word: t.word, weight: t.weight };
+    const entry = { word: t.word, weight: t.weight, written: t.written };
     if (replaced < 0) {
       shown.push(entry);
       continue;
@@ -143,7 +143,8 @@ function shownWords(profile: LearnedProfile, sign: number, count: number): { wor
     shown[replaced] = entry;
     for (let k = shown.length - 1; k > replaced; k--) if (holds(shown[k] as { word: string })) shown.splice(k, 1);
   }
-  return shown;
+  // Chosen by their words, shown as the papers write them: "non-uniform", not "non uniform".
+  return shown.map(({ word, weight, written }) => ({ word: written ?? word, weight }));
 }
 
 /**
