@@ -402,6 +402,19 @@ test('a first star shows the phrases its paper means, not two words it happens t
   for (const profile of learned) expect(shownLearnedWords(profile, 30, 0).map((w) => w.word)).not.toContain('bulk scale');
 });
 
+test('a review\'s own words teach nothing: "this review delves into", "desirable mechanical properties"', () => {
+  // The week's "Progress on Halide Solid State Electrolytes: …", starred alone, taught "+delves" and
+  // "+desirable mechanical" among its first words.
+  const paper = week.find((p) => p.id === 'openalex:W7203452551')!;
+  expect(`${paper.title} ${paper.abstract}`).toMatch(/delves/);
+  const learned = createRanker(config, { background, feedback: [{ paper, signal: 'star', area: 'halide-electrolytes', at }] })
+    .learned.find((p) => p.id === 'halide-electrolytes')!;
+  const words = learned.terms.map((t) => t.word.toLowerCase());
+  expect(words.length).toBeGreaterThan(10);
+  expect(words.filter((w) => /\b(?:delve\w*|desirable|comprehensive)\b/.test(w))).toEqual([]);
+  expect(shownLearnedWords(learned, 6, 0).map((w) => w.word)).toContain('interfacial engineering');
+});
+
 test('a learned pair its papers write as one hyphenated compound is shown with its hyphen ("non-uniform")', () => {
   // Yanhao Deng stars "Reveal Non‐Uniform Passivation on Lithium Metal Anode …" and "Spatially Regulated
   // Lithium Plating via Li2O‐Rich Interphase …" in the reading room: the line read "more weight on non
