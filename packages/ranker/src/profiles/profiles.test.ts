@@ -54,3 +54,24 @@ test('a second compile with the first one\'s spellings makes the same lexicon, a
   expect(plain(compileProfiles(other, { spellings }))).toBe(plain(compileProfiles(other)));
   expect([...spellings.byKeyword.keys()]).toEqual(['phasefield']);
 });
+
+test('a learned keyword never changes how a written one is written: it takes only the spellings no feature has', () => {
+  // An area writes "crosslinked"; a member learned "cross linker" from its stars. Joined, "crosslinker"
+  // is the area keyword's term: one feature, the area's keyword also matched "cross-linker", and the
+  // member's stars moved the area's scores.
+  const area = { id: 'a', kind: 'area' as const, keywords: kw('crosslinked') };
+  const written = compileProfiles([area, { id: 'm', kind: 'member', keywords: kw('polymer') }]);
+  const taught = compileProfiles([area, { id: 'm', kind: 'member', keywords: kw('polymer'), learned: [{ term: 'cross linker', weight: 0.4, coord: 0.2 }] }]);
+  const sequences = (lexicon: typeof written, id: number) => lexicon.features[id]!.sequences.map((s) => s.join(' '));
+  expect(sequences(taught, 0)).toEqual(sequences(written, 0));
+  const analyzer = createAnalyzer(taught);
+  const areaFeature = taught.profiles[0]!.features[0]!;
+  const memberLearned = taught.profiles[1]!.features[1]!;
+  expect(memberLearned).not.toBe(areaFeature);
+  expect(analyzer.features({ title: 'a cross-linker for gel electrolytes' }).ids).toEqual([memberLearned]);
+  expect(analyzer.features({ title: 'a crosslinked network' }).ids).toEqual([areaFeature]);
+  // A learned keyword of a written keyword's own spelling weighs that feature as it is.
+  const same = compileProfiles([area, { id: 'm', kind: 'member', keywords: kw('polymer'), learned: [{ term: 'cross-linked', weight: 0.4, coord: 0.2 }] }]);
+  expect(same.profiles[1]!.features).toContain(same.profiles[0]!.features[0]);
+  expect(same.features).toHaveLength(2);
+});

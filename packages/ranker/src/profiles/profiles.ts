@@ -240,6 +240,37 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: CompileO
     return id;
   };
 
+  // Every profile's written keywords first. A learned keyword then never changes how one is written:
+  // it weighs the feature of its key as that feature is, and takes only the spellings no feature has.
+  // Joined into a written feature by a shared spelling, a member's learned "cross linker" (joined,
+  // "crosslinker": the term of the area's "crosslinked") once made the area's keyword match "cross-
+  // linker" too, and a member's stars moved the area's scores.
+  for (const spec of specs) for (const { term } of spec.keywords) featureOf(term);
+  const learnedSeen = new Map<string, number | undefined>();
+  const learnedFeatureOf = (keyword: string): number | undefined => {
+    if (seen.has(keyword)) return seen.get(keyword);
+    if (learnedSeen.has(keyword)) return learnedSeen.get(keyword);
+    const spellings = spellingsOf(keyword);
+    let id: number | undefined;
+    if (spellings) {
+      const { key, sequences } = spellings;
+      const unowned = [...sequences].filter(([written]) => !bySequence.has(written));
+      // Its key's feature, or the one that has its spellings all (its own as written, `key`, among them).
+      id = byKey.get(key) ?? (unowned.length === 0 ? bySequence.get(key) : undefined);
+      if (id === undefined) {
+        id = features.length;
+        byKey.set(key, id);
+        features.push({ id, keyword, key, sequences: [] });
+        for (const [written, sequence] of unowned) {
+          bySequence.set(written, id);
+          (features[id] as (typeof features)[number]).sequences.push(sequence);
+        }
+      }
+    }
+    learnedSeen.set(keyword, id);
+    return id;
+  };
+
   const compiled = specs.map((spec) => {
     const weights = new Map<number, number>();
     for (const { term, weight } of spec.keywords) {
@@ -249,7 +280,7 @@ export function compileProfiles(specs: readonly ProfileSpec[], options: CompileO
     }
     const learnedCoord = new Map<number, number>();
     for (const { term, weight, coord } of spec.learned ?? []) {
-      const id = featureOf(term);
+      const id = learnedFeatureOf(term);
       if (id !== undefined && !weights.has(id)) { weights.set(id, weight); learnedCoord.set(id, coord); }
     }
     const relatedIds = new Set<number>();
