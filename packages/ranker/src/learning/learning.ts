@@ -145,13 +145,14 @@ export function learnFromExamples(
   for (const bySignal of signals) for (const e of bySignal.values()) if (!papers.has(e.paper.id)) papers.set(e.paper.id, e.paper);
   const ids = [...papers.keys()].sort();
   const bagOf = new Map(ids.map((id, i) => [id, i]));
-  // A word of one paper is learned only by a profile with fewer than three positive papers: theirs
-  // keep every word, the others' only words two papers share.
+  // A word of one paper is learned only by a profile with fewer than FEW positive papers (learnProfile:
+  // every word of one or two, the words two share first from three on): the bags keep their papers'
+  // words of one paper; the others', only words two papers share.
   const lone = new Uint8Array(ids.length);
   for (const bySignal of signals) {
     let positives = 0;
     for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) positives++;
-    if (positives >= 3) continue;
+    if (positives >= FEW) continue;
     for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) lone[bagOf.get(e.paper.id) as number] = 1;
   }
   // A word in more than `learnMaxDf` of the corpus's papers is never learned (learnProfile), so the bags
@@ -391,6 +392,13 @@ function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags
  */
 const WORDS_PER_EXAMPLE = 10;
 
+/**
+ * From this many positive papers on, a profile learns only the words two of them share; below it, each
+ * paper's own words too (learnProfile). Set from a walk of the sample week's sections star by star,
+ * before any figure; `pnpm eval --feedback` at 2 to 6 stars measured it after (docs/learning.md).
+ */
+const FEW = 5;
+
 /** The fewest other examples of the group whose share of a term counts against it, as a taught word needs two of three papers. */
 const OTHER_MIN = 3;
 
@@ -451,7 +459,8 @@ interface ProfileInput {
 function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: LearnedKeyword[] } {
   const { sums, positive, negative, bags, rates, tuning } = input;
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
-  // One paper's words are all it has to teach; from three papers on, a word must be in two of them.
+  // One paper's words are all it has to teach; from three papers on, the words two of them share come
+  // first, and a few papers' words of one paper fill what those leave (below).
   const support = input.positives >= 3 ? 2 : 1;
   // The group's other examples, when there are enough to tell a share: from OTHER_MIN papers on. One
   // or two say little, and their smoothed share ((n + 0.5) / (others + 1): a quarter for every word with
@@ -471,11 +480,11 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
    * a tenth of the best, or below `limit` others.)
    */
   const consider = (
-    against: boolean, limit: number, share: (t: number) => number,
+    against: boolean, limit: number, share: (t: number) => number, least: number,
     scoreOf: (t: number, share: number, q: number, corpus: number) => { t: number; s: number; v: number } | undefined,
   ) => {
     const candidates = input.heap;
-    fillCandidates(candidates, input, against, support, others, contrastBounded);
+    fillCandidates(candidates, input, against, least, others, contrastBounded);
     const out: { t: number; s: number; v: number }[] = [];
     const top = new LeastOfBest(limit);
     let best = 0;
@@ -503,13 +512,20 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const rarity = (corpus: number) => Math.max(1, Math.log(1 / corpus));
   const weighOf = input.unwritten ? (p: number, q: number) => p * Math.log(p / q) : (p: number, q: number) => Math.log(p / q);
   const shareFor = (t: number) => (sums[t * SUMS + FOR] as number) / positive;
-  const pros = positive === 0 ? [] : consider(false, tuning.learnTerms, shareFor,
-    (t, p, q, corpus) => {
-      const score = p * Math.log(p / q);
-      if (score <= 0 || !significant(sums[t * SUMS + SUPPORT] as number, input.positives, corpus, tuning.learnSignificance)) return undefined;
-      return { t, s: score, v: weighOf(p, q) / rarity(corpus) };
-    });
-  const cons = negative === 0 ? [] : consider(true, Math.floor(tuning.learnTerms / 2), (t) => (sums[t * SUMS + AGAINST] as number) / negative,
+  const scoreFor = (t: number, p: number, q: number, corpus: number) => {
+    const score = p * Math.log(p / q);
+    if (score <= 0 || !significant(sums[t * SUMS + SUPPORT] as number, input.positives, corpus, tuning.learnSignificance)) return undefined;
+    return { t, s: score, v: weighOf(p, q) / rarity(corpus) };
+  };
+  const pros = positive === 0 ? [] : consider(false, tuning.learnTerms, shareFor, support, scoreFor);
+  // Three or four papers share few words, most of them any battery paper's ("pouch cell", "synthesis"):
+  // where those leave slots, each paper's own words fill them, as one or two papers' words do (the
+  // third star once took a line from six topics of two papers to three words two of three shared).
+  if (positive > 0 && input.positives >= 3 && input.positives < FEW && pros.length < tuning.learnTerms) {
+    const own = consider(false, tuning.learnTerms, shareFor, 1, scoreFor).filter((x) => (sums[x.t * SUMS + SUPPORT] as number) < 2);
+    pros.push(...own.sort((a, b) => b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1)).slice(0, tuning.learnTerms - pros.length));
+  }
+  const cons = negative === 0 ? [] : consider(true, Math.floor(tuning.learnTerms / 2), (t) => (sums[t * SUMS + AGAINST] as number) / negative, support,
     (t, r, q, corpus) => {
       const p = positive > 0 ? shareFor(t) : 0;
       const score = r * Math.log(r / (p + q));
