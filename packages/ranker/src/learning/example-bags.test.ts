@@ -109,13 +109,13 @@ test('a pair\'s lead is spelt as the papers write it before the pair, not as its
   expect(lead).toEqual({ term: 'regul', word: 'regulated', papers: 2 });
 });
 
-test('a pair knows whether most of its papers write it as one hyphenated compound ("non-uniform"), abstracts first', () => {
+test('a pair knows whether its papers all write it as one hyphenated compound ("non-uniform"), abstracts first', () => {
   const papers = [
     // The title's "Non‐Uniform" (U+2010), then the abstract's first occurrence: how the paper writes it.
     { title: 'Reveal Non\u2010Uniform Passivation', abstract: 'The non\u2010uniform distribution of a Li2O\u2010rich layer.' },
-    { title: 'Anodes', abstract: 'A non-uniform current and a Li2O-rich interphase; plating is non uniform here.' },
-    { title: 'Cathodes', abstract: 'Uniform coatings are rare; the field is non uniform, and Li2O rich grains form.' },
-    { title: 'Solid State Cells', abstract: 'Solid state cells with solid-state electrolytes and solid state anodes.' },
+    { title: 'Anodes', abstract: 'A non-uniform current and a Li2O-rich interphase; high energy-density cells.' },
+    { title: 'Cathodes', abstract: 'The field is uniform, and Li2O rich grains form; the energy density is high.' },
+    { title: 'Solid State Cells', abstract: 'Solid state cells with solid-state electrolytes and solid state anodes; energy-density.' },
   ];
   // The last paper is `lone`: its pairs of one paper are kept.
   const bags = exampleBags(papers, new Uint8Array([0, 0, 0, 1]));
@@ -124,9 +124,11 @@ test('a pair knows whether most of its papers write it as one hyphenated compoun
     expect(t, term).toBeGreaterThanOrEqual(0);
     return { shown: bags.shownOf(t), joined: bags.joined(t) };
   };
-  // Two papers of three write "non-uniform" first (the third "non uniform"); the shown words stay two.
+  // Both papers that write "non-uniform" hyphenate it; the shown words stay two.
   expect(of('non uniform')).toEqual({ shown: 'non uniform', joined: true });
-  expect(of('li2o rich')).toEqual({ shown: 'Li2O rich', joined: true });
+  // Two hyphenate "Li2O-rich" and "energy-density", one writes each apart: apart.
+  expect(of('li2o rich')).toEqual({ shown: 'Li2O rich', joined: false });
+  expect(of('energi densiti').joined).toBe(false);
   // One paper, whose abstract first writes "solid state" apart.
   expect(of('solid state')).toEqual({ shown: 'solid state', joined: false });
   expect(of('uniform').joined).toBe(false);

@@ -51,9 +51,11 @@ export interface ExampleBags {
    */
   readonly shownOf: (term: number) => string;
   /**
-   * Whether most papers holding the term write it as one hyphenated compound ("Non‐Uniform Passivation",
-   * "a Li2O‐rich interphase"): a pair `shownOf` shows as two words ("non uniform"), for the words the
-   * group reads to show with their hyphen. False for a single word.
+   * Whether every paper holding the term writes it as one hyphenated compound ("Non‐Uniform Passivation",
+   * "the non‐uniform distribution"), by how each writes it first (abstract, else title): a pair
+   * `shownOf` shows as two words ("non uniform"), for the words the group reads to show with their
+   * hyphen. False for a single word, and for a pair one paper writes apart ("energy density", which
+   * others write "high energy-density").
    */
   readonly joined: (term: number) => boolean;
   /**
@@ -313,10 +315,10 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     const votes = votesOf(entriesOf(), group, table, (e) => (table.spelledFirst[e] as number) * RAW_IDS + (table.spelledSecond[e] as number));
     const wordsOf = (key: number) => [reader.words[Math.floor(key / RAW_IDS)] as string, reader.words[key % RAW_IDS] as string] as const;
     const best = mostWritten(votes, wordsOf) as { key: number; vote: Votes };
-    // With a hyphen when more of the papers write it so than apart (abstracts first, then titles).
-    const joints = votesOf(entriesOf(), group, table, (e) => table.spelledJoined[e] as number);
-    const hyphened = joints.get(1) ?? { abstracts: 0, titles: 0 };
-    const apart = joints.get(0) ?? { abstracts: 0, titles: 0 };
+    // With a hyphen only when none of the papers writes it apart: a compound written before its noun
+    // ("high energy-density cells") is the noun phrase where another paper writes it so ("the energy
+    // density"), and the noun names the topic; "non-uniform" is never written apart.
+    const apart = votesOf(entriesOf(), group, table, (e) => (table.spelledJoined[e] === 1 ? -1 : 0)).size > 0;
     const [first, second] = wordsOf(best.key);
     const titlesOnly = best.vote.abstracts === 0;
     // A capital that only opens a sentence ("Sodium ion batteries are …"): the papers also write the
@@ -324,14 +326,14 @@ function pairSpeller(reader: BagReader, entriesOf: () => EntriesByGroup): (group
     const opensSentence = TITLE_CASE.test(first) && !TITLE_CASE.test(second) && reader.wrote(first.toLowerCase());
     const spelling: PairSpelling = {
       words: [opensSentence ? first.toLowerCase() : shownAs(first, titlesOnly), shownAs(second, titlesOnly)],
-      joined: hyphened.abstracts > apart.abstracts || (hyphened.abstracts === apart.abstracts && hyphened.titles > apart.titles),
+      joined: !apart,
     };
     known.set(group, spelling);
     return spelling;
   };
 }
 
-/** How a pair is written: its two words, and whether a hyphen joins them ("non-uniform", "Li2O-rich"). */
+/** How a pair is written: its two words, and whether a hyphen joins them ("non-uniform"). */
 interface PairSpelling { readonly words: readonly [string, string]; readonly joined: boolean }
 
 /** How many papers write a spelling so: in their abstracts, in their titles (where the abstract does not). */
