@@ -426,6 +426,24 @@ test('the third star keeps what the first two taught: three papers\' own words f
   expect(five.terms.map((t) => t.word)).not.toContain('electrostatic suspension');
 });
 
+test('a name one paper coins for its sample or device weighs in unshown; a formula, however rare, is shown', () => {
+  // "Component Self‐Initiated Photopolymerization for Gel Polymer Electrolytes in Zinc–Air Batteries"
+  // names its electrolyte "AAS25" and its flexible zinc-air battery "FZAB": no corpus paper writes them,
+  // and a line that read "photopolymerization, PEG, zinc-air, FZAB, AAS25" told the group two labels.
+  const paper = byId.get('openalex:W7201962194')!;
+  const learned = createRanker(config, { background, feedback: [{ paper, signal: 'star', area: polymer, at }] }).learned.find((p) => p.id === polymer)!;
+  const coined = learned.terms.filter((t) => ['AAS25', 'FZAB'].includes(t.word));
+  expect(coined.map((t) => [t.word, t.modifier, t.weight > 0]).sort()).toEqual([['AAS25', true, true], ['FZAB', true, true]]);
+  const shown = shownLearnedWords(learned, 30, 0).map((w) => w.word);
+  expect(shown).not.toContain('AAS25');
+  expect(shown).not.toContain('FZAB');
+  expect(shown).toContain('photopolymerization');
+  // "Microstructural insights into fast ion transport …": its "Li6PS5I", which no corpus paper writes either, is a material.
+  const argyrodite = week.find((p) => p.title.startsWith('Microstructural insights into fast ion transport'))!;
+  const ml = createRanker(config, { background, feedback: [{ paper: argyrodite, signal: 'star', area: 'mlip-interfaces', at }] }).learned.find((p) => p.id === 'mlip-interfaces')!;
+  expect(shownLearnedWords(ml, 30, 0).map((w) => w.word)).toContain('Li6PS5I');
+});
+
 test('a review\'s own words teach nothing: "this review delves into", "desirable mechanical properties"', () => {
   // The week's "Progress on Halide Solid State Electrolytes: …", starred alone, taught "+delves" and
   // "+desirable mechanical" among its first words.

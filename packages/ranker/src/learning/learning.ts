@@ -8,6 +8,7 @@ import { hasWrittenKeywords, type Lexicon } from '../profiles/profiles.ts';
 import { meanShareOf, type Neighbourhood } from '../corpus/related-terms.ts';
 import type { RankerTuning } from '../profiles/tuning.ts';
 import { untitledTerms } from '../corpus/untitled-terms.ts';
+import { isFormula } from '../words/formula.ts';
 
 /**
  * Learning from the group (issue 19): per area and per member, weights over the ranker's own analysed
@@ -400,6 +401,9 @@ function domainShare(neighbourhoods: readonly Neighbourhood[], own: number, bags
  */
 const WORDS_PER_EXAMPLE = 10;
 
+/** A word with a digit, two capitals or more, or a capital after a small letter: a name, a formula or an acronym. */
+const COINED = /\d|\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u;
+
 /**
  * From this many positive papers on, a profile learns only the words two of them share; below it, each
  * paper's own words too (learnProfile). Set from a walk of the sample week's sections star by star,
@@ -557,8 +561,16 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   // three papers or more), two taught papers do, or its paper means it: in its title, or more than
   // once ("electrostatic suspension", in its title and three times its abstract). `OWN` is then that
   // paper's `about`: a third for one passing mention.
-  const passing = (t: number) => (sums[t * SUMS + SUPPORT] as number) < 2 && input.hasCorpus && rates.of(t) <= input.floor
-    && (sums[t * SUMS + OWN] as number) < 0.5 && bags.term(t).includes(' ');
+  const ofOneUnknown = (t: number) => (sums[t * SUMS + SUPPORT] as number) < 2 && input.hasCorpus && rates.of(t) <= input.floor;
+  const passing = (t: number) => ofOneUnknown(t) && (sums[t * SUMS + OWN] as number) < 0.5 && bags.term(t).includes(' ');
+  // So is a name one paper coins for its own sample or device, which no corpus paper writes: "AAS25",
+  // "FZAB" (its flexible zinc-air battery), "LixBOy". A formula is a material, shown however rare
+  // ("Li6PS5I"), as is a name of digits or capitals the corpus knows ("NVP").
+  const coined = (t: number) => {
+    if (!ofOneUnknown(t) || bags.term(t).includes(' ')) return false;
+    const word = bags.wordOf(t);
+    return COINED.test(word) && !isFormula(word);
+  };
   const terms: LearnedTerm[] = [];
   const keywords: LearnedKeyword[] = [];
   const add = (all: readonly { t: number; s: number; v: number }[], count: number, scale: number, sign: number) => {
@@ -578,7 +590,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
       const word = bags.wordOf(t);
       // How much the positive papers holding it are about it, on average (for the words a section shows).
       const about = sign > 0 ? round((sums[t * SUMS + OWN] as number) / Math.max(1, sums[t * SUMS + SUPPORT] as number)) : undefined;
-      const modifier = sign > 0 && (bags.modifier(t) || passing(t));
+      const modifier = sign > 0 && (bags.modifier(t) || passing(t) || coined(t));
       // A term most of whose papers write it as a keyword the group wrote ("electrolyte interphase" of
       // "solid electrolyte interphase", "transference" of "transference number") weighs where a paper
       // writes it otherwise (`keywordTerms`); the line would only repeat the keyword.
