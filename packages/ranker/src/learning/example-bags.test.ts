@@ -264,11 +264,7 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
   const df = new Map<string, number>();
   for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const ids = new Map<string, number>();
-  // Per paper, the terms two papers share first, then (a lone paper's) its terms of one paper.
-  const shared = bags.map((bag) => [...bag].filter(([term]) => df.get(term)! >= 2).length);
-  const kept = bags.map((bag, d) => [
-    ...[...bag].filter(([term]) => df.get(term)! >= 2), ...[...bag].filter(([term]) => df.get(term)! < 2 && lone[d] === 1),
-  ].map(([term, count]) => {
+  const kept = bags.map((bag, d) => [...bag].filter(([term]) => df.get(term)! >= 2 || lone[d] === 1).map(([term, count]) => {
     if (!ids.has(term)) ids.set(term, ids.size);
     return [ids.get(term)!, Math.fround(Math.min(1, count / 3))] as const;
   }));
@@ -299,14 +295,14 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
     const opens = /^\p{Lu}\p{Ll}+$/u.test(first) && !/^\p{Lu}\p{Ll}+$/u.test(second) && written.has(first.toLowerCase());
     return [opens ? first.toLowerCase() : shownAs(first, best.abstracts === 0), shownAs(second, best.abstracts === 0)].join(' ');
   };
-  return { terms: [...ids.keys()], kept, shared, wordOf: (term: string) => (term.includes(' ') ? shownPair(term) : shown(term)), folded };
+  return { terms: [...ids.keys()], kept, wordOf: (term: string) => (term.includes(' ') ? shownPair(term) : shown(term)), folded };
 }
 
 describe('the bags of real abstracts', () => {
   // 700 papers of the week, and the week's papers that spell out an acronym of the field.
   const spelt = /density functional theory|graph neural network|machine learning (interatomic )?potential|molecular dynamics/i;
   const papers = [...week.slice(0, 700), ...week.slice(700).filter((p) => spelt.test(`${p.title} ${p.abstract}`))];
-  // Every third paper is of a profile taught by few papers: its words of one paper stay.
+  // Every third paper is of a profile taught by fewer than three papers: its words of one paper stay.
   const lone = new Uint8Array(papers.length).map((_, d) => (d % 3 === 0 ? 1 : 0));
   const frequent = (term: string) => share(term) > 0.05;
   const cases = [
@@ -321,7 +317,6 @@ describe('the bags of real abstracts', () => {
     expect(Array.from({ length: bags.size }, (_, t) => bags.term(t))).toEqual(plain.terms);
     expect(Array.from({ length: papers.length }, (_, d) => Array.from(bags.terms.subarray(bags.start[d], bags.start[d + 1]), (t, e) =>
       [t, bags.about[(bags.start[d] as number) + e]]))).toEqual(plain.kept);
-    expect(Array.from({ length: papers.length }, (_, d) => (bags.shared[d] as number) - (bags.start[d] as number))).toEqual(plain.shared);
     expect(Array.from({ length: bags.size }, (_, t) => bags.wordOf(t))).toEqual(plain.terms.map(plain.wordOf));
     // Pairs and folded acronyms are there to be compared.
     expect(plain.terms.filter((t) => t.includes(' ')).length).toBeGreaterThan(5000);

@@ -27,16 +27,10 @@ export interface ExampleBags {
   /** Papers. */
   readonly papers: number;
   /**
-   * Paper d's distinct term ids are `terms[start[d]..start[d + 1])`, those two papers share first, each
-   * part in the order it first writes them (acronyms folded too: "solid electrolyte interphase" also
-   * holds `#sei`).
+   * Paper d's distinct term ids are `terms[start[d]..start[d + 1])`, in the order it first writes them
+   * (acronyms folded too: "solid electrolyte interphase" also holds `#sei`).
    */
   readonly start: Int32Array;
-  /**
-   * Per paper d: where its terms two papers share end, `start[d] <= shared[d] <= start[d + 1]`; after
-   * them, a `lone` paper's terms of one paper, which only a profile taught by few papers learns.
-   */
-  readonly shared: Int32Array;
   readonly terms: Int32Array;
   /**
    * Beside `terms`: how much the paper is about each term, in (0, 1]: 1 for a term of the title or
@@ -134,50 +128,28 @@ export function exampleBags(
   // Bag term id -> the reader's term or pair: at most one for each of them.
   const original = new Int32Array(single + pairs.count);
   let size = 0;
-  /** The bag's id of the reader's term or pair t, numbered when first kept. */
-  const numbered = (t: number): number => {
-    let u = renumbered[t] as number;
-    if (u < 0) { u = size++; renumbered[t] = u; original[u] = t; }
-    return u;
-  };
   let kept = 0;
-  // Per paper, where its terms two papers share end: its terms of one paper (a lone paper's) come after.
-  const shared = new Int32Array(papers.length);
-  // A lone paper's terms of one paper, set aside while its shared ones are moved down.
-  let ownTerms = new Int32Array(256);
-  let ownAbout = new Float32Array(256);
   for (let d = 0; d < papers.length; d++) {
     const from = start[d] as number;
     const to = start[d + 1] as number;
     start[d] = kept;
     const isLone = lone[d] === 1;
-    let owned = 0;
     for (let e = from; e < to; e++) {
       const id = all[e] as number;
       let t: number;
-      let ofOne = false;
       if (id >= PAIR) {
         const group = pairs.of[id - PAIR] as number;
         if (group >= 0) t = single + group;
-        else if (isLone) { t = single - 2 - group; ofOne = true; } else continue;
+        else if (isLone) t = single - 2 - group;
+        else continue;
       } else {
-        ofOne = (termDf[id] as number) < 2;
-        if (ofOne && !isLone) continue;
+        if ((termDf[id] as number) < 2 && !isLone) continue;
         t = id;
       }
-      if (ofOne) {
-        if (owned === ownTerms.length) { ownTerms = grown(ownTerms, owned * 2); ownAbout = grown(ownAbout, owned * 2); }
-        ownTerms[owned] = t;
-        ownAbout[owned++] = allAbout[e] as number;
-        continue;
-      }
-      all[kept] = numbered(t);
+      let u = renumbered[t] as number;
+      if (u < 0) { u = size++; renumbered[t] = u; original[u] = t; }
+      all[kept] = u;
       allAbout[kept++] = allAbout[e] as number;
-    }
-    shared[d] = kept;
-    for (let k = 0; k < owned; k++) {
-      all[kept] = numbered(ownTerms[k] as number);
-      allAbout[kept++] = ownAbout[k] as number;
     }
   }
   start[papers.length] = kept;
@@ -271,7 +243,7 @@ export function exampleBags(
     return LATIN.has(phrase) ? `${terms[lead - 1] as string} ${word}` : word;
   };
   return {
-    size, papers: papers.length, start, shared, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
+    size, papers: papers.length, start, terms: all.slice(0, kept), about: allAbout.slice(0, kept),
     term: (t) => termOfOriginal(original[t] as number), wordOf: (t) => wordOfOriginal(original[t] as number),
     shownOf: (t) => shownOfOriginal(original[t] as number),
     joined: (t) => {

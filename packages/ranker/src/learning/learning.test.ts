@@ -632,26 +632,6 @@ test('a member\'s examples teach the member, an area\'s the area', () => {
   expect(scores(areaOnly)).not.toEqual(scores(plain));
 });
 
-test('what an area learns does not hang on a member\'s stars: a paper one member starred alone teaches the area no word of its own', () => {
-  // The area stars its first five papers and dismisses its last three. Naibing Wu stars one of those
-  // alone, which keeps its words of one paper in the bags for the member (`lone`); the area, taught by
-  // five, never reads them (ExampleBags `shared`), so what it learns for and against stays the same.
-  const section = inSection(plain, polymer);
-  const dismissed = section.slice(-3).map((id) => byId.get(id)!);
-  const area: FeedbackExample[] = [
-    ...section.slice(0, 5).map((id): FeedbackExample => ({ paper: byId.get(id)!, signal: 'star', area: polymer, at })),
-    ...dismissed.map((paper): FeedbackExample => ({ paper, signal: 'dismiss', area: polymer, at })),
-  ];
-  const taught = (feedback: FeedbackExample[]) => createRanker(config, { background, feedback }).learned;
-  const alone = taught(area);
-  const withMember = taught([...area, { paper: dismissed[0]!, signal: 'star', member: 'Naibing Wu', at }]);
-  const ofArea = (learned: typeof alone) => learned.find((p) => p.id === polymer)!.terms;
-  expect(ofArea(alone).some((t) => t.weight < 0)).toBe(true);
-  expect(ofArea(withMember)).toEqual(ofArea(alone));
-  // The member learned that paper's own words.
-  expect(withMember.find((p) => p.id === 'Naibing Wu')!.terms.length).toBeGreaterThan(10);
-});
-
 test('the order of the examples does not matter', () => {
   const mixed: FeedbackExample[] = [
     ...stars,

@@ -150,13 +150,12 @@ export function learnFromExamples(
   // every word of one or two, the words two share first from three on): the bags keep their papers'
   // words of one paper; the others', only words two papers share.
   const lone = new Uint8Array(ids.length);
-  const fewOf = signals.map((bySignal) => {
+  for (const bySignal of signals) {
     let positives = 0;
     for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) positives++;
-    if (positives >= FEW) return false;
+    if (positives >= FEW) continue;
     for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) lone[bagOf.get(e.paper.id) as number] = 1;
-    return true;
-  });
+  }
   // A word in more than `learnMaxDf` of the corpus's papers is never learned (learnProfile), so the bags
   // need not note it: half the words of a text are such words ("electrolyte", "high", "show").
   const { background } = options;
@@ -221,8 +220,7 @@ export function learnFromExamples(
       else kinds[example.signal]++;
       const strength = STRENGTH[example.signal];
       if (strength > 0) { positive += strength; positives++; } else { negative += -strength; negatives++; }
-      // Only a profile taught by few papers reads their words of one paper; the others could never learn one.
-      profileSums.add(bagOf.get(paperId) as number, strength, fewOf[p] === true);
+      profileSums.add(bagOf.get(paperId) as number, strength);
     }
     const touched = profileSums.touched();
     const learned = learnProfile({
@@ -312,17 +310,15 @@ class ProfileSums {
   private count = 0;
   private profile = -1;
   private readonly start: Int32Array;
-  private readonly shared: Int32Array;
   private readonly terms: Int32Array;
   private readonly about: Float32Array;
 
-  constructor(bags: Pick<ExampleBags, 'size' | 'papers' | 'start' | 'shared' | 'terms' | 'about'>) {
+  constructor(bags: Pick<ExampleBags, 'size' | 'papers' | 'start' | 'terms' | 'about'>) {
     this.sums = new Float64Array(bags.size * SUMS);
     this.allAbout = new Float64Array(bags.size);
     this.touchedIds = new Int32Array(bags.size);
     this.touchedBy = new Int32Array(bags.size).fill(-1);
     this.start = bags.start;
-    this.shared = bags.shared;
     this.terms = bags.terms;
     this.about = bags.about;
     const { allAbout, start, terms, about } = this;
@@ -336,17 +332,13 @@ class ProfileSums {
     this.count = 0;
   }
 
-  /**
-   * Adds paper d's terms: to FOR (and SUPPORT, OWN) by `strength` when it is above 0, else to AGAINST;
-   * its terms of one paper (a lone paper's, ExampleBags `shared`) only with `ofOne`.
-   */
-  add(d: number, strength: number, ofOne: boolean): void {
+  /** Adds paper d's terms: to FOR (and SUPPORT, OWN) by `strength` when it is above 0, else to AGAINST. */
+  add(d: number, strength: number): void {
     const { sums, touchedBy, touchedIds, start, terms, about, profile } = this;
     const weight = Math.abs(strength);
     const side = strength > 0 ? FOR : AGAINST;
     let count = this.count;
-    const end = ofOne ? start[d + 1] as number : this.shared[d] as number;
-    for (let e = start[d] as number; e < end; e++) {
+    for (let e = start[d] as number; e < (start[d + 1] as number); e++) {
       const t = terms[e] as number;
       if (touchedBy[t] !== profile) { touchedBy[t] = profile; touchedIds[count++] = t; }
       const at = t * SUMS;
@@ -791,7 +783,7 @@ class ByBound {
 
 /** One heap and one ProfileSums kept for good, for their hidden classes: see WORDIDS_SHAPE (word-ids.ts). */
 export const BYBOUND_SHAPE = new ByBound(0);
-export const PROFILESUMS_SHAPE = new ProfileSums({ size: 0, papers: 0, start: new Int32Array(1), shared: new Int32Array(0), terms: new Int32Array(0), about: new Float32Array(0) });
+export const PROFILESUMS_SHAPE = new ProfileSums({ size: 0, papers: 0, start: new Int32Array(1), terms: new Int32Array(0), about: new Float32Array(0) });
 
 /**
  * A figure of each term, worked out once, when a profile first asks for it (`of`): the profiles' examples
