@@ -17,7 +17,7 @@ import { grown } from '../util/typed-arrays.ts';
  * the terms learning could keep (three letters or more, not a number, not a function word, not one
  * `neverLearned` rules out; a pair, both its words three letters or more, not numbers nor function
  * words) and, of those, only the ones two papers share or that a paper `lone` marks holds (a word of
- * one paper is learned only by a profile taught by fewer than five: learning.ts `FEW`).
+ * one paper is kept only for a paper some profile was taught by: learning.ts).
  */
 export interface ExampleBags {
   /** Terms, pairs included. */

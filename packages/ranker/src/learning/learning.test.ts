@@ -420,10 +420,31 @@ test('the third star keeps what the first two taught: three papers\' own words f
   expect(shownLearnedWords(two, 6, 0).map((w) => w.word)).toContain('electrostatic suspension');
   expect(shown.some((w) => /cross-linker|depolymerization|PEG/.test(w))).toBe(true);
   for (const generic of ['capacity retention', 'room temperature', 'energy storage']) expect(shown).not.toContain(generic);
-  // From five on, only the words two papers share: none of one paper alone.
+  // With five, the words two of them share fill every slot: none of one paper alone.
   const five = taught(5);
   expect(five.terms.length).toBeGreaterThan(0);
   expect(five.terms.map((t) => t.word)).not.toContain('electrostatic suspension');
+});
+
+test('a member\'s stars on several areas teach each paper\'s own words where they share few', () => {
+  // Naibing Wu stars six papers of four topics: a multiscale ion-transport model, an excited-state
+  // SEI simulation, three polymer electrolytes and a halide review. They share 17 learnable words,
+  // battery words ("closed-loop, solvation, SSB, SSE, ASSB, SEI, ionic conductivity" was the line
+  // while each paper's own words stopped at five papers); the slots those leave take words of one.
+  const ids = ['openalex:W4416056717', 'openalex:W7203652414', 'openalex:W7202122563', 'openalex:W7203612466', 'openalex:W7203628315', 'openalex:W7203452551'];
+  const papers = ids.map((id) => byId.get(id)!);
+  const feedback = papers.map((paper): FeedbackExample => ({ paper, signal: 'star', member: 'Naibing Wu', at }));
+  const learned = createRanker(config, { background, feedback }).learned.find((p) => p.id === 'Naibing Wu')!;
+  expect(learned.positives).toBe(6);
+  // How many of the six hold each term, as learning reads them.
+  const bags = exampleBags(papers, new Uint8Array(papers.length).fill(1));
+  const holders = new Map<string, number>();
+  for (let d = 0; d < bags.papers; d++) {
+    for (let e = bags.start[d]!; e < bags.start[d + 1]!; e++) holders.set(bags.term(bags.terms[e]!), (holders.get(bags.term(bags.terms[e]!)) ?? 0) + 1);
+  }
+  const ofOne = learned.terms.filter((t) => t.weight > 0 && holders.get(t.term) === 1);
+  expect(ofOne.length).toBeGreaterThan(0);
+  expect(shownLearnedWords(learned, 8, 0).some((w) => /excited|nonequilibrium|nonadiabatic/i.test(w.word))).toBe(true);
 });
 
 test('a name one paper coins for its sample or device weighs in unshown; a formula, however rare, is shown', () => {
@@ -696,10 +717,13 @@ describe('the group\'s other areas stand in for the dismissals a bibliography la
   test('once the profile has dismissals, the other areas count for less', () => {
     const dismissed = inSection(plain, phaseField).slice(0, 8).map((id): FeedbackExample => ({ paper: byId.get(id)!, signal: 'dismiss', area: halide }));
     const taught = [...starred, ...dismissed];
-    // The words the contrast changes (learned with it and not without, or the other way round).
+    // The words two of the taught papers share (each paper's own fill the slots those leave, whichever they are).
+    const bags = exampleBags(own, new Uint8Array(own.length));
+    const shared = new Set(Array.from({ length: bags.size }, (_, t) => bags.term(t)));
+    // The shared words the contrast changes (learned with it and not without, or the other way round).
     const changed = (examples: readonly FeedbackExample[]) => {
-      const contrasted = learnedTerms(examples, neighbourhoods);
-      const alone = learnedTerms(examples, []);
+      const contrasted = learnedTerms(examples, neighbourhoods).filter((t) => shared.has(t));
+      const alone = learnedTerms(examples, []).filter((t) => shared.has(t));
       return contrasted.filter((t) => !alone.includes(t)).length + alone.filter((t) => !contrasted.includes(t)).length;
     };
     expect(changed(taught)).toBeLessThan(changed(starred));

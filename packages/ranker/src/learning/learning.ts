@@ -146,14 +146,12 @@ export function learnFromExamples(
   for (const bySignal of signals) for (const e of bySignal.values()) if (!papers.has(e.paper.id)) papers.set(e.paper.id, e.paper);
   const ids = [...papers.keys()].sort();
   const bagOf = new Map(ids.map((id, i) => [id, i]));
-  // A word of one paper is learned only by a profile with fewer than FEW positive papers (learnProfile:
-  // every word of one or two, the words two share first from three on): the bags keep their papers'
-  // words of one paper; the others', only words two papers share.
+  // A taught paper's words of one paper can be learned (learnProfile: every word of one or two papers;
+  // from three on, the words two share first and each paper's own in the slots they leave): the bags
+  // keep them for the papers some profile was taught by, and only words two papers share of the others
+  // (dismissed papers: a word against must be in two).
   const lone = new Uint8Array(ids.length);
   for (const bySignal of signals) {
-    let positives = 0;
-    for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) positives++;
-    if (positives >= FEW) continue;
     for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) lone[bagOf.get(e.paper.id) as number] = 1;
   }
   // A word in more than `learnMaxDf` of the corpus's papers is never learned (learnProfile), so the bags
@@ -396,13 +394,6 @@ const WORDS_PER_EXAMPLE = 10;
 /** A word with a digit, two capitals or more, or a capital after a small letter: a name, a formula or an acronym. */
 const COINED = /\d|\p{Lu}.*\p{Lu}|\p{Ll}\p{Lu}/u;
 
-/**
- * From this many positive papers on, a profile learns only the words two of them share; below it, each
- * paper's own words too (learnProfile). Set from a walk of the sample week's sections star by star,
- * before any figure; `pnpm eval --feedback` at 2 to 6 stars measured it after (docs/learning.md).
- */
-const FEW = 5;
-
 /** The fewest other examples of the group whose share of a term counts against it, as a taught word needs two of three papers. */
 const OTHER_MIN = 3;
 
@@ -522,10 +513,11 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
     return { t, s: score, v: weighOf(p, q) / rarity(corpus) };
   };
   const pros = positive === 0 ? [] : consider(false, tuning.learnTerms, shareFor, support, scoreFor);
-  // Three or four papers share few words, most of them any battery paper's ("pouch cell", "synthesis"):
-  // where those leave slots, each paper's own words fill them, as one or two papers' words do (the
-  // third star once took a line from six topics of two papers to three words two of three shared).
-  if (positive > 0 && input.positives >= 3 && input.positives < FEW && pros.length < tuning.learnTerms) {
+  // A few papers share few words, most of them any battery paper's ("pouch cell", "synthesis"), and a
+  // member's stars on several areas fewer: where those leave slots, each paper's own words fill them,
+  // as one or two papers' words do (the third star once took a line from six topics of two papers to
+  // three words two of three shared). Many papers' shared words fill every slot.
+  if (positive > 0 && input.positives >= 3 && pros.length < tuning.learnTerms) {
     const own = consider(false, tuning.learnTerms, shareFor, 1, scoreFor).filter((x) => (sums[x.t * SUMS + SUPPORT] as number) < 2);
     pros.push(...own.sort((a, b) => b.s - a.s || (bags.term(a.t) < bags.term(b.t) ? -1 : 1)).slice(0, tuning.learnTerms - pros.length));
   }
