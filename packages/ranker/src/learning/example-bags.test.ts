@@ -117,7 +117,7 @@ test('a pair knows whether its papers all write it as one hyphenated compound ("
     { title: 'Cathodes', abstract: 'The field is uniform, and Li2O rich grains form; the energy density is high.' },
     { title: 'Solid State Cells', abstract: 'Solid state cells with solid-state electrolytes and solid state anodes; energy-density.' },
   ];
-  // The last paper is `lone`: its pairs of one paper are kept.
+  // The last paper is `taught`: its pairs of one paper are kept.
   const bags = exampleBags(papers, new Uint8Array([0, 0, 0, 1]));
   const of = (term: string) => {
     const t = Array.from({ length: bags.size }, (_, k) => bags.term(k)).indexOf(term);
@@ -185,10 +185,10 @@ test('a word only titles hold in title case is shown in lower case; acronyms, fo
 
 describe('terms learning can never keep', () => {
   const papers = week.slice(0, 600);
-  const lone = new Uint8Array(papers.length);
-  const all = exampleBags(papers, lone);
+  const taught = new Uint8Array(papers.length);
+  const all = exampleBags(papers, taught);
   const frequent = (term: string) => !term.includes(' ') && share(term) > 0.05;
-  const kept = exampleBags(papers, lone, frequent);
+  const kept = exampleBags(papers, taught, frequent);
 
   test('are left out of the bags, and nothing else is: the other terms and pairs keep their papers and weights', () => {
     let left = 0;
@@ -221,7 +221,7 @@ describe('terms learning can never keep', () => {
  * Map key): what exampleBags, which reads words as ids and counts pairs by sorting, must give exactly,
  * term ids and their order included.
  */
-function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array, neverLearned?: (term: string) => boolean) {
+function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], taught: Uint8Array, neverLearned?: (term: string) => boolean) {
   const isWord = (term: string) => term.replace(/^#/, '').length >= 3 && !/^\d/.test(term) && !isFunctionTerm(term);
   const noted = (term: string) => isWord(term) && !neverLearned?.(term);
   const spellings = new Map<string, Map<string, number>>();
@@ -264,7 +264,7 @@ function plainBags(papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: U
   const df = new Map<string, number>();
   for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const ids = new Map<string, number>();
-  const kept = bags.map((bag, d) => [...bag].filter(([term]) => df.get(term)! >= 2 || lone[d] === 1).map(([term, count]) => {
+  const kept = bags.map((bag, d) => [...bag].filter(([term]) => df.get(term)! >= 2 || taught[d] === 1).map(([term, count]) => {
     if (!ids.has(term)) ids.set(term, ids.size);
     return [ids.get(term)!, Math.fround(Math.min(1, count / 3))] as const;
   }));
@@ -302,8 +302,8 @@ describe('the bags of real abstracts', () => {
   // 700 papers of the week, and the week's papers that spell out an acronym of the field.
   const spelt = /density functional theory|graph neural network|machine learning (interatomic )?potential|molecular dynamics/i;
   const papers = [...week.slice(0, 700), ...week.slice(700).filter((p) => spelt.test(`${p.title} ${p.abstract}`))];
-  // Every third paper is of a profile taught by fewer than three papers: its words of one paper stay.
-  const lone = new Uint8Array(papers.length).map((_, d) => (d % 3 === 0 ? 1 : 0));
+  // Every third paper taught some profile: its words of one paper stay; the others are only dismissed.
+  const taught = new Uint8Array(papers.length).map((_, d) => (d % 3 === 0 ? 1 : 0));
   const frequent = (term: string) => share(term) > 0.05;
   const cases = [
     { name: 'all words', never: undefined },
@@ -311,8 +311,8 @@ describe('the bags of real abstracts', () => {
   ];
 
   test.each(cases)('are the plain reading\'s, ids, order, weights and spellings: $name', ({ never }) => {
-    const bags = exampleBags(papers, lone, never);
-    const plain = plainBags(papers, lone, never);
+    const bags = exampleBags(papers, taught, never);
+    const plain = plainBags(papers, taught, never);
     expect(bags.size).toBe(plain.terms.length);
     expect(Array.from({ length: bags.size }, (_, t) => bags.term(t))).toEqual(plain.terms);
     expect(Array.from({ length: papers.length }, (_, d) => Array.from(bags.terms.subarray(bags.start[d], bags.start[d + 1]), (t, e) =>
@@ -324,7 +324,7 @@ describe('the bags of real abstracts', () => {
   });
 
   test('a pair is shown as a paper writes it, not as each of its words is most often written alone', () => {
-    const bags = exampleBags(papers, lone);
+    const bags = exampleBags(papers, taught);
     // Every two words a text writes one after the other, in lower case: what "written so" means for a pair.
     const written = new Set(papers.flatMap((p) => [p.title, p.abstract ?? ''].flatMap((text) => {
       const words = splitWords(text).words.map((w) => w.toLowerCase());
@@ -342,8 +342,8 @@ describe('the bags of real abstracts', () => {
     expect(aloneSpelt.filter((shown) => !written.has(shown.toLowerCase())).length).toBeGreaterThan(aloneSpelt.length / 3);
   });
 
-  test('a pair of one paper only is kept for a lone paper, and left out for any other', () => {
-    const bags = exampleBags(papers, lone);
+  test('a pair of one paper only is kept for a taught paper, and left out for any other', () => {
+    const bags = exampleBags(papers, taught);
     const papersOf = new Map<string, number[]>();
     for (let d = 0; d < papers.length; d++) {
       for (let e = bags.start[d] as number; e < (bags.start[d + 1] as number); e++) {
@@ -353,8 +353,8 @@ describe('the bags of real abstracts', () => {
     }
     const ofOne = [...papersOf].filter(([term, ds]) => term.includes(' ') && ds.length === 1);
     expect(ofOne.length).toBeGreaterThan(1000);
-    expect(ofOne.filter(([, ds]) => lone[ds[0]!] !== 1)).toEqual([]);
-    // The same papers, none lone: every pair kept is in two papers or more.
+    expect(ofOne.filter(([, ds]) => taught[ds[0]!] !== 1)).toEqual([]);
+    // The same papers, none taught: every pair kept is in two papers or more.
     const none = exampleBags(papers, new Uint8Array(papers.length));
     const df = new Map<number, number>();
     for (const t of none.terms) df.set(t, (df.get(t) ?? 0) + 1);

@@ -16,7 +16,7 @@ import { grown } from '../util/typed-arrays.ts';
  * lithium"), for learning.ts: only
  * the terms learning could keep (three letters or more, not a number, not a function word, not one
  * `neverLearned` rules out; a pair, both its words three letters or more, not numbers nor function
- * words) and, of those, only the ones two papers share or that a paper `lone` marks holds (a word of
+ * words) and, of those, only the ones two papers share or that a paper `taught` marks holds (a word of
  * one paper is kept only for a paper some profile was taught by: learning.ts).
  */
 export interface ExampleBags {
@@ -105,7 +105,7 @@ const TERM = PAIR - 1;
  * `neverLearned` rules out (learning's corpus share limit) is not noted; its pairs are.
  */
 export function exampleBags(
-  papers: readonly Pick<Paper, 'title' | 'abstract'>[], lone: Uint8Array, neverLearned?: (term: string) => boolean,
+  papers: readonly Pick<Paper, 'title' | 'abstract'>[], taught: Uint8Array, neverLearned?: (term: string) => boolean,
 ): ExampleBags {
   let characters = 0;
   for (const p of papers) characters += p.title.length + (p.abstract?.length ?? 0);
@@ -120,7 +120,7 @@ export function exampleBags(
   const single = terms.length;
   const all = reader.all;
   const allAbout = reader.allAbout;
-  // What learning could keep: a learnable term two papers share, or one of a `lone` paper; the same of
+  // What learning could keep: a learnable term two papers share, or one of a `taught` paper; the same of
   // pairs, numbered after the terms.
   const pairs = reader.pairs.group(single);
   const termDf = reader.termDf;
@@ -133,17 +133,17 @@ export function exampleBags(
     const from = start[d] as number;
     const to = start[d + 1] as number;
     start[d] = kept;
-    const isLone = lone[d] === 1;
+    const isTaught = taught[d] === 1;
     for (let e = from; e < to; e++) {
       const id = all[e] as number;
       let t: number;
       if (id >= PAIR) {
         const group = pairs.of[id - PAIR] as number;
         if (group >= 0) t = single + group;
-        else if (isLone) t = single - 2 - group;
+        else if (isTaught) t = single - 2 - group;
         else continue;
       } else {
-        if ((termDf[id] as number) < 2 && !isLone) continue;
+        if ((termDf[id] as number) < 2 && !isTaught) continue;
         t = id;
       }
       let u = renumbered[t] as number;

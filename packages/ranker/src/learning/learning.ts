@@ -150,9 +150,9 @@ export function learnFromExamples(
   // from three on, the words two share first and each paper's own in the slots they leave): the bags
   // keep them for the papers some profile was taught by, and only words two papers share of the others
   // (dismissed papers: a word against must be in two).
-  const lone = new Uint8Array(ids.length);
+  const taughtPapers = new Uint8Array(ids.length);
   for (const bySignal of signals) {
-    for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) lone[bagOf.get(e.paper.id) as number] = 1;
+    for (const e of bySignal.values()) if (STRENGTH[e.signal] > 0) taughtPapers[bagOf.get(e.paper.id) as number] = 1;
   }
   // A word in more than `learnMaxDf` of the corpus's papers is never learned (learnProfile), so the bags
   // need not note it: half the words of a text are such words ("electrolyte", "high", "show").
@@ -168,7 +168,7 @@ export function learnFromExamples(
   ]);
   // (With a limit below half a paper's share, corpusShare's floor, every term is too common.)
   const neverLearned = background && (0.5 / background.documents > maxDf ? () => true : (term: string) => (unlearnable as Set<string>).has(term));
-  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), lone, neverLearned);
+  const bags = exampleBags(ids.map((id) => papers.get(id) as FeedbackExample['paper']), taughtPapers, neverLearned);
   const rates = corpusRates(bags, options.background);
   // A learned word or pair is shown as the phrase most of its papers write it in: a word by its pair
   // ("volume expansion", not "volume" nor "expansion"), a pair with the word they write before it
@@ -455,7 +455,7 @@ function learnProfile(input: ProfileInput): { terms: LearnedTerm[]; keywords: Le
   const { sums, positive, negative, bags, rates, tuning } = input;
   if (tuning.learnTerms <= 0 || tuning.learnWeight <= 0 || (positive === 0 && negative === 0)) return { terms: [], keywords: [] };
   // One paper's words are all it has to teach; from three papers on, the words two of them share come
-  // first, and a few papers' words of one paper fill what those leave (below).
+  // first, and each paper's own words fill what those leave (below).
   const support = input.positives >= 3 ? 2 : 1;
   // The group's other examples, when there are enough to tell a share: from OTHER_MIN papers on. One
   // or two say little, and their smoothed share ((n + 0.5) / (others + 1): a quarter for every word with
