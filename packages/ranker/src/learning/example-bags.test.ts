@@ -19,6 +19,13 @@ const background = parseBackgroundStats(gunzipSync(readFileSync(new URL('../../b
 const share = (term: string) => (background.df.get(term) ?? 0) / background.documents;
 
 /** Paper d's terms, by name, with how much it is about each. */
+/** The bag's id of `term`, which must be there. */
+function termIdOf(bags: ExampleBags, term: string): number {
+  const t = Array.from({ length: bags.size }, (_, k) => bags.term(k)).indexOf(term);
+  expect(t, term).toBeGreaterThanOrEqual(0);
+  return t;
+}
+
 function bagOf(bags: ExampleBags, d: number): Map<string, number> {
   const out = new Map<string, number>();
   for (let e = bags.start[d] as number; e < (bags.start[d + 1] as number); e++) out.set(bags.term(bags.terms[e] as number), bags.about[e] as number);
@@ -120,8 +127,7 @@ test('a pair knows whether its papers all write it as one hyphenated compound ("
   // The last paper is `taught`: its pairs of one paper are kept.
   const bags = exampleBags(papers, new Uint8Array([0, 0, 0, 1]));
   const of = (term: string) => {
-    const t = Array.from({ length: bags.size }, (_, k) => bags.term(k)).indexOf(term);
-    expect(t, term).toBeGreaterThanOrEqual(0);
+    const t = termIdOf(bags, term);
     return { shown: bags.shownOf(t), joined: bags.joined(t) };
   };
   // Both papers that write "non-uniform" hyphenate it; the shown words stay two.
@@ -142,11 +148,7 @@ test('a word knows the pair most of its papers write it in', () => {
     { title: 'Separators', abstract: 'Thermal shrinkage, thermal runaway and in situ polymerization.' },
   ];
   const bags = exampleBags(papers, new Uint8Array(papers.length));
-  const pair = (term: string) => {
-    const t = Array.from({ length: bags.size }, (_, k) => bags.term(k)).indexOf(term);
-    expect(t, term).toBeGreaterThanOrEqual(0);
-    return bags.commonPair(t);
-  };
+  const pair = (term: string) => bags.commonPair(termIdOf(bags, term));
   // Two of the three papers with "volume" write "volume expansion"; both with "expansion" do.
   expect(pair('volum')).toEqual({ term: 'volum expans', word: 'volume expansion', papers: 2 });
   expect(pair('expans')).toEqual({ term: 'volum expans', word: 'volume expansion', papers: 2 });
