@@ -1,4 +1,4 @@
-/// <reference path="../packages/ranker/src/natural.d.ts" />
+/// <reference path="./natural.d.ts" />
 // pnpm bench: prints speed and memory figures (never a timed test). Reads the 21,872-paper corpus
 // from ../shared/data; says so and stops when it is missing. Targets (issue 4): ratio >= 10 and
 // ranker_ms <= 600 for the corpus; 100k papers in <= 3 s and <= 400 MB; a 500-paper increment <= 50 ms.

@@ -1,4 +1,4 @@
-/// <reference path="../packages/ranker/src/natural.d.ts" />
+/// <reference path="./natural.d.ts" />
 // pnpm eval: ranks the labelled papers of ../shared/data/eval-dev.jsonl with the default config and
 // prints ranking and digest figures per area and overall, beside natural's TfIdf on the same keywords;
 // then builds the bundled sample week's digest and checks it as the lab reads it.

@@ -1,5 +1,4 @@
-/// <reference path="../natural.d.ts" />
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemmer } from 'stemmer';
 import { isFormula } from './formula.ts';
 
 /**
@@ -86,7 +85,8 @@ export function britishPrefixes(t: string): string[] {
 const cache = new Map<string, string>();
 
 /**
- * The term a raw word stands for. Lower-case words are stemmed (Porter, with the overrides above);
+ * The term a raw word stands for. Lower-case words are stemmed (Porter's algorithm, by `stemmer`, with
+ * the overrides above);
  * formulas and names with inner capitals or digits stay whole (`li6ps5cl`, `nequip`, `m3gnet`);
  * acronyms written in capitals get a `#` so they never collide with a word (`#sei`, `#mace`
  * vs. "mace"); a plural acronym is its singular (`MLIPs` -> `#mlip`).
@@ -112,5 +112,5 @@ export function computeTerm(raw: string): string {
   // Own keys only: "constructor" or "toString" in an abstract must not find Object.prototype's.
   const override = Object.hasOwn(STEM_OVERRIDES, word) ? STEM_OVERRIDES[word] : undefined;
   if (override !== undefined) return override;
-  return PorterStemmer.stem(word);
+  return stemmer(word);
 }

@@ -1,9 +1,6 @@
-// natural's entry point loads every module it has (storage back ends that print dotenv notices,
-// WordNet, classifiers); we import the two modules we use by path, and declare them here.
-declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
-  const PorterStemmer: { stem(word: string): string };
-  export default PorterStemmer;
-}
+// natural's TfIdf is the baseline `pnpm bench` and `pnpm eval` compare the ranker with. natural's entry
+// point loads every module it has (storage back ends that print dotenv notices, WordNet, classifiers);
+// we import the one module we use by path, and declare it here.
 declare module 'natural/lib/natural/tfidf/tfidf.js' {
   class TfIdf {
     constructor();
