@@ -85,11 +85,10 @@ export function britishPrefixes(t: string): string[] {
 const cache = new Map<string, string>();
 
 /**
- * The term a raw word stands for. Lower-case words are stemmed (Porter's algorithm, by `stemmer`, with
- * the overrides above);
- * formulas and names with inner capitals or digits stay whole (`li6ps5cl`, `nequip`, `m3gnet`);
- * acronyms written in capitals get a `#` so they never collide with a word (`#sei`, `#mace`
- * vs. "mace"); a plural acronym is its singular (`MLIPs` -> `#mlip`).
+ * The term a raw word stands for. Lower-case words are stemmed (Porter's algorithm, by the `stemmer`
+ * package, with the overrides above); formulas and names with inner capitals or digits stay whole
+ * (`li6ps5cl`, `nequip`, `m3gnet`); acronyms written in capitals get a `#` so they never collide with
+ * a word (`#sei`, `#mace` vs. "mace"); a plural acronym is its singular (`MLIPs` -> `#mlip`).
  */
 export function termOf(raw: string): string {
   let term = cache.get(raw);
